@@ -1,0 +1,22 @@
+import { index, jsonb, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { leads } from "./leads";
+
+export const INTERACAO_TIPOS = [
+  "mensagem_portal", "nova_consulta", "contato_corretor", "resposta_whatsapp", "nota", "visita", "mudanca_status",
+] as const;
+export type InteracaoTipo = (typeof INTERACAO_TIPOS)[number];
+
+/** The seed's `interacoes`: everything said or done about a lead. */
+export const interacoes = pgTable(
+  "interacoes",
+  {
+    id: serial("id").primaryKey(),
+    leadId: varchar("lead_id", { length: 50 }).references(() => leads.id),
+    data: timestamp("data").defaultNow(),
+    tipo: varchar("tipo", { length: 50 }).$type<InteracaoTipo>(),
+    conteudo: text("conteudo"),
+    sentimento: varchar("sentimento", { length: 50 }),
+    metadata: jsonb("metadata").$type<Record<string, unknown>>(),
+  },
+  (t) => [index("idx_interacoes_lead").on(t.leadId)],
+);

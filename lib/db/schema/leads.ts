@@ -1,0 +1,51 @@
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgTable, timestamp, varchar } from "drizzle-orm/pg-core";
+import { corretores } from "./corretores";
+import { imobiliarias } from "./imobiliarias";
+import { imoveis } from "./imoveis";
+
+export const LEAD_STATUS = [
+  "novo", "em_contato", "visita_agendada", "visita_realizada", "proposta", "fechado", "perdido",
+] as const;
+export type LeadStatus = (typeof LEAD_STATUS)[number];
+
+/** What the lead is looking for; the DemandAggregator reads it. */
+export type Busca = {
+  tipo?: string;
+  finalidade?: "venda" | "aluguel";
+  bairro?: string;
+  cidade?: string;
+  uf?: string;
+  precoMin?: number;
+  precoMax?: number;
+  quartos?: number;
+};
+
+/** The seed's `leads`, column for column, plus agency and listing. */
+export const leads = pgTable(
+  "leads",
+  {
+    id: varchar("id", { length: 50 }).primaryKey(),
+    corretorId: varchar("corretor_id", { length: 50 }).references(() => corretores.id),
+    nome: varchar("nome", { length: 200 }).notNull(),
+    telefone: varchar("telefone", { length: 20 }).notNull(),
+    email: varchar("email", { length: 200 }),
+    origem: varchar("origem", { length: 50 }),
+    dataPrimeiroContato: timestamp("data_primeiro_contato"),
+    dataUltimaInteracao: timestamp("data_ultima_interacao"),
+    score: integer("score").default(0),
+    status: varchar("status", { length: 50 }).$type<LeadStatus>(),
+    busca: jsonb("busca").$type<Busca>(),
+    metadata: jsonb("metadata").$type<Record<string, unknown>>(),
+    imobiliariaId: varchar("imobiliaria_id", { length: 50 }).references(() => imobiliarias.id),
+    imovelId: varchar("imovel_id", { length: 50 }).references(() => imoveis.id),
+  },
+  (t) => [
+    index("idx_leads_corretor").on(t.corretorId),
+    index("idx_leads_score").on(sql`${t.score} DESC`),
+    index("idx_leads_status").on(t.status),
+    index("idx_leads_imobiliaria_telefone").on(t.imobiliariaId, t.telefone),
+    index("idx_leads_imobiliaria_email").on(t.imobiliariaId, t.email),
+    index("idx_leads_imobiliaria_contato").on(t.imobiliariaId, t.dataPrimeiroContato),
+  ],
+);

@@ -1,0 +1,47 @@
+import { index, integer, jsonb, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { corretores } from "./corretores";
+import { eventos } from "./eventos";
+import { imobiliarias } from "./imobiliarias";
+import { leads } from "./leads";
+
+export const MENSAGEM_TIPOS = ["alerta", "agrupada", "lembrete", "resumo", "resposta"] as const;
+export type MensagemTipo = (typeof MENSAGEM_TIPOS)[number];
+export const MENSAGEM_STATUS = [
+  "pendente", "enviando", "enviada", "entregue", "lida", "falhou", "agendada", "retida_cota", "outbox", "incerta",
+] as const;
+export type MensagemStatus = (typeof MENSAGEM_STATUS)[number];
+
+/** Every WhatsApp message to a broker. `idempotency_key` (evento + corretor + tipo) makes "never twice" a constraint. */
+export const mensagens = pgTable(
+  "mensagens",
+  {
+    id: varchar("id", { length: 50 }).primaryKey(),
+    imobiliariaId: varchar("imobiliaria_id", { length: 50 }).notNull().references(() => imobiliarias.id),
+    corretorId: varchar("corretor_id", { length: 50 }).notNull().references(() => corretores.id),
+    leadId: varchar("lead_id", { length: 50 }).references(() => leads.id),
+    eventoId: varchar("evento_id", { length: 50 }).references(() => eventos.id),
+    /** A digest covers several events. */
+    eventoIds: jsonb("evento_ids").$type<string[]>().notNull().default([]),
+    tipo: varchar("tipo", { length: 20 }).$type<MensagemTipo>().notNull(),
+    destino: varchar("destino", { length: 20 }).notNull(),
+    corpo: text("corpo").notNull(),
+    templateSid: varchar("template_sid", { length: 64 }),
+    templateVariaveis: jsonb("template_variaveis").$type<Record<string, string>>(),
+    botoes: jsonb("botoes").$type<{ id: string; titulo: string }[]>().notNull().default([]),
+    status: varchar("status", { length: 20 }).$type<MensagemStatus>().notNull(),
+    providerSid: varchar("provider_sid", { length: 64 }),
+    erroCodigo: varchar("erro_codigo", { length: 20 }),
+    erroMensagem: text("erro_mensagem"),
+    tentativas: integer("tentativas").notNull().default(0),
+    idempotencyKey: varchar("idempotency_key", { length: 200 }).notNull().unique(),
+    scheduledFor: timestamp("scheduled_for", { withTimezone: true }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    criadoEm: timestamp("criado_em", { withTimezone: true }).notNull().defaultNow(),
+    atualizadoEm: timestamp("atualizado_em", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("idx_mensagens_corretor_criado").on(t.corretorId, t.criadoEm),
+    index("idx_mensagens_status_agenda").on(t.status, t.scheduledFor),
+    index("idx_mensagens_provider_sid").on(t.providerSid),
+  ],
+);

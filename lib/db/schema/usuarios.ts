@@ -1,0 +1,20 @@
+import { boolean, pgTable, timestamp, varchar } from "drizzle-orm/pg-core";
+import { corretores } from "./corretores";
+import { imobiliarias } from "./imobiliarias";
+
+export const PAPEIS = ["admin", "gestor", "corretor"] as const;
+export type Papel = (typeof PAPEIS)[number];
+
+/** A dashboard login. A `corretor` login is tied to its broker row. */
+export const usuarios = pgTable("usuarios", {
+  id: varchar("id", { length: 50 }).primaryKey(),
+  email: varchar("email", { length: 200 }).notNull().unique(),
+  nome: varchar("nome", { length: 200 }).notNull(),
+  senhaHash: varchar("senha_hash", { length: 200 }).notNull(),
+  papel: varchar("papel", { length: 20 }).$type<Papel>().notNull(),
+  imobiliariaId: varchar("imobiliaria_id", { length: 50 }).notNull().references(() => imobiliarias.id),
+  corretorId: varchar("corretor_id", { length: 50 }).references(() => corretores.id),
+  ativo: boolean("ativo").notNull().default(true),
+  criadoEm: timestamp("criado_em", { withTimezone: true }).notNull().defaultNow(),
+  ultimoLoginEm: timestamp("ultimo_login_em", { withTimezone: true }),
+});

@@ -1,0 +1,137 @@
+// The only reader of process.env. Parsed once with zod; a missing optional part selects
+// the embedded default, a malformed value stops start-up naming the variable.
+import path from "node:path";
+import { z } from "zod";
+
+const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/.+/, "deve ser uma URL postgres:// ou postgresql://");
+
+const encryptionKey = z
+  .string()
+  .refine(
+    (v) => /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, "base64").length === 32,
+    "deve ter 32 bytes: 64 caracteres hexadecimais ou base64 de 32 bytes",
+  );
+
+const rawSchema = z.object({
+  NODE_ENV: optional(z.enum(["development", "production", "test"])),
+  PORT: optional(z.coerce.number().int().min(1).max(65535)),
+  DATA_DIR: optional(z.string()),
+  LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])),
+  DATABASE_URL: optional(postgresUrl),
+  DATABASE_DRIVER: optional(z.enum(["pglite", "postgres", "neon"])),
+  REDIS_URL: optional(z.string().regex(/^rediss?:\/\/.+/, "deve ser uma URL redis:// ou rediss://")),
+  KV_REST_API_URL: optional(z.url({ message: "deve ser uma URL http(s)" })),
+  KV_REST_API_TOKEN: optional(z.string()),
+  TWILIO_ACCOUNT_SID: optional(z.string().regex(/^AC[0-9a-fA-F]{32}$/, "deve começar com AC seguido de 32 hexadecimais")),
+  TWILIO_AUTH_TOKEN: optional(z.string().min(8, "token curto demais")),
+  TWILIO_WHATSAPP_FROM: optional(z.string().regex(/^(whatsapp:)?\+[1-9]\d{7,14}$/, "deve estar em E.164, ex.: whatsapp:+5511999990000")),
+  OPENAI_API_KEY: optional(z.string().min(10, "chave curta demais")),
+  INNGEST_EVENT_KEY: optional(z.string()),
+  INNGEST_SIGNING_KEY: optional(z.string()),
+  INNGEST_DEV: optional(z.string()),
+  AUTH_SECRET: optional(z.string().min(16, "deve ter pelo menos 16 caracteres")),
+  ENCRYPTION_KEY: optional(encryptionKey),
+  PUBLIC_BASE_URL: optional(z.url({ message: "deve ser uma URL http(s)" })),
+});
+
+export type RawEnv = z.infer<typeof rawSchema>;
+
+export class EnvError extends Error {
+  constructor(public readonly issues: string[]) {
+    super(`Configuração inválida:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+function requireTogether(raw: RawEnv, names: (keyof RawEnv)[], issues: string[]) {
+  const present = names.filter((n) => raw[n] !== undefined);
+  if (present.length > 0 && present.length < names.length) {
+    const missing = names.filter((n) => raw[n] === undefined);
+    issues.push(`${missing.join(", ")}: obrigatória(s) quando ${present.join(", ")} está definida`);
+  }
+}
+
+function isNeonUrl(url: string): boolean {
+  try {
+    return new URL(url).hostname.endsWith(".neon.tech");
+  } catch {
+    return false;
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>) {
+  const result = rawSchema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const raw = result.data;
+  const issues: string[] = [];
+  requireTogether(raw, ["KV_REST_API_URL", "KV_REST_API_TOKEN"], issues);
+  requireTogether(raw, ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_WHATSAPP_FROM"], issues);
+  if (raw.DATABASE_DRIVER && raw.DATABASE_DRIVER !== "pglite" && !raw.DATABASE_URL) {
+    issues.push(`DATABASE_URL: obrigatória quando DATABASE_DRIVER=${raw.DATABASE_DRIVER}`);
+  }
+  if (raw.INNGEST_EVENT_KEY && !raw.INNGEST_SIGNING_KEY && !raw.INNGEST_DEV) {
+    issues.push("INNGEST_SIGNING_KEY: obrigatória quando INNGEST_EVENT_KEY está definida (ou defina INNGEST_DEV=1)");
+  }
+  if (issues.length > 0) throw new EnvError(issues);
+
+  const dataDir = path.resolve(raw.DATA_DIR ?? ".data");
+  const dbDriver =
+    raw.DATABASE_DRIVER ?? (!raw.DATABASE_URL ? "pglite" : isNeonUrl(raw.DATABASE_URL) ? "neon" : "postgres");
+  const kvDriver = raw.REDIS_URL ? "redis" : raw.KV_REST_API_URL ? "vercel-kv" : "memory";
+
+  return {
+    nodeEnv: raw.NODE_ENV ?? "development",
+    port: raw.PORT ?? 3000,
+    dataDir,
+    logLevel: raw.LOG_LEVEL ?? (raw.NODE_ENV === "test" ? "warn" : "info"),
+    database: { driver: dbDriver, url: raw.DATABASE_URL, pgliteDir: path.join(dataDir, "pglite") },
+    kv: {
+      driver: kvDriver,
+      redisUrl: raw.REDIS_URL,
+      restUrl: raw.KV_REST_API_URL,
+      restToken: raw.KV_REST_API_TOKEN,
+    },
+    twilio: raw.TWILIO_ACCOUNT_SID
+      ? {
+          accountSid: raw.TWILIO_ACCOUNT_SID,
+          authToken: raw.TWILIO_AUTH_TOKEN!,
+          whatsappFrom: raw.TWILIO_WHATSAPP_FROM!.startsWith("whatsapp:")
+            ? raw.TWILIO_WHATSAPP_FROM!
+            : `whatsapp:${raw.TWILIO_WHATSAPP_FROM!}`,
+        }
+      : null,
+    openaiApiKey: raw.OPENAI_API_KEY ?? null,
+    inngest:
+      raw.INNGEST_EVENT_KEY || raw.INNGEST_DEV
+        ? { eventKey: raw.INNGEST_EVENT_KEY, signingKey: raw.INNGEST_SIGNING_KEY, dev: Boolean(raw.INNGEST_DEV) }
+        : null,
+    authSecret: raw.AUTH_SECRET ?? null,
+    encryptionKey: raw.ENCRYPTION_KEY ?? null,
+    publicBaseUrl: raw.PUBLIC_BASE_URL ?? `http://localhost:${raw.PORT ?? 3000}`,
+  } as const;
+}
+
+export type Env = ReturnType<typeof parseEnv>;
+export type DbDriver = Env["database"]["driver"];
+export type KvDriver = Env["kv"]["driver"];
+
+function loadEnv(): Env {
+  try {
+    return parseEnv(process.env);
+  } catch (err) {
+    if (err instanceof EnvError) {
+      // The logger depends on env, so this one message goes straight to stderr.
+      process.stderr.write(`\n${err.message}\n\n`);
+    }
+    throw err;
+  }
+}
+
+export const env: Env = loadEnv();

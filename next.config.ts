@@ -1,0 +1,9 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // PGlite ships WASM and data files that the bundler must not touch; pino and ioredis load workers/natives at runtime.
+  serverExternalPackages: ["@electric-sql/pglite", "pino", "ioredis", "pg"],
+  poweredByHeader: false,
+};
+
+export default nextConfig;
