@@ -9,3 +9,4 @@ export * from "./mensagens";
 export * from "./entregas-webhook";
 export * from "./integracoes";
 export * from "./auditoria";
+export * from "./roleta";

@@ -1,0 +1,162 @@
+// The Vigilante's intake: one portal delivery becomes, in ONE transaction, the delivery record,
+// the lead (or a link to the same person's earlier lead), its interaction and the detected event.
+// Only after the commit does anything else happen (KV, pipeline), and those may fail safely:
+// the committed `eventos.processado = false` row is what the pipeline works from.
+import type { Db } from "@/lib/db/client";
+import { getCorretorById } from "@/lib/db/queries/corretores";
+import { claimDelivery, findDelivery, setDeliveryLead } from "@/lib/db/queries/entregas";
+import { insertEvento } from "@/lib/db/queries/eventos";
+import type { Imobiliaria } from "@/lib/db/queries/imobiliarias";
+import { findImovelForLead } from "@/lib/db/queries/imoveis";
+import { insertInteracao } from "@/lib/db/queries/interacoes";
+import {
+  findRecentLeadByContact, insertLeadFromPortal, lockPersonForIntake, recordRepeatInquiry, type Lead,
+} from "@/lib/db/queries/leads";
+import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
+import { newId } from "@/lib/ids";
+import { invalidate } from "@/lib/kv/cache";
+import { kvKeys } from "@/lib/kv/keys";
+import type { Kv } from "@/lib/kv/types";
+import { log } from "@/lib/log";
+import type { Dispatch } from "@/lib/pipeline/dispatch";
+import type { NormalizedLead } from "@/lib/portals/normalized-lead";
+import { describeLeadEvent } from "./describe-lead-event";
+import { extractBusca } from "./extract-busca";
+import { routeLead } from "./route-lead";
+import { scoreLead } from "./score-lead";
+import { DEFAULT_WEIGHTS } from "./score-weights";
+
+export type IngestDeps = { db: Db; kv: Kv | null; dispatch: Dispatch; now: () => Date };
+export type IngestInput = { imobiliaria: Imobiliaria; lead: NormalizedLead; corpo: unknown };
+export type IngestResult = {
+  status: "criado" | "vinculado" | "duplicado";
+  leadId: string;
+  eventoId: string | null;
+};
+
+class DuplicateDelivery extends Error {}
+
+export async function ingestLead(deps: IngestDeps, input: IngestInput): Promise<IngestResult> {
+  const { imobiliaria, lead } = input;
+  const receivedAt = deps.now();
+  let result: IngestResult & { evento?: Awaited<ReturnType<typeof insertEvento>> };
+  try {
+    result = await deps.db.transaction(async (tx) => {
+      const entregaId = await claimDelivery(tx, {
+        imobiliariaId: imobiliaria.id, portal: lead.portal, externalId: lead.externalId, recebidoEm: receivedAt, corpo: input.corpo,
+      });
+      if (!entregaId) throw new DuplicateDelivery();
+      const outcome = await recordLead(tx, imobiliaria, lead, receivedAt, entregaId);
+      await setDeliveryLead(tx, entregaId, outcome.lead.id, outcome.status === "criado" ? 201 : 200);
+      return { status: outcome.status, leadId: outcome.lead.id, eventoId: outcome.evento.id, evento: outcome.evento };
+    });
+  } catch (err) {
+    if (!(err instanceof DuplicateDelivery)) throw err;
+    const earlier = await findDelivery(deps.db, imobiliaria.id, lead.portal, lead.externalId);
+    if (!earlier?.leadId) throw new Error("entrega duplicada sem lead registrado");
+    log.info("lead.duplicate_delivery", { imobiliariaId: imobiliaria.id, portal: lead.portal, leadId: earlier.leadId });
+    return { status: "duplicado", leadId: earlier.leadId, eventoId: null };
+  }
+
+  await afterCommit(deps, imobiliaria.id, result);
+  return { status: result.status, leadId: result.leadId, eventoId: result.eventoId };
+}
+
+async function recordLead(tx: Db, imobiliaria: Imobiliaria, lead: NormalizedLead, at: Date, entregaId: string) {
+  const telefone = lead.phone?.valid ? lead.phone.e164 : null;
+  await lockPersonForIntake(tx, imobiliaria.id, [telefone, lead.email]);
+  const since = new Date(at.getTime() - DEFAULT_WEIGHTS.repeat.windowDays * 24 * 3600 * 1000);
+  const earlier = await findRecentLeadByContact(tx, imobiliaria.id, { telefone, email: lead.email, since });
+  const imovel = await findImovelForLead(tx, imobiliaria.id, lead.listing);
+  const consultasAnteriores = earlier ? Number((earlier.metadata as { consultas?: number } | null)?.consultas ?? 1) : 0;
+  const { score, factors } = scoreLead({ lead, earlierInquiries: consultasAnteriores, listingPrice: imovel?.preco ?? null });
+  const busca = extractBusca(lead, imovel);
+  const intake = {
+    portal: lead.portal,
+    externalId: lead.externalId,
+    entregaId,
+    leadType: lead.leadType,
+    temperatura: lead.temperatura,
+    telefoneValido: lead.phone?.valid ?? false,
+    ...(lead.phone && !lead.phone.valid ? { telefoneOriginal: lead.phone.raw } : {}),
+  };
+  const scoreMeta = { total: score, fatores: factors, calculadoEm: at.toISOString() };
+
+  let saved: Lead;
+  let status: "criado" | "vinculado";
+  let motivo: string;
+  if (earlier) {
+    // The same person keeps their broker; only an unassigned earlier lead is routed now.
+    const route = earlier.corretorId ? null : await routeFor(tx, imobiliaria, imovel?.corretorId ?? null, at);
+    saved = await recordRepeatInquiry(tx, earlier, {
+      at, score,
+      metadata: { consultas: consultasAnteriores + 1, ultimaConsulta: intake, score: scoreMeta },
+      ...(route ? { corretorId: route.corretorId } : {}),
+    });
+    status = "vinculado";
+    motivo = route?.motivo ?? "mesmo_corretor";
+    await insertInteracao(tx, { leadId: saved.id, tipo: "nova_consulta", data: at, conteudo: lead.mensagem, metadata: intake });
+  } else {
+    const route = await routeFor(tx, imobiliaria, imovel?.corretorId ?? null, at);
+    saved = await insertLeadFromPortal(tx, {
+      id: newId("lead", at.getTime()),
+      imobiliariaId: imobiliaria.id,
+      corretorId: route.corretorId,
+      imovelId: imovel?.id ?? null,
+      nome: lead.nome,
+      telefone: telefone ?? (lead.phone?.raw ?? "").slice(0, 20),
+      email: lead.email,
+      origem: lead.origem,
+      dataPrimeiroContato: lead.createdAt ?? at,
+      dataUltimaInteracao: at,
+      score,
+      status: "novo",
+      busca,
+      metadata: { ...intake, consultas: 1, score: scoreMeta, roteamento: route.motivo },
+    });
+    status = "criado";
+    motivo = route.motivo;
+    await insertInteracao(tx, { leadId: saved.id, tipo: "mensagem_portal", data: at, conteudo: lead.mensagem, metadata: intake });
+  }
+
+  const corretorNome = saved.corretorId ? await corretorName(tx, imobiliaria.id, saved.corretorId) : null;
+  const description = describeLeadEvent({
+    nome: lead.nome, origem: lead.origem, leadType: lead.leadType, mensagem: lead.mensagem, score: saved.score ?? score,
+    retorno: earlier ? { consultasAnteriores } : null,
+    imovel: imovel ? { codigo: imovel.codigo, titulo: imovel.titulo, bairro: imovel.bairro } : lead.listing,
+    corretorNome, telefoneValido: intake.telefoneValido,
+  });
+  const evento = await insertEvento(tx, {
+    imobiliariaId: imobiliaria.id, corretorId: saved.corretorId, leadId: saved.id, dataDeteccao: at, ...description,
+    metadata: { entregaId, portal: lead.portal, origem: lead.origem, roteamento: motivo, score: saved.score ?? score },
+  });
+  return { lead: saved, status, evento };
+}
+
+function routeFor(tx: Db, imobiliaria: Imobiliaria, listingCorretorId: string | null, now: Date) {
+  return routeLead(tx, {
+    imobiliariaId: imobiliaria.id, timezone: imobiliaria.timezone,
+    configuracoes: parseConfiguracoes(imobiliaria.configuracoes), listingCorretorId, now,
+  });
+}
+
+async function corretorName(tx: Db, imobiliariaId: string, corretorId: string): Promise<string | null> {
+  return (await getCorretorById(tx, imobiliariaId, corretorId))?.nome ?? null;
+}
+
+/** KV and the pipeline trigger are best effort: the committed rows are the truth. */
+async function afterCommit(deps: IngestDeps, imobiliariaId: string, result: IngestResult & { evento?: { id: string } }) {
+  if (deps.kv && result.evento) {
+    const entry = kvKeys.evento(result.evento.id);
+    await deps.kv.set(entry.key, JSON.stringify(result.evento), entry.ttlSeconds).catch((err: unknown) => {
+      log.warn("kv.evento_cache_failed", { eventoId: result.evento!.id, error: String(err) });
+    });
+    await invalidate(deps.kv, kvKeys.lead(result.leadId));
+  }
+  if (result.eventoId) {
+    await deps
+      .dispatch("lead/received", { eventoId: result.eventoId, leadId: result.leadId, imobiliariaId }, `lead-received-${result.eventoId}`)
+      .catch((err: unknown) => log.warn("pipeline.dispatch_failed", { eventoId: result.eventoId, error: String(err) }));
+  }
+  log.info("lead.received", { imobiliariaId, leadId: result.leadId, eventoId: result.eventoId, status: result.status });
+}

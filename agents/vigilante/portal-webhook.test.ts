@@ -1,0 +1,146 @@
+// Integration: real fixture bodies through the real route handler into a real database
+// (PGlite, or the Postgres at DATABASE_URL in CI). Portals are replaced by the test itself posting
+// their payloads; nothing leaves the machine.
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST } from "@/app/api/webhooks/portais/[...rota]/route";
+import { useDbForTests } from "@/lib/db/client";
+import { entregasWebhook, eventos, interacoes, leads } from "@/lib/db/schema";
+import { createTestDb, type TestDb } from "@/lib/db/test-db";
+import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "./testing/webhook-agency";
+
+let handle: TestDb;
+let agency: Awaited<ReturnType<typeof createWebhookAgency>>;
+const SLUG = "webhook-teste";
+
+beforeAll(async () => {
+  handle = await createTestDb();
+  useDbForTests(handle);
+  agency = await createWebhookAgency(handle, { slug: SLUG, brokers: 3 });
+});
+afterAll(async () => {
+  useDbForTests(null);
+  await handle.cleanup();
+});
+
+async function post(portal: string, body: unknown, headers: Record<string, string> = {}, slug = SLUG) {
+  const raw = typeof body === "string" ? body : JSON.stringify(body);
+  const res = await POST(deliveryRequest(portal, slug, raw, headers), { params: Promise.resolve({ rota: [portal, slug] }) });
+  return { status: res.status, json: (await res.json()) as Record<string, any> };
+}
+
+async function tableCounts() {
+  const [l] = await handle.db.select({ n: count() }).from(leads);
+  const [e] = await handle.db.select({ n: count() }).from(eventos);
+  const [i] = await handle.db.select({ n: count() }).from(interacoes);
+  const [d] = await handle.db.select({ n: count() }).from(entregasWebhook);
+  return { leads: l!.n, eventos: e!.n, interacoes: i!.n, entregas: d!.n };
+}
+
+describe(`portal webhooks (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, () => {
+  it("stores each fixture: delivery, lead, first interaction and event, before the 2xx", async () => {
+    const cases = [
+      ["grupo-olx", "grupo-olx-lead-contact-form.json", "vivareal", "+5511987654321"],
+      ["grupo-olx", "grupo-olx-lead-whatsapp-click.json", "zap", "+5521998877665"],
+      ["chaves-na-mao", "chaves-na-mao-lead.json", "chavesnamao", "+5531991234567"],
+      ["imovelweb", "imovelweb-contacto.json", "imovelweb", "+5521988776655"],
+    ] as const;
+    for (const [portal, file, origem, phone] of cases) {
+      const res = await post(portal, fixture(file), authHeaders(portal));
+      expect(res.status, file).toBe(201);
+      const [lead] = await handle.db.select().from(leads).where(eq(leads.id, res.json.leadId));
+      expect(lead?.origem).toBe(origem);
+      expect(lead?.telefone).toBe(phone);
+      expect(lead?.status).toBe("novo");
+      expect(lead?.corretorId).toBeTruthy();
+      expect((lead?.metadata as any).score.fatores.length).toBeGreaterThan(0);
+      const evts = await handle.db.select().from(eventos).where(eq(eventos.leadId, lead!.id));
+      expect(evts).toHaveLength(1);
+      expect(evts[0]!.processado).toBe(false);
+      expect(evts[0]!.titulo).toMatch(/lead|visitar/i);
+      const ints = await handle.db.select().from(interacoes).where(eq(interacoes.leadId, lead!.id));
+      expect(ints.map((i) => i.tipo)).toEqual(["mensagem_portal"]);
+    }
+  });
+
+  it("a generic JSON lead from the agency's site", async () => {
+    const res = await post("generico", { id: "site-001", nome: "Paula Ramos", telefone: "(11) 91234-5678", mensagem: "Quero visitar" }, authHeaders("generico"));
+    expect(res.status).toBe(201);
+  });
+
+  it("a visit request raises visita_solicitada and reaches the listing's data", async () => {
+    const res = await post("grupo-olx", fixture("grupo-olx-lead-visit-request.json"), authHeaders("grupo-olx"));
+    expect(res.status).toBe(201);
+    const [evt] = await handle.db.select().from(eventos).where(eq(eventos.leadId, res.json.leadId));
+    expect(evt?.tipo).toBe("visita_solicitada");
+    expect(evt?.urgencia).toBe("alta");
+    const [lead] = await handle.db.select().from(leads).where(eq(leads.id, res.json.leadId));
+    expect(lead?.busca).toMatchObject({ bairro: "Pinheiros", finalidade: "venda" });
+  });
+
+  it("every bad-input class gets its status and leaves the tables unchanged", async () => {
+    const before = await tableCounts();
+    const body = fixture("grupo-olx-lead-contact-form.json");
+    const good = authHeaders("grupo-olx");
+    const checks: [string, Promise<{ status: number; json: any }>, number, string][] = [
+      ["wrong secret", post("grupo-olx", { ...body, originLeadId: "x1" }, { authorization: `Basic ${Buffer.from("vivareal:nope").toString("base64")}` }), 401, "unauthorized"],
+      ["no credential", post("grupo-olx", { ...body, originLeadId: "x2" }), 401, "unauthorized"],
+      ["unknown agency", post("grupo-olx", { ...body, originLeadId: "x3" }, good, "nao-existe"), 401, "unauthorized"],
+      ["another portal's secret", post("chaves-na-mao", fixture("chaves-na-mao-lead.json"), good), 401, "unauthorized"],
+      ["malformed JSON", post("grupo-olx", "{not json", good), 400, "invalid_json"],
+      ["too large", post("grupo-olx", { ...body, originLeadId: "x4", message: "a".repeat(300 * 1024) }, good), 413, "payload_too_large"],
+      ["schema failure", post("grupo-olx", { ...body, originLeadId: "x5", name: 42 }, good), 422, "validation_failed"],
+      ["no phone, no email", post("grupo-olx", { ...body, originLeadId: "x6", email: "", phoneNumber: "", ddd: "", phone: "" }, good), 422, "validation_failed"],
+      ["unknown portal", post("zap-antigo", body, good), 400, "bad_request"],
+    ];
+    for (const [label, pending, status, code] of checks) {
+      const res = await pending;
+      expect(res.status, label).toBe(status);
+      expect(res.json.error.code, label).toBe(code);
+      expect(res.json.error.message, label).toEqual(expect.any(String));
+    }
+    const wrongType = await POST(
+      new Request(`http://localhost/api/webhooks/portais/grupo-olx/${SLUG}`, { method: "POST", body: "a=1", headers: { "content-type": "application/x-www-form-urlencoded", ...good } }),
+      { params: Promise.resolve({ rota: ["grupo-olx", SLUG] }) },
+    );
+    expect(wrongType.status).toBe(415);
+    const schemaFail = await post("grupo-olx", { ...body, originLeadId: "x7", name: 42 }, good);
+    expect(schemaFail.json.error.fields.map((f: any) => f.path)).toContain("name");
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it("200 concurrent identical deliveries give one lead, and every answer names it", async () => {
+    const body = { ...fixture("grupo-olx-lead-contact-form.json"), originLeadId: "dup-200", phoneNumber: "11955554444", ddd: "", phone: "", email: "" };
+    const before = await tableCounts();
+    const results = await Promise.all(Array.from({ length: 200 }, () => post("grupo-olx", body, authHeaders("grupo-olx"))));
+    const ids = new Set(results.map((r) => r.json.leadId));
+    expect(ids.size).toBe(1);
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 200 && r.json.status === "duplicado")).toHaveLength(199);
+    const after = await tableCounts();
+    expect(after).toEqual({ leads: before.leads + 1, eventos: before.eventos + 1, interacoes: before.interacoes + 1, entregas: before.entregas + 1 });
+  });
+
+  it("the same person from another portal links to the first lead and keeps the broker", async () => {
+    const first = await post("grupo-olx", { ...fixture("grupo-olx-lead-whatsapp-click.json"), originLeadId: "ret-1", phoneNumber: "21961112222", email: "retorno@example.com" }, authHeaders("grupo-olx"));
+    const second = await post("chaves-na-mao", { ...fixture("chaves-na-mao-lead.json"), id: 99001, phone: "(21) 96111-2222", email: "outro@example.com" }, authHeaders("chaves-na-mao"));
+    expect(second.status).toBe(200);
+    expect(second.json.status).toBe("vinculado");
+    expect(second.json.leadId).toBe(first.json.leadId);
+    const evts = await handle.db.select().from(eventos).where(eq(eventos.leadId, first.json.leadId));
+    expect(evts.map((e) => e.tipo).sort()).toEqual(["lead_retorno", "novo_lead"]);
+    expect(new Set(evts.map((e) => e.corretorId)).size).toBe(1);
+    const ints = await handle.db.select().from(interacoes).where(eq(interacoes.leadId, first.json.leadId));
+    expect(ints.map((i) => i.tipo)).toEqual(["mensagem_portal", "nova_consulta"]);
+    const [lead] = await handle.db.select().from(leads).where(eq(leads.id, first.json.leadId));
+    expect((lead?.metadata as any).consultas).toBe(2);
+  });
+
+  it("an invalid phone does not lose the lead: stored as sent and flagged", async () => {
+    const res = await post("grupo-olx", { ...fixture("grupo-olx-lead-contact-form.json"), originLeadId: "bad-phone", phoneNumber: "(11) 1234-5678-99", ddd: "", phone: "", email: "" }, authHeaders("grupo-olx"));
+    expect(res.status).toBe(201);
+    const [lead] = await handle.db.select().from(leads).where(eq(leads.id, res.json.leadId));
+    expect((lead?.metadata as any).telefoneValido).toBe(false);
+    expect(lead?.telefone).toContain("1234");
+  });
+});

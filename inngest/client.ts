@@ -1,0 +1,10 @@
+// The Inngest client. Keys come from lib/env.ts; without them the embedded runner (lib/pipeline) is used instead.
+import { Inngest } from "inngest";
+import { env } from "@/lib/env";
+
+export const inngest = new Inngest({
+  id: "lastro",
+  eventKey: env.inngest?.eventKey,
+  signingKey: env.inngest?.signingKey,
+  isDev: env.inngest?.dev ?? false,
+});

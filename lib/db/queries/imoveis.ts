@@ -1,0 +1,37 @@
+// Listings. Portals name a listing by our code (`clientListingId`) or by their own id.
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { imoveis } from "../schema";
+import { idSchema } from "./columns";
+
+export type Imovel = typeof imoveis.$inferSelect;
+
+/** Finds the agency's listing by our code first, then by the portal's listing id. */
+export async function findImovelForLead(
+  db: Db,
+  imobiliariaId: string,
+  ref: { codigo: string | null; portalListingId: string | null },
+): Promise<Imovel | null> {
+  const agency = idSchema.parse(imobiliariaId);
+  if (ref.codigo) {
+    const [byCode] = await db
+      .select()
+      .from(imoveis)
+      .where(and(eq(imoveis.imobiliariaId, agency), eq(imoveis.codigo, ref.codigo.slice(0, 80))));
+    if (byCode) return byCode;
+  }
+  if (ref.portalListingId) {
+    const [byPortalId] = await db
+      .select()
+      .from(imoveis)
+      .where(
+        and(
+          eq(imoveis.imobiliariaId, agency),
+          sql`${ref.portalListingId.slice(0, 100)} in (select jsonb_each_text.value from jsonb_each_text(${imoveis.portalIds}))`,
+        ),
+      )
+      .limit(1);
+    if (byPortalId) return byPortalId;
+  }
+  return null;
+}

@@ -1,0 +1,72 @@
+// Per-agency portal credentials. Secrets go in and out of this module only as plaintext in memory;
+// the row holds AES-256-GCM ciphertext (lib/crypto/secrets.ts).
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
+import { newId } from "@/lib/ids";
+import type { Db } from "../client";
+import { integracoes, PORTAIS, type Portal } from "../schema";
+import { idSchema } from "./columns";
+
+export type IntegracaoComSegredo = {
+  id: string;
+  imobiliariaId: string;
+  portal: Portal;
+  identificador: string | null;
+  segredo: string;
+};
+
+const portalSchema = z.enum(PORTAIS);
+
+/** The agency's active credential for a portal, decrypted; null when there is none. */
+export async function getActiveIntegracao(
+  db: Db,
+  imobiliariaId: string,
+  portal: Portal,
+  key?: Buffer,
+): Promise<IntegracaoComSegredo | null> {
+  const [row] = await db
+    .select()
+    .from(integracoes)
+    .where(
+      and(
+        eq(integracoes.imobiliariaId, idSchema.parse(imobiliariaId)),
+        eq(integracoes.portal, portalSchema.parse(portal)),
+        eq(integracoes.ativo, true),
+      ),
+    );
+  if (!row) return null;
+  return {
+    id: row.id,
+    imobiliariaId: row.imobiliariaId,
+    portal: row.portal,
+    identificador: row.identificador,
+    segredo: decryptSecret(row.segredoCifrado, key),
+  };
+}
+
+const upsertSchema = z.object({
+  imobiliariaId: idSchema,
+  portal: portalSchema,
+  identificador: z.string().trim().min(1).max(200).nullish(),
+  segredo: z.string().min(8, "segredo curto demais (mínimo 8 caracteres)").max(500),
+});
+
+/** Creates or replaces the agency's credential for a portal (one per portal). */
+export async function upsertIntegracao(db: Db, input: z.input<typeof upsertSchema>, key?: Buffer): Promise<string> {
+  const data = upsertSchema.parse(input);
+  const segredoCifrado = encryptSecret(data.segredo, key);
+  const [row] = await db
+    .insert(integracoes)
+    .values({ id: newId("int"), imobiliariaId: data.imobiliariaId, portal: data.portal, identificador: data.identificador ?? null, segredoCifrado })
+    .onConflictDoUpdate({
+      target: [integracoes.imobiliariaId, integracoes.portal],
+      set: { identificador: data.identificador ?? null, segredoCifrado, ativo: true },
+    })
+    .returning({ id: integracoes.id });
+  return row!.id;
+}
+
+export async function markIntegracaoDelivery(db: Db, id: string, at: Date): Promise<void> {
+  await db.update(integracoes).set({ ultimaEntregaEm: at }).where(eq(integracoes.id, idSchema.parse(id)));
+}

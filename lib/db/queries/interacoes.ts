@@ -1,0 +1,27 @@
+// Everything said or done about a lead.
+import { asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "../client";
+import { INTERACAO_TIPOS, interacoes } from "../schema";
+import { idSchema } from "./columns";
+
+export type Interacao = typeof interacoes.$inferSelect;
+
+const novaInteracaoSchema = z.object({
+  leadId: idSchema,
+  tipo: z.enum(INTERACAO_TIPOS),
+  data: z.date(),
+  conteudo: z.string().max(10_000).nullish(),
+  metadata: z.record(z.string(), z.unknown()).optional(),
+});
+
+export async function insertInteracao(tx: Db, input: z.input<typeof novaInteracaoSchema>): Promise<Interacao> {
+  const data = novaInteracaoSchema.parse(input);
+  const [row] = await tx.insert(interacoes).values(data).returning();
+  return row!;
+}
+
+/** Callers check the lead belongs to their agency first (interacoes has no agency column of its own). */
+export async function listInteracoesByLead(db: Db, leadId: string): Promise<Interacao[]> {
+  return db.select().from(interacoes).where(eq(interacoes.leadId, idSchema.parse(leadId))).orderBy(asc(interacoes.id));
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { parsePreferencias } from "@/lib/domain/preferencias";
+import { isOnDuty, nextDutyStart } from "./working-hours";
+
+// Default hours 08:00–20:00, Monday to Saturday; São Paulo is UTC−3 all year (no DST since 2019).
+const prefs = parsePreferencias({});
+
+describe("isOnDuty", () => {
+  it("uses São Paulo local time, not UTC", () => {
+    // Tuesday 2026-11-24 19:55 in São Paulo = 22:55 UTC
+    expect(isOnDuty(prefs, new Date("2026-11-24T22:55:00Z"))).toBe(true);
+    // 20:01 local = 23:01 UTC: the shift has ended
+    expect(isOnDuty(prefs, new Date("2026-11-24T23:01:00Z"))).toBe(false);
+    // 07:59 local
+    expect(isOnDuty(prefs, new Date("2026-11-24T10:59:00Z"))).toBe(false);
+  });
+
+  it("respects working days and pauses", () => {
+    // Sunday 2026-11-22 12:00 local
+    expect(isOnDuty(prefs, new Date("2026-11-22T15:00:00Z"))).toBe(false);
+    const paused = parsePreferencias({ pausadoAte: "2026-11-24T18:00:00Z" });
+    expect(isOnDuty(paused, new Date("2026-11-24T15:00:00Z"))).toBe(false);
+    expect(isOnDuty(paused, new Date("2026-11-24T18:30:00Z"))).toBe(true);
+  });
+});
+
+describe("nextDutyStart", () => {
+  it("is the same instant when on duty", () => {
+    const at = new Date("2026-11-24T15:00:00Z");
+    expect(nextDutyStart(prefs, at)).toEqual(at);
+  });
+
+  it("after hours on a Saturday, skips Sunday to Monday 08:00 local", () => {
+    // Saturday 2026-11-28 21:00 local = Sunday 00:00 UTC
+    expect(nextDutyStart(prefs, new Date("2026-11-29T00:00:00Z")).toISOString()).toBe("2026-11-30T11:00:00.000Z");
+  });
+
+  it("before hours, the same day's start", () => {
+    expect(nextDutyStart(prefs, new Date("2026-11-24T09:00:00Z")).toISOString()).toBe("2026-11-24T11:00:00.000Z");
+  });
+
+  it("a paused broker resumes at the first shift after the pause", () => {
+    const paused = parsePreferencias({ pausadoAte: "2026-11-25T00:30:00Z" }); // 21:30 local Tue
+    expect(nextDutyStart(paused, new Date("2026-11-24T15:00:00Z")).toISOString()).toBe("2026-11-25T11:00:00.000Z");
+  });
+});

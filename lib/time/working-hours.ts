@@ -1,0 +1,41 @@
+// Is a broker on duty at an instant, and when does their next shift start? Hours are local to the
+// agency's timezone (never fixed offsets), so DST rules and date lines are the library's problem.
+import { TZDate } from "@date-fns/tz";
+import type { Preferencias } from "@/lib/domain/preferencias";
+
+export const DEFAULT_TIMEZONE = "America/Sao_Paulo";
+
+type DutyPrefs = Pick<Preferencias, "horario" | "dias" | "pausadoAte">;
+
+function minutesOf(hhmm: string): number {
+  const [h, m] = hhmm.split(":").map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+export function isPaused(prefs: Pick<Preferencias, "pausadoAte">, at: Date): boolean {
+  return prefs.pausadoAte !== null && new Date(prefs.pausadoAte).getTime() > at.getTime();
+}
+
+/** On duty = a working day, inside [início, fim) local time, and not paused. */
+export function isOnDuty(prefs: DutyPrefs, at: Date, timezone: string = DEFAULT_TIMEZONE): boolean {
+  if (isPaused(prefs, at)) return false;
+  const local = new TZDate(at.getTime(), timezone);
+  if (!prefs.dias.includes(local.getDay())) return false;
+  const minute = local.getHours() * 60 + local.getMinutes();
+  return minute >= minutesOf(prefs.horario.inicio) && minute < minutesOf(prefs.horario.fim);
+}
+
+/** The next instant (≥ `at`) when the broker's shift starts; `at` itself when already on duty. */
+export function nextDutyStart(prefs: DutyPrefs, at: Date, timezone: string = DEFAULT_TIMEZONE): Date {
+  const from = isPaused(prefs, at) ? new Date(prefs.pausadoAte!) : at;
+  if (isOnDuty(prefs, from, timezone)) return from;
+  const start = minutesOf(prefs.horario.inicio);
+  const local = new TZDate(from.getTime(), timezone);
+  for (let offset = 0; offset <= 7; offset++) {
+    const day = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + offset, 0, 0, 0, timezone);
+    if (!prefs.dias.includes(day.getDay())) continue;
+    const candidate = new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), Math.floor(start / 60), start % 60, 0, timezone);
+    if (candidate.getTime() >= from.getTime()) return new Date(candidate.getTime());
+  }
+  throw new Error("preferências sem nenhum dia de trabalho");
+}
