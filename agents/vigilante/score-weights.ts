@@ -1,0 +1,106 @@
+// The ONE table of lead-score weights (DESIGN.md §5). An admin may tune it later: overrides are
+// validated by scoreWeightsOverrideSchema and merged section by section over DEFAULT_WEIGHTS.
+import { z } from "zod";
+
+const points = z.number().int().min(-100).max(100);
+const slug = z.string().regex(/^[a-z][a-z0-9_]*$/);
+
+/** First band whose `min` the price reaches wins, so list them from the highest down. */
+const priceBands = z
+  .array(z.object({ min: z.number().nonnegative(), points }))
+  .max(6)
+  .refine(
+    (bands) => bands.every((b, i) => i === 0 || bands[i - 1]!.min > b.min),
+    "faixas em ordem decrescente de preço",
+  );
+
+const temperature = z.object({ Alta: points, "Média": points, Baixa: points, none: points });
+const leadType = z.object({
+  VISIT_REQUEST: points, CLICK_SCHEDULE: points, CLICK_WHATSAPP: points,
+  CONTACT_CHAT: points, CONTACT_FORM: points, PHONE_VIEW: points, unknown: points,
+});
+const intent = z.object({
+  /** Each group counts once however many of its words appear; the sum is capped. */
+  groups: z
+    .array(
+      z.object({
+        key: slug,
+        label: z.string().min(1).max(40),
+        terms: z.array(z.string().min(1).max(40)).min(1).max(40),
+        points,
+      }),
+    )
+    .max(10),
+  cap: points,
+});
+const contact = z.object({ validMobile: points, email: points, invalidPhone: points });
+/** windowDays is read by whoever counts `earlierInquiries`, so the window lives with its points. */
+const repeat = z.object({ perInquiry: points, cap: points, windowDays: z.number().int().min(1).max(365) });
+const price = z.object({
+  sale: priceBands,
+  rent: priceBands,
+  /** With no finalidade, a price below this is a monthly rent, not a sale price. */
+  rentCeiling: z.number().positive(),
+  budgetInMessage: points,
+});
+
+export const scoreWeightsSchema = z.object({ temperature, leadType, intent, contact, repeat, price });
+export type ScoreWeights = z.infer<typeof scoreWeightsSchema>;
+
+export const scoreWeightsOverrideSchema = z.object({
+  temperature: temperature.partial().optional(),
+  leadType: leadType.partial().optional(),
+  intent: intent.partial().optional(),
+  contact: contact.partial().optional(),
+  repeat: repeat.partial().optional(),
+  price: price.partial().optional(),
+});
+export type ScoreWeightsOverride = z.input<typeof scoreWeightsOverrideSchema>;
+
+export const DEFAULT_WEIGHTS: ScoreWeights = {
+  temperature: { Alta: 30, "Média": 15, Baixa: 5, none: 10 },
+  leadType: {
+    VISIT_REQUEST: 25, CLICK_SCHEDULE: 22, CLICK_WHATSAPP: 15,
+    CONTACT_CHAT: 12, CONTACT_FORM: 10, PHONE_VIEW: 6, unknown: 8,
+  },
+  intent: {
+    groups: [
+      { key: "visita", label: "visita", terms: ["visita", "visitas", "visitar", "agendar", "agendamento"], points: 10 },
+      {
+        key: "pagamento",
+        label: "financiamento ou pagamento",
+        // Bare "à vista" also means "the view" ("adorei a vista"), so only its payment phrases count.
+        terms: [
+          "financiamento", "financiar", "fgts", "proposta", "pagamento à vista", "pagar à vista", "pago à vista",
+          "compra à vista", "comprar à vista", "compro à vista", "valor à vista", "mil à vista",
+        ],
+        points: 8,
+      },
+      { key: "urgencia", label: "urgência", terms: ["urgente", "urgência", "hoje", "mudança", "mudar"], points: 6 },
+    ],
+    cap: 20,
+  },
+  contact: { validMobile: 10, email: 3, invalidPhone: -10 },
+  repeat: { perInquiry: 10, cap: 20, windowDays: 90 },
+  // Higher tickets pay more commission and their buyers are courted by other agencies, so a fast
+  // answer is worth more; a budget written in the message means the person has done the math.
+  price: {
+    sale: [{ min: 1_500_000, points: 8 }, { min: 800_000, points: 5 }],
+    rent: [{ min: 8_000, points: 8 }, { min: 4_000, points: 5 }],
+    rentCeiling: 30_000,
+    budgetInMessage: 4,
+  },
+};
+
+/** Validates an admin's partial override and merges it; throws the ZodError naming the bad field. */
+export function applyScoreWeightOverrides(override: unknown, base: ScoreWeights = DEFAULT_WEIGHTS): ScoreWeights {
+  const o = scoreWeightsOverrideSchema.parse(override ?? {});
+  return scoreWeightsSchema.parse({
+    temperature: { ...base.temperature, ...o.temperature },
+    leadType: { ...base.leadType, ...o.leadType },
+    intent: { ...base.intent, ...o.intent },
+    contact: { ...base.contact, ...o.contact },
+    repeat: { ...base.repeat, ...o.repeat },
+    price: { ...base.price, ...o.price },
+  });
+}

@@ -1,0 +1,18 @@
+// zod schemas for column values that several tables share, so every query module validates them alike.
+import { z } from "zod";
+
+/** The seed's VARCHAR(50) ids (`newId(prefix)` makes them). */
+export const idSchema = z.string().trim().min(1, "id vazio").max(50, "id com mais de 50 caracteres");
+
+/** Phones are stored in E.164 (what WhatsApp needs); normalise before calling a query. */
+export const telefoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+[1-9]\d{7,14}$/, "telefone deve estar em E.164, ex.: +5511999990000");
+
+/** Emails are stored lower-cased so the same person is found whatever the portal's casing. */
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("e-mail inválido").max(200));
+
+export const nomeSchema = z.string().trim().min(1, "nome vazio").max(200, "nome com mais de 200 caracteres");
+
+export const ufSchema = z.string().regex(/^[A-Z]{2}$/, "UF deve ter 2 letras maiúsculas, ex.: SP");

@@ -1,0 +1,99 @@
+// The brokers table. `preferencias` always leaves here complete (defaults filled in) and typed.
+import { and, asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { parsePreferencias, preferenciasSchema, type Preferencias, type PreferenciasInput } from "@/lib/domain/preferencias";
+import { newId } from "@/lib/ids";
+import type { Db } from "../client";
+import { corretores } from "../schema";
+import { emailSchema, idSchema, nomeSchema, telefoneSchema } from "./columns";
+
+type CorretorRow = typeof corretores.$inferSelect;
+export type Corretor = Omit<CorretorRow, "preferencias"> & { preferencias: Preferencias };
+
+const novoCorretorSchema = z.object({
+  id: idSchema.optional(),
+  imobiliariaId: idSchema,
+  nome: nomeSchema,
+  telefone: telefoneSchema,
+  email: emailSchema.nullish(),
+  /** The seed's free-text agency name, kept for its reports. */
+  imobiliaria: z.string().trim().max(200).nullish(),
+  ativo: z.boolean().optional(),
+  preferencias: z.unknown().optional(),
+  atuacao: z
+    .object({
+      bairros: z.array(z.string().trim().min(1)).optional(),
+      tipos: z.array(z.string().trim().min(1)).optional(),
+      finalidades: z.array(z.string().trim().min(1)).optional(),
+    })
+    .strict()
+    .nullish(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+});
+
+export type NovoCorretor = Omit<z.input<typeof novoCorretorSchema>, "preferencias"> & {
+  /** Missing fields take the seed's defaults (5 messages a day, 08:00–20:00…). */
+  preferencias?: PreferenciasInput;
+};
+
+// Only known keys, each validated when merged. Not `preferenciasSchema.partial()`: in zod 4 that
+// still applies every default, so a one-field patch would reset all the others.
+const preferenciasKeys = Object.keys(preferenciasSchema.shape) as [keyof Preferencias, ...(keyof Preferencias)[]];
+const patchSchema = z.partialRecord(z.enum(preferenciasKeys), z.unknown());
+
+function toCorretor(row: CorretorRow): Corretor {
+  return { ...row, preferencias: parsePreferencias(row.preferencias) };
+}
+
+const scoped = (imobiliariaId: string, id: string) =>
+  and(eq(corretores.imobiliariaId, idSchema.parse(imobiliariaId)), eq(corretores.id, idSchema.parse(id)));
+
+export async function getCorretorById(db: Db, imobiliariaId: string, id: string): Promise<Corretor | null> {
+  const [row] = await db.select().from(corretores).where(scoped(imobiliariaId, id));
+  return row ? toCorretor(row) : null;
+}
+
+/** All of an agency's brokers, active or not, by name. */
+export async function listCorretores(db: Db, imobiliariaId: string): Promise<Corretor[]> {
+  const rows = await db
+    .select()
+    .from(corretores)
+    .where(eq(corretores.imobiliariaId, idSchema.parse(imobiliariaId)))
+    .orderBy(asc(corretores.nome), asc(corretores.id));
+  return rows.map(toCorretor);
+}
+
+export async function insertCorretor(db: Db, input: NovoCorretor): Promise<Corretor> {
+  const data = novoCorretorSchema.parse(input);
+  const [row] = await db
+    .insert(corretores)
+    .values({
+      ...data,
+      id: data.id ?? newId("cor"),
+      preferencias: parsePreferencias(data.preferencias),
+    })
+    .returning();
+  return toCorretor(row!);
+}
+
+/**
+ * Merges `patch` into the broker's preferences and stores the validated result; a key left out keeps
+ * its value, `pausadoAte: null` clears the pause. Returns null when the broker is not in this agency.
+ */
+export async function updatePreferencias(
+  db: Db,
+  imobiliariaId: string,
+  id: string,
+  patch: Partial<PreferenciasInput>,
+): Promise<Corretor | null> {
+  const where = scoped(imobiliariaId, id);
+  const changes = Object.fromEntries(Object.entries(patchSchema.parse(patch)).filter(([, v]) => v !== undefined));
+  return db.transaction(async (tx) => {
+    // Row lock: two patches at once (dashboard + WhatsApp command) must not lose each other's change.
+    const [current] = await tx.select().from(corretores).where(where).for("update");
+    if (!current) return null;
+    const preferencias = parsePreferencias({ ...parsePreferencias(current.preferencias), ...changes });
+    const [row] = await tx.update(corretores).set({ preferencias }).where(where).returning();
+    return toCorretor(row!);
+  });
+}

@@ -1,0 +1,83 @@
+// The agencies table: every other row belongs to one of them.
+import { asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import {
+  configuracoesImobiliariaSchema,
+  parseConfiguracoes,
+} from "@/lib/domain/configuracoes-imobiliaria";
+import { newId } from "@/lib/ids";
+import type { Db } from "../client";
+import { imobiliarias } from "../schema";
+import { idSchema, nomeSchema, ufSchema } from "./columns";
+
+export type Imobiliaria = typeof imobiliarias.$inferSelect;
+
+const slugSchema = z
+  .string()
+  .max(80, "slug com mais de 80 caracteres")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug: use letras minúsculas, números e hífens, ex.: imob-centro");
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("pt-BR", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const novaImobiliariaSchema = z.object({
+  id: idSchema.optional(),
+  slug: slugSchema,
+  nome: nomeSchema,
+  cidade: z.string().trim().min(1).max(120).nullish(),
+  uf: ufSchema.nullish(),
+  timezone: z.string().refine(isTimeZone, "fuso horário IANA desconhecido, ex.: America/Sao_Paulo").optional(),
+  configuracoes: z.unknown().optional(),
+});
+
+export type NovaImobiliaria = Omit<z.input<typeof novaImobiliariaSchema>, "configuracoes"> & {
+  /** Missing fields take the defaults of `configuracoesImobiliariaSchema`. */
+  configuracoes?: z.input<typeof configuracoesImobiliariaSchema>;
+};
+
+// Re-parsing on read fills settings added after the row was written with their defaults.
+function toImobiliaria(row: Imobiliaria): Imobiliaria {
+  return { ...row, configuracoes: parseConfiguracoes(row.configuracoes) };
+}
+
+export async function getImobiliariaById(db: Db, id: string): Promise<Imobiliaria | null> {
+  const [row] = await db.select().from(imobiliarias).where(eq(imobiliarias.id, idSchema.parse(id)));
+  return row ? toImobiliaria(row) : null;
+}
+
+export async function getImobiliariaBySlug(db: Db, slug: string): Promise<Imobiliaria | null> {
+  const parsed = slugSchema.safeParse(slug);
+  if (!parsed.success) return null; // a malformed slug in a URL is simply not an agency
+  const [row] = await db.select().from(imobiliarias).where(eq(imobiliarias.slug, parsed.data));
+  return row ? toImobiliaria(row) : null;
+}
+
+/** Inserts an agency; a taken slug raises a unique violation (`imobiliarias_slug_unique`). */
+export async function insertImobiliaria(db: Db, input: NovaImobiliaria): Promise<Imobiliaria> {
+  const data = novaImobiliariaSchema.parse(input);
+  const [row] = await db
+    .insert(imobiliarias)
+    .values({
+      id: data.id ?? newId("imob"),
+      slug: data.slug,
+      nome: data.nome,
+      cidade: data.cidade ?? null,
+      uf: data.uf ?? null,
+      timezone: data.timezone,
+      configuracoes: parseConfiguracoes(data.configuracoes),
+    })
+    .returning();
+  return toImobiliaria(row!);
+}
+
+/** Every agency, by name: the home page of a running instance lists them. */
+export async function listImobiliarias(db: Db): Promise<Imobiliaria[]> {
+  const rows = await db.select().from(imobiliarias).orderBy(asc(imobiliarias.nome));
+  return rows.map(toImobiliaria);
+}

@@ -1,0 +1,163 @@
+// The leads table. Minimal for now: read one, insert one (portal intake will grow this module).
+import { and, count, desc, eq, gte, inArray, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import { newId } from "@/lib/ids";
+import type { Db } from "../client";
+import { corretores, imoveis, LEAD_STATUS, leads } from "../schema";
+import { emailSchema, idSchema, nomeSchema, telefoneSchema } from "./columns";
+
+export type Lead = typeof leads.$inferSelect;
+
+const buscaSchema = z
+  .object({
+    tipo: z.string().trim().min(1).optional(),
+    finalidade: z.enum(["venda", "aluguel"]).optional(),
+    bairro: z.string().trim().min(1).optional(),
+    cidade: z.string().trim().min(1).optional(),
+    uf: z.string().length(2).optional(),
+    precoMin: z.number().nonnegative().optional(),
+    precoMax: z.number().nonnegative().optional(),
+    quartos: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+
+const novoLeadSchema = z.object({
+  id: idSchema.optional(),
+  imobiliariaId: idSchema,
+  corretorId: idSchema.nullish(),
+  imovelId: idSchema.nullish(),
+  nome: nomeSchema,
+  telefone: telefoneSchema,
+  email: emailSchema.nullish(),
+  origem: z.string().trim().min(1).max(50).nullish(),
+  dataPrimeiroContato: z.date().nullish(),
+  dataUltimaInteracao: z.date().nullish(),
+  score: z.number().int().min(0).max(100).optional(),
+  status: z.enum(LEAD_STATUS).optional(),
+  busca: buscaSchema.nullish(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+});
+
+export type NovoLead = z.input<typeof novoLeadSchema>;
+
+export async function getLeadById(db: Db, imobiliariaId: string, id: string): Promise<Lead | null> {
+  const [row] = await db
+    .select()
+    .from(leads)
+    .where(and(eq(leads.imobiliariaId, idSchema.parse(imobiliariaId)), eq(leads.id, idSchema.parse(id))));
+  return row ?? null;
+}
+
+// Foreign keys only prove the broker and listing exist; tenancy needs them in the lead's own agency.
+async function assertSameAgency(db: Db, lead: z.output<typeof novoLeadSchema>): Promise<void> {
+  if (lead.corretorId) {
+    const [found] = await db
+      .select({ id: corretores.id })
+      .from(corretores)
+      .where(and(eq(corretores.id, lead.corretorId), eq(corretores.imobiliariaId, lead.imobiliariaId)));
+    if (!found) throw new Error(`insertLead: corretor ${lead.corretorId} não pertence à imobiliária ${lead.imobiliariaId}`);
+  }
+  if (lead.imovelId) {
+    const [found] = await db
+      .select({ id: imoveis.id })
+      .from(imoveis)
+      .where(and(eq(imoveis.id, lead.imovelId), eq(imoveis.imobiliariaId, lead.imobiliariaId)));
+    if (!found) throw new Error(`insertLead: imóvel ${lead.imovelId} não pertence à imobiliária ${lead.imobiliariaId}`);
+  }
+}
+
+/** Inserts a lead. `dataPrimeiroContato` defaults to now; status to `novo`; score to 0. */
+export async function insertLead(db: Db, input: NovoLead): Promise<Lead> {
+  const data = novoLeadSchema.parse(input);
+  await assertSameAgency(db, data);
+  const agora = new Date();
+  const [row] = await db
+    .insert(leads)
+    .values({
+      ...data,
+      id: data.id ?? newId("lead"),
+      dataPrimeiroContato: data.dataPrimeiroContato ?? agora,
+      dataUltimaInteracao: data.dataUltimaInteracao ?? data.dataPrimeiroContato ?? agora,
+      status: data.status ?? "novo",
+    })
+    .returning();
+  return row!;
+}
+
+// ── Portal intake ────────────────────────────────────────────────────────────────────────────
+// Used inside the ingestion transaction; see agents/vigilante/ingest-lead.ts.
+
+/** Statuses in which a lead is still being worked (the roleta's tie-break counts these). */
+export const OPEN_LEAD_STATUS = ["novo", "em_contato", "visita_agendada", "visita_realizada", "proposta"] as const;
+
+/**
+ * Serializes intake of the same person (phone / e-mail) within an agency until the transaction
+ * ends, so two portals delivering the same person at once cannot both create a lead.
+ */
+export async function lockPersonForIntake(tx: Db, imobiliariaId: string, contacts: (string | null)[]): Promise<void> {
+  const keys = [...new Set(contacts.filter((c): c is string => Boolean(c)))].sort();
+  for (const key of keys) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${idSchema.parse(imobiliariaId)}|${key}`}, 0))`);
+  }
+}
+
+/** The person's most recent lead in the agency since `since`, by E.164 phone or lower-cased e-mail. */
+export async function findRecentLeadByContact(
+  tx: Db,
+  imobiliariaId: string,
+  contact: { telefone: string | null; email: string | null; since: Date },
+): Promise<Lead | null> {
+  const matches = [
+    contact.telefone ? eq(leads.telefone, contact.telefone) : undefined,
+    contact.email ? eq(leads.email, contact.email.toLowerCase()) : undefined,
+  ].filter((m) => m !== undefined);
+  if (matches.length === 0) return null;
+  const [row] = await tx
+    .select()
+    .from(leads)
+    .where(and(eq(leads.imobiliariaId, idSchema.parse(imobiliariaId)), gte(leads.dataPrimeiroContato, contact.since), or(...matches)))
+    .orderBy(desc(leads.dataPrimeiroContato))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function countOpenLeadsByCorretor(tx: Db, imobiliariaId: string): Promise<Map<string, number>> {
+  const rows = await tx
+    .select({ corretorId: leads.corretorId, n: count() })
+    .from(leads)
+    .where(and(eq(leads.imobiliariaId, idSchema.parse(imobiliariaId)), inArray(leads.status, [...OPEN_LEAD_STATUS])))
+    .groupBy(leads.corretorId);
+  return new Map(rows.filter((r) => r.corretorId).map((r) => [r.corretorId!, Number(r.n)]));
+}
+
+const intakeLeadSchema = novoLeadSchema.extend({
+  id: idSchema,
+  // A phone that failed validation is kept as the portal sent it (flagged in metadata), never dropped.
+  telefone: z.string().trim().max(20),
+});
+
+/** Inserts a lead from a portal. Unlike insertLead, the phone may be a flagged, non-E.164 raw value. */
+export async function insertLeadFromPortal(tx: Db, input: z.input<typeof intakeLeadSchema>): Promise<Lead> {
+  const data = intakeLeadSchema.parse(input);
+  const [row] = await tx.insert(leads).values({ ...data, status: data.status ?? "novo" }).returning();
+  return row!;
+}
+
+/** A returning person: newer contact time, the higher score, and the merged intake metadata. */
+export async function recordRepeatInquiry(
+  tx: Db,
+  lead: Lead,
+  update: { at: Date; score: number; metadata: Record<string, unknown>; corretorId?: string | null },
+): Promise<Lead> {
+  const [row] = await tx
+    .update(leads)
+    .set({
+      dataUltimaInteracao: update.at,
+      score: Math.max(lead.score ?? 0, update.score),
+      metadata: { ...(lead.metadata ?? {}), ...update.metadata },
+      ...(update.corretorId !== undefined ? { corretorId: update.corretorId } : {}),
+    })
+    .where(eq(leads.id, lead.id))
+    .returning();
+  return row!;
+}

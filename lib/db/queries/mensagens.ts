@@ -1,0 +1,134 @@
+// WhatsApp messages to brokers. The row is the truth of "was it sent": it is created with a unique
+// idempotency key (evento/digest + corretor + tipo), claimed before any API call, and only then sent.
+import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import { newId } from "@/lib/ids";
+import type { Db } from "../client";
+import { MENSAGEM_STATUS, MENSAGEM_TIPOS, mensagens, type MensagemStatus } from "../schema";
+import { idSchema } from "./columns";
+
+export type Mensagem = typeof mensagens.$inferSelect;
+
+const novaMensagemSchema = z.object({
+  imobiliariaId: idSchema,
+  corretorId: idSchema,
+  leadId: idSchema.nullish(),
+  eventoId: idSchema.nullish(),
+  eventoIds: z.array(idSchema).default([]),
+  tipo: z.enum(MENSAGEM_TIPOS),
+  destino: z.string().regex(/^\+[1-9]\d{7,14}$/, "destino deve estar em E.164"),
+  corpo: z.string().min(1).max(4096),
+  templateSid: z.string().max(64).nullish(),
+  templateVariaveis: z.record(z.string(), z.string()).nullish(),
+  botoes: z.array(z.object({ id: z.string().min(1).max(64), titulo: z.string().min(1).max(24) })).max(3).default([]),
+  status: z.enum(MENSAGEM_STATUS),
+  idempotencyKey: z.string().min(1).max(200),
+  scheduledFor: z.date().nullish(),
+  criadoEm: z.date().optional(),
+});
+export type NovaMensagem = z.input<typeof novaMensagemSchema>;
+
+/** Inserts the message unless its idempotency key exists; returns the row either way and whether it is new. */
+export async function insertMensagemOnce(db: Db, input: NovaMensagem): Promise<{ mensagem: Mensagem; criada: boolean }> {
+  const data = novaMensagemSchema.parse(input);
+  const [row] = await db
+    .insert(mensagens)
+    .values({ id: newId("msg"), ...data })
+    .onConflictDoNothing({ target: mensagens.idempotencyKey })
+    .returning();
+  if (row) return { mensagem: row, criada: true };
+  const [existing] = await db.select().from(mensagens).where(eq(mensagens.idempotencyKey, data.idempotencyKey));
+  return { mensagem: existing!, criada: false };
+}
+
+export async function getMensagemById(db: Db, id: string): Promise<Mensagem | null> {
+  const [row] = await db.select().from(mensagens).where(eq(mensagens.id, idSchema.parse(id)));
+  return row ?? null;
+}
+
+/** Sendable now: pending, or scheduled and due. */
+const SENDABLE: MensagemStatus[] = ["pendente", "agendada"];
+
+/**
+ * Atomically moves a sendable message to `enviando` (one attempt more). Returns null when another
+ * worker holds it or it is no longer sendable — the caller must then do nothing.
+ */
+export async function claimMensagem(db: Db, id: string, now: Date): Promise<Mensagem | null> {
+  const [row] = await db
+    .update(mensagens)
+    .set({ status: "enviando", tentativas: sql`${mensagens.tentativas} + 1`, atualizadoEm: now })
+    .where(
+      and(
+        eq(mensagens.id, idSchema.parse(id)),
+        inArray(mensagens.status, SENDABLE),
+        or(sql`${mensagens.scheduledFor} is null`, lte(mensagens.scheduledFor, now)),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+const transitionSchema = z.object({
+  status: z.enum(MENSAGEM_STATUS),
+  providerSid: z.string().max(64).nullish(),
+  erroCodigo: z.string().max(20).nullish(),
+  erroMensagem: z.string().max(2000).nullish(),
+  sentAt: z.date().nullish(),
+  scheduledFor: z.date().nullish(),
+  templateSid: z.string().max(64).nullish(),
+  templateVariaveis: z.record(z.string(), z.string()).nullish(),
+});
+
+/** Records the outcome of a claimed send (or a status callback); only from the expected status. */
+export async function transitionMensagem(
+  db: Db,
+  id: string,
+  from: MensagemStatus[],
+  to: z.input<typeof transitionSchema>,
+  now: Date,
+): Promise<Mensagem | null> {
+  const data = transitionSchema.parse(to);
+  const [row] = await db
+    .update(mensagens)
+    .set({ ...data, atualizadoEm: now })
+    .where(and(eq(mensagens.id, idSchema.parse(id)), inArray(mensagens.status, from)))
+    .returning();
+  return row ?? null;
+}
+
+export async function findMensagemByProviderSid(db: Db, sid: string): Promise<Mensagem | null> {
+  const [row] = await db.select().from(mensagens).where(eq(mensagens.providerSid, z.string().min(1).max(64).parse(sid)));
+  return row ?? null;
+}
+
+/** Messages a sweep should (re)send: pending, or scheduled and now due. Oldest first. */
+export async function listDueMensagens(db: Db, now: Date, limit = 100): Promise<Mensagem[]> {
+  return db
+    .select()
+    .from(mensagens)
+    .where(
+      or(
+        eq(mensagens.status, "pendente"),
+        and(eq(mensagens.status, "agendada"), lte(mensagens.scheduledFor, now)),
+      ),
+    )
+    .orderBy(asc(mensagens.criadoEm))
+    .limit(limit);
+}
+
+/** The agency's outbox and recent messages, newest first, optionally for one broker. */
+export async function listMensagens(
+  db: Db,
+  imobiliariaId: string,
+  filter: { corretorId?: string; status?: MensagemStatus[]; limit?: number } = {},
+): Promise<Mensagem[]> {
+  const conditions = [eq(mensagens.imobiliariaId, idSchema.parse(imobiliariaId))];
+  if (filter.corretorId) conditions.push(eq(mensagens.corretorId, idSchema.parse(filter.corretorId)));
+  if (filter.status?.length) conditions.push(inArray(mensagens.status, filter.status));
+  return db
+    .select()
+    .from(mensagens)
+    .where(and(...conditions))
+    .orderBy(sql`${mensagens.criadoEm} desc`, sql`${mensagens.id} desc`)
+    .limit(Math.min(filter.limit ?? 100, 500));
+}

@@ -1,0 +1,100 @@
+// One error model for every route: throw AppError (or let a ZodError escape) and
+// errorResponse turns it into { error: { code, message, fields? } } with the right status.
+import { z } from "zod";
+import { log } from "@/lib/log";
+import { describeZodIssue, formatIssuePath } from "@/lib/validation-messages";
+
+export const ERROR_STATUS = {
+  invalid_json: 400,
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  invalid_signature: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  validation_failed: 422,
+  rate_limited: 429,
+  internal: 500,
+  service_unavailable: 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldError {
+  /** Dotted path of the failing field: "lead.phone", "itens.0.nome" ("" = the whole body). */
+  path: string;
+  message: string;
+}
+
+export interface AppErrorOptions {
+  /** Overrides the code's usual status. */
+  status?: number;
+  /** Context for the logs; never sent to the client. */
+  details?: unknown;
+  cause?: unknown;
+  /** Per-field problems, sent to the client (see validationError). */
+  fields?: FieldError[];
+  /** Extra response headers, e.g. { "retry-after": "30" } for rate_limited. */
+  headers?: Record<string, string>;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details?: unknown;
+  readonly fields?: FieldError[];
+  readonly headers?: Record<string, string>;
+
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.status = options.status ?? ERROR_STATUS[code];
+    this.details = options.details;
+    this.fields = options.fields;
+    this.headers = options.headers;
+  }
+}
+
+export const VALIDATION_MESSAGE = "Dados inválidos";
+export const INTERNAL_MESSAGE = "Erro interno. Tente novamente em instantes.";
+
+/** A 422 validation_failed AppError listing every failing field of a ZodError. */
+export function validationError(zodError: z.core.$ZodError): AppError {
+  const fields = zodError.issues.map((issue) => ({
+    path: formatIssuePath(issue.path),
+    message: describeZodIssue(issue),
+  }));
+  return new AppError("validation_failed", VALIDATION_MESSAGE, { fields, cause: zodError });
+}
+
+/** Turns anything thrown in a handler into the JSON error response. Unknown errors become a
+ *  generic 500 and are logged (masked); their message and stack never reach the client. */
+export function errorResponse(err: unknown): Response {
+  const appError = toAppError(err);
+  if (appError.status >= 500) {
+    log.error("http.error", {
+      code: appError.code,
+      status: appError.status,
+      details: appError.details,
+      err: err instanceof AppError || err == null ? appError : err,
+    });
+  }
+  const body: { error: { code: ErrorCode; message: string; fields?: FieldError[] } } = {
+    error: { code: appError.code, message: appError.message },
+  };
+  if (appError.fields && appError.fields.length > 0) body.error.fields = appError.fields;
+  return Response.json(body, {
+    status: appError.status,
+    headers: { "cache-control": "no-store", ...appError.headers },
+  });
+}
+
+function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof z.core.$ZodError) return validationError(err);
+  return new AppError("internal", INTERNAL_MESSAGE, { cause: err });
+}

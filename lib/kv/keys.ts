@@ -1,0 +1,66 @@
+// The only place that builds KV keys and decides their TTLs (seed "Schema Redis").
+// Each helper returns { key, ttlSeconds } so a write can never forget its TTL.
+import { TZDate } from "@date-fns/tz";
+import { addDays, format, startOfDay } from "date-fns";
+
+export const SAO_PAULO_TZ = "America/Sao_Paulo";
+
+export const KV_TTL_SECONDS = {
+  corretor: 60 * 60,
+  lead: 2 * 60 * 60,
+  evento: 24 * 60 * 60,
+  // The seed gives none; a day outlives any grouping window, and Postgres holds the truth anyway.
+  filaAgrupamento: 24 * 60 * 60,
+  // Kept a little past the São Paulo midnight that ends the counter's day.
+  mensagensDiaMargin: 60 * 60,
+} as const;
+
+export interface KvEntry {
+  key: string;
+  ttlSeconds: number;
+}
+
+// Ids are ours (`cor_01J…`) or seed ids; anything else could collide with or forge another key.
+const ID_PATTERN = /^[A-Za-z0-9_.-]{1,50}$/;
+
+export function assertKeyId(id: string, what: string): string {
+  if (typeof id !== "string" || !ID_PATTERN.test(id)) {
+    throw new Error(`KV: id de ${what} inválido para chave: ${JSON.stringify(id)}`);
+  }
+  return id;
+}
+
+/** The São Paulo calendar day of an instant, as AAAA-MM-DD. */
+export function saoPauloDay(at: Date): string {
+  return format(new TZDate(at.getTime(), SAO_PAULO_TZ), "yyyy-MM-dd");
+}
+
+/** Seconds from `at` until the next São Paulo midnight. */
+export function secondsUntilSaoPauloMidnight(at: Date): number {
+  const nextMidnight = startOfDay(addDays(new TZDate(at.getTime(), SAO_PAULO_TZ), 1));
+  return Math.ceil((nextMidnight.getTime() - at.getTime()) / 1000);
+}
+
+export const kvKeys = {
+  corretor: (id: string): KvEntry => ({
+    key: `corretor:${assertKeyId(id, "corretor")}`,
+    ttlSeconds: KV_TTL_SECONDS.corretor,
+  }),
+  lead: (id: string): KvEntry => ({ key: `lead:${assertKeyId(id, "lead")}`, ttlSeconds: KV_TTL_SECONDS.lead }),
+  evento: (id: string): KvEntry => ({
+    key: `evento:${assertKeyId(id, "evento")}`,
+    ttlSeconds: KV_TTL_SECONDS.evento,
+  }),
+  filaAgrupamento: (corretorId: string): KvEntry => ({
+    key: `fila_agrupamento:${assertKeyId(corretorId, "corretor")}`,
+    ttlSeconds: KV_TTL_SECONDS.filaAgrupamento,
+  }),
+  /** The broker's message counter for the São Paulo day containing `at` (the moment of the write). */
+  mensagensDia: (corretorId: string, at: Date): KvEntry => {
+    if (Number.isNaN(at.getTime())) throw new Error("KV: data inválida para mensagens_dia");
+    return {
+      key: `mensagens_dia:${assertKeyId(corretorId, "corretor")}_${saoPauloDay(at)}`,
+      ttlSeconds: secondsUntilSaoPauloMidnight(at) + KV_TTL_SECONDS.mensagensDiaMargin,
+    };
+  },
+} as const;
