@@ -1,0 +1,173 @@
+import { randomBytes } from "node:crypto";
+import bcrypt from "bcryptjs";
+import { asc, count, eq, type InferSelectModel } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decryptSecret } from "@/lib/crypto/secrets";
+import { createTestDb, type TestDb } from "@/lib/db/test-db";
+import * as schema from "@/lib/db/schema";
+import { DEMO_INTEGRACOES, DEMO_LOGINS } from "./demo-accounts";
+import { hasAnyAgency, resetDemoData, seedDemo, seedDemoIfEmpty, type SeedSummary } from "./seed";
+
+const { corretores, imobiliarias, imoveis, integracoes, leads, mensagens, usuarios, interacoes, eventos, entregasWebhook } = schema;
+
+const NOW = new Date("2026-03-10T14:30:00.000Z");
+const DAY = 24 * 60 * 60 * 1000;
+const KEY = randomBytes(32);
+const E164_BR = /^\+55\d{10,11}$/; // +55 then 12–13 digits in all
+
+let first: TestDb;
+let second: TestDb;
+let summary: SeedSummary;
+const progress: [number, number][] = [];
+
+beforeAll(async () => {
+  [first, second] = await Promise.all([createTestDb(), createTestDb()]);
+  summary = await seedDemo(first, { now: NOW, encryptionKey: KEY, onProgress: (done, total) => progress.push([done, total]) });
+});
+afterAll(async () => {
+  await Promise.all([first?.cleanup(), second?.cleanup()]);
+});
+
+async function countOf(db: TestDb, table: PgTable): Promise<number> {
+  const [row] = await db.db.select({ n: count() }).from(table);
+  return row!.n;
+}
+
+describe("seedDemo (default data set)", () => {
+  it("creates the documented agency, brokers, listings, leads, users and integrations", async () => {
+    expect(await countOf(first, imobiliarias)).toBe(1);
+    expect(await countOf(first, corretores)).toBe(8);
+    expect(await countOf(first, imoveis)).toBe(60);
+    expect(await countOf(first, leads)).toBe(400);
+    expect(await countOf(first, usuarios)).toBe(3);
+    expect(await countOf(first, integracoes)).toBe(4);
+    const [agency] = await first.db.select().from(imobiliarias);
+    expect(agency).toMatchObject({ nome: "Imobiliária Horizonte", slug: "horizonte", cidade: "São Paulo", uf: "SP", timezone: "America/Sao_Paulo" });
+    expect(agency!.configuracoes.roteamento).toBe("roleta");
+    expect(summary.counts).toMatchObject({ imobiliarias: 1, corretores: 8, imoveis: 60, leads: 400, usuarios: 3, integracoes: 4 });
+  });
+
+  it("reports counts that match the tables and progress up to the total", async () => {
+    expect(summary.counts.interacoes).toBe(await countOf(first, interacoes));
+    expect(summary.counts.eventos).toBe(await countOf(first, eventos));
+    expect(summary.counts.mensagens).toBe(await countOf(first, mensagens));
+    expect(summary.counts.entregasWebhook).toBe(await countOf(first, entregasWebhook));
+    // 2–4 interactions per lead on average, at least one event per lead.
+    expect(summary.counts.interacoes / 400).toBeGreaterThanOrEqual(2);
+    expect(summary.counts.interacoes / 400).toBeLessThanOrEqual(4);
+    expect(summary.counts.eventos).toBeGreaterThanOrEqual(400);
+    expect(progress.at(-1)).toEqual([400, 400]);
+  });
+
+  it("dates every lead within the 60 days before now", async () => {
+    const rows = await first.db.select({ at: leads.dataPrimeiroContato, last: leads.dataUltimaInteracao }).from(leads);
+    for (const r of rows) {
+      expect(r.at!.getTime()).toBeGreaterThanOrEqual(NOW.getTime() - 60 * DAY);
+      expect(r.at!.getTime()).toBeLessThanOrEqual(NOW.getTime());
+      expect(r.last!.getTime()).toBeGreaterThanOrEqual(r.at!.getTime());
+      expect(r.last!.getTime()).toBeLessThanOrEqual(NOW.getTime());
+    }
+  });
+
+  it("writes every phone in E.164 (+55, 12–13 digits)", async () => {
+    const phones = [
+      ...(await first.db.select({ p: leads.telefone }).from(leads)),
+      ...(await first.db.select({ p: corretores.telefone }).from(corretores)),
+      ...(await first.db.select({ p: mensagens.destino }).from(mensagens)),
+    ].map((r) => r.p);
+    expect(phones.length).toBeGreaterThan(408);
+    expect(phones.filter((p) => !E164_BR.test(p))).toEqual([]);
+  });
+
+  it("has the two listings the portal fixtures deliver leads for", async () => {
+    const rows = await first.db.select().from(imoveis);
+    const byCode = new Map(rows.map((r) => [r.codigo, r]));
+    expect(byCode.get("AP0142-LST")).toMatchObject({ tipo: "Apartamento", finalidade: "venda" });
+    expect(byCode.get("CA0077-LST")).toMatchObject({ tipo: "Casa", finalidade: "aluguel" });
+    expect(rows.every((r) => /^[A-Z]{2}\d{4}-LST$/.test(r.codigo))).toBe(true);
+  });
+
+  it("stores integration secrets encrypted, decrypting to the documented demo values", async () => {
+    const rows = await first.db.select().from(integracoes);
+    expect(rows.map((r) => r.portal).sort()).toEqual(["chaves-na-mao", "generico", "grupo-olx", "imovelweb"]);
+    for (const doc of DEMO_INTEGRACOES) {
+      const row = rows.find((r) => r.portal === doc.portal)!;
+      expect(JSON.stringify(row)).not.toContain(doc.segredo);
+      expect(decryptSecret(row.segredoCifrado, KEY)).toBe(doc.segredo);
+      expect(row.identificador).toBe(doc.identificador);
+    }
+    expect(rows.find((r) => r.portal === "chaves-na-mao")!.identificador).toBe("integracao@horizonte.demo");
+  });
+
+  it("creates the three logins with bcrypt (cost 10) hashes of the documented passwords", async () => {
+    const rows = await first.db.select().from(usuarios);
+    for (const login of DEMO_LOGINS) {
+      const row = rows.find((r) => r.email === login.email)!;
+      expect(row.papel).toBe(login.papel);
+      expect(bcrypt.getRounds(row.senhaHash)).toBe(10);
+      expect(await bcrypt.compare(login.senha, row.senhaHash)).toBe(true);
+      expect(await bcrypt.compare(`${login.senha}x`, row.senhaHash)).toBe(false);
+    }
+    const corretorLogin = rows.find((r) => r.papel === "corretor")!;
+    const [broker] = await first.db.select().from(corretores).where(eq(corretores.id, corretorLogin.corretorId!));
+    expect(broker!.ativo).toBe(true);
+    expect(rows.filter((r) => r.papel !== "corretor").every((r) => r.corretorId === null)).toBe(true);
+  });
+
+  it("gives brokers varied preferences: one inactive, one that may break quiet hours", async () => {
+    const rows = await first.db.select().from(corretores);
+    expect(rows.filter((r) => !r.ativo)).toHaveLength(1);
+    expect(rows.filter((r) => r.preferencias!.silencio === "urgente_pode_quebrar")).toHaveLength(1);
+    const limits = rows.map((r) => r.preferencias!.limiteDiario);
+    expect(Math.min(...limits)).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...limits)).toBeLessThanOrEqual(10);
+    expect(rows.every((r) => r.imobiliaria === "Imobiliária Horizonte" && (r.atuacao?.bairros?.length ?? 0) > 0)).toBe(true);
+  });
+});
+
+describe("seedDemoIfEmpty and determinism", () => {
+  it("seeds an empty database once, then leaves it alone", async () => {
+    expect(await hasAnyAgency(second.db)).toBe(false);
+    expect(await seedDemoIfEmpty(second, { now: NOW, encryptionKey: KEY })).toBe(true);
+    expect(await seedDemoIfEmpty(second, { now: NOW, encryptionKey: KEY })).toBe(false);
+    expect(await countOf(second, leads)).toBe(400);
+  });
+
+  it("gives identical rows for the same seed and now, in another database", async () => {
+    const read = (db: TestDb) => Promise.all([
+      db.db.select().from(leads).orderBy(asc(leads.id)),
+      db.db.select().from(interacoes).orderBy(asc(interacoes.id)),
+      db.db.select().from(eventos).orderBy(asc(eventos.id)),
+      db.db.select().from(mensagens).orderBy(asc(mensagens.id)),
+      db.db.select().from(imoveis).orderBy(asc(imoveis.id)),
+      db.db.select({ id: usuarios.id, hash: usuarios.senhaHash }).from(usuarios).orderBy(asc(usuarios.id)),
+    ]);
+    const [a, b] = await Promise.all([read(first), read(second)]);
+    expect(b[0]).toHaveLength(400);
+    expect(b).toEqual(a);
+  });
+
+  it("only moves the dates when now moves by whole days, and changes the data with another seed", async () => {
+    const shifted = await createTestDb();
+    try {
+      await seedDemo(shifted, { now: new Date(NOW.getTime() + 3 * DAY), encryptionKey: KEY });
+      const strip = (rows: InferSelectModel<typeof leads>[], by: number) => rows.map((r) => ({
+        ...r, id: r.id.slice(-16), corretorId: r.corretorId!.slice(-16), imobiliariaId: null, imovelId: r.imovelId!.slice(-16),
+        dataPrimeiroContato: r.dataPrimeiroContato!.getTime() - by, dataUltimaInteracao: r.dataUltimaInteracao!.getTime() - by,
+      }));
+      const base = strip(await first.db.select().from(leads).orderBy(asc(leads.id)), 0);
+      const moved = strip(await shifted.db.select().from(leads).orderBy(asc(leads.id)), 3 * DAY);
+      expect(moved).toEqual(base);
+
+      await resetDemoData(shifted);
+      expect(await hasAnyAgency(shifted.db)).toBe(false);
+      await seedDemo(shifted, { now: NOW, seed: 7, encryptionKey: KEY, leads: 50 });
+      const other = await shifted.db.select().from(leads);
+      expect(other).toHaveLength(50);
+      expect(other.map((r) => r.telefone)).not.toEqual(base.slice(0, 50).map((r) => r.telefone));
+    } finally {
+      await shifted.cleanup();
+    }
+  });
+});

@@ -1,0 +1,20 @@
+// `npm run bench -- <name>`: benchmarks print figures; tests never time things.
+const BENCHES: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
+  ingest: () => import("./ingest"),
+};
+
+async function run(): Promise<void> {
+  const [name, ...args] = process.argv.slice(2);
+  const load = name ? BENCHES[name] : undefined;
+  if (!load) {
+    console.error(`Uso: npm run bench -- <${Object.keys(BENCHES).join("|")}> [opções]`);
+    process.exitCode = 2;
+    return;
+  }
+  await (await load()).main(args);
+}
+
+run().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,98 @@
+// `npm run db:seed`: applies the migrations, then writes the demo agency (Imobiliária Horizonte).
+//   --leads N   how many leads (default 400; e.g. 100000 for benchmarks)
+//   --seed S    another data set (default 2026); the same seed gives the same data
+//   --reset     empties ALL tables first (without it, a database that has an agency is left alone)
+import { parseArgs } from "node:util";
+import cliProgress from "cli-progress";
+import { formatError } from "./lib/format-error";
+import { loadProjectEnv } from "./lib/load-env";
+
+const LARGE_RUN = 5000;
+const USAGE = "uso: npm run db:seed -- [--leads N] [--seed S] [--reset]";
+
+function parseFlags() {
+  const { values } = parseArgs({
+    options: { leads: { type: "string" }, seed: { type: "string" }, reset: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  });
+  const int = (name: string, raw: string | undefined, min: number) => {
+    if (raw === undefined) return undefined;
+    const n = Number(raw.replaceAll("_", ""));
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} deve ser um inteiro ≥ ${min} (recebido: ${raw})\n${USAGE}`);
+    return n;
+  };
+  return { leads: int("leads", values.leads, 0), seed: int("seed", values.seed, 0), reset: values.reset ?? false, help: values.help ?? false };
+}
+
+type Progress = { update(done: number, total: number): void; stop(): void };
+
+// A bar on a terminal or for big runs (cli-progress prints a line now and then when not a TTY);
+// plain percentage lines for small runs written to a file or a CI log.
+function createProgress(total: number): Progress {
+  const tty = Boolean(process.stdout.isTTY);
+  if (tty || total >= LARGE_RUN) {
+    const bar = new cliProgress.SingleBar(
+      { format: "  leads [{bar}] {percentage}% | {value}/{total} | {duration_formatted}", noTTYOutput: !tty, notTTYSchedule: 5000, hideCursor: true },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(total, 0);
+    return { update: (done) => bar.update(done), stop: () => bar.stop() };
+  }
+  let lastShown = -1;
+  return {
+    update(done, all) {
+      const pct = all === 0 ? 100 : Math.floor((done / all) * 100);
+      if (pct !== lastShown && (pct === 100 || pct - lastShown >= 10)) {
+        lastShown = pct;
+        console.log(`  leads: ${pct}% (${done}/${all})`);
+      }
+    },
+    stop() {},
+  };
+}
+
+async function main(): Promise<void> {
+  const flags = parseFlags();
+  if (flags.help) {
+    console.log(USAGE);
+    return;
+  }
+  loadProjectEnv({ dev: true });
+  const { env } = await import("@/lib/env");
+  const { createDb } = await import("@/lib/db/client");
+  const { migrateDb } = await import("@/lib/db/migrate");
+  const { DEFAULT_LEADS, hasAnyAgency, resetDemoData, seedDemo } = await import("@/lib/demo/seed");
+  const { describeDatabase } = await import("./lib/prepare-database");
+  const { printSummary } = await import("./lib/print-seed-summary");
+
+  const { driver, url, pgliteDir } = env.database;
+  console.log(`▸ Banco: ${describeDatabase()}`);
+  const handle = await createDb({ driver, url, pgliteDir });
+  try {
+    console.log("▸ Aplicando migrações…");
+    await migrateDb(handle);
+    if (flags.reset) {
+      console.log("▸ --reset: apagando todos os dados…");
+      await resetDemoData(handle);
+    } else if (await hasAnyAgency(handle.db)) {
+      console.error(
+        "\n✖ O banco já tem uma imobiliária cadastrada; nada foi alterado.\n" +
+          "  Para apagar TODOS os dados e recriar a demonstração: npm run db:seed -- --reset",
+      );
+      process.exitCode = 1;
+      return;
+    }
+    const total = flags.leads ?? DEFAULT_LEADS;
+    console.log(`▸ Gerando a demonstração com ${total.toLocaleString("pt-BR")} leads…`);
+    const progress = createProgress(total);
+    const summary = await seedDemo(handle, { leads: total, seed: flags.seed, onProgress: (d, t) => progress.update(d, t) });
+    progress.stop();
+    printSummary(summary);
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`\n✖ Falha ao criar os dados de demonstração: ${formatError(err)}`);
+  process.exitCode = 1;
+});
