@@ -32,6 +32,7 @@ export type IngestResult = {
   status: "criado" | "vinculado" | "duplicado";
   leadId: string;
   eventoId: string | null;
+  corretorId: string | null;
 };
 
 class DuplicateDelivery extends Error {}
@@ -48,18 +49,18 @@ export async function ingestLead(deps: IngestDeps, input: IngestInput): Promise<
       if (!entregaId) throw new DuplicateDelivery();
       const outcome = await recordLead(tx, imobiliaria, lead, receivedAt, entregaId);
       await setDeliveryLead(tx, entregaId, outcome.lead.id, outcome.status === "criado" ? 201 : 200);
-      return { status: outcome.status, leadId: outcome.lead.id, eventoId: outcome.evento.id, evento: outcome.evento };
+      return { status: outcome.status, leadId: outcome.lead.id, eventoId: outcome.evento.id, corretorId: outcome.lead.corretorId, evento: outcome.evento };
     });
   } catch (err) {
     if (!(err instanceof DuplicateDelivery)) throw err;
     const earlier = await findDelivery(deps.db, imobiliaria.id, lead.portal, lead.externalId);
     if (!earlier?.leadId) throw new Error("entrega duplicada sem lead registrado");
     log.info("lead.duplicate_delivery", { imobiliariaId: imobiliaria.id, portal: lead.portal, leadId: earlier.leadId });
-    return { status: "duplicado", leadId: earlier.leadId, eventoId: null };
+    return { status: "duplicado", leadId: earlier.leadId, eventoId: null, corretorId: null };
   }
 
   await afterCommit(deps, imobiliaria.id, result);
-  return { status: result.status, leadId: result.leadId, eventoId: result.eventoId };
+  return { status: result.status, leadId: result.leadId, eventoId: result.eventoId, corretorId: result.corretorId };
 }
 
 async function recordLead(tx: Db, imobiliaria: Imobiliaria, lead: NormalizedLead, at: Date, entregaId: string) {
@@ -155,7 +156,11 @@ async function afterCommit(deps: IngestDeps, imobiliariaId: string, result: Inge
   }
   if (result.eventoId) {
     await deps
-      .dispatch("lead/received", { eventoId: result.eventoId, leadId: result.leadId, imobiliariaId }, `lead-received-${result.eventoId}`)
+      .dispatch(
+        "lead/received",
+        { eventoId: result.eventoId, leadId: result.leadId, imobiliariaId, corretorId: result.corretorId },
+        `lead-received-${result.eventoId}`,
+      )
       .catch((err: unknown) => log.warn("pipeline.dispatch_failed", { eventoId: result.eventoId, error: String(err) }));
   }
   log.info("lead.received", { imobiliariaId, leadId: result.leadId, eventoId: result.eventoId, status: result.status });

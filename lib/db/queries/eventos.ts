@@ -1,10 +1,11 @@
 // Detected events. A new row starts `processado = false`: that flag is the pipeline's to-do list,
 // which the runner's sweep reads after a crash.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, lte, notExists, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
-import { EVENTO_TIPOS, eventos, URGENCIAS } from "../schema";
+import { EVENTO_TIPOS, eventos, mensagens, URGENCIAS } from "../schema";
 import { idSchema } from "./columns";
 
 export type Evento = typeof eventos.$inferSelect;
@@ -45,4 +46,66 @@ export async function listEventosByLead(db: Db, imobiliariaId: string, leadId: s
     .from(eventos)
     .where(and(eq(eventos.imobiliariaId, idSchema.parse(imobiliariaId)), eq(eventos.leadId, idSchema.parse(leadId))))
     .orderBy(asc(eventos.dataDeteccao), asc(eventos.id));
+}
+
+// ── Orquestrador ─────────────────────────────────────────────────────────────────────────────
+
+/** Pipeline only: the id comes from our own dispatch or sweep, and the row names its agency. */
+export async function getEventoForPipeline(db: Db, id: string): Promise<Evento | null> {
+  const [row] = await db.select().from(eventos).where(eq(eventos.id, idSchema.parse(id)));
+  return row ?? null;
+}
+
+/** Row lock until the transaction ends, so two deciders of the same event run one after the other. */
+export async function lockEventoForDecision(tx: Db, id: string): Promise<Evento | null> {
+  const [row] = await tx.select().from(eventos).where(eq(eventos.id, idSchema.parse(id))).for("update");
+  return row ?? null;
+}
+
+/** `processado = true` with the Orquestrador's decision in `metadata.decisao` (other keys kept). */
+export async function markEventoDecidido(tx: Db, id: string, decisao: Record<string, unknown>): Promise<void> {
+  await tx
+    .update(eventos)
+    .set({
+      processado: true,
+      metadata: sql`coalesce(${eventos.metadata}, '{}'::jsonb) || jsonb_build_object('decisao', ${JSON.stringify(decisao)}::jsonb)`,
+    })
+    .where(eq(eventos.id, idSchema.parse(id)));
+}
+
+const digest = alias(mensagens, "digest");
+
+/**
+ * Events waiting for a grouped message: decided `agrupar` and not yet in any `agrupada` message's
+ * `evento_ids`. This, not the KV list, is the truth a flush reads. Oldest first.
+ */
+export async function listEventosAguardandoAgrupamento(db: Db, filter: { corretorId?: string } = {}): Promise<Evento[]> {
+  const conditions = [
+    eq(eventos.processado, true),
+    sql`${eventos.metadata} -> 'decisao' ->> 'acao' = 'agrupar'`,
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(digest)
+        .where(and(
+          eq(digest.corretorId, eventos.corretorId),
+          eq(digest.tipo, "agrupada"),
+          sql`${digest.eventoIds} @> jsonb_build_array(${eventos.id})`,
+        )),
+    ),
+  ];
+  if (filter.corretorId) conditions.push(eq(eventos.corretorId, idSchema.parse(filter.corretorId)));
+  return db.select().from(eventos).where(and(...conditions)).orderBy(asc(eventos.id));
+}
+
+// ── Pipeline sweep ───────────────────────────────────────────────────────────────────────────
+
+/** Events no Orquestrador has decided yet, detected before `detectedBefore` (work a crash may have lost). */
+export async function listUnprocessedEventos(db: Db, detectedBefore: Date, limit = 200): Promise<Pick<Evento, "id" | "corretorId" | "leadId" | "imobiliariaId">[]> {
+  return db
+    .select({ id: eventos.id, corretorId: eventos.corretorId, leadId: eventos.leadId, imobiliariaId: eventos.imobiliariaId })
+    .from(eventos)
+    .where(and(eq(eventos.processado, false), lte(eventos.dataDeteccao, detectedBefore)))
+    .orderBy(asc(eventos.dataDeteccao), asc(eventos.id))
+    .limit(Math.min(limit, 1000));
 }

@@ -35,3 +35,11 @@ export async function findImovelForLead(
   }
   return null;
 }
+
+export async function getImovelById(db: Db, imobiliariaId: string, id: string): Promise<Imovel | null> {
+  const [row] = await db
+    .select()
+    .from(imoveis)
+    .where(and(eq(imoveis.imobiliariaId, idSchema.parse(imobiliariaId)), eq(imoveis.id, idSchema.parse(id))));
+  return row ?? null;
+}

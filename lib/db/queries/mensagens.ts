@@ -1,6 +1,6 @@
 // WhatsApp messages to brokers. The row is the truth of "was it sent": it is created with a unique
 // idempotency key (evento/digest + corretor + tipo), claimed before any API call, and only then sent.
-import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, notInArray, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
@@ -46,8 +46,18 @@ export async function getMensagemById(db: Db, id: string): Promise<Mensagem | nu
   return row ?? null;
 }
 
-/** Sendable now: pending, or scheduled and due. */
-const SENDABLE: MensagemStatus[] = ["pendente", "agendada"];
+/** Kinds that spend the broker's daily quota: scheduled ones become `pendente` only through the
+ *  Orquestrador's release (agents/orquestrador/release-scheduled.ts), never by being claimed directly. */
+const QUOTA_KINDS = ["alerta", "agrupada"] as const;
+
+/** Sendable now: pending and due, or a scheduled quota-free kind (reminder, summary, reply) now due. */
+function sendableNow(now: Date) {
+  const due = or(sql`${mensagens.scheduledFor} is null`, lte(mensagens.scheduledFor, now));
+  return or(
+    and(eq(mensagens.status, "pendente"), due),
+    and(eq(mensagens.status, "agendada"), notInArray(mensagens.tipo, [...QUOTA_KINDS]), lte(mensagens.scheduledFor, now)),
+  );
+}
 
 /**
  * Atomically moves a sendable message to `enviando` (one attempt more). Returns null when another
@@ -58,11 +68,7 @@ export async function claimMensagem(db: Db, id: string, now: Date): Promise<Mens
     .update(mensagens)
     .set({ status: "enviando", tentativas: sql`${mensagens.tentativas} + 1`, atualizadoEm: now })
     .where(
-      and(
-        eq(mensagens.id, idSchema.parse(id)),
-        inArray(mensagens.status, SENDABLE),
-        or(sql`${mensagens.scheduledFor} is null`, lte(mensagens.scheduledFor, now)),
-      ),
+      and(eq(mensagens.id, idSchema.parse(id)), sendableNow(now)),
     )
     .returning();
   return row ?? null;
@@ -101,19 +107,9 @@ export async function findMensagemByProviderSid(db: Db, sid: string): Promise<Me
   return row ?? null;
 }
 
-/** Messages a sweep should (re)send: pending, or scheduled and now due. Oldest first. */
+/** Messages a sweep should (re)send (see claimMensagem). Oldest first. */
 export async function listDueMensagens(db: Db, now: Date, limit = 100): Promise<Mensagem[]> {
-  return db
-    .select()
-    .from(mensagens)
-    .where(
-      or(
-        eq(mensagens.status, "pendente"),
-        and(eq(mensagens.status, "agendada"), lte(mensagens.scheduledFor, now)),
-      ),
-    )
-    .orderBy(asc(mensagens.criadoEm))
-    .limit(limit);
+  return db.select().from(mensagens).where(sendableNow(now)).orderBy(asc(mensagens.criadoEm)).limit(limit);
 }
 
 /** The agency's outbox and recent messages, newest first, optionally for one broker. */
@@ -131,4 +127,48 @@ export async function listMensagens(
     .where(and(...conditions))
     .orderBy(sql`${mensagens.criadoEm} desc`, sql`${mensagens.id} desc`)
     .limit(Math.min(filter.limit ?? 100, 500));
+}
+
+/**
+ * Like transitionMensagem, but only while the row still carries `providerSid`: a status callback
+ * about an earlier send of the row must never touch the row once it has been resent.
+ */
+export async function transitionMensagemForSid(
+  db: Db,
+  providerSid: string,
+  from: MensagemStatus[],
+  to: z.input<typeof transitionSchema>,
+  now: Date,
+): Promise<Mensagem | null> {
+  const data = transitionSchema.parse(to);
+  const [row] = await db
+    .update(mensagens)
+    .set({ ...data, atualizadoEm: now })
+    .where(and(eq(mensagens.providerSid, z.string().min(1).max(64).parse(providerSid)), inArray(mensagens.status, from)))
+    .returning();
+  return row ?? null;
+}
+
+
+/**
+ * Rows left `enviando` by a process that died mid-send. Their outcome is unknown, so they go back
+ * to `pendente` marked unconfirmed: the sender looks them up at the provider before sending again.
+ */
+export async function requeueStaleEnviando(db: Db, claimedBefore: Date, unconfirmedCode: string, now: Date): Promise<string[]> {
+  const rows = await db
+    .update(mensagens)
+    .set({ status: "pendente", erroCodigo: unconfirmedCode, atualizadoEm: now })
+    .where(and(eq(mensagens.status, "enviando"), lte(mensagens.atualizadoEm, claimedBefore)))
+    .returning({ id: mensagens.id });
+  return rows.map((r) => r.id);
+}
+
+/** Ids the sender may claim now (see claimMensagem), oldest first. */
+export async function listSendableIds(db: Db, now: Date, limit = 200): Promise<{ id: string; corretorId: string }[]> {
+  return db
+    .select({ id: mensagens.id, corretorId: mensagens.corretorId })
+    .from(mensagens)
+    .where(sendableNow(now))
+    .orderBy(asc(mensagens.criadoEm))
+    .limit(Math.min(limit, 1000));
 }

@@ -1,0 +1,72 @@
+// The shapes every message writer takes and returns (see templates.ts for the MessageWriter seam).
+export type Botao = { id: string; titulo: string };
+
+/**
+ * What the sender needs: free text for the 24-hour session window, quick-reply buttons, and the
+ * numbered variables ("1", "2", …) of the matching Twilio Content template for outside it.
+ */
+export type ComposedMessage = { corpo: string; botoes: Botao[]; templateVariaveis: Record<string, string> };
+
+/** Who answers the lead; used in the greeting pre-filled in the wa.me link. */
+export type Remetente = { corretorNome: string; imobiliariaNome: string };
+
+/** One lead as a line of a list. The phone only ever becomes a wa.me link; no e-mail here at all. */
+export type LeadLinha = { id: string; nome: string; origem: string | null; score: number; telefone: string | null };
+
+export type ImovelRef = { titulo: string | null; codigo: string | null; bairro: string | null };
+
+/** A score factor as the Vigilante stored it (`leads.metadata.score.fatores`). */
+export type FatorScore = { points: number; explicacao: string };
+
+export type NovoLeadInput = {
+  tipo: "novo_lead" | "lead_retorno" | "visita_solicitada";
+  lead: LeadLinha;
+  fatores: FatorScore[];
+  imovel: ImovelRef | null;
+  /** What the lead wrote on the portal. */
+  mensagem: string | null;
+  remetente: Remetente;
+  /** Set when the alert waited (quiet hours, pause): the message says when the lead arrived. */
+  recebidoEm?: { em: Date; timezone: string } | null;
+};
+
+export type AgrupadaInput = {
+  /** Warm leads grouped in the window. */
+  leads: LeadLinha[];
+  /** Alerts the daily quota held back, told here instead. */
+  retidos: LeadLinha[];
+  desde: Date;
+  agora: Date;
+  timezone: string;
+  limiteDiario: number;
+  remetente: Remetente;
+};
+
+export type LembreteInput = {
+  lead: LeadLinha;
+  imovel: ImovelRef | null;
+  recebidoEm: Date;
+  timezone: string;
+  remetente: Remetente;
+};
+
+export type ResumoDiarioInput = {
+  dia: Date;
+  timezone: string;
+  contagem: { novos: number; quentes: number; mornos: number; frios: number; contatados: number };
+  /** Leads still `novo`; the caller leaves out those already in `retidos`. */
+  semContato: LeadLinha[];
+  /** Alerts the quota held back today. */
+  retidos: LeadLinha[];
+  limiteDiario: number;
+  remetente: Remetente;
+};
+
+/** The quick replies a broker can give to an alert about one lead (ids parsed by the inbound webhook). */
+export function leadButtons(leadId: string): Botao[] {
+  return [
+    { id: `ja_contatei:${leadId}`, titulo: "Já contatei" },
+    { id: `passar:${leadId}`, titulo: "Passar adiante" },
+    { id: `lembrar:${leadId}`, titulo: "Lembrar em 1h" },
+  ];
+}

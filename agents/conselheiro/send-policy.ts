@@ -1,0 +1,48 @@
+// The numbers and small rules behind "never twice": how long to back off, how often to try,
+// how far back a lookup reaches, and which Content template replaces a free-form message.
+import type { Mensagem } from "@/lib/db/queries/mensagens";
+import type { WhatsAppOutgoing } from "@/lib/whatsapp/types";
+
+export const MAX_ATTEMPTS = 5;
+const BACKOFF_BASE_MS = 5_000;
+const BACKOFF_MAX_MS = 5 * 60_000;
+/** After an unconfirmed send, wait at least this long so a slow create shows up in the lookup. */
+export const UNCONFIRMED_RETRY_MS = 30_000;
+/** Twilio's clock and ours differ, and its timestamps have whole seconds. */
+export const LOOKUP_MARGIN_MS = 2 * 60_000;
+
+/**
+ * `erro_codigo` markers this agent reads back on the next attempt:
+ * - OUTSIDE_WINDOW: the row was refused for the 24-h window; every later send is the template.
+ * - UNCONFIRMED: the last attempt's outcome was unknown and a lookup found nothing; the next
+ *   attempt looks again before sending, and a second unknown outcome makes the row `incerta`.
+ */
+export const OUTSIDE_WINDOW = "63016";
+export const UNCONFIRMED = "sem_confirmacao";
+
+/** 5 s, 10 s, 20 s, 40 s… capped at 5 min, for the attempt that just failed (1-based). */
+export function backoffMs(attempt: number): number {
+  return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1));
+}
+
+/** WhatsApp template parameters refuse new lines, tabs and runs of spaces, and have a length limit. */
+const MAX_VARIABLE_LENGTH = 900;
+export function templateVariablesFromBody(body: string): Record<string, string> {
+  const flat = body.replace(/\s*\n+\s*/g, " · ").replace(/\s+/g, " ").trim();
+  const text = flat.length > MAX_VARIABLE_LENGTH ? `${flat.slice(0, MAX_VARIABLE_LENGTH - 1)}…` : flat;
+  return { "1": text };
+}
+
+export type TemplateChoice = { contentSid: string; contentVariables: Record<string, string> };
+
+/** The row's own template, else the agency-wide "outside the window" one filled with the body. */
+export function chooseTemplate(row: Mensagem, foraDaJanela: string | undefined): TemplateChoice | null {
+  if (row.templateSid) return { contentSid: row.templateSid, contentVariables: row.templateVariaveis ?? {} };
+  if (foraDaJanela) return { contentSid: foraDaJanela, contentVariables: templateVariablesFromBody(row.corpo) };
+  return null;
+}
+
+export function outgoingFor(row: Mensagem, template: TemplateChoice | null, statusCallback?: string): WhatsAppOutgoing {
+  const base = { to: row.destino, ...(statusCallback ? { statusCallback } : {}) };
+  return template ? { ...base, ...template } : { ...base, body: row.corpo };
+}

@@ -1,0 +1,15 @@
+// What an admin reads in `mensagens.erro_mensagem` when a send did not simply succeed (pt-BR).
+
+export const SEND_TEXTS = {
+  semTemplate: "Fora da janela de 24 h do WhatsApp e sem template configurado para reenviar.",
+  templateRecusado: "Fora da janela de 24 h mesmo com template: o template foi recusado.",
+  tentativasEsgotadas: (n: number, detalhe: string) => `Desistimos após ${n} tentativas: ${detalhe}`,
+  semConfirmacao: (detalhe: string) =>
+    `Sem resposta da Twilio (${detalhe}); a consulta não achou a mensagem, nova tentativa agendada.`,
+  tentativaAnterior: "tentativa anterior sem confirmação",
+  incertaConsultaFalhou: (envio: string, consulta: string) =>
+    `Não sabemos se a mensagem saiu (${envio}) e a consulta à Twilio falhou (${consulta}). Confira antes de reenviar.`,
+  incertaDeNovo: (detalhe: string) =>
+    `Não sabemos se a mensagem saiu (${detalhe}), pela segunda vez. Confira na Twilio antes de reenviar.`,
+  limiteTaxa: "A Twilio limitou a taxa de envio (63018); nova tentativa agendada.",
+} as const;

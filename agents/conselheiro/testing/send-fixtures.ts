@@ -1,0 +1,68 @@
+// Test support for the Conselheiro's send tests: a broker to send to, pending rows, a fake clock
+// shared by sendMensagem and the fake Twilio server, and a Twilio client pointed at that server.
+import { readFileSync } from "node:fs";
+import type { Db } from "@/lib/db/client";
+import { insertCorretor } from "@/lib/db/queries/corretores";
+import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
+import { insertMensagemOnce, type Mensagem, type NovaMensagem } from "@/lib/db/queries/mensagens";
+import { createFakeTwilioHttpClient } from "@/lib/whatsapp/testing/fake-twilio-http-client";
+import type { FakeTwilioServer } from "@/lib/whatsapp/testing/fake-twilio-server";
+import { createTwilioClient } from "@/lib/whatsapp/twilio-client";
+
+export const BROKER_PHONE = "+5511912345678";
+let seq = 0;
+
+export async function seedBroker(db: Db): Promise<{ imobiliariaId: string; corretorId: string }> {
+  const n = ++seq;
+  const imobiliariaId = (await insertImobiliaria(db, { slug: `envio-${n}-${Date.now()}`, nome: `Envio ${n}` })).id;
+  const corretorId = (await insertCorretor(db, { imobiliariaId, nome: `Paulo ${n}`, telefone: BROKER_PHONE })).id;
+  return { imobiliariaId, corretorId };
+}
+
+export async function newPendente(
+  db: Db,
+  broker: { imobiliariaId: string; corretorId: string },
+  overrides: Partial<NovaMensagem> = {},
+): Promise<Mensagem> {
+  const n = ++seq;
+  const { mensagem } = await insertMensagemOnce(db, {
+    ...broker,
+    tipo: "alerta",
+    destino: BROKER_PHONE,
+    corpo: `🔥 Novo lead ${n}: Mariana quer visitar\nScore 82`,
+    status: "pendente",
+    idempotencyKey: `teste:${n}:${Date.now()}`,
+    ...overrides,
+  });
+  return mensagem;
+}
+
+/** A clock that only moves when told (or when `sleep` is awaited), recording every sleep. */
+export function makeClock(startIso = "2025-03-10T12:00:00Z") {
+  let t = Date.parse(startIso);
+  const sleeps: number[] = [];
+  return {
+    now: () => new Date(t),
+    advance: (ms: number) => void (t += ms),
+    sleep: async (ms: number) => {
+      sleeps.push(ms);
+      t += ms;
+    },
+    sleeps,
+  };
+}
+
+export const twilioClientFor = (fake: FakeTwilioServer, timeoutMs = 300) =>
+  createTwilioClient({
+    accountSid: fake.accountSid,
+    authToken: fake.authToken,
+    from: "whatsapp:+14155238886",
+    httpClient: createFakeTwilioHttpClient(fake.url, { timeoutMs }),
+  });
+
+/** A status callback Twilio posted (lib/whatsapp/fixtures/status-*.form), re-addressed to `sid`. */
+export function statusCallbackFixture(name: string, sid: string): Record<string, string> {
+  const raw = readFileSync(new URL(`../../../lib/whatsapp/fixtures/${name}.form`, import.meta.url), "utf8").trim();
+  const params = Object.fromEntries(new URLSearchParams(raw));
+  return { ...params, MessageSid: sid, SmsSid: sid };
+}

@@ -1,0 +1,73 @@
+// Everything the Orquestrador reads about one event before deciding, and how it becomes the
+// Conselheiro's input (lead line, listing, what the lead asked, score factors).
+import { z } from "zod";
+import type { FatorScore, LeadLinha, NovoLeadInput, Remetente } from "@/agents/conselheiro/templates";
+import type { Db } from "@/lib/db/client";
+import { getCorretorById, type Corretor } from "@/lib/db/queries/corretores";
+import type { Evento } from "@/lib/db/queries/eventos";
+import { getImobiliariaById, type Imobiliaria } from "@/lib/db/queries/imobiliarias";
+import { getImovelById, type Imovel } from "@/lib/db/queries/imoveis";
+import { listInteracoesByLead } from "@/lib/db/queries/interacoes";
+import { getLeadById, type Lead } from "@/lib/db/queries/leads";
+import { AppError } from "@/lib/errors";
+
+export type EventoContext = {
+  evento: Evento;
+  imobiliaria: Imobiliaria;
+  lead: Lead;
+  corretor: Corretor | null;
+  imovel: Imovel | null;
+  /** The lead's latest portal message. */
+  pergunta: string | null;
+};
+
+const PORTAL_MESSAGES = new Set(["mensagem_portal", "nova_consulta"]);
+
+export async function loadEventoContext(db: Db, evento: Evento): Promise<EventoContext> {
+  if (!evento.imobiliariaId) throw new AppError("bad_request", `evento ${evento.id} sem imobiliária`);
+  if (!evento.leadId) throw new AppError("bad_request", `evento ${evento.id} (${evento.tipo}) não é sobre um lead`);
+  const [imobiliaria, lead] = await Promise.all([
+    getImobiliariaById(db, evento.imobiliariaId),
+    getLeadById(db, evento.imobiliariaId, evento.leadId),
+  ]);
+  if (!imobiliaria || !lead) throw new AppError("not_found", `imobiliária ou lead do evento ${evento.id} não encontrado`);
+  const [corretor, imovel, interacoes] = await Promise.all([
+    evento.corretorId ? getCorretorById(db, imobiliaria.id, evento.corretorId) : null,
+    lead.imovelId ? getImovelById(db, imobiliaria.id, lead.imovelId) : null,
+    listInteracoesByLead(db, lead.id),
+  ]);
+  const pergunta = interacoes.filter((i) => PORTAL_MESSAGES.has(i.tipo ?? "") && i.conteudo).at(-1)?.conteudo ?? null;
+  return { evento, imobiliaria, lead, corretor, imovel, pergunta };
+}
+
+export function toLeadLinha(lead: Lead): LeadLinha {
+  return { id: lead.id, nome: lead.nome, origem: lead.origem, score: lead.score ?? 0, telefone: lead.telefone };
+}
+
+const fatoresSchema = z.array(z.object({ points: z.number(), explicacao: z.string() }));
+
+/** The factors the Vigilante stored (`metadata.score.fatores`); none when absent or malformed. */
+export function fatoresDoLead(lead: Lead): FatorScore[] {
+  const score = (lead.metadata as { score?: { fatores?: unknown } } | null)?.score;
+  const parsed = fatoresSchema.safeParse(score?.fatores);
+  return parsed.success ? parsed.data : [];
+}
+
+export function remetenteFor(corretor: Corretor, imobiliaria: Imobiliaria): Remetente {
+  return { corretorNome: corretor.nome, imobiliariaNome: imobiliaria.nome };
+}
+
+const LEAD_EVENT_TIPOS = new Set<NovoLeadInput["tipo"]>(["novo_lead", "lead_retorno", "visita_solicitada"]);
+
+export function novoLeadInput(ctx: EventoContext & { corretor: Corretor }, recebidoEm: Date | null): NovoLeadInput {
+  const tipo = LEAD_EVENT_TIPOS.has(ctx.evento.tipo as NovoLeadInput["tipo"]) ? (ctx.evento.tipo as NovoLeadInput["tipo"]) : "novo_lead";
+  return {
+    tipo,
+    lead: toLeadLinha(ctx.lead),
+    fatores: fatoresDoLead(ctx.lead),
+    imovel: ctx.imovel ? { titulo: ctx.imovel.titulo, codigo: ctx.imovel.codigo, bairro: ctx.imovel.bairro } : null,
+    mensagem: ctx.pergunta,
+    remetente: remetenteFor(ctx.corretor, ctx.imobiliaria),
+    recebidoEm: recebidoEm ? { em: recebidoEm, timezone: ctx.imobiliaria.timezone } : null,
+  };
+}

@@ -1,0 +1,116 @@
+// Orquestrador(eventoId): load, decide, then ONE transaction writes the message row (if any), the
+// quota outcome, `processado = true` and the decision. Re-running a decided event changes nothing.
+import { templateWriter, type MessageWriter } from "@/agents/conselheiro/templates";
+import type { Db } from "@/lib/db/client";
+import { getEventoForPipeline, lockEventoForDecision, markEventoDecidido, type Evento } from "@/lib/db/queries/eventos";
+import { insertMensagemOnce } from "@/lib/db/queries/mensagens";
+import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
+import { AppError } from "@/lib/errors";
+import { kvKeys } from "@/lib/kv/keys";
+import type { Kv } from "@/lib/kv/types";
+import { log } from "@/lib/log";
+import { decide, type Decision } from "./decide";
+import { loadEventoContext, novoLeadInput, type EventoContext } from "./load-evento-context";
+import { takeQuota, type QuotaSlot } from "./take-quota";
+
+export type OrquestradorDeps = { db: Db; kv: Kv; now: () => Date; writer?: MessageWriter };
+export type ProcessEventoResult = {
+  mensagemIds: string[];
+  decisao: Decision["acao"] | "desconhecida";
+  /** For `agora`: whether the quota let the alert through or held it (`retida_cota`). */
+  cota?: "liberada" | "retida";
+};
+
+type Decisao = { acao: Decision["acao"]; mensagemIds: string[]; cota?: "liberada" | "retida" };
+
+/** What an earlier run recorded in `metadata.decisao`. */
+function recordedResult(evento: Evento): ProcessEventoResult {
+  const d = (evento.metadata?.decisao ?? null) as Partial<Decisao> | null;
+  return { mensagemIds: d?.mensagemIds ?? [], decisao: d?.acao ?? "desconhecida", ...(d?.cota ? { cota: d.cota } : {}) };
+}
+
+export const alertaKey = (eventoId: string, corretorId: string) => `alerta:${eventoId}:${corretorId}`;
+
+export async function processEvento(deps: OrquestradorDeps, eventoId: string): Promise<ProcessEventoResult> {
+  const evento = await getEventoForPipeline(deps.db, eventoId);
+  if (!evento) throw new AppError("not_found", `evento ${eventoId} não encontrado`);
+  if (evento.processado) return recordedResult(evento);
+
+  const now = deps.now();
+  const ctx = await loadEventoContext(deps.db, evento);
+  const decision = decide({
+    evento, lead: ctx.lead, corretor: ctx.corretor, configuracoes: parseConfiguracoes(ctx.imobiliaria.configuracoes),
+    timezone: ctx.imobiliaria.timezone, now,
+  });
+
+  const held: { slot: QuotaSlot | null } = { slot: null };
+  let result: ProcessEventoResult;
+  try {
+    result = await deps.db.transaction(async (tx) => {
+      const locked = await lockEventoForDecision(tx, evento.id);
+      if (!locked) throw new AppError("not_found", `evento ${eventoId} não encontrado`);
+      if (locked.processado) return recordedResult(locked); // a concurrent run decided first
+      const decisao = await writeDecision({ ...deps, tx, now }, ctx, decision, held);
+      await markEventoDecidido(tx, evento.id, { ...decisao, ...decisionDetails(decision), decididoEm: now.toISOString() });
+      return { mensagemIds: decisao.mensagemIds, decisao: decisao.acao, ...(decisao.cota ? { cota: decisao.cota } : {}) };
+    });
+  } catch (err) {
+    await held.slot?.giveBack(); // the message was not committed: its quota slot goes back
+    throw err;
+  }
+
+  if (decision.acao === "agrupar" && ctx.corretor) await pushFilaAgrupamento(deps.kv, ctx.corretor.id, evento.id);
+  log.info("orquestrador.decidiu", { eventoId, decisao: result.decisao, cota: result.cota, mensagens: result.mensagemIds.length });
+  return result;
+}
+
+type TxDeps = Omit<OrquestradorDeps, "now"> & { tx: Db; now: Date };
+
+async function writeDecision(deps: TxDeps, ctx: EventoContext, decision: Decision, held: { slot: QuotaSlot | null }): Promise<Decisao> {
+  const corretor = ctx.corretor;
+  if ((decision.acao !== "agora" && decision.acao !== "agendar") || !corretor) return { acao: decision.acao, mensagemIds: [] };
+
+  const writer = deps.writer ?? templateWriter;
+  const composed = writer.novoLead(novoLeadInput({ ...ctx, corretor }, decision.acao === "agendar" ? deps.now : null));
+  const base = {
+    imobiliariaId: ctx.imobiliaria.id, corretorId: corretor.id, leadId: ctx.lead.id, eventoId: ctx.evento.id,
+    eventoIds: [ctx.evento.id], tipo: "alerta" as const, destino: corretor.telefone, ...composed,
+    idempotencyKey: alertaKey(ctx.evento.id, corretor.id), criadoEm: deps.now,
+  };
+
+  if (decision.acao === "agendar") {
+    // No quota yet: the slot is taken when the row comes due (release-scheduled.ts).
+    const { mensagem } = await insertMensagemOnce(deps.tx, { ...base, status: "agendada", scheduledFor: decision.quando });
+    return { acao: "agendar", mensagemIds: [mensagem.id] };
+  }
+
+  const slot = await takeQuota(deps, { id: corretor.id, limiteDiario: corretor.preferencias.limiteDiario });
+  held.slot = slot;
+  const { mensagem, criada } = await insertMensagemOnce(deps.tx, { ...base, status: slot.allowed ? "pendente" : "retida_cota" });
+  if (!criada) {
+    // The alert already existed (an event reset by hand): it keeps its own slot, this one goes back.
+    await slot.giveBack();
+    held.slot = null;
+  }
+  const cota = mensagem.status === "retida_cota" ? "retida" : "liberada";
+  return { acao: "agora", mensagemIds: [mensagem.id], cota };
+}
+
+function decisionDetails(decision: Decision): Record<string, string> {
+  switch (decision.acao) {
+    case "agrupar":
+      return { janelaFechaEm: decision.janelaFechaEm.toISOString() };
+    case "agendar":
+      return { quando: decision.quando.toISOString(), motivo: decision.motivo };
+    default:
+      return {};
+  }
+}
+
+/** Best effort: the seed's list mirrors Postgres, where a flush finds the events anyway. */
+async function pushFilaAgrupamento(kv: Kv, corretorId: string, eventoId: string): Promise<void> {
+  const entry = kvKeys.filaAgrupamento(corretorId);
+  await kv.listPush(entry.key, eventoId, entry.ttlSeconds).catch((err: unknown) => {
+    log.warn("orquestrador.fila_agrupamento_falhou", { corretorId, eventoId, error: String(err) });
+  });
+}

@@ -1,0 +1,61 @@
+// The broker's daily quota (seed: MAX_MENSAGENS_DIA = 5, `mensagens_dia:{corretor}_{dia}`): an
+// atomic "increment if below" in KV; when KV fails, a count of today's rows under a per-broker lock.
+import { TZDate } from "@date-fns/tz";
+import { addDays, startOfDay } from "date-fns";
+import type { Db } from "@/lib/db/client";
+import { countMensagensComCota, lockCotaCorretor } from "@/lib/db/queries/mensagens-cota";
+import { kvKeys, SAO_PAULO_TZ } from "@/lib/kv/keys";
+import type { Kv } from "@/lib/kv/types";
+import { log } from "@/lib/log";
+
+export type QuotaSlot = {
+  allowed: boolean;
+  /** Where the slot was counted. A Postgres slot is the message row itself: nothing to give back. */
+  via: "kv" | "postgres";
+  /** Slots used today including this one (when allowed). */
+  count: number;
+  /** Returns a KV slot whose message was not committed; a no-op otherwise. Safe to call twice. */
+  giveBack(): Promise<void>;
+};
+
+export type TakeQuotaDeps = { tx: Db; kv: Kv; now: Date };
+
+/** The São Paulo day containing `at`, as [start, end) instants — the same day as the KV key's. */
+export function quotaDayBounds(at: Date): { start: Date; end: Date } {
+  const start = startOfDay(new TZDate(at.getTime(), SAO_PAULO_TZ));
+  return { start: new Date(start.getTime()), end: new Date(addDays(start, 1).getTime()) };
+}
+
+const noop = async () => undefined;
+
+/**
+ * Takes one slot of today's quota. Must run inside the transaction that then writes the message
+ * row: the Postgres fallback counts committed rows under a lock held until that transaction ends,
+ * so concurrent fallbacks for one broker see each other's rows.
+ */
+export async function takeQuota(deps: TakeQuotaDeps, corretor: { id: string; limiteDiario: number }): Promise<QuotaSlot> {
+  const entry = kvKeys.mensagensDia(corretor.id, deps.now);
+  try {
+    const { allowed, count } = await deps.kv.incrementIfBelow(entry.key, corretor.limiteDiario, entry.ttlSeconds);
+    if (!allowed) return { allowed, via: "kv", count, giveBack: noop };
+    let given = false;
+    return {
+      allowed, via: "kv", count,
+      async giveBack() {
+        if (given) return;
+        given = true;
+        await deps.kv.decrement(entry.key).catch((err: unknown) => {
+          // Lost slot: the broker gets one message fewer today, never one more.
+          log.warn("cota.devolucao_falhou", { corretorId: corretor.id, error: String(err) });
+        });
+      },
+    };
+  } catch (err) {
+    log.warn("cota.kv_indisponivel", { corretorId: corretor.id, error: String(err) });
+    await lockCotaCorretor(deps.tx, corretor.id);
+    const { start, end } = quotaDayBounds(deps.now);
+    const used = await countMensagensComCota(deps.tx, corretor.id, start, end);
+    const allowed = used < corretor.limiteDiario;
+    return { allowed, via: "postgres", count: allowed ? used + 1 : used, giveBack: noop };
+  }
+}

@@ -1,0 +1,72 @@
+// The `mensagens` queries behind the daily quota and grouping (the Orquestrador's side of the table;
+// mensagens.ts holds the sender's). Kept apart so each file stays small and owned by one agent.
+import { and, asc, count, eq, gte, inArray, lt, lte, notExists, notInArray, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "../client";
+import { mensagens, type MensagemStatus, type MensagemTipo } from "../schema";
+import { idSchema } from "./columns";
+import type { Mensagem } from "./mensagens";
+
+/** The kinds that use a slot of the broker's daily quota (`resumo`, `lembrete`, `resposta` do not). */
+export const TIPOS_COM_COTA: MensagemTipo[] = ["alerta", "agrupada"];
+/** Statuses that have not used a slot: waiting for their time, or held by the quota itself. */
+export const STATUS_SEM_COTA: MensagemStatus[] = ["agendada", "retida_cota"];
+
+/**
+ * Serializes, until the transaction ends, everything that counts or spends one broker's quota
+ * in Postgres (the KV-down fallback) and the broker's digest flush.
+ */
+export async function lockCotaCorretor(tx: Db, corretorId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`cota|${idSchema.parse(corretorId)}`}, 0))`);
+}
+
+// When a row used its slot: its creation, or for a released scheduled row the release instant,
+// which release-scheduled writes into `scheduled_for`.
+const quotaInstant = sql`coalesce(${mensagens.scheduledFor}, ${mensagens.criadoEm})`;
+
+/** Messages that used one of the broker's quota slots in [desde, ate). */
+export async function countMensagensComCota(tx: Db, corretorId: string, desde: Date, ate: Date): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(mensagens)
+    .where(and(
+      eq(mensagens.corretorId, idSchema.parse(corretorId)),
+      inArray(mensagens.tipo, TIPOS_COM_COTA),
+      notInArray(mensagens.status, STATUS_SEM_COTA),
+      gte(quotaInstant, sql`${desde.toISOString()}::timestamptz`),
+      lt(quotaInstant, sql`${ate.toISOString()}::timestamptz`),
+    ));
+  return Number(row?.n ?? 0);
+}
+
+const digest = alias(mensagens, "digest");
+
+/** Alerts the quota held back that no `agrupada` message has told yet (their event is not in its `evento_ids`). */
+export async function listRetidasSemAgrupada(db: Db, filter: { corretorId?: string } = {}): Promise<Mensagem[]> {
+  const conditions = [
+    eq(mensagens.status, "retida_cota"),
+    eq(mensagens.tipo, "alerta"),
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(digest)
+        .where(and(
+          eq(digest.corretorId, mensagens.corretorId),
+          eq(digest.tipo, "agrupada"),
+          sql`${digest.eventoIds} @> jsonb_build_array(${mensagens.eventoId})`,
+        )),
+    ),
+  ];
+  if (filter.corretorId) conditions.push(eq(mensagens.corretorId, idSchema.parse(filter.corretorId)));
+  return db.select().from(mensagens).where(and(...conditions)).orderBy(asc(mensagens.criadoEm), asc(mensagens.id));
+}
+
+/** Scheduled alerts and digests now due: each must take a quota slot before it may be sent. */
+export async function listAgendadasComCotaVencidas(db: Db, now: Date, limit = 100): Promise<Mensagem[]> {
+  return db
+    .select()
+    .from(mensagens)
+    .where(and(eq(mensagens.status, "agendada"), inArray(mensagens.tipo, TIPOS_COM_COTA), lte(mensagens.scheduledFor, now)))
+    .orderBy(asc(mensagens.scheduledFor), asc(mensagens.id))
+    .limit(limit);
+}
