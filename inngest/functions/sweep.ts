@@ -1,0 +1,24 @@
+// Every minute: pick up what a crash or a lost trigger left (undecided events, stale claims,
+// due scheduled messages, closed grouping windows) and fan it out to the other functions.
+import { getPipelineDeps } from "@/lib/pipeline/deps";
+import { sweep } from "@/lib/pipeline/steps";
+import { inngest } from "../client";
+
+export const sweepPipeline = inngest.createFunction(
+  { id: "sweep-pipeline", triggers: [{ cron: "* * * * *" }], concurrency: 1, retries: 2 },
+  async ({ step }) => {
+    const found = await step.run("varrer", async () => sweep(await getPipelineDeps()));
+    const events = [
+      ...found.eventos
+        .filter((e) => e.leadId && e.imobiliariaId)
+        .map((e) => ({
+          name: "lead/received" as const,
+          data: { eventoId: e.eventoId, leadId: e.leadId!, imobiliariaId: e.imobiliariaId!, corretorId: e.corretorId },
+          id: `lead-received-${e.eventoId}`,
+        })),
+      ...found.sends.map((s) => ({ name: "message/send" as const, data: s, id: `message-send-${s.mensagemId}` })),
+    ];
+    if (events.length > 0) await step.sendEvent("disparar", events);
+    return { ...found.counts, eventos: found.eventos.length, envios: found.sends.length };
+  },
+);

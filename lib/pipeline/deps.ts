@@ -1,0 +1,31 @@
+// Everything the agents need, built once per process from env. Inngest functions and the embedded
+// runner both take their dependencies from here; tests build their own.
+import { templateWriter, type MessageWriter } from "@/agents/conselheiro/templates";
+import { getDb, type Db } from "@/lib/db/client";
+import { getKv } from "@/lib/kv";
+import type { Kv } from "@/lib/kv/types";
+import { getWhatsAppClient } from "@/lib/whatsapp";
+import type { WhatsAppClient } from "@/lib/whatsapp/types";
+import { publicUrlFor } from "@/lib/whatsapp/verify-signature";
+
+export type PipelineDeps = {
+  db: Db;
+  kv: Kv;
+  whatsapp: WhatsAppClient;
+  now: () => Date;
+  writer: MessageWriter;
+  statusCallbackUrl?: string;
+};
+
+export async function getPipelineDeps(): Promise<PipelineDeps> {
+  const { db } = await getDb();
+  const whatsapp = getWhatsAppClient();
+  return {
+    db,
+    kv: getKv(),
+    whatsapp,
+    now: () => new Date(),
+    writer: templateWriter,
+    ...(whatsapp.mode === "twilio" ? { statusCallbackUrl: publicUrlFor("/api/webhooks/twilio") } : {}),
+  };
+}

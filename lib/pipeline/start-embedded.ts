@@ -1,0 +1,31 @@
+// Starts the embedded runner once per server process (from instrumentation.ts) when Inngest is
+// not configured, and points dispatch() at it.
+import { env } from "@/lib/env";
+import { log } from "@/lib/log";
+import { getPipelineDeps } from "./deps";
+import { registerEmbeddedRunner } from "./dispatch";
+import { EmbeddedRunner } from "./embedded-runner";
+
+const holder = globalThis as typeof globalThis & { __lastroRunner?: Promise<EmbeddedRunner | null> };
+
+export function startEmbeddedPipeline(): Promise<EmbeddedRunner | null> {
+  holder.__lastroRunner ??= (async () => {
+    if (env.inngest) {
+      log.info("pipeline.inngest", { modo: "inngest" });
+      return null;
+    }
+    const runner = new EmbeddedRunner(await getPipelineDeps());
+    registerEmbeddedRunner((name, data) => {
+      if (name === "lead/received") {
+        const d = data as { eventoId: string; corretorId: string | null };
+        runner.enqueueEvento(d.eventoId, d.corretorId);
+      } else if (name === "message/send") {
+        runner.enqueueSend(data as { mensagemId: string; corretorId: string | null });
+      }
+    });
+    runner.start();
+    log.info("pipeline.embedded_started", { modo: "embutido" });
+    return runner;
+  })();
+  return holder.__lastroRunner;
+}
