@@ -9,14 +9,17 @@ import { entregasWebhook, eventos, interacoes, leads } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "./testing/webhook-agency";
 
+// Loose view of JSON responses and jsonb columns, read field by field in assertions.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+
 let handle: TestDb;
-let agency: Awaited<ReturnType<typeof createWebhookAgency>>;
 const SLUG = "webhook-teste";
 
 beforeAll(async () => {
   handle = await createTestDb();
   useDbForTests(handle);
-  agency = await createWebhookAgency(handle, { slug: SLUG, brokers: 3 });
+  await createWebhookAgency(handle, { slug: SLUG, brokers: 3 });
 });
 afterAll(async () => {
   useDbForTests(null);
@@ -26,7 +29,7 @@ afterAll(async () => {
 async function post(portal: string, body: unknown, headers: Record<string, string> = {}, slug = SLUG) {
   const raw = typeof body === "string" ? body : JSON.stringify(body);
   const res = await POST(deliveryRequest(portal, slug, raw, headers), { params: Promise.resolve({ rota: [portal, slug] }) });
-  return { status: res.status, json: (await res.json()) as Record<string, any> };
+  return { status: res.status, json: (await res.json()) as Json };
 }
 
 async function tableCounts() {
@@ -53,7 +56,7 @@ describe(`portal webhooks (${process.env.DATABASE_URL ? "postgres" : "pglite"})`
       expect(lead?.telefone).toBe(phone);
       expect(lead?.status).toBe("novo");
       expect(lead?.corretorId).toBeTruthy();
-      expect((lead?.metadata as any).score.fatores.length).toBeGreaterThan(0);
+      expect((lead?.metadata as Json).score.fatores.length).toBeGreaterThan(0);
       const evts = await handle.db.select().from(eventos).where(eq(eventos.leadId, lead!.id));
       expect(evts).toHaveLength(1);
       expect(evts[0]!.processado).toBe(false);
@@ -82,7 +85,7 @@ describe(`portal webhooks (${process.env.DATABASE_URL ? "postgres" : "pglite"})`
     const before = await tableCounts();
     const body = fixture("grupo-olx-lead-contact-form.json");
     const good = authHeaders("grupo-olx");
-    const checks: [string, Promise<{ status: number; json: any }>, number, string][] = [
+    const checks: [string, Promise<{ status: number; json: Json }>, number, string][] = [
       ["wrong secret", post("grupo-olx", { ...body, originLeadId: "x1" }, { authorization: `Basic ${Buffer.from("vivareal:nope").toString("base64")}` }), 401, "unauthorized"],
       ["no credential", post("grupo-olx", { ...body, originLeadId: "x2" }), 401, "unauthorized"],
       ["unknown agency", post("grupo-olx", { ...body, originLeadId: "x3" }, good, "nao-existe"), 401, "unauthorized"],
@@ -105,7 +108,7 @@ describe(`portal webhooks (${process.env.DATABASE_URL ? "postgres" : "pglite"})`
     );
     expect(wrongType.status).toBe(415);
     const schemaFail = await post("grupo-olx", { ...body, originLeadId: "x7", name: 42 }, good);
-    expect(schemaFail.json.error.fields.map((f: any) => f.path)).toContain("name");
+    expect(schemaFail.json.error.fields.map((f: Json) => f.path)).toContain("name");
     expect(await tableCounts()).toEqual(before);
   });
 
@@ -133,14 +136,14 @@ describe(`portal webhooks (${process.env.DATABASE_URL ? "postgres" : "pglite"})`
     const ints = await handle.db.select().from(interacoes).where(eq(interacoes.leadId, first.json.leadId));
     expect(ints.map((i) => i.tipo)).toEqual(["mensagem_portal", "nova_consulta"]);
     const [lead] = await handle.db.select().from(leads).where(eq(leads.id, first.json.leadId));
-    expect((lead?.metadata as any).consultas).toBe(2);
+    expect((lead?.metadata as Json).consultas).toBe(2);
   });
 
   it("an invalid phone does not lose the lead: stored as sent and flagged", async () => {
     const res = await post("grupo-olx", { ...fixture("grupo-olx-lead-contact-form.json"), originLeadId: "bad-phone", phoneNumber: "(11) 1234-5678-99", ddd: "", phone: "", email: "" }, authHeaders("grupo-olx"));
     expect(res.status).toBe(201);
     const [lead] = await handle.db.select().from(leads).where(eq(leads.id, res.json.leadId));
-    expect((lead?.metadata as any).telefoneValido).toBe(false);
+    expect((lead?.metadata as Json).telefoneValido).toBe(false);
     expect(lead?.telefone).toContain("1234");
   });
 });

@@ -1,0 +1,32 @@
+// The one start path, shared by `npm start` and the e2e server: prepare the database, build when
+// the sources changed, then hand the port to `next start` until it exits.
+import { env } from "@/lib/env";
+import { findBuildReason } from "./build-freshness";
+import { describeDatabase, formatCounts, prepareDatabase } from "./prepare-database";
+import { projectBin, runCommand, secondsSince } from "./run-command";
+
+const say = (line: string) => console.log(`▸ ${line}`);
+
+export async function serveApp(): Promise<number> {
+  const started = performance.now();
+  say(`Preparando o banco de dados (${describeDatabase()})…`);
+  const { seeded, counts } = await prepareDatabase();
+  say(`${seeded ? "Dados de demonstração criados" : "Banco pronto"}: ${formatCounts(counts)}.`);
+
+  const reason = await findBuildReason(process.cwd());
+  if (reason) {
+    say(`Compilando a aplicação (${reason})…`);
+    const buildStarted = performance.now();
+    const code = await runCommand(projectBin("next"), ["build"]);
+    if (code !== 0) {
+      console.error(`✖ next build falhou (código ${code}).`);
+      return code;
+    }
+    say(`Build concluído em ${secondsSince(buildStarted)}.`);
+  } else {
+    say("Build atualizado; next build não é necessário.");
+  }
+
+  say(`Banco e build prontos em ${secondsSince(started)}. Iniciando o servidor em http://localhost:${env.port} (KV: ${env.kv.driver})…`);
+  return runCommand(projectBin("next"), ["start", "-p", String(env.port)]);
+}
