@@ -22,12 +22,15 @@ export type RouteLeadInput = {
   configuracoes: ConfiguracoesImobiliaria;
   listingCorretorId: string | null;
   now: Date;
+  /** Brokers who may not get the lead (one who passed it on via WhatsApp's "Passar adiante"). */
+  excluir?: string[];
 };
 
 const available = (c: Corretor, now: Date) => c.ativo !== false && !isPaused(c.preferencias, now);
 
 export async function routeLead(tx: Db, input: RouteLeadInput): Promise<RouteDecision> {
-  const corretores = await listCorretores(tx, input.imobiliariaId);
+  const excluidos = new Set(input.excluir ?? []);
+  const corretores = (await listCorretores(tx, input.imobiliariaId)).filter((c) => !excluidos.has(c.id));
   const byId = new Map(corretores.map((c) => [c.id, c]));
   const { roteamento, corretorFixoId } = input.configuracoes;
 

@@ -13,7 +13,8 @@ function isJsonContentType(header: string | null): boolean {
   return mediaType === "application/json" || /^application\/[a-z0-9.+-]+\+json$/.test(mediaType);
 }
 
-async function readLimited(request: Request, limit: number): Promise<string> {
+/** The body as text, refused with 413 past `limit` bytes (also used by the form-encoded Twilio webhook). */
+export async function readLimited(request: Request, limit: number): Promise<string> {
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
   if (!request.body) return "";

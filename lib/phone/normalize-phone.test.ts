@@ -95,6 +95,8 @@ describe("normalizePhoneBR", () => {
 describe("waIdToE164Candidates", () => {
   it("adds the ninth digit to Twilio's legacy 12-digit WaId, modern form first", () => {
     expect(waIdToE164Candidates("551187654321")).toEqual(["+5511987654321", "+551187654321"]);
+    // The shared Twilio fixture inbound-legacy-12-digit-waid.form: a 9 1xxx-xxxx mobile.
+    expect(waIdToE164Candidates("551112345678")).toEqual(["+5511912345678", "+551112345678"]);
   });
 
   it("also offers the legacy form for a modern 13-digit WaId", () => {

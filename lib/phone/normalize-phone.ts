@@ -39,10 +39,11 @@ export function waIdToE164Candidates(waId: string): string[] {
   if (digits.length < 8 || digits.length > 15) return [];
 
   const ddd = digits.slice(2, 4);
-  if (digits.startsWith("55") && digits.length === 12 && /^[6-9]/.test(digits.slice(4))) {
+  // Landlines start with 2–5; mobiles allocated since the ninth digit may follow it with a 1 (9 1xxx-xxxx).
+  if (digits.startsWith("55") && digits.length === 12 && /^[16-9]/.test(digits.slice(4))) {
     return [`+55${ddd}9${digits.slice(4)}`, `+${digits}`];
   }
-  if (digits.startsWith("55") && digits.length === 13 && /^9[6-9]/.test(digits.slice(4))) {
+  if (digits.startsWith("55") && digits.length === 13 && /^9[16-9]/.test(digits.slice(4))) {
     return [`+${digits}`, `+55${ddd}${digits.slice(5)}`];
   }
   return [`+${digits}`];
