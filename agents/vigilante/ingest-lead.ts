@@ -86,6 +86,7 @@ async function recordLead(tx: Db, imobiliaria: Imobiliaria, lead: NormalizedLead
   let saved: Lead;
   let status: "criado" | "vinculado";
   let motivo: string;
+  let corretorNome: string | null | undefined;
   if (earlier) {
     // The same person keeps their broker; only an unassigned earlier lead is routed now.
     const route = earlier.corretorId ? null : await routeFor(tx, imobiliaria, imovel?.corretorId ?? null, at);
@@ -96,6 +97,7 @@ async function recordLead(tx: Db, imobiliaria: Imobiliaria, lead: NormalizedLead
     });
     status = "vinculado";
     motivo = route?.motivo ?? "mesmo_corretor";
+    corretorNome = route?.corretorNome;
     await insertInteracao(tx, { leadId: saved.id, tipo: "nova_consulta", data: at, conteudo: lead.mensagem, metadata: intake });
   } else {
     const route = await routeFor(tx, imobiliaria, imovel?.corretorId ?? null, at);
@@ -117,10 +119,11 @@ async function recordLead(tx: Db, imobiliaria: Imobiliaria, lead: NormalizedLead
     });
     status = "criado";
     motivo = route.motivo;
+    corretorNome = route.corretorNome;
     await insertInteracao(tx, { leadId: saved.id, tipo: "mensagem_portal", data: at, conteudo: lead.mensagem, metadata: intake });
   }
 
-  const corretorNome = saved.corretorId ? await corretorName(tx, imobiliaria.id, saved.corretorId) : null;
+  corretorNome ??= saved.corretorId ? await corretorName(tx, imobiliaria.id, saved.corretorId) : null;
   const description = describeLeadEvent({
     nome: lead.nome, origem: lead.origem, leadType: lead.leadType, mensagem: lead.mensagem, score: saved.score ?? score,
     retorno: earlier ? { consultasAnteriores } : null,

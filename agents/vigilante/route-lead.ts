@@ -12,6 +12,7 @@ import { pickByRoleta } from "./roleta";
 
 export type RouteDecision = {
   corretorId: string | null;
+  corretorNome?: string;
   /** How the broker was chosen, for the event's metadata and the dashboard. */
   motivo: "dono_do_anuncio" | "roleta" | "roleta_fora_do_expediente" | "fixo" | "sem_corretor";
 };
@@ -36,11 +37,11 @@ export async function routeLead(tx: Db, input: RouteLeadInput): Promise<RouteDec
 
   if (roteamento === "fixo" && corretorFixoId) {
     const fixo = byId.get(corretorFixoId);
-    if (fixo && fixo.ativo !== false) return { corretorId: fixo.id, motivo: "fixo" };
+    if (fixo && fixo.ativo !== false) return { corretorId: fixo.id, corretorNome: fixo.nome, motivo: "fixo" };
   }
   if (roteamento === "dono_do_anuncio" && input.listingCorretorId) {
     const dono = byId.get(input.listingCorretorId);
-    if (dono && available(dono, input.now)) return { corretorId: dono.id, motivo: "dono_do_anuncio" };
+    if (dono && available(dono, input.now)) return { corretorId: dono.id, corretorNome: dono.nome, motivo: "dono_do_anuncio" };
   }
   return spinRoleta(tx, input, corretores);
 }
@@ -52,8 +53,10 @@ async function spinRoleta(tx: Db, input: RouteLeadInput, corretores: Corretor[])
   const elegiveis = dePlantao.length > 0 ? dePlantao : ativos;
   if (elegiveis.length === 0) return { corretorId: null, motivo: "sem_corretor" };
 
-  const correntes = await lockRoleta(tx, input.imobiliariaId);
+  // Counted before taking the roleta lock, so concurrent intakes queue only for the pick itself;
+  // a tie-break a few milliseconds stale is still a fair one.
   const abertos = await countOpenLeadsByCorretor(tx, input.imobiliariaId);
+  const correntes = await lockRoleta(tx, input.imobiliariaId);
   const pesos = input.configuracoes.pesosRoleta;
   const candidates = elegiveis.map((c) => ({ id: c.id, weight: pesos[c.id] ?? 1, openLeads: abertos.get(c.id) ?? 0 }));
   if (candidates.every((c) => c.weight <= 0)) return { corretorId: null, motivo: "sem_corretor" };
@@ -61,5 +64,9 @@ async function spinRoleta(tx: Db, input: RouteLeadInput, corretores: Corretor[])
   // Credits of brokers off duty right now are kept, so they resume their place when back.
   const picked = pickByRoleta(candidates, correntes);
   await saveRoleta(tx, input.imobiliariaId, { ...correntes, ...picked.currents });
-  return { corretorId: picked.chosenId, motivo: dePlantao.length > 0 ? "roleta" : "roleta_fora_do_expediente" };
+  return {
+    corretorId: picked.chosenId,
+    corretorNome: elegiveis.find((c) => c.id === picked.chosenId)?.nome,
+    motivo: dePlantao.length > 0 ? "roleta" : "roleta_fora_do_expediente",
+  };
 }

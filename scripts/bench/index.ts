@@ -1,6 +1,7 @@
 // `npm run bench -- <name>`: benchmarks print figures; tests never time things.
 const BENCHES: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
   ingest: () => import("./ingest"),
+  pipeline: () => import("./pipeline"),
 };
 
 async function run(): Promise<void> {

@@ -5,10 +5,14 @@ import type { Db } from "../client";
 import { roletaEstado } from "../schema";
 import { idSchema } from "./columns";
 
+/** Creates the row if needed and row-locks it in one round trip (an upsert locks what it touches). */
 export async function lockRoleta(tx: Db, imobiliariaId: string): Promise<Record<string, number>> {
   const id = idSchema.parse(imobiliariaId);
-  await tx.insert(roletaEstado).values({ imobiliariaId: id, correntes: {} }).onConflictDoNothing();
-  const [row] = await tx.select().from(roletaEstado).where(eq(roletaEstado.imobiliariaId, id)).for("update");
+  const [row] = await tx
+    .insert(roletaEstado)
+    .values({ imobiliariaId: id, correntes: {} })
+    .onConflictDoUpdate({ target: roletaEstado.imobiliariaId, set: { imobiliariaId: sql`excluded.imobiliaria_id` } })
+    .returning({ correntes: roletaEstado.correntes });
   return row?.correntes ?? {};
 }
 

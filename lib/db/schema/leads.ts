@@ -47,5 +47,7 @@ export const leads = pgTable(
     index("idx_leads_imobiliaria_telefone").on(t.imobiliariaId, t.telefone),
     index("idx_leads_imobiliaria_email").on(t.imobiliariaId, t.email),
     index("idx_leads_imobiliaria_contato").on(t.imobiliariaId, t.dataPrimeiroContato),
+    // The roleta's tie-break counts open leads per broker on every intake.
+    index("idx_leads_imobiliaria_status_corretor").on(t.imobiliariaId, t.status, t.corretorId),
   ],
 );

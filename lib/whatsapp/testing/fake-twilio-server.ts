@@ -22,6 +22,8 @@ export type ListStep = { kind: "ok" } | { kind: "error"; status: number } | { ki
 export type CreateCall = {
   to: string; from: string; body: string | null; contentSid: string | null;
   contentVariables: string | null; statusCallback: string | null; step: CreateStep["kind"]; sid: string | null;
+  /** Wall-clock ms (Date.now(), whatever `now` says) the request arrived: benchmarks measure latency to it. */
+  receivedAt: number;
 };
 
 export type FakeTwilioServer = {
@@ -99,6 +101,7 @@ export async function startFakeTwilioServer(options: { now?: () => Date } = {}):
   }
 
   async function handleCreate(req: http.IncomingMessage, res: http.ServerResponse) {
+    const receivedAt = Date.now();
     const form = await readForm(req);
     const step = createScript.shift() ?? { kind: "ok" };
     const creates = step.kind === "ok" || step.kind === "drop" || step.kind === "accept_then_fail" ||
@@ -107,7 +110,7 @@ export async function startFakeTwilioServer(options: { now?: () => Date } = {}):
     fake.creates.push({
       to: form.get("To") ?? "", from: form.get("From") ?? "", body: form.get("Body"), contentSid: form.get("ContentSid"),
       contentVariables: form.get("ContentVariables"), statusCallback: form.get("StatusCallback"),
-      step: step.kind, sid: m?.sid ?? null,
+      step: step.kind, sid: m?.sid ?? null, receivedAt,
     });
     if (step.kind === "hang") return; // the socket stays open until the client gives up
     if (step.kind === "drop") return void req.socket.destroy();

@@ -1,0 +1,1 @@
+CREATE INDEX "idx_leads_imobiliaria_status_corretor" ON "leads" USING btree ("imobiliaria_id","status","corretor_id");

@@ -1,0 +1,77 @@
+// Reads what the pipeline benchmark left in the database and on the fake Twilio: outcomes per
+// decision and message status, and each hot lead's latency from webhook call to Twilio create.
+import { sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import type { FakeTwilioServer } from "@/lib/whatsapp/testing/fake-twilio-server";
+import type { PostedLead } from "./pipeline-leads";
+
+export type PipelineResults = {
+  posted: number;
+  accepted: number;
+  wallMs: number;
+  postMs: number;
+  decisoes: Record<string, number>;
+  mensagens: Record<string, number>;
+  creates: number;
+  /** ms from the webhook call's start to the fake Twilio's create, per hot lead whose alert went out. */
+  hotLatencies: number[];
+  hotLeads: number;
+  peakRss: number;
+};
+
+type Rows<T> = { rows: T[] };
+
+/** Undecided events, and messages a runner has yet to send (or is sending). */
+export async function countPending(db: Db): Promise<{ eventos: number; mensagens: number }> {
+  const res = (await db.execute(sql`
+    select (select count(*)::int from eventos where processado is not true) as eventos,
+           (select count(*)::int from mensagens where status in ('pendente', 'enviando')) as mensagens`)) as unknown as Rows<{ eventos: number; mensagens: number }>;
+  return res.rows[0]!;
+}
+
+async function countBy(db: Db, query: ReturnType<typeof sql>): Promise<Record<string, number>> {
+  const res = (await db.execute(query)) as unknown as Rows<{ chave: string | null; n: number }>;
+  return Object.fromEntries(res.rows.map((r) => [r.chave ?? "sem decisão", r.n]));
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export async function readResults(
+  db: Db,
+  fake: FakeTwilioServer,
+  run: { posted: PostedLead[]; startedAt: number; postedAt: number; settledAt: number; peakRss: number },
+): Promise<PipelineResults> {
+  const decisoes = await countBy(db, sql`
+    select concat_ws('/', metadata->'decisao'->>'acao', metadata->'decisao'->>'cota') as chave, count(*)::int as n
+    from eventos group by 1`);
+  const mensagens = await countBy(db, sql`select tipo || '/' || status as chave, count(*)::int as n from mensagens group by 1`);
+  const sent = (await db.execute(sql`
+    select lead_id as "leadId", provider_sid as sid from mensagens
+    where tipo = 'alerta' and provider_sid is not null`)) as unknown as Rows<{ leadId: string; sid: string }>;
+
+  const createdAt = new Map(fake.creates.filter((c) => c.sid).map((c) => [c.sid!, c.receivedAt]));
+  const startedAt = new Map(run.posted.filter((p) => p.kind === "quente").map((p) => [p.leadId, p.startedAt]));
+  const hotLatencies: number[] = [];
+  for (const row of sent.rows) {
+    const start = startedAt.get(row.leadId);
+    const at = createdAt.get(row.sid);
+    if (start !== undefined && at !== undefined) hotLatencies.push(at - start);
+  }
+  hotLatencies.sort((a, b) => a - b);
+
+  return {
+    posted: run.posted.length,
+    accepted: run.posted.filter((p) => p.status === 201).length,
+    wallMs: run.settledAt - run.startedAt,
+    postMs: run.postedAt - run.startedAt,
+    decisoes,
+    mensagens,
+    creates: fake.creates.length,
+    hotLatencies,
+    hotLeads: startedAt.size,
+    peakRss: run.peakRss,
+  };
+}

@@ -1,0 +1,117 @@
+// The pipeline benchmark's work, loaded only after pipeline.ts has set the environment: a fresh
+// database, real Redis, the fake Twilio, the embedded runner as dispatch target, N leads posted.
+import { Client } from "pg";
+import { templateWriter } from "@/agents/conselheiro/templates";
+import { twilioClientFor } from "@/agents/conselheiro/testing/send-fixtures";
+import { createWebhookAgency } from "@/agents/vigilante/testing/webhook-agency";
+// Renamed: its `use` prefix makes the React hooks lint rule take it for a hook.
+import { createDb, useDbForTests as pointGetDbAt, type DbHandle } from "@/lib/db/client";
+import { updatePreferencias } from "@/lib/db/queries/corretores";
+import { migrateDb } from "@/lib/db/migrate";
+import { getKv } from "@/lib/kv";
+import type { PipelineDeps } from "@/lib/pipeline/deps";
+import { registerEmbeddedRunner } from "@/lib/pipeline/dispatch";
+import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner } from "@/lib/pipeline/embedded-runner";
+import { startFakeTwilioServer, type FakeTwilioServer } from "@/lib/whatsapp/testing/fake-twilio-server";
+import { postLeads } from "./pipeline-leads";
+import { countPending, readResults, type PipelineResults } from "./pipeline-results";
+
+export type PipelineBenchOptions = {
+  leads: number; brokers: number; limiteDiario: number; concurrency: number;
+  databaseUrl: string; database: string;
+};
+
+const SLUG = "bench-pipeline";
+
+async function withAdmin(serverUrl: string, database: string, run: (c: Client) => Promise<void>): Promise<void> {
+  const admin = new URL(serverUrl);
+  if (admin.pathname === `/${database}`) admin.pathname = "/postgres"; // cannot drop the database we are in
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+// The name comes from our own constant, never from input, so quoting is enough.
+const dropDatabase = (serverUrl: string, name: string) =>
+  withAdmin(serverUrl, name, (c) => c.query(`drop database if exists "${name}" with (force)`).then(() => undefined));
+
+async function openFreshDatabase(serverUrl: string, name: string): Promise<DbHandle> {
+  await withAdmin(serverUrl, name, async (c) => {
+    await c.query(`drop database if exists "${name}" with (force)`);
+    await c.query(`create database "${name}"`);
+  });
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = await createDb({ driver: "postgres", url: url.toString() });
+  await migrateDb(handle);
+  return handle;
+}
+
+/** Resolves once every event is decided and no message is still waiting to go out. */
+async function untilSettled(handle: DbHandle, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const p = await countPending(handle.db);
+    if (p.eventos === 0 && p.mensagens === 0) return;
+    if (Date.now() > deadline) throw new Error(`pipeline não terminou a tempo: ${p.eventos} eventos e ${p.mensagens} mensagens pendentes`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function sampleRss(): { stop(): number } {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  return { stop: () => (clearInterval(timer), Math.max(peak, process.memoryUsage().rss)) };
+}
+
+export async function runPipelineBench(o: PipelineBenchOptions): Promise<PipelineResults> {
+  let handle: DbHandle | null = null;
+  let fake: FakeTwilioServer | null = null;
+  let runner: EmbeddedRunner | null = null;
+  const kv = getKv(); // the same Redis connection the route handler uses (env.kv, set by pipeline.ts)
+  try {
+    handle = await openFreshDatabase(o.databaseUrl, o.database);
+    pointGetDbAt(handle); // the route handler's getDb()
+    await kv.ping();
+    fake = await startFakeTwilioServer();
+    const { agency, brokers } = await createWebhookAgency(handle, { slug: SLUG, brokers: o.brokers });
+    for (const b of brokers) await updatePreferencias(handle.db, agency.id, b.id, { limiteDiario: o.limiteDiario });
+
+    const deps: PipelineDeps = { db: handle.db, kv, whatsapp: twilioClientFor(fake, 10_000), now: () => new Date(), writer: templateWriter };
+    const active = new EmbeddedRunner(deps, DEFAULT_RUNNER_OPTIONS);
+    runner = active;
+    // The same wiring as lib/pipeline/start-embedded.ts.
+    registerEmbeddedRunner((name, data) => {
+      if (name === "lead/received") {
+        const d = data as { eventoId: string; corretorId: string | null };
+        active.enqueueEvento(d.eventoId, d.corretorId);
+      } else if (name === "message/send") {
+        active.enqueueSend(data as { mensagemId: string; corretorId: string | null });
+      }
+    });
+    active.start();
+
+    const rss = sampleRss();
+    const startedAt = Date.now();
+    const posted = await postLeads({ slug: SLUG, runId: Date.now().toString(36), count: o.leads, concurrency: o.concurrency });
+    const postedAt = Date.now();
+    await untilSettled(handle, 10 * 60_000);
+    const settledAt = Date.now();
+    await active.idle();
+    const peakRss = rss.stop();
+    return await readResults(handle.db, fake, { posted, startedAt, postedAt, settledAt, peakRss });
+  } finally {
+    registerEmbeddedRunner(undefined);
+    await runner?.stop();
+    pointGetDbAt(null);
+    await handle?.close();
+    await kv.close();
+    await fake?.close();
+    // A failed drop must not hide the run's own error; the next run drops the leftover first.
+    await dropDatabase(o.databaseUrl, o.database).catch((err: unknown) => console.error(`não consegui remover ${o.database}:`, err));
+  }
+}
