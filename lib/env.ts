@@ -81,7 +81,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
   }
   if (issues.length > 0) throw new EnvError(issues);
 
-  const dataDir = path.resolve(raw.DATA_DIR ?? ".data");
+  const dataDir = path.resolve(/* turbopackIgnore: true */ raw.DATA_DIR ?? ".data");
   const dbDriver =
     raw.DATABASE_DRIVER ?? (!raw.DATABASE_URL ? "pglite" : isNeonUrl(raw.DATABASE_URL) ? "neon" : "postgres");
   const kvDriver = raw.REDIS_URL ? "redis" : raw.KV_REST_API_URL ? "vercel-kv" : "memory";
