@@ -22,6 +22,7 @@ import type { Dispatch } from "@/lib/pipeline/dispatch";
 import type { NormalizedLead } from "@/lib/portals/normalized-lead";
 import { describeLeadEvent } from "./describe-lead-event";
 import { extractBusca } from "./extract-busca";
+import { intakeMetadata } from "./intake-metadata";
 import { routeLead } from "./route-lead";
 import { scoreLead } from "./score-lead";
 import { DEFAULT_WEIGHTS } from "./score-weights";
@@ -72,15 +73,7 @@ async function recordLead(tx: Db, imobiliaria: Imobiliaria, lead: NormalizedLead
   const consultasAnteriores = earlier ? Number((earlier.metadata as { consultas?: number } | null)?.consultas ?? 1) : 0;
   const { score, factors } = scoreLead({ lead, earlierInquiries: consultasAnteriores, listingPrice: imovel?.preco ?? null });
   const busca = extractBusca(lead, imovel);
-  const intake = {
-    portal: lead.portal,
-    externalId: lead.externalId,
-    entregaId,
-    leadType: lead.leadType,
-    temperatura: lead.temperatura,
-    telefoneValido: lead.phone?.valid ?? false,
-    ...(lead.phone && !lead.phone.valid ? { telefoneOriginal: lead.phone.raw } : {}),
-  };
+  const intake = intakeMetadata(lead, entregaId);
   const scoreMeta = { total: score, fatores: factors, calculadoEm: at.toISOString() };
 
   let saved: Lead;
@@ -92,7 +85,8 @@ async function recordLead(tx: Db, imobiliaria: Imobiliaria, lead: NormalizedLead
     const route = earlier.corretorId ? null : await routeFor(tx, imobiliaria, imovel?.corretorId ?? null, at);
     saved = await recordRepeatInquiry(tx, earlier, {
       at, score,
-      metadata: { consultas: consultasAnteriores + 1, ultimaConsulta: intake, score: scoreMeta },
+      // leads.score keeps the higher score; its explanation must be the one that produced it.
+      metadata: { consultas: consultasAnteriores + 1, ultimaConsulta: intake, ...(score >= (earlier.score ?? 0) ? { score: scoreMeta } : {}) },
       ...(route ? { corretorId: route.corretorId } : {}),
     });
     status = "vinculado";

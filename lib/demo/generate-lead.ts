@@ -4,11 +4,13 @@ import type { InferInsertModel } from "drizzle-orm";
 import type { ConfiguracoesImobiliaria } from "@/lib/domain/configuracoes-imobiliaria";
 import { newId } from "@/lib/ids";
 import type { entregasWebhook, LeadStatus, leads } from "@/lib/db/schema";
+import type { Temperatura } from "@/lib/portals/normalized-lead";
 import { MENSAGENS_LEAD, ORIGENS, TIPOS_LEAD_PORTAL, type Origem, type TipoLeadPortal } from "./catalog";
 import type { BrokerRef, DemoBase, ListingRef } from "./generate-base";
 import type { LeadClock } from "./lead-clock";
 import { buildEmail, buildPhone, pickName } from "./lead-person";
-import { scoreDemoLead, type Temperatura } from "./lead-score";
+import { intakeMetadata } from "@/agents/vigilante/intake-metadata";
+import { normalizeDemoDelivery, scoreDemoDelivery } from "./lead-intake";
 import { buildTimeline, type Aviso, type TimelineRows } from "./lead-timeline";
 import { createRandom, deriveSeed, type Random, type Weighted } from "./random";
 import { fillTemplate } from "./texts";
@@ -122,11 +124,6 @@ function portalBody(o: Origem, lead: { nome: string; telefone: string; email: st
   };
 }
 
-const roundBudget = (value: number, finalidade: "venda" | "aluguel") => {
-  const step = finalidade === "venda" ? 10_000 : 100;
-  return Math.round(value / step) * step;
-};
-
 /** Deliveries are kept raw only for 30 days (LGPD retention), like the app will do. */
 const RETENCAO_CORPO_DIAS = 30;
 
@@ -145,15 +142,18 @@ export function generateLead(ctx: LeadContext, i: number): LeadBundle {
   const telefone = buildPhone(rng, i, ctx.phoneOffset);
   const email = rng.chance(0.7) ? buildEmail(rng, nome, ctx.emails, i) : null;
   const retorno = !pending && dayIndex >= 2 && rng.chance(0.07);
-  const { score, fatores } = scoreDemoLead({
-    temperatura, leadType, mensagem: mensagem.texto, temEmail: email !== null, consultasAnteriores: retorno ? 1 : 0,
+  const originLeadId = origem.portal === "grupo-olx" ? rng.bytes(12).toString("hex") : String(8_000_000 + i * 3 + rng.int(0, 2));
+  const originListingId = listing.portalIds[origem.codigo] ?? Object.values(listing.portalIds)[0] ?? "";
+  const normalized = normalizeDemoDelivery({
+    origem, externalId: originLeadId, portalListingId: originListingId, at, nome, telefone, email, mensagem: mensagem.texto,
+    leadType, temperatura, listing,
   });
+  // A returning person's lead carries the score of their second inquiry, as recordRepeatInquiry leaves it.
+  const { score, fatores, busca } = scoreDemoDelivery(normalized, listing, retorno ? 1 : 0);
   const status = pending ? "novo" : pickStatus(rng, dayIndex, score);
   const eligible = ctx.brokers.filter((b) => b.ativo || dayIndex >= b.recebeDesdeDia);
   const corretor = rng.pick(eligible);
   const leadId = newId("lead", at.getTime(), rng.bytes(16));
-  const originLeadId = origem.portal === "grupo-olx" ? rng.bytes(12).toString("hex") : String(8_000_000 + i * 3 + rng.int(0, 2));
-  const originListingId = listing.portalIds[origem.codigo] ?? Object.values(listing.portalIds)[0] ?? "";
 
   const timeline = buildTimeline(ctx, rng, {
     i, leadId, at, nominal: ctx.clock.nominal(i), dayIndex, pending, nome, telefone, score, status, retorno, corretor, listing, origem,
@@ -185,18 +185,17 @@ export function generateLead(ctx: LeadContext, i: number): LeadBundle {
     });
   }
 
+  const intake = intakeMetadata(normalized, entregas[0]!.id!);
+  const repeat = timeline.retornoEm ? entregas[1]! : null;
   const lead: InferInsertModel<typeof leads> = {
     id: leadId, corretorId: corretor.id, nome, telefone, email, origem: origem.codigo,
-    dataPrimeiroContato: at, dataUltimaInteracao: timeline.ultimaInteracao, score, status,
-    busca: {
-      tipo: listing.tipo.nome, finalidade: listing.finalidade, bairro: listing.bairro, cidade: "São Paulo", uf: "SP",
-      precoMin: roundBudget(listing.preco * rng.float(0.7, 0.9), listing.finalidade),
-      precoMax: roundBudget(listing.preco * rng.float(1.05, 1.3), listing.finalidade),
-      ...(listing.quartos > 0 ? { quartos: listing.quartos } : {}),
-    },
+    dataPrimeiroContato: at, dataUltimaInteracao: timeline.ultimaInteracao, score, status, busca,
+    // The keys agents/vigilante/ingest-lead.ts writes, so the dashboard reads demo and real leads alike.
     metadata: {
-      portal: origem.portal, origemNome: origem.nome, leadOrigin: origem.leadOrigin, originLeadId, originListingId,
-      clientListingId: listing.codigo, leadType, temperatura, fatoresScore: fatores, consultas: retorno ? 2 : 1,
+      ...intake,
+      consultas: repeat ? 2 : 1,
+      score: { total: score, fatores, calculadoEm: (repeat?.recebidoEm ?? at).toISOString() },
+      ...(repeat ? { ultimaConsulta: { ...intake, externalId: repeat.externalId, entregaId: repeat.id } } : {}),
       ...(timeline.motivoPerda ? { motivoPerda: timeline.motivoPerda } : {}),
     },
     imobiliariaId: ctx.agencyId, imovelId: listing.id,

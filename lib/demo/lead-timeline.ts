@@ -7,7 +7,6 @@ import type { EventoTipo, eventos, interacoes, InteracaoTipo, LeadStatus, Urgenc
 import { CONTATOS_CORRETOR, IMPRESSOES_VISITA, MENSAGENS_LEAD, MOTIVOS_PERDA, NOTAS_CORRETOR, RESPOSTAS_LEAD, type Origem, type TipoLeadPortal } from "./catalog";
 import type { BrokerRef, ListingRef } from "./generate-base";
 import type { LeadContext } from "./generate-lead";
-import { urgencyForScore } from "./lead-score";
 import type { Random, Weighted } from "./random";
 import * as t from "./texts";
 
@@ -62,6 +61,15 @@ const MOTIVO: Record<Decisao | "agendar", string> = {
   lembrete: "Lembrete ao corretor", incluido_no_alerta: "Incluído no alerta do novo lead",
   agendar: "Fora do horário do corretor: enviar no início do próximo expediente",
 };
+
+// The Orquestrador's urgency tiers for the demo's new-lead alerts (critica included, which the
+// per-delivery describeLeadEvent leaves to SLA breaches).
+function urgencyForScore(score: number): Urgencia {
+  if (score >= 85) return "critica";
+  if (score >= 70) return "alta";
+  if (score >= 40) return "media";
+  return "baixa";
+}
 
 type PlannedInteracao = { off: number; tipo: InteracaoTipo; conteudo: string | (() => string); sentimento?: string; metadata?: Record<string, unknown> };
 type PlannedEvento = { off: number; tipo: EventoTipo; urgencia: Urgencia; texts: { titulo: string; descricao: string; acaoRecomendada: string }; decisao: Decisao };

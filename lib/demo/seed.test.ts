@@ -3,9 +3,13 @@ import bcrypt from "bcryptjs";
 import { asc, count, eq, type InferSelectModel } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { extractBusca } from "@/agents/vigilante/extract-busca";
+import { scoreLead, type ScoreFactor } from "@/agents/vigilante/score-lead";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import * as schema from "@/lib/db/schema";
+import { normalizePhoneBR } from "@/lib/phone/normalize-phone";
+import { parsePortalPayload, type PortalSlug } from "@/lib/portals";
 import { DEMO_INTEGRACOES, DEMO_LOGINS } from "./demo-accounts";
 import { hasAnyAgency, resetDemoData, seedDemo, seedDemoIfEmpty, type SeedSummary } from "./seed";
 
@@ -80,6 +84,56 @@ describe("seedDemo (default data set)", () => {
     expect(phones.filter((p) => !E164_BR.test(p))).toEqual([]);
   });
 
+  it("scores every lead with the Vigilante's scorer, in the intake's metadata format", async () => {
+    type Meta = {
+      score: { total: number; fatores: ScoreFactor[]; calculadoEm: string }; consultas: number; portal: string;
+      externalId: string; entregaId: string; telefoneValido: boolean; ultimaConsulta?: { entregaId: string; externalId: string };
+    };
+    const rows = await first.db.select().from(leads);
+    const deliveries = new Map((await first.db.select().from(entregasWebhook)).map((e) => [e.id, e]));
+    expect(rows).toHaveLength(400);
+    for (const lead of rows) {
+      const meta = lead.metadata as Meta;
+      expect(meta).not.toHaveProperty("fatoresScore");
+      expect(meta.score.total).toBe(lead.score);
+      expect(meta.score.fatores.reduce((sum, f) => sum + f.points, 0)).toBe(lead.score);
+      for (const f of meta.score.fatores) expect(f.explicacao).toMatch(/: [+−]\d+$/);
+      expect(new Date(meta.score.calculadoEm).getTime()).toBeGreaterThanOrEqual(lead.dataPrimeiroContato!.getTime());
+      expect(meta.telefoneValido).toBe(true);
+      // The seeder skips re-parsing its own phones for speed; this keeps that shortcut honest.
+      expect(normalizePhoneBR(lead.telefone)).toMatchObject({ valid: true, mobile: true, e164: lead.telefone });
+      const entrega = deliveries.get(meta.entregaId);
+      expect(entrega).toMatchObject({ leadId: lead.id, portal: meta.portal, externalId: meta.externalId, resultado: "aceita" });
+      expect(meta.consultas).toBe(meta.ultimaConsulta ? 2 : 1);
+      if (meta.ultimaConsulta) expect(deliveries.get(meta.ultimaConsulta.entregaId)?.leadId).toBe(lead.id);
+    }
+    const scores = rows.map((r) => r.score!).sort((a, b) => a - b);
+    expect(scores[0]).toBeLessThan(35);
+    expect(scores.at(-1)).toBeGreaterThanOrEqual(85);
+    expect(scores[200]).toBeGreaterThanOrEqual(40);
+    expect(scores[200]).toBeLessThanOrEqual(65);
+  });
+
+  it("stores what the real intake would make of each stored delivery body: same score, factors and busca", async () => {
+    const listings = new Map((await first.db.select().from(imoveis)).map((l) => [l.id, l]));
+    const bodies = new Map(
+      (await first.db.select().from(entregasWebhook)).filter((e) => e.corpo !== null).map((e) => [e.id, e]),
+    );
+    let checked = 0;
+    for (const lead of await first.db.select().from(leads)) {
+      const meta = lead.metadata as { entregaId: string; consultas: number; score: { total: number; fatores: ScoreFactor[] } };
+      const entrega = bodies.get(meta.entregaId);
+      if (!entrega) continue; // older than the 30-day body retention
+      const parsed = parsePortalPayload(entrega.portal as PortalSlug, entrega.corpo);
+      const imovel = listings.get(lead.imovelId!)!;
+      const real = scoreLead({ lead: parsed, earlierInquiries: meta.consultas - 1, listingPrice: imovel.preco });
+      expect({ total: real.score, fatores: real.factors }).toEqual({ total: meta.score.total, fatores: meta.score.fatores });
+      expect(extractBusca(parsed, imovel)).toEqual(lead.busca);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(150);
+  });
+
   it("has the two listings the portal fixtures deliver leads for", async () => {
     const rows = await first.db.select().from(imoveis);
     const byCode = new Map(rows.map((r) => [r.codigo, r]));
@@ -152,10 +206,19 @@ describe("seedDemoIfEmpty and determinism", () => {
     const shifted = await createTestDb();
     try {
       await seedDemo(shifted, { now: new Date(NOW.getTime() + 3 * DAY), encryptionKey: KEY });
-      const strip = (rows: InferSelectModel<typeof leads>[], by: number) => rows.map((r) => ({
-        ...r, id: r.id.slice(-16), corretorId: r.corretorId!.slice(-16), imobiliariaId: null, imovelId: r.imovelId!.slice(-16),
-        dataPrimeiroContato: r.dataPrimeiroContato!.getTime() - by, dataUltimaInteracao: r.dataUltimaInteracao!.getTime() - by,
-      }));
+      type Meta = { entregaId: string; score: { calculadoEm: string }; ultimaConsulta?: { entregaId: string } };
+      const strip = (rows: InferSelectModel<typeof leads>[], by: number) => rows.map((r) => {
+        const meta = r.metadata as Meta;
+        return {
+          ...r, id: r.id.slice(-16), corretorId: r.corretorId!.slice(-16), imobiliariaId: null, imovelId: r.imovelId!.slice(-16),
+          dataPrimeiroContato: r.dataPrimeiroContato!.getTime() - by, dataUltimaInteracao: r.dataUltimaInteracao!.getTime() - by,
+          metadata: {
+            ...meta, entregaId: meta.entregaId.slice(-16),
+            score: { ...meta.score, calculadoEm: Date.parse(meta.score.calculadoEm) - by },
+            ...(meta.ultimaConsulta ? { ultimaConsulta: { ...meta.ultimaConsulta, entregaId: meta.ultimaConsulta.entregaId.slice(-16) } } : {}),
+          },
+        };
+      });
       const base = strip(await first.db.select().from(leads).orderBy(asc(leads.id)), 0);
       const moved = strip(await shifted.db.select().from(leads).orderBy(asc(leads.id)), 3 * DAY);
       expect(moved).toEqual(base);

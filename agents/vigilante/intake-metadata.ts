@@ -1,0 +1,15 @@
+// What intake records about a delivery in leads.metadata and interacoes.metadata. One builder, so
+// demo data and real intake write the same keys the dashboard reads.
+import type { NormalizedLead } from "@/lib/portals/normalized-lead";
+
+export function intakeMetadata(lead: NormalizedLead, entregaId: string) {
+  return {
+    portal: lead.portal,
+    externalId: lead.externalId,
+    entregaId,
+    leadType: lead.leadType,
+    temperatura: lead.temperatura,
+    telefoneValido: lead.phone?.valid ?? false,
+    ...(lead.phone && !lead.phone.valid ? { telefoneOriginal: lead.phone.raw } : {}),
+  };
+}
