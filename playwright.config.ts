@@ -8,7 +8,9 @@ const isCi = ["true", "1"].includes((process.env.CI ?? "").toLowerCase());
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
-  fullyParallel: true,
+  // One shared server and database: specs that post leads must not race the ones that count them.
+  fullyParallel: false,
+  workers: 1,
   forbidOnly: isCi,
   retries: 0,
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],

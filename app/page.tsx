@@ -19,7 +19,16 @@ export default async function HomePage() {
     <main className="mx-auto max-w-5xl px-6 py-10 sm:py-14">
       <header className="flex items-center justify-between">
         <span className="text-xl font-bold tracking-tight text-brand-700">Lastro</span>
-        <StatusBadge>Em funcionamento</StatusBadge>
+        <div className="flex items-center gap-4">
+          <StatusBadge>Em funcionamento</StatusBadge>
+          <a
+            href="/login"
+            data-testid="entrar-no-painel"
+            className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-600"
+          >
+            Entrar no painel
+          </a>
+        </div>
       </header>
 
       <section className="mt-12">

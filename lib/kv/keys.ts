@@ -1,5 +1,6 @@
 // The only place that builds KV keys and decides their TTLs (seed "Schema Redis").
 // Each helper returns { key, ttlSeconds } so a write can never forget its TTL.
+import { createHash } from "node:crypto";
 import { TZDate } from "@date-fns/tz";
 import { addDays, format, startOfDay } from "date-fns";
 
@@ -13,6 +14,8 @@ export const KV_TTL_SECONDS = {
   filaAgrupamento: 24 * 60 * 60,
   // Kept a little past the São Paulo midnight that ends the counter's day.
   mensagensDiaMargin: 60 * 60,
+  // A login that failed too often stays locked until the window that began with its first failure ends.
+  falhasLogin: 15 * 60,
 } as const;
 
 export interface KvEntry {
@@ -63,4 +66,9 @@ export const kvKeys = {
       ttlSeconds: secondsUntilSaoPauloMidnight(at) + KV_TTL_SECONDS.mensagensDiaMargin,
     };
   },
+  /** Failed logins for one e-mail; the address is hashed, so no e-mail sits in the KV. */
+  falhasLogin: (email: string): KvEntry => ({
+    key: `falhas_login:${createHash("sha256").update(email.trim().toLowerCase()).digest("hex").slice(0, 32)}`,
+    ttlSeconds: KV_TTL_SECONDS.falhasLogin,
+  }),
 } as const;

@@ -1,0 +1,23 @@
+// The logged-in dashboard's shell: sidebar with the agency and the pages, header with the user.
+// Every page below also calls lib/auth/authorize itself: a layout alone does not guard a page.
+import type { ReactNode } from "react";
+import { Sidebar } from "@/components/painel/sidebar";
+import { UserMenu } from "@/components/painel/user-menu";
+import { requireSession } from "@/lib/auth/authorize";
+import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
+
+export default async function PainelLayout({ children }: { children: ReactNode }) {
+  const viewer = await requireSession();
+  const imobiliaria = await loadImobiliaria(viewer.imobiliariaId);
+  return (
+    <div className="min-h-screen">
+      <Sidebar imobiliariaNome={imobiliaria.nome} papel={viewer.papel} />
+      <div className="md:pl-60">
+        <header className="sticky top-0 z-10 flex h-16 items-center justify-end border-b border-slate-200 bg-white/90 px-6 backdrop-blur">
+          <UserMenu nome={viewer.nome} papel={viewer.papel} />
+        </header>
+        <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+// The dashboard's first page: headline counts within the login's scope.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { StatCard } from "@/components/ui/stat-card";
+import { requireScope } from "@/lib/auth/authorize";
+import { getDb } from "@/lib/db/client";
+import { countVisaoGeral } from "@/lib/db/queries/painel-visao-geral";
+import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Visão geral · Lastro" };
+
+export default async function VisaoGeralPage() {
+  const { viewer, scope } = await requireScope();
+  const imobiliaria = await loadImobiliaria(scope.imobiliariaId);
+  const { db } = await getDb();
+  const counts = await countVisaoGeral(db, scope, imobiliaria.configuracoes.scoreQuente);
+  const primeiroNome = viewer.nome.split(" ")[0] ?? viewer.nome;
+
+  return (
+    <div className="space-y-8">
+      <PageHeader
+        title={`Olá, ${primeiroNome}`}
+        description={scope.corretorId ? "Seus leads e as mensagens enviadas a você." : `Resumo de ${imobiliaria.nome}.`}
+      />
+      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-3">
+        <StatCard label={scope.corretorId ? "Meus leads" : "Leads"} value={counts.leads} testId="painel-leads" />
+        <StatCard label={`Leads quentes (score ≥ ${imobiliaria.configuracoes.scoreQuente})`} value={counts.leadsQuentes} testId="painel-leads-quentes" />
+        <StatCard label="Leads ainda sem contato" value={counts.leadsNovos} testId="painel-leads-novos" />
+        <StatCard label="Mensagens" value={counts.mensagens} testId="painel-mensagens" />
+        <StatCard label="Na caixa de saída" value={counts.mensagensNaCaixa} testId="painel-caixa-saida" />
+        {counts.corretoresAtivos === null ? (
+          <StatCard label="Com falha ou incertas" value={counts.mensagensComProblema} testId="painel-mensagens-problema" />
+        ) : (
+          <StatCard label="Corretores ativos" value={counts.corretoresAtivos} testId="painel-corretores-ativos" />
+        )}
+      </dl>
+      <p className="text-sm text-muted">
+        As mensagens que o Lastro prepara para os corretores ficam em{" "}
+        <Link href="/mensagens" className="font-medium text-brand-700 underline underline-offset-2">
+          Mensagens
+        </Link>
+        , exatamente como chegam no WhatsApp.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+// The outbox filters: a plain GET form, so a filtered view is a shareable URL and needs no JavaScript.
+import Link from "next/link";
+import { STATUS_MENSAGEM_OPCOES } from "@/lib/painel/rotulos";
+
+type MensagensFiltrosProps = {
+  /** null = the broker filter is not offered (a broker login sees only their own messages). */
+  corretores: { id: string; nome: string }[] | null;
+  corretorId: string | null;
+  status: string | null;
+};
+
+const selectClass =
+  "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-200";
+
+export function MensagensFiltros({ corretores, corretorId, status }: MensagensFiltrosProps) {
+  return (
+    <form method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="mensagens-filtros">
+      {corretores ? (
+        <label className="min-w-56 flex-1 text-sm font-medium text-ink">
+          Corretor
+          <select name="corretor" defaultValue={corretorId ?? ""} className={selectClass} data-testid="filtro-corretor">
+            <option value="">Todos os corretores</option>
+            {corretores.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.nome}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+      <label className="min-w-56 flex-1 text-sm font-medium text-ink">
+        Situação
+        <select name="status" defaultValue={status ?? ""} className={selectClass} data-testid="filtro-status">
+          <option value="">Todas</option>
+          {STATUS_MENSAGEM_OPCOES.map((o) => (
+            <option key={o.valor} value={o.valor}>
+              {o.rotulo}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="flex items-center gap-2">
+        <button type="submit" className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
+          Filtrar
+        </button>
+        {corretorId || status ? (
+          <Link href="/mensagens" className="px-2 py-2 text-sm font-medium text-muted hover:text-ink">
+            Limpar
+          </Link>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,26 @@
+import { logoutAction } from "@/lib/auth/session-actions";
+import type { Papel } from "@/lib/db/schema";
+import { PAPEL_ROTULO } from "@/lib/painel/rotulos";
+
+export function UserMenu({ nome, papel }: { nome: string; papel: Papel }) {
+  return (
+    <div className="flex items-center gap-4">
+      <div className="text-right leading-tight">
+        <p className="text-sm font-medium text-ink" data-testid="usuario-nome">
+          {nome}
+        </p>
+        <p className="text-xs text-muted" data-testid="usuario-papel" data-papel={papel}>
+          {PAPEL_ROTULO[papel]}
+        </p>
+      </div>
+      <form action={logoutAction}>
+        <button
+          type="submit"
+          className="rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
+        >
+          Sair
+        </button>
+      </form>
+    </div>
+  );
+}

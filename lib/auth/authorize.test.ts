@@ -1,0 +1,115 @@
+// requireSession/requireRole/requireScope against a real database; only Auth.js's cookie reading
+// (`auth()`) is replaced, by a session the test sets.
+import bcrypt from "bcryptjs";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { useDbForTests } from "@/lib/db/client";
+import { insertCorretor } from "@/lib/db/queries/corretores";
+import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
+import { insertUsuario } from "@/lib/db/queries/usuarios";
+import { usuarios } from "@/lib/db/schema";
+import { createTestDb, type TestDb } from "@/lib/db/test-db";
+
+const session = vi.hoisted(() => ({ current: null as unknown }));
+vi.mock("./auth", () => ({ auth: async () => session.current }));
+
+const { getViewer, requireRole, requireScope, requireSession } = await import("./authorize");
+
+let t: TestDb;
+let agency: string;
+let otherAgency: string;
+let corretorId: string;
+const ids = { admin: "usr_admin", gestor: "usr_gestor", corretor: "usr_corretor" };
+
+beforeAll(async () => {
+  t = await createTestDb();
+  useDbForTests(t);
+  agency = (await insertImobiliaria(t.db, { slug: "auth-a", nome: "Agência A" })).id;
+  otherAgency = (await insertImobiliaria(t.db, { slug: "auth-b", nome: "Agência B" })).id;
+  corretorId = (await insertCorretor(t.db, { imobiliariaId: agency, nome: "Carla", telefone: "+5511900010001" })).id;
+  const senhaHash = bcrypt.hashSync("segredo", 4);
+  await insertUsuario(t.db, { id: ids.admin, email: "admin@a.test", nome: "Ana Admin", senhaHash, papel: "admin", imobiliariaId: agency });
+  await insertUsuario(t.db, { id: ids.gestor, email: "gestor@a.test", nome: "Gil Gestor", senhaHash, papel: "gestor", imobiliariaId: agency });
+  await insertUsuario(t.db, { id: ids.corretor, email: "carla@a.test", nome: "Carla", senhaHash, papel: "corretor", imobiliariaId: agency, corretorId });
+});
+afterAll(async () => {
+  useDbForTests(null);
+  await t?.cleanup();
+});
+beforeEach(async () => {
+  session.current = null;
+  await t.db.update(usuarios).set({ ativo: true });
+});
+
+const tokenFor = (userId: string, papel: string, corretor: string | null = null, imobiliariaId = agency) => ({
+  user: { name: "x", userId, papel, imobiliariaId, corretorId: corretor },
+  expires: new Date(Date.now() + 3600_000).toISOString(),
+});
+
+// Next's redirect()/notFound() throw errors whose digest says where to.
+async function interruption(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+  } catch (err) {
+    return String((err as { digest?: string }).digest);
+  }
+  throw new Error("esperava um redirect ou notFound");
+}
+
+describe("requireSession", () => {
+  it("redirects to /login without a session or with a malformed one", async () => {
+    expect(await interruption(requireSession)).toMatch(/^NEXT_REDIRECT;replace;\/login;/);
+    session.current = { user: { name: "sem campos" }, expires: "x" };
+    expect(await interruption(requireSession)).toMatch(/^NEXT_REDIRECT;replace;\/login;/);
+  });
+
+  it("returns the user as the database has it", async () => {
+    session.current = tokenFor(ids.gestor, "gestor");
+    expect(await requireSession()).toEqual({
+      userId: ids.gestor, papel: "gestor", imobiliariaId: agency, corretorId: null, nome: "Gil Gestor", email: "gestor@a.test",
+    });
+  });
+
+  it("trusts the row over the token: a deactivated login is out at once, a changed role applies at once", async () => {
+    session.current = tokenFor(ids.gestor, "admin"); // token says admin, row says gestor
+    expect((await requireSession()).papel).toBe("gestor");
+    await t.db.update(usuarios).set({ ativo: false }).where(eq(usuarios.id, ids.gestor));
+    expect(await interruption(requireSession)).toMatch(/^NEXT_REDIRECT;replace;\/login;/);
+    expect(await getViewer()).toBeNull();
+  });
+
+  it("rejects a token whose agency does not match the user's row, or a user that does not exist", async () => {
+    session.current = tokenFor(ids.admin, "admin", null, otherAgency);
+    expect(await getViewer()).toBeNull();
+    session.current = tokenFor("usr_fantasma", "admin");
+    expect(await getViewer()).toBeNull();
+  });
+});
+
+describe("requireRole", () => {
+  it("lets the listed roles through and answers 404 to the others", async () => {
+    session.current = tokenFor(ids.admin, "admin");
+    expect((await requireRole("admin", "gestor")).userId).toBe(ids.admin);
+    session.current = tokenFor(ids.corretor, "corretor", corretorId);
+    expect(await interruption(() => requireRole("admin", "gestor"))).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
+  });
+
+  it("still redirects to /login when nobody is logged in", async () => {
+    expect(await interruption(() => requireRole("admin"))).toMatch(/^NEXT_REDIRECT;replace;\/login;/);
+  });
+});
+
+describe("requireScope", () => {
+  it("scopes a broker to their own rows, using the broker id from the row (not the token)", async () => {
+    session.current = tokenFor(ids.corretor, "corretor", "cor_forjado");
+    const { scope } = await requireScope();
+    expect(scope).toEqual({ imobiliariaId: agency, corretorId });
+  });
+
+  it("gives managers and admins the whole agency", async () => {
+    for (const [id, papel] of [[ids.gestor, "gestor"], [ids.admin, "admin"]] as const) {
+      session.current = tokenFor(id, papel);
+      expect((await requireScope()).scope).toEqual({ imobiliariaId: agency, corretorId: null });
+    }
+  });
+});

@@ -1,0 +1,59 @@
+// The one door every dashboard page and server action goes through: who is logged in (checked
+// against the `usuarios` row on each request, not only the cookie), with which role, and which rows
+// they may see. Pages never call auth() themselves.
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "@/lib/db/client";
+import { getUsuarioById } from "@/lib/db/queries/usuarios";
+import type { Papel } from "@/lib/db/schema";
+import { auth } from "./auth";
+import { LOGIN_PATH } from "./paths";
+import { hasRole, scopeOf, type Scope } from "./scope";
+import { readSessionUser, type SessionUser } from "./session-user";
+
+export { HOME_PATH, LOGIN_PATH } from "./paths";
+export { hasRole, isInScope, narrowToCorretor, scopeOf, type Scope } from "./scope";
+
+export type Viewer = SessionUser & { nome: string; email: string };
+
+/**
+ * The logged-in user, or null. The row, not the token, is the truth: a login deactivated or a role
+ * changed applies on the next request, not when the 12-hour cookie expires. Cached per request, so
+ * the layout and the page share one lookup.
+ */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const fromToken = readSessionUser((await auth())?.user);
+  if (!fromToken) return null;
+  const { db } = await getDb();
+  const usuario = await getUsuarioById(db, fromToken.userId);
+  if (!usuario?.ativo || usuario.imobiliariaId !== fromToken.imobiliariaId) return null;
+  if (usuario.papel === "corretor" && !usuario.corretorId) return null;
+  return {
+    userId: usuario.id,
+    papel: usuario.papel,
+    imobiliariaId: usuario.imobiliariaId,
+    corretorId: usuario.corretorId ?? null,
+    nome: usuario.nome,
+    email: usuario.email,
+  };
+});
+
+/** The logged-in user; without one, a redirect to the login page (also from a server action). */
+export async function requireSession(): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect(LOGIN_PATH);
+  return viewer;
+}
+
+/** The logged-in user when their role is one of `roles`; otherwise a 404, which says nothing about the page. */
+export async function requireRole(...roles: Papel[]): Promise<Viewer> {
+  const viewer = await requireSession();
+  if (!hasRole(viewer, roles)) notFound();
+  return viewer;
+}
+
+/** The logged-in user and the rows they may see. */
+export async function requireScope(): Promise<{ viewer: Viewer; scope: Scope }> {
+  const viewer = await requireSession();
+  return { viewer, scope: scopeOf(viewer) };
+}

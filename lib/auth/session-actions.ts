@@ -1,0 +1,36 @@
+"use server";
+// Server actions behind the login form and the "Sair" button.
+import { AuthError, CredentialsSignin } from "next-auth";
+import { log } from "@/lib/log";
+import { LoginLockedError, signIn, signOut } from "./auth";
+import { HOME_PATH, LOGIN_PATH } from "./paths";
+
+export type LoginState = { error: string | null; email: string };
+
+// One message for an unknown e-mail, a wrong password and an inactive login: no user enumeration.
+const INVALID = "E-mail ou senha inválidos";
+
+export async function loginAction(_previous: LoginState, form: FormData): Promise<LoginState> {
+  const email = String(form.get("email") ?? "").trim();
+  const senha = String(form.get("senha") ?? "");
+  if (!email || !senha) return { error: "Informe o e-mail e a senha.", email };
+  try {
+    // On success this throws Next's redirect, which must propagate (rethrown below).
+    await signIn("credentials", { email, senha, redirectTo: HOME_PATH });
+  } catch (err) {
+    if (err instanceof LoginLockedError) {
+      return { error: "Muitas tentativas sem sucesso. Aguarde 15 minutos e tente de novo.", email };
+    }
+    if (err instanceof CredentialsSignin) return { error: INVALID, email };
+    if (err instanceof AuthError) {
+      log.error("auth.login_error", { err });
+      return { error: "Não foi possível entrar agora. Tente novamente em instantes.", email };
+    }
+    throw err;
+  }
+  return { error: null, email };
+}
+
+export async function logoutAction(): Promise<void> {
+  await signOut({ redirectTo: LOGIN_PATH });
+}

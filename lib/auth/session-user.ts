@@ -1,0 +1,19 @@
+// What a session carries: who is logged in, with which role, in which agency and (for a broker
+// login) as which broker. Parsed with zod wherever it is read back from the JWT.
+import { z } from "zod";
+import { PAPEIS } from "@/lib/db/schema";
+
+export const sessionUserSchema = z.object({
+  userId: z.string().min(1),
+  papel: z.enum(PAPEIS),
+  imobiliariaId: z.string().min(1),
+  corretorId: z.string().min(1).nullable(),
+});
+
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+/** The session user of a JWT (or a session object), or null when it does not have that shape. */
+export function readSessionUser(value: unknown): SessionUser | null {
+  const parsed = sessionUserSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}

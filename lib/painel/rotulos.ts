@@ -1,0 +1,74 @@
+// How the dashboard names roles, message statuses and kinds, lead statuses and weekdays in pt-BR,
+// with the tone each badge takes.
+import type { LeadStatus, MensagemStatus, MensagemTipo, Papel } from "@/lib/db/schema";
+import { formatDataHora } from "@/lib/time/format-data-hora";
+
+export type Tom = "neutro" | "info" | "sucesso" | "alerta" | "erro";
+
+export const PAPEL_ROTULO: Record<Papel, string> = {
+  admin: "Administrador",
+  gestor: "Gestor",
+  corretor: "Corretor",
+};
+
+const STATUS_MENSAGEM: Record<MensagemStatus, { rotulo: string; tom: Tom }> = {
+  outbox: { rotulo: "Na caixa de saída", tom: "info" },
+  pendente: { rotulo: "Na fila de envio", tom: "neutro" },
+  enviando: { rotulo: "Enviando", tom: "neutro" },
+  enviada: { rotulo: "Enviada", tom: "sucesso" },
+  entregue: { rotulo: "Entregue", tom: "sucesso" },
+  lida: { rotulo: "Lida", tom: "sucesso" },
+  agendada: { rotulo: "Agendada", tom: "neutro" },
+  retida_cota: { rotulo: "Retida pela cota diária", tom: "alerta" },
+  falhou: { rotulo: "Falhou", tom: "erro" },
+  incerta: { rotulo: "Incerta", tom: "alerta" },
+};
+
+/** The status filter's options: the same words as the badges. */
+export const STATUS_MENSAGEM_OPCOES = Object.entries(STATUS_MENSAGEM).map(([valor, { rotulo }]) => ({
+  valor: valor as MensagemStatus,
+  rotulo,
+}));
+
+/** "Agendada para 24/11/2026 08:00" when the time is known; the plain label otherwise. */
+export function statusMensagem(
+  mensagem: { status: MensagemStatus; scheduledFor: Date | null },
+  timezone: string,
+): { rotulo: string; tom: Tom } {
+  const base = STATUS_MENSAGEM[mensagem.status] ?? { rotulo: mensagem.status, tom: "neutro" as const };
+  if (mensagem.status === "agendada" && mensagem.scheduledFor) {
+    return { ...base, rotulo: `Agendada para ${formatDataHora(mensagem.scheduledFor, timezone)}` };
+  }
+  return base;
+}
+
+export const TIPO_MENSAGEM_ROTULO: Record<MensagemTipo, string> = {
+  alerta: "Alerta de lead",
+  agrupada: "Leads agrupados",
+  lembrete: "Lembrete",
+  resumo: "Resumo diário",
+  resposta: "Resposta",
+};
+
+export const STATUS_LEAD: Record<LeadStatus, { rotulo: string; tom: Tom }> = {
+  novo: { rotulo: "Novo", tom: "info" },
+  em_contato: { rotulo: "Em contato", tom: "neutro" },
+  visita_agendada: { rotulo: "Visita agendada", tom: "sucesso" },
+  visita_realizada: { rotulo: "Visita realizada", tom: "sucesso" },
+  proposta: { rotulo: "Proposta", tom: "sucesso" },
+  fechado: { rotulo: "Fechado", tom: "sucesso" },
+  perdido: { rotulo: "Perdido", tom: "erro" },
+};
+
+const DIAS_CURTOS = ["Dom", "Seg", "Ter", "Qua", "Qui", "Sex", "Sáb"] as const;
+
+/** [1,2,3,4,5] → "Seg a Sex"; [0,2,4] → "Dom, Ter, Qui"; every day → "Todos os dias". */
+export function diasTexto(dias: readonly number[]): string {
+  const sorted = [...new Set(dias)].filter((d) => d >= 0 && d <= 6).sort((a, b) => a - b);
+  if (sorted.length === 7) return "Todos os dias";
+  if (sorted.length === 0) return "—";
+  const first = sorted[0]!;
+  const last = sorted[sorted.length - 1]!;
+  const contiguous = sorted.length >= 3 && last - first === sorted.length - 1;
+  return contiguous ? `${DIAS_CURTOS[first]} a ${DIAS_CURTOS[last]}` : sorted.map((d) => DIAS_CURTOS[d]).join(", ");
+}
