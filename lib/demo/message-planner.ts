@@ -12,6 +12,7 @@ import { WINDOW_DAYS, type LeadClock } from "./lead-clock";
 import type { Aviso } from "./lead-timeline";
 import { createRandom, deriveSeed, type Random, type Weighted } from "./random";
 import * as t from "./texts";
+import { leadButtons } from "@/agents/conselheiro/message-types";
 
 type MensagemRow = InferInsertModel<typeof mensagens>;
 type Group = { corretor: BrokerRef; startNominal: number; startAt: Date; avisos: Aviso[] };
@@ -19,8 +20,6 @@ type Group = { corretor: BrokerRef; startNominal: number; startAt: Date; avisos:
 const MIN = 60_000;
 const SENT_STATUS: Weighted<MensagemStatus> = [["outbox", 42], ["entregue", 24], ["lida", 30], ["falhou", 4]];
 const SUMMARY_STATUS: Weighted<MensagemStatus> = [["outbox", 45], ["entregue", 25], ["lida", 30]];
-const BOTOES_LEMBRETE = [{ id: "feito", titulo: "Já falei com o lead" }, { id: "adiar", titulo: "Lembrar em 1h" }];
-const BOTOES_AGRUPADA = [{ id: "ver", titulo: "Ver leads" }];
 // Day counters per broker: new leads, hot leads, visit requests.
 const COUNTERS = 3;
 
@@ -78,7 +77,8 @@ export class MessagePlanner {
     const row = this.row(rng, corretor, createdAt, aviso.enviarEm ?? createdAt, aviso.decisao === "retido");
     return {
       ...row, leadId: aviso.leadId, eventoId: aviso.eventoId, eventoIds: [aviso.eventoId], tipo, corpo: aviso.corpo,
-      botoes: tipo === "alerta" ? t.BOTOES_ALERTA : BOTOES_LEMBRETE,
+      // The same quick replies the app's own templates send, so a demo broker's tap works too.
+      botoes: leadButtons(aviso.leadId),
       idempotencyKey: `${aviso.eventoId}:${corretor.id}:${tipo}`,
     };
   }
@@ -94,7 +94,7 @@ export class MessagePlanner {
     const first = g.avisos[0]!;
     return [{
       ...row, leadId: g.avisos.length === 1 ? first.leadId : null, eventoId: null, eventoIds: g.avisos.map((a) => a.eventoId),
-      tipo: "agrupada", corpo: t.agrupadaCorpo(g.avisos.map((a) => a.lead), janelaMin), botoes: BOTOES_AGRUPADA,
+      tipo: "agrupada", corpo: t.agrupadaCorpo(g.avisos.map((a) => a.lead), janelaMin), botoes: [],
       idempotencyKey: `agrupada:${g.corretor.id}:${first.eventoId}`,
     }];
   }

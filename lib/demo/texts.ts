@@ -112,15 +112,9 @@ export function followUpEvento(l: LeadTextInput, dias: number) {
   };
 }
 
-export const BOTOES_ALERTA = [
-  { id: "ligar", titulo: "Vou ligar" },
-  { id: "adiar", titulo: "Lembrar em 1h" },
-  { id: "repassar", titulo: "Passar a vez" },
-];
-
 export function alertaCorpo(l: LeadTextInput, urgencia: Urgencia, pedidoVisita: boolean): string {
   const lines = [
-    `Novo lead ${URGENCIA_ROTULO[urgencia]} (score ${l.score}) pelo ${l.origemNome}`,
+    `*Novo lead ${URGENCIA_ROTULO[urgencia]}* (score ${l.score}) pelo ${l.origemNome}`,
     `${l.nome} · ${formatPhone(l.telefone)}`,
     describeListing(l.listing),
   ];
@@ -135,11 +129,11 @@ export function retornoCorpo(l: LeadTextInput): string {
 }
 
 export function lembreteCorpo(titulo: string, acao: string): string {
-  return `Lembrete: ${titulo}\n${acao}`;
+  return `*Lembrete:* ${titulo}\n${acao}`;
 }
 
 export function agrupadaCorpo(itens: { nome: string; score: number; listing: ListingRef }[], janelaMinutos: number) {
-  const header = `${itens.length} ${itens.length === 1 ? "novo lead" : "novos leads"} nos últimos ${janelaMinutos} min:`;
+  const header = `*${itens.length} ${itens.length === 1 ? "novo lead" : "novos leads"}* nos últimos ${janelaMinutos} min:`;
   const lines = itens.map((it, i) => `${i + 1}. ${it.nome}: ${it.listing.tipo.nome} em ${it.listing.bairro} (score ${it.score})`);
   return [header, ...lines, "Abra o painel para ver os detalhes."].join("\n");
 }
@@ -148,7 +142,7 @@ export function resumoCorpo(primeiroNome: string, dia: string, novos: number, qu
   const leads = `${novos} ${novos === 1 ? "lead novo" : "leads novos"}`;
   const hot = quentes > 0 ? ` (${quentes} ${quentes === 1 ? "quente" : "quentes"})` : "";
   const visits = visitas > 0 ? `, ${visitas} ${visitas === 1 ? "pedido" : "pedidos"} de visita` : "";
-  return `Bom dia, ${primeiroNome}! Resumo de ${dia}: ${leads}${hot}${visits}. Bom trabalho hoje!`;
+  return `Bom dia, ${primeiroNome}! *Resumo de ${dia}:* ${leads}${hot}${visits}. Bom trabalho hoje!`;
 }
 
 export const ERRO_63016 = "Fora da janela de 24 horas do WhatsApp: é preciso usar um template aprovado.";
