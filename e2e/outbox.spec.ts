@@ -93,6 +93,9 @@ test("um lead quente do Grupo OLX vira mensagem na caixa de saída do corretor e
     phone: numero,
     phoneNumber: `11${numero}`,
   };
+  // The home page counts the lead once it is accepted.
+  await page.goto("/");
+  const leadsAntes = Number(await page.getByTestId("count-leads").getAttribute("data-count"));
   const response = await request.post("/api/webhooks/portais/grupo-olx/horizonte", {
     headers: { authorization: `Basic ${Buffer.from("vivareal:horizonte-olx-demo-secret").toString("base64")}` },
     data: body,
@@ -100,6 +103,17 @@ test("um lead quente do Grupo OLX vira mensagem na caixa de saída do corretor e
   expect(response.status(), await response.text()).toBe(201);
   const { leadId } = (await response.json()) as { leadId: string };
   expect(leadId).toBeTruthy();
+  await page.goto("/");
+  await expect(page.getByTestId("count-leads")).toHaveAttribute("data-count", String(leadsAntes + 1));
+  // The same delivery again is accepted, names the same lead and counts nothing twice.
+  const repetida = await request.post("/api/webhooks/portais/grupo-olx/horizonte", {
+    headers: { authorization: `Basic ${Buffer.from("vivareal:horizonte-olx-demo-secret").toString("base64")}` },
+    data: body,
+  });
+  expect(repetida.status()).toBe(200);
+  expect(((await repetida.json()) as { leadId: string }).leadId).toBe(leadId);
+  await page.reload();
+  await expect(page.getByTestId("count-leads")).toHaveAttribute("data-count", String(leadsAntes + 1));
 
   await loginAs(page, "gestor");
   // The broker the lead was routed to, as the leads page shows it.

@@ -1,6 +1,6 @@
 // WhatsApp messages to brokers. The row is the truth of "was it sent": it is created with a unique
 // idempotency key (evento/digest + corretor + tipo), claimed before any API call, and only then sent.
-import { and, asc, eq, inArray, lte, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
@@ -93,11 +93,21 @@ export async function transitionMensagem(
   to: z.input<typeof transitionSchema>,
   now: Date,
 ): Promise<Mensagem | null> {
+  return transitionWhere(db, eq(mensagens.id, idSchema.parse(id)), from, to, now);
+}
+
+async function transitionWhere(
+  db: Db,
+  target: SQL,
+  from: MensagemStatus[],
+  to: z.input<typeof transitionSchema>,
+  now: Date,
+): Promise<Mensagem | null> {
   const data = transitionSchema.parse(to);
   const [row] = await db
     .update(mensagens)
     .set({ ...data, atualizadoEm: now })
-    .where(and(eq(mensagens.id, idSchema.parse(id)), inArray(mensagens.status, from)))
+    .where(and(target, inArray(mensagens.status, from)))
     .returning();
   return row ?? null;
 }
@@ -140,13 +150,7 @@ export async function transitionMensagemForSid(
   to: z.input<typeof transitionSchema>,
   now: Date,
 ): Promise<Mensagem | null> {
-  const data = transitionSchema.parse(to);
-  const [row] = await db
-    .update(mensagens)
-    .set({ ...data, atualizadoEm: now })
-    .where(and(eq(mensagens.providerSid, z.string().min(1).max(64).parse(providerSid)), inArray(mensagens.status, from)))
-    .returning();
-  return row ?? null;
+  return transitionWhere(db, eq(mensagens.providerSid, z.string().min(1).max(64).parse(providerSid)), from, to, now);
 }
 
 
