@@ -1,43 +1,24 @@
 // Status callbacks from the fixture bodies Twilio posts (lib/whatsapp/fixtures/status-*.form),
 // applied to rows sent through a local fake Twilio server that replaces Twilio at the HTTP boundary.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { getMensagemById } from "@/lib/db/queries/mensagens";
-import { createTestDb, type TestDb } from "@/lib/db/test-db";
-import { startFakeTwilioServer, type FakeTwilioServer } from "@/lib/whatsapp/testing/fake-twilio-server";
 import { applyStatusCallback } from "./apply-status-callback";
 import { sendMensagem } from "./send-mensagem";
-import { makeClock, newPendente, seedBroker, statusCallbackFixture, twilioClientFor } from "./testing/send-fixtures";
+import { newPendente, statusCallbackFixture, twilioClientFor, registerSendHarness } from "./testing/send-fixtures";
 
-let t: TestDb;
-let fake: FakeTwilioServer;
-let broker: { imobiliariaId: string; corretorId: string };
-let clock: ReturnType<typeof makeClock>;
+const h = registerSendHarness();
 
-beforeAll(async () => {
-  t = await createTestDb();
-  broker = await seedBroker(t.db);
-});
-beforeEach(async () => {
-  clock = makeClock();
-  await fake?.close();
-  fake = await startFakeTwilioServer({ now: clock.now });
-});
-afterAll(async () => {
-  await fake?.close();
-  await t?.cleanup();
-});
-
-const sendDeps = () => ({ db: t.db, whatsapp: twilioClientFor(fake), now: clock.now });
-const cb = () => ({ db: t.db, now: clock.now });
+const sendDeps = () => ({ db: h.t.db, whatsapp: twilioClientFor(h.fake), now: h.clock.now });
+const cb = () => ({ db: h.t.db, now: h.clock.now });
 async function sentRow() {
-  const row = await newPendente(t.db, broker, { criadoEm: clock.now() });
+  const row = await newPendente(h.t.db, h.broker, { criadoEm: h.clock.now() });
   expect(await sendMensagem(sendDeps(), row.id)).toEqual({ outcome: "enviada" });
-  const sent = (await getMensagemById(t.db, row.id))!;
+  const sent = (await getMensagemById(h.t.db, row.id))!;
   return { id: row.id, sid: sent.providerSid!, corpo: row.corpo };
 }
 const apply = (fixture: string, sid: string) => applyStatusCallback(cb(), statusCallbackFixture(fixture, sid));
-const statusOf = async (id: string) => (await getMensagemById(t.db, id))?.status;
+const statusOf = async (id: string) => (await getMensagemById(h.t.db, id))?.status;
 
 describe("applyStatusCallback", () => {
   it("moves a row forward only: sent → delivered → read, then late callbacks change nothing", async () => {
@@ -69,22 +50,22 @@ describe("applyStatusCallback", () => {
     const { id, sid, corpo } = await sentRow();
     const result = await apply("status-undelivered-63018-rate-limit", sid);
     expect(result).toEqual({ outcome: "reenfileirada", mensagemId: id, retryInMs: 5_000 });
-    expect(await getMensagemById(t.db, id)).toMatchObject({
-      status: "pendente", erroCodigo: "63018", scheduledFor: new Date(clock.now().getTime() + 5_000),
+    expect(await getMensagemById(h.t.db, id)).toMatchObject({
+      status: "pendente", erroCodigo: "63018", scheduledFor: new Date(h.clock.now().getTime() + 5_000),
     });
     expect(await apply("status-undelivered-63018-rate-limit", sid)).toMatchObject({ outcome: "ignorada" });
     expect(await sendMensagem(sendDeps(), id)).toEqual({ outcome: "ja_processada" }); // not before its time
-    clock.advance(5_000);
+    h.clock.advance(5_000);
     expect(await sendMensagem(sendDeps(), id)).toEqual({ outcome: "enviada" });
-    expect(fake.landed({ body: corpo })).toBe(2); // the first never reached the phone
-    expect((await getMensagemById(t.db, id))?.providerSid).not.toBe(sid);
+    expect(h.fake.landed({ body: corpo })).toBe(2); // the first never reached the phone
+    expect((await getMensagemById(h.t.db, id))?.providerSid).not.toBe(sid);
   });
 
   it("fails the row with Twilio's code for any other failure", async () => {
     const { id, sid } = await sentRow();
     const params = { ...statusCallbackFixture("status-failed-63016-outside-24h", sid), ErrorCode: "63003" };
     expect(await applyStatusCallback(cb(), params)).toMatchObject({ outcome: "falhou" });
-    expect(await getMensagemById(t.db, id)).toMatchObject({ status: "falhou", erroCodigo: "63003" });
+    expect(await getMensagemById(h.t.db, id)).toMatchObject({ status: "falhou", erroCodigo: "63003" });
     expect(await apply("status-delivered", sid)).toMatchObject({ outcome: "ignorada" });
   });
 

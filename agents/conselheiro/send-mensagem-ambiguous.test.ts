@@ -1,61 +1,42 @@
 // "Never twice" when Twilio's answer is lost. Twilio is replaced at the HTTP boundary by a local
 // fake server (lib/whatsapp/testing); duplicates are counted from the fake's own message log.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getMensagemById, listDueMensagens } from "@/lib/db/queries/mensagens";
-import { createTestDb, type TestDb } from "@/lib/db/test-db";
-import { startFakeTwilioServer, type FakeTwilioServer } from "@/lib/whatsapp/testing/fake-twilio-server";
 import { deliverMensagem } from "./deliver-mensagem";
 import { sendMensagem, type SendMensagemDeps } from "./send-mensagem";
-import { makeClock, newPendente, seedBroker, twilioClientFor } from "./testing/send-fixtures";
+import { newPendente, twilioClientFor, registerSendHarness } from "./testing/send-fixtures";
 
-let t: TestDb;
-let fake: FakeTwilioServer;
-let broker: { imobiliariaId: string; corretorId: string };
-let clock: ReturnType<typeof makeClock>;
-
-beforeAll(async () => {
-  t = await createTestDb();
-  broker = await seedBroker(t.db);
-});
-beforeEach(async () => {
-  clock = makeClock();
-  await fake?.close();
-  fake = await startFakeTwilioServer({ now: clock.now });
-});
-afterAll(async () => {
-  await fake?.close();
-  await t?.cleanup();
-});
+const h = registerSendHarness();
 
 const deps = (over: Partial<SendMensagemDeps> = {}) =>
-  ({ db: t.db, whatsapp: twilioClientFor(fake, 250), now: clock.now, sleep: clock.sleep, ...over });
+  ({ db: h.t.db, whatsapp: twilioClientFor(h.fake, 250), now: h.clock.now, sleep: h.clock.sleep, ...over });
 // Rows are created on the test clock, as they are on the real one in production.
 const pendente = (over: Parameters<typeof newPendente>[2] = {}) =>
-  newPendente(t.db, broker, { criadoEm: clock.now(), ...over });
-const creates = (body: string) => fake.creates.filter((c) => c.body === body).length;
+  newPendente(h.t.db, h.broker, { criadoEm: h.clock.now(), ...over });
+const creates = (body: string) => h.fake.creates.filter((c) => c.body === body).length;
 
 describe("sendMensagem after an ambiguous failure", () => {
   it("500 that did not land: looks up, finds nothing, retries once, one message lands", async () => {
     const row = await pendente();
-    fake.scriptCreates({ kind: "error", status: 500 });
+    h.fake.scriptCreates({ kind: "error", status: 500 });
     const first = await sendMensagem(deps(), row.id);
     expect(first).toEqual({ outcome: "reagendar", retryInMs: 30_000 });
-    expect(await getMensagemById(t.db, row.id)).toMatchObject({ status: "pendente", erroCodigo: "sem_confirmacao" });
-    expect(fake.listCalls).toBe(1);
-    clock.advance(30_000);
+    expect(await getMensagemById(h.t.db, row.id)).toMatchObject({ status: "pendente", erroCodigo: "sem_confirmacao" });
+    expect(h.fake.listCalls).toBe(1);
+    h.clock.advance(30_000);
     expect(await sendMensagem(deps(), row.id)).toEqual({ outcome: "enviada" });
-    expect(fake.listCalls).toBe(2); // looked again before the second create
+    expect(h.fake.listCalls).toBe(2); // looked again before the second create
     expect(creates(row.corpo)).toBe(2);
-    expect(fake.landed({ body: row.corpo })).toBe(1);
-    expect(await getMensagemById(t.db, row.id)).toMatchObject({ status: "enviada", providerSid: fake.messages[0]!.sid });
+    expect(h.fake.landed({ body: row.corpo })).toBe(1);
+    expect(await getMensagemById(h.t.db, row.id)).toMatchObject({ status: "enviada", providerSid: h.fake.messages[0]!.sid });
   });
 
   it("500 after Twilio created the message: adopts its sid, no second create", async () => {
     const row = await pendente();
-    fake.scriptCreates({ kind: "error", status: 500, create: true });
+    h.fake.scriptCreates({ kind: "error", status: 500, create: true });
     expect(await deliverMensagem(deps(), row.id)).toEqual({ outcome: "enviada" });
     expect(creates(row.corpo)).toBe(1);
-    expect(await getMensagemById(t.db, row.id)).toMatchObject({ status: "enviada", providerSid: fake.messages[0]!.sid });
+    expect(await getMensagemById(h.t.db, row.id)).toMatchObject({ status: "enviada", providerSid: h.fake.messages[0]!.sid });
   });
 
   it.each([
@@ -63,25 +44,25 @@ describe("sendMensagem after an ambiguous failure", () => {
     ["a response dropped after the create", { kind: "drop" } as const],
   ])("%s: the lookup adopts the sid, zero duplicates", async (_name, step) => {
     const row = await pendente();
-    fake.scriptCreates(step);
+    h.fake.scriptCreates(step);
     expect(await deliverMensagem(deps(), row.id)).toEqual({ outcome: "enviada" });
     expect(creates(row.corpo)).toBe(1);
-    expect(fake.landed({ body: row.corpo })).toBe(1);
-    expect((await getMensagemById(t.db, row.id))?.providerSid).toBe(fake.messages[0]!.sid);
-    expect(clock.sleeps).toEqual([]);
+    expect(h.fake.landed({ body: row.corpo })).toBe(1);
+    expect((await getMensagemById(h.t.db, row.id))?.providerSid).toBe(h.fake.messages[0]!.sid);
+    expect(h.clock.sleeps).toEqual([]);
   });
 
   it("a late create seen only on the retry's lookup is adopted, not sent again", async () => {
     const row = await pendente();
     // The create times out and the immediate lookup finds nothing; Twilio then finishes the create
     // late, so the message exists by the time the retry looks again.
-    fake.scriptCreates({ kind: "hang", create: false });
+    h.fake.scriptCreates({ kind: "hang", create: false });
     expect((await sendMensagem(deps(), row.id)).outcome).toBe("reagendar");
-    fake.messages.push({ ...lateMessage(row.corpo), dateCreated: clock.now() });
-    clock.advance(30_000);
+    h.fake.messages.push({ ...lateMessage(row.corpo), dateCreated: h.clock.now() });
+    h.clock.advance(30_000);
     expect(await sendMensagem(deps(), row.id)).toEqual({ outcome: "enviada" });
     expect(creates(row.corpo)).toBe(1);
-    expect((await getMensagemById(t.db, row.id))?.providerSid).toBe("SM" + "a".repeat(32));
+    expect((await getMensagemById(h.t.db, row.id))?.providerSid).toBe("SM" + "a".repeat(32));
   });
 
   it.each([
@@ -89,36 +70,36 @@ describe("sendMensagem after an ambiguous failure", () => {
     ["it did not land", false],
   ])("lookup failing after a timeout → incerta, never resent (%s)", async (_name, landed) => {
     const row = await pendente();
-    fake.scriptCreates({ kind: "hang", create: landed });
-    fake.scriptLists({ kind: "error", status: 500 });
+    h.fake.scriptCreates({ kind: "hang", create: landed });
+    h.fake.scriptLists({ kind: "error", status: 500 });
     expect(await deliverMensagem(deps(), row.id)).toEqual({ outcome: "incerta" });
-    const saved = await getMensagemById(t.db, row.id);
+    const saved = await getMensagemById(h.t.db, row.id);
     expect(saved).toMatchObject({ status: "incerta", erroCodigo: "ECONNABORTED", providerSid: null });
     expect(saved?.erroMensagem).toMatch(/consulta à Twilio falhou/);
     expect(await sendMensagem(deps(), row.id)).toEqual({ outcome: "ja_processada" });
-    clock.advance(24 * 3_600_000);
-    expect((await listDueMensagens(t.db, clock.now())).map((m) => m.id)).not.toContain(row.id);
+    h.clock.advance(24 * 3_600_000);
+    expect((await listDueMensagens(h.t.db, h.clock.now())).map((m) => m.id)).not.toContain(row.id);
     expect(creates(row.corpo)).toBe(1);
   });
 
   it("a second unconfirmed attempt goes to an admin instead of a third create", async () => {
     const row = await pendente();
-    fake.scriptCreates({ kind: "error", status: 500 }, { kind: "error", status: 502 });
+    h.fake.scriptCreates({ kind: "error", status: 500 }, { kind: "error", status: 502 });
     expect(await deliverMensagem(deps(), row.id)).toEqual({ outcome: "incerta" });
-    expect(clock.sleeps).toEqual([30_000]);
+    expect(h.clock.sleeps).toEqual([30_000]);
     expect(creates(row.corpo)).toBe(2);
-    expect(fake.landed({ body: row.corpo })).toBe(0);
-    expect(await getMensagemById(t.db, row.id)).toMatchObject({ status: "incerta", erroCodigo: "20502" });
+    expect(h.fake.landed({ body: row.corpo })).toBe(0);
+    expect(await getMensagemById(h.t.db, row.id)).toMatchObject({ status: "incerta", erroCodigo: "20502" });
   });
 
   it("a match that belongs to another row proves nothing → incerta", async () => {
     const first = await pendente({ corpo: "Lembrete: ligar para a Mariana" });
     await sendMensagem(deps(), first.id);
     const twin = await pendente({ corpo: "Lembrete: ligar para a Mariana" });
-    fake.scriptCreates({ kind: "hang", create: false });
+    h.fake.scriptCreates({ kind: "hang", create: false });
     expect(await sendMensagem(deps(), twin.id)).toEqual({ outcome: "incerta" });
     expect(creates("Lembrete: ligar para a Mariana")).toBe(2);
-    expect((await getMensagemById(t.db, twin.id))?.providerSid).toBeNull();
+    expect((await getMensagemById(h.t.db, twin.id))?.providerSid).toBeNull();
   });
 });
 

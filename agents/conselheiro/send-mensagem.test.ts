@@ -2,70 +2,51 @@
 // twilio SDK sends every request, and "landed" is read from the fake's own log of messages.
 import http from "node:http";
 import https from "node:https";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getMensagemById } from "@/lib/db/queries/mensagens";
-import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { createOutboxClient } from "@/lib/whatsapp/outbox-client";
-import { startFakeTwilioServer, type FakeTwilioServer } from "@/lib/whatsapp/testing/fake-twilio-server";
 import { deliverMensagem } from "./deliver-mensagem";
 import { sendMensagem, type SendMensagemDeps } from "./send-mensagem";
-import { BROKER_PHONE, makeClock, newPendente, seedBroker, twilioClientFor } from "./testing/send-fixtures";
+import { BROKER_PHONE, newPendente, twilioClientFor, registerSendHarness } from "./testing/send-fixtures";
 
-let t: TestDb;
-let fake: FakeTwilioServer;
-let broker: { imobiliariaId: string; corretorId: string };
-let clock: ReturnType<typeof makeClock>;
+const h = registerSendHarness();
 const CALLBACK = "https://lastro.example.com/api/webhooks/twilio/status";
 
-beforeAll(async () => {
-  t = await createTestDb();
-  broker = await seedBroker(t.db);
-});
-beforeEach(async () => {
-  clock = makeClock();
-  await fake?.close();
-  fake = await startFakeTwilioServer({ now: clock.now });
-});
-afterAll(async () => {
-  await fake?.close();
-  await t?.cleanup();
-});
-
 const deps = (over: Partial<SendMensagemDeps> = {}) =>
-  ({ db: t.db, whatsapp: twilioClientFor(fake), now: clock.now, statusCallbackUrl: CALLBACK, sleep: clock.sleep, ...over });
+  ({ db: h.t.db, whatsapp: twilioClientFor(h.fake), now: h.clock.now, statusCallbackUrl: CALLBACK, sleep: h.clock.sleep, ...over });
 // Rows are created on the test clock, as they are on the real one in production.
 const pendente = (over: Parameters<typeof newPendente>[2] = {}) =>
-  newPendente(t.db, broker, { criadoEm: clock.now(), ...over });
-const creates = (body: string) => fake.creates.filter((c) => c.body === body).length;
+  newPendente(h.t.db, h.broker, { criadoEm: h.clock.now(), ...over });
+const creates = (body: string) => h.fake.creates.filter((c) => c.body === body).length;
 
 describe("sendMensagem", () => {
   it("sends once and records the sid, the time and one attempt", async () => {
     const row = await pendente();
     expect(await sendMensagem(deps(), row.id)).toEqual({ outcome: "enviada" });
-    const saved = await getMensagemById(t.db, row.id);
-    expect(fake.creates).toHaveLength(1);
-    expect(fake.creates[0]).toMatchObject({ to: `whatsapp:${BROKER_PHONE}`, body: row.corpo, statusCallback: CALLBACK });
-    expect(saved).toMatchObject({ status: "enviada", providerSid: fake.messages[0]!.sid, tentativas: 1, erroCodigo: null });
-    expect(saved?.sentAt?.toISOString()).toBe(clock.now().toISOString());
+    const saved = await getMensagemById(h.t.db, row.id);
+    expect(h.fake.creates).toHaveLength(1);
+    expect(h.fake.creates[0]).toMatchObject({ to: `whatsapp:${BROKER_PHONE}`, body: row.corpo, statusCallback: CALLBACK });
+    expect(saved).toMatchObject({ status: "enviada", providerSid: h.fake.messages[0]!.sid, tentativas: 1, erroCodigo: null });
+    expect(saved?.sentAt?.toISOString()).toBe(h.clock.now().toISOString());
   });
 
   it("does nothing for a row already sent (a re-delivered trigger)", async () => {
     const row = await pendente();
     await sendMensagem(deps(), row.id);
     expect(await sendMensagem(deps(), row.id)).toEqual({ outcome: "ja_processada" });
-    expect(fake.landed({ body: row.corpo })).toBe(1);
+    expect(h.fake.landed({ body: row.corpo })).toBe(1);
   });
 
   it("without Twilio keys marks the row outbox and touches no network", async () => {
     const spies = [vi.spyOn(http, "request"), vi.spyOn(https, "request"), vi.spyOn(globalThis, "fetch")];
     const row = await pendente();
     expect(await sendMensagem(deps({ whatsapp: createOutboxClient() }), row.id)).toEqual({ outcome: "outbox" });
-    const saved = await getMensagemById(t.db, row.id);
+    const saved = await getMensagemById(h.t.db, row.id);
     expect(saved).toMatchObject({ status: "outbox", providerSid: expect.stringMatching(/^outbox_/) });
-    expect(saved?.sentAt).toEqual(clock.now());
+    expect(saved?.sentAt).toEqual(h.clock.now());
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
     vi.restoreAllMocks();
-    expect(fake.creates).toHaveLength(0);
+    expect(h.fake.creates).toHaveLength(0);
   });
 
   it("two concurrent sends of one row make one Twilio create", async () => {
@@ -73,45 +54,45 @@ describe("sendMensagem", () => {
     const outcomes = await Promise.all([sendMensagem(deps(), row.id), sendMensagem(deps(), row.id)]);
     expect(outcomes.map((o) => o.outcome).sort()).toEqual(["enviada", "ja_processada"]);
     expect(creates(row.corpo)).toBe(1);
-    expect(fake.landed({ body: row.corpo })).toBe(1);
+    expect(h.fake.landed({ body: row.corpo })).toBe(1);
   });
 
   it("retries 503 and 429 with exponential backoff, and one message lands", async () => {
     const row = await pendente();
-    fake.scriptCreates({ kind: "error", status: 503 }, { kind: "error", status: 429, code: 20429 });
+    h.fake.scriptCreates({ kind: "error", status: 503 }, { kind: "error", status: 429, code: 20429 });
     expect(await deliverMensagem(deps(), row.id)).toEqual({ outcome: "enviada" });
-    expect(clock.sleeps).toEqual([5_000, 10_000]);
+    expect(h.clock.sleeps).toEqual([5_000, 10_000]);
     expect(creates(row.corpo)).toBe(3);
-    expect(fake.landed({ body: row.corpo })).toBe(1);
-    expect(fake.listCalls).toBe(0); // a proven non-send needs no lookup
-    expect(await getMensagemById(t.db, row.id)).toMatchObject({ status: "enviada", tentativas: 3, erroCodigo: null });
+    expect(h.fake.landed({ body: row.corpo })).toBe(1);
+    expect(h.fake.listCalls).toBe(0); // a proven non-send needs no lookup
+    expect(await getMensagemById(h.t.db, row.id)).toMatchObject({ status: "enviada", tentativas: 3, erroCodigo: null });
   });
 
   it("does not claim a backed-off row before its time", async () => {
     const row = await pendente();
-    fake.scriptCreates({ kind: "error", status: 503 });
+    h.fake.scriptCreates({ kind: "error", status: 503 });
     expect(await sendMensagem(deps(), row.id)).toEqual({ outcome: "reagendar", retryInMs: 5_000 });
-    expect(await getMensagemById(t.db, row.id)).toMatchObject({ status: "pendente", erroCodigo: "20503" });
+    expect(await getMensagemById(h.t.db, row.id)).toMatchObject({ status: "pendente", erroCodigo: "20503" });
     expect(await sendMensagem(deps(), row.id)).toEqual({ outcome: "ja_processada" });
-    clock.advance(5_000);
+    h.clock.advance(5_000);
     expect(await sendMensagem(deps(), row.id)).toEqual({ outcome: "enviada" });
   });
 
   it("gives up after 5 throttled attempts", async () => {
     const row = await pendente();
-    fake.scriptCreates(...Array.from({ length: 5 }, () => ({ kind: "error", status: 429, code: 20429 }) as const));
+    h.fake.scriptCreates(...Array.from({ length: 5 }, () => ({ kind: "error", status: 429, code: 20429 }) as const));
     expect(await deliverMensagem(deps(), row.id)).toEqual({ outcome: "falhou" });
-    expect(clock.sleeps).toEqual([5_000, 10_000, 20_000, 40_000]);
-    expect(await getMensagemById(t.db, row.id)).toMatchObject({ status: "falhou", tentativas: 5, erroCodigo: "20429" });
-    expect(fake.landed({ body: row.corpo })).toBe(0);
+    expect(h.clock.sleeps).toEqual([5_000, 10_000, 20_000, 40_000]);
+    expect(await getMensagemById(h.t.db, row.id)).toMatchObject({ status: "falhou", tentativas: 5, erroCodigo: "20429" });
+    expect(h.fake.landed({ body: row.corpo })).toBe(0);
   });
 
   it("fails a bad number at once with Twilio's code", async () => {
     const row = await pendente();
-    fake.scriptCreates({ kind: "error", status: 400, code: 21211, message: "Invalid 'To' Phone Number" });
+    h.fake.scriptCreates({ kind: "error", status: 400, code: 21211, message: "Invalid 'To' Phone Number" });
     expect(await deliverMensagem(deps(), row.id)).toEqual({ outcome: "falhou" });
-    expect(await getMensagemById(t.db, row.id)).toMatchObject({ status: "falhou", erroCodigo: "21211" });
+    expect(await getMensagemById(h.t.db, row.id)).toMatchObject({ status: "falhou", erroCodigo: "21211" });
     expect(creates(row.corpo)).toBe(1);
-    expect(clock.sleeps).toEqual([]);
+    expect(h.clock.sleeps).toEqual([]);
   });
 });

@@ -1,12 +1,14 @@
 // Test support for the Conselheiro's send tests: a broker to send to, pending rows, a fake clock
 // shared by sendMensagem and the fake Twilio server, and a Twilio client pointed at that server.
 import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { insertCorretor } from "@/lib/db/queries/corretores";
 import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
+import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { insertMensagemOnce, type Mensagem, type NovaMensagem } from "@/lib/db/queries/mensagens";
 import { createFakeTwilioHttpClient } from "@/lib/whatsapp/testing/fake-twilio-http-client";
-import type { FakeTwilioServer } from "@/lib/whatsapp/testing/fake-twilio-server";
+import { startFakeTwilioServer, type FakeTwilioServer } from "@/lib/whatsapp/testing/fake-twilio-server";
 import { createTwilioClient } from "@/lib/whatsapp/twilio-client";
 
 export const BROKER_PHONE = "+5511912345678";
@@ -65,4 +67,33 @@ export function statusCallbackFixture(name: string, sid: string): Record<string,
   const raw = readFileSync(new URL(`../../../lib/whatsapp/fixtures/${name}.form`, import.meta.url), "utf8").trim();
   const params = Object.fromEntries(new URLSearchParams(raw));
   return { ...params, MessageSid: sid, SmsSid: sid };
+}
+
+export type SendHarness = {
+  t: TestDb;
+  fake: FakeTwilioServer;
+  broker: { imobiliariaId: string; corretorId: string };
+  clock: ReturnType<typeof makeClock>;
+};
+
+/**
+ * Registers the hooks every send test needs: one migrated database and broker per file, and per
+ * test a fresh clock and a fresh fake Twilio server. Read the fields inside tests (they are set by the hooks).
+ */
+export function registerSendHarness(): SendHarness {
+  const h = {} as SendHarness;
+  beforeAll(async () => {
+    h.t = await createTestDb();
+    h.broker = await seedBroker(h.t.db);
+  });
+  beforeEach(async () => {
+    h.clock = makeClock();
+    await h.fake?.close();
+    h.fake = await startFakeTwilioServer({ now: h.clock.now });
+  });
+  afterAll(async () => {
+    await h.fake?.close();
+    await h.t?.cleanup();
+  });
+  return h;
 }
