@@ -9,7 +9,7 @@ import type { Papel } from "@/lib/db/schema";
 import { auth } from "./auth";
 import { LOGIN_PATH } from "./paths";
 import { hasRole, scopeOf, type Scope } from "./scope";
-import { readSessionUser, type SessionUser } from "./session-user";
+import { readSessionUser, sessionUserOf, type SessionUser } from "./session-user";
 
 export { HOME_PATH, LOGIN_PATH } from "./paths";
 export { hasRole, isInScope, narrowToCorretor, scopeOf, type Scope } from "./scope";
@@ -26,16 +26,8 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   if (!fromToken) return null;
   const { db } = await getDb();
   const usuario = await getUsuarioById(db, fromToken.userId);
-  if (!usuario?.ativo || usuario.imobiliariaId !== fromToken.imobiliariaId) return null;
-  if (usuario.papel === "corretor" && !usuario.corretorId) return null;
-  return {
-    userId: usuario.id,
-    papel: usuario.papel,
-    imobiliariaId: usuario.imobiliariaId,
-    corretorId: usuario.corretorId ?? null,
-    nome: usuario.nome,
-    email: usuario.email,
-  };
+  if (!usuario || usuario.imobiliariaId !== fromToken.imobiliariaId) return null;
+  return sessionUserOf(usuario);
 });
 
 /** The logged-in user; without one, a redirect to the login page (also from a server action). */

@@ -17,3 +17,30 @@ export function readSessionUser(value: unknown): SessionUser | null {
   const parsed = sessionUserSchema.safeParse(value);
   return parsed.success ? parsed.data : null;
 }
+
+type UsuarioRow = {
+  id: string;
+  papel: SessionUser["papel"];
+  imobiliariaId: string;
+  corretorId: string | null;
+  nome: string;
+  email: string;
+  ativo: boolean;
+};
+
+/**
+ * Who a `usuarios` row may act as, or null: an inactive login, or a broker login that is not tied
+ * to its broker row (its scope would be undefined). Login and every request use this same rule.
+ */
+export function sessionUserOf(usuario: UsuarioRow): (SessionUser & { nome: string; email: string }) | null {
+  if (!usuario.ativo) return null;
+  if (usuario.papel === "corretor" && !usuario.corretorId) return null;
+  return {
+    userId: usuario.id,
+    papel: usuario.papel,
+    imobiliariaId: usuario.imobiliariaId,
+    corretorId: usuario.corretorId ?? null,
+    nome: usuario.nome,
+    email: usuario.email,
+  };
+}

@@ -5,7 +5,7 @@ import bcrypt from "bcryptjs";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { getUsuarioByEmailWithHash, recordUsuarioLogin } from "@/lib/db/queries/usuarios";
-import type { SessionUser } from "./session-user";
+import { sessionUserOf, type SessionUser } from "./session-user";
 
 // The hash of a random, forgotten password, with the cost the real hashes use.
 const DUMMY_HASH = "$2b$10$H.WYJhNBNzXeiIonC4AyUOsz1BDetyE3txjCnX6BKwIEMpH9aL28K";
@@ -24,16 +24,9 @@ export async function verifyCredentials(db: Db, input: unknown, now: Date): Prom
   const { email, senha } = parsed.data;
   const usuario = await getUsuarioByEmailWithHash(db, email);
   const matches = await bcrypt.compare(senha, usuario?.senhaHash ?? DUMMY_HASH);
-  if (!usuario || !matches || !usuario.ativo) return null;
-  // A broker login must be tied to its broker row; without it the scope would be undefined.
-  if (usuario.papel === "corretor" && !usuario.corretorId) return null;
+  if (!usuario || !matches) return null;
+  const user = sessionUserOf(usuario);
+  if (!user) return null;
   await recordUsuarioLogin(db, usuario.id, now);
-  return {
-    userId: usuario.id,
-    papel: usuario.papel,
-    imobiliariaId: usuario.imobiliariaId,
-    corretorId: usuario.corretorId ?? null,
-    nome: usuario.nome,
-    email: usuario.email,
-  };
+  return user;
 }
