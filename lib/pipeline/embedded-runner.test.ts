@@ -4,7 +4,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { templateWriter } from "@/agents/conselheiro/templates";
-import { twilioClientFor } from "@/agents/conselheiro/testing/send-fixtures";
+import { twilioClientFor } from "@/lib/whatsapp/testing/fake-twilio-client";
 import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "@/agents/vigilante/testing/webhook-agency";
 import { POST } from "@/app/api/webhooks/portais/[...rota]/route";
 import { useDbForTests } from "@/lib/db/client";

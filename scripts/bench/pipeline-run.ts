@@ -2,7 +2,7 @@
 // database, real Redis, the fake Twilio, the embedded runner as dispatch target, N leads posted.
 import { Client } from "pg";
 import { templateWriter } from "@/agents/conselheiro/templates";
-import { twilioClientFor } from "@/agents/conselheiro/testing/send-fixtures";
+import { twilioClientFor } from "@/lib/whatsapp/testing/fake-twilio-client";
 import { createWebhookAgency } from "@/agents/vigilante/testing/webhook-agency";
 // Renamed: its `use` prefix makes the React hooks lint rule take it for a hook.
 import { createDb, useDbForTests as pointGetDbAt, type DbHandle } from "@/lib/db/client";

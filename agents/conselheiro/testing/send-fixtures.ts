@@ -7,9 +7,7 @@ import { insertCorretor } from "@/lib/db/queries/corretores";
 import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { insertMensagemOnce, type Mensagem, type NovaMensagem } from "@/lib/db/queries/mensagens";
-import { createFakeTwilioHttpClient } from "@/lib/whatsapp/testing/fake-twilio-http-client";
 import { startFakeTwilioServer, type FakeTwilioServer } from "@/lib/whatsapp/testing/fake-twilio-server";
-import { createTwilioClient } from "@/lib/whatsapp/twilio-client";
 
 export const BROKER_PHONE = "+5511912345678";
 let seq = 0;
@@ -54,13 +52,7 @@ export function makeClock(startIso = "2025-03-10T12:00:00Z") {
   };
 }
 
-export const twilioClientFor = (fake: FakeTwilioServer, timeoutMs = 300) =>
-  createTwilioClient({
-    accountSid: fake.accountSid,
-    authToken: fake.authToken,
-    from: "whatsapp:+14155238886",
-    httpClient: createFakeTwilioHttpClient(fake.url, { timeoutMs }),
-  });
+export { twilioClientFor } from "@/lib/whatsapp/testing/fake-twilio-client";
 
 /** A status callback Twilio posted (lib/whatsapp/fixtures/status-*.form), re-addressed to `sid`. */
 export function statusCallbackFixture(name: string, sid: string): Record<string, string> {

@@ -1,0 +1,13 @@
+// A real Twilio SDK client whose HTTP goes to a local fake Twilio server, for tests and benchmarks.
+// Kept apart from the Vitest fixtures so scripts (npm run bench) can load it without Vitest.
+import { createFakeTwilioHttpClient } from "./fake-twilio-http-client";
+import type { FakeTwilioServer } from "./fake-twilio-server";
+import { createTwilioClient } from "../twilio-client";
+
+export const twilioClientFor = (fake: FakeTwilioServer, timeoutMs = 300) =>
+  createTwilioClient({
+    accountSid: fake.accountSid,
+    authToken: fake.authToken,
+    from: "whatsapp:+14155238886",
+    httpClient: createFakeTwilioHttpClient(fake.url, { timeoutMs }),
+  });
