@@ -5,7 +5,7 @@ import { templateWriter } from "@/agents/conselheiro/templates";
 import type { Db } from "@/lib/db/client";
 import { getCorretorById, type Corretor } from "@/lib/db/queries/corretores";
 import { listEventosAguardandoAgrupamento, type Evento } from "@/lib/db/queries/eventos";
-import { getImobiliariaById, type Imobiliaria } from "@/lib/db/queries/imobiliarias";
+import { getImobiliariaByIdCached, type Imobiliaria } from "@/lib/db/queries/imobiliarias";
 import { getLeadById, type Lead } from "@/lib/db/queries/leads";
 import { insertMensagemOnce, type Mensagem } from "@/lib/db/queries/mensagens";
 import { listRetidasSemAgrupada, lockCotaCorretor } from "@/lib/db/queries/mensagens-cota";
@@ -55,7 +55,7 @@ async function flushCorretor(deps: OrquestradorDeps, imobiliariaId: string, corr
   const now = deps.now();
   const [corretor, imobiliaria] = await Promise.all([
     getCorretorById(deps.db, imobiliariaId, corretorId),
-    getImobiliariaById(deps.db, imobiliariaId),
+    getImobiliariaByIdCached(deps.db, imobiliariaId),
   ]);
   // Off duty, paused or inactive: the events wait in Postgres (and show in the dashboard).
   if (!corretor?.ativo || !imobiliaria || !isOnDuty(corretor.preferencias, now, imobiliaria.timezone)) {

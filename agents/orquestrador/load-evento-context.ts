@@ -3,12 +3,12 @@
 import { z } from "zod";
 import type { FatorScore, LeadLinha, NovoLeadInput, Remetente } from "@/agents/conselheiro/templates";
 import type { Db } from "@/lib/db/client";
-import { getCorretorById, type Corretor } from "@/lib/db/queries/corretores";
+import type { Corretor } from "@/lib/db/queries/corretores";
+import type { EventoComContexto } from "@/lib/db/queries/evento-contexto";
 import type { Evento } from "@/lib/db/queries/eventos";
-import { getImobiliariaById, type Imobiliaria } from "@/lib/db/queries/imobiliarias";
-import { getImovelById, type Imovel } from "@/lib/db/queries/imoveis";
-import { listInteracoesByLead } from "@/lib/db/queries/interacoes";
-import { getLeadById, type Lead } from "@/lib/db/queries/leads";
+import { getImobiliariaByIdCached, type Imobiliaria } from "@/lib/db/queries/imobiliarias";
+import type { Imovel } from "@/lib/db/queries/imoveis";
+import type { Lead } from "@/lib/db/queries/leads";
 import { AppError } from "@/lib/errors";
 
 export type EventoContext = {
@@ -21,23 +21,16 @@ export type EventoContext = {
   pergunta: string | null;
 };
 
-const PORTAL_MESSAGES = new Set(["mensagem_portal", "nova_consulta"]);
-
-export async function loadEventoContext(db: Db, evento: Evento): Promise<EventoContext> {
+/** Checks what the pipeline needs is there and adds the agency (read through a short memo). */
+export async function loadEventoContext(db: Db, found: EventoComContexto): Promise<EventoContext> {
+  const { evento, lead } = found;
   if (!evento.imobiliariaId) throw new AppError("bad_request", `evento ${evento.id} sem imobiliária`);
   if (!evento.leadId) throw new AppError("bad_request", `evento ${evento.id} (${evento.tipo}) não é sobre um lead`);
-  const [imobiliaria, lead] = await Promise.all([
-    getImobiliariaById(db, evento.imobiliariaId),
-    getLeadById(db, evento.imobiliariaId, evento.leadId),
-  ]);
+  const imobiliaria = await getImobiliariaByIdCached(db, evento.imobiliariaId);
   if (!imobiliaria || !lead) throw new AppError("not_found", `imobiliária ou lead do evento ${evento.id} não encontrado`);
-  const [corretor, imovel, interacoes] = await Promise.all([
-    evento.corretorId ? getCorretorById(db, imobiliaria.id, evento.corretorId) : null,
-    lead.imovelId ? getImovelById(db, imobiliaria.id, lead.imovelId) : null,
-    listInteracoesByLead(db, lead.id),
-  ]);
-  const pergunta = interacoes.filter((i) => PORTAL_MESSAGES.has(i.tipo ?? "") && i.conteudo).at(-1)?.conteudo ?? null;
-  return { evento, imobiliaria, lead, corretor, imovel, pergunta };
+  // The event names its broker; one that left the agency or was deleted reads as none.
+  const corretor = evento.corretorId ? found.corretor : null;
+  return { evento, imobiliaria, lead, corretor, imovel: lead.imovelId ? found.imovel : null, pergunta: found.pergunta };
 }
 
 export function toLeadLinha(lead: Lead): LeadLinha {

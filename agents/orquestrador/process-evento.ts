@@ -2,7 +2,8 @@
 // quota outcome, `processado = true` and the decision. Re-running a decided event changes nothing.
 import { templateWriter, type MessageWriter } from "@/agents/conselheiro/templates";
 import type { Db } from "@/lib/db/client";
-import { getEventoForPipeline, lockEventoForDecision, markEventoDecidido, type Evento } from "@/lib/db/queries/eventos";
+import { getEventoComContexto } from "@/lib/db/queries/evento-contexto";
+import { lockEventoForDecision, markEventoDecidido, type Evento } from "@/lib/db/queries/eventos";
 import { insertMensagemOnce } from "@/lib/db/queries/mensagens";
 import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
 import { AppError } from "@/lib/errors";
@@ -32,12 +33,13 @@ function recordedResult(evento: Evento): ProcessEventoResult {
 export const alertaKey = (eventoId: string, corretorId: string) => `alerta:${eventoId}:${corretorId}`;
 
 export async function processEvento(deps: OrquestradorDeps, eventoId: string): Promise<ProcessEventoResult> {
-  const evento = await getEventoForPipeline(deps.db, eventoId);
-  if (!evento) throw new AppError("not_found", `evento ${eventoId} não encontrado`);
+  const found = await getEventoComContexto(deps.db, eventoId);
+  if (!found) throw new AppError("not_found", `evento ${eventoId} não encontrado`);
+  const evento = found.evento;
   if (evento.processado) return recordedResult(evento);
 
   const now = deps.now();
-  const ctx = await loadEventoContext(deps.db, evento);
+  const ctx = await loadEventoContext(deps.db, found);
   const decision = decide({
     evento, lead: ctx.lead, corretor: ctx.corretor, configuracoes: parseConfiguracoes(ctx.imobiliaria.configuracoes),
     timezone: ctx.imobiliaria.timezone, now,

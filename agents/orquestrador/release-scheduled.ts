@@ -3,7 +3,7 @@
 // sender claims them. Allowed → `pendente` (scheduled_for = the release instant, the day whose slot
 // it used); refused → `retida_cota`, told in the next digest; broker paused meanwhile → pushed back.
 import { getCorretorById } from "@/lib/db/queries/corretores";
-import { getImobiliariaById } from "@/lib/db/queries/imobiliarias";
+import { getImobiliariaByIdCached } from "@/lib/db/queries/imobiliarias";
 import { getMensagemById, transitionMensagem } from "@/lib/db/queries/mensagens";
 import { listAgendadasComCotaVencidas, TIPOS_COM_COTA } from "@/lib/db/queries/mensagens-cota";
 import { log } from "@/lib/log";
@@ -25,7 +25,7 @@ export async function takeQuotaForScheduled(deps: Omit<OrquestradorDeps, "writer
 
   const [corretor, imobiliaria] = await Promise.all([
     getCorretorById(deps.db, row.imobiliariaId, row.corretorId),
-    getImobiliariaById(deps.db, row.imobiliariaId),
+    getImobiliariaByIdCached(deps.db, row.imobiliariaId),
   ]);
   if (corretor && imobiliaria && isPaused(corretor.preferencias, now)) {
     const scheduledFor = nextDutyStart(corretor.preferencias, now, imobiliaria.timezone);

@@ -4,14 +4,15 @@
 // the committed `eventos.processado = false` row is what the pipeline works from.
 import type { Db } from "@/lib/db/client";
 import { getCorretorById } from "@/lib/db/queries/corretores";
-import { claimDelivery, findDelivery, setDeliveryLead } from "@/lib/db/queries/entregas";
-import { insertEvento } from "@/lib/db/queries/eventos";
+import { claimDelivery, findDelivery, planSetDeliveryLead } from "@/lib/db/queries/entregas";
+import { planInsertEvento, type Evento } from "@/lib/db/queries/eventos";
 import type { Imobiliaria } from "@/lib/db/queries/imobiliarias";
 import { findImovelForLead } from "@/lib/db/queries/imoveis";
-import { insertInteracao } from "@/lib/db/queries/interacoes";
+import { planInsertInteracao } from "@/lib/db/queries/interacoes";
 import {
-  findRecentLeadByContact, insertLeadFromPortal, lockPersonForIntake, recordRepeatInquiry, type Lead,
+  findRecentLeadByContact, lockPersonSql, planInsertLeadFromPortal, recordRepeatInquiry, type Lead,
 } from "@/lib/db/queries/leads";
+import { writeTogether, type PlannedWrite } from "@/lib/db/queries/write-together";
 import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
 import { newId } from "@/lib/ids";
 import { invalidate } from "@/lib/kv/cache";
@@ -23,7 +24,7 @@ import type { NormalizedLead } from "@/lib/portals/normalized-lead";
 import { describeLeadEvent } from "./describe-lead-event";
 import { extractBusca } from "./extract-busca";
 import { intakeMetadata } from "./intake-metadata";
-import { routeLead } from "./route-lead";
+import { planRoute } from "./route-lead";
 import { scoreLead } from "./score-lead";
 import { DEFAULT_WEIGHTS } from "./score-weights";
 
@@ -41,15 +42,18 @@ class DuplicateDelivery extends Error {}
 export async function ingestLead(deps: IngestDeps, input: IngestInput): Promise<IngestResult> {
   const { imobiliaria, lead } = input;
   const receivedAt = deps.now();
-  let result: IngestResult & { evento?: Awaited<ReturnType<typeof insertEvento>> };
+  let result: IngestResult & { evento?: Evento };
   try {
     result = await deps.db.transaction(async (tx) => {
-      const entregaId = await claimDelivery(tx, {
-        imobiliariaId: imobiliaria.id, portal: lead.portal, externalId: lead.externalId, recebidoEm: receivedAt, corpo: input.corpo,
-      });
+      // The person lock rides on the claim's round trip; a repeated delivery never takes it.
+      const personLock = lockPersonSql(imobiliaria.id, [lead.phone?.valid ? lead.phone.e164 : null, lead.email]);
+      const entregaId = await claimDelivery(
+        tx,
+        { imobiliariaId: imobiliaria.id, portal: lead.portal, externalId: lead.externalId, recebidoEm: receivedAt, corpo: input.corpo },
+        personLock,
+      );
       if (!entregaId) throw new DuplicateDelivery();
       const outcome = await recordLead(tx, imobiliaria, lead, receivedAt, entregaId);
-      await setDeliveryLead(tx, entregaId, outcome.lead.id, outcome.status === "criado" ? 201 : 200);
       return { status: outcome.status, leadId: outcome.lead.id, eventoId: outcome.evento.id, corretorId: outcome.lead.corretorId, evento: outcome.evento };
     });
   } catch (err) {
@@ -64,9 +68,10 @@ export async function ingestLead(deps: IngestDeps, input: IngestInput): Promise<
   return { status: result.status, leadId: result.leadId, eventoId: result.eventoId, corretorId: result.corretorId };
 }
 
+// Reads first (earlier lead, listing, routing), then every write of the lead in ONE statement
+// (writeTogether): while the roleta lock is held, each round trip delays the agency's next lead.
 async function recordLead(tx: Db, imobiliaria: Imobiliaria, lead: NormalizedLead, at: Date, entregaId: string) {
   const telefone = lead.phone?.valid ? lead.phone.e164 : null;
-  await lockPersonForIntake(tx, imobiliaria.id, [telefone, lead.email]);
   const since = new Date(at.getTime() - DEFAULT_WEIGHTS.repeat.windowDays * 24 * 3600 * 1000);
   const earlier = await findRecentLeadByContact(tx, imobiliaria.id, { telefone, email: lead.email, since });
   const imovel = await findImovelForLead(tx, imobiliaria.id, lead.listing);
@@ -80,25 +85,27 @@ async function recordLead(tx: Db, imobiliaria: Imobiliaria, lead: NormalizedLead
   let status: "criado" | "vinculado";
   let motivo: string;
   let corretorNome: string | null | undefined;
+  const writes: PlannedWrite[] = [];
   if (earlier) {
     // The same person keeps their broker; only an unassigned earlier lead is routed now.
     const route = earlier.corretorId ? null : await routeFor(tx, imobiliaria, imovel?.corretorId ?? null, at);
+    if (route) writes.push(...route.writes);
     saved = await recordRepeatInquiry(tx, earlier, {
       at, score,
       // leads.score keeps the higher score; its explanation must be the one that produced it.
       metadata: { consultas: consultasAnteriores + 1, ultimaConsulta: intake, ...(score >= (earlier.score ?? 0) ? { score: scoreMeta } : {}) },
-      ...(route ? { corretorId: route.corretorId } : {}),
+      ...(route ? { corretorId: route.decision.corretorId } : {}),
     });
     status = "vinculado";
-    motivo = route?.motivo ?? "mesmo_corretor";
-    corretorNome = route?.corretorNome;
-    await insertInteracao(tx, { leadId: saved.id, tipo: "nova_consulta", data: at, conteudo: lead.mensagem, metadata: intake });
+    motivo = route?.decision.motivo ?? "mesmo_corretor";
+    corretorNome = route?.decision.corretorNome;
+    writes.push(planInsertInteracao(tx, { leadId: saved.id, tipo: "nova_consulta", data: at, conteudo: lead.mensagem, metadata: intake }));
   } else {
     const route = await routeFor(tx, imobiliaria, imovel?.corretorId ?? null, at);
-    saved = await insertLeadFromPortal(tx, {
+    const planned = planInsertLeadFromPortal(tx, {
       id: newId("lead", at.getTime()),
       imobiliariaId: imobiliaria.id,
-      corretorId: route.corretorId,
+      corretorId: route.decision.corretorId,
       imovelId: imovel?.id ?? null,
       nome: lead.nome,
       telefone: telefone ?? (lead.phone?.raw ?? "").slice(0, 20),
@@ -109,12 +116,17 @@ async function recordLead(tx: Db, imobiliaria: Imobiliaria, lead: NormalizedLead
       score,
       status: "novo",
       busca,
-      metadata: { ...intake, consultas: 1, score: scoreMeta, roteamento: route.motivo },
+      metadata: { ...intake, consultas: 1, score: scoreMeta, roteamento: route.decision.motivo },
     });
+    saved = planned.row;
     status = "criado";
-    motivo = route.motivo;
-    corretorNome = route.corretorNome;
-    await insertInteracao(tx, { leadId: saved.id, tipo: "mensagem_portal", data: at, conteudo: lead.mensagem, metadata: intake });
+    motivo = route.decision.motivo;
+    corretorNome = route.decision.corretorNome;
+    writes.push(
+      ...route.writes,
+      planned.write,
+      planInsertInteracao(tx, { leadId: saved.id, tipo: "mensagem_portal", data: at, conteudo: lead.mensagem, metadata: intake }),
+    );
   }
 
   corretorNome ??= saved.corretorId ? await corretorName(tx, imobiliaria.id, saved.corretorId) : null;
@@ -124,15 +136,17 @@ async function recordLead(tx: Db, imobiliaria: Imobiliaria, lead: NormalizedLead
     imovel: imovel ? { codigo: imovel.codigo, titulo: imovel.titulo, bairro: imovel.bairro } : lead.listing,
     corretorNome, telefoneValido: intake.telefoneValido,
   });
-  const evento = await insertEvento(tx, {
+  const evento = planInsertEvento(tx, {
     imobiliariaId: imobiliaria.id, corretorId: saved.corretorId, leadId: saved.id, dataDeteccao: at, ...description,
     metadata: { entregaId, portal: lead.portal, origem: lead.origem, roteamento: motivo, score: saved.score ?? score },
   });
-  return { lead: saved, status, evento };
+  writes.push(evento.write, planSetDeliveryLead(tx, entregaId, saved.id, status === "criado" ? 201 : 200));
+  await writeTogether(tx, writes);
+  return { lead: saved, status, evento: evento.row };
 }
 
 function routeFor(tx: Db, imobiliaria: Imobiliaria, listingCorretorId: string | null, now: Date) {
-  return routeLead(tx, {
+  return planRoute(tx, {
     imobiliariaId: imobiliaria.id, timezone: imobiliaria.timezone,
     configuracoes: parseConfiguracoes(imobiliaria.configuracoes), listingCorretorId, now,
   });
@@ -149,7 +163,8 @@ async function afterCommit(deps: IngestDeps, imobiliariaId: string, result: Inge
     await deps.kv.set(entry.key, JSON.stringify(result.evento), entry.ttlSeconds).catch((err: unknown) => {
       log.warn("kv.evento_cache_failed", { eventoId: result.evento!.id, error: String(err) });
     });
-    await invalidate(deps.kv, kvKeys.lead(result.leadId));
+    // A brand-new lead cannot be cached yet; a returning one was just updated.
+    if (result.status === "vinculado") await invalidate(deps.kv, kvKeys.lead(result.leadId));
   }
   if (result.eventoId) {
     await deps

@@ -1,8 +1,8 @@
 // A portal's webhook delivery, from raw request to IngestResult: who is it for, is the credential
 // right, is the body a lead. Every refusal is an AppError (4xx) raised before anything is stored.
 import { z } from "zod";
-import { getActiveIntegracao } from "@/lib/db/queries/integracoes";
-import { getImobiliariaBySlug } from "@/lib/db/queries/imobiliarias";
+import { getActiveIntegracaoCached } from "@/lib/db/queries/integracoes";
+import { getImobiliariaBySlugCached } from "@/lib/db/queries/imobiliarias";
 import { AppError } from "@/lib/errors";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { verifyPortalCredential } from "@/lib/portals/authenticate";
@@ -26,8 +26,8 @@ export async function receivePortalDelivery(
     throw new AppError("bad_request", `Portal desconhecido: use um de ${PORTAL_SLUGS.join(", ")}`);
   }
   if (!route.imobiliaria) throw unauthorized();
-  const imobiliaria = await getImobiliariaBySlug(deps.db, route.imobiliaria);
-  const integracao = imobiliaria ? await getActiveIntegracao(deps.db, imobiliaria.id, route.portal) : null;
+  const imobiliaria = await getImobiliariaBySlugCached(deps.db, route.imobiliaria);
+  const integracao = imobiliaria ? await getActiveIntegracaoCached(deps.db, imobiliaria.id, route.portal) : null;
   // An unknown agency and a wrong secret look the same from outside.
   if (!imobiliaria || !integracao || !verifyPortalCredential(route.portal, request.headers, integracao)) throw unauthorized();
 

@@ -16,12 +16,23 @@ export function isPaused(prefs: Pick<Preferencias, "pausadoAte">, at: Date): boo
   return prefs.pausadoAte !== null && new Date(prefs.pausadoAte).getTime() > at.getTime();
 }
 
+// Routing asks isOnDuty for every broker of an agency at the same instant: remember the last
+// conversion instead of redoing the time-zone arithmetic per broker.
+let lastClock: { ms: number; timezone: string; day: number; minute: number } | null = null;
+
+function localClock(at: Date, timezone: string): { day: number; minute: number } {
+  const ms = at.getTime();
+  if (lastClock && lastClock.ms === ms && lastClock.timezone === timezone) return lastClock;
+  const local = new TZDate(ms, timezone);
+  lastClock = { ms, timezone, day: local.getDay(), minute: local.getHours() * 60 + local.getMinutes() };
+  return lastClock;
+}
+
 /** On duty = a working day, inside [início, fim) local time, and not paused. */
 export function isOnDuty(prefs: DutyPrefs, at: Date, timezone: string = DEFAULT_TIMEZONE): boolean {
   if (isPaused(prefs, at)) return false;
-  const local = new TZDate(at.getTime(), timezone);
-  if (!prefs.dias.includes(local.getDay())) return false;
-  const minute = local.getHours() * 60 + local.getMinutes();
+  const { day, minute } = localClock(at, timezone);
+  if (!prefs.dias.includes(day)) return false;
   return minute >= minutesOf(prefs.horario.inicio) && minute < minutesOf(prefs.horario.fim);
 }
 

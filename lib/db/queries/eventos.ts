@@ -7,6 +7,7 @@ import { newId } from "@/lib/ids";
 import type { Db } from "../client";
 import { EVENTO_TIPOS, eventos, mensagens, URGENCIAS } from "../schema";
 import { idSchema } from "./columns";
+import type { PlannedWrite } from "./write-together";
 
 export type Evento = typeof eventos.$inferSelect;
 
@@ -23,13 +24,33 @@ const novoEventoSchema = z.object({
   metadata: z.record(z.string(), z.unknown()).optional(),
 });
 
-export async function insertEvento(tx: Db, input: z.input<typeof novoEventoSchema>): Promise<Evento> {
+function eventoRow(input: z.input<typeof novoEventoSchema>): Evento {
   const data = novoEventoSchema.parse(input);
-  const [row] = await tx
-    .insert(eventos)
-    .values({ id: newId("evt", data.dataDeteccao.getTime()), ...data, processado: false })
-    .returning();
+  return {
+    id: newId("evt", data.dataDeteccao.getTime()),
+    imobiliariaId: data.imobiliariaId,
+    tipo: data.tipo,
+    urgencia: data.urgencia,
+    corretorId: data.corretorId ?? null,
+    leadId: data.leadId ?? null,
+    titulo: data.titulo,
+    descricao: data.descricao,
+    acaoRecomendada: data.acaoRecomendada,
+    dataDeteccao: data.dataDeteccao,
+    processado: false,
+    metadata: data.metadata ?? null,
+  };
+}
+
+export async function insertEvento(tx: Db, input: z.input<typeof novoEventoSchema>): Promise<Evento> {
+  const [row] = await tx.insert(eventos).values(eventoRow(input)).returning();
   return row!;
+}
+
+/** The event `input` becomes and its insert, not yet run: for writeTogether on the intake path. */
+export function planInsertEvento(tx: Db, input: z.input<typeof novoEventoSchema>): { row: Evento; write: PlannedWrite } {
+  const row = eventoRow(input);
+  return { row, write: tx.insert(eventos).values(row) };
 }
 
 export async function getEventoById(db: Db, imobiliariaId: string, id: string): Promise<Evento | null> {

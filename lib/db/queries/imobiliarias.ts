@@ -7,6 +7,7 @@ import {
 } from "@/lib/domain/configuracoes-imobiliaria";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
+import { memoPerDb } from "../memo";
 import { imobiliarias } from "../schema";
 import { idSchema, nomeSchema, ufSchema } from "./columns";
 
@@ -58,6 +59,15 @@ export async function getImobiliariaBySlug(db: Db, slug: string): Promise<Imobil
   return row ? toImobiliaria(row) : null;
 }
 
+// Every webhook and every pipeline event reads its agency; settings change rarely. Writers below
+// clear it; another process sees a change within 30 s.
+const recent = memoPerDb<Imobiliaria | null>(30_000);
+
+export const getImobiliariaBySlugCached = (db: Db, slug: string) =>
+  recent.get(db, `slug:${slug}`, () => getImobiliariaBySlug(db, slug));
+
+export const getImobiliariaByIdCached = (db: Db, id: string) => recent.get(db, `id:${id}`, () => getImobiliariaById(db, id));
+
 /** Inserts an agency; a taken slug raises a unique violation (`imobiliarias_slug_unique`). */
 export async function insertImobiliaria(db: Db, input: NovaImobiliaria): Promise<Imobiliaria> {
   const data = novaImobiliariaSchema.parse(input);
@@ -73,6 +83,7 @@ export async function insertImobiliaria(db: Db, input: NovaImobiliaria): Promise
       configuracoes: parseConfiguracoes(data.configuracoes),
     })
     .returning();
+  recent.clear(db);
   return toImobiliaria(row!);
 }
 

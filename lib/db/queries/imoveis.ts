@@ -1,5 +1,5 @@
 // Listings. Portals name a listing by our code (`clientListingId`) or by their own id.
-import { and, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { imoveis } from "../schema";
 import { idSchema } from "./columns";
@@ -13,27 +13,19 @@ export async function findImovelForLead(
   ref: { codigo: string | null; portalListingId: string | null },
 ): Promise<Imovel | null> {
   const agency = idSchema.parse(imobiliariaId);
-  if (ref.codigo) {
-    const [byCode] = await db
-      .select()
-      .from(imoveis)
-      .where(and(eq(imoveis.imobiliariaId, agency), eq(imoveis.codigo, ref.codigo.slice(0, 80))));
-    if (byCode) return byCode;
-  }
-  if (ref.portalListingId) {
-    const [byPortalId] = await db
-      .select()
-      .from(imoveis)
-      .where(
-        and(
-          eq(imoveis.imobiliariaId, agency),
-          sql`${ref.portalListingId.slice(0, 100)} in (select jsonb_each_text.value from jsonb_each_text(${imoveis.portalIds}))`,
-        ),
-      )
-      .limit(1);
-    if (byPortalId) return byPortalId;
-  }
-  return null;
+  const codigo = ref.codigo ? eq(imoveis.codigo, ref.codigo.slice(0, 80)) : undefined;
+  const portalId = ref.portalListingId
+    ? sql`${ref.portalListingId.slice(0, 100)} in (select jsonb_each_text.value from jsonb_each_text(${imoveis.portalIds}))`
+    : undefined;
+  if (!codigo && !portalId) return null;
+  // One round trip for both references; a match by our own code wins over one by the portal's id.
+  const [row] = await db
+    .select()
+    .from(imoveis)
+    .where(and(eq(imoveis.imobiliariaId, agency), or(codigo, portalId)))
+    .orderBy(...(codigo ? [desc(sql`${codigo}`)] : []), asc(imoveis.id))
+    .limit(1);
+  return row ?? null;
 }
 
 export async function getImovelById(db: Db, imobiliariaId: string, id: string): Promise<Imovel | null> {

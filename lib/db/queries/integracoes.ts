@@ -5,6 +5,7 @@ import { z } from "zod";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
+import { memoPerDb } from "../memo";
 import { integracoes, PORTAIS, type Portal } from "../schema";
 import { idSchema } from "./columns";
 
@@ -45,6 +46,13 @@ export async function getActiveIntegracao(
   };
 }
 
+// Checked on every delivery; rotated rarely. upsertIntegracao clears it; another process sees a
+// new secret within 30 s (the portal retries a refused delivery).
+const recent = memoPerDb<IntegracaoComSegredo | null>(30_000);
+
+export const getActiveIntegracaoCached = (db: Db, imobiliariaId: string, portal: Portal) =>
+  recent.get(db, `${imobiliariaId}:${portal}`, () => getActiveIntegracao(db, imobiliariaId, portal));
+
 const upsertSchema = z.object({
   imobiliariaId: idSchema,
   portal: portalSchema,
@@ -64,6 +72,7 @@ export async function upsertIntegracao(db: Db, input: z.input<typeof upsertSchem
       set: { identificador: data.identificador ?? null, segredoCifrado, ativo: true },
     })
     .returning({ id: integracoes.id });
+  recent.clear(db);
   return row!.id;
 }
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "../client";
 import { INTERACAO_TIPOS, interacoes } from "../schema";
 import { idSchema } from "./columns";
+import type { PlannedWrite } from "./write-together";
 
 export type Interacao = typeof interacoes.$inferSelect;
 
@@ -19,6 +20,11 @@ export async function insertInteracao(tx: Db, input: z.input<typeof novaInteraca
   const data = novaInteracaoSchema.parse(input);
   const [row] = await tx.insert(interacoes).values(data).returning();
   return row!;
+}
+
+/** The insert, validated but not yet run: for writeTogether on the intake path. */
+export function planInsertInteracao(tx: Db, input: z.input<typeof novaInteracaoSchema>): PlannedWrite {
+  return tx.insert(interacoes).values(novaInteracaoSchema.parse(input));
 }
 
 /** Callers check the lead belongs to their agency first (interacoes has no agency column of its own). */

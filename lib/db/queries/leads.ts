@@ -1,10 +1,11 @@
 // The leads table. Minimal for now: read one, insert one (portal intake will grow this module).
-import { and, count, desc, eq, gte, inArray, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
 import { corretores, imoveis, LEAD_STATUS, leads } from "../schema";
 import { emailSchema, idSchema, nomeSchema, telefoneSchema } from "./columns";
+import type { PlannedWrite } from "./write-together";
 
 export type Lead = typeof leads.$inferSelect;
 
@@ -87,18 +88,22 @@ export async function insertLead(db: Db, input: NovoLead): Promise<Lead> {
 // ── Portal intake ────────────────────────────────────────────────────────────────────────────
 // Used inside the ingestion transaction; see agents/vigilante/ingest-lead.ts.
 
-/** Statuses in which a lead is still being worked (the roleta's tie-break counts these). */
-export const OPEN_LEAD_STATUS = ["novo", "em_contato", "visita_agendada", "visita_realizada", "proposta"] as const;
+export { OPEN_LEAD_STATUS } from "../schema";
+
+export type PersonLock = { sql: SQL };
 
 /**
  * Serializes intake of the same person (phone / e-mail) within an agency until the transaction
- * ends, so two portals delivering the same person at once cannot both create a lead.
+ * ends, so two portals delivering the same person at once cannot both create a lead. Returns the
+ * lock as a query for claimDelivery to take in its own round trip; null when there is no contact.
  */
-export async function lockPersonForIntake(tx: Db, imobiliariaId: string, contacts: (string | null)[]): Promise<void> {
+export function lockPersonSql(imobiliariaId: string, contacts: (string | null)[]): PersonLock | null {
+  const agency = idSchema.parse(imobiliariaId);
   const keys = [...new Set(contacts.filter((c): c is string => Boolean(c)))].sort();
-  for (const key of keys) {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${idSchema.parse(imobiliariaId)}|${key}`}, 0))`);
-  }
+  if (keys.length === 0) return null;
+  // The target list is evaluated left to right, so locks are always taken in sorted order.
+  const locks = keys.map((key) => sql`pg_advisory_xact_lock(hashtextextended(${`${agency}|${key}`}, 0))`);
+  return { sql: sql`select 1 from (select ${sql.join(locks, sql`, `)}) as lock_pessoa` };
 }
 
 /** The person's most recent lead in the agency since `since`, by E.164 phone or lower-cased e-mail. */
@@ -121,25 +126,40 @@ export async function findRecentLeadByContact(
   return row ?? null;
 }
 
-export async function countOpenLeadsByCorretor(tx: Db, imobiliariaId: string): Promise<Map<string, number>> {
-  const rows = await tx
-    .select({ corretorId: leads.corretorId, n: count() })
-    .from(leads)
-    .where(and(eq(leads.imobiliariaId, idSchema.parse(imobiliariaId)), inArray(leads.status, [...OPEN_LEAD_STATUS])))
-    .groupBy(leads.corretorId);
-  return new Map(rows.filter((r) => r.corretorId).map((r) => [r.corretorId!, Number(r.n)]));
-}
-
 const intakeLeadSchema = novoLeadSchema.extend({
   id: idSchema,
   // A phone that failed validation is kept as the portal sent it (flagged in metadata), never dropped.
   telefone: z.string().trim().max(20),
 });
 
-/** Inserts a lead from a portal. Unlike insertLead, the phone may be a flagged, non-E.164 raw value. */
-export async function insertLeadFromPortal(tx: Db, input: z.input<typeof intakeLeadSchema>): Promise<Lead> {
+/**
+ * A lead from a portal and its insert, not yet run (for writeTogether with its interaction and
+ * event). Unlike insertLead, the phone may be a flagged, non-E.164 raw value.
+ */
+export function planInsertLeadFromPortal(tx: Db, input: z.input<typeof intakeLeadSchema>): { row: Lead; write: PlannedWrite } {
   const data = intakeLeadSchema.parse(input);
-  const [row] = await tx.insert(leads).values({ ...data, status: data.status ?? "novo" }).returning();
+  const row: Lead = {
+    id: data.id,
+    imobiliariaId: data.imobiliariaId,
+    corretorId: data.corretorId ?? null,
+    imovelId: data.imovelId ?? null,
+    nome: data.nome,
+    telefone: data.telefone,
+    email: data.email ?? null,
+    origem: data.origem ?? null,
+    dataPrimeiroContato: data.dataPrimeiroContato ?? null,
+    dataUltimaInteracao: data.dataUltimaInteracao ?? null,
+    score: data.score ?? 0,
+    status: data.status ?? "novo",
+    busca: data.busca ?? null,
+    metadata: data.metadata ?? null,
+  };
+  return { row, write: tx.insert(leads).values(row) };
+}
+
+/** Inserts a lead from a portal now (fixtures and one-off callers); intake plans it instead. */
+export async function insertLeadFromPortal(tx: Db, input: z.input<typeof intakeLeadSchema>): Promise<Lead> {
+  const [row] = await tx.insert(leads).values(planInsertLeadFromPortal(tx, input).row).returning();
   return row!;
 }
 

@@ -4,6 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { roletaEstado } from "../schema";
 import { idSchema } from "./columns";
+import type { PlannedWrite } from "./write-together";
 
 /** Creates the row if needed and row-locks it in one round trip (an upsert locks what it touches). */
 export async function lockRoleta(tx: Db, imobiliariaId: string): Promise<Record<string, number>> {
@@ -16,8 +17,9 @@ export async function lockRoleta(tx: Db, imobiliariaId: string): Promise<Record<
   return row?.correntes ?? {};
 }
 
-export async function saveRoleta(tx: Db, imobiliariaId: string, correntes: Record<string, number>): Promise<void> {
-  await tx
+/** The new position, planned: run it (writeTogether) in the transaction that took lockRoleta. */
+export function planSaveRoleta(tx: Db, imobiliariaId: string, correntes: Record<string, number>): PlannedWrite {
+  return tx
     .update(roletaEstado)
     .set({ correntes, atualizadoEm: sql`now()` })
     .where(eq(roletaEstado.imobiliariaId, idSchema.parse(imobiliariaId)));
