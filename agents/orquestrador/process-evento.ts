@@ -3,7 +3,9 @@
 import { templateWriter, type MessageWriter } from "@/agents/conselheiro/templates";
 import type { Db } from "@/lib/db/client";
 import { getEventoComContexto } from "@/lib/db/queries/evento-contexto";
-import { lockEventoForDecision, markEventoDecidido, type Evento } from "@/lib/db/queries/eventos";
+import {
+  getEventoForPipeline, lockEventoForDecision, markEventoDecidido, markEventoDecididoIfPending, type Evento,
+} from "@/lib/db/queries/eventos";
 import { insertMensagemOnce } from "@/lib/db/queries/mensagens";
 import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
 import { AppError } from "@/lib/errors";
@@ -45,6 +47,18 @@ export async function processEvento(deps: OrquestradorDeps, eventoId: string): P
     timezone: ctx.imobiliaria.timezone, now,
   });
 
+  if (!writesMessage(decision, ctx)) {
+    // Grouped, summary-only or no broker: nothing but the decision to record, in one statement.
+    const details = { acao: decision.acao, mensagemIds: [], ...decisionDetails(decision), decididoEm: now.toISOString() };
+    if (!(await markEventoDecididoIfPending(deps.db, evento.id, details))) {
+      const decided = await getEventoForPipeline(deps.db, evento.id);
+      return decided ? recordedResult(decided) : { mensagemIds: [], decisao: "desconhecida" };
+    }
+    if (decision.acao === "agrupar" && ctx.corretor) await pushFilaAgrupamento(deps.kv, ctx.corretor.id, evento.id);
+    log.info("orquestrador.decidiu", { eventoId, decisao: decision.acao, mensagens: 0 });
+    return { mensagemIds: [], decisao: decision.acao };
+  }
+
   const held: { slot: QuotaSlot | null } = { slot: null };
   let result: ProcessEventoResult;
   try {
@@ -68,9 +82,12 @@ export async function processEvento(deps: OrquestradorDeps, eventoId: string): P
 
 type TxDeps = Omit<OrquestradorDeps, "now"> & { tx: Db; now: Date };
 
+const writesMessage = (decision: Decision, ctx: EventoContext) =>
+  (decision.acao === "agora" || decision.acao === "agendar") && ctx.corretor !== null;
+
 async function writeDecision(deps: TxDeps, ctx: EventoContext, decision: Decision, held: { slot: QuotaSlot | null }): Promise<Decisao> {
   const corretor = ctx.corretor;
-  if ((decision.acao !== "agora" && decision.acao !== "agendar") || !corretor) return { acao: decision.acao, mensagemIds: [] };
+  if (!writesMessage(decision, ctx) || !corretor) return { acao: decision.acao, mensagemIds: [] };
 
   const writer = deps.writer ?? templateWriter;
   const composed = writer.novoLead(novoLeadInput({ ...ctx, corretor }, decision.acao === "agendar" ? deps.now : null));

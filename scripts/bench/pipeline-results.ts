@@ -2,7 +2,7 @@
 // decision and message status, and each hot lead's latency from webhook call to Twilio create.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import type { FakeTwilioServer } from "@/lib/whatsapp/testing/fake-twilio-server";
+import type { CreateCall } from "@/lib/whatsapp/testing/fake-twilio-server";
 import type { PostedLead } from "./pipeline-leads";
 
 export type PipelineResults = {
@@ -17,6 +17,8 @@ export type PipelineResults = {
   hotLatencies: number[];
   hotLeads: number;
   peakRss: number;
+  /** CPU time (user + system) of this one process from first post to settled, in ms. */
+  cpuMs: number;
 };
 
 type Rows<T> = { rows: T[] };
@@ -41,8 +43,8 @@ export function percentile(sorted: number[], p: number): number {
 
 export async function readResults(
   db: Db,
-  fake: FakeTwilioServer,
-  run: { posted: PostedLead[]; startedAt: number; postedAt: number; settledAt: number; peakRss: number },
+  creates: CreateCall[],
+  run: { posted: PostedLead[]; startedAt: number; postedAt: number; settledAt: number; peakRss: number; cpuMs: number },
 ): Promise<PipelineResults> {
   const decisoes = await countBy(db, sql`
     select concat_ws('/', metadata->'decisao'->>'acao', metadata->'decisao'->>'cota') as chave, count(*)::int as n
@@ -52,7 +54,7 @@ export async function readResults(
     select lead_id as "leadId", provider_sid as sid from mensagens
     where tipo = 'alerta' and provider_sid is not null`)) as unknown as Rows<{ leadId: string; sid: string }>;
 
-  const createdAt = new Map(fake.creates.filter((c) => c.sid).map((c) => [c.sid!, c.receivedAt]));
+  const createdAt = new Map(creates.filter((c) => c.sid).map((c) => [c.sid!, c.receivedAt]));
   const startedAt = new Map(run.posted.filter((p) => p.kind === "quente").map((p) => [p.leadId, p.startedAt]));
   const hotLatencies: number[] = [];
   for (const row of sent.rows) {
@@ -69,9 +71,10 @@ export async function readResults(
     postMs: run.postedAt - run.startedAt,
     decisoes,
     mensagens,
-    creates: fake.creates.length,
+    creates: creates.length,
     hotLatencies,
     hotLeads: startedAt.size,
     peakRss: run.peakRss,
+    cpuMs: run.cpuMs,
   };
 }

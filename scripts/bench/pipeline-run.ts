@@ -12,7 +12,7 @@ import { getKv } from "@/lib/kv";
 import type { PipelineDeps } from "@/lib/pipeline/deps";
 import { registerEmbeddedRunner } from "@/lib/pipeline/dispatch";
 import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner } from "@/lib/pipeline/embedded-runner";
-import { startFakeTwilioServer, type FakeTwilioServer } from "@/lib/whatsapp/testing/fake-twilio-server";
+import { startRemoteFakeTwilio, type RemoteFakeTwilio } from "./fake-twilio-process";
 import { postLeads } from "./pipeline-leads";
 import { countPending, readResults, type PipelineResults } from "./pipeline-results";
 
@@ -70,14 +70,14 @@ function sampleRss(): { stop(): number } {
 
 export async function runPipelineBench(o: PipelineBenchOptions): Promise<PipelineResults> {
   let handle: DbHandle | null = null;
-  let fake: FakeTwilioServer | null = null;
+  let fake: RemoteFakeTwilio | null = null;
   let runner: EmbeddedRunner | null = null;
   const kv = getKv(); // the same Redis connection the route handler uses (env.kv, set by pipeline.ts)
   try {
     handle = await openFreshDatabase(o.databaseUrl, o.database);
     pointGetDbAt(handle); // the route handler's getDb()
     await kv.ping();
-    fake = await startFakeTwilioServer();
+    fake = await startRemoteFakeTwilio();
     const { agency, brokers } = await createWebhookAgency(handle, { slug: SLUG, brokers: o.brokers });
     for (const b of brokers) await updatePreferencias(handle.db, agency.id, b.id, { limiteDiario: o.limiteDiario });
 
@@ -96,6 +96,7 @@ export async function runPipelineBench(o: PipelineBenchOptions): Promise<Pipelin
     active.start();
 
     const rss = sampleRss();
+    const cpuAtStart = process.cpuUsage();
     const startedAt = Date.now();
     const posted = await postLeads({ slug: SLUG, runId: Date.now().toString(36), count: o.leads, concurrency: o.concurrency });
     const postedAt = Date.now();
@@ -103,7 +104,8 @@ export async function runPipelineBench(o: PipelineBenchOptions): Promise<Pipelin
     const settledAt = Date.now();
     await active.idle();
     const peakRss = rss.stop();
-    return await readResults(handle.db, fake, { posted, startedAt, postedAt, settledAt, peakRss });
+    const cpu = process.cpuUsage(cpuAtStart);
+    return await readResults(handle.db, await fake.creates(), { posted, startedAt, postedAt, settledAt, peakRss, cpuMs: (cpu.user + cpu.system) / 1000 });
   } finally {
     registerEmbeddedRunner(undefined);
     await runner?.stop();

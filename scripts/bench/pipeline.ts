@@ -45,12 +45,13 @@ function report(o: PipelineBenchOptions, redisUrl: string, r: PipelineResults): 
   console.log(`\nBenchmark do pipeline — ${nf(o.leads)} leads (1/3 quentes, 1/3 mornos, 1/3 frios), ${o.brokers} corretores de plantão 24h, ${o.concurrency} webhooks em paralelo`);
   console.log(`limite diário por corretor: ${o.limiteDiario}${padrao}; envios limitados pelo runner a ${nf(80)}/s`);
   console.log(`Postgres: banco novo ${o.database} em ${hostOf(o.databaseUrl)} (removido ao final) · KV: Redis ${redisUrl}`);
-  console.log("Twilio: servidor FALSO local (lib/whatsapp/testing/fake-twilio-server.ts) — nenhuma mensagem saiu da máquina");
+  console.log("Twilio: servidor FALSO local, em outro processo (lib/whatsapp/testing/fake-twilio-server.ts) — nenhuma mensagem saiu da máquina");
   console.log(`\nwebhooks aceitos (201): ${nf(r.accepted)}/${nf(r.posted)} em ${nf(r.postMs / 1000, 1)} s`);
   console.log(`tudo processado em ${nf(r.wallMs / 1000, 1)} s → ${nf(perMin)} leads/min        meta ≥ ${nf(TARGETS.leadsPerMin)} leads/min → ${verdict(perMin >= TARGETS.leadsPerMin)}`);
   console.log(
     `lead quente, webhook → create no Twilio falso: p50 ${nf(p50)} ms  p95 ${nf(p95)} ms  máx ${nf(r.hotLatencies.at(-1) ?? NaN)} ms (${nf(r.hotLatencies.length)} de ${nf(r.hotLeads)} quentes)   meta p95 < 2 s → ${verdict(p95 < TARGETS.p95Ms)}`,
   );
+  console.log(`CPU deste processo (Node, uma thread): ${nf(r.cpuMs / r.posted, 2)} ms por lead, ${nf((100 * r.cpuMs) / r.wallMs)}% de um núcleo`);
   console.log(`pico de RSS: ${nf(mb(r.peakRss))} MB (amostra a cada 100 ms), maxRSS do processo ${nf(mb(maxRss))} MB        meta < ${TARGETS.rssMb} MB → ${verdict(Math.max(r.peakRss, maxRss) < TARGETS.rssMb * 1024 * 1024)}`);
   console.log("\nresultado por lead:");
   console.log(`  alertas enviadas ao Twilio falso: ${nf(m("alerta/enviada"))}`);

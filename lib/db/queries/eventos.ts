@@ -83,15 +83,27 @@ export async function lockEventoForDecision(tx: Db, id: string): Promise<Evento 
   return row ?? null;
 }
 
+const decidido = (decisao: Record<string, unknown>) => ({
+  processado: true,
+  metadata: sql`coalesce(${eventos.metadata}, '{}'::jsonb) || jsonb_build_object('decisao', ${JSON.stringify(decisao)}::jsonb)`,
+});
+
 /** `processado = true` with the Orquestrador's decision in `metadata.decisao` (other keys kept). */
 export async function markEventoDecidido(tx: Db, id: string, decisao: Record<string, unknown>): Promise<void> {
-  await tx
+  await tx.update(eventos).set(decidido(decisao)).where(eq(eventos.id, idSchema.parse(id)));
+}
+
+/**
+ * The same, for a decision that writes nothing else: one statement, no transaction. False when the
+ * event was already decided (by a concurrent run, which this update waited for).
+ */
+export async function markEventoDecididoIfPending(db: Db, id: string, decisao: Record<string, unknown>): Promise<boolean> {
+  const rows = await db
     .update(eventos)
-    .set({
-      processado: true,
-      metadata: sql`coalesce(${eventos.metadata}, '{}'::jsonb) || jsonb_build_object('decisao', ${JSON.stringify(decisao)}::jsonb)`,
-    })
-    .where(eq(eventos.id, idSchema.parse(id)));
+    .set(decidido(decisao))
+    .where(and(eq(eventos.id, idSchema.parse(id)), sql`${eventos.processado} is not true`))
+    .returning({ id: eventos.id });
+  return rows.length > 0;
 }
 
 const digest = alias(mensagens, "digest");

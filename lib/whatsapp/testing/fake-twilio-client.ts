@@ -4,7 +4,7 @@ import { createFakeTwilioHttpClient } from "./fake-twilio-http-client";
 import type { FakeTwilioServer } from "./fake-twilio-server";
 import { createTwilioClient } from "../twilio-client";
 
-export const twilioClientFor = (fake: FakeTwilioServer, timeoutMs = 300) =>
+export const twilioClientFor = (fake: Pick<FakeTwilioServer, "url" | "accountSid" | "authToken">, timeoutMs = 300) =>
   createTwilioClient({
     accountSid: fake.accountSid,
     authToken: fake.authToken,
