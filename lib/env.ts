@@ -34,6 +34,7 @@ const rawSchema = z.object({
   INNGEST_EVENT_KEY: optional(z.string()),
   INNGEST_SIGNING_KEY: optional(z.string()),
   INNGEST_DEV: optional(z.string()),
+  PIPELINE_MODE: optional(z.enum(["embutido", "worker"], { message: "deve ser embutido ou worker" })),
   AUTH_SECRET: optional(z.string().min(16, "deve ter pelo menos 16 caracteres")),
   ENCRYPTION_KEY: optional(encryptionKey),
   PUBLIC_BASE_URL: optional(z.url({ message: "deve ser uma URL http(s)" })),
@@ -112,6 +113,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
       raw.INNGEST_EVENT_KEY || raw.INNGEST_DEV
         ? { eventKey: raw.INNGEST_EVENT_KEY, signingKey: raw.INNGEST_SIGNING_KEY, dev: Boolean(raw.INNGEST_DEV) }
         : null,
+    /** Without Inngest: the pipeline runs in the web process ("embutido") or in `npm run worker`. */
+    pipelineMode: raw.PIPELINE_MODE ?? "embutido",
     authSecret: raw.AUTH_SECRET ?? null,
     encryptionKey: raw.ENCRYPTION_KEY ?? null,
     publicBaseUrl: raw.PUBLIC_BASE_URL ?? `http://localhost:${raw.PORT ?? 3000}`,

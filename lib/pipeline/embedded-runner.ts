@@ -3,6 +3,7 @@
 // throttle below Twilio's limit; failures retry with backoff; a timer sweeps what was missed.
 // Nothing lives only in memory: a crash loses the queue, and the next sweep rebuilds it from Postgres.
 import { log } from "@/lib/log";
+import { listUnprocessedEventos } from "@/lib/db/queries/eventos";
 import type { PipelineDeps } from "./deps";
 import { deliver, DEFAULT_SWEEP, orchestrate, sweep, type SendRequest, type SweepOptions } from "./steps";
 
@@ -13,6 +14,11 @@ export type EmbeddedRunnerOptions = {
   sendsPerSecond: number;
   maxAttempts: number;
   retryBaseMs: number;
+  /**
+   * Worker mode (PIPELINE_MODE=worker): nothing dispatches to this process, so it looks for
+   * undecided events itself this often. Unset in the web process, where dispatch() feeds it.
+   */
+  pollEventsEveryMs?: number;
 };
 
 export const DEFAULT_RUNNER_OPTIONS: EmbeddedRunnerOptions = {
@@ -31,6 +37,8 @@ export class EmbeddedRunner {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly inFlight = new Set<Promise<void>>();
   private sweepTimer: NodeJS.Timeout | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private polling = false;
   private sendWindow: number[] = [];
   private stopped = false;
 
@@ -41,12 +49,34 @@ export class EmbeddedRunner {
     void this.runSweep();
     this.sweepTimer = setInterval(() => void this.runSweep(), this.options.sweepEveryMs);
     this.sweepTimer.unref();
+    if (this.options.pollEventsEveryMs) {
+      this.pollTimer = setInterval(() => void this.pollEventos(), this.options.pollEventsEveryMs);
+      this.pollTimer.unref();
+    }
+  }
+
+  /** Enqueues undecided events no lane holds yet; one poll at a time. */
+  async pollEventos(): Promise<number> {
+    if (this.stopped || this.polling) return 0;
+    this.polling = true;
+    try {
+      const found = await listUnprocessedEventos(this.deps.db, this.deps.now(), 500);
+      const fresh = found.filter((e) => !this.queued.has(`evt:${e.id}`));
+      for (const e of fresh) this.enqueueEvento(e.id, e.corretorId);
+      return fresh.length;
+    } catch (err) {
+      log.warn("pipeline.poll_failed", { error: String(err) });
+      return 0;
+    } finally {
+      this.polling = false;
+    }
   }
 
   /** Stops taking work; running steps finish (each is one transaction or one claimed send). */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.sweepTimer) clearInterval(this.sweepTimer);
+    if (this.pollTimer) clearInterval(this.pollTimer);
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     await Promise.allSettled([...this.inFlight]);
@@ -111,8 +141,10 @@ export class EmbeddedRunner {
     const key = this.jobKey(job);
     try {
       if (job.kind === "orchestrate") {
+        const sends = await orchestrate(this.deps, job.eventoId);
+        // Only now: until the decision is committed, a poll must not queue the event again.
         this.queued.delete(key);
-        for (const send of await orchestrate(this.deps, job.eventoId)) this.enqueueSend(send);
+        for (const send of sends) this.enqueueSend(send);
         return;
       }
       await this.throttle();

@@ -14,6 +14,11 @@ export function startEmbeddedPipeline(): Promise<EmbeddedRunner | null> {
       log.info("pipeline.inngest", { modo: "inngest" });
       return null;
     }
+    if (env.pipelineMode === "worker") {
+      // Events stay in Postgres (processado = false) until `npm run worker` picks them up.
+      log.info("pipeline.worker_externo", { modo: "worker" });
+      return null;
+    }
     const runner = new EmbeddedRunner(await getPipelineDeps());
     registerEmbeddedRunner((name, data) => {
       if (name === "lead/received") {

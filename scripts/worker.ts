@@ -1,0 +1,30 @@
+// `npm run worker`: the agent pipeline in its own process, for a self-hosted deployment without
+// Inngest. Run the web app with PIPELINE_MODE=worker and this beside it (same DATABASE_URL, KV,
+// Twilio): the web process only records leads; this one decides and sends. Postgres is the queue
+// (eventos.processado, mensagens.status), so either side may restart at any time.
+import { formatError } from "./lib/format-error";
+import { loadProjectEnv } from "./lib/load-env";
+
+async function main(): Promise<void> {
+  loadProjectEnv({ dev: false });
+  // Imported after the .env files are loaded: lib/env parses process.env when first imported.
+  const { log } = await import("@/lib/log");
+  const { getPipelineDeps } = await import("@/lib/pipeline/deps");
+  const { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner } = await import("@/lib/pipeline/embedded-runner");
+  const { getDb } = await import("@/lib/db/client");
+  const runner = new EmbeddedRunner(await getPipelineDeps(), { ...DEFAULT_RUNNER_OPTIONS, pollEventsEveryMs: 250 });
+  runner.start();
+  log.info("pipeline.worker_started", { modo: "worker", pollMs: 250 });
+  const shutdown = async () => {
+    await runner.stop();
+    await (await getDb()).close();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown());
+  process.once("SIGINT", () => void shutdown());
+}
+
+main().catch((err: unknown) => {
+  console.error(`\n✖ O worker do Lastro não conseguiu iniciar: ${formatError(err)}`);
+  process.exit(1);
+});
