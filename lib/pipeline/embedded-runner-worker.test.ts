@@ -50,7 +50,7 @@ describe("worker mode", () => {
     );
     runner.start();
     try {
-      const leadIds = [];
+      const leadIds: string[] = [];
       for (let i = 1; i <= 5; i++) leadIds.push(await postHotLead("worker-poll", i));
       const alerts = async (id: string) => handle.db.select().from(mensagens).where(eq(mensagens.leadId, id));
       await until(async () => (await Promise.all(leadIds.map(alerts))).every((rows) => rows.some((m) => m.status === "outbox")));

@@ -19,21 +19,8 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error("o servidor não respondeu a /api/health a tempo");
 }
 
-export async function startBenchServer(opts: { port: number; databaseUrl: string; redisUrl: string; database: string }): Promise<BenchServer> {
-  const child = spawn("npx", ["tsx", "scripts/e2e-server.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(opts.port),
-      DATABASE_URL: opts.databaseUrl,
-      REDIS_URL: opts.redisUrl,
-      LASTRO_SERVER_DATABASE: opts.database,
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-    detached: true,
-  });
-  const url = `http://127.0.0.1:${opts.port}`;
-  const stop = async () => {
+function stopper(child: ChildProcess): () => Promise<void> {
+  return async () => {
     if (child.exitCode !== null) return;
     try {
       process.kill(-child.pid!, "SIGTERM");
@@ -42,13 +29,50 @@ export async function startBenchServer(opts: { port: number; databaseUrl: string
     }
     await new Promise((r) => child.once("exit", r));
   };
+}
+
+/**
+ * `worker: true` = the production shape without Inngest: the web server with PIPELINE_MODE=worker
+ * and `npm run worker` beside it, so the pipeline does not run in the process being measured.
+ */
+export async function startBenchServer(opts: { port: number; databaseUrl: string; redisUrl: string; database: string; worker?: boolean }): Promise<BenchServer> {
+  const pipelineMode = opts.worker ? "worker" : "embutido";
+  const child = spawn("npx", ["tsx", "scripts/e2e-server.ts"], {
+    env: {
+      ...process.env,
+      PORT: String(opts.port),
+      DATABASE_URL: opts.databaseUrl,
+      REDIS_URL: opts.redisUrl,
+      LASTRO_SERVER_DATABASE: opts.database,
+      PIPELINE_MODE: pipelineMode,
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${opts.port}`;
+  const stopServer = stopper(child);
   try {
     await waitForHealth(url, child, 240_000);
   } catch (err) {
-    await stop();
+    await stopServer();
     throw err;
   }
   const db = new URL(opts.databaseUrl);
   db.pathname = `/${opts.database}`;
-  return { url, databaseUrl: db.toString(), stop };
+  if (!opts.worker) return { url, databaseUrl: db.toString(), stop: stopServer };
+
+  // Started once the server has created, migrated and seeded the database.
+  const worker = spawn("npx", ["tsx", "scripts/worker.ts"], {
+    env: { ...process.env, DATABASE_URL: db.toString(), REDIS_URL: opts.redisUrl, PIPELINE_MODE: "worker", LOG_LEVEL: "warn", ...blankOutside },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+  const stopWorker = stopper(worker);
+  return { url, databaseUrl: db.toString(), stop: async () => void (await Promise.all([stopWorker(), stopServer()])) };
 }
+
+// The worker must not reach real Twilio, OpenAI, Inngest or another KV either (as e2e-server.ts).
+const blankOutside = Object.fromEntries(
+  ["DATABASE_DRIVER", "KV_REST_API_URL", "KV_REST_API_TOKEN", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_WHATSAPP_FROM", "OPENAI_API_KEY", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_DEV"].map((n) => [n, ""]),
+);

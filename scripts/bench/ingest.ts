@@ -1,6 +1,6 @@
 // Ingestion benchmark: posts the portal fixtures with varied ids to a running server (real
 // Postgres + Redis) and compares it with an empty route handler on the same server, same run.
-//   npm run bench -- ingest [--url http://host:port] [--duration 15] [--connections 20] [--rate 110] [--slug horizonte]
+//   npm run bench -- ingest [--url http://host:port] [--duration 15] [--connections 20] [--rate 110] [--slug horizonte] [--embutido]
 // Two phases: a steady `rate` of deliveries, open loop (the target: ≥ 100 leads/s with p99 < 50 ms),
 // and the server's capacity with `connections` clients posting back to back.
 import { readFileSync } from "node:fs";
@@ -138,7 +138,9 @@ export async function main(args: string[]): Promise<void> {
   const postgres = arg(args, "database-url", process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test");
   const redis = arg(args, "redis-url", process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
   const given = arg(args, "url", "");
-  const server = given ? null : await startBenchServer({ port: 3200, databaseUrl: postgres, redisUrl: redis, database: "lastro_bench" });
+  // --embutido: the pipeline inside the web process (the zero-config shape) instead of a worker.
+  const worker = !args.includes("--embutido");
+  const server = given ? null : await startBenchServer({ port: 3200, databaseUrl: postgres, redisUrl: redis, database: "lastro_bench", worker });
   const url = given || server!.url;
   const databaseUrl = server?.databaseUrl ?? postgres;
   try {
@@ -164,7 +166,8 @@ export async function main(args: string[]): Promise<void> {
     const row = (label: string, x: Figures) =>
       `${label.padEnd(26)} ${x.rps.toFixed(1).padStart(7)} req/s   p50 ${String(x.p50).padStart(4)} ms   p99 ${String(x.p99).padStart(4)} ms   non-2xx ${x.non2xx}   errors ${x.errors + x.timeouts}`;
     const counts = (p: Phase) => `  leads gravados: ${p.stored} (201: ${p.created})   duplicadas respondidas 200: ${p.duplicates}`;
-    console.log(`\nBenchmark de ingestão — ${duration} s por fase, ${url} (Postgres + Redis reais, pipeline embutido no mesmo servidor)`);
+    const shape = given ? "servidor dado por --url" : worker ? "pipeline em `npm run worker` ao lado (PIPELINE_MODE=worker)" : "pipeline embutido no mesmo processo";
+    console.log(`\nBenchmark de ingestão — ${duration} s por fase, ${url} (Postgres + Redis reais; ${shape})`);
     console.log(`\n1) ritmo constante de ${rate} entregas/s, latência contada de quando cada uma devia sair (meta)`);
     console.log(row("rota vazia (/api/ping)", pingAtRate));
     console.log(row("webhook Grupo OLX", atRate.figures));
