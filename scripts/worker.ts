@@ -10,11 +10,11 @@ async function main(): Promise<void> {
   // Imported after the .env files are loaded: lib/env parses process.env when first imported.
   const { log } = await import("@/lib/log");
   const { getPipelineDeps } = await import("@/lib/pipeline/deps");
-  const { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner } = await import("@/lib/pipeline/embedded-runner");
+  const { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner, WORKER_POLL_MS } = await import("@/lib/pipeline/embedded-runner");
   const { getDb } = await import("@/lib/db/client");
-  const runner = new EmbeddedRunner(await getPipelineDeps(), { ...DEFAULT_RUNNER_OPTIONS, pollEventsEveryMs: 250 });
+  const runner = new EmbeddedRunner(await getPipelineDeps(), { ...DEFAULT_RUNNER_OPTIONS, pollEventsEveryMs: WORKER_POLL_MS });
   runner.start();
-  log.info("pipeline.worker_started", { modo: "worker", pollMs: 250 });
+  log.info("pipeline.worker_started", { modo: "worker", pollMs: WORKER_POLL_MS });
   const shutdown = async () => {
     await runner.stop();
     await (await getDb()).close();

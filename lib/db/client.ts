@@ -13,6 +13,7 @@ import ws from "ws";
 import { z } from "zod";
 import { env, type DbDriver } from "@/lib/env";
 import { log } from "@/lib/log";
+import { nameStatementsOf } from "./named-statements";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -92,6 +93,7 @@ async function openPostgres(url: string): Promise<DbHandle> {
   // The seed's columns are `timestamp` without time zone and we store UTC: now() must be UTC too.
   const pool = new PgPool({ connectionString: url, options: "-c TimeZone=UTC" });
   pool.on("error", reportIdleError("postgres"));
+  nameStatementsOf(pool);
   return buildHandle("postgres", drizzlePg({ client: pool, schema }), () => pool.end());
 }
 

@@ -21,6 +21,9 @@ export type EmbeddedRunnerOptions = {
   pollEventsEveryMs?: number;
 };
 
+/** How often `npm run worker` looks for undecided events. */
+export const WORKER_POLL_MS = 250;
+
 export const DEFAULT_RUNNER_OPTIONS: EmbeddedRunnerOptions = {
   sweepEveryMs: 30_000,
   sweep: DEFAULT_SWEEP,

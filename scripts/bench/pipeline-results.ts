@@ -17,8 +17,10 @@ export type PipelineResults = {
   hotLatencies: number[];
   hotLeads: number;
   peakRss: number;
-  /** CPU time (user + system) of this one process from first post to settled, in ms. */
+  /** CPU time (user + system) of this process from first post to settled, in ms. */
   cpuMs: number;
+  /** The worker process, when the pipeline ran in one. */
+  worker: { cpuMs: number; peakRss: number } | null;
 };
 
 type Rows<T> = { rows: T[] };
@@ -44,7 +46,7 @@ export function percentile(sorted: number[], p: number): number {
 export async function readResults(
   db: Db,
   creates: CreateCall[],
-  run: { posted: PostedLead[]; startedAt: number; postedAt: number; settledAt: number; peakRss: number; cpuMs: number },
+  run: { posted: PostedLead[]; startedAt: number; postedAt: number; settledAt: number; peakRss: number; cpuMs: number; worker: { cpuMs: number; peakRss: number } | null },
 ): Promise<PipelineResults> {
   const decisoes = await countBy(db, sql`
     select concat_ws('/', metadata->'decisao'->>'acao', metadata->'decisao'->>'cota') as chave, count(*)::int as n
@@ -76,5 +78,6 @@ export async function readResults(
     hotLeads: startedAt.size,
     peakRss: run.peakRss,
     cpuMs: run.cpuMs,
+    worker: run.worker,
   };
 }
