@@ -14,11 +14,14 @@ import { registerEmbeddedRunner } from "@/lib/pipeline/dispatch";
 import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner } from "@/lib/pipeline/embedded-runner";
 import { startRemoteFakeTwilio, type RemoteFakeTwilio } from "./fake-twilio-process";
 import { postLeads } from "./pipeline-leads";
+import { startBenchWorker, type BenchWorker } from "./pipeline-worker";
 import { countPending, readResults, type PipelineResults } from "./pipeline-results";
 
 export type PipelineBenchOptions = {
   leads: number; brokers: number; limiteDiario: number; concurrency: number;
-  databaseUrl: string; database: string;
+  databaseUrl: string; database: string; redisUrl: string;
+  /** true: the pipeline in a worker process (PIPELINE_MODE=worker); false: in this process. */
+  worker: boolean;
 };
 
 const SLUG = "bench-pipeline";
@@ -38,6 +41,12 @@ async function withAdmin(serverUrl: string, database: string, run: (c: Client) =
 // The name comes from our own constant, never from input, so quoting is enough.
 const dropDatabase = (serverUrl: string, name: string) =>
   withAdmin(serverUrl, name, (c) => c.query(`drop database if exists "${name}" with (force)`).then(() => undefined));
+
+const dbUrl = (o: PipelineBenchOptions) => {
+  const url = new URL(o.databaseUrl);
+  url.pathname = `/${o.database}`;
+  return url.toString();
+};
 
 async function openFreshDatabase(serverUrl: string, name: string): Promise<DbHandle> {
   await withAdmin(serverUrl, name, async (c) => {
@@ -72,6 +81,7 @@ export async function runPipelineBench(o: PipelineBenchOptions): Promise<Pipelin
   let handle: DbHandle | null = null;
   let fake: RemoteFakeTwilio | null = null;
   let runner: EmbeddedRunner | null = null;
+  let worker: BenchWorker | null = null;
   const kv = getKv(); // the same Redis connection the route handler uses (env.kv, set by pipeline.ts)
   try {
     handle = await openFreshDatabase(o.databaseUrl, o.database);
@@ -81,19 +91,23 @@ export async function runPipelineBench(o: PipelineBenchOptions): Promise<Pipelin
     const { agency, brokers } = await createWebhookAgency(handle, { slug: SLUG, brokers: o.brokers });
     for (const b of brokers) await updatePreferencias(handle.db, agency.id, b.id, { limiteDiario: o.limiteDiario });
 
-    const deps: PipelineDeps = { db: handle.db, kv, whatsapp: twilioClientFor(fake, 10_000), now: () => new Date(), writer: templateWriter };
-    const active = new EmbeddedRunner(deps, DEFAULT_RUNNER_OPTIONS);
-    runner = active;
-    // The same wiring as lib/pipeline/start-embedded.ts.
-    registerEmbeddedRunner((name, data) => {
-      if (name === "lead/received") {
-        const d = data as { eventoId: string; corretorId: string | null };
-        active.enqueueEvento(d.eventoId, d.corretorId);
-      } else if (name === "message/send") {
-        active.enqueueSend(data as { mensagemId: string; corretorId: string | null });
-      }
-    });
-    active.start();
+    if (o.worker) {
+      worker = await startBenchWorker({ databaseUrl: dbUrl(o), redisUrl: o.redisUrl, fake });
+    } else {
+      const deps: PipelineDeps = { db: handle.db, kv, whatsapp: twilioClientFor(fake, 10_000), now: () => new Date(), writer: templateWriter };
+      const active = new EmbeddedRunner(deps, DEFAULT_RUNNER_OPTIONS);
+      runner = active;
+      // The same wiring as lib/pipeline/start-embedded.ts.
+      registerEmbeddedRunner((name, data) => {
+        if (name === "lead/received") {
+          const d = data as { eventoId: string; corretorId: string | null };
+          active.enqueueEvento(d.eventoId, d.corretorId);
+        } else if (name === "message/send") {
+          active.enqueueSend(data as { mensagemId: string; corretorId: string | null });
+        }
+      });
+      active.start();
+    }
 
     const rss = sampleRss();
     const cpuAtStart = process.cpuUsage();
@@ -102,13 +116,18 @@ export async function runPipelineBench(o: PipelineBenchOptions): Promise<Pipelin
     const postedAt = Date.now();
     await untilSettled(handle, 10 * 60_000);
     const settledAt = Date.now();
-    await active.idle();
+    await runner?.idle();
     const peakRss = rss.stop();
     const cpu = process.cpuUsage(cpuAtStart);
-    return await readResults(handle.db, await fake.creates(), { posted, startedAt, postedAt, settledAt, peakRss, cpuMs: (cpu.user + cpu.system) / 1000 });
+    const workerFigures = await worker?.stop();
+    worker = null;
+    return await readResults(handle.db, await fake.creates(), {
+      posted, startedAt, postedAt, settledAt, peakRss, cpuMs: (cpu.user + cpu.system) / 1000, worker: workerFigures ?? null,
+    });
   } finally {
     registerEmbeddedRunner(undefined);
     await runner?.stop();
+    await worker?.stop().catch(() => undefined);
     pointGetDbAt(null);
     await handle?.close();
     await kv.close();
