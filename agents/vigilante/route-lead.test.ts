@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/portais/[...rota]/route";
 import { useDbForTests } from "@/lib/db/client";
 import { updatePreferencias } from "@/lib/db/queries/corretores";
+import { insertLead } from "@/lib/db/queries/leads";
 import { leads } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "./testing/webhook-agency";
@@ -43,6 +44,16 @@ describe("lead routing", () => {
     for (const id of assigned) perBroker.set(id, (perBroker.get(id) ?? 0) + 1);
     expect([...perBroker.keys()].sort()).toEqual(brokers.map((b) => b.id).sort());
     expect([...perBroker.values()]).toEqual(Array(8).fill(10));
+  });
+
+  it("roleta: on a tie, the broker holding fewer open leads gets the lead", async () => {
+    const { agency, brokers } = await createWebhookAgency(handle, { slug: "roleta-carga", brokers: 2 });
+    const [a, b] = [...brokers].sort((x, y) => x.id.localeCompare(y.id));
+    // Without the tie-break the lower id (a) would win the first turn; a already holds two open leads.
+    for (const n of [1, 2]) {
+      await insertLead(handle.db, { imobiliariaId: agency.id, corretorId: a!.id, nome: `Antigo ${n}`, telefone: `+5511933300${n}0` });
+    }
+    expect(await postLead("roleta-carga", 1)).toBe(b!.id);
   });
 
   it("roleta skips a paused broker", async () => {

@@ -1,10 +1,10 @@
 // The brokers table. `preferencias` always leaves here complete (defaults filled in) and typed.
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { parsePreferencias, preferenciasSchema, type Preferencias, type PreferenciasInput } from "@/lib/domain/preferencias";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
-import { corretores, leads, OPEN_LEAD_STATUS } from "../schema";
+import { corretores, corretoresCarga } from "../schema";
 import { emailSchema, idSchema, nomeSchema, telefoneSchema } from "./columns";
 
 type CorretorRow = typeof corretores.$inferSelect;
@@ -67,23 +67,16 @@ export type CorretorComCarga = Corretor & { leadsAbertos: number };
 
 /**
  * The agency's brokers with how many open leads each has, in one round trip: routing reads both
- * for every new lead. The count uses idx_leads_imobiliaria_status_corretor.
+ * for every new lead. The counts are kept by a trigger on leads (corretores_carga).
  */
 export async function listCorretoresComCarga(db: Db, imobiliariaId: string): Promise<CorretorComCarga[]> {
-  const agency = idSchema.parse(imobiliariaId);
-  const abertos = db
-    .select({ corretorId: leads.corretorId, n: sql<number>`count(*)::int`.as("n") })
-    .from(leads)
-    .where(and(eq(leads.imobiliariaId, agency), inArray(leads.status, [...OPEN_LEAD_STATUS])))
-    .groupBy(leads.corretorId)
-    .as("abertos");
   const rows = await db
-    .select({ corretor: corretores, n: abertos.n })
+    .select({ corretor: corretores, abertos: corretoresCarga.abertos })
     .from(corretores)
-    .leftJoin(abertos, eq(abertos.corretorId, corretores.id))
-    .where(eq(corretores.imobiliariaId, agency))
+    .leftJoin(corretoresCarga, eq(corretoresCarga.corretorId, corretores.id))
+    .where(eq(corretores.imobiliariaId, idSchema.parse(imobiliariaId)))
     .orderBy(asc(corretores.nome), asc(corretores.id));
-  return rows.map((r) => ({ ...toCorretor(r.corretor), leadsAbertos: Number(r.n ?? 0) }));
+  return rows.map((r) => ({ ...toCorretor(r.corretor), leadsAbertos: r.abertos ?? 0 }));
 }
 
 export async function insertCorretor(db: Db, input: NovoCorretor): Promise<Corretor> {

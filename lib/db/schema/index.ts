@@ -10,3 +10,4 @@ export * from "./entregas-webhook";
 export * from "./integracoes";
 export * from "./auditoria";
 export * from "./roleta";
+export * from "./corretores-carga";
