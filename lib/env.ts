@@ -2,6 +2,9 @@
 // the embedded default, a malformed value stops start-up naming the variable.
 import path from "node:path";
 import { z } from "zod";
+import {
+  contentSidEnvVar, contentSidSchema, TEMPLATE_TIPOS, TEMPLATE_VARIANTES, type TwilioTemplates,
+} from "@/lib/domain/twilio-templates";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
@@ -57,6 +60,22 @@ function requireTogether(raw: RawEnv, names: (keyof RawEnv)[], issues: string[])
   }
 }
 
+/** TWILIO_CONTENT_SID_<TIPO>[_BOTOES], one per message kind and variant (lib/domain/twilio-templates.ts). */
+function parseContentSids(source: Record<string, string | undefined>, issues: string[]): TwilioTemplates {
+  const templates: TwilioTemplates = {};
+  for (const tipo of TEMPLATE_TIPOS) {
+    for (const variante of TEMPLATE_VARIANTES) {
+      const name = contentSidEnvVar(tipo, variante);
+      const value = emptyToUndefined(source[name]);
+      if (value === undefined) continue;
+      const parsed = contentSidSchema.safeParse(value);
+      if (parsed.success) templates[tipo] = { ...templates[tipo], [variante]: parsed.data };
+      else issues.push(`${name}: ${parsed.error.issues[0]?.message ?? "valor inválido"}`);
+    }
+  }
+  return templates;
+}
+
 function isNeonUrl(url: string): boolean {
   try {
     return new URL(url).hostname.endsWith(".neon.tech");
@@ -66,12 +85,13 @@ function isNeonUrl(url: string): boolean {
 }
 
 export function parseEnv(source: Record<string, string | undefined>) {
+  const issues: string[] = [];
+  const twilioTemplates = parseContentSids(source, issues);
   const result = rawSchema.safeParse(source);
   if (!result.success) {
-    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+    throw new EnvError([...result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`), ...issues]);
   }
   const raw = result.data;
-  const issues: string[] = [];
   requireTogether(raw, ["KV_REST_API_URL", "KV_REST_API_TOKEN"], issues);
   requireTogether(raw, ["TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_WHATSAPP_FROM"], issues);
   if (raw.DATABASE_DRIVER && raw.DATABASE_DRIVER !== "pglite" && !raw.DATABASE_URL) {
@@ -108,6 +128,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
             : `whatsapp:${raw.TWILIO_WHATSAPP_FROM!}`,
         }
       : null,
+    /** Content template sids per message kind; an agency's `configuracoes.twilioTemplates` wins over these. */
+    twilioTemplates,
     openaiApiKey: raw.OPENAI_API_KEY ?? null,
     inngest:
       raw.INNGEST_EVENT_KEY || raw.INNGEST_DEV

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const { getPipelineDeps } = await import("@/lib/pipeline/deps");
   const { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner, WORKER_POLL_MS } = await import("@/lib/pipeline/embedded-runner");
   const { getDb } = await import("@/lib/db/client");
-  const runner = new EmbeddedRunner(await getPipelineDeps(), { ...DEFAULT_RUNNER_OPTIONS, pollEventsEveryMs: WORKER_POLL_MS });
+  const runner = new EmbeddedRunner(await getPipelineDeps(), { ...DEFAULT_RUNNER_OPTIONS, pollEventsEveryMs: WORKER_POLL_MS, resumos: true });
   runner.start();
   log.info("pipeline.worker_started", { modo: "worker", pollMs: WORKER_POLL_MS });
   const shutdown = async () => {

@@ -34,10 +34,12 @@ describe("loadDailySummaryData", () => {
       titulo: "Visita", descricao: "teste", acaoRecomendada: "teste", dataDeteccao: new Date("2026-11-24T03:30:00Z"),
     });
     const data = await loadDailySummaryData(t.db, { corretor: s.paulo, imobiliaria: s.agency, now });
-    expect(data.contagem).toEqual({ novos: 1, quentes: 1, mornos: 0, frios: 0, contatados: 0 });
-    expect(data.semContato.map((l) => l.id)).toEqual([visita.id]);
-    expect(data.visitas).toBe(1);
+    expect(data.contagem).toEqual({ novos: 1, quentes: 1, mornos: 0, frios: 0, contatados: 0, visitasSolicitadas: 1 });
+    // The visit request is listed once, in its own section.
+    expect(data.pediramVisita.map((l) => l.id)).toEqual([visita.id]);
+    expect(data.semContato).toEqual([]);
     expect(data.retidos).toEqual([]);
+    expect(data.vazio).toBe(false);
     expect(data.remetente).toEqual({ corretorNome: "Paulo Corretor", imobiliariaNome: "Imobiliária Centro" });
   });
 });

@@ -1,26 +1,31 @@
-// The figures of one broker's day, in the agency's timezone, as the daily summary shows them: leads
-// received (by temperature), those still without contact, visit requests, alerts the quota held.
+// The figures of one broker's day(s), in the agency's timezone, as the daily summary shows them:
+// leads received in the period (by temperature), those contacted, visit requests; and what is still
+// waiting for a first contact: alerts the quota held, visit requests, cold leads, the rest.
 import { TZDate } from "@date-fns/tz";
 import type { LeadLinha, ResumoDiarioInput } from "@/agents/conselheiro/templates";
 import type { Db } from "@/lib/db/client";
 import type { Corretor } from "@/lib/db/queries/corretores";
 import type { Imobiliaria } from "@/lib/db/queries/imobiliarias";
 import type { Lead } from "@/lib/db/queries/leads";
-import { countVisitasSolicitadas, listLeadsRecebidos, listLeadsRetidos } from "@/lib/db/queries/resumo-diario";
+import {
+  countVisitasSolicitadas, listLeadIdsComVisitaSolicitada, listLeadsRecebidos, listLeadsRetidos, listLeadsSemContato,
+} from "@/lib/db/queries/resumo-diario";
 import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
+import type { Periodo } from "./summary-schedule";
 
 export type DailySummaryData = ResumoDiarioInput & {
-  /** Visit requests among the day's leads (the template does not show them yet; the dashboard may). */
-  visitas: number;
-  /** The local day's bounds, [desde, ate). */
-  desde: Date;
-  ate: Date;
+  /** Nothing received in the period and nothing waiting: the scheduled summary is skipped. */
+  vazio: boolean;
 };
 
 export type DailySummaryInput = {
   corretor: Pick<Corretor, "id" | "nome" | "preferencias">;
   imobiliaria: Pick<Imobiliaria, "nome" | "timezone" | "configuracoes">;
   now: Date;
+  /** Leads counted. Default: the local day of `now` (the "resumo" command). */
+  periodo?: Periodo;
+  /** Leads still waiting that reached us in this window. Default: `periodo`. */
+  pendentes?: Periodo;
 };
 
 /** Midnight to midnight of the local day containing `at` (23 or 25 hours on a DST change). */
@@ -37,17 +42,30 @@ const toLinha = (lead: Lead): LeadLinha => ({
 
 export async function loadDailySummaryData(db: Db, input: DailySummaryInput): Promise<DailySummaryData> {
   const { corretor, imobiliaria, now } = input;
-  const { desde, ate } = localDayBounds(now, imobiliaria.timezone);
-  const janela = { corretorId: corretor.id, desde, ate };
+  const periodo = input.periodo ?? localDayBounds(now, imobiliaria.timezone);
+  const pendentes = input.pendentes ?? periodo;
+  const conta = { corretorId: corretor.id, ...periodo };
+  const espera = { corretorId: corretor.id, ...pendentes };
   // One after another: `db` may be a transaction, whose single connection takes one query at a time.
-  const recebidos = await listLeadsRecebidos(db, janela);
-  const retidos = await listLeadsRetidos(db, janela);
-  const visitas = await countVisitasSolicitadas(db, janela);
+  const recebidos = await listLeadsRecebidos(db, conta);
+  const visitasSolicitadas = await countVisitasSolicitadas(db, conta);
+  const semContato = await listLeadsSemContato(db, espera);
+  const retidosRows = await listLeadsRetidos(db, espera);
+  const comVisita = await listLeadIdsComVisitaSolicitada(db, espera);
   const { scoreQuente, scoreMorno } = parseConfiguracoes(imobiliaria.configuracoes);
   const score = (l: Lead) => l.score ?? 0;
+
+  // Each waiting lead is listed once, in the first section it belongs to.
+  const retidos = retidosRows.filter((l) => l.status === "novo"); // a held alert whose lead was reached needs no mention
   const retidoIds = new Set(retidos.map((l) => l.id));
+  const outros = semContato.filter((l) => !retidoIds.has(l.id));
+  const pediramVisita = outros.filter((l) => comVisita.has(l.id));
+  const resto = outros.filter((l) => !comVisita.has(l.id));
+  const frios = resto.filter((l) => score(l) < scoreMorno);
+  const alertados = resto.filter((l) => score(l) >= scoreMorno);
+
   return {
-    dia: now,
+    periodo,
     timezone: imobiliaria.timezone,
     contagem: {
       novos: recebidos.length,
@@ -55,14 +73,14 @@ export async function loadDailySummaryData(db: Db, input: DailySummaryInput): Pr
       mornos: recebidos.filter((l) => score(l) >= scoreMorno && score(l) < scoreQuente).length,
       frios: recebidos.filter((l) => score(l) < scoreMorno).length,
       contatados: recebidos.filter((l) => l.status !== "novo").length,
+      visitasSolicitadas,
     },
-    semContato: recebidos.filter((l) => l.status === "novo" && !retidoIds.has(l.id)).map(toLinha),
-    // A held alert whose lead the broker already reached needs no mention.
-    retidos: retidos.filter((l) => l.status === "novo").map(toLinha),
+    retidos: retidos.map(toLinha),
+    pediramVisita: pediramVisita.map(toLinha),
+    frios: frios.map(toLinha),
+    semContato: alertados.map(toLinha),
     limiteDiario: corretor.preferencias.limiteDiario,
     remetente: { corretorNome: corretor.nome, imobiliariaNome: imobiliaria.nome },
-    visitas,
-    desde,
-    ate,
+    vazio: recebidos.length === 0 && visitasSolicitadas === 0 && retidos.length === 0 && outros.length === 0,
   };
 }

@@ -91,7 +91,7 @@ describe("resumo", () => {
     expect(corpo).toContain("*Resumo do dia 27/11*");
     expect(corpo).toContain("Novos leads: 3 (1 quentes, 1 mornos, 1 frios)");
     expect(corpo).toContain("Contatados: 1");
-    expect(corpo).toMatch(/Sem contato ainda \(1\):\*\n• \*Caio Frio\*/);
+    expect(corpo).toMatch(/Leads frios, só no resumo \(1\):\*\n• \*Caio Frio\*/);
     expect(corpo).toMatch(/1 alerta retido pelo limite de 5 por dia:\*\n• \*Ana Quente\*/);
     expect(corpo).not.toMatch(/Dani Ontem|Edu DaBruna|Beto Morno/);
   });

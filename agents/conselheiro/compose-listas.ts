@@ -55,20 +55,33 @@ export function composeAgrupada(input: AgrupadaInput): ComposedMessage {
   };
 }
 
+/** "24/11", or "21/11 a 23/11" when the period spans days off ([desde, ate), so `ate` itself is left out). */
+export function periodoDias(periodo: { desde: Date; ate: Date }, timezone: string): { texto: string; umDia: boolean } {
+  const primeiro = diaCurto(periodo.desde, timezone);
+  const ultimo = diaCurto(new Date(periodo.ate.getTime() - 1), timezone);
+  return primeiro === ultimo ? { texto: primeiro, umDia: true } : { texto: `${primeiro} a ${ultimo}`, umDia: false };
+}
+
 export function composeResumoDiario(input: ResumoDiarioInput): ComposedMessage {
   const { contagem: c } = input;
-  const dia = diaCurto(input.dia, input.timezone);
+  const dias = periodoDias(input.periodo, input.timezone);
   const head = [
-    `📊 ${bold(`Resumo do dia ${dia}`)}`,
+    `📊 ${bold(`Resumo ${dias.umDia ? "do dia" : "de"} ${dias.texto}`)}`,
     `Novos leads: ${c.novos} (${c.quentes} quentes, ${c.mornos} mornos, ${c.frios} frios)`,
     `Contatados: ${c.contatados}`,
+    `Visitas solicitadas: ${c.visitasSolicitadas}`,
   ].join("\n");
-  const nada = input.semContato.length === 0 && input.retidos.length === 0;
+  const esperando = input.pediramVisita.length + input.frios.length + input.semContato.length;
+  const nada = esperando === 0 && input.retidos.length === 0;
+  // Ordered by what the broker has not been told yet or matters most: held alerts, visit requests,
+  // cold leads (which reach the broker only here), then the already-alerted leads still waiting.
   const corpo = fitLeadSections(
     head,
     [
-      { titulo: bold(`Sem contato ainda (${input.semContato.length}):`), leads: input.semContato },
       { titulo: tituloRetidos(input.retidos.length, input.limiteDiario), leads: input.retidos },
+      { titulo: `📅 ${bold(`Pediram visita, sem contato (${input.pediramVisita.length}):`)}`, leads: input.pediramVisita },
+      { titulo: `❄️ ${bold(`Leads frios, só no resumo (${input.frios.length}):`)}`, leads: input.frios },
+      { titulo: bold(`Sem contato ainda (${input.semContato.length}):`), leads: input.semContato },
     ],
     nada ? "Nenhum lead esperando contato. Bom trabalho!" : "",
     input.remetente,
@@ -77,7 +90,7 @@ export function composeResumoDiario(input: ResumoDiarioInput): ComposedMessage {
     corpo,
     botoes: [],
     templateVariaveis: {
-      "1": dia, "2": String(c.novos), "3": String(input.semContato.length), "4": String(input.retidos.length),
+      "1": dias.texto, "2": String(c.novos), "3": String(esperando), "4": String(input.retidos.length),
     },
   };
 }

@@ -1,4 +1,6 @@
 // The shapes every message writer takes and returns (see templates.ts for the MessageWriter seam).
+import type { LeadStatus } from "@/lib/db/schema";
+
 export type Botao = { id: string; titulo: string };
 
 /**
@@ -51,14 +53,40 @@ export type LembreteInput = {
 };
 
 export type ResumoDiarioInput = {
-  dia: Date;
+  /** The leads counted, [desde, ate): one local day, or several after days off ("de 21/11 a 23/11"). */
+  periodo: { desde: Date; ate: Date };
   timezone: string;
-  contagem: { novos: number; quentes: number; mornos: number; frios: number; contatados: number };
-  /** Leads still `novo`; the caller leaves out those already in `retidos`. */
-  semContato: LeadLinha[];
-  /** Alerts the quota held back today. */
+  contagem: { novos: number; quentes: number; mornos: number; frios: number; contatados: number; visitasSolicitadas: number };
+  /** Alerts the quota held back, lead still without contact. */
   retidos: LeadLinha[];
+  /** Asked for a visit, still without contact (and not among `retidos`). */
+  pediramVisita: LeadLinha[];
+  /** Cold leads, told only in this summary, still without contact. */
+  frios: LeadLinha[];
+  /** Every other lead still without contact (already alerted). */
+  semContato: LeadLinha[];
   limiteDiario: number;
+  remetente: Remetente;
+};
+
+export type ItemDemanda = { nome: string; leads: number };
+
+export type ResumoSemanalInput = {
+  /** Monday to Monday, [desde, ate). */
+  semana: { desde: Date; ate: Date };
+  timezone: string;
+  desempenho: {
+    recebidos: number;
+    contatados: number;
+    /** Whole percent of `recebidos`; null without leads. */
+    percentualContatados: number | null;
+    /** Median minutes from arrival to the broker's first contact; null when none was recorded. */
+    medianaPrimeiraRespostaMin: number | null;
+    respostasMedidas: number;
+    visitasSolicitadas: number;
+    porStatus: { status: LeadStatus; leads: number }[];
+  };
+  demanda: { bairros: ItemDemanda[]; tipos: ItemDemanda[]; faixasPreco: ItemDemanda[] };
   remetente: Remetente;
 };
 

@@ -1,7 +1,9 @@
 // 63016 (outside WhatsApp's 24-hour window) → one re-send as a Content template, whether Twilio
 // refuses at once or accepts and fails later. Twilio is replaced at the HTTP boundary by a local
-// fake server (lib/whatsapp/testing); every create is counted from the fake's log.
-import { describe, expect, it } from "vitest";
+// fake server (lib/whatsapp/testing); every create is counted from the fake's log. The broker
+// wrote us a moment ago, so by our record the window is open and the first try is free text.
+import { beforeEach, describe, expect, it } from "vitest";
+import { recordMensagemRecebida } from "@/lib/db/queries/corretores-whatsapp";
 import { getMensagemById } from "@/lib/db/queries/mensagens";
 import { applyStatusCallback } from "./apply-status-callback";
 import { deliverMensagem } from "./deliver-mensagem";
@@ -10,10 +12,11 @@ import { newPendente, twilioClientFor, registerSendHarness } from "./testing/sen
 
 const h = registerSendHarness();
 const FORA_DA_JANELA = "HX" + "f".repeat(32);
+beforeEach(() => recordMensagemRecebida(h.t.db, h.broker.corretorId, h.clock.now()));
 
 const deps = (over: Partial<SendMensagemDeps> = {}) => ({
   db: h.t.db, whatsapp: twilioClientFor(h.fake), now: h.clock.now, sleep: h.clock.sleep,
-  templates: { foraDaJanela: FORA_DA_JANELA }, ...over,
+  templates: { alerta: { foraDaJanela: FORA_DA_JANELA } }, ...over,
 });
 const pendente = (over: Parameters<typeof newPendente>[2] = {}) =>
   newPendente(h.t.db, h.broker, { criadoEm: h.clock.now(), ...over });
@@ -44,7 +47,9 @@ describe("63016 refused at once", () => {
     const row = await pendente();
     h.fake.scriptCreates(refused);
     expect(await sendMensagem(deps({ templates: {} }), row.id)).toEqual({ outcome: "falhou" });
-    expect(await getMensagemById(h.t.db, row.id)).toMatchObject({ status: "falhou", erroCodigo: "63016" });
+    const saved = await getMensagemById(h.t.db, row.id);
+    expect(saved).toMatchObject({ status: "falhou", erroCodigo: "63016" });
+    expect(saved?.erroMensagem).toContain("sem template configurado");
     expect(h.fake.creates).toHaveLength(1);
   });
 

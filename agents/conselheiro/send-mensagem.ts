@@ -4,12 +4,13 @@ import type { Db } from "@/lib/db/client";
 import {
   claimMensagem, findMensagemByProviderSid, transitionMensagem, type Mensagem,
 } from "@/lib/db/queries/mensagens";
+import { contentSidEnvVar, type TwilioTemplates } from "@/lib/domain/twilio-templates";
 import { log } from "@/lib/log";
 import { classifySendError } from "@/lib/whatsapp/classify-send-error";
 import { WhatsAppSendError, type WhatsAppClient, type WhatsAppSent } from "@/lib/whatsapp/types";
+import { contentOf, loadSendContext, planSend, type Envio, type SendContext } from "./plan-send";
 import {
-  backoffMs, chooseTemplate, LOOKUP_MARGIN_MS, MAX_ATTEMPTS, OUTSIDE_WINDOW, outgoingFor, UNCONFIRMED,
-  UNCONFIRMED_RETRY_MS, type TemplateChoice,
+  backoffMs, LOOKUP_MARGIN_MS, MAX_ATTEMPTS, OUTSIDE_WINDOW, outgoingFor, UNCONFIRMED, UNCONFIRMED_RETRY_MS,
 } from "./send-policy";
 import { SEND_TEXTS } from "./send-texts";
 
@@ -19,12 +20,12 @@ export type SendMensagemDeps = {
   now: () => Date;
   /** Public URL of our Twilio status-callback route. */
   statusCallbackUrl?: string;
-  /** Content template (HX…) for a free-form message refused outside the 24-hour window. */
-  templates?: { foraDaJanela?: string };
+  /** Content template sids per message kind (env); an agency's own settings win over them. */
+  templates?: TwilioTemplates;
 };
 export type SendOutcome = "enviada" | "outbox" | "ja_processada" | "reagendar" | "incerta" | "falhou";
 export type SendMensagemResult = { outcome: SendOutcome; retryInMs?: number };
-type Ctx = { deps: SendMensagemDeps; row: Mensagem; claimedAt: Date };
+type Ctx = { deps: SendMensagemDeps; row: Mensagem; claimedAt: Date; send: SendContext };
 type Recorded = Parameters<typeof transitionMensagem>[3];
 
 const codeOf = (e: WhatsAppSendError) => (e.code ?? (e.httpStatus ? `http_${e.httpStatus}` : "desconhecido")).slice(0, 20);
@@ -34,54 +35,66 @@ export async function sendMensagem(deps: SendMensagemDeps, mensagemId: string): 
   const claimedAt = deps.now();
   const row = await claimMensagem(deps.db, mensagemId, claimedAt);
   if (!row) return { outcome: "ja_processada" };
-  const ctx: Ctx = { deps, row, claimedAt };
   if (deps.whatsapp.mode === "outbox") {
+    // The dashboard shows the row itself, buttons included; no template is involved.
     const sent = await deps.whatsapp.send(outgoingFor(row, null));
-    return record(ctx, "outbox", { status: "outbox", providerSid: sent.sid, sentAt: deps.now() });
+    return record({ deps, row }, "outbox", { status: "outbox", providerSid: sent.sid, sentAt: deps.now() });
   }
+  const ctx: Ctx = { deps, row, claimedAt, send: await loadSendContext(deps.db, row, deps.templates, claimedAt) };
   if (row.erroCodigo === UNCONFIRMED) {
     // The previous attempt's create may have landed after its lookup: look again before sending.
-    const earlier = await lookUp(ctx, row.criadoEm, row.corpo);
+    // A Content send has Twilio's rendered text, not ours, so it is matched on recipient and time.
+    const likely = planSend(row, ctx.send, false);
+    const earlier = await lookUp(ctx, row.criadoEm, likely.forma === "texto" && !row.templateSid ? row.corpo : undefined);
     if (earlier instanceof WhatsAppSendError) {
       return uncertain(ctx, UNCONFIRMED, SEND_TEXTS.incertaConsultaFalhou(SEND_TEXTS.tentativaAnterior, describe(earlier)));
     }
-    if (earlier) return adopt(ctx, earlier, null);
+    if (earlier) return adopt(ctx, earlier, likely);
   }
   return attempt(ctx, row.erroCodigo === OUTSIDE_WINDOW);
 }
 
-async function attempt(ctx: Ctx, asTemplate: boolean): Promise<SendMensagemResult> {
+async function attempt(ctx: Ctx, exigeTemplate: boolean): Promise<SendMensagemResult> {
   const { deps, row } = ctx;
-  const template = asTemplate ? chooseTemplate(row, deps.templates?.foraDaJanela) : null;
-  if (asTemplate && !template) return fail(ctx, OUTSIDE_WINDOW, SEND_TEXTS.semTemplate);
+  const envio = planSend(row, ctx.send, exigeTemplate);
+  if (envio.forma === "sem_template") return failWithoutTemplate(ctx);
   let sent: WhatsAppSent;
   try {
-    sent = await deps.whatsapp.send(outgoingFor(row, template, deps.statusCallbackUrl));
+    sent = await deps.whatsapp.send(outgoingFor(row, contentOf(envio), deps.statusCallbackUrl));
   } catch (err) {
     const e = classifySendError(err);
     switch (e.kind) {
       case "needs_template":
-        // Twilio refused the free-form message outright, so nothing went out: the template follows at once.
-        return asTemplate ? fail(ctx, OUTSIDE_WINDOW, SEND_TEXTS.templateRecusado) : attempt(ctx, true);
+        // Twilio refused the session message outright, so nothing went out: the template follows at once.
+        return envio.forma === "template" ? fail(ctx, OUTSIDE_WINDOW, SEND_TEXTS.templateRecusado) : attempt(ctx, true);
       case "permanent":
         return fail(ctx, codeOf(e), describe(e));
       case "retry_safe":
-        return retryLater(ctx, e, asTemplate);
+        return retryLater(ctx, e, envio.forma === "template");
       case "ambiguous":
-        return resolveAmbiguous(ctx, e, template);
+        return resolveAmbiguous(ctx, e, envio);
     }
   }
-  return adopt(ctx, sent, template);
+  return adopt(ctx, sent, envio);
 }
 
-async function resolveAmbiguous(ctx: Ctx, e: WhatsAppSendError, template: TemplateChoice | null) {
-  // A template's rendered body is Twilio's, not ours, so a template send is matched on recipient and time.
-  const found = await lookUp(ctx, ctx.claimedAt, template ? undefined : ctx.row.corpo);
+function failWithoutTemplate(ctx: Ctx) {
+  const { row } = ctx;
+  log.warn("mensagem.sem_template", {
+    mensagemId: row.id, tipo: row.tipo, imobiliariaId: row.imobiliariaId, variavel: contentSidEnvVar(row.tipo, "foraDaJanela"),
+  });
+  return fail(ctx, OUTSIDE_WINDOW, SEND_TEXTS.semTemplate(row.tipo));
+}
+
+async function resolveAmbiguous(ctx: Ctx, e: WhatsAppSendError, envio: Envio) {
+  // A Content send's rendered body is Twilio's, not ours, so it is matched on recipient and time.
+  const content = contentOf(envio);
+  const found = await lookUp(ctx, ctx.claimedAt, content ? undefined : ctx.row.corpo);
   if (found instanceof WhatsAppSendError) return uncertain(ctx, codeOf(e), SEND_TEXTS.incertaConsultaFalhou(describe(e), describe(found)));
-  if (found) return adopt(ctx, found, template);
+  if (found) return adopt(ctx, found, envio);
   // Not found proves this create did not land, so one more try is allowed, but only one: the list
-  // may lag, and a template send has no body to match, so a second doubt goes to an admin.
-  if (template || ctx.row.erroCodigo === UNCONFIRMED) return uncertain(ctx, codeOf(e), SEND_TEXTS.incertaDeNovo(describe(e)));
+  // may lag, and a Content send has no body to match, so a second doubt goes to an admin.
+  if (content || ctx.row.erroCodigo === UNCONFIRMED) return uncertain(ctx, codeOf(e), SEND_TEXTS.incertaDeNovo(describe(e)));
   if (ctx.row.tentativas >= MAX_ATTEMPTS) return fail(ctx, codeOf(e), SEND_TEXTS.tentativasEsgotadas(ctx.row.tentativas, describe(e)));
   const retryInMs = Math.max(UNCONFIRMED_RETRY_MS, backoffMs(ctx.row.tentativas));
   return requeue(ctx, retryInMs, UNCONFIRMED, SEND_TEXTS.semConfirmacao(describe(e)));
@@ -109,7 +122,9 @@ async function lookUp(ctx: Ctx, from: Date, body: string | undefined) {
   return found;
 }
 
-function adopt(ctx: Ctx, sent: WhatsAppSent, template: TemplateChoice | null) {
+function adopt(ctx: Ctx, sent: WhatsAppSent, envio: Envio) {
+  // Only the business template marks the row: a quick-reply refused later still gets its one template re-send.
+  const template = envio.forma === "template" ? envio.content : null;
   return record(ctx, "enviada", {
     status: "enviada",
     providerSid: sent.sid,
@@ -132,7 +147,7 @@ async function requeue(ctx: Ctx, retryInMs: number, erroCodigo: string, erroMens
   return { outcome: "reagendar" as const, retryInMs };
 }
 
-async function record(ctx: Ctx, outcome: SendOutcome, data: Recorded): Promise<SendMensagemResult> {
+async function record(ctx: Pick<Ctx, "deps" | "row">, outcome: SendOutcome, data: Recorded): Promise<SendMensagemResult> {
   const { deps, row } = ctx;
   const saved = await transitionMensagem(deps.db, row.id, ["enviando"], data, deps.now());
   const fields = { mensagemId: row.id, outcome, tentativa: row.tentativas, sid: data.providerSid, erro: data.erroCodigo };

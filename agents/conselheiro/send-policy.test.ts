@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Mensagem } from "@/lib/db/queries/mensagens";
-import { backoffMs, chooseTemplate, outgoingFor, templateVariablesFromBody } from "./send-policy";
+import { backoffMs, outgoingFor } from "./send-policy";
 
 const row = (over: Partial<Mensagem> = {}) =>
   ({ destino: "+5511912345678", corpo: "Olá\nmundo", templateSid: null, templateVariaveis: null, ...over }) as Mensagem;
@@ -9,20 +9,6 @@ describe("send policy", () => {
   it("doubles the backoff from 5 s and caps it at 5 min", () => {
     expect([1, 2, 3, 4].map(backoffMs)).toEqual([5_000, 10_000, 20_000, 40_000]);
     expect(backoffMs(20)).toBe(300_000);
-  });
-
-  it("flattens a body into one template variable WhatsApp accepts", () => {
-    expect(templateVariablesFromBody("A\n\n  B\tC    D ")).toEqual({ "1": "A · B C D" });
-    const long = templateVariablesFromBody("x".repeat(2000))["1"]!;
-    expect(long).toHaveLength(900);
-    expect(long.endsWith("…")).toBe(true);
-  });
-
-  it("picks the row's template, else the agency's, else none", () => {
-    const own = row({ templateSid: "HX1", templateVariaveis: { "1": "a" } });
-    expect(chooseTemplate(own, "HX2")).toEqual({ contentSid: "HX1", contentVariables: { "1": "a" } });
-    expect(chooseTemplate(row(), "HX2")).toEqual({ contentSid: "HX2", contentVariables: { "1": "Olá · mundo" } });
-    expect(chooseTemplate(row(), undefined)).toBeNull();
   });
 
   it("builds a free-form or a template message, never both", () => {

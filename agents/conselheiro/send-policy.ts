@@ -1,6 +1,7 @@
 // The numbers and small rules behind "never twice": how long to back off, how often to try,
-// how far back a lookup reaches, and which Content template replaces a free-form message.
+// how far back a lookup reaches, and what goes to Twilio for a row.
 import type { Mensagem } from "@/lib/db/queries/mensagens";
+import type { ContentSend } from "@/lib/whatsapp/content-templates";
 import type { WhatsAppOutgoing } from "@/lib/whatsapp/types";
 
 export const MAX_ATTEMPTS = 5;
@@ -13,7 +14,8 @@ export const LOOKUP_MARGIN_MS = 2 * 60_000;
 
 /**
  * `erro_codigo` markers this agent reads back on the next attempt:
- * - OUTSIDE_WINDOW: the row was refused for the 24-h window; every later send is the template.
+ * - OUTSIDE_WINDOW: the row was refused for the 24-h window, or went out as the business template;
+ *   every later send is that template, and another 63016 is final.
  * - UNCONFIRMED: the last attempt's outcome was unknown and a lookup found nothing; the next
  *   attempt looks again before sending, and a second unknown outcome makes the row `incerta`.
  */
@@ -25,24 +27,8 @@ export function backoffMs(attempt: number): number {
   return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1));
 }
 
-/** WhatsApp template parameters refuse new lines, tabs and runs of spaces, and have a length limit. */
-const MAX_VARIABLE_LENGTH = 900;
-export function templateVariablesFromBody(body: string): Record<string, string> {
-  const flat = body.replace(/\s*\n+\s*/g, " · ").replace(/\s+/g, " ").trim();
-  const text = flat.length > MAX_VARIABLE_LENGTH ? `${flat.slice(0, MAX_VARIABLE_LENGTH - 1)}…` : flat;
-  return { "1": text };
-}
-
-export type TemplateChoice = { contentSid: string; contentVariables: Record<string, string> };
-
-/** The row's own template, else the agency-wide "outside the window" one filled with the body. */
-export function chooseTemplate(row: Mensagem, foraDaJanela: string | undefined): TemplateChoice | null {
-  if (row.templateSid) return { contentSid: row.templateSid, contentVariables: row.templateVariaveis ?? {} };
-  if (foraDaJanela) return { contentSid: foraDaJanela, contentVariables: templateVariablesFromBody(row.corpo) };
-  return null;
-}
-
-export function outgoingFor(row: Mensagem, template: TemplateChoice | null, statusCallback?: string): WhatsAppOutgoing {
+/** A Content send (quick-reply or template) replaces the body; never both. */
+export function outgoingFor(row: Mensagem, content: ContentSend | null, statusCallback?: string): WhatsAppOutgoing {
   const base = { to: row.destino, ...(statusCallback ? { statusCallback } : {}) };
-  return template ? { ...base, ...template } : { ...base, body: row.corpo };
+  return content ? { ...base, ...content } : { ...base, body: row.corpo };
 }

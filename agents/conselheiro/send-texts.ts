@@ -1,7 +1,13 @@
 // What an admin reads in `mensagens.erro_mensagem` when a send did not simply succeed (pt-BR).
+import type { MensagemTipo } from "@/lib/db/schema";
+import { contentSidEnvVar } from "@/lib/domain/twilio-templates";
+import { TIPO_MENSAGEM_ROTULO } from "@/lib/painel/rotulos";
 
 export const SEND_TEXTS = {
-  semTemplate: "Fora da janela de 24 h do WhatsApp e sem template configurado para reenviar.",
+  semTemplate: (tipo: MensagemTipo) =>
+    `Fora da janela de 24 h do WhatsApp e sem template configurado para "${TIPO_MENSAGEM_ROTULO[tipo] ?? tipo}". ` +
+    `Cadastre o template na Twilio e informe o Content SID em ${contentSidEnvVar(tipo, "foraDaJanela")} ` +
+    `ou em twilioTemplates.${tipo}.foraDaJanela nas configurações da imobiliária. A mensagem não será reenviada automaticamente.`,
   templateRecusado: "Fora da janela de 24 h mesmo com template: o template foi recusado.",
   tentativasEsgotadas: (n: number, detalhe: string) => `Desistimos após ${n} tentativas: ${detalhe}`,
   semConfirmacao: (detalhe: string) =>

@@ -133,22 +133,39 @@ describe("lembrete and resumoDiario", () => {
     expect(m.botoes.map((b) => b.id)).toEqual(["ja_contatei:lead_01", "passar:lead_01", "lembrar:lead_01"]);
   });
 
-  it("sums up the day: counts, leads without contact, what the quota held back", () => {
+  it("sums up the day: counts, visit requests, held alerts, cold leads and the others still without contact", () => {
+    const dia = { desde: new Date("2026-11-24T03:00:00Z"), ate: new Date("2026-11-25T03:00:00Z") };
     const m = templateWriter.resumoDiario({
-      dia: new Date("2026-11-24T23:30:00Z"), timezone: SP, limiteDiario: 5, remetente,
-      contagem: { novos: 12, quentes: 3, mornos: 5, frios: 4, contatados: 7 },
-      semContato: [{ ...maria, id: "lead_09", nome: "Carlos", score: 45 }], retidos: [maria],
+      periodo: dia, timezone: SP, limiteDiario: 5, remetente,
+      contagem: { novos: 12, quentes: 3, mornos: 5, frios: 4, contatados: 7, visitasSolicitadas: 2 },
+      retidos: [maria],
+      pediramVisita: [{ ...maria, id: "lead_07", nome: "Vera Visita", score: 90 }],
+      frios: [{ ...maria, id: "lead_08", nome: "Fabio Frio", score: 12 }],
+      semContato: [{ ...maria, id: "lead_09", nome: "Carlos", score: 45 }],
     });
     const l = lines(m.corpo);
-    expect(l.slice(0, 3)).toEqual(["📊 *Resumo do dia 24/11*", "Novos leads: 12 (3 quentes, 5 mornos, 4 frios)", "Contatados: 7"]);
-    expect(l[4]).toBe("*Sem contato ainda (1):*");
-    expect(l[5]).toMatch(/^• \*Carlos\* · ZAP Imóveis · score 45 · https:\/\/wa\.me\//);
-    expect(l[7]).toBe("⚠️ *1 alerta retido pelo limite de 5 por dia:*");
-    expect(m.templateVariaveis).toEqual({ "1": "24/11", "2": "12", "3": "1", "4": "1" });
+    expect(l.slice(0, 4)).toEqual([
+      "📊 *Resumo do dia 24/11*", "Novos leads: 12 (3 quentes, 5 mornos, 4 frios)", "Contatados: 7", "Visitas solicitadas: 2",
+    ]);
+    const titles = l.filter((x) => x.endsWith(":*"));
+    expect(titles).toEqual([
+      "⚠️ *1 alerta retido pelo limite de 5 por dia:*",
+      "📅 *Pediram visita, sem contato (1):*",
+      "❄️ *Leads frios, só no resumo (1):*",
+      "*Sem contato ainda (1):*",
+    ]);
+    expect(l[l.indexOf(titles[2]!) + 1]).toMatch(/^• \*Fabio Frio\* · ZAP Imóveis · score 12 · https:\/\/wa\.me\//);
+    expect(l[l.indexOf(titles[3]!) + 1]).toMatch(/^• \*Carlos\* · ZAP Imóveis · score 45 · https:\/\/wa\.me\//);
+    expect(m.templateVariaveis).toEqual({ "1": "24/11", "2": "12", "3": "3", "4": "1" });
+  });
+
+  it("names the days a summary after days off covers; says so when nothing is waiting", () => {
     const empty = templateWriter.resumoDiario({
-      dia: new Date("2026-11-24T23:30:00Z"), timezone: SP, limiteDiario: 5, remetente,
-      contagem: { novos: 0, quentes: 0, mornos: 0, frios: 0, contatados: 0 }, semContato: [], retidos: [],
+      periodo: { desde: new Date("2026-11-21T03:00:00Z"), ate: new Date("2026-11-23T03:00:00Z") }, timezone: SP, limiteDiario: 5, remetente,
+      contagem: { novos: 0, quentes: 0, mornos: 0, frios: 0, contatados: 0, visitasSolicitadas: 0 },
+      retidos: [], pediramVisita: [], frios: [], semContato: [],
     });
+    expect(lines(empty.corpo)[0]).toBe("📊 *Resumo de 21/11 a 22/11*");
     expect(lines(empty.corpo).at(-1)).toBe("Nenhum lead esperando contato. Bom trabalho!");
   });
 });

@@ -2,11 +2,14 @@
 // templates (`templateWriter`), later an LLM writer behind the same interface and the same limits.
 import { composeLembrete, composeNovoLead } from "./compose-lead";
 import { composeAgrupada, composeResumoDiario } from "./compose-listas";
-import type { AgrupadaInput, ComposedMessage, LembreteInput, NovoLeadInput, ResumoDiarioInput } from "./message-types";
+import { composeResumoSemanal } from "./compose-resumo-semanal";
+import type {
+  AgrupadaInput, ComposedMessage, LembreteInput, NovoLeadInput, ResumoDiarioInput, ResumoSemanalInput,
+} from "./message-types";
 
 export type {
-  AgrupadaInput, Botao, ComposedMessage, FatorScore, ImovelRef, LeadLinha, LembreteInput, NovoLeadInput, Remetente,
-  ResumoDiarioInput,
+  AgrupadaInput, Botao, ComposedMessage, FatorScore, ImovelRef, ItemDemanda, LeadLinha, LembreteInput, NovoLeadInput,
+  Remetente, ResumoDiarioInput, ResumoSemanalInput,
 } from "./message-types";
 export { leadButtons } from "./message-types";
 
@@ -15,6 +18,7 @@ export interface MessageWriter {
   agrupada(input: AgrupadaInput): ComposedMessage;
   lembrete(input: LembreteInput): ComposedMessage;
   resumoDiario(input: ResumoDiarioInput): ComposedMessage;
+  resumoSemanal(input: ResumoSemanalInput): ComposedMessage;
 }
 
 export const templateWriter: MessageWriter = {
@@ -22,4 +26,5 @@ export const templateWriter: MessageWriter = {
   agrupada: composeAgrupada,
   lembrete: composeLembrete,
   resumoDiario: composeResumoDiario,
+  resumoSemanal: composeResumoSemanal,
 };

@@ -1,5 +1,7 @@
-// An agency's settings (`imobiliarias.configuracoes`): routing, priority thresholds, SLA.
+// An agency's settings (`imobiliarias.configuracoes`): routing, priority thresholds, SLA, and the
+// Twilio Content templates that override the TWILIO_CONTENT_SID_* env vars for this agency.
 import { z } from "zod";
+import { twilioTemplatesSchema } from "./twilio-templates";
 
 export const configuracoesImobiliariaSchema = z.object({
   roteamento: z.enum(["dono_do_anuncio", "roleta", "fixo"]).default("roleta"),
@@ -9,6 +11,7 @@ export const configuracoesImobiliariaSchema = z.object({
   slaMinutos: z.number().int().min(1).max(24 * 60).default(15),
   followUpDias: z.array(z.number().int().min(1).max(90)).default([1, 3, 7]),
   pesosRoleta: z.record(z.string(), z.number().int().min(0).max(10)).default({}),
+  twilioTemplates: twilioTemplatesSchema.optional(),
 });
 
 export type ConfiguracoesImobiliaria = z.infer<typeof configuracoesImobiliariaSchema>;

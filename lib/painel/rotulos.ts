@@ -47,6 +47,7 @@ export const TIPO_MENSAGEM_ROTULO: Record<MensagemTipo, string> = {
   agrupada: "Leads agrupados",
   lembrete: "Lembrete",
   resumo: "Resumo diário",
+  resumo_semanal: "Resumo semanal",
   resposta: "Resposta",
 };
 

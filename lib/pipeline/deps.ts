@@ -2,6 +2,8 @@
 // runner both take their dependencies from here; tests build their own.
 import { templateWriter, type MessageWriter } from "@/agents/conselheiro/templates";
 import { getDb, type Db } from "@/lib/db/client";
+import type { TwilioTemplates } from "@/lib/domain/twilio-templates";
+import { env } from "@/lib/env";
 import { getKv } from "@/lib/kv";
 import type { Kv } from "@/lib/kv/types";
 import { getWhatsAppClient } from "@/lib/whatsapp";
@@ -15,6 +17,8 @@ export type PipelineDeps = {
   now: () => Date;
   writer: MessageWriter;
   statusCallbackUrl?: string;
+  /** Content template sids per message kind from env (TWILIO_CONTENT_SID_*). */
+  templates?: TwilioTemplates;
 };
 
 export async function getPipelineDeps(): Promise<PipelineDeps> {
@@ -26,6 +30,7 @@ export async function getPipelineDeps(): Promise<PipelineDeps> {
     whatsapp,
     now: () => new Date(),
     writer: templateWriter,
+    templates: env.twilioTemplates,
     ...(whatsapp.mode === "twilio" ? { statusCallbackUrl: publicUrlFor("/api/webhooks/twilio") } : {}),
   };
 }

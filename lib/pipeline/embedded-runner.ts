@@ -6,6 +6,7 @@ import { log } from "@/lib/log";
 import { listUnprocessedEventos } from "@/lib/db/queries/eventos";
 import type { PipelineDeps } from "./deps";
 import { deliver, DEFAULT_SWEEP, orchestrate, sweep, type SendRequest, type SweepOptions } from "./steps";
+import { queueSummaries } from "./summaries-step";
 
 export type EmbeddedRunnerOptions = {
   sweepEveryMs: number;
@@ -19,6 +20,11 @@ export type EmbeddedRunnerOptions = {
    * undecided events itself this often. Unset in the web process, where dispatch() feeds it.
    */
   pollEventsEveryMs?: number;
+  /**
+   * Queue the due daily/weekly summaries on each sweep (lib/pipeline/summaries-step.ts). On in the
+   * server and the worker; off by default so tests and benchmarks see only the messages they cause.
+   */
+  resumos?: boolean;
 };
 
 /** How often `npm run worker` looks for undecided events. */
@@ -105,6 +111,7 @@ export class EmbeddedRunner {
       for (const e of found.eventos) this.enqueueEvento(e.eventoId, e.corretorId);
       for (const s of found.sends) this.enqueueSend(s);
       if (found.eventos.length || found.sends.length) log.info("pipeline.sweep", { eventos: found.eventos.length, envios: found.sends.length, ...found.counts });
+      if (this.options.resumos) for (const s of (await queueSummaries(this.deps)).sends) this.enqueueSend(s);
     } catch (err) {
       log.warn("pipeline.sweep_failed", { error: String(err) });
     }

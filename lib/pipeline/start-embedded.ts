@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { getPipelineDeps } from "./deps";
 import { registerEmbeddedRunner } from "./dispatch";
-import { EmbeddedRunner } from "./embedded-runner";
+import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner } from "./embedded-runner";
 
 const holder = globalThis as typeof globalThis & { __lastroRunner?: Promise<EmbeddedRunner | null> };
 
@@ -19,7 +19,7 @@ export function startEmbeddedPipeline(): Promise<EmbeddedRunner | null> {
       log.info("pipeline.worker_externo", { modo: "worker" });
       return null;
     }
-    const runner = new EmbeddedRunner(await getPipelineDeps());
+    const runner = new EmbeddedRunner(await getPipelineDeps(), { ...DEFAULT_RUNNER_OPTIONS, resumos: true });
     registerEmbeddedRunner((name, data) => {
       if (name === "lead/received") {
         const d = data as { eventoId: string; corretorId: string | null };

@@ -38,6 +38,34 @@ export async function listLeadsRetidos(db: Db, j: Janela): Promise<Lead[]> {
   return [...new Map(rows.map((r) => [r.lead.id, r.lead])).values()];
 }
 
+/** The broker's leads that reached us in the window and are still `novo` (no first contact yet). */
+export async function listLeadsSemContato(db: Db, j: Janela): Promise<Lead[]> {
+  return db
+    .select()
+    .from(leads)
+    .where(and(
+      eq(leads.corretorId, idSchema.parse(j.corretorId)),
+      eq(leads.status, "novo"),
+      gte(leads.dataPrimeiroContato, j.desde),
+      lt(leads.dataPrimeiroContato, j.ate),
+    ))
+    .orderBy(desc(leads.score), asc(leads.id));
+}
+
+/** Leads of the broker with a visit request detected in the window. */
+export async function listLeadIdsComVisitaSolicitada(db: Db, j: Janela): Promise<Set<string>> {
+  const rows = await db
+    .selectDistinct({ leadId: eventos.leadId })
+    .from(eventos)
+    .where(and(
+      eq(eventos.corretorId, idSchema.parse(j.corretorId)),
+      eq(eventos.tipo, "visita_solicitada"),
+      gte(eventos.dataDeteccao, j.desde),
+      lt(eventos.dataDeteccao, j.ate),
+    ));
+  return new Set(rows.flatMap((r) => (r.leadId ? [r.leadId] : [])));
+}
+
 /** Visit requests detected for the broker in the window. */
 export async function countVisitasSolicitadas(db: Db, j: Janela): Promise<number> {
   const [row] = await db

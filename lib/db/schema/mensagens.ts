@@ -4,7 +4,8 @@ import { eventos } from "./eventos";
 import { imobiliarias } from "./imobiliarias";
 import { leads } from "./leads";
 
-export const MENSAGEM_TIPOS = ["alerta", "agrupada", "lembrete", "resumo", "resposta"] as const;
+// A plain varchar, not a Postgres enum: a new kind needs no migration.
+export const MENSAGEM_TIPOS = ["alerta", "agrupada", "lembrete", "resumo", "resumo_semanal", "resposta"] as const;
 export type MensagemTipo = (typeof MENSAGEM_TIPOS)[number];
 export const MENSAGEM_STATUS = [
   "pendente", "enviando", "enviada", "entregue", "lida", "falhou", "agendada", "retida_cota", "outbox", "incerta",
