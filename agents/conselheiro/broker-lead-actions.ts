@@ -14,6 +14,7 @@ import type { EventoTipo } from "@/lib/db/schema";
 import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
 import type { ReplyAction, ReplyContext } from "./broker-reply-types";
 import { quandoTexto, REPLY_TEXTS } from "./broker-reply-texts";
+import { cancelPendentesDoLead } from "./cancel-pendentes-do-lead";
 import type { LeadAcao } from "./parse-broker-reply";
 
 export const LEMBRETE_MS = 60 * 60_000;
@@ -68,7 +69,13 @@ async function passarAdiante(ctx: ReplyContext, lead: Lead): Promise<ReplyAction
   const moved = await reassignLead(tx, lead, corretor.id, novo.id);
   if (!moved) return { acao: "lead_de_outro", texto: REPLY_TEXTS.leadDeOutro };
 
-  const detalhes = { de: corretor.id, para: novo.id, roteamento: route.motivo, via: "whatsapp", messageSid: ctx.messageSid };
+  // Nothing more about this lead may reach the old broker: no scheduled alert, reminder or digest line.
+  const cancelados = await cancelPendentesDoLead(tx, { leadId: lead.id, de: corretor, para: novo, now });
+  const detalhes = {
+    de: corretor.id, para: novo.id, roteamento: route.motivo, via: "whatsapp", messageSid: ctx.messageSid,
+    ...(cancelados.mensagemIds.length ? { mensagensCanceladas: cancelados.mensagemIds } : {}),
+    ...(cancelados.eventoIds.length ? { agrupamentosCancelados: cancelados.eventoIds } : {}),
+  };
   await insertInteracao(tx, {
     leadId: lead.id, tipo: "nota", data: now,
     conteudo: `${corretor.nome} passou o lead para ${novo.nome} pelo WhatsApp (Passar adiante).`, metadata: { acao: "passar_adiante", ...detalhes },
@@ -86,7 +93,11 @@ async function passarAdiante(ctx: ReplyContext, lead: Lead): Promise<ReplyAction
   return {
     acao: "lead_passado", texto: REPLY_TEXTS.passado(lead.nome, novo.nome), leadId: lead.id,
     leadRecebido: { eventoId: evento.id, leadId: lead.id, imobiliariaId: imobiliaria.id, corretorId: novo.id },
-    invalidar: { leads: [lead.id] },
+    invalidar: {
+      leads: [lead.id],
+      filaAgrupamento: { corretorId: corretor.id, eventoIds: cancelados.eventoIds },
+      cotasDevolvidas: { corretorId: corretor.id, usadasEm: cancelados.cotas },
+    },
   };
 }
 

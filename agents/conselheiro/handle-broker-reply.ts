@@ -2,6 +2,8 @@
 // reply, in ONE transaction keyed on Twilio's MessageSid, so a retried webhook changes nothing
 // more. Unknown senders get nothing and leave nothing behind. Sends start only after the commit.
 import { z } from "zod";
+import { removeFromFilaAgrupamento } from "@/agents/orquestrador/flush-agrupamentos";
+import { giveBackQuotaSlot } from "@/agents/orquestrador/take-quota";
 import type { Db } from "@/lib/db/client";
 import type { Corretor } from "@/lib/db/queries/corretores";
 import { recordMensagemRecebida } from "@/lib/db/queries/corretores-whatsapp";
@@ -96,10 +98,13 @@ async function pickCorretor(db: Db, candidatos: Corretor[], command: BrokerComma
 async function afterCommit(deps: BrokerReplyDeps, corretor: Corretor, action: ReplyAction, respostaId: string) {
   if (deps.kv) {
     const kv = deps.kv;
+    const { filaAgrupamento: fila, cotasDevolvidas: cotas } = action.invalidar ?? {};
     await Promise.all([
       invalidateCorretor(kv, corretor.id),
       ...(action.invalidar?.corretores ?? []).filter((id) => id !== corretor.id).map((id) => invalidateCorretor(kv, id)),
       ...(action.invalidar?.leads ?? []).map((id) => invalidateLead(kv, id)),
+      ...(fila?.eventoIds.length ? [removeFromFilaAgrupamento(kv, fila.corretorId, fila.eventoIds)] : []),
+      ...(cotas?.usadasEm ?? []).map((at) => giveBackQuotaSlot(kv, cotas!.corretorId, at)),
     ]);
   }
   const send = (promise: Promise<void>, what: string) =>

@@ -10,6 +10,7 @@ import { getLeadById, type Lead } from "@/lib/db/queries/leads";
 import { insertMensagemOnce, type Mensagem } from "@/lib/db/queries/mensagens";
 import { listRetidasSemAgrupada, lockCotaCorretor } from "@/lib/db/queries/mensagens-cota";
 import { kvKeys } from "@/lib/kv/keys";
+import type { Kv } from "@/lib/kv/types";
 import { log } from "@/lib/log";
 import { isOnDuty } from "@/lib/time/working-hours";
 import { remetenteFor, toLeadLinha } from "./load-evento-context";
@@ -82,7 +83,7 @@ async function flushCorretor(deps: OrquestradorDeps, imobiliariaId: string, corr
       }
       return { outcome: "enviada", mensagemId: mensagem.id, mornos: pending.mornos.map((e) => e.id) };
     });
-    if (outcome.mornos?.length) await clearFila(deps, corretorId, outcome.mornos);
+    if (outcome.mornos?.length) await removeFromFilaAgrupamento(deps.kv, corretorId, outcome.mornos);
     return outcome;
   } catch (err) {
     await held.slot?.giveBack();
@@ -120,11 +121,11 @@ async function insertDigest(deps: TxDeps, imobiliaria: Imobiliaria, corretor: Co
   return { id: mensagem.id, criada };
 }
 
-/** Best effort: removes the consumed ids from the seed's KV mirror of the group. */
-async function clearFila(deps: OrquestradorDeps, corretorId: string, eventoIds: string[]): Promise<void> {
+/** Best effort: removes ids no longer waiting (digested or cancelled) from the seed's KV mirror of the group. */
+export async function removeFromFilaAgrupamento(kv: Kv, corretorId: string, eventoIds: string[]): Promise<void> {
   const { key } = kvKeys.filaAgrupamento(corretorId);
   for (const id of eventoIds) {
-    await deps.kv.listRemove(key, id).catch((err: unknown) => {
+    await kv.listRemove(key, id).catch((err: unknown) => {
       log.warn("orquestrador.fila_limpeza_falhou", { corretorId, eventoId: id, error: String(err) });
     });
   }

@@ -44,10 +44,7 @@ export async function takeQuota(deps: TakeQuotaDeps, corretor: { id: string; lim
       async giveBack() {
         if (given) return;
         given = true;
-        await deps.kv.decrement(entry.key).catch((err: unknown) => {
-          // Lost slot: the broker gets one message fewer today, never one more.
-          log.warn("cota.devolucao_falhou", { corretorId: corretor.id, error: String(err) });
-        });
+        await giveBackQuotaSlot(deps.kv, corretor.id, deps.now);
       },
     };
   } catch (err) {
@@ -58,4 +55,15 @@ export async function takeQuota(deps: TakeQuotaDeps, corretor: { id: string; lim
     const allowed = used < corretor.limiteDiario;
     return { allowed, via: "postgres", count: allowed ? used + 1 : used, giveBack: noop };
   }
+}
+
+/**
+ * Returns a KV slot counted for the São Paulo day of `usedAt`, for a message that will not go out
+ * after all (uncommitted, or cancelled). A past day's counter no longer limits anything.
+ */
+export async function giveBackQuotaSlot(kv: Kv, corretorId: string, usedAt: Date): Promise<void> {
+  await kv.decrement(kvKeys.mensagensDia(corretorId, usedAt).key).catch((err: unknown) => {
+    // Lost slot: the broker gets one message fewer today, never one more.
+    log.warn("cota.devolucao_falhou", { corretorId, error: String(err) });
+  });
 }

@@ -16,6 +16,8 @@ function horaCurta(at: Date, timezone: string): string {
 export function MensagemCard({ mensagem, corretorNome, timezone }: MensagemCardProps) {
   const status = statusMensagem(mensagem, timezone);
   const problema = (mensagem.status === "falhou" || mensagem.status === "incerta") && (mensagem.erroMensagem || mensagem.erroCodigo);
+  // Not an error: the row says why it will not go out (e.g. the lead was passed to a colleague).
+  const motivoCancelamento = mensagem.status === "cancelada" ? mensagem.erroMensagem : null;
   return (
     <article
       className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
@@ -75,6 +77,11 @@ export function MensagemCard({ mensagem, corretorNome, timezone }: MensagemCardP
         <p className="border-t border-red-100 bg-red-50 px-4 py-2 text-xs text-red-700">
           {mensagem.erroCodigo ? `Erro ${mensagem.erroCodigo}: ` : ""}
           {maskPii(mensagem.erroMensagem ?? "")}
+        </p>
+      ) : null}
+      {motivoCancelamento ? (
+        <p className="border-t border-slate-100 bg-slate-50 px-4 py-2 text-xs text-muted" data-testid="mensagem-motivo">
+          {maskPii(motivoCancelamento)}
         </p>
       ) : null}
     </article>

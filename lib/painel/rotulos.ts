@@ -22,6 +22,7 @@ const STATUS_MENSAGEM: Record<MensagemStatus, { rotulo: string; tom: Tom }> = {
   retida_cota: { rotulo: "Retida pela cota diária", tom: "alerta" },
   falhou: { rotulo: "Falhou", tom: "erro" },
   incerta: { rotulo: "Incerta", tom: "alerta" },
+  cancelada: { rotulo: "Cancelada", tom: "neutro" },
 };
 
 /** The status filter's options: the same words as the badges. */

@@ -1,6 +1,6 @@
 // Detected events. A new row starts `processado = false`: that flag is the pipeline's to-do list,
 // which the runner's sweep reads after a crash.
-import { and, asc, eq, lte, notExists, sql } from "drizzle-orm";
+import { and, asc, eq, lte, notExists, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { newId } from "@/lib/ids";
@@ -83,10 +83,10 @@ export async function lockEventoForDecision(tx: Db, id: string): Promise<Evento 
   return row ?? null;
 }
 
-const decidido = (decisao: Record<string, unknown>) => ({
-  processado: true,
-  metadata: sql`coalesce(${eventos.metadata}, '{}'::jsonb) || jsonb_build_object('decisao', ${JSON.stringify(decisao)}::jsonb)`,
-});
+/** The row's metadata with `extra`'s top-level keys set (the others kept). */
+const mergeMetadata = (extra: Record<string, unknown>) => sql`coalesce(${eventos.metadata}, '{}'::jsonb) || ${JSON.stringify(extra)}::jsonb`;
+
+const decidido = (decisao: Record<string, unknown>) => ({ processado: true, metadata: mergeMetadata({ decisao }) });
 
 /** `processado = true` with the Orquestrador's decision in `metadata.decisao` (other keys kept). */
 export async function markEventoDecidido(tx: Db, id: string, decisao: Record<string, unknown>): Promise<void> {
@@ -108,14 +108,12 @@ export async function markEventoDecididoIfPending(db: Db, id: string, decisao: R
 
 const digest = alias(mensagens, "digest");
 
-/**
- * Events waiting for a grouped message: decided `agrupar` and not yet in any `agrupada` message's
- * `evento_ids`. This, not the KV list, is the truth a flush reads. Oldest first.
- */
-export async function listEventosAguardandoAgrupamento(db: Db, filter: { corretorId?: string } = {}): Promise<Evento[]> {
-  const conditions = [
+/** Decided `agrupar`, not given up (`metadata.cancelamento`) and not yet in any `agrupada` message's `evento_ids`. */
+function aguardandoAgrupamento(db: Db): SQL[] {
+  return [
     eq(eventos.processado, true),
     sql`${eventos.metadata} -> 'decisao' ->> 'acao' = 'agrupar'`,
+    sql`${eventos.metadata} -> 'cancelamento' is null`,
     notExists(
       db
         .select({ one: sql`1` })
@@ -127,8 +125,37 @@ export async function listEventosAguardandoAgrupamento(db: Db, filter: { correto
         )),
     ),
   ];
+}
+
+/**
+ * Events waiting for a grouped message (see aguardandoAgrupamento). This, not the KV list, is the
+ * truth a flush reads. Oldest first.
+ */
+export async function listEventosAguardandoAgrupamento(db: Db, filter: { corretorId?: string } = {}): Promise<Evento[]> {
+  const conditions = aguardandoAgrupamento(db);
   if (filter.corretorId) conditions.push(eq(eventos.corretorId, idSchema.parse(filter.corretorId)));
   return db.select().from(eventos).where(and(...conditions)).orderBy(asc(eventos.id));
+}
+
+/**
+ * Takes the lead's events still waiting for the broker's digest out of it, recording why in
+ * `metadata.cancelamento` (the decision stays as it was). Returns their ids.
+ */
+export async function cancelAgrupamentoDoLead(
+  tx: Db,
+  alvo: { corretorId: string; leadId: string },
+  cancelamento: Record<string, unknown>,
+): Promise<string[]> {
+  const rows = await tx
+    .update(eventos)
+    .set({ metadata: mergeMetadata({ cancelamento }) })
+    .where(and(
+      eq(eventos.corretorId, idSchema.parse(alvo.corretorId)),
+      eq(eventos.leadId, idSchema.parse(alvo.leadId)),
+      ...aguardandoAgrupamento(tx),
+    ))
+    .returning({ id: eventos.id });
+  return rows.map((r) => r.id).sort();
 }
 
 // ── Pipeline sweep ───────────────────────────────────────────────────────────────────────────

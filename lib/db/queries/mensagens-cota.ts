@@ -9,12 +9,16 @@ import type { Mensagem } from "./mensagens";
 
 /** The kinds that use a slot of the broker's daily quota (`resumo`, `lembrete`, `resposta` do not). */
 export const TIPOS_COM_COTA: MensagemTipo[] = ["alerta", "agrupada"];
-/** Statuses that have not used a slot: waiting for their time, or held by the quota itself. */
-export const STATUS_SEM_COTA: MensagemStatus[] = ["agendada", "retida_cota"];
+/**
+ * Statuses that hold no slot: waiting for their time, held by the quota itself, or cancelled (a
+ * cancelled row that had a slot gives it back in KV too: see cancelPendentesDoLead).
+ */
+export const STATUS_SEM_COTA: MensagemStatus[] = ["agendada", "retida_cota", "cancelada"];
 
 /**
  * Serializes, until the transaction ends, everything that counts or spends one broker's quota
- * in Postgres (the KV-down fallback) and the broker's digest flush.
+ * in Postgres (the KV-down fallback), the broker's digest flush, and a "Passar adiante" taking
+ * back what still waited for the broker.
  */
 export async function lockCotaCorretor(tx: Db, corretorId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`cota|${idSchema.parse(corretorId)}`}, 0))`);

@@ -1,9 +1,9 @@
 // The `mensagens` queries behind a broker's WhatsApp reply (the inbound side of the table; see
 // mensagens.ts for the sender's and mensagens-cota.ts for the Orquestrador's).
-import { and, desc, eq, gte, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../client";
-import { mensagens, type MensagemTipo } from "../schema";
+import { mensagens, type MensagemStatus, type MensagemTipo } from "../schema";
 import { idSchema } from "./columns";
 import type { Mensagem } from "./mensagens";
 
@@ -55,4 +55,47 @@ export async function findLeadDaMensagemRespondida(
     .orderBy(desc(mensagens.sentAt), desc(mensagens.id))
     .limit(1);
   return latest?.leadId ?? null;
+}
+
+/** Statuses of a row that has not gone out (and is not going out right now: `enviando` is left alone). */
+const AINDA_NAO_SAIU: MensagemStatus[] = ["agendada", "pendente", "retida_cota"];
+
+export type MensagemCancelada = Pick<Mensagem, "id" | "tipo" | "scheduledFor" | "criadoEm"> & { statusAnterior: MensagemStatus };
+
+/**
+ * Cancels the broker's alerts and reminders about the lead that have not gone out, recording why in
+ * `erro_codigo`/`erro_mensagem`. A `pendente` row marked `naoConfirmado` stays: its last attempt may
+ * have reached the broker, and only the sender's lookup can tell. Returns each row as it was.
+ */
+export async function cancelMensagensDoLead(
+  tx: Db,
+  alvo: { corretorId: string; leadId: string },
+  motivo: { codigo: string; mensagem: string; naoConfirmado: string },
+  now: Date,
+): Promise<MensagemCancelada[]> {
+  // Locked first so the status read here is the one replaced: a sender's claim waits, then finds
+  // the row no longer sendable; a claim that came first leaves the row `enviando`, outside this set.
+  const rows = await tx
+    .select({ id: mensagens.id, tipo: mensagens.tipo, statusAnterior: mensagens.status, scheduledFor: mensagens.scheduledFor, criadoEm: mensagens.criadoEm })
+    .from(mensagens)
+    .where(and(
+      eq(mensagens.corretorId, idSchema.parse(alvo.corretorId)),
+      eq(mensagens.leadId, idSchema.parse(alvo.leadId)),
+      inArray(mensagens.tipo, SOBRE_UM_LEAD),
+      inArray(mensagens.status, AINDA_NAO_SAIU),
+      or(ne(mensagens.status, "pendente"), sql`${mensagens.erroCodigo} is distinct from ${motivo.naoConfirmado}`),
+    ))
+    .orderBy(mensagens.id)
+    .for("update");
+  if (rows.length === 0) return [];
+  await tx
+    .update(mensagens)
+    .set({
+      status: "cancelada",
+      erroCodigo: z.string().min(1).max(20).parse(motivo.codigo),
+      erroMensagem: z.string().min(1).max(2000).parse(motivo.mensagem),
+      atualizadoEm: now,
+    })
+    .where(inArray(mensagens.id, rows.map((r) => r.id)));
+  return rows;
 }

@@ -7,8 +7,9 @@ import { leads } from "./leads";
 // A plain varchar, not a Postgres enum: a new kind needs no migration.
 export const MENSAGEM_TIPOS = ["alerta", "agrupada", "lembrete", "resumo", "resumo_semanal", "resposta"] as const;
 export type MensagemTipo = (typeof MENSAGEM_TIPOS)[number];
+// Also a varchar: `cancelada` (a lead passed on before its alert or reminder went out) needed no migration.
 export const MENSAGEM_STATUS = [
-  "pendente", "enviando", "enviada", "entregue", "lida", "falhou", "agendada", "retida_cota", "outbox", "incerta",
+  "pendente", "enviando", "enviada", "entregue", "lida", "falhou", "agendada", "retida_cota", "outbox", "incerta", "cancelada",
 ] as const;
 export type MensagemStatus = (typeof MENSAGEM_STATUS)[number];
 
