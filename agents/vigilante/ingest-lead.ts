@@ -24,11 +24,18 @@ import type { NormalizedLead } from "@/lib/portals/normalized-lead";
 import { describeLeadEvent } from "./describe-lead-event";
 import { extractBusca } from "./extract-busca";
 import { intakeMetadata } from "./intake-metadata";
-import { planRoute } from "./route-lead";
+import { routeLead } from "./route-lead";
 import { scoreLead } from "./score-lead";
 import { DEFAULT_WEIGHTS } from "./score-weights";
 
-export type IngestDeps = { db: Db; kv: Kv | null; dispatch: Dispatch; now: () => Date };
+export type IngestDeps = {
+  db: Db;
+  /** DbHandle.sideDb: where the roleta turn runs as a transaction of its own; absent = inside the intake's. */
+  sideDb?: Db | null;
+  kv: Kv | null;
+  dispatch: Dispatch;
+  now: () => Date;
+};
 export type IngestInput = { imobiliaria: Imobiliaria; lead: NormalizedLead; corpo: unknown };
 export type IngestResult = {
   status: "criado" | "vinculado" | "duplicado";
@@ -42,6 +49,8 @@ class DuplicateDelivery extends Error {}
 export async function ingestLead(deps: IngestDeps, input: IngestInput): Promise<IngestResult> {
   const { imobiliaria, lead } = input;
   const receivedAt = deps.now();
+  // The roleta turn on its own (RouteLeadInput.turnos): the agency's lock then lasts one statement.
+  const turnos = deps.sideDb ?? undefined;
   let result: IngestResult & { evento?: Evento };
   try {
     result = await deps.db.transaction(async (tx) => {
@@ -53,7 +62,7 @@ export async function ingestLead(deps: IngestDeps, input: IngestInput): Promise<
         personLock,
       );
       if (!entregaId) throw new DuplicateDelivery();
-      const outcome = await recordLead(tx, imobiliaria, lead, receivedAt, entregaId);
+      const outcome = await recordLead(tx, turnos, imobiliaria, lead, receivedAt, entregaId);
       return { status: outcome.status, leadId: outcome.lead.id, eventoId: outcome.evento.id, corretorId: outcome.lead.corretorId, evento: outcome.evento };
     });
   } catch (err) {
@@ -69,8 +78,8 @@ export async function ingestLead(deps: IngestDeps, input: IngestInput): Promise<
 }
 
 // Reads first (earlier lead, listing, routing), then every write of the lead in ONE statement
-// (writeTogether): while the roleta lock is held, each round trip delays the agency's next lead.
-async function recordLead(tx: Db, imobiliaria: Imobiliaria, lead: NormalizedLead, at: Date, entregaId: string) {
+// (writeTogether): fewer round trips, and the broker's open-lead counter row is locked for less.
+async function recordLead(tx: Db, turnos: Db | undefined, imobiliaria: Imobiliaria, lead: NormalizedLead, at: Date, entregaId: string) {
   const telefone = lead.phone?.valid ? lead.phone.e164 : null;
   const since = new Date(at.getTime() - DEFAULT_WEIGHTS.repeat.windowDays * 24 * 3600 * 1000);
   const earlier = await findRecentLeadByContact(tx, imobiliaria.id, { telefone, email: lead.email, since });
@@ -88,24 +97,23 @@ async function recordLead(tx: Db, imobiliaria: Imobiliaria, lead: NormalizedLead
   const writes: PlannedWrite[] = [];
   if (earlier) {
     // The same person keeps their broker; only an unassigned earlier lead is routed now.
-    const route = earlier.corretorId ? null : await routeFor(tx, imobiliaria, imovel?.corretorId ?? null, at);
-    if (route) writes.push(...route.writes);
+    const route = earlier.corretorId ? null : await routeFor(tx, turnos, imobiliaria, imovel?.corretorId ?? null, at);
     saved = await recordRepeatInquiry(tx, earlier, {
       at, score,
       // leads.score keeps the higher score; its explanation must be the one that produced it.
       metadata: { consultas: consultasAnteriores + 1, ultimaConsulta: intake, ...(score >= (earlier.score ?? 0) ? { score: scoreMeta } : {}) },
-      ...(route ? { corretorId: route.decision.corretorId } : {}),
+      ...(route ? { corretorId: route.corretorId } : {}),
     });
     status = "vinculado";
-    motivo = route?.decision.motivo ?? "mesmo_corretor";
-    corretorNome = route?.decision.corretorNome;
+    motivo = route?.motivo ?? "mesmo_corretor";
+    corretorNome = route?.corretorNome;
     writes.push(planInsertInteracao(tx, { leadId: saved.id, tipo: "nova_consulta", data: at, conteudo: lead.mensagem, metadata: intake }));
   } else {
-    const route = await routeFor(tx, imobiliaria, imovel?.corretorId ?? null, at);
+    const route = await routeFor(tx, turnos, imobiliaria, imovel?.corretorId ?? null, at);
     const planned = planInsertLeadFromPortal(tx, {
       id: newId("lead", at.getTime()),
       imobiliariaId: imobiliaria.id,
-      corretorId: route.decision.corretorId,
+      corretorId: route.corretorId,
       imovelId: imovel?.id ?? null,
       nome: lead.nome,
       telefone: telefone ?? (lead.phone?.raw ?? "").slice(0, 20),
@@ -116,14 +124,13 @@ async function recordLead(tx: Db, imobiliaria: Imobiliaria, lead: NormalizedLead
       score,
       status: "novo",
       busca,
-      metadata: { ...intake, consultas: 1, score: scoreMeta, roteamento: route.decision.motivo },
+      metadata: { ...intake, consultas: 1, score: scoreMeta, roteamento: route.motivo },
     });
     saved = planned.row;
     status = "criado";
-    motivo = route.decision.motivo;
-    corretorNome = route.decision.corretorNome;
+    motivo = route.motivo;
+    corretorNome = route.corretorNome;
     writes.push(
-      ...route.writes,
       planned.write,
       planInsertInteracao(tx, { leadId: saved.id, tipo: "mensagem_portal", data: at, conteudo: lead.mensagem, metadata: intake }),
     );
@@ -145,10 +152,10 @@ async function recordLead(tx: Db, imobiliaria: Imobiliaria, lead: NormalizedLead
   return { lead: saved, status, evento: evento.row };
 }
 
-function routeFor(tx: Db, imobiliaria: Imobiliaria, listingCorretorId: string | null, now: Date) {
-  return planRoute(tx, {
+function routeFor(tx: Db, turnos: Db | undefined, imobiliaria: Imobiliaria, listingCorretorId: string | null, now: Date) {
+  return routeLead(tx, {
     imobiliariaId: imobiliaria.id, timezone: imobiliaria.timezone,
-    configuracoes: parseConfiguracoes(imobiliaria.configuracoes), listingCorretorId, now,
+    configuracoes: parseConfiguracoes(imobiliaria.configuracoes), listingCorretorId, now, turnos,
   });
 }
 

@@ -22,6 +22,13 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 export interface DbHandle {
   db: Db;
+  /**
+   * A second, small pool for one-statement transactions taken while a transaction of `db` is open
+   * (the roleta turn during an intake). Not `db` itself: with every connection of `db` held by
+   * transactions waiting for such a statement, none would be left to run it. Null on PGlite, whose
+   * single connection cannot run anything beside its open transaction.
+   */
+  sideDb: Db | null;
   driver: DbDriver;
   /** Runs `select 1`; rejects when the database cannot answer. */
   ping(): Promise<void>;
@@ -60,10 +67,11 @@ function parseOptions(options: CreateDbOptions): z.infer<typeof optionsSchema> {
   throw new Error(`Configuração de banco inválida: ${issues.join("; ")}`);
 }
 
-function buildHandle(driver: DbDriver, db: Db, release: () => Promise<void>): DbHandle {
+function buildHandle(driver: DbDriver, db: Db, sideDb: Db | null, release: () => Promise<void>): DbHandle {
   let closing: Promise<void> | null = null;
   return {
     db,
+    sideDb,
     driver,
     async ping() {
       await db.execute(sql`select 1`);
@@ -80,7 +88,7 @@ async function openPglite(dir: string | null | undefined, snapshot: Blob | undef
   const client = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), ...(snapshot ? { loadDataDir: snapshot } : {}) });
   // PGlite already starts in UTC; pinning it keeps `timestamp` defaults (now()) in UTC if that changes.
   await client.exec("SET TimeZone = 'UTC'");
-  return buildHandle("pglite", drizzlePglite({ client, schema }), () => client.close());
+  return buildHandle("pglite", drizzlePglite({ client, schema }), null, () => client.close());
 }
 
 // An idle client that loses its server emits "error" on the pool; unhandled, that kills the process.
@@ -89,20 +97,35 @@ function reportIdleError(driver: DbDriver) {
   return (err: Error) => log.warn("db.idle_connection_lost", { driver, err });
 }
 
+/** Statements on the side pool are short and rare: a couple of connections serve them. */
+const SIDE_POOL_MAX = 2;
+
 async function openPostgres(url: string): Promise<DbHandle> {
   // The seed's columns are `timestamp` without time zone and we store UTC: now() must be UTC too.
-  const pool = new PgPool({ connectionString: url, options: "-c TimeZone=UTC" });
-  pool.on("error", reportIdleError("postgres"));
-  nameStatementsOf(pool);
-  return buildHandle("postgres", drizzlePg({ client: pool, schema }), () => pool.end());
+  const open = (max?: number) => {
+    const pool = new PgPool({ connectionString: url, options: "-c TimeZone=UTC", ...(max ? { max } : {}) });
+    pool.on("error", reportIdleError("postgres"));
+    nameStatementsOf(pool);
+    return pool;
+  };
+  const [pool, side] = [open(), open(SIDE_POOL_MAX)];
+  return buildHandle("postgres", drizzlePg({ client: pool, schema }), drizzlePg({ client: side, schema }), async () => {
+    await Promise.all([pool.end(), side.end()]);
+  });
 }
 
 async function openNeon(url: string): Promise<DbHandle> {
   neonConfig.webSocketConstructor = ws; // Node 20 has no global WebSocket
   // No startup `options` here: Neon's pooler rejects most of them. Neon databases default to UTC.
-  const pool = new NeonPool({ connectionString: url });
-  pool.on("error", reportIdleError("neon"));
-  return buildHandle("neon", drizzleNeon({ client: pool, schema }), () => pool.end());
+  const open = (max?: number) => {
+    const pool = new NeonPool({ connectionString: url, ...(max ? { max } : {}) });
+    pool.on("error", reportIdleError("neon"));
+    return pool;
+  };
+  const [pool, side] = [open(), open(SIDE_POOL_MAX)];
+  return buildHandle("neon", drizzleNeon({ client: pool, schema }), drizzleNeon({ client: side, schema }), async () => {
+    await Promise.all([pool.end(), side.end()]);
+  });
 }
 
 /** Opens a new database handle. The app uses `getDb()`; scripts and tests call this directly. */

@@ -2,6 +2,7 @@
 // roleta's tie-break reads, is kept by a trigger on leads through every kind of change.
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { executeRows } from "@/lib/db/execute-rows";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { leads, OPEN_LEAD_STATUS } from "../schema";
 import { insertCorretor, listCorretoresComCarga } from "./corretores";
@@ -57,5 +58,40 @@ describe("open leads per broker (corretores_carga)", () => {
     await t.db.delete(leads).where(eq(leads.id, l2.id));
     expect(await counted(imob.id)).toEqual({ Ana: 1, Bia: 1 });
     expect(await counted(imob.id)).toEqual(await recounted(imob.id, both));
+  });
+
+  it("counts the same statuses as OPEN_LEAD_STATUS (the trigger lists them in SQL)", async () => {
+    const [{ src }] = (await executeRows<{ src: string }>(t.db, sql`select prosrc as src from pg_proc where proname = 'lastro_conta_carga'`)) as [{ src: string }];
+    const lists = [...src.matchAll(/status IN \(([^)]*)\)/g)].map((m) => m[1]!.split(",").map((v) => v.trim().replace(/'/g, "")).sort());
+    expect(lists).toHaveLength(2); // the OLD row's and the NEW row's
+    for (const list of lists) expect(list).toEqual([...OPEN_LEAD_STATUS].sort());
+  });
+
+  // Two intakes for one broker at once: with a single counter row the second waited for the first
+  // to commit. PGlite has one connection (transactions take turns anyway), so this runs on a server.
+  it.runIf(process.env.DATABASE_URL)("lets concurrent transactions give leads to the same broker without waiting on each other", async () => {
+    const imob = await insertImobiliaria(t.db, { slug: "carga-concorrente", nome: "Concorrente" });
+    const ana = await insertCorretor(t.db, { imobiliariaId: imob.id, nome: "Ana", telefone: "+5511911120001" });
+    const lead = (tx: typeof t.db, n: number) =>
+      insertLead(tx, { imobiliariaId: imob.id, corretorId: ana.id, nome: `Lead ${n}`, telefone: `+55119333300${String(n).padStart(2, "0")}` });
+
+    let releaseFirst!: () => void;
+    const firstMayCommit = new Promise<void>((r) => (releaseFirst = r));
+    let firstInserted!: () => void;
+    const firstHasInserted = new Promise<void>((r) => (firstInserted = r));
+    const first = t.db.transaction(async (tx) => {
+      await lead(tx, 1);
+      firstInserted();
+      await firstMayCommit; // holds its locks until the second transaction is done
+    });
+    await firstHasInserted;
+    const second = t.db.transaction(async (tx) => {
+      await tx.execute(sql`set local lock_timeout = '3s'`);
+      await lead(tx, 2);
+    });
+    await expect(second).resolves.toBeUndefined();
+    releaseFirst();
+    await first;
+    expect((await listCorretoresComCarga(t.db, imob.id))[0]!.leadsAbertos).toBe(2);
   });
 });

@@ -1,5 +1,5 @@
 // The brokers table. `preferencias` always leaves here complete (defaults filled in) and typed.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { parsePreferencias, preferenciasSchema, type Preferencias, type PreferenciasInput } from "@/lib/domain/preferencias";
 import { newId } from "@/lib/ids";
@@ -69,11 +69,13 @@ export type CorretorComCarga = Corretor & { leadsAbertos: number };
  * The agency's brokers with how many open leads each has, in one round trip: routing reads both
  * for every new lead. The counts are kept by a trigger on leads (corretores_carga).
  */
+// A broker's count is spread over up to CARGA_PARTES rows (see the schema): their sum.
+const abertosDoCorretor = sql<number>`(select coalesce(sum(${corretoresCarga.abertos}), 0)::int from ${corretoresCarga} where ${corretoresCarga.corretorId} = ${corretores.id})`;
+
 export async function listCorretoresComCarga(db: Db, imobiliariaId: string): Promise<CorretorComCarga[]> {
   const rows = await db
-    .select({ corretor: corretores, abertos: corretoresCarga.abertos })
+    .select({ corretor: corretores, abertos: abertosDoCorretor })
     .from(corretores)
-    .leftJoin(corretoresCarga, eq(corretoresCarga.corretorId, corretores.id))
     .where(eq(corretores.imobiliariaId, idSchema.parse(imobiliariaId)))
     .orderBy(asc(corretores.nome), asc(corretores.id));
   return rows.map((r) => ({ ...toCorretor(r.corretor), leadsAbertos: r.abertos ?? 0 }));

@@ -13,9 +13,9 @@ type Params = { params: Promise<{ rota: string[] }> };
 export async function POST(request: Request, { params }: Params) {
   const { rota } = await params;
   try {
-    const { db } = await getDb();
+    const { db, sideDb } = await getDb();
     const result = await receivePortalDelivery(
-      { db, kv: getKv(), dispatch, now: () => new Date() },
+      { db, sideDb, kv: getKv(), dispatch, now: () => new Date() },
       request,
       { portal: rota[0] ?? "", imobiliaria: rota[1] },
     );
