@@ -20,6 +20,14 @@ const encryptionKey = z
     "deve ter 32 bytes: 64 caracteres hexadecimais ou base64 de 32 bytes",
   );
 
+// Heroku/Render's name for "how many web processes"; 16 is far past any core count we deploy on.
+const WEB_CONCURRENCY_MESSAGE = "deve ser um número inteiro de 1 a 16";
+const webConcurrency = z.coerce
+  .number({ message: WEB_CONCURRENCY_MESSAGE })
+  .int({ message: WEB_CONCURRENCY_MESSAGE })
+  .min(1, { message: WEB_CONCURRENCY_MESSAGE })
+  .max(16, { message: WEB_CONCURRENCY_MESSAGE });
+
 const rawSchema = z.object({
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
   PORT: optional(z.coerce.number().int().min(1).max(65535)),
@@ -38,6 +46,7 @@ const rawSchema = z.object({
   INNGEST_SIGNING_KEY: optional(z.string()),
   INNGEST_DEV: optional(z.string()),
   PIPELINE_MODE: optional(z.enum(["embutido", "worker"], { message: "deve ser embutido ou worker" })),
+  WEB_CONCURRENCY: optional(webConcurrency),
   AUTH_SECRET: optional(z.string().min(16, "deve ter pelo menos 16 caracteres")),
   ENCRYPTION_KEY: optional(encryptionKey),
   PUBLIC_BASE_URL: optional(z.url({ message: "deve ser uma URL http(s)" })),
@@ -100,11 +109,18 @@ export function parseEnv(source: Record<string, string | undefined>) {
   if (raw.INNGEST_EVENT_KEY && !raw.INNGEST_SIGNING_KEY && !raw.INNGEST_DEV) {
     issues.push("INNGEST_SIGNING_KEY: obrigatória quando INNGEST_EVENT_KEY está definida (ou defina INNGEST_DEV=1)");
   }
+  const dbDriver =
+    raw.DATABASE_DRIVER ?? (!raw.DATABASE_URL ? "pglite" : isNeonUrl(raw.DATABASE_URL) ? "neon" : "postgres");
+  if (raw.WEB_CONCURRENCY && raw.WEB_CONCURRENCY > 1 && dbDriver === "pglite") {
+    // PGlite opens its data folder in one process only; a second `next start` would fail or corrupt it.
+    issues.push(
+      `WEB_CONCURRENCY: com o banco embutido (PGlite) só é possível 1 processo web; ` +
+        `defina DATABASE_URL (Postgres) para usar ${raw.WEB_CONCURRENCY} ou remova WEB_CONCURRENCY`,
+    );
+  }
   if (issues.length > 0) throw new EnvError(issues);
 
   const dataDir = path.resolve(/* turbopackIgnore: true */ raw.DATA_DIR ?? ".data");
-  const dbDriver =
-    raw.DATABASE_DRIVER ?? (!raw.DATABASE_URL ? "pglite" : isNeonUrl(raw.DATABASE_URL) ? "neon" : "postgres");
   const kvDriver = raw.REDIS_URL ? "redis" : raw.KV_REST_API_URL ? "vercel-kv" : "memory";
 
   return {
@@ -137,6 +153,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
         : null,
     /** Without Inngest: the pipeline runs in the web process ("embutido") or in `npm run worker`. */
     pipelineMode: raw.PIPELINE_MODE ?? "embutido",
+    /** How many `next start` processes `npm start` runs on the one port (scripts/lib/serve-cluster.ts). */
+    webConcurrency: raw.WEB_CONCURRENCY ?? 1,
     authSecret: raw.AUTH_SECRET ?? null,
     encryptionKey: raw.ENCRYPTION_KEY ?? null,
     publicBaseUrl: raw.PUBLIC_BASE_URL ?? `http://localhost:${raw.PORT ?? 3000}`,

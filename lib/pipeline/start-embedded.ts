@@ -19,7 +19,9 @@ export function startEmbeddedPipeline(): Promise<EmbeddedRunner | null> {
       log.info("pipeline.worker_externo", { modo: "worker" });
       return null;
     }
-    const runner = new EmbeddedRunner(await getPipelineDeps(), { ...DEFAULT_RUNNER_OPTIONS, resumos: true });
+    // With WEB_CONCURRENCY web processes each runs a runner; together they stay under Twilio's limit.
+    const sendsPerSecond = Math.max(1, Math.floor(DEFAULT_RUNNER_OPTIONS.sendsPerSecond / env.webConcurrency));
+    const runner = new EmbeddedRunner(await getPipelineDeps(), { ...DEFAULT_RUNNER_OPTIONS, sendsPerSecond, resumos: true });
     registerEmbeddedRunner((name, data) => {
       if (name === "lead/received") {
         const d = data as { eventoId: string; corretorId: string | null };

@@ -1,9 +1,10 @@
 // The one start path, shared by `npm start` and the e2e server: prepare the database, build when
-// the sources changed, then hand the port to `next start` until it exits.
+// the sources changed, then hand the port to `next start` (WEB_CONCURRENCY processes) until it exits.
 import { env } from "@/lib/env";
 import { findBuildReason } from "./build-freshness";
 import { describeDatabase, formatCounts, prepareDatabase } from "./prepare-database";
 import { projectBin, runCommand, secondsSince } from "./run-command";
+import { serveCluster } from "./serve-cluster";
 
 const say = (line: string) => console.log(`▸ ${line}`);
 
@@ -27,6 +28,15 @@ export async function serveApp(): Promise<number> {
     say("Build atualizado; next build não é necessário.");
   }
 
-  say(`Banco e build prontos em ${secondsSince(started)}. Iniciando o servidor em http://localhost:${env.port} (KV: ${env.kv.driver})…`);
-  return runCommand(projectBin("next"), ["start", "-p", String(env.port)]);
+  const processes = env.webConcurrency;
+  const shape = processes === 1 ? "1 processo web" : `${processes} processos web`;
+  say(`Banco e build prontos em ${secondsSince(started)}. Iniciando o servidor em http://localhost:${env.port} (KV: ${env.kv.driver}, ${shape})…`);
+  const args = ["start", "-p", String(env.port)];
+  if (processes === 1) return runCommand(projectBin("next"), args);
+  if (env.kv.driver === "memory") {
+    // Each process would count on its own: the login lockout and, with the pipeline in the web
+    // processes (embutido), the brokers' daily quota would allow N times their limit.
+    say(`Atenção: o KV em memória é de cada processo; com ${processes} processos web defina REDIS_URL.`);
+  }
+  return serveCluster({ workers: processes, args });
 }

@@ -1,0 +1,44 @@
+// WEB_CONCURRENCY: how many web processes `npm start` runs. One by default (a single `next start`),
+// a bad value or several processes on the embedded PGlite stop start-up naming the variable.
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+const POSTGRES = "postgres://lastro:senha@127.0.0.1:5432/lastro";
+
+function envError(source: Record<string, string>): EnvError {
+  try {
+    parseEnv(source);
+  } catch (err) {
+    if (err instanceof EnvError) return err;
+    throw err;
+  }
+  throw new Error("parseEnv aceitou a configuração");
+}
+
+describe("WEB_CONCURRENCY", () => {
+  it("defaults to one process; an empty value counts as unset", () => {
+    expect(parseEnv({}).webConcurrency).toBe(1);
+    expect(parseEnv({ WEB_CONCURRENCY: "" }).webConcurrency).toBe(1);
+    expect(parseEnv({ WEB_CONCURRENCY: "1" }).webConcurrency).toBe(1);
+  });
+
+  it("accepts 2 to 16 processes on a real Postgres", () => {
+    expect(parseEnv({ WEB_CONCURRENCY: "2", DATABASE_URL: POSTGRES }).webConcurrency).toBe(2);
+    expect(parseEnv({ WEB_CONCURRENCY: "16", DATABASE_URL: POSTGRES }).webConcurrency).toBe(16);
+  });
+
+  it.each(["0", "17", "abc", "2.5", "-1"])("refuses %j naming the variable", (value) => {
+    const err = envError({ WEB_CONCURRENCY: value, DATABASE_URL: POSTGRES });
+    expect(err.issues).toEqual(["WEB_CONCURRENCY: deve ser um número inteiro de 1 a 16"]);
+  });
+
+  it("refuses more than one process on the embedded PGlite, which one process owns", () => {
+    const err = envError({ WEB_CONCURRENCY: "2" });
+    expect(err.issues).toHaveLength(1);
+    expect(err.message).toMatch(/WEB_CONCURRENCY: com o banco embutido \(PGlite\) só é possível 1 processo web/);
+    expect(err.message).toMatch(/DATABASE_URL/);
+    // Forcing the PGlite driver is the same single data folder, even with a DATABASE_URL.
+    expect(envError({ WEB_CONCURRENCY: "2", DATABASE_URL: POSTGRES, DATABASE_DRIVER: "pglite" }).message).toMatch(/WEB_CONCURRENCY/);
+    expect(parseEnv({ WEB_CONCURRENCY: "1" }).database.driver).toBe("pglite");
+  });
+});
