@@ -3,15 +3,12 @@
 // Only after the commit does anything else happen (KV, pipeline), and those may fail safely:
 // the committed `eventos.processado = false` row is what the pipeline works from.
 import type { Db } from "@/lib/db/client";
-import { getCorretorById } from "@/lib/db/queries/corretores";
 import { claimDelivery, findDelivery, planSetDeliveryLead } from "@/lib/db/queries/entregas";
 import { planInsertEvento, type Evento } from "@/lib/db/queries/eventos";
 import type { Imobiliaria } from "@/lib/db/queries/imobiliarias";
-import { findImovelForLead } from "@/lib/db/queries/imoveis";
 import { planInsertInteracao } from "@/lib/db/queries/interacoes";
-import {
-  findRecentLeadByContact, lockPersonSql, planInsertLeadFromPortal, recordRepeatInquiry, type Lead,
-} from "@/lib/db/queries/leads";
+import { readIntakeContext } from "@/lib/db/queries/intake-context";
+import { lockPersonSql, planInsertLeadFromPortal, recordRepeatInquiry, type Lead } from "@/lib/db/queries/leads";
 import { writeTogether, type PlannedWrite } from "@/lib/db/queries/write-together";
 import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
 import { newId } from "@/lib/ids";
@@ -24,7 +21,7 @@ import type { NormalizedLead } from "@/lib/portals/normalized-lead";
 import { describeLeadEvent } from "./describe-lead-event";
 import { extractBusca } from "./extract-busca";
 import { intakeMetadata } from "./intake-metadata";
-import { routeLead } from "./route-lead";
+import { routeLead, type RouteLeadInput } from "./route-lead";
 import { scoreLead } from "./score-lead";
 import { DEFAULT_WEIGHTS } from "./score-weights";
 
@@ -82,8 +79,7 @@ export async function ingestLead(deps: IngestDeps, input: IngestInput): Promise<
 async function recordLead(tx: Db, turnos: Db | undefined, imobiliaria: Imobiliaria, lead: NormalizedLead, at: Date, entregaId: string) {
   const telefone = lead.phone?.valid ? lead.phone.e164 : null;
   const since = new Date(at.getTime() - DEFAULT_WEIGHTS.repeat.windowDays * 24 * 3600 * 1000);
-  const earlier = await findRecentLeadByContact(tx, imobiliaria.id, { telefone, email: lead.email, since });
-  const imovel = await findImovelForLead(tx, imobiliaria.id, lead.listing);
+  const { earlier, imovel, corretores } = await readIntakeContext(tx, imobiliaria.id, { telefone, email: lead.email, since }, lead.listing);
   const consultasAnteriores = earlier ? Number((earlier.metadata as { consultas?: number } | null)?.consultas ?? 1) : 0;
   const { score, factors } = scoreLead({ lead, earlierInquiries: consultasAnteriores, listingPrice: imovel?.preco ?? null });
   const busca = extractBusca(lead, imovel);
@@ -97,7 +93,7 @@ async function recordLead(tx: Db, turnos: Db | undefined, imobiliaria: Imobiliar
   const writes: PlannedWrite[] = [];
   if (earlier) {
     // The same person keeps their broker; only an unassigned earlier lead is routed now.
-    const route = earlier.corretorId ? null : await routeFor(tx, turnos, imobiliaria, imovel?.corretorId ?? null, at);
+    const route = earlier.corretorId ? null : await routeFor(tx, { turnos, corretores }, imobiliaria, imovel?.corretorId ?? null, at);
     saved = await recordRepeatInquiry(tx, earlier, {
       at, score,
       // leads.score keeps the higher score; its explanation must be the one that produced it.
@@ -109,7 +105,7 @@ async function recordLead(tx: Db, turnos: Db | undefined, imobiliaria: Imobiliar
     corretorNome = route?.corretorNome;
     writes.push(planInsertInteracao(tx, { leadId: saved.id, tipo: "nova_consulta", data: at, conteudo: lead.mensagem, metadata: intake }));
   } else {
-    const route = await routeFor(tx, turnos, imobiliaria, imovel?.corretorId ?? null, at);
+    const route = await routeFor(tx, { turnos, corretores }, imobiliaria, imovel?.corretorId ?? null, at);
     const planned = planInsertLeadFromPortal(tx, {
       id: newId("lead", at.getTime()),
       imobiliariaId: imobiliaria.id,
@@ -136,7 +132,7 @@ async function recordLead(tx: Db, turnos: Db | undefined, imobiliaria: Imobiliar
     );
   }
 
-  corretorNome ??= saved.corretorId ? await corretorName(tx, imobiliaria.id, saved.corretorId) : null;
+  corretorNome ??= corretores.find((c) => c.id === saved.corretorId)?.nome ?? null;
   const description = describeLeadEvent({
     nome: lead.nome, origem: lead.origem, leadType: lead.leadType, mensagem: lead.mensagem, score: saved.score ?? score,
     retorno: earlier ? { consultasAnteriores } : null,
@@ -152,15 +148,11 @@ async function recordLead(tx: Db, turnos: Db | undefined, imobiliaria: Imobiliar
   return { lead: saved, status, evento: evento.row };
 }
 
-function routeFor(tx: Db, turnos: Db | undefined, imobiliaria: Imobiliaria, listingCorretorId: string | null, now: Date) {
+function routeFor(tx: Db, read: Pick<RouteLeadInput, "turnos" | "corretores">, imobiliaria: Imobiliaria, listingCorretorId: string | null, now: Date) {
   return routeLead(tx, {
     imobiliariaId: imobiliaria.id, timezone: imobiliaria.timezone,
-    configuracoes: parseConfiguracoes(imobiliaria.configuracoes), listingCorretorId, now, turnos,
+    configuracoes: parseConfiguracoes(imobiliaria.configuracoes), listingCorretorId, now, ...read,
   });
-}
-
-async function corretorName(tx: Db, imobiliariaId: string, corretorId: string): Promise<string | null> {
-  return (await getCorretorById(tx, imobiliariaId, corretorId))?.nome ?? null;
 }
 
 /** KV and the pipeline trigger are best effort: the committed rows are the truth. */

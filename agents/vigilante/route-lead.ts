@@ -28,6 +28,8 @@ export type RouteLeadInput = {
    * own and the lock lasts one statement, however long the intake's transaction takes afterwards.
    */
   turnos?: Db;
+  /** The agency's brokers, when the caller already read them (the intake, with its other reads). */
+  corretores?: CorretorComCarga[];
 };
 
 const available = (c: CorretorComCarga, now: Date) => c.ativo !== false && !isPaused(c.preferencias, now);
@@ -35,7 +37,7 @@ const available = (c: CorretorComCarga, now: Date) => c.ativo !== false && !isPa
 /** Decides the broker; a roleta turn, once taken, is stored at once (see `turnos`). */
 export async function routeLead(tx: Db, input: RouteLeadInput): Promise<RouteDecision> {
   const excluidos = new Set(input.excluir ?? []);
-  const corretores = (await listCorretoresComCarga(tx, input.imobiliariaId)).filter((c) => !excluidos.has(c.id));
+  const corretores = (input.corretores ?? (await listCorretoresComCarga(tx, input.imobiliariaId))).filter((c) => !excluidos.has(c.id));
   const byId = new Map(corretores.map((c) => [c.id, c]));
   const { roteamento, corretorFixoId } = input.configuracoes;
 

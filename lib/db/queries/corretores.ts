@@ -65,19 +65,24 @@ export async function listCorretores(db: Db, imobiliariaId: string): Promise<Cor
 
 export type CorretorComCarga = Corretor & { leadsAbertos: number };
 
-/**
- * The agency's brokers with how many open leads each has, in one round trip: routing reads both
- * for every new lead. The counts are kept by a trigger on leads (corretores_carga).
- */
 // A broker's count is spread over up to CARGA_PARTES rows (see the schema): their sum.
-const abertosDoCorretor = sql<number>`(select coalesce(sum(${corretoresCarga.abertos}), 0)::int from ${corretoresCarga} where ${corretoresCarga.corretorId} = ${corretores.id})`;
+const abertosDoCorretor = sql<number>`(select coalesce(sum(${corretoresCarga.abertos}), 0)::int from ${corretoresCarga} where ${corretoresCarga.corretorId} = ${corretores.id})`.as("leads_abertos");
 
-export async function listCorretoresComCarga(db: Db, imobiliariaId: string): Promise<CorretorComCarga[]> {
-  const rows = await db
+/** The query behind listCorretoresComCarga, unrun, for intake-context.ts. */
+export function corretoresComCargaQuery(db: Db, imobiliariaId: string) {
+  return db
     .select({ corretor: corretores, abertos: abertosDoCorretor })
     .from(corretores)
     .where(eq(corretores.imobiliariaId, idSchema.parse(imobiliariaId)))
     .orderBy(asc(corretores.nome), asc(corretores.id));
+}
+
+/**
+ * The agency's brokers with how many open leads each has, in one round trip: routing reads both
+ * for every new lead. The counts are kept by a trigger on leads (corretores_carga).
+ */
+export async function listCorretoresComCarga(db: Db, imobiliariaId: string): Promise<CorretorComCarga[]> {
+  const rows = await corretoresComCargaQuery(db, imobiliariaId);
   return rows.map((r) => ({ ...toCorretor(r.corretor), leadsAbertos: r.abertos ?? 0 }));
 }
 

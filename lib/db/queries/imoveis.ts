@@ -6,12 +6,10 @@ import { idSchema } from "./columns";
 
 export type Imovel = typeof imoveis.$inferSelect;
 
-/** Finds the agency's listing by our code first, then by the portal's listing id. */
-export async function findImovelForLead(
-  db: Db,
-  imobiliariaId: string,
-  ref: { codigo: string | null; portalListingId: string | null },
-): Promise<Imovel | null> {
+export type ListingRef = { codigo: string | null; portalListingId: string | null };
+
+/** The query behind findImovelForLead, unrun (null without a reference), for intake-context.ts. */
+export function imovelForLeadQuery(db: Db, imobiliariaId: string, ref: ListingRef) {
   const agency = idSchema.parse(imobiliariaId);
   const codigo = ref.codigo ? eq(imoveis.codigo, ref.codigo.slice(0, 80)) : undefined;
   const portalId = ref.portalListingId
@@ -19,13 +17,18 @@ export async function findImovelForLead(
     : undefined;
   if (!codigo && !portalId) return null;
   // One round trip for both references; a match by our own code wins over one by the portal's id.
-  const [row] = await db
+  return db
     .select()
     .from(imoveis)
     .where(and(eq(imoveis.imobiliariaId, agency), or(codigo, portalId)))
     .orderBy(...(codigo ? [desc(sql`${codigo}`)] : []), asc(imoveis.id))
     .limit(1);
-  return row ?? null;
+}
+
+/** Finds the agency's listing by our code first, then by the portal's listing id. */
+export async function findImovelForLead(db: Db, imobiliariaId: string, ref: ListingRef): Promise<Imovel | null> {
+  const query = imovelForLeadQuery(db, imobiliariaId, ref);
+  return query ? ((await query)[0] ?? null) : null;
 }
 
 export async function getImovelById(db: Db, imobiliariaId: string, id: string): Promise<Imovel | null> {

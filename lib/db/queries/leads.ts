@@ -106,24 +106,30 @@ export function lockPersonSql(imobiliariaId: string, contacts: (string | null)[]
   return { sql: sql`select 1 from (select ${sql.join(locks, sql`, `)}) as lock_pessoa` };
 }
 
-/** The person's most recent lead in the agency since `since`, by E.164 phone or lower-cased e-mail. */
-export async function findRecentLeadByContact(
-  tx: Db,
-  imobiliariaId: string,
-  contact: { telefone: string | null; email: string | null; since: Date },
-): Promise<Lead | null> {
+export type ContactSince = { telefone: string | null; email: string | null; since: Date };
+
+/**
+ * The query behind findRecentLeadByContact, unrun (null when there is nothing to match on), so the
+ * intake can send it in one statement with its other reads (intake-context.ts).
+ */
+export function recentLeadByContactQuery(db: Db, imobiliariaId: string, contact: ContactSince) {
   const matches = [
     contact.telefone ? eq(leads.telefone, contact.telefone) : undefined,
     contact.email ? eq(leads.email, contact.email.toLowerCase()) : undefined,
   ].filter((m) => m !== undefined);
   if (matches.length === 0) return null;
-  const [row] = await tx
+  return db
     .select()
     .from(leads)
     .where(and(eq(leads.imobiliariaId, idSchema.parse(imobiliariaId)), gte(leads.dataPrimeiroContato, contact.since), or(...matches)))
     .orderBy(desc(leads.dataPrimeiroContato))
     .limit(1);
-  return row ?? null;
+}
+
+/** The person's most recent lead in the agency since `since`, by E.164 phone or lower-cased e-mail. */
+export async function findRecentLeadByContact(tx: Db, imobiliariaId: string, contact: ContactSince): Promise<Lead | null> {
+  const query = recentLeadByContactQuery(tx, imobiliariaId, contact);
+  return query ? ((await query)[0] ?? null) : null;
 }
 
 const intakeLeadSchema = novoLeadSchema.extend({
