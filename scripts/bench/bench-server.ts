@@ -31,11 +31,23 @@ function stopper(child: ChildProcess): () => Promise<void> {
   };
 }
 
-/**
- * `worker: true` = the production shape without Inngest: the web server with PIPELINE_MODE=worker
- * and `npm run worker` beside it, so the pipeline does not run in the process being measured.
- */
-export async function startBenchServer(opts: { port: number; databaseUrl: string; redisUrl: string; database: string; worker?: boolean }): Promise<BenchServer> {
+export type BenchServerOptions = {
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  database: string;
+  /**
+   * The production shape without Inngest: the web server with PIPELINE_MODE=worker and
+   * `npm run worker` beside it, so the pipeline does not run in the processes being measured.
+   */
+  worker?: boolean;
+  /** WEB_CONCURRENCY: web processes sharing the port (default 1). */
+  webProcesses?: number;
+  /** The worker's `nice` value: > 0 lets the web processes' acks go first when both want the CPU. */
+  workerNice?: number;
+};
+
+export async function startBenchServer(opts: BenchServerOptions): Promise<BenchServer> {
   const pipelineMode = opts.worker ? "worker" : "embutido";
   const child = spawn("npx", ["tsx", "scripts/e2e-server.ts"], {
     env: {
@@ -45,6 +57,7 @@ export async function startBenchServer(opts: { port: number; databaseUrl: string
       REDIS_URL: opts.redisUrl,
       LASTRO_SERVER_DATABASE: opts.database,
       PIPELINE_MODE: pipelineMode,
+      WEB_CONCURRENCY: String(opts.webProcesses ?? 1),
       LOG_LEVEL: "warn",
     },
     stdio: ["ignore", "inherit", "inherit"],
@@ -63,7 +76,10 @@ export async function startBenchServer(opts: { port: number; databaseUrl: string
   if (!opts.worker) return { url, databaseUrl: db.toString(), stop: stopServer };
 
   // Started once the server has created, migrated and seeded the database.
-  const worker = spawn("npx", ["tsx", "scripts/worker.ts"], {
+  const nice = opts.workerNice ?? 0;
+  const command = ["npx", "tsx", "scripts/worker.ts"];
+  const [bin, ...args] = nice > 0 ? ["nice", "-n", String(nice), ...command] : command;
+  const worker = spawn(bin!, args, {
     env: { ...process.env, DATABASE_URL: db.toString(), REDIS_URL: opts.redisUrl, PIPELINE_MODE: "worker", LOG_LEVEL: "warn", ...blankOutside },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,

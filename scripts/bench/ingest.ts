@@ -1,6 +1,7 @@
 // Ingestion benchmark: posts the portal fixtures with varied ids to a running server (real
 // Postgres + Redis) and compares it with an empty route handler on the same server, same run.
-//   npm run bench -- ingest [--url http://host:port] [--duration 15] [--connections 20] [--rate 110] [--slug horizonte] [--embutido]
+//   npm run bench -- ingest [--url http://host:port] [--duration 15] [--connections 20] [--rate 110] [--slug horizonte]
+//                           [--web 2] [--worker-nice 10] [--embutido]
 // Two phases: a steady `rate` of deliveries, open loop (the target: ≥ 100 leads/s with p99 < 50 ms),
 // and the server's capacity with `connections` clients posting back to back.
 import { readFileSync } from "node:fs";
@@ -38,17 +39,41 @@ async function run(opts: autocannon.Options): Promise<autocannon.Result> {
   });
 }
 
-async function countRows(databaseUrl: string): Promise<{ leads: number; entregas: number }> {
+async function withClient<T>(databaseUrl: string, run: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function countRows(databaseUrl: string): Promise<{ leads: number; entregas: number }> {
+  return withClient(databaseUrl, async (client) => {
     const { rows } = await client.query<{ leads: number; entregas: number }>(
       "select (select count(*)::int from leads) as leads, (select count(*)::int from entregas_webhook) as entregas",
     );
     return rows[0]!;
-  } finally {
-    await client.end();
-  }
+  });
+}
+
+type Backlog = { pending: number; drainedAfterS: number | null };
+
+/** Events the pipeline had not decided yet when a phase ended, and how long it took to decide them. */
+async function pipelineBacklog(databaseUrl: string, timeoutS = 120): Promise<Backlog> {
+  return withClient(databaseUrl, async (client) => {
+    const pendingNow = async () =>
+      (await client.query<{ n: number }>("select count(*)::int as n from eventos where not processado")).rows[0]!.n;
+    const started = performance.now();
+    const pending = await pendingNow();
+    let left = pending;
+    while (left > 0 && performance.now() - started < timeoutS * 1000) {
+      await new Promise((r) => setTimeout(r, 250));
+      left = await pendingNow();
+    }
+    return { pending, drainedAfterS: left === 0 ? (performance.now() - started) / 1000 : null };
+  });
 }
 
 type Phase = { figures: Figures; created: number; duplicates: number; stored: number };
@@ -140,7 +165,11 @@ export async function main(args: string[]): Promise<void> {
   const given = arg(args, "url", "");
   // --embutido: the pipeline inside the web process (the zero-config shape) instead of a worker.
   const worker = !args.includes("--embutido");
-  const server = given ? null : await startBenchServer({ port: 3200, databaseUrl: postgres, redisUrl: redis, database: "lastro_bench", worker });
+  const webProcesses = Number(arg(args, "web", "2"));
+  const workerNice = Number(arg(args, "worker-nice", "10"));
+  const server = given
+    ? null
+    : await startBenchServer({ port: 3200, databaseUrl: postgres, redisUrl: redis, database: "lastro_bench", worker, webProcesses, workerNice });
   const url = given || server!.url;
   const databaseUrl = server?.databaseUrl ?? postgres;
   try {
@@ -159,24 +188,35 @@ export async function main(args: string[]): Promise<void> {
     // 1. The target: portals posting at a steady `rate`.
     const pingAtRate = steadyFigures(await pingSteadily(duration, rate));
     const atRate = await postSteadily({ url, slug, duration, rate, databaseUrl }, bodies, headers);
+    const backlog = await pipelineBacklog(databaseUrl);
     // 2. Capacity: as fast as `connections` clients can post.
     const pingMax = figures(await run({ url: `${url}/api/ping`, method: "POST", headers, body: pingBody, duration, connections }));
     const max = await postFlatOut({ url, slug, duration, connections, databaseUrl }, bodies, headers);
+    const maxBacklog = await pipelineBacklog(databaseUrl);
 
     const row = (label: string, x: Figures) =>
       `${label.padEnd(26)} ${x.rps.toFixed(1).padStart(7)} req/s   p50 ${String(x.p50).padStart(4)} ms   p99 ${String(x.p99).padStart(4)} ms   non-2xx ${x.non2xx}   errors ${x.errors + x.timeouts}`;
     const counts = (p: Phase) => `  leads gravados: ${p.stored} (201: ${p.created})   duplicadas respondidas 200: ${p.duplicates}`;
-    const shape = given ? "servidor dado por --url" : worker ? "pipeline em `npm run worker` ao lado (PIPELINE_MODE=worker)" : "pipeline embutido no mesmo processo";
+    const processes = `${webProcesses} processo${webProcesses > 1 ? "s" : ""} web (WEB_CONCURRENCY)`;
+    const shape = given
+      ? "servidor dado por --url"
+      : worker
+        ? `${processes}; pipeline em \`npm run worker\` ao lado (PIPELINE_MODE=worker${workerNice > 0 ? `, nice ${workerNice}` : ""})`
+        : `${processes}; pipeline embutido no mesmo processo`;
+    const drained = (b: Backlog) =>
+      `  pipeline: ${b.pending} eventos ainda sem decisão ao fim da fase; ${b.drainedAfterS === null ? "não zerou em 120 s" : `todos decididos ${b.drainedAfterS.toFixed(1)} s depois`}`;
     console.log(`\nBenchmark de ingestão — ${duration} s por fase, ${url} (Postgres + Redis reais; ${shape})`);
     console.log(`\n1) ritmo constante de ${rate} entregas/s, latência contada de quando cada uma devia sair (meta)`);
     console.log(row("rota vazia (/api/ping)", pingAtRate));
     console.log(row("webhook Grupo OLX", atRate.figures));
     console.log(counts(atRate));
+    console.log(drained(backlog));
     console.log(`  razão webhook / rota vazia: p50 ${(atRate.figures.p50 / Math.max(1, pingAtRate.p50)).toFixed(1)}×   p99 ${(atRate.figures.p99 / Math.max(1, pingAtRate.p99)).toFixed(1)}×`);
     console.log(`\n2) capacidade: ${connections} clientes sem pausa (autocannon)`);
     console.log(row("rota vazia (/api/ping)", pingMax));
     console.log(row("webhook Grupo OLX", max.figures));
     console.log(counts(max));
+    console.log(drained(maxBacklog));
     console.log(`  razão webhook / rota vazia: vazão ${(max.figures.rps / pingMax.rps).toFixed(3)}`);
     const accepted = atRate.figures.rps;
     const met = accepted >= 100 && atRate.figures.p99 < 50 && atRate.figures.non2xx === 0 && atRate.figures.errors === 0;
