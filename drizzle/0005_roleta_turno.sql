@@ -33,9 +33,12 @@ DECLARE
 	atual jsonb;
 	giro jsonb;
 BEGIN
-	INSERT INTO "roleta_estado" ("imobiliaria_id", "correntes") VALUES (agencia, '{}'::jsonb)
-	ON CONFLICT ("imobiliaria_id") DO NOTHING;
 	SELECT "correntes" INTO atual FROM "roleta_estado" WHERE "imobiliaria_id" = agencia FOR UPDATE;
+	IF NOT FOUND THEN
+		INSERT INTO "roleta_estado" ("imobiliaria_id", "correntes") VALUES (agencia, '{}'::jsonb)
+		ON CONFLICT ("imobiliaria_id") DO NOTHING;
+		SELECT "correntes" INTO atual FROM "roleta_estado" WHERE "imobiliaria_id" = agencia FOR UPDATE;
+	END IF;
 	giro := "lastro_roleta_gira"(atual, candidatos);
 	IF giro IS NULL THEN
 		RETURN NULL;

@@ -25,7 +25,8 @@ export type RouteLeadInput = {
   /**
    * Where the roleta turn is taken. Default: inside `tx`, so the agency's roleta row stays locked
    * until `tx` commits. The intake passes DbHandle.sideDb instead: its turn is a transaction of its
-   * own and the lock lasts one statement, however long the intake's transaction takes afterwards.
+   * own and the lock lasts one statement, however long the intake's transaction takes afterwards
+   * (takeRoletaTurn's `ownTransaction`).
    */
   turnos?: Db;
   /** The agency's brokers, when the caller already read them (the intake, with its other reads). */
@@ -64,7 +65,9 @@ async function spinRoleta(tx: Db, input: RouteLeadInput, corretores: CorretorCom
   // stale is still a fair one. Brokers off duty right now keep their credits for when they are back.
   const candidates = elegiveis.map((c) => ({ id: c.id, weight: pesos[c.id] ?? 1, openLeads: c.leadsAbertos }));
   if (candidates.every((c) => c.weight <= 0)) return semCorretor;
-  const chosenId = await takeRoletaTurn(input.turnos ?? tx, input.imobiliariaId, candidates);
+  const chosenId = input.turnos
+    ? await takeRoletaTurn(input.turnos, input.imobiliariaId, candidates, { ownTransaction: true })
+    : await takeRoletaTurn(tx, input.imobiliariaId, candidates);
   const chosen = chosenId ? elegiveis.find((c) => c.id === chosenId) : undefined;
   if (!chosen) return semCorretor;
   return { corretorId: chosen.id, corretorNome: chosen.nome, motivo: dePlantao.length > 0 ? "roleta" : "roleta_fora_do_expediente" };

@@ -65,4 +65,13 @@ describe("takeRoletaTurn", () => {
     await expect(takeRoletaTurn(t.db, await newAgency(), [{ id: "", weight: 1, openLeads: 0 }])).rejects.toThrow();
     await expect(takeRoletaTurn(t.db, await newAgency(), [{ id: "a", weight: Number.NaN, openLeads: 0 }])).rejects.toThrow();
   });
+
+  it("takes a turn as a transaction of its own only from a root handle, never inside a caller's transaction", async () => {
+    const agency = await newAgency();
+    const two = [{ id: "a", weight: 1, openLeads: 0 }, { id: "b", weight: 1, openLeads: 0 }];
+    expect(await takeRoletaTurn(t.db, agency, two, { ownTransaction: true })).toBe("a");
+    await expect(t.db.transaction((tx) => takeRoletaTurn(tx, agency, two, { ownTransaction: true }))).rejects.toThrow(/handle raiz/);
+    // The refused call changed nothing: the next turn is the agency's second, b's.
+    expect((await spin(agency, two, 1)).order).toEqual(["b"]);
+  });
 });
