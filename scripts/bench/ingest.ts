@@ -76,7 +76,7 @@ async function pipelineBacklog(databaseUrl: string, timeoutS = 120): Promise<Bac
   });
 }
 
-type Phase = { figures: Figures; created: number; duplicates: number; stored: number };
+type Phase = { figures: Figures; created: number; duplicates: number; stored: number; p99PerSecondMs?: number[] };
 
 /** A Grupo OLX delivery with its own id and phone; every 10th repeats an earlier one, as portals do. */
 function deliveryBody(bodies: Record<string, unknown>[], runId: string, i: number, salt: number): string {
@@ -107,6 +107,7 @@ async function postSteadily(
     created: r.statuses.get(201) ?? 0,
     duplicates: r.bodies.filter((b) => b.includes('"duplicado"')).length,
     stored: after.leads - before.leads,
+    p99PerSecondMs: r.p99PerSecondMs,
   };
 }
 
@@ -212,6 +213,7 @@ export async function main(args: string[]): Promise<void> {
     console.log(row("rota vazia (/api/ping)", pingAtRate));
     console.log(row("webhook Grupo OLX", atRate.figures));
     console.log(counts(atRate));
+    console.log(`  p99 de cada segundo (ms): ${(atRate.p99PerSecondMs ?? []).map((v) => Math.round(v)).join(" ")}`);
     console.log(drained(backlog));
     console.log(`  razão webhook / rota vazia: p50 ${(atRate.figures.p50 / Math.max(1, pingAtRate.p50)).toFixed(1)}×   p99 ${(atRate.figures.p99 / Math.max(1, pingAtRate.p99)).toFixed(1)}×`);
     console.log(`\n2) capacidade: ${connections} clientes sem pausa (autocannon)`);

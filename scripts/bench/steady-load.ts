@@ -7,6 +7,8 @@ export type SteadyRequest = { path: string; method: "POST"; headers: Record<stri
 export type SteadyResult = {
   sent: number;
   latenciesMs: number[];
+  /** p99 latency of the requests due in each second of the run, in order: where a queue built up. */
+  p99PerSecondMs: number[];
   statuses: Map<number, number>;
   errors: number;
   bodies: string[];
@@ -26,7 +28,8 @@ export async function steadyLoad(opts: {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const total = Math.round(opts.rate * opts.durationS);
   const interval = 1000 / opts.rate;
-  const result: SteadyResult = { sent: 0, latenciesMs: [], statuses: new Map(), errors: 0, bodies: [], elapsedMs: 0 };
+  const result: SteadyResult = { sent: 0, latenciesMs: [], p99PerSecondMs: [], statuses: new Map(), errors: 0, bodies: [], elapsedMs: 0 };
+  const bySecond: number[][] = [];
   const inFlight: Promise<void>[] = [];
   const start = performance.now();
 
@@ -39,7 +42,9 @@ export async function steadyLoad(opts: {
           const chunks: Buffer[] = [];
           res.on("data", (c: Buffer) => chunks.push(c));
           res.on("end", () => {
-            result.latenciesMs.push(performance.now() - dueAt);
+            const latency = performance.now() - dueAt;
+            result.latenciesMs.push(latency);
+            (bySecond[Math.floor((dueAt - start) / 1000)] ??= []).push(latency);
             result.statuses.set(res.statusCode ?? 0, (result.statuses.get(res.statusCode ?? 0) ?? 0) + 1);
             if (opts.keepBodies) result.bodies.push(Buffer.concat(chunks).toString("utf8"));
             resolve();
@@ -64,6 +69,7 @@ export async function steadyLoad(opts: {
   result.elapsedMs = performance.now() - start;
   agent.destroy();
   result.latenciesMs.sort((a, b) => a - b);
+  result.p99PerSecondMs = Array.from(bySecond, (l) => percentileOf((l ?? []).sort((a, b) => a - b), 99));
   return result;
 }
 
