@@ -1,8 +1,9 @@
 // The benchmark's fake Twilio runs in its own process, as the real Twilio is remote: parsing and
 // answering its requests must not be billed to the process being measured.
-import { fork, type ChildProcess } from "node:child_process";
+import { fork } from "node:child_process";
 import path from "node:path";
 import type { CreateCall } from "@/lib/whatsapp/testing/fake-twilio-server";
+import { childMessages } from "./child-ipc";
 
 export type RemoteFakeTwilio = {
   url: string;
@@ -16,29 +17,16 @@ type ChildMessage =
   | { type: "ready"; url: string; accountSid: string; authToken: string }
   | { type: "creates"; creates: CreateCall[] };
 
-function next<T extends ChildMessage["type"]>(child: ChildProcess, type: T): Promise<Extract<ChildMessage, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (m: ChildMessage) => {
-      if (m.type !== type) return;
-      child.off("message", onMessage);
-      child.off("exit", onExit);
-      resolve(m as Extract<ChildMessage, { type: T }>);
-    };
-    const onExit = (code: number | null) => reject(new Error(`o Twilio falso saiu com código ${code}`));
-    child.on("message", onMessage);
-    child.once("exit", onExit);
-  });
-}
-
 export async function startRemoteFakeTwilio(): Promise<RemoteFakeTwilio> {
   const child = fork(path.join(import.meta.dirname, "fake-twilio-child.ts"), [], { execArgv: ["--import", "tsx"], stdio: "inherit" });
-  const ready = await next(child, "ready");
+  const next = childMessages<ChildMessage>(child, "o Twilio falso");
+  const ready = await next("ready");
   return {
     url: ready.url,
     accountSid: ready.accountSid,
     authToken: ready.authToken,
     async creates() {
-      const reply = next(child, "creates");
+      const reply = next("creates");
       child.send("creates");
       return (await reply).creates;
     },

@@ -1,26 +1,13 @@
 // Parent side of the pipeline benchmark's worker shape: forks pipeline-worker-child.ts on the
 // bench database, pointed at the fake Twilio, and collects its CPU and peak RSS when stopped.
-import { fork, type ChildProcess } from "node:child_process";
+import { fork } from "node:child_process";
 import path from "node:path";
+import { childMessages } from "./child-ipc";
 
 export type WorkerFigures = { cpuMs: number; peakRss: number };
 export type BenchWorker = { stop(): Promise<WorkerFigures> };
 
 type Message = { type: "ready" } | ({ type: "stopped" } & WorkerFigures);
-
-function waitFor<T extends Message["type"]>(child: ChildProcess, type: T): Promise<Extract<Message, { type: T }>> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (m: Message) => {
-      if (m.type !== type) return;
-      child.off("message", onMessage);
-      child.off("exit", onExit);
-      resolve(m as Extract<Message, { type: T }>);
-    };
-    const onExit = (code: number | null) => reject(new Error(`o worker do benchmark saiu com código ${code}`));
-    child.on("message", onMessage);
-    child.once("exit", onExit);
-  });
-}
 
 export async function startBenchWorker(o: { databaseUrl: string; redisUrl: string; fake: { url: string; accountSid: string; authToken: string } }): Promise<BenchWorker> {
   const child = fork(path.join(import.meta.dirname, "pipeline-worker-child.ts"), [], {
@@ -36,10 +23,11 @@ export async function startBenchWorker(o: { databaseUrl: string; redisUrl: strin
       BENCH_FAKE_TWILIO_TOKEN: o.fake.authToken,
     },
   });
-  await waitFor(child, "ready");
+  const waitFor = childMessages<Message>(child, "o worker do benchmark");
+  await waitFor("ready");
   return {
     async stop() {
-      const stopped = waitFor(child, "stopped");
+      const stopped = waitFor("stopped");
       child.send("stop");
       const { cpuMs, peakRss } = await stopped;
       if (child.exitCode === null) await new Promise((r) => child.once("exit", r));
