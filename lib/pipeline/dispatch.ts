@@ -8,7 +8,7 @@ import { PIPELINE_EVENTS, type PipelineEventData, type PipelineEventName } from 
 
 export type Dispatch = <N extends PipelineEventName>(name: N, data: PipelineEventData<N>, idempotencyKey: string) => Promise<void>;
 
-type EmbeddedHandler = (name: PipelineEventName, data: unknown, idempotencyKey: string) => void;
+export type EmbeddedHandler = (name: PipelineEventName, data: unknown, idempotencyKey: string) => void;
 const registry = globalThis as typeof globalThis & { __lastroEmbeddedRunner?: EmbeddedHandler };
 
 /** The embedded runner registers itself here at server start (instrumentation.ts). */

@@ -5,6 +5,7 @@ import { log } from "@/lib/log";
 import { getPipelineDeps } from "./deps";
 import { registerEmbeddedRunner } from "./dispatch";
 import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner } from "./embedded-runner";
+import { wireToRunner } from "./wire-to-runner";
 
 const holder = globalThis as typeof globalThis & { __lastroRunner?: Promise<EmbeddedRunner | null> };
 
@@ -22,14 +23,7 @@ export function startEmbeddedPipeline(): Promise<EmbeddedRunner | null> {
     // With WEB_CONCURRENCY web processes each runs a runner; together they stay under Twilio's limit.
     const sendsPerSecond = Math.max(1, Math.floor(DEFAULT_RUNNER_OPTIONS.sendsPerSecond / env.webConcurrency));
     const runner = new EmbeddedRunner(await getPipelineDeps(), { ...DEFAULT_RUNNER_OPTIONS, sendsPerSecond, resumos: true });
-    registerEmbeddedRunner((name, data) => {
-      if (name === "lead/received") {
-        const d = data as { eventoId: string; corretorId: string | null };
-        runner.enqueueEvento(d.eventoId, d.corretorId);
-      } else if (name === "message/send") {
-        runner.enqueueSend(data as { mensagemId: string; corretorId: string | null });
-      }
-    });
+    registerEmbeddedRunner(wireToRunner(runner));
     runner.start();
     log.info("pipeline.embedded_started", { modo: "embutido" });
     return runner;

@@ -12,6 +12,7 @@ import { getKv } from "@/lib/kv";
 import type { PipelineDeps } from "@/lib/pipeline/deps";
 import { registerEmbeddedRunner } from "@/lib/pipeline/dispatch";
 import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner } from "@/lib/pipeline/embedded-runner";
+import { wireToRunner } from "@/lib/pipeline/wire-to-runner";
 import { startRemoteFakeTwilio, type RemoteFakeTwilio } from "./fake-twilio-process";
 import { postLeads } from "./pipeline-leads";
 import { startBenchWorker, type BenchWorker } from "./pipeline-worker";
@@ -95,18 +96,9 @@ export async function runPipelineBench(o: PipelineBenchOptions): Promise<Pipelin
       worker = await startBenchWorker({ databaseUrl: dbUrl(o), redisUrl: o.redisUrl, fake });
     } else {
       const deps: PipelineDeps = { db: handle.db, kv, whatsapp: twilioClientFor(fake, 10_000), now: () => new Date(), writer: templateWriter };
-      const active = new EmbeddedRunner(deps, DEFAULT_RUNNER_OPTIONS);
-      runner = active;
-      // The same wiring as lib/pipeline/start-embedded.ts.
-      registerEmbeddedRunner((name, data) => {
-        if (name === "lead/received") {
-          const d = data as { eventoId: string; corretorId: string | null };
-          active.enqueueEvento(d.eventoId, d.corretorId);
-        } else if (name === "message/send") {
-          active.enqueueSend(data as { mensagemId: string; corretorId: string | null });
-        }
-      });
-      active.start();
+      runner = new EmbeddedRunner(deps, DEFAULT_RUNNER_OPTIONS);
+      registerEmbeddedRunner(wireToRunner(runner)); // as lib/pipeline/start-embedded.ts does
+      runner.start();
     }
 
     const rss = sampleRss();
