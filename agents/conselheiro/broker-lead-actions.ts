@@ -75,6 +75,7 @@ async function passarAdiante(ctx: ReplyContext, lead: Lead): Promise<ReplyAction
     de: corretor.id, para: novo.id, roteamento: route.motivo, via: "whatsapp", messageSid: ctx.messageSid,
     ...(cancelados.mensagemIds.length ? { mensagensCanceladas: cancelados.mensagemIds } : {}),
     ...(cancelados.eventoIds.length ? { agrupamentosCancelados: cancelados.eventoIds } : {}),
+    ...(cancelados.naoDecididoIds.length ? { eventosCancelados: cancelados.naoDecididoIds } : {}),
   };
   await insertInteracao(tx, {
     leadId: lead.id, tipo: "nota", data: now,

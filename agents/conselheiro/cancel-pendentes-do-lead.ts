@@ -2,7 +2,7 @@
 // reply's transaction: unsent alerts and reminders become `cancelada`, grouped events leave the digest.
 import type { Db } from "@/lib/db/client";
 import type { Corretor } from "@/lib/db/queries/corretores";
-import { cancelAgrupamentoDoLead } from "@/lib/db/queries/eventos";
+import { cancelAgrupamentoDoLead, cancelEventosNaoDecididosDoLead } from "@/lib/db/queries/eventos";
 import { lockCotaCorretor, TIPOS_COM_COTA } from "@/lib/db/queries/mensagens-cota";
 import { cancelMensagensDoLead } from "@/lib/db/queries/mensagens-resposta";
 import { UNCONFIRMED } from "./send-policy";
@@ -13,6 +13,8 @@ export type PendentesCancelados = {
   mensagemIds: string[];
   /** Events to take out of `fila_agrupamento:{corretor}` once committed. */
   eventoIds: string[];
+  /** Events of the lead the Orquestrador had not decided yet: decided `cancelado`, no alert. */
+  naoDecididoIds: string[];
   /** When each cancelled message had taken its quota slot, to give the KV slot back once committed. */
   cotas: Date[];
 };
@@ -30,6 +32,11 @@ export async function cancelPendentesDoLead(
   // The old broker's digest flush reads its waiting events under this lock: it either wrote its
   // digest first (the events are in it, nothing to cancel) or sees them cancelled.
   await lockCotaCorretor(tx, input.de.id);
+  // First, so an alert being decided right now (its event row locked) is committed before the
+  // messages below are read, and an event not yet decided never becomes one.
+  const naoDecididoIds = await cancelEventosNaoDecididosDoLead(tx, alvo, {
+    motivo: MOTIVO_LEAD_REPASSADO, para: input.para.id, em: input.now.toISOString(),
+  });
   const mensagens = await cancelMensagensDoLead(tx, alvo, {
     codigo: MOTIVO_LEAD_REPASSADO, mensagem: `Lead repassado para ${input.para.nome} (Passar adiante).`, naoConfirmado: UNCONFIRMED,
   }, input.now);
@@ -40,5 +47,5 @@ export async function cancelPendentesDoLead(
   const cotas = mensagens
     .filter((m) => m.statusAnterior === "pendente" && TIPOS_COM_COTA.includes(m.tipo))
     .map((m) => m.scheduledFor ?? m.criadoEm);
-  return { mensagemIds: mensagens.map((m) => m.id), eventoIds, cotas };
+  return { mensagemIds: mensagens.map((m) => m.id), eventoIds, naoDecididoIds, cotas };
 }

@@ -216,4 +216,32 @@ describe("Passar adiante takes back what still waited for the old broker", () =>
     await tap("passar", gil);
     expect(await getMensagemById(t.db, digest.id)).toEqual(digest);
   });
+
+  it("decides the lead's events the Orquestrador had not decided yet as cancelled: no alert for the old broker", async () => {
+    const lead = await createLead(t.db, s.agency, s.paulo.id, { at: new Date(TUE_1000.getTime() - 5 * MIN), nome: "Rita Nova" });
+    const enviada = await alertaDecidido(lead, (await eventoDe(lead)).id);
+    await transitionMensagem(t.db, enviada.id, ["pendente"], { status: "enviada", providerSid: newSid(), sentAt: clock.now() }, clock.now());
+    // A repeat inquiry arrived a moment ago; the pipeline has not reached it yet.
+    const pendente = await insertEvento(t.db, {
+      imobiliariaId: s.agency.id, tipo: "lead_retorno", urgencia: "alta", corretorId: s.paulo.id, leadId: lead.id,
+      titulo: "Lead voltou", descricao: "teste", acaoRecomendada: "teste", dataDeteccao: clock.now(),
+    });
+
+    recorder = captureDispatch();
+    expect(await tap("passar", lead)).toMatchObject({ outcome: "respondida", acao: "lead_passado" });
+    expect(await processEvento(orq(), pendente.id)).toMatchObject({ mensagemIds: [], decisao: "cancelado" });
+    const eventos = await listEventosByLead(t.db, s.agency.id, lead.id);
+    expect(eventos.find((e) => e.id === pendente.id)).toMatchObject({
+      processado: true, metadata: expect.objectContaining({ cancelamento: expect.objectContaining({ motivo: "lead_repassado" }) }),
+    });
+    const { corretorId: novoId, mensagemIds } = await decideRepasse();
+    expect(mensagemIds).toHaveLength(1);
+    const alertas = (await rowsOf(lead)).filter((m) => m.tipo === "alerta");
+    expect(alertas.map((m) => [m.corretorId, m.status])).toEqual(
+      expect.arrayContaining([[s.paulo.id, "enviada"], [novoId, "pendente"]]),
+    );
+    expect(alertas).toHaveLength(2); // none for the repeat inquiry to the old broker
+    const nota = (await listInteracoesByLead(t.db, lead.id)).find((i) => i.tipo === "nota");
+    expect(nota?.metadata).toMatchObject({ eventosCancelados: [pendente.id] });
+  });
 });

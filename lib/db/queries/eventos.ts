@@ -158,6 +158,31 @@ export async function cancelAgrupamentoDoLead(
   return rows.map((r) => r.id).sort();
 }
 
+/**
+ * The lead's events for this broker that the Orquestrador has not decided yet, decided now as
+ * `cancelado` (with `metadata.cancelamento`): a decider running at this moment is waited for (row
+ * lock), and one that starts later finds them decided. Returns their ids.
+ */
+export async function cancelEventosNaoDecididosDoLead(
+  tx: Db,
+  alvo: { corretorId: string; leadId: string },
+  cancelamento: Record<string, unknown> & { em: string },
+): Promise<string[]> {
+  const rows = await tx
+    .update(eventos)
+    .set({
+      processado: true,
+      metadata: mergeMetadata({ decisao: { acao: "cancelado", mensagemIds: [], decididoEm: cancelamento.em }, cancelamento }),
+    })
+    .where(and(
+      eq(eventos.corretorId, idSchema.parse(alvo.corretorId)),
+      eq(eventos.leadId, idSchema.parse(alvo.leadId)),
+      sql`${eventos.processado} is not true`,
+    ))
+    .returning({ id: eventos.id });
+  return rows.map((r) => r.id).sort();
+}
+
 // ── Pipeline sweep ───────────────────────────────────────────────────────────────────────────
 
 /** Events no Orquestrador has decided yet, detected before `detectedBefore` (work a crash may have lost). */
