@@ -1,5 +1,5 @@
 // The shapes every message writer takes and returns (see templates.ts for the MessageWriter seam).
-import type { LeadStatus } from "@/lib/db/schema";
+import type { Desempenho } from "@/agents/analista/performance-calculator";
 
 export type Botao = { id: string; titulo: string };
 
@@ -75,17 +75,8 @@ export type ResumoSemanalInput = {
   /** Monday to Monday, [desde, ate). */
   semana: { desde: Date; ate: Date };
   timezone: string;
-  desempenho: {
-    recebidos: number;
-    contatados: number;
-    /** Whole percent of `recebidos`; null without leads. */
-    percentualContatados: number | null;
-    /** Median minutes from arrival to the broker's first contact; null when none was recorded. */
-    medianaPrimeiraRespostaMin: number | null;
-    respostasMedidas: number;
-    visitasSolicitadas: number;
-    porStatus: { status: LeadStatus; leads: number }[];
-  };
+  /** The week's PerformanceCalculator result, as computed. */
+  desempenho: Desempenho;
   demanda: { bairros: ItemDemanda[]; tipos: ItemDemanda[]; faixasPreco: ItemDemanda[] };
   remetente: Remetente;
 };
