@@ -1,19 +1,10 @@
 // WEB_CONCURRENCY: how many web processes `npm start` runs. One by default (a single `next start`),
 // a bad value or several processes on the embedded PGlite stop start-up naming the variable.
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/env";
+import { envError } from "@/lib/testing/env-error";
 
 const POSTGRES = "postgres://lastro:senha@127.0.0.1:5432/lastro";
-
-function envError(source: Record<string, string>): EnvError {
-  try {
-    parseEnv(source);
-  } catch (err) {
-    if (err instanceof EnvError) return err;
-    throw err;
-  }
-  throw new Error("parseEnv aceitou a configuração");
-}
 
 describe("WEB_CONCURRENCY", () => {
   it("defaults to one process; an empty value counts as unset", () => {

@@ -1,21 +1,12 @@
 // Content template sids as an agency's settings and the env vars accept them: HX + 32 hex, known
 // kinds only, a bad env value stops start-up naming the variable. No network involved.
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
+import { parseEnv } from "@/lib/env";
+import { envError } from "@/lib/testing/env-error";
 import { configuracoesImobiliariaSchema, parseConfiguracoes } from "./configuracoes-imobiliaria";
 import { contentSidEnvVar } from "./twilio-templates";
 
 const sid = (c: string) => `HX${c.repeat(32)}`;
-
-function envError(source: Record<string, string>): EnvError {
-  try {
-    parseEnv(source);
-  } catch (err) {
-    if (err instanceof EnvError) return err;
-    throw err;
-  }
-  throw new Error("parseEnv aceitou a configuração");
-}
 
 describe("agency settings (configuracoes.twilioTemplates)", () => {
   it("accepts sids per kind and keeps the other settings' defaults", () => {
