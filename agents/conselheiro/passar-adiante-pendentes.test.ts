@@ -81,6 +81,20 @@ async function alertaDecidido(lead: Lead, eventoId: string): Promise<Mensagem> {
   return row!;
 }
 
+/** The lead's first alert, decided and sent: the message whose button the broker taps. */
+async function alertaEnviado(lead: Lead): Promise<Mensagem> {
+  const enviada = await alertaDecidido(lead, (await eventoDe(lead)).id);
+  await transitionMensagem(t.db, enviada.id, ["pendente"], { status: "enviada", providerSid: newSid(), sentAt: clock.now() }, clock.now());
+  return enviada;
+}
+
+/** A repeat inquiry's event for Paulo, not decided yet. */
+const retornoDe = (lead: Lead) =>
+  insertEvento(t.db, {
+    imobiliariaId: s.agency.id, tipo: "lead_retorno", urgencia: "alta", corretorId: s.paulo.id, leadId: lead.id,
+    titulo: "Lead voltou", descricao: "teste", acaoRecomendada: "teste", dataDeteccao: clock.now(),
+  });
+
 async function lembreteDe(lead: Lead): Promise<Mensagem> {
   await tap("lembrar", lead);
   return (await rowsOf(lead)).find((m) => m.tipo === "lembrete")!;
@@ -99,13 +113,8 @@ describe("Passar adiante takes back what still waited for the old broker", () =>
 
     // Lucas: the alert Paulo taps (sent), a repeat inquiry's alert still queued (a slot taken), an
     // alert scheduled for later, one whose last attempt is unconfirmed, and a reminder.
-    const enviada = await alertaDecidido(lucas, (await eventoDe(lucas)).id);
-    await transitionMensagem(t.db, enviada.id, ["pendente"], { status: "enviada", providerSid: newSid(), sentAt: clock.now() }, clock.now());
-    const retorno = await insertEvento(t.db, {
-      imobiliariaId: s.agency.id, tipo: "lead_retorno", urgencia: "alta", corretorId: s.paulo.id, leadId: lucas.id,
-      titulo: "Lead voltou", descricao: "teste", acaoRecomendada: "teste", dataDeteccao: clock.now(),
-    });
-    const naFila = await alertaDecidido(lucas, retorno.id);
+    const enviada = await alertaEnviado(lucas);
+    const naFila = await alertaDecidido(lucas, (await retornoDe(lucas)).id);
     const agendada = await alertaParaPaulo(lucas, { status: "agendada", scheduledFor: new Date(TUE_1000.getTime() + 30 * MIN) });
     const incerta = await alertaParaPaulo(lucas, { status: "pendente" });
     await transitionMensagem(t.db, incerta.id, ["pendente"], { status: "pendente", erroCodigo: UNCONFIRMED }, clock.now());
@@ -219,13 +228,9 @@ describe("Passar adiante takes back what still waited for the old broker", () =>
 
   it("decides the lead's events the Orquestrador had not decided yet as cancelled: no alert for the old broker", async () => {
     const lead = await createLead(t.db, s.agency, s.paulo.id, { at: new Date(TUE_1000.getTime() - 5 * MIN), nome: "Rita Nova" });
-    const enviada = await alertaDecidido(lead, (await eventoDe(lead)).id);
-    await transitionMensagem(t.db, enviada.id, ["pendente"], { status: "enviada", providerSid: newSid(), sentAt: clock.now() }, clock.now());
+    await alertaEnviado(lead);
     // A repeat inquiry arrived a moment ago; the pipeline has not reached it yet.
-    const pendente = await insertEvento(t.db, {
-      imobiliariaId: s.agency.id, tipo: "lead_retorno", urgencia: "alta", corretorId: s.paulo.id, leadId: lead.id,
-      titulo: "Lead voltou", descricao: "teste", acaoRecomendada: "teste", dataDeteccao: clock.now(),
-    });
+    const pendente = await retornoDe(lead);
 
     recorder = captureDispatch();
     expect(await tap("passar", lead)).toMatchObject({ outcome: "respondida", acao: "lead_passado" });
