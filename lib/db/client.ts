@@ -99,11 +99,17 @@ function reportIdleError(driver: DbDriver) {
 
 /** Statements on the side pool are short and rare: a couple of connections serve them. */
 const SIDE_POOL_MAX = 2;
+/**
+ * Each connection has its own prepared statements (named-statements.ts), and opening one costs a
+ * TCP and auth exchange: pg's default of closing idle connections after 10 s made the first leads
+ * of every burst after a quiet moment pay for both, all at once. Keep them a minute, and two always.
+ */
+const POSTGRES_IDLE = { idleTimeoutMillis: 60_000, min: 2 };
 
 async function openPostgres(url: string): Promise<DbHandle> {
   // The seed's columns are `timestamp` without time zone and we store UTC: now() must be UTC too.
   const open = (max?: number) => {
-    const pool = new PgPool({ connectionString: url, options: "-c TimeZone=UTC", ...(max ? { max } : {}) });
+    const pool = new PgPool({ connectionString: url, options: "-c TimeZone=UTC", ...POSTGRES_IDLE, ...(max ? { max } : {}) });
     pool.on("error", reportIdleError("postgres"));
     nameStatementsOf(pool);
     return pool;
