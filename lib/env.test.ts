@@ -5,6 +5,7 @@ import { parseEnv } from "@/lib/env";
 import { envError } from "@/lib/testing/env-error";
 
 const POSTGRES = "postgres://lastro:senha@127.0.0.1:5432/lastro";
+const REDIS = "redis://127.0.0.1:6379";
 
 describe("WEB_CONCURRENCY", () => {
   it("defaults to one process; an empty value counts as unset", () => {
@@ -14,22 +15,28 @@ describe("WEB_CONCURRENCY", () => {
   });
 
   it("accepts 2 to 16 processes on a real Postgres", () => {
-    expect(parseEnv({ WEB_CONCURRENCY: "2", DATABASE_URL: POSTGRES }).webConcurrency).toBe(2);
-    expect(parseEnv({ WEB_CONCURRENCY: "16", DATABASE_URL: POSTGRES }).webConcurrency).toBe(16);
+    expect(parseEnv({ WEB_CONCURRENCY: "2", DATABASE_URL: POSTGRES, REDIS_URL: REDIS }).webConcurrency).toBe(2);
+    expect(parseEnv({ WEB_CONCURRENCY: "16", DATABASE_URL: POSTGRES, REDIS_URL: REDIS }).webConcurrency).toBe(16);
   });
 
   it.each(["0", "17", "abc", "2.5", "-1"])("refuses %j naming the variable", (value) => {
-    const err = envError({ WEB_CONCURRENCY: value, DATABASE_URL: POSTGRES });
+    const err = envError({ WEB_CONCURRENCY: value, DATABASE_URL: POSTGRES, REDIS_URL: REDIS });
     expect(err.issues).toEqual(["WEB_CONCURRENCY: deve ser um número inteiro de 1 a 16"]);
   });
 
   it("refuses more than one process on the embedded PGlite, which one process owns", () => {
-    const err = envError({ WEB_CONCURRENCY: "2" });
+    const err = envError({ WEB_CONCURRENCY: "2", REDIS_URL: REDIS });
     expect(err.issues).toHaveLength(1);
     expect(err.message).toMatch(/WEB_CONCURRENCY: com o banco embutido \(PGlite\) só é possível 1 processo web/);
     expect(err.message).toMatch(/DATABASE_URL/);
     // Forcing the PGlite driver is the same single data folder, even with a DATABASE_URL.
-    expect(envError({ WEB_CONCURRENCY: "2", DATABASE_URL: POSTGRES, DATABASE_DRIVER: "pglite" }).message).toMatch(/WEB_CONCURRENCY/);
+    expect(envError({ WEB_CONCURRENCY: "2", DATABASE_URL: POSTGRES, DATABASE_DRIVER: "pglite", REDIS_URL: REDIS }).message).toMatch(/WEB_CONCURRENCY/);
     expect(parseEnv({ WEB_CONCURRENCY: "1" }).database.driver).toBe("pglite");
+  });
+
+  it("refuses more than one process without a shared KV, where each would keep its own quota counts", () => {
+    const err = envError({ WEB_CONCURRENCY: "2", DATABASE_URL: POSTGRES });
+    expect(err.issues).toEqual(["WEB_CONCURRENCY: com 2 processos web o KV precisa ser compartilhado; defina REDIS_URL ou KV_REST_API_URL"]);
+    expect(parseEnv({ WEB_CONCURRENCY: "2", DATABASE_URL: POSTGRES, KV_REST_API_URL: "https://kv.example.com", KV_REST_API_TOKEN: "t0ken" }).webConcurrency).toBe(2);
   });
 });

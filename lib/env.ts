@@ -118,6 +118,13 @@ export function parseEnv(source: Record<string, string | undefined>) {
         `defina DATABASE_URL (Postgres) para usar ${raw.WEB_CONCURRENCY} ou remova WEB_CONCURRENCY`,
     );
   }
+  if (raw.WEB_CONCURRENCY && raw.WEB_CONCURRENCY > 1 && !raw.REDIS_URL && !raw.KV_REST_API_URL) {
+    // An in-memory KV is each process's own: the daily message quota and the login lockout would
+    // count per process, letting a broker get N times their limit.
+    issues.push(
+      `WEB_CONCURRENCY: com ${raw.WEB_CONCURRENCY} processos web o KV precisa ser compartilhado; defina REDIS_URL ou KV_REST_API_URL`,
+    );
+  }
   if (issues.length > 0) throw new EnvError(issues);
 
   const dataDir = path.resolve(/* turbopackIgnore: true */ raw.DATA_DIR ?? ".data");

@@ -33,10 +33,5 @@ export async function serveApp(): Promise<number> {
   say(`Banco e build prontos em ${secondsSince(started)}. Iniciando o servidor em http://localhost:${env.port} (KV: ${env.kv.driver}, ${shape})…`);
   const args = ["start", "-p", String(env.port)];
   if (processes === 1) return runCommand(projectBin("next"), args);
-  if (env.kv.driver === "memory") {
-    // Each process would count on its own: the login lockout and, with the pipeline in the web
-    // processes (embutido), the brokers' daily quota would allow N times their limit.
-    say(`Atenção: o KV em memória é de cada processo; com ${processes} processos web defina REDIS_URL.`);
-  }
   return serveCluster({ workers: processes, args });
 }
