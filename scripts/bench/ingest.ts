@@ -5,10 +5,12 @@
 // Two phases: a steady `rate` of deliveries, open loop (the target: ≥ 100 leads/s with p99 < 50 ms),
 // and the server's capacity with `connections` clients posting back to back.
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import { Client } from "pg";
 import { startBenchServer } from "./bench-server";
+import { cpuBetween, cpuSnapshot, type CpuSnapshot } from "./cpu-by-process";
 import { percentileOf, steadyLoad, type SteadyResult } from "./steady-load";
 
 type Figures = { rps: number; p50: number; p99: number; non2xx: number; errors: number; timeouts: number; total: number };
@@ -56,6 +58,16 @@ async function countRows(databaseUrl: string): Promise<{ leads: number; entregas
     );
     return rows[0]!;
   });
+}
+
+/** Each role's CPU per delivery over phase 1 and the pipeline work it caused, and how busy the cores were. */
+function cpuPerDelivery(before: CpuSnapshot | null, after: CpuSnapshot | null, deliveries: number, wallMs: number): string | null {
+  if (!before || !after || deliveries === 0) return null;
+  const byRole = [...cpuBetween(before, after)].sort((a, b) => b[1] - a[1]);
+  const total = byRole.reduce((sum, [, ms]) => sum + ms, 0);
+  const parts = byRole.map(([role, ms]) => `${role} ${(ms / deliveries).toFixed(2)}`).join(", ");
+  const busy = (100 * total) / (wallMs * availableParallelism());
+  return `  CPU por entrega, fase e pipeline dela (ms): ${parts}; total ${(total / deliveries).toFixed(2)} ms = ${busy.toFixed(0)}% dos ${availableParallelism()} núcleos`;
 }
 
 type Backlog = { pending: number; drainedAfterS: number | null };
@@ -190,8 +202,11 @@ export async function main(args: string[]): Promise<void> {
 
     // 1. The target: portals posting at a steady `rate`.
     const pingAtRate = steadyFigures(await pingSteadily(duration, rate));
+    const cpuBefore = cpuSnapshot();
+    const phaseStarted = performance.now();
     const atRate = await postSteadily({ url, slug, duration, rate, databaseUrl }, bodies, headers);
     const backlog = await pipelineBacklog(databaseUrl);
+    const cpuLine = cpuPerDelivery(cpuBefore, cpuSnapshot(), atRate.figures.total, performance.now() - phaseStarted);
     // 2. Capacity: as fast as `connections` clients can post.
     const pingMax = figures(await run({ url: `${url}/api/ping`, method: "POST", headers, body: pingBody, duration, connections }));
     const max = await postFlatOut({ url, slug, duration, connections, databaseUrl }, bodies, headers);
@@ -215,6 +230,7 @@ export async function main(args: string[]): Promise<void> {
     console.log(counts(atRate));
     console.log(`  p99 de cada segundo (ms): ${(atRate.p99PerSecondMs ?? []).map((v) => Math.round(v)).join(" ")}`);
     console.log(drained(backlog));
+    if (cpuLine) console.log(cpuLine);
     console.log(`  razão webhook / rota vazia: p50 ${(atRate.figures.p50 / Math.max(1, pingAtRate.p50)).toFixed(1)}×   p99 ${(atRate.figures.p99 / Math.max(1, pingAtRate.p99)).toFixed(1)}×`);
     console.log(`\n2) capacidade: ${connections} clientes sem pausa (autocannon)`);
     console.log(row("rota vazia (/api/ping)", pingMax));
