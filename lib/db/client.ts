@@ -106,6 +106,18 @@ const SIDE_POOL_MAX = 2;
  */
 const POSTGRES_IDLE = { idleTimeoutMillis: 60_000, min: 2 };
 
+/** A pooled driver's handle: the main pool, and a side pool of SIDE_POOL_MAX (DbHandle.sideDb). */
+function handleWithSidePool<P extends { end(): Promise<void> }>(
+  driver: DbDriver,
+  open: (max?: number) => P,
+  wrap: (pool: P) => Db,
+): DbHandle {
+  const [pool, side] = [open(), open(SIDE_POOL_MAX)];
+  return buildHandle(driver, wrap(pool), wrap(side), async () => {
+    await Promise.all([pool.end(), side.end()]);
+  });
+}
+
 async function openPostgres(url: string): Promise<DbHandle> {
   // The seed's columns are `timestamp` without time zone and we store UTC: now() must be UTC too.
   const open = (max?: number) => {
@@ -114,10 +126,7 @@ async function openPostgres(url: string): Promise<DbHandle> {
     nameStatementsOf(pool);
     return pool;
   };
-  const [pool, side] = [open(), open(SIDE_POOL_MAX)];
-  return buildHandle("postgres", drizzlePg({ client: pool, schema }), drizzlePg({ client: side, schema }), async () => {
-    await Promise.all([pool.end(), side.end()]);
-  });
+  return handleWithSidePool("postgres", open, (client) => drizzlePg({ client, schema }));
 }
 
 async function openNeon(url: string): Promise<DbHandle> {
@@ -128,10 +137,7 @@ async function openNeon(url: string): Promise<DbHandle> {
     pool.on("error", reportIdleError("neon"));
     return pool;
   };
-  const [pool, side] = [open(), open(SIDE_POOL_MAX)];
-  return buildHandle("neon", drizzleNeon({ client: pool, schema }), drizzleNeon({ client: side, schema }), async () => {
-    await Promise.all([pool.end(), side.end()]);
-  });
+  return handleWithSidePool("neon", open, (client) => drizzleNeon({ client, schema }));
 }
 
 /** Opens a new database handle. The app uses `getDb()`; scripts and tests call this directly. */
