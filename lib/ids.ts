@@ -24,8 +24,20 @@ function encodeRandom(bytes: Buffer): string {
   return out;
 }
 
+// One getrandom call per 256 ids instead of one per id: ids are made on every intake.
+let pool = Buffer.alloc(0);
+let poolOffset = 0;
+function randomSixteen(): Buffer {
+  if (poolOffset + 16 > pool.length) {
+    pool = randomBytes(4096);
+    poolOffset = 0;
+  }
+  poolOffset += 16;
+  return pool.subarray(poolOffset - 16, poolOffset);
+}
+
 /** A ULID-style id: 10 time characters then 16 random ones, so ids sort by creation time. */
-export function newId(prefix: IdPrefix, now: number = Date.now(), random: Buffer = randomBytes(16)): string {
+export function newId(prefix: IdPrefix, now: number = Date.now(), random: Buffer = randomSixteen()): string {
   if (!ID_PREFIXES.includes(prefix)) throw new Error(`prefixo de id desconhecido: ${prefix}`);
   if (random.length < 16) throw new Error("newId precisa de 16 bytes aleatórios");
   return `${prefix}_${encodeTime(now)}${encodeRandom(random)}`;

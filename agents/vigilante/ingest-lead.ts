@@ -3,13 +3,14 @@
 // Only after the commit does anything else happen (KV, pipeline), and those may fail safely:
 // the committed `eventos.processado = false` row is what the pipeline works from.
 import type { Db } from "@/lib/db/client";
+import type { BoundStatement } from "@/lib/db/compiled-statement";
 import { claimDelivery, findDelivery, planSetDeliveryLead } from "@/lib/db/queries/entregas";
 import { planInsertEvento, type Evento } from "@/lib/db/queries/eventos";
 import type { Imobiliaria } from "@/lib/db/queries/imobiliarias";
 import { planInsertInteracao } from "@/lib/db/queries/interacoes";
 import { readIntakeContext } from "@/lib/db/queries/intake-context";
-import { lockPersonSql, planInsertLeadFromPortal, recordRepeatInquiry, type Lead } from "@/lib/db/queries/leads";
-import { writeTogether, type PlannedWrite } from "@/lib/db/queries/write-together";
+import { lockPerson, planInsertLeadFromPortal, recordRepeatInquiry, type Lead } from "@/lib/db/queries/leads";
+import { writeTogether } from "@/lib/db/queries/write-together";
 import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
 import { newId } from "@/lib/ids";
 import { invalidate } from "@/lib/kv/cache";
@@ -52,7 +53,7 @@ export async function ingestLead(deps: IngestDeps, input: IngestInput): Promise<
   try {
     result = await deps.db.transaction(async (tx) => {
       // The person lock rides on the claim's round trip; a repeated delivery never takes it.
-      const personLock = lockPersonSql(imobiliaria.id, [lead.phone?.valid ? lead.phone.e164 : null, lead.email]);
+      const personLock = lockPerson(imobiliaria.id, [lead.phone?.valid ? lead.phone.e164 : null, lead.email]);
       const entregaId = await claimDelivery(
         tx,
         { imobiliariaId: imobiliaria.id, portal: lead.portal, externalId: lead.externalId, recebidoEm: receivedAt, corpo: input.corpo },
@@ -90,7 +91,7 @@ async function recordLead(tx: Db, turnos: Db | undefined, imobiliaria: Imobiliar
   let status: "criado" | "vinculado";
   let motivo: string;
   let corretorNome: string | null | undefined;
-  const writes: PlannedWrite[] = [];
+  const writes: BoundStatement[] = [];
   if (earlier) {
     // The same person keeps their broker; only an unassigned earlier lead is routed now.
     const route = earlier.corretorId ? null : await routeFor(tx, { turnos, corretores }, imobiliaria, imovel?.corretorId ?? null, at);
@@ -103,10 +104,10 @@ async function recordLead(tx: Db, turnos: Db | undefined, imobiliaria: Imobiliar
     status = "vinculado";
     motivo = route?.motivo ?? "mesmo_corretor";
     corretorNome = route?.corretorNome;
-    writes.push(planInsertInteracao(tx, { leadId: saved.id, tipo: "nova_consulta", data: at, conteudo: lead.mensagem, metadata: intake }));
+    writes.push(planInsertInteracao({ leadId: saved.id, tipo: "nova_consulta", data: at, conteudo: lead.mensagem, metadata: intake }));
   } else {
     const route = await routeFor(tx, { turnos, corretores }, imobiliaria, imovel?.corretorId ?? null, at);
-    const planned = planInsertLeadFromPortal(tx, {
+    const planned = planInsertLeadFromPortal({
       id: newId("lead", at.getTime()),
       imobiliariaId: imobiliaria.id,
       corretorId: route.corretorId,
@@ -128,7 +129,7 @@ async function recordLead(tx: Db, turnos: Db | undefined, imobiliaria: Imobiliar
     corretorNome = route.corretorNome;
     writes.push(
       planned.write,
-      planInsertInteracao(tx, { leadId: saved.id, tipo: "mensagem_portal", data: at, conteudo: lead.mensagem, metadata: intake }),
+      planInsertInteracao({ leadId: saved.id, tipo: "mensagem_portal", data: at, conteudo: lead.mensagem, metadata: intake }),
     );
   }
 
@@ -139,11 +140,11 @@ async function recordLead(tx: Db, turnos: Db | undefined, imobiliaria: Imobiliar
     imovel: imovel ? { codigo: imovel.codigo, titulo: imovel.titulo, bairro: imovel.bairro } : lead.listing,
     corretorNome, telefoneValido: intake.telefoneValido,
   });
-  const evento = planInsertEvento(tx, {
+  const evento = planInsertEvento({
     imobiliariaId: imobiliaria.id, corretorId: saved.corretorId, leadId: saved.id, dataDeteccao: at, ...description,
     metadata: { entregaId, portal: lead.portal, origem: lead.origem, roteamento: motivo, score: saved.score ?? score },
   });
-  writes.push(evento.write, planSetDeliveryLead(tx, entregaId, saved.id, status === "criado" ? 201 : 200));
+  writes.push(evento.write, planSetDeliveryLead(entregaId, saved.id, status === "criado" ? 201 : 200));
   await writeTogether(tx, writes);
   return { lead: saved, status, evento: evento.row };
 }

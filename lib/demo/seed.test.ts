@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
-import { asc, count, eq, type InferSelectModel } from "drizzle-orm";
+import { asc, count, eq, sql, type InferSelectModel } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractBusca } from "@/agents/vigilante/extract-busca";
@@ -62,6 +62,18 @@ describe("seedDemo (default data set)", () => {
     expect(summary.counts.interacoes / 400).toBeLessThanOrEqual(4);
     expect(summary.counts.eventos).toBeGreaterThanOrEqual(400);
     expect(progress.at(-1)).toEqual([400, 400]);
+  });
+
+  it("leaves the planner statistics of what it loaded, so plans do not assume empty tables", async () => {
+    // reltuples is -1 until a table is analyzed; Postgres with autovacuum off (as in CI) never would.
+    const result = (await first.db.execute(
+      sql`select relname, reltuples::int as n from pg_class where relname in ('leads', 'eventos', 'interacoes') order by relname`,
+    )) as unknown as { rows: { relname: string; n: number }[] };
+    expect(result.rows).toEqual([
+      { relname: "eventos", n: summary.counts.eventos },
+      { relname: "interacoes", n: summary.counts.interacoes },
+      { relname: "leads", n: 400 },
+    ]);
   });
 
   it("dates every lead within the 60 days before now", async () => {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { parsePreferencias, preferenciasSchema, type Preferencias, type PreferenciasInput } from "@/lib/domain/preferencias";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
+import { asParam, type Arg } from "../compiled-statement";
 import { corretores, corretoresCarga } from "../schema";
 import { emailSchema, idSchema, nomeSchema, telefoneSchema } from "./columns";
 
@@ -68,12 +69,12 @@ export type CorretorComCarga = Corretor & { leadsAbertos: number };
 // A broker's count is spread over up to CARGA_PARTES rows (see the schema): their sum.
 const abertosDoCorretor = sql<number>`(select coalesce(sum(${corretoresCarga.abertos}), 0)::int from ${corretoresCarga} where ${corretoresCarga.corretorId} = ${corretores.id})`.as("leads_abertos");
 
-/** The query behind listCorretoresComCarga, unrun, for intake-context.ts. */
-export function corretoresComCargaQuery(db: Db, imobiliariaId: string) {
+/** The query behind listCorretoresComCarga, unrun, for intake-context.ts; callers validate the id. */
+export function corretoresComCargaQuery(db: Db, imobiliariaId: Arg<string>) {
   return db
     .select({ corretor: corretores, abertos: abertosDoCorretor })
     .from(corretores)
-    .where(eq(corretores.imobiliariaId, idSchema.parse(imobiliariaId)))
+    .where(eq(corretores.imobiliariaId, asParam(corretores.imobiliariaId, imobiliariaId)))
     .orderBy(asc(corretores.nome), asc(corretores.id));
 }
 
@@ -82,7 +83,7 @@ export function corretoresComCargaQuery(db: Db, imobiliariaId: string) {
  * for every new lead. The counts are kept by a trigger on leads (corretores_carga).
  */
 export async function listCorretoresComCarga(db: Db, imobiliariaId: string): Promise<CorretorComCarga[]> {
-  const rows = await corretoresComCargaQuery(db, imobiliariaId);
+  const rows = await corretoresComCargaQuery(db, idSchema.parse(imobiliariaId));
   return rows.map((r) => ({ ...toCorretor(r.corretor), leadsAbertos: r.abertos ?? 0 }));
 }
 

@@ -4,10 +4,10 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
+import { CompiledStatement, runBound, type BoundStatement } from "../compiled-statement";
 import { entregasWebhook, PORTAIS } from "../schema";
 import { idSchema } from "./columns";
-import type { PersonLock } from "./leads";
-import type { PlannedWrite } from "./write-together";
+import { personLockSql, type PersonLock } from "./leads";
 
 const claimSchema = z.object({
   imobiliariaId: idSchema,
@@ -23,18 +23,45 @@ const claimSchema = z.object({
  */
 export async function claimDelivery(tx: Db, input: z.input<typeof claimSchema>, thenLock?: PersonLock | null): Promise<string | null> {
   const data = claimSchema.parse(input);
-  const [row] = await tx
-    .insert(entregasWebhook)
-    .values({ id: newId("ent"), ...data, corpo: data.corpo ?? null, resultado: "aceita", statusHttp: 200 })
-    .onConflictDoNothing({ target: [entregasWebhook.imobiliariaId, entregasWebhook.portal, entregasWebhook.externalId] })
-    .returning({ id: entregasWebhook.id, ...(thenLock ? { locked: sql<number>`(${thenLock.sql})` } : {}) });
+  const keys = thenLock?.keys ?? [];
+  const values: ClaimValues = { id: newId("ent"), ...data, corpo: data.corpo ?? null };
+  keys.forEach((key, i) => (values[`lock${i}`] = key));
+  const [row] = await runBound<{ id: string }>(tx, claimStatement(keys.length).bind(values));
   return row?.id ?? null;
 }
 
-/** Records which lead the delivery became; planned, for writeTogether with the lead's own rows. */
-export function planSetDeliveryLead(tx: Db, id: string, leadId: string, statusHttp: 200 | 201): PlannedWrite {
-  return tx.update(entregasWebhook).set({ leadId: idSchema.parse(leadId), statusHttp }).where(eq(entregasWebhook.id, idSchema.parse(id)));
+type ClaimValues = { id: string; imobiliariaId: string; portal: string; externalId: string; recebidoEm: Date; corpo: unknown; [lock: `lock${number}`]: string };
+
+// One statement per number of person-lock keys (phone, e-mail: at most two).
+const claimStatements = new Map<number, CompiledStatement<ClaimValues>>();
+function claimStatement(lockKeys: number): CompiledStatement<ClaimValues> {
+  let statement = claimStatements.get(lockKeys);
+  if (!statement) {
+    statement = new CompiledStatement<ClaimValues>(`entregas.claim.${lockKeys}`, (db, p) => {
+      const locks = Array.from({ length: lockKeys }, (_, i) => p(`lock${i}`));
+      return db
+        .insert(entregasWebhook)
+        .values({
+          id: p("id"), imobiliariaId: p("imobiliariaId"), portal: p("portal"), externalId: p("externalId"),
+          recebidoEm: p("recebidoEm"), corpo: p("corpo"), resultado: "aceita", statusHttp: 200,
+        })
+        .onConflictDoNothing({ target: [entregasWebhook.imobiliariaId, entregasWebhook.portal, entregasWebhook.externalId] })
+        .returning({ id: entregasWebhook.id, ...(locks.length > 0 ? { locked: personLockSql(locks) } : {}) });
+    });
+    claimStatements.set(lockKeys, statement);
+  }
+  return statement;
 }
+
+/** Records which lead the delivery became; planned, for writeTogether with the lead's own rows. */
+export function planSetDeliveryLead(id: string, leadId: string, statusHttp: 200 | 201): BoundStatement {
+  return setLeadStatement.bind({ id: idSchema.parse(id), leadId: idSchema.parse(leadId), statusHttp });
+}
+
+const setLeadStatement = new CompiledStatement<{ id: string; leadId: string; statusHttp: number }>("entregas.set_lead", (db, p) =>
+  // sql`${…}`: update().set() types take no placeholder; id and integer need no encoder.
+  db.update(entregasWebhook).set({ leadId: sql`${p("leadId")}`, statusHttp: sql`${p("statusHttp")}` }).where(eq(entregasWebhook.id, p("id"))),
+);
 
 export async function findDelivery(db: Db, imobiliariaId: string, portal: (typeof PORTAIS)[number], externalId: string) {
   const [row] = await db

@@ -5,9 +5,9 @@ import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
+import { compiledRowInsert, type BoundStatement } from "../compiled-statement";
 import { EVENTO_TIPOS, eventos, mensagens, URGENCIAS } from "../schema";
 import { idSchema } from "./columns";
-import type { PlannedWrite } from "./write-together";
 
 export type Evento = typeof eventos.$inferSelect;
 
@@ -48,10 +48,12 @@ export async function insertEvento(tx: Db, input: z.input<typeof novoEventoSchem
 }
 
 /** The event `input` becomes and its insert, not yet run: for writeTogether on the intake path. */
-export function planInsertEvento(tx: Db, input: z.input<typeof novoEventoSchema>): { row: Evento; write: PlannedWrite } {
+export function planInsertEvento(input: z.input<typeof novoEventoSchema>): { row: Evento; write: BoundStatement } {
   const row = eventoRow(input);
-  return { row, write: tx.insert(eventos).values(row) };
+  return { row, write: insertRowStatement.bind(row) };
 }
+
+const insertRowStatement = compiledRowInsert("eventos.insert", eventos);
 
 export async function getEventoById(db: Db, imobiliariaId: string, id: string): Promise<Evento | null> {
   const [row] = await db

@@ -1,6 +1,7 @@
 // Listings. Portals name a listing by our code (`clientListingId`) or by their own id.
 import { and, asc, desc, eq, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
+import { asParam, type Arg } from "../compiled-statement";
 import { imoveis } from "../schema";
 import { idSchema } from "./columns";
 
@@ -8,26 +9,37 @@ export type Imovel = typeof imoveis.$inferSelect;
 
 export type ListingRef = { codigo: string | null; portalListingId: string | null };
 
+/** ListingRef with the agency, each a value or a placeholder (intake-context.ts compiles it). */
+export type ListingArgs = { imobiliariaId: Arg<string>; codigo: Arg<string> | null; portalListingId: Arg<string> | null };
+
+/** Validates a listing reference for imovelForLeadQuery (references longer than any stored are cut). */
+export function listingArgs(imobiliariaId: string, ref: ListingRef): ListingRef & { imobiliariaId: string } {
+  return {
+    imobiliariaId: idSchema.parse(imobiliariaId),
+    codigo: ref.codigo ? ref.codigo.slice(0, 80) : null,
+    portalListingId: ref.portalListingId ? ref.portalListingId.slice(0, 100) : null,
+  };
+}
+
 /** The query behind findImovelForLead, unrun (null without a reference), for intake-context.ts. */
-export function imovelForLeadQuery(db: Db, imobiliariaId: string, ref: ListingRef) {
-  const agency = idSchema.parse(imobiliariaId);
-  const codigo = ref.codigo ? eq(imoveis.codigo, ref.codigo.slice(0, 80)) : undefined;
-  const portalId = ref.portalListingId
-    ? sql`${ref.portalListingId.slice(0, 100)} in (select jsonb_each_text.value from jsonb_each_text(${imoveis.portalIds}))`
+export function imovelForLeadQuery(db: Db, args: ListingArgs) {
+  const codigo = args.codigo ? eq(imoveis.codigo, asParam(imoveis.codigo, args.codigo)) : undefined;
+  const portalId = args.portalListingId
+    ? sql`${args.portalListingId} in (select jsonb_each_text.value from jsonb_each_text(${imoveis.portalIds}))`
     : undefined;
   if (!codigo && !portalId) return null;
   // One round trip for both references; a match by our own code wins over one by the portal's id.
   return db
     .select()
     .from(imoveis)
-    .where(and(eq(imoveis.imobiliariaId, agency), or(codigo, portalId)))
+    .where(and(eq(imoveis.imobiliariaId, asParam(imoveis.imobiliariaId, args.imobiliariaId)), or(codigo, portalId)))
     .orderBy(...(codigo ? [desc(sql`${codigo}`)] : []), asc(imoveis.id))
     .limit(1);
 }
 
 /** Finds the agency's listing by our code first, then by the portal's listing id. */
 export async function findImovelForLead(db: Db, imobiliariaId: string, ref: ListingRef): Promise<Imovel | null> {
-  const query = imovelForLeadQuery(db, imobiliariaId, ref);
+  const query = imovelForLeadQuery(db, listingArgs(imobiliariaId, ref));
   return query ? ((await query)[0] ?? null) : null;
 }
 

@@ -2,22 +2,26 @@
 // and the agency's brokers with their open-lead counts. Each part is its owner module's own query
 // (leads.ts, imoveis.ts, corretores.ts), sent as a subquery that comes back as JSON; the JSON is
 // decoded by the same column mappers drizzle uses, so the rows are the ones those modules return.
-import { getTableColumns, sql, type SQL, type Table } from "drizzle-orm";
+import { getTableColumns, sql, type Column, type SQL, type Table } from "drizzle-orm";
 import type { Db } from "../client";
-import { executeRows } from "../execute-rows";
+import { CompiledStatement, runBound } from "../compiled-statement";
 import { corretores, imoveis, leads } from "../schema";
 import { corretoresComCargaQuery, toCorretor, type CorretorComCarga } from "./corretores";
-import { imovelForLeadQuery, type Imovel, type ListingRef } from "./imoveis";
-import { recentLeadByContactQuery, type ContactSince, type Lead } from "./leads";
+import { imovelForLeadQuery, listingArgs, type Imovel, type ListingRef } from "./imoveis";
+import { contactArgs, recentLeadByContactQuery, type ContactSince, type Lead } from "./leads";
 
 export type IntakeContext = { earlier: Lead | null; imovel: Imovel | null; corretores: CorretorComCarga[] };
 
 type JsonRow = Record<string, unknown>;
 
 /** A row of `table` as row_to_json wrote it (column names as keys), mapped as drizzle maps a result row. */
+const columnsOf = new WeakMap<Table, [string, Column][]>();
+
 function decodeRow<T extends Table>(table: T, json: JsonRow): T["$inferSelect"] {
+  let columns = columnsOf.get(table);
+  if (!columns) columnsOf.set(table, (columns = Object.entries(getTableColumns(table))));
   const row: Record<string, unknown> = {};
-  for (const [key, column] of Object.entries(getTableColumns(table))) {
+  for (const [key, column] of columns) {
     const value = json[column.name];
     row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
   }
@@ -27,20 +31,44 @@ function decodeRow<T extends Table>(table: T, json: JsonRow): T["$inferSelect"] 
 const oneAsJson = (query: { getSQL(): SQL } | null) =>
   query ? sql`(select row_to_json(q) from (${query.getSQL()}) as q)` : sql`null::json`;
 
+type IntakeValues = { imobiliariaId: string; telefone?: string; email?: string; since: Date; codigo?: string; portalListingId?: string };
+type IntakeRow = { earlier: JsonRow | null; imovel: JsonRow | null; corretores: { c: JsonRow; abertos: number }[] };
+
+// The statement's shape depends only on which references the delivery has: at most 16, each compiled once.
+const statements = new Map<string, CompiledStatement<IntakeValues>>();
+function statementFor(has: { telefone: boolean; email: boolean; codigo: boolean; portalListingId: boolean }) {
+  const key = `intake_context.${Number(has.telefone)}${Number(has.email)}${Number(has.codigo)}${Number(has.portalListingId)}`;
+  let statement = statements.get(key);
+  if (!statement) {
+    statement = new CompiledStatement<IntakeValues>(key, (db, p) => {
+      const agency = p("imobiliariaId");
+      const person = { imobiliariaId: agency, telefone: has.telefone ? p("telefone") : null, email: has.email ? p("email") : null, since: p("since") };
+      const listing = { imobiliariaId: agency, codigo: has.codigo ? p("codigo") : null, portalListingId: has.portalListingId ? p("portalListingId") : null };
+      return sql`select ${oneAsJson(recentLeadByContactQuery(db, person))} as earlier,
+        ${oneAsJson(imovelForLeadQuery(db, listing))} as imovel,
+        (select coalesce(json_agg(json_build_object('c', row_to_json(q), 'abertos', q.leads_abertos) order by q.nome, q.id), '[]'::json)
+          from (${corretoresComCargaQuery(db, agency).getSQL()}) as q) as corretores`;
+    });
+    statements.set(key, statement);
+  }
+  return statement;
+}
+
 export async function readIntakeContext(
   tx: Db,
   imobiliariaId: string,
   person: ContactSince,
   listing: ListingRef,
 ): Promise<IntakeContext> {
-  const brokers = corretoresComCargaQuery(tx, imobiliariaId).getSQL();
-  const [row] = await executeRows<{ earlier: JsonRow | null; imovel: JsonRow | null; corretores: { c: JsonRow; abertos: number }[] }>(
-    tx,
-    sql`select ${oneAsJson(recentLeadByContactQuery(tx, imobiliariaId, person))} as earlier,
-      ${oneAsJson(imovelForLeadQuery(tx, imobiliariaId, listing))} as imovel,
-      (select coalesce(json_agg(json_build_object('c', row_to_json(q), 'abertos', q.leads_abertos) order by q.nome, q.id), '[]'::json)
-        from (${brokers}) as q) as corretores`,
-  );
+  const contact = contactArgs(imobiliariaId, person);
+  const ref = listingArgs(imobiliariaId, listing);
+  const values: IntakeValues = { imobiliariaId: contact.imobiliariaId, since: contact.since };
+  if (contact.telefone) values.telefone = contact.telefone;
+  if (contact.email) values.email = contact.email;
+  if (ref.codigo) values.codigo = ref.codigo;
+  if (ref.portalListingId) values.portalListingId = ref.portalListingId;
+  const statement = statementFor({ telefone: !!values.telefone, email: !!values.email, codigo: !!values.codigo, portalListingId: !!values.portalListingId });
+  const [row] = await runBound<IntakeRow>(tx, statement.bind(values));
   return {
     earlier: row?.earlier ? decodeRow(leads, row.earlier) : null,
     imovel: row?.imovel ? decodeRow(imoveis, row.imovel) : null,

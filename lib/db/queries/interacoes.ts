@@ -2,9 +2,9 @@
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../client";
+import { compiledInsert, type BoundStatement } from "../compiled-statement";
 import { INTERACAO_TIPOS, interacoes } from "../schema";
 import { idSchema } from "./columns";
-import type { PlannedWrite } from "./write-together";
 
 export type Interacao = typeof interacoes.$inferSelect;
 
@@ -23,9 +23,12 @@ export async function insertInteracao(tx: Db, input: z.input<typeof novaInteraca
 }
 
 /** The insert, validated but not yet run: for writeTogether on the intake path. */
-export function planInsertInteracao(tx: Db, input: z.input<typeof novaInteracaoSchema>): PlannedWrite {
-  return tx.insert(interacoes).values(novaInteracaoSchema.parse(input));
+export function planInsertInteracao(input: z.input<typeof novaInteracaoSchema>): BoundStatement {
+  const data = novaInteracaoSchema.parse(input);
+  return insertStatement.bind({ leadId: data.leadId, tipo: data.tipo, data: data.data, conteudo: data.conteudo ?? null, metadata: data.metadata ?? null });
 }
+
+const insertStatement = compiledInsert("interacoes.insert", interacoes, ["leadId", "tipo", "data", "conteudo", "metadata"]);
 
 /** Callers check the lead belongs to their agency first (interacoes has no agency column of its own). */
 export async function listInteracoesByLead(db: Db, leadId: string): Promise<Interacao[]> {

@@ -3,9 +3,9 @@ import { and, desc, eq, gte, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
+import { asParam, compiledRowInsert, type Arg, type BoundStatement } from "../compiled-statement";
 import { corretores, imoveis, LEAD_STATUS, leads } from "../schema";
 import { emailSchema, idSchema, nomeSchema, telefoneSchema } from "./columns";
-import type { PlannedWrite } from "./write-together";
 
 export type Lead = typeof leads.$inferSelect;
 
@@ -90,45 +90,68 @@ export async function insertLead(db: Db, input: NovoLead): Promise<Lead> {
 
 export { OPEN_LEAD_STATUS } from "../schema";
 
-export type PersonLock = { sql: SQL };
+/** The person's lock keys, sorted: locks are always taken in this order, so two intakes cannot deadlock. */
+export type PersonLock = { keys: string[] };
 
 /**
  * Serializes intake of the same person (phone / e-mail) within an agency until the transaction
  * ends, so two portals delivering the same person at once cannot both create a lead. Returns the
  * lock as a query for claimDelivery to take in its own round trip; null when there is no contact.
  */
-export function lockPersonSql(imobiliariaId: string, contacts: (string | null)[]): PersonLock | null {
+export function lockPerson(imobiliariaId: string, contacts: (string | null)[]): PersonLock | null {
   const agency = idSchema.parse(imobiliariaId);
   const keys = [...new Set(contacts.filter((c): c is string => Boolean(c)))].sort();
-  if (keys.length === 0) return null;
-  // The target list is evaluated left to right, so locks are always taken in sorted order.
-  const locks = keys.map((key) => sql`pg_advisory_xact_lock(hashtextextended(${`${agency}|${key}`}, 0))`);
-  return { sql: sql`select 1 from (select ${sql.join(locks, sql`, `)}) as lock_pessoa` };
+  return keys.length === 0 ? null : { keys: keys.map((key) => `${agency}|${key}`) };
+}
+
+/** The lock over `keys` (values or placeholders) as a scalar subquery for claimDelivery's statement. */
+export function personLockSql(keys: readonly unknown[]): SQL {
+  // The target list is evaluated left to right, so locks are taken in the keys' order.
+  const locks = keys.map((key) => sql`pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+  return sql`(select 1 from (select ${sql.join(locks, sql`, `)}) as lock_pessoa)`;
 }
 
 export type ContactSince = { telefone: string | null; email: string | null; since: Date };
+/** ContactSince with the agency, each a value or a placeholder (intake-context.ts compiles it). */
+export type ContactArgs = { imobiliariaId: Arg<string>; telefone: Arg<string> | null; email: Arg<string> | null; since: Arg<Date> };
+
+/** Validates a contact for recentLeadByContactQuery; the e-mail is matched lower-cased. */
+export function contactArgs(imobiliariaId: string, contact: ContactSince): ContactSince & { imobiliariaId: string } {
+  return {
+    imobiliariaId: idSchema.parse(imobiliariaId),
+    telefone: contact.telefone || null,
+    email: contact.email ? contact.email.toLowerCase() : null,
+    since: z.date().parse(contact.since),
+  };
+}
 
 /**
  * The query behind findRecentLeadByContact, unrun (null when there is nothing to match on), so the
  * intake can send it in one statement with its other reads (intake-context.ts).
  */
-export function recentLeadByContactQuery(db: Db, imobiliariaId: string, contact: ContactSince) {
+export function recentLeadByContactQuery(db: Db, args: ContactArgs) {
   const matches = [
-    contact.telefone ? eq(leads.telefone, contact.telefone) : undefined,
-    contact.email ? eq(leads.email, contact.email.toLowerCase()) : undefined,
+    args.telefone ? eq(leads.telefone, asParam(leads.telefone, args.telefone)) : undefined,
+    args.email ? eq(leads.email, asParam(leads.email, args.email)) : undefined,
   ].filter((m) => m !== undefined);
   if (matches.length === 0) return null;
   return db
     .select()
     .from(leads)
-    .where(and(eq(leads.imobiliariaId, idSchema.parse(imobiliariaId)), gte(leads.dataPrimeiroContato, contact.since), or(...matches)))
+    .where(
+      and(
+        eq(leads.imobiliariaId, asParam(leads.imobiliariaId, args.imobiliariaId)),
+        gte(leads.dataPrimeiroContato, asParam(leads.dataPrimeiroContato, args.since)),
+        or(...matches),
+      ),
+    )
     .orderBy(desc(leads.dataPrimeiroContato))
     .limit(1);
 }
 
 /** The person's most recent lead in the agency since `since`, by E.164 phone or lower-cased e-mail. */
 export async function findRecentLeadByContact(tx: Db, imobiliariaId: string, contact: ContactSince): Promise<Lead | null> {
-  const query = recentLeadByContactQuery(tx, imobiliariaId, contact);
+  const query = recentLeadByContactQuery(tx, contactArgs(imobiliariaId, contact));
   return query ? ((await query)[0] ?? null) : null;
 }
 
@@ -142,7 +165,7 @@ const intakeLeadSchema = novoLeadSchema.extend({
  * A lead from a portal and its insert, not yet run (for writeTogether with its interaction and
  * event). Unlike insertLead, the phone may be a flagged, non-E.164 raw value.
  */
-export function planInsertLeadFromPortal(tx: Db, input: z.input<typeof intakeLeadSchema>): { row: Lead; write: PlannedWrite } {
+export function planInsertLeadFromPortal(input: z.input<typeof intakeLeadSchema>): { row: Lead; write: BoundStatement } {
   const data = intakeLeadSchema.parse(input);
   const row: Lead = {
     id: data.id,
@@ -160,12 +183,14 @@ export function planInsertLeadFromPortal(tx: Db, input: z.input<typeof intakeLea
     busca: data.busca ?? null,
     metadata: data.metadata ?? null,
   };
-  return { row, write: tx.insert(leads).values(row) };
+  return { row, write: insertRowStatement.bind(row) };
 }
+
+const insertRowStatement = compiledRowInsert("leads.insert", leads);
 
 /** Inserts a lead from a portal now (fixtures and one-off callers); intake plans it instead. */
 export async function insertLeadFromPortal(tx: Db, input: z.input<typeof intakeLeadSchema>): Promise<Lead> {
-  const [row] = await tx.insert(leads).values(planInsertLeadFromPortal(tx, input).row).returning();
+  const [row] = await tx.insert(leads).values(planInsertLeadFromPortal(input).row).returning();
   return row!;
 }
 

@@ -2,20 +2,31 @@
 // where each round trip costs more than the write itself. Postgres runs every part even though
 // none is referenced, and checks foreign keys at the end of the statement, so a child row may be
 // written beside its parent. The parts must not touch the same row: they cannot see each other.
-import { sql, type SQL } from "drizzle-orm";
+// The parts are compiled statements, so the composed text is built once per combination.
 import type { Db } from "../client";
+import { runText, type BoundStatement } from "../compiled-statement";
 
-/** A planned write: a drizzle insert/update/delete builder without `.returning()`. */
-export type PlannedWrite = { getSQL(): SQL };
+const together = new Map<string, string>();
+// Combinations come from a fixed set of call sites; the bound only guards against a caller that
+// composes unbounded variants, which then simply build their text each time.
+const MAX_COMBINATIONS = 200;
 
-export async function writeTogether(tx: Db, writes: PlannedWrite[]): Promise<void> {
+/** Every write but the last becomes a CTE part; the last is the main statement. */
+export async function writeTogether(tx: Db, writes: BoundStatement[]): Promise<void> {
   if (writes.length === 0) return;
-  // getSQL(), not the builder itself: a builder inside `sql` is wrapped in parentheses.
-  const [main, ...rest] = [writes.at(-1)!.getSQL(), ...writes.slice(0, -1).map((w) => w.getSQL())];
-  if (rest.length === 0) {
-    await tx.execute(main);
-    return;
+  const key = writes.map((w) => w.statement.key).join("|");
+  let text = together.get(key);
+  if (text === undefined) {
+    let offset = 0;
+    // Each part's $1…$n move past the params of the parts before it, in text order.
+    const renumbered = writes.map((w) => {
+      const base = offset;
+      offset += w.params.length;
+      return w.statement.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + base}`);
+    });
+    const main = renumbered.pop()!;
+    text = renumbered.length === 0 ? main : `with ${renumbered.map((part, i) => `"parte_${i + 1}" as (${part})`).join(", ")} ${main}`;
+    if (together.size < MAX_COMBINATIONS) together.set(key, text);
   }
-  const parts = rest.map((w, i) => sql`${sql.identifier(`parte_${i + 1}`)} as (${w})`);
-  await tx.execute(sql`with ${sql.join(parts, sql`, `)} ${main}`);
+  await runText(tx, text, writes.flatMap((w) => w.params));
 }
