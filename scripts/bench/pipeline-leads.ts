@@ -39,13 +39,21 @@ async function postLead(slug: string, runId: string, i: number): Promise<PostedL
   return { kind: leadKind(i), leadId: json.leadId ?? "", startedAt, status: res.status };
 }
 
-/** Posts `count` deliveries with at most `concurrency` in flight. */
-export async function postLeads(opts: { slug: string; runId: string; count: number; concurrency: number }): Promise<PostedLead[]> {
+/**
+ * Posts `count` deliveries with at most `concurrency` in flight; with `ratePerSecond` > 0, delivery i
+ * is not sent before i / rate seconds (portals deliver at their own pace), otherwise back to back.
+ */
+export async function postLeads(opts: { slug: string; runId: string; count: number; concurrency: number; ratePerSecond: number }): Promise<PostedLead[]> {
   const posted: PostedLead[] = [];
   let next = 0;
+  const start = Date.now();
   const worker = async () => {
     while (next < opts.count) {
       const i = next++;
+      if (opts.ratePerSecond > 0) {
+        const wait = start + (i * 1000) / opts.ratePerSecond - Date.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      }
       posted.push(await postLead(opts.slug, opts.runId, i));
     }
   };

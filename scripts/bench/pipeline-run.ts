@@ -19,7 +19,7 @@ import { startBenchWorker, type BenchWorker } from "./pipeline-worker";
 import { countPending, readResults, type PipelineResults } from "./pipeline-results";
 
 export type PipelineBenchOptions = {
-  leads: number; brokers: number; limiteDiario: number; concurrency: number;
+  leads: number; brokers: number; limiteDiario: number; concurrency: number; ratePerSecond: number;
   databaseUrl: string; database: string; redisUrl: string;
   /** true: the pipeline in a worker process (PIPELINE_MODE=worker); false: in this process. */
   worker: boolean;
@@ -104,7 +104,7 @@ export async function runPipelineBench(o: PipelineBenchOptions): Promise<Pipelin
     const rss = sampleRss();
     const cpuAtStart = process.cpuUsage();
     const startedAt = Date.now();
-    const posted = await postLeads({ slug: SLUG, runId: Date.now().toString(36), count: o.leads, concurrency: o.concurrency });
+    const posted = await postLeads({ slug: SLUG, runId: Date.now().toString(36), count: o.leads, concurrency: o.concurrency, ratePerSecond: o.ratePerSecond });
     const postedAt = Date.now();
     await untilSettled(handle, 10 * 60_000);
     const settledAt = Date.now();
