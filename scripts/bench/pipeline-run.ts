@@ -1,5 +1,6 @@
 // The pipeline benchmark's work, loaded only after pipeline.ts has set the environment: a fresh
 // database, real Redis, the fake Twilio, the embedded runner as dispatch target, N leads posted.
+import { sql } from "drizzle-orm";
 import { Client } from "pg";
 import { templateWriter } from "@/agents/conselheiro/templates";
 import { twilioClientFor } from "@/lib/whatsapp/testing/fake-twilio-client";
@@ -91,6 +92,9 @@ export async function runPipelineBench(o: PipelineBenchOptions): Promise<Pipelin
     fake = await startRemoteFakeTwilio();
     const { agency, brokers } = await createWebhookAgency(handle, { slug: SLUG, brokers: o.brokers });
     for (const b of brokers) await updatePreferencias(handle.db, agency.id, b.id, { limiteDiario: o.limiteDiario });
+    // Statistics, as autovacuum would gather them on a production server (it is off on this one):
+    // without any, cached generic plans pick indexes by guesswork (see ARCHITECTURE.md "Hot-path costs").
+    await handle.db.execute(sql`analyze`);
 
     if (o.worker) {
       worker = await startBenchWorker({ databaseUrl: dbUrl(o), redisUrl: o.redisUrl, fake });

@@ -1,5 +1,6 @@
 // The leads table. Minimal for now: read one, insert one (portal intake will grow this module).
-import { and, desc, eq, gte, or, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, sql, type SQL } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
@@ -130,23 +131,25 @@ export function contactArgs(imobiliariaId: string, contact: ContactSince): Conta
  * intake can send it in one statement with its other reads (intake-context.ts).
  */
 export function recentLeadByContactQuery(db: Db, args: ContactArgs) {
-  const matches = [
-    args.telefone ? eq(leads.telefone, asParam(leads.telefone, args.telefone)) : undefined,
-    args.email ? eq(leads.email, asParam(leads.email, args.email)) : undefined,
-  ].filter((m) => m !== undefined);
-  if (matches.length === 0) return null;
-  return db
-    .select()
-    .from(leads)
-    .where(
-      and(
-        eq(leads.imobiliariaId, asParam(leads.imobiliariaId, args.imobiliariaId)),
-        gte(leads.dataPrimeiroContato, asParam(leads.dataPrimeiroContato, args.since)),
-        or(...matches),
-      ),
-    )
-    .orderBy(desc(leads.dataPrimeiroContato))
-    .limit(1);
+  const newestBy = (match: SQL) =>
+    db
+      .select()
+      .from(leads)
+      .where(
+        and(
+          eq(leads.imobiliariaId, asParam(leads.imobiliariaId, args.imobiliariaId)),
+          match,
+          gte(leads.dataPrimeiroContato, asParam(leads.dataPrimeiroContato, args.since)),
+        ),
+      )
+      .orderBy(desc(leads.dataPrimeiroContato))
+      .limit(1);
+  const byPhone = args.telefone ? newestBy(eq(leads.telefone, asParam(leads.telefone, args.telefone))) : null;
+  const byEmail = args.email ? newestBy(eq(leads.email, asParam(leads.email, args.email))) : null;
+  if (!byPhone || !byEmail) return byPhone ?? byEmail;
+  // Phone OR e-mail as one condition let the planner walk all the agency's leads by date until one
+  // matched (all of them, for a new person); each branch here is one range of its own index.
+  return unionAll(byPhone, byEmail).orderBy(desc(leads.dataPrimeiroContato)).limit(1);
 }
 
 /** The person's most recent lead in the agency since `since`, by E.164 phone or lower-cased e-mail. */

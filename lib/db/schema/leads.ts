@@ -46,8 +46,11 @@ export const leads = pgTable(
     index("idx_leads_corretor").on(t.corretorId),
     index("idx_leads_score").on(sql`${t.score} DESC`),
     index("idx_leads_status").on(t.status),
-    index("idx_leads_imobiliaria_telefone").on(t.imobiliariaId, t.telefone),
-    index("idx_leads_imobiliaria_email").on(t.imobiliariaId, t.email),
+    // The intake's "same person within 90 days" lookup, newest first, in one index range whatever the
+    // planner's statistics: with (agency, phone) only, a cached generic plan on unanalyzed tables
+    // walked every lead of the agency by date instead (measured: ~700 rows per intake at 2,000 leads).
+    index("idx_leads_imobiliaria_telefone_contato").on(t.imobiliariaId, t.telefone, t.dataPrimeiroContato),
+    index("idx_leads_imobiliaria_email_contato").on(t.imobiliariaId, t.email, t.dataPrimeiroContato),
     index("idx_leads_imobiliaria_contato").on(t.imobiliariaId, t.dataPrimeiroContato),
     // The roleta's tie-break counts open leads per broker on every intake.
     index("idx_leads_imobiliaria_status_corretor").on(t.imobiliariaId, t.status, t.corretorId),
