@@ -14,9 +14,9 @@ export type IntakeContext = { earlier: Lead | null; imovel: Imovel | null; corre
 
 type JsonRow = Record<string, unknown>;
 
-/** A row of `table` as row_to_json wrote it (column names as keys), mapped as drizzle maps a result row. */
 const columnsOf = new WeakMap<Table, [string, Column][]>();
 
+/** A row of `table` as row_to_json wrote it (column names as keys), mapped as drizzle maps a result row. */
 function decodeRow<T extends Table>(table: T, json: JsonRow): T["$inferSelect"] {
   let columns = columnsOf.get(table);
   if (!columns) columnsOf.set(table, (columns = Object.entries(getTableColumns(table))));
