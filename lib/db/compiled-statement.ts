@@ -7,6 +7,7 @@ import { getTableColumns, is, Param, Placeholder, sql, type SQL, type Table } fr
 import { drizzle } from "drizzle-orm/node-postgres";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Db } from "./client";
+import { executeText } from "./execute-rows";
 import * as schema from "./schema";
 
 type Rendered = { sql: string; params: unknown[] };
@@ -73,15 +74,16 @@ function fillerOf(key: string, param: unknown): Filler {
 export function compiledInsert<T extends Table, K extends keyof T["$inferInsert"] & string>(key: string, table: T, columns: readonly K[]) {
   const known = getTableColumns(table);
   for (const column of columns) if (!(column in known)) throw new Error(`compiledInsert ${key}: coluna desconhecida ${column}`);
-  return new CompiledStatement<Required<Pick<T["$inferInsert"], K>>>(key, (db, p) =>
-    db.insert(table as never).values(Object.fromEntries(columns.map((c) => [c, p(c as never)])) as never),
-  );
+  return insertOf<Required<Pick<T["$inferInsert"], K>>>(key, table, columns);
 }
 
 /** An insert of a whole row (every column, as `$inferSelect` has them), for rows built in full by their module. */
 export function compiledRowInsert<T extends Table>(key: string, table: T) {
-  const columns = Object.keys(getTableColumns(table));
-  return new CompiledStatement<T["$inferSelect"]>(key, (db, p) =>
+  return insertOf<T["$inferSelect"]>(key, table, Object.keys(getTableColumns(table)));
+}
+
+function insertOf<V extends Record<string, unknown>>(key: string, table: Table, columns: readonly string[]) {
+  return new CompiledStatement<V>(key, (db, p) =>
     db.insert(table as never).values(Object.fromEntries(columns.map((c) => [c, p(c as never)])) as never),
   );
 }
@@ -101,12 +103,5 @@ export type BoundStatement = { statement: { readonly key: string; readonly text:
 
 /** Runs one bound statement; the rows as the driver returns them (column names as keys). */
 export async function runBound<T extends Record<string, unknown>>(db: Db, bound: BoundStatement): Promise<T[]> {
-  return runText<T>(db, bound.statement.text, bound.params);
-}
-
-/** Runs SQL text already numbered $1…$n (a compiled statement's, or several composed). */
-export async function runText<T>(db: Db, text: string, params: unknown[]): Promise<T[]> {
-  const result = (await db._.session.prepareQuery({ sql: text, params }, undefined, undefined, false).execute()) as { rows?: unknown };
-  if (!Array.isArray(result.rows)) throw new Error("runBound: o driver não devolveu `rows`");
-  return result.rows as T[];
+  return executeText<T>(db, bound.statement.text, bound.params);
 }

@@ -4,7 +4,8 @@
 // written beside its parent. The parts must not touch the same row: they cannot see each other.
 // The parts are compiled statements, so the composed text is built once per combination.
 import type { Db } from "../client";
-import { runText, type BoundStatement } from "../compiled-statement";
+import type { BoundStatement } from "../compiled-statement";
+import { executeText } from "../execute-rows";
 
 const together = new Map<string, string>();
 // Combinations come from a fixed set of call sites; the bound only guards against a caller that
@@ -28,5 +29,5 @@ export async function writeTogether(tx: Db, writes: BoundStatement[]): Promise<v
     text = renumbered.length === 0 ? main : `with ${renumbered.map((part, i) => `"parte_${i + 1}" as (${part})`).join(", ")} ${main}`;
     if (together.size < MAX_COMBINATIONS) together.set(key, text);
   }
-  await runText(tx, text, writes.flatMap((w) => w.params));
+  await executeText(tx, text, writes.flatMap((w) => w.params));
 }
