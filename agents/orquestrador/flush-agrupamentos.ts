@@ -4,11 +4,11 @@
 import { templateWriter } from "@/agents/conselheiro/templates";
 import type { Db } from "@/lib/db/client";
 import { getCorretorById, type Corretor } from "@/lib/db/queries/corretores";
-import { listEventosAguardandoAgrupamento, type Evento } from "@/lib/db/queries/eventos";
+import { listEventosAguardandoAgrupamento, markEventosAgrupados, type Evento } from "@/lib/db/queries/eventos";
 import { getImobiliariaByIdCached, type Imobiliaria } from "@/lib/db/queries/imobiliarias";
 import { getLeadById, type Lead } from "@/lib/db/queries/leads";
 import { insertMensagemOnce, type Mensagem } from "@/lib/db/queries/mensagens";
-import { listRetidasSemAgrupada, lockCotaCorretor } from "@/lib/db/queries/mensagens-cota";
+import { listRetidasSemAgrupada, lockCotaCorretor, markRetidasAgrupadas } from "@/lib/db/queries/mensagens-cota";
 import { kvKeys } from "@/lib/kv/keys";
 import type { Kv } from "@/lib/kv/types";
 import { log } from "@/lib/log";
@@ -117,6 +117,10 @@ async function insertDigest(deps: TxDeps, imobiliaria: Imobiliaria, corretor: Co
     imobiliariaId: imobiliaria.id, corretorId: corretor.id, eventoIds, tipo: "agrupada", destino: corretor.telefone,
     ...composed, status: "pendente", idempotencyKey: agrupadaKey(corretor.id, eventoIds[0]!), criadoEm: deps.now,
   });
+  // Told in the same transaction as the digest row, so the next sweep no longer finds them waiting.
+  const told = { id: mensagem.id, corretorId: corretor.id, eventoIds: mensagem.eventoIds };
+  await markEventosAgrupados(deps.tx, told);
+  await markRetidasAgrupadas(deps.tx, told);
   log.info("orquestrador.agrupada", { corretorId: corretor.id, mensagemId: mensagem.id, eventos: eventoIds.length, criada });
   return { id: mensagem.id, criada };
 }

@@ -7,6 +7,8 @@ import { PgTable } from "drizzle-orm/pg-core";
 import type { Db, DbHandle } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { insertInBatches } from "@/lib/db/queries/bulk-insert";
+import { markEventosAgrupadosFromDigests } from "@/lib/db/queries/eventos";
+import { markRetidasAgrupadasFromDigests } from "@/lib/db/queries/mensagens-cota";
 import * as schema from "@/lib/db/schema";
 import { log } from "@/lib/log";
 import { DEMO_AGENCY, DEMO_INTEGRACOES, DEMO_LOGINS, type DemoIntegracao, type DemoLogin } from "./demo-accounts";
@@ -130,6 +132,9 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions = {}): Pro
     }
     await writing;
     counts.mensagens += await insertInBatches(tx, mensagens, planner.finish());
+    // The planner wrote each digest after the events it tells; link them as the grouping sweep would.
+    await markEventosAgrupadosFromDigests(tx);
+    await markRetidasAgrupadasFromDigests(tx);
     counts.integracoes = await insertInBatches(tx, integracoes, buildIntegracoes(rng, base, now, lastDelivery, options.encryptionKey));
   });
 

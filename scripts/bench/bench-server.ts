@@ -47,7 +47,14 @@ export type BenchServerOptions = {
   workerNice?: number;
 };
 
+/** A server left on the port from an earlier run would answer the health check and be measured instead. */
+async function assertPortFree(url: string, port: number): Promise<void> {
+  const answered = await fetch(`${url}/api/health`).then(() => true, () => false);
+  if (answered) throw new Error(`a porta ${port} já está em uso (um servidor de uma execução anterior?); pare-o ou use --url`);
+}
+
 export async function startBenchServer(opts: BenchServerOptions): Promise<BenchServer> {
+  await assertPortFree(`http://127.0.0.1:${opts.port}`, opts.port);
   const pipelineMode = opts.worker ? "worker" : "embutido";
   const child = spawn("npx", ["tsx", "scripts/e2e-server.ts"], {
     env: {

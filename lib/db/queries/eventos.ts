@@ -1,12 +1,11 @@
 // Detected events. A new row starts `processado = false`: that flag is the pipeline's to-do list,
 // which the runner's sweep reads after a crash.
-import { and, asc, eq, lte, notExists, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, eq, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
 import { compiledRowInsert, type BoundStatement } from "../compiled-statement";
-import { EVENTO_TIPOS, eventos, mensagens, URGENCIAS } from "../schema";
+import { EVENTO_TIPOS, eventos, URGENCIAS } from "../schema";
 import { idSchema } from "./columns";
 
 export type Evento = typeof eventos.$inferSelect;
@@ -39,6 +38,7 @@ function eventoRow(input: z.input<typeof novoEventoSchema>): Evento {
     dataDeteccao: data.dataDeteccao,
     processado: false,
     metadata: data.metadata ?? null,
+    mensagemAgrupadaId: null,
   };
 }
 
@@ -108,24 +108,17 @@ export async function markEventoDecididoIfPending(db: Db, id: string, decisao: R
   return rows.length > 0;
 }
 
-const digest = alias(mensagens, "digest");
-
-/** Decided `agrupar`, not given up (`metadata.cancelamento`) and not yet in any `agrupada` message's `evento_ids`. */
-function aguardandoAgrupamento(db: Db): SQL[] {
+/**
+ * Decided `agrupar`, not given up (`metadata.cancelamento`) and not yet told by an `agrupada`
+ * message (`mensagem_agrupada_id`). Written as idx_eventos_aguardando_agrupamento's predicate, so
+ * the planner reads that small partial index instead of every event ever decided.
+ */
+function aguardandoAgrupamento(): SQL[] {
   return [
-    eq(eventos.processado, true),
-    sql`${eventos.metadata} -> 'decisao' ->> 'acao' = 'agrupar'`,
-    sql`${eventos.metadata} -> 'cancelamento' is null`,
-    notExists(
-      db
-        .select({ one: sql`1` })
-        .from(digest)
-        .where(and(
-          eq(digest.corretorId, eventos.corretorId),
-          eq(digest.tipo, "agrupada"),
-          sql`${digest.eventoIds} @> jsonb_build_array(${eventos.id})`,
-        )),
-    ),
+    sql`${eventos.processado} = true`,
+    isNull(eventos.mensagemAgrupadaId),
+    sql`(${eventos.metadata} -> 'decisao' ->> 'acao') = 'agrupar'`,
+    sql`(${eventos.metadata} -> 'cancelamento') is null`,
   ];
 }
 
@@ -134,9 +127,38 @@ function aguardandoAgrupamento(db: Db): SQL[] {
  * truth a flush reads. Oldest first.
  */
 export async function listEventosAguardandoAgrupamento(db: Db, filter: { corretorId?: string } = {}): Promise<Evento[]> {
-  const conditions = aguardandoAgrupamento(db);
+  return eventosAguardandoAgrupamentoQuery(db, filter);
+}
+
+/** The query itself, so a test can check that its plan reads idx_eventos_aguardando_agrupamento. */
+export function eventosAguardandoAgrupamentoQuery(db: Db, filter: { corretorId?: string } = {}) {
+  const conditions = aguardandoAgrupamento();
   if (filter.corretorId) conditions.push(eq(eventos.corretorId, idSchema.parse(filter.corretorId)));
   return db.select().from(eventos).where(and(...conditions)).orderBy(asc(eventos.id));
+}
+
+/**
+ * Records that `digest` told the broker's events it lists (its `evento_ids`), in the digest's own
+ * transaction: from then on they no longer wait. Events already told keep their first digest.
+ */
+export async function markEventosAgrupados(tx: Db, digest: { id: string; corretorId: string; eventoIds: string[] }): Promise<void> {
+  const ids = z.array(idSchema).parse(digest.eventoIds);
+  if (ids.length === 0) return;
+  await tx
+    .update(eventos)
+    .set({ mensagemAgrupadaId: idSchema.parse(digest.id) })
+    .where(and(inArray(eventos.id, ids), eq(eventos.corretorId, idSchema.parse(digest.corretorId)), isNull(eventos.mensagemAgrupadaId)));
+}
+
+/**
+ * Marks every event some `agrupada` message lists as told by it: for rows written in bulk (the demo
+ * seed) rather than by the grouping sweep. Migration 0007 ran the same statement once.
+ */
+export async function markEventosAgrupadosFromDigests(db: Db): Promise<void> {
+  await db.execute(sql`
+    update eventos as e set mensagem_agrupada_id = d.id
+    from mensagens as d cross join lateral jsonb_array_elements_text(d.evento_ids) as c(id)
+    where d.tipo = 'agrupada' and e.id = c.id and e.corretor_id = d.corretor_id and e.mensagem_agrupada_id is null`);
 }
 
 /**
@@ -154,7 +176,7 @@ export async function cancelAgrupamentoDoLead(
     .where(and(
       eq(eventos.corretorId, idSchema.parse(alvo.corretorId)),
       eq(eventos.leadId, idSchema.parse(alvo.leadId)),
-      ...aguardandoAgrupamento(tx),
+      ...aguardandoAgrupamento(),
     ))
     .returning({ id: eventos.id });
   return rows.map((r) => r.id).sort();

@@ -1,7 +1,7 @@
 // The `mensagens` queries behind the daily quota and grouping (the Orquestrador's side of the table;
 // mensagens.ts holds the sender's). Kept apart so each file stays small and owned by one agent.
-import { and, asc, count, eq, gte, inArray, lt, lte, notExists, notInArray, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { and, asc, count, eq, gte, inArray, isNull, lt, lte, notInArray, sql } from "drizzle-orm";
+import { z } from "zod";
 import type { Db } from "../client";
 import { mensagens, type MensagemStatus, type MensagemTipo } from "../schema";
 import { idSchema } from "./columns";
@@ -43,26 +43,45 @@ export async function countMensagensComCota(tx: Db, corretorId: string, desde: D
   return Number(row?.n ?? 0);
 }
 
-const digest = alias(mensagens, "digest");
-
-/** Alerts the quota held back that no `agrupada` message has told yet (their event is not in its `evento_ids`). */
+/** Held alerts no `agrupada` message has told yet; the predicate is idx_mensagens_retidas_sem_agrupada's. */
 export async function listRetidasSemAgrupada(db: Db, filter: { corretorId?: string } = {}): Promise<Mensagem[]> {
+  return retidasSemAgrupadaQuery(db, filter);
+}
+
+/** The query itself, so a test can check that its plan reads idx_mensagens_retidas_sem_agrupada. */
+export function retidasSemAgrupadaQuery(db: Db, filter: { corretorId?: string } = {}) {
   const conditions = [
-    eq(mensagens.status, "retida_cota"),
-    eq(mensagens.tipo, "alerta"),
-    notExists(
-      db
-        .select({ one: sql`1` })
-        .from(digest)
-        .where(and(
-          eq(digest.corretorId, mensagens.corretorId),
-          eq(digest.tipo, "agrupada"),
-          sql`${digest.eventoIds} @> jsonb_build_array(${mensagens.eventoId})`,
-        )),
-    ),
+    sql`${mensagens.status} = 'retida_cota'`,
+    sql`${mensagens.tipo} = 'alerta'`,
+    isNull(mensagens.mensagemAgrupadaId),
   ];
   if (filter.corretorId) conditions.push(eq(mensagens.corretorId, idSchema.parse(filter.corretorId)));
   return db.select().from(mensagens).where(and(...conditions)).orderBy(asc(mensagens.criadoEm), asc(mensagens.id));
+}
+
+/** Records that `digest` told the broker's held alerts whose event it lists, in the digest's own transaction. */
+export async function markRetidasAgrupadas(tx: Db, digest: { id: string; corretorId: string; eventoIds: string[] }): Promise<void> {
+  const eventoIds = z.array(idSchema).parse(digest.eventoIds);
+  if (eventoIds.length === 0) return;
+  await tx
+    .update(mensagens)
+    .set({ mensagemAgrupadaId: idSchema.parse(digest.id) })
+    .where(and(
+      eq(mensagens.corretorId, idSchema.parse(digest.corretorId)),
+      eq(mensagens.status, "retida_cota"),
+      eq(mensagens.tipo, "alerta"),
+      inArray(mensagens.eventoId, eventoIds),
+      isNull(mensagens.mensagemAgrupadaId),
+    ));
+}
+
+/** As markEventosAgrupadosFromDigests, for held alerts (migration 0007 ran the same statement once). */
+export async function markRetidasAgrupadasFromDigests(db: Db): Promise<void> {
+  await db.execute(sql`
+    update mensagens as m set mensagem_agrupada_id = d.id
+    from mensagens as d cross join lateral jsonb_array_elements_text(d.evento_ids) as c(id)
+    where d.tipo = 'agrupada' and m.tipo = 'alerta' and m.status = 'retida_cota' and m.evento_id = c.id
+      and m.corretor_id = d.corretor_id and m.mensagem_agrupada_id is null`);
 }
 
 /** Scheduled alerts and digests now due: each must take a quota slot before it may be sent. */

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
 import { corretores } from "./corretores";
 import { imobiliarias } from "./imobiliarias";
@@ -27,10 +28,20 @@ export const eventos = pgTable(
     processado: boolean("processado").default(false),
     metadata: jsonb("metadata").$type<Record<string, unknown>>(),
     imobiliariaId: varchar("imobiliaria_id", { length: 50 }).references(() => imobiliarias.id),
+    /**
+     * The `agrupada` message that told this event (decided `agrupar`), set in the digest's own
+     * transaction. No foreign key: erasing a digest must not make its events look untold (and resent).
+     */
+    mensagemAgrupadaId: varchar("mensagem_agrupada_id", { length: 50 }),
   },
   (t) => [
     index("idx_eventos_corretor").on(t.corretorId),
     index("idx_eventos_processado").on(t.processado),
     index("idx_eventos_lead").on(t.leadId),
+    // Only the events still waiting for a digest: the grouping sweep reads this every pass, and the
+    // table keeps every event ever decided. The predicate is AGUARDANDO_AGRUPAMENTO_SQL's, word for word.
+    index("idx_eventos_aguardando_agrupamento")
+      .on(t.corretorId, t.id)
+      .where(sql`processado = true and mensagem_agrupada_id is null and (metadata -> 'decisao' ->> 'acao') = 'agrupar' and (metadata -> 'cancelamento') is null`),
   ],
 );

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
 import { corretores } from "./corretores";
 import { eventos } from "./eventos";
@@ -40,10 +41,16 @@ export const mensagens = pgTable(
     sentAt: timestamp("sent_at", { withTimezone: true }),
     criadoEm: timestamp("criado_em", { withTimezone: true }).notNull().defaultNow(),
     atualizadoEm: timestamp("atualizado_em", { withTimezone: true }).notNull().defaultNow(),
+    /** For an alert the quota held back (`retida_cota`): the `agrupada` message that told it. No foreign key, as eventos'. */
+    mensagemAgrupadaId: varchar("mensagem_agrupada_id", { length: 50 }),
   },
   (t) => [
     index("idx_mensagens_corretor_criado").on(t.corretorId, t.criadoEm),
     index("idx_mensagens_status_agenda").on(t.status, t.scheduledFor),
     index("idx_mensagens_provider_sid").on(t.providerSid),
+    // Held alerts no digest has told yet: read by every grouping sweep.
+    index("idx_mensagens_retidas_sem_agrupada")
+      .on(t.corretorId, t.criadoEm, t.id)
+      .where(sql`status = 'retida_cota' and tipo = 'alerta' and mensagem_agrupada_id is null`),
   ],
 );
