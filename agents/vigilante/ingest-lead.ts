@@ -33,6 +33,12 @@ export type IngestDeps = {
   kv: Kv | null;
   dispatch: Dispatch;
   now: () => Date;
+  /**
+   * Schedules the best-effort work after the commit (KV copy, pipeline trigger) for once the answer
+   * is out, so the portal does not wait on Redis or Inngest (the route: scheduleAfterResponse).
+   * Absent, or returning false: that work is awaited before ingestLead returns.
+   */
+  afterResponse?: (work: () => Promise<void>) => boolean;
 };
 export type IngestInput = { imobiliaria: Imobiliaria; lead: NormalizedLead; corpo: unknown };
 export type IngestResult = {
@@ -71,7 +77,11 @@ export async function ingestLead(deps: IngestDeps, input: IngestInput): Promise<
     return { status: "duplicado", leadId: earlier.leadId, eventoId: null, corretorId: null };
   }
 
-  await afterCommit(deps, imobiliaria.id, result);
+  const followUp = () => afterCommit(deps, imobiliaria.id, result);
+  const deferred = deps.afterResponse?.(() =>
+    followUp().catch((err: unknown) => log.warn("lead.after_commit_failed", { leadId: result.leadId, error: String(err) })),
+  );
+  if (!deferred) await followUp();
   return { status: result.status, leadId: result.leadId, eventoId: result.eventoId, corretorId: result.corretorId };
 }
 

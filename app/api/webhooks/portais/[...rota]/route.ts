@@ -3,6 +3,7 @@
 import { asRetryable, receivePortalDelivery } from "@/agents/vigilante/receive-portal-delivery";
 import { getDb } from "@/lib/db/client";
 import { AppError, errorResponse } from "@/lib/errors";
+import { scheduleAfterResponse } from "@/lib/http/after-response";
 import { getKv } from "@/lib/kv";
 import { dispatch } from "@/lib/pipeline/dispatch";
 
@@ -15,7 +16,7 @@ export async function POST(request: Request, { params }: Params) {
   try {
     const { db, sideDb } = await getDb();
     const result = await receivePortalDelivery(
-      { db, sideDb, kv: getKv(), dispatch, now: () => new Date() },
+      { db, sideDb, kv: getKv(), dispatch, now: () => new Date(), afterResponse: scheduleAfterResponse },
       request,
       { portal: rota[0] ?? "", imobiliaria: rota[1] },
     );
