@@ -39,7 +39,7 @@ export const eventos = pgTable(
     index("idx_eventos_processado").on(t.processado),
     index("idx_eventos_lead").on(t.leadId),
     // Only the events still waiting for a digest: the grouping sweep reads this every pass, and the
-    // table keeps every event ever decided. The predicate is AGUARDANDO_AGRUPAMENTO_SQL's, word for word.
+    // table keeps every event ever decided. The predicate is aguardandoAgrupamento's (queries/eventos.ts).
     index("idx_eventos_aguardando_agrupamento")
       .on(t.corretorId, t.id)
       .where(sql`processado = true and mensagem_agrupada_id is null and (metadata -> 'decisao' ->> 'acao') = 'agrupar' and (metadata -> 'cancelamento') is null`),

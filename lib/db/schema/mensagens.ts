@@ -48,7 +48,7 @@ export const mensagens = pgTable(
     index("idx_mensagens_corretor_criado").on(t.corretorId, t.criadoEm),
     index("idx_mensagens_status_agenda").on(t.status, t.scheduledFor),
     index("idx_mensagens_provider_sid").on(t.providerSid),
-    // Held alerts no digest has told yet: read by every grouping sweep.
+    // Held alerts no digest has told yet: read by every grouping sweep (predicate: retidasSemAgrupadaQuery's).
     index("idx_mensagens_retidas_sem_agrupada")
       .on(t.corretorId, t.criadoEm, t.id)
       .where(sql`status = 'retida_cota' and tipo = 'alerta' and mensagem_agrupada_id is null`),
