@@ -11,6 +11,8 @@ import autocannon from "autocannon";
 import { Client } from "pg";
 import { startBenchServer } from "./bench-server";
 import { cpuBetween, cpuSnapshot, type CpuSnapshot } from "./cpu-by-process";
+import { watchDiskStalls, type DiskStall } from "./disk-stalls";
+import { hostLoadLine, hostSnapshot } from "./host-load";
 import { percentileOf, steadyLoad, type SteadyResult } from "./steady-load";
 
 type Figures = { rps: number; p50: number; p99: number; non2xx: number; errors: number; timeouts: number; total: number };
@@ -68,6 +70,22 @@ function cpuPerDelivery(before: CpuSnapshot | null, after: CpuSnapshot | null, d
   const parts = byRole.map(([role, ms]) => `${role} ${(ms / deliveries).toFixed(2)}`).join(", ");
   const busy = (100 * total) / (wallMs * availableParallelism());
   return `  CPU por entrega, fase e pipeline dela (ms): ${parts}; total ${(total / deliveries).toFixed(2)} ms = ${busy.toFixed(0)}% dos ${availableParallelism()} núcleos`;
+}
+
+/**
+ * The disk's stalls during phase 1, by the second of the phase they began in, and the p99 of the
+ * seconds they did not touch: a diagnosis printed beside the p99, never instead of it.
+ */
+function diskLine(stalls: DiskStall[], p99PerSecond: number[]): string {
+  if (stalls.length === 0) return "  disco (/proc/diskstats): nenhuma pausa ≥ 50 ms durante a fase";
+  const touched = new Set<number>();
+  for (const s of stalls) {
+    for (let sec = Math.floor(s.startMs / 1000); sec <= Math.floor((s.startMs + s.durationMs) / 1000) + 1; sec++) touched.add(sec);
+  }
+  const list = stalls.map((s) => `${s.device} no segundo ${Math.floor(s.startMs / 1000) + 1} por ${Math.round(s.durationMs)} ms`).join(", ");
+  const rest = p99PerSecond.filter((_, i) => !touched.has(i));
+  const worstRest = rest.length > 0 ? `; pior p99 dos ${rest.length} segundos sem pausa nem o seguinte: ${Math.round(Math.max(...rest))} ms` : "";
+  return `  disco (/proc/diskstats): ${stalls.length} pausa(s) ≥ 50 ms com escritas pendentes e nenhuma concluída: ${list}${worstRest}`;
 }
 
 type Backlog = { pending: number; drainedAfterS: number | null };
@@ -206,7 +224,11 @@ export async function main(args: string[]): Promise<void> {
     const pingAtRate = steadyFigures(await pingSteadily(duration, rate));
     const cpuBefore = cpuSnapshot();
     const phaseStarted = performance.now();
+    const disk = watchDiskStalls();
+    const hostBefore = hostSnapshot();
     const atRate = await postSteadily({ url, slug, duration, rate, databaseUrl }, bodies, headers);
+    const hostLine = hostLoadLine(hostBefore, hostSnapshot());
+    const stalls = disk.stop();
     const backlog = await pipelineBacklog(databaseUrl);
     const cpuLine = cpuPerDelivery(cpuBefore, cpuSnapshot(), atRate.figures.total, performance.now() - phaseStarted);
     // 2. Capacity: as fast as `connections` clients can post.
@@ -231,8 +253,10 @@ export async function main(args: string[]): Promise<void> {
     console.log(row("webhook Grupo OLX", atRate.figures));
     console.log(counts(atRate));
     console.log(`  p99 de cada segundo (ms): ${(atRate.p99PerSecondMs ?? []).map((v) => Math.round(v)).join(" ")}`);
+    console.log(diskLine(stalls, atRate.p99PerSecondMs ?? []));
     console.log(drained(backlog));
     if (cpuLine) console.log(cpuLine);
+    if (hostLine) console.log(hostLine);
     console.log(`  razão webhook / rota vazia: p50 ${(atRate.figures.p50 / Math.max(1, pingAtRate.p50)).toFixed(1)}×   p99 ${(atRate.figures.p99 / Math.max(1, pingAtRate.p99)).toFixed(1)}×`);
     console.log(`\n2) capacidade: ${connections} clientes sem pausa (autocannon)`);
     console.log(row("rota vazia (/api/ping)", pingMax));
