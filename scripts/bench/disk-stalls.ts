@@ -1,7 +1,7 @@
 // Disk stalls during a phase, read passively from /proc/diskstats (Linux): spans in which a disk had
 // requests in flight and completed none. A durable COMMIT waits for the WAL's fdatasync, so a stall
 // of the disk under Postgres delays every commit in flight by its length, whatever the app does.
-// On this VM such stalls (80–540 ms) were seen with the machine otherwise idle.
+// On this VM such stalls (80–200 ms) were seen with the machine otherwise idle.
 import { readFileSync } from "node:fs";
 
 export type DiskStall = { device: string; startMs: number; durationMs: number };
