@@ -24,17 +24,22 @@ export function hostSnapshot(): HostSnapshot | null {
   }
 }
 
-/** One line in pt-BR: steal, softirq and iowait as % of all cores' time, CPU pressure as % of wall time. */
-export function hostLoadLine(before: HostSnapshot | null, after: HostSnapshot | null): string | null {
+export type HostLoad = { stealPct: number; softirqPct: number; iowaitPct: number; cpuPressurePct: number | null };
+
+/** Steal, softirq and iowait as % of all cores' time; CPU pressure (some task waiting) as % of wall time. */
+export function hostLoadBetween(before: HostSnapshot | null, after: HostSnapshot | null): HostLoad | null {
   if (!before || !after) return null;
   const delta = after.ticks.map((t, i) => t - (before.ticks[i] ?? 0));
   const all = delta.reduce((s, t) => s + t, 0);
   if (all <= 0) return null;
-  const pct = (i: number) => ((100 * (delta[i] ?? 0)) / all).toFixed(1);
+  const pct = (i: number) => (100 * (delta[i] ?? 0)) / all;
   const wallUs = (after.at - before.at) * 1000;
-  const psi =
-    before.psiSomeUs !== null && after.psiSomeUs !== null && wallUs > 0
-      ? `; alguma tarefa esperando núcleo em ${((100 * (after.psiSomeUs - before.psiSomeUs)) / wallUs).toFixed(0)}% do tempo (PSI)`
-      : "";
-  return `  máquina: steal ${pct(7)}%, softirq ${pct(6)}%, iowait ${pct(4)}% do tempo dos núcleos${psi}`;
+  const cpuPressurePct =
+    before.psiSomeUs !== null && after.psiSomeUs !== null && wallUs > 0 ? (100 * (after.psiSomeUs - before.psiSomeUs)) / wallUs : null;
+  return { stealPct: pct(7), softirqPct: pct(6), iowaitPct: pct(4), cpuPressurePct };
+}
+
+export function hostLoadLine(load: HostLoad): string {
+  const psi = load.cpuPressurePct === null ? "" : `; alguma tarefa esperando núcleo em ${load.cpuPressurePct.toFixed(0)}% do tempo (PSI)`;
+  return `  máquina: steal ${load.stealPct.toFixed(1)}%, softirq ${load.softirqPct.toFixed(1)}%, iowait ${load.iowaitPct.toFixed(1)}% do tempo dos núcleos${psi}`;
 }
