@@ -13,8 +13,8 @@ export function hostSnapshot(): HostSnapshot | null {
     const ticks = cpu.trim().split(/\s+/).slice(1, 9).map(Number);
     let psiSomeUs: number | null = null;
     try {
-      const some = readFileSync("/proc/pressure/cpu", "utf8").split("\n")[0]!;
-      psiSomeUs = Number(/total=(\d+)/.exec(some)?.[1] ?? NaN);
+      const total = /total=(\d+)/.exec(readFileSync("/proc/pressure/cpu", "utf8").split("\n")[0]!)?.[1];
+      psiSomeUs = total === undefined ? null : Number(total);
     } catch {
       // kernels without PSI
     }
