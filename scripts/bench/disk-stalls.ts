@@ -4,6 +4,9 @@
 // On this VM such stalls (80–200 ms) were seen with the machine otherwise idle.
 import { readFileSync } from "node:fs";
 
+/** Shorter waits are ordinary queueing, not a stall worth naming beside a p99. */
+export const STALL_MIN_MS = 50;
+
 export type DiskStall = { device: string; startMs: number; durationMs: number };
 export type DiskCounters = { completed: number; inFlight: number };
 
@@ -58,7 +61,7 @@ export type DiskStallWatch = { stop(): DiskStall[] };
 
 /** Samples /proc/diskstats every `everyMs` until stop(); where it cannot be read, reports no stalls. */
 export function watchDiskStalls(opts: { everyMs?: number; minMs?: number } = {}): DiskStallWatch {
-  const tracker = new StallTracker(performance.now(), opts.minMs ?? 50);
+  const tracker = new StallTracker(performance.now(), opts.minMs ?? STALL_MIN_MS);
   const sample = () => {
     let text: string;
     try {

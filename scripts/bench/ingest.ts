@@ -11,7 +11,7 @@ import autocannon from "autocannon";
 import { Client } from "pg";
 import { startBenchServer } from "./bench-server";
 import { cpuBetween, cpuSnapshot, type CpuSnapshot } from "./cpu-by-process";
-import { watchDiskStalls, type DiskStall } from "./disk-stalls";
+import { STALL_MIN_MS, watchDiskStalls, type DiskStall } from "./disk-stalls";
 import { hostLoadBetween, hostLoadLine, hostSnapshot } from "./host-load";
 import { percentileOf, steadyLoad, type SteadyResult } from "./steady-load";
 
@@ -77,7 +77,7 @@ function cpuPerDelivery(before: CpuSnapshot | null, after: CpuSnapshot | null, d
  * seconds they did not touch: a diagnosis printed beside the p99, never instead of it.
  */
 function diskLine(stalls: DiskStall[], p99PerSecond: number[]): string {
-  if (stalls.length === 0) return "  disco (/proc/diskstats): nenhuma pausa ≥ 50 ms durante a fase";
+  if (stalls.length === 0) return `  disco (/proc/diskstats): nenhuma pausa ≥ ${STALL_MIN_MS} ms durante a fase`;
   const touched = new Set<number>();
   for (const s of stalls) {
     for (let sec = Math.floor(s.startMs / 1000); sec <= Math.floor((s.startMs + s.durationMs) / 1000) + 1; sec++) touched.add(sec);
@@ -85,7 +85,7 @@ function diskLine(stalls: DiskStall[], p99PerSecond: number[]): string {
   const list = stalls.map((s) => `${s.device} no segundo ${Math.floor(s.startMs / 1000) + 1} por ${Math.round(s.durationMs)} ms`).join(", ");
   const rest = p99PerSecond.filter((_, i) => !touched.has(i));
   const worstRest = rest.length > 0 ? `; pior p99 dos ${rest.length} segundos sem pausa nem o seguinte: ${Math.round(Math.max(...rest))} ms` : "";
-  return `  disco (/proc/diskstats): ${stalls.length} pausa(s) ≥ 50 ms com escritas pendentes e nenhuma concluída: ${list}${worstRest}`;
+  return `  disco (/proc/diskstats): ${stalls.length} pausa(s) ≥ ${STALL_MIN_MS} ms com escritas pendentes e nenhuma concluída: ${list}${worstRest}`;
 }
 
 type Backlog = { pending: number; drainedAfterS: number | null };
