@@ -4,13 +4,14 @@
 // the committed `eventos.processado = false` row is what the pipeline works from.
 import type { Db } from "@/lib/db/client";
 import type { BoundStatement } from "@/lib/db/compiled-statement";
-import { claimDelivery, findDelivery, planSetDeliveryLead } from "@/lib/db/queries/entregas";
+import { fewTripsTransaction, type FewTripsTransaction } from "@/lib/db/few-trips-transaction";
+import { claimedDeliveryId, findDelivery, planClaimDelivery, planSetDeliveryLead } from "@/lib/db/queries/entregas";
 import { planInsertEvento, type Evento } from "@/lib/db/queries/eventos";
 import type { Imobiliaria } from "@/lib/db/queries/imobiliarias";
 import { planInsertInteracao } from "@/lib/db/queries/interacoes";
-import { readIntakeContext } from "@/lib/db/queries/intake-context";
+import { decodeIntakeContext, planIntakeContext, type IntakeContext } from "@/lib/db/queries/intake-context";
 import { lockPerson, planInsertLeadFromPortal, recordRepeatInquiry, type Lead } from "@/lib/db/queries/leads";
-import { writeTogether } from "@/lib/db/queries/write-together";
+import { composeWrites } from "@/lib/db/queries/write-together";
 import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
 import { newId } from "@/lib/ids";
 import { invalidate } from "@/lib/kv/cache";
@@ -57,16 +58,20 @@ export async function ingestLead(deps: IngestDeps, input: IngestInput): Promise<
   const turnos = deps.sideDb ?? undefined;
   let result: IngestResult & { evento?: Evento };
   try {
-    result = await deps.db.transaction(async (tx) => {
-      // The person lock rides on the claim's round trip; a repeated delivery never takes it.
-      const personLock = lockPerson(imobiliaria.id, [lead.phone?.valid ? lead.phone.e164 : null, lead.email]);
-      const entregaId = await claimDelivery(
-        tx,
-        { imobiliariaId: imobiliaria.id, portal: lead.portal, externalId: lead.externalId, recebidoEm: receivedAt, corpo: input.corpo },
-        personLock,
-      );
+    // BEGIN, the claim and the reads go in one round trip, the writes and COMMIT in another.
+    // The person lock rides on the claim (a repeated delivery never takes it), and the reads after
+    // it in the same trip are statements of their own, so they see what its holder committed.
+    const telefone = lead.phone?.valid ? lead.phone.e164 : null;
+    const since = new Date(receivedAt.getTime() - DEFAULT_WEIGHTS.repeat.windowDays * 24 * 3600 * 1000);
+    const claim = planClaimDelivery(
+      { imobiliariaId: imobiliaria.id, portal: lead.portal, externalId: lead.externalId, recebidoEm: receivedAt, corpo: input.corpo },
+      lockPerson(imobiliaria.id, [telefone, lead.email]),
+    );
+    const reads = planIntakeContext(imobiliaria.id, { telefone, email: lead.email, since }, lead.listing);
+    result = await fewTripsTransaction(deps.db, [claim, reads], async (trip, [claimed, context]) => {
+      const entregaId = claimedDeliveryId(claimed!);
       if (!entregaId) throw new DuplicateDelivery();
-      const outcome = await recordLead(tx, turnos, imobiliaria, lead, receivedAt, entregaId);
+      const outcome = await recordLead(trip, turnos, imobiliaria, lead, receivedAt, entregaId, decodeIntakeContext(context!));
       return { status: outcome.status, leadId: outcome.lead.id, eventoId: outcome.evento.id, corretorId: outcome.lead.corretorId, evento: outcome.evento };
     });
   } catch (err) {
@@ -85,12 +90,19 @@ export async function ingestLead(deps: IngestDeps, input: IngestInput): Promise<
   return { status: result.status, leadId: result.leadId, eventoId: result.eventoId, corretorId: result.corretorId };
 }
 
-// Reads first (earlier lead, listing, routing), then every write of the lead in ONE statement
-// (writeTogether): fewer round trips, and the broker's open-lead counter row is locked for less.
-async function recordLead(tx: Db, turnos: Db | undefined, imobiliaria: Imobiliaria, lead: NormalizedLead, at: Date, entregaId: string) {
+// From what the intake read (earlier lead, listing, brokers), the routing, then every write of the
+// lead in ONE statement sent with COMMIT (composeWrites): the broker's open-lead counter row is
+// locked for one round trip.
+async function recordLead(
+  { tx, commitWith }: FewTripsTransaction,
+  turnos: Db | undefined,
+  imobiliaria: Imobiliaria,
+  lead: NormalizedLead,
+  at: Date,
+  entregaId: string,
+  { earlier, imovel, corretores }: IntakeContext,
+) {
   const telefone = lead.phone?.valid ? lead.phone.e164 : null;
-  const since = new Date(at.getTime() - DEFAULT_WEIGHTS.repeat.windowDays * 24 * 3600 * 1000);
-  const { earlier, imovel, corretores } = await readIntakeContext(tx, imobiliaria.id, { telefone, email: lead.email, since }, lead.listing);
   const consultasAnteriores = earlier ? Number((earlier.metadata as { consultas?: number } | null)?.consultas ?? 1) : 0;
   const { score, factors } = scoreLead({ lead, earlierInquiries: consultasAnteriores, listingPrice: imovel?.preco ?? null });
   const busca = extractBusca(lead, imovel);
@@ -155,7 +167,7 @@ async function recordLead(tx: Db, turnos: Db | undefined, imobiliaria: Imobiliar
     metadata: { entregaId, portal: lead.portal, origem: lead.origem, roteamento: motivo, score: saved.score ?? score },
   });
   writes.push(evento.write, planSetDeliveryLead(entregaId, saved.id, status === "criado" ? 201 : 200));
-  await writeTogether(tx, writes);
+  await commitWith([composeWrites(writes)]);
   return { lead: saved, status, evento: evento.row };
 }
 

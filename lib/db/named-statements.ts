@@ -11,7 +11,8 @@ const MAX_NAMED = 2_000;
 const MAX_TEXT = 8_000;
 const names = new Map<string, string>();
 
-function nameFor(text: string): string | undefined {
+/** The name every connection gives this statement text, or undefined when it runs unnamed. */
+export function statementName(text: string): string | undefined {
   const known = names.get(text);
   if (known || text.length > MAX_TEXT || names.size >= MAX_NAMED) return known;
   const name = `lastro_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
@@ -27,7 +28,7 @@ function named(config: unknown, values: unknown): unknown {
   if (c.name || typeof c.text !== "string") return config;
   const hasValues = (Array.isArray(values) && values.length > 0) || (Array.isArray(c.values) && c.values.length > 0);
   if (!hasValues) return config; // BEGIN, COMMIT, DDL: nothing to plan twice
-  const name = nameFor(c.text);
+  const name = statementName(c.text);
   return name ? { ...c, name } : config;
 }
 

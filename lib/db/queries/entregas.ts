@@ -18,16 +18,27 @@ const claimSchema = z.object({
 });
 
 /**
- * Inserts the delivery; returns its id, or null when this delivery was already recorded.
- * `thenLock` (from lockPersonSql) is taken in the same round trip, only when the claim succeeds.
+ * The delivery's insert, planned: it claims the delivery, or finds it already recorded (see
+ * claimedDeliveryId). `thenLock` (from lockPerson) is taken in the same statement, only when the
+ * claim succeeds.
  */
-export async function claimDelivery(tx: Db, input: z.input<typeof claimSchema>, thenLock?: PersonLock | null): Promise<string | null> {
+export function planClaimDelivery(input: z.input<typeof claimSchema>, thenLock?: PersonLock | null): BoundStatement {
   const data = claimSchema.parse(input);
   const keys = thenLock?.keys ?? [];
   const values: ClaimValues = { id: newId("ent"), ...data, corpo: data.corpo ?? null };
   keys.forEach((key, i) => (values[`lock${i}`] = key));
-  const [row] = await runBound<{ id: string }>(tx, claimStatement(keys.length).bind(values));
-  return row?.id ?? null;
+  return claimStatement(keys.length).bind(values);
+}
+
+/** The claimed delivery's id from planClaimDelivery's rows, or null when it was already recorded. */
+export function claimedDeliveryId(rows: Record<string, unknown>[]): string | null {
+  const id = rows[0]?.id;
+  return typeof id === "string" ? id : null;
+}
+
+/** Claims the delivery now; its id, or null when this delivery was already recorded. */
+export async function claimDelivery(tx: Db, input: z.input<typeof claimSchema>, thenLock?: PersonLock | null): Promise<string | null> {
+  return claimedDeliveryId(await runBound(tx, planClaimDelivery(input, thenLock)));
 }
 
 type ClaimValues = { id: string; imobiliariaId: string; portal: string; externalId: string; recebidoEm: Date; corpo: unknown; [lock: `lock${number}`]: string };

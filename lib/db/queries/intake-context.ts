@@ -4,7 +4,7 @@
 // decoded by the same column mappers drizzle uses, so the rows are the ones those modules return.
 import { getTableColumns, sql, type Column, type SQL, type Table } from "drizzle-orm";
 import type { Db } from "../client";
-import { CompiledStatement, runBound } from "../compiled-statement";
+import { CompiledStatement, runBound, type BoundStatement } from "../compiled-statement";
 import { corretores, imoveis, leads } from "../schema";
 import { corretoresComCargaQuery, toCorretor, type CorretorComCarga } from "./corretores";
 import { imovelForLeadQuery, listingArgs, type Imovel, type ListingRef } from "./imoveis";
@@ -54,12 +54,8 @@ function statementFor(has: { telefone: boolean; email: boolean; codigo: boolean;
   return statement;
 }
 
-export async function readIntakeContext(
-  tx: Db,
-  imobiliariaId: string,
-  person: ContactSince,
-  listing: ListingRef,
-): Promise<IntakeContext> {
+/** The intake's reads as one statement, not yet run (decodeIntakeContext reads its rows). */
+export function planIntakeContext(imobiliariaId: string, person: ContactSince, listing: ListingRef): BoundStatement {
   const contact = contactArgs(imobiliariaId, person);
   const ref = listingArgs(imobiliariaId, listing);
   const values: IntakeValues = { imobiliariaId: contact.imobiliariaId, since: contact.since };
@@ -68,10 +64,23 @@ export async function readIntakeContext(
   if (ref.codigo) values.codigo = ref.codigo;
   if (ref.portalListingId) values.portalListingId = ref.portalListingId;
   const statement = statementFor({ telefone: !!values.telefone, email: !!values.email, codigo: !!values.codigo, portalListingId: !!values.portalListingId });
-  const [row] = await runBound<IntakeRow>(tx, statement.bind(values));
+  return statement.bind(values);
+}
+
+export function decodeIntakeContext(rows: Record<string, unknown>[]): IntakeContext {
+  const row = rows[0] as IntakeRow | undefined;
   return {
     earlier: row?.earlier ? decodeRow(leads, row.earlier) : null,
     imovel: row?.imovel ? decodeRow(imoveis, row.imovel) : null,
     corretores: (row?.corretores ?? []).map(({ c, abertos }) => ({ ...toCorretor(decodeRow(corretores, c)), leadsAbertos: abertos ?? 0 })),
   };
+}
+
+export async function readIntakeContext(
+  tx: Db,
+  imobiliariaId: string,
+  person: ContactSince,
+  listing: ListingRef,
+): Promise<IntakeContext> {
+  return decodeIntakeContext(await runBound(tx, planIntakeContext(imobiliariaId, person, listing)));
 }

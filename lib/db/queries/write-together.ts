@@ -4,17 +4,21 @@
 // written beside its parent. The parts must not touch the same row: they cannot see each other.
 // The parts are compiled statements, so the composed text is built once per combination.
 import type { Db } from "../client";
-import type { BoundStatement } from "../compiled-statement";
-import { executeText } from "../execute-rows";
+import { runBound, type BoundStatement } from "../compiled-statement";
 
 const together = new Map<string, string>();
 // Combinations come from a fixed set of call sites; the bound only guards against a caller that
 // composes unbounded variants, which then simply build their text each time.
 const MAX_COMBINATIONS = 200;
 
-/** Every write but the last becomes a CTE part; the last is the main statement. */
+/** Runs the writes now as one statement. */
 export async function writeTogether(tx: Db, writes: BoundStatement[]): Promise<void> {
-  if (writes.length === 0) return;
+  if (writes.length > 0) await runBound(tx, composeWrites(writes));
+}
+
+/** The writes as ONE statement, not yet run: every write but the last becomes a CTE part; the last is the main statement. */
+export function composeWrites(writes: BoundStatement[]): BoundStatement {
+  if (writes.length === 0) throw new Error("composeWrites: nenhuma escrita");
   const key = writes.map((w) => w.statement.key).join("|");
   let text = together.get(key);
   if (text === undefined) {
@@ -29,5 +33,5 @@ export async function writeTogether(tx: Db, writes: BoundStatement[]): Promise<v
     text = renumbered.length === 0 ? main : `with ${renumbered.map((part, i) => `"parte_${i + 1}" as (${part})`).join(", ")} ${main}`;
     if (together.size < MAX_COMBINATIONS) together.set(key, text);
   }
-  await executeText(tx, text, writes.flatMap((w) => w.params));
+  return { statement: { key, text }, params: writes.flatMap((w) => w.params) };
 }
