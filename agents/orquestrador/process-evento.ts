@@ -2,9 +2,10 @@
 // quota outcome, `processado = true` and the decision. Re-running a decided event changes nothing.
 import { templateWriter, type MessageWriter } from "@/agents/conselheiro/templates";
 import type { Db } from "@/lib/db/client";
+import { fewTripsTransaction } from "@/lib/db/few-trips-transaction";
 import { getEventoComContexto } from "@/lib/db/queries/evento-contexto";
 import {
-  getEventoForPipeline, lockEventoForDecision, markEventoDecidido, markEventoDecididoIfPending, type Evento,
+  getEventoForPipeline, lockedEvento, markEventoDecididoIfPending, planLockEventoForDecision, planMarkEventoDecidido, type Evento,
 } from "@/lib/db/queries/eventos";
 import { insertMensagemOnce } from "@/lib/db/queries/mensagens";
 import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
@@ -62,12 +63,13 @@ export async function processEvento(deps: OrquestradorDeps, eventoId: string): P
   const held: { slot: QuotaSlot | null } = { slot: null };
   let result: ProcessEventoResult;
   try {
-    result = await deps.db.transaction(async (tx) => {
-      const locked = await lockEventoForDecision(tx, evento.id);
+    // BEGIN rides with the lock and COMMIT with the decision: 3 round trips instead of 5.
+    result = await fewTripsTransaction(deps.db, [planLockEventoForDecision(evento.id)], async ({ tx, commitWith }, [lockRows]) => {
+      const locked = lockedEvento(lockRows!);
       if (!locked) throw new AppError("not_found", `evento ${eventoId} não encontrado`);
       if (locked.processado) return recordedResult(locked); // a concurrent run decided first
       const decisao = await writeDecision({ ...deps, tx, now }, ctx, decision, held);
-      await markEventoDecidido(tx, evento.id, { ...decisao, ...decisionDetails(decision), decididoEm: now.toISOString() });
+      await commitWith([planMarkEventoDecidido(evento.id, { ...decisao, ...decisionDetails(decision), decididoEm: now.toISOString() })]);
       return { mensagemIds: decisao.mensagemIds, decisao: decisao.acao, ...(decisao.cota ? { cota: decisao.cota } : {}) };
     });
   } catch (err) {

@@ -4,7 +4,8 @@ import { and, asc, eq, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
-import { compiledRowInsert, type BoundStatement } from "../compiled-statement";
+import { CompiledStatement, compiledRowInsert, runBound, type BoundStatement } from "../compiled-statement";
+import { decodeRow } from "../decode-row";
 import { EVENTO_TIPOS, eventos, URGENCIAS } from "../schema";
 import { idSchema } from "./columns";
 
@@ -80,19 +81,38 @@ export async function getEventoForPipeline(db: Db, id: string): Promise<Evento |
 }
 
 /** Row lock until the transaction ends, so two deciders of the same event run one after the other. */
-export async function lockEventoForDecision(tx: Db, id: string): Promise<Evento | null> {
-  const [row] = await tx.select().from(eventos).where(eq(eventos.id, idSchema.parse(id))).for("update");
-  return row ?? null;
+/** The event locked (FOR UPDATE) until the caller's transaction ends, planned: decode with lockedEvento. */
+export function planLockEventoForDecision(id: string): BoundStatement {
+  return lockStatement.bind({ id: idSchema.parse(id) });
 }
+
+export function lockedEvento(rows: Record<string, unknown>[]): Evento | null {
+  return rows[0] ? decodeRow(eventos, rows[0]) : null;
+}
+
+const lockStatement = new CompiledStatement<{ id: string }>("eventos.lock_for_decision", (db, p) =>
+  db.select().from(eventos).where(eq(eventos.id, p("id"))).for("update"),
+);
 
 /** The row's metadata with `extra`'s top-level keys set (the others kept). */
 const mergeMetadata = (extra: Record<string, unknown>) => sql`coalesce(${eventos.metadata}, '{}'::jsonb) || ${JSON.stringify(extra)}::jsonb`;
 
 const decidido = (decisao: Record<string, unknown>) => ({ processado: true, metadata: mergeMetadata({ decisao }) });
 
-/** `processado = true` with the Orquestrador's decision in `metadata.decisao` (other keys kept). */
+/** `processado = true` with the Orquestrador's decision in `metadata.decisao` (other keys kept), planned. */
+export function planMarkEventoDecidido(id: string, decisao: Record<string, unknown>): BoundStatement {
+  return markStatement.bind({ id: idSchema.parse(id), extra: JSON.stringify({ decisao: z.record(z.string(), z.unknown()).parse(decisao) }) });
+}
+
+const markStatement = new CompiledStatement<{ id: string; extra: string }>("eventos.mark_decidido", (db, p) =>
+  db
+    .update(eventos)
+    .set({ processado: true, metadata: sql`coalesce(${eventos.metadata}, '{}'::jsonb) || ${p("extra")}::jsonb` })
+    .where(eq(eventos.id, p("id"))),
+);
+
 export async function markEventoDecidido(tx: Db, id: string, decisao: Record<string, unknown>): Promise<void> {
-  await tx.update(eventos).set(decidido(decisao)).where(eq(eventos.id, idSchema.parse(id)));
+  await runBound(tx, planMarkEventoDecidido(id, decisao));
 }
 
 /**

@@ -2,9 +2,10 @@
 // and the agency's brokers with their open-lead counts. Each part is its owner module's own query
 // (leads.ts, imoveis.ts, corretores.ts), sent as a subquery that comes back as JSON; the JSON is
 // decoded by the same column mappers drizzle uses, so the rows are the ones those modules return.
-import { getTableColumns, sql, type Column, type SQL, type Table } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { CompiledStatement, runBound, type BoundStatement } from "../compiled-statement";
+import { decodeRow } from "../decode-row";
 import { corretores, imoveis, leads } from "../schema";
 import { corretoresComCargaQuery, toCorretor, type CorretorComCarga } from "./corretores";
 import { imovelForLeadQuery, listingArgs, type Imovel, type ListingRef } from "./imoveis";
@@ -13,20 +14,6 @@ import { contactArgs, recentLeadByContactQuery, type ContactSince, type Lead } f
 export type IntakeContext = { earlier: Lead | null; imovel: Imovel | null; corretores: CorretorComCarga[] };
 
 type JsonRow = Record<string, unknown>;
-
-const columnsOf = new WeakMap<Table, [string, Column][]>();
-
-/** A row of `table` as row_to_json wrote it (column names as keys), mapped as drizzle maps a result row. */
-function decodeRow<T extends Table>(table: T, json: JsonRow): T["$inferSelect"] {
-  let columns = columnsOf.get(table);
-  if (!columns) columnsOf.set(table, (columns = Object.entries(getTableColumns(table))));
-  const row: Record<string, unknown> = {};
-  for (const [key, column] of columns) {
-    const value = json[column.name];
-    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
-  return row as T["$inferSelect"];
-}
 
 const oneAsJson = (query: { getSQL(): SQL } | null) =>
   query ? sql`(select row_to_json(q) from (${query.getSQL()}) as q)` : sql`null::json`;
