@@ -61,7 +61,7 @@ export async function ingestLead(deps: IngestDeps, input: IngestInput): Promise<
     // BEGIN, the claim and the reads go in one round trip, the writes and COMMIT in another.
     // The person lock rides on the claim (a repeated delivery never takes it), and the reads after
     // it in the same trip are statements of their own, so they see what its holder committed.
-    const telefone = lead.phone?.valid ? lead.phone.e164 : null;
+    const telefone = validE164(lead);
     const since = new Date(receivedAt.getTime() - DEFAULT_WEIGHTS.repeat.windowDays * 24 * 3600 * 1000);
     const claim = planClaimDelivery(
       { imobiliariaId: imobiliaria.id, portal: lead.portal, externalId: lead.externalId, recebidoEm: receivedAt, corpo: input.corpo },
@@ -102,7 +102,7 @@ async function recordLead(
   entregaId: string,
   { earlier, imovel, corretores }: IntakeContext,
 ) {
-  const telefone = lead.phone?.valid ? lead.phone.e164 : null;
+  const telefone = validE164(lead);
   const consultasAnteriores = earlier ? Number((earlier.metadata as { consultas?: number } | null)?.consultas ?? 1) : 0;
   const { score, factors } = scoreLead({ lead, earlierInquiries: consultasAnteriores, listingPrice: imovel?.preco ?? null });
   const busca = extractBusca(lead, imovel);
@@ -170,6 +170,9 @@ async function recordLead(
   await commitWith([composeWrites(writes)]);
   return { lead: saved, status, evento: evento.row };
 }
+
+/** The delivery's phone in E.164 when it is a valid number: the one the person is matched and stored by. */
+const validE164 = (lead: NormalizedLead) => (lead.phone?.valid ? lead.phone.e164 : null);
 
 function routeFor(tx: Db, read: Pick<RouteLeadInput, "turnos" | "corretores">, imobiliaria: Imobiliaria, listingCorretorId: string | null, now: Date) {
   return routeLead(tx, {

@@ -4,7 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
-import { CompiledStatement, runBound, type BoundStatement } from "../compiled-statement";
+import { CompiledStatement, type BoundStatement } from "../compiled-statement";
 import { entregasWebhook, PORTAIS } from "../schema";
 import { idSchema } from "./columns";
 import { personLockSql, type PersonLock } from "./leads";
@@ -34,11 +34,6 @@ export function planClaimDelivery(input: z.input<typeof claimSchema>, thenLock?:
 export function claimedDeliveryId(rows: Record<string, unknown>[]): string | null {
   const id = rows[0]?.id;
   return typeof id === "string" ? id : null;
-}
-
-/** Claims the delivery now; its id, or null when this delivery was already recorded. */
-export async function claimDelivery(tx: Db, input: z.input<typeof claimSchema>, thenLock?: PersonLock | null): Promise<string | null> {
-  return claimedDeliveryId(await runBound(tx, planClaimDelivery(input, thenLock)));
 }
 
 type ClaimValues = { id: string; imobiliariaId: string; portal: string; externalId: string; recebidoEm: Date; corpo: unknown; [lock: `lock${number}`]: string };

@@ -94,10 +94,10 @@ const lockStatement = new CompiledStatement<{ id: string }>("eventos.lock_for_de
   db.select().from(eventos).where(eq(eventos.id, p("id"))).for("update"),
 );
 
-/** The row's metadata with `extra`'s top-level keys set (the others kept). */
-const mergeMetadata = (extra: Record<string, unknown>) => sql`coalesce(${eventos.metadata}, '{}'::jsonb) || ${JSON.stringify(extra)}::jsonb`;
+/** The row's metadata with the top-level keys of `extraJson` (JSON text, a value or a placeholder) set, the others kept. */
+const mergeMetadata = (extraJson: unknown) => sql`coalesce(${eventos.metadata}, '{}'::jsonb) || ${extraJson}::jsonb`;
 
-const decidido = (decisao: Record<string, unknown>) => ({ processado: true, metadata: mergeMetadata({ decisao }) });
+const decidido = (decisao: Record<string, unknown>) => ({ processado: true, metadata: mergeMetadata(JSON.stringify({ decisao })) });
 
 /** `processado = true` with the Orquestrador's decision in `metadata.decisao` (other keys kept), planned. */
 export function planMarkEventoDecidido(id: string, decisao: Record<string, unknown>): BoundStatement {
@@ -107,7 +107,7 @@ export function planMarkEventoDecidido(id: string, decisao: Record<string, unkno
 const markStatement = new CompiledStatement<{ id: string; extra: string }>("eventos.mark_decidido", (db, p) =>
   db
     .update(eventos)
-    .set({ processado: true, metadata: sql`coalesce(${eventos.metadata}, '{}'::jsonb) || ${p("extra")}::jsonb` })
+    .set({ processado: true, metadata: mergeMetadata(p("extra")) })
     .where(eq(eventos.id, p("id"))),
 );
 

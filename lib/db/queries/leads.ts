@@ -97,7 +97,7 @@ export type PersonLock = { keys: string[] };
 /**
  * Serializes intake of the same person (phone / e-mail) within an agency until the transaction
  * ends, so two portals delivering the same person at once cannot both create a lead. Returns the
- * lock as a query for claimDelivery to take in its own round trip; null when there is no contact.
+ * lock as a query for planClaimDelivery to take in its own statement; null when there is no contact.
  */
 export function lockPerson(imobiliariaId: string, contacts: (string | null)[]): PersonLock | null {
   const agency = idSchema.parse(imobiliariaId);
@@ -105,7 +105,7 @@ export function lockPerson(imobiliariaId: string, contacts: (string | null)[]): 
   return keys.length === 0 ? null : { keys: keys.map((key) => `${agency}|${key}`) };
 }
 
-/** The lock over `keys` (values or placeholders) as a scalar subquery for claimDelivery's statement. */
+/** The lock over `keys` (values or placeholders) as a scalar subquery for planClaimDelivery's statement. */
 export function personLockSql(keys: readonly unknown[]): SQL {
   // The target list is evaluated left to right, so locks are taken in the keys' order.
   const locks = keys.map((key) => sql`pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
