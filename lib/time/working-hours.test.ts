@@ -24,6 +24,30 @@ describe("isOnDuty", () => {
   });
 });
 
+describe("a shift that runs to midnight", () => {
+  // Tuesday 2026-11-24 23:59:30 in São Paulo = 02:59:30 UTC on the 25th
+  const lastMinute = new Date("2026-11-25T02:59:30Z");
+
+  it("written as 23:59 or 24:00, it covers the day's last minute", () => {
+    for (const fim of ["23:59", "24:00"]) {
+      const allDay = parsePreferencias({ horario: { inicio: "00:00", fim }, dias: [0, 1, 2, 3, 4, 5, 6] });
+      expect(isOnDuty(allDay, lastMinute), fim).toBe(true);
+      expect(nextDutyStart(allDay, lastMinute), fim).toEqual(lastMinute);
+    }
+  });
+
+  it("a shift ending earlier still ends at its minute", () => {
+    const late = parsePreferencias({ horario: { inicio: "18:00", fim: "23:58" } });
+    expect(isOnDuty(late, new Date("2026-11-25T02:57:59Z"))).toBe(true);
+    expect(isOnDuty(late, new Date("2026-11-25T02:58:00Z"))).toBe(false);
+  });
+
+  it("24:00 is accepted only as the end of a shift", () => {
+    expect(() => parsePreferencias({ horario: { inicio: "24:00", fim: "24:00" } })).toThrow();
+    expect(() => parsePreferencias({ horario: { inicio: "08:00", fim: "24:01" } })).toThrow();
+  });
+});
+
 describe("nextDutyStart", () => {
   it("is the same instant when on duty", () => {
     const at = new Date("2026-11-24T15:00:00Z");

@@ -12,6 +12,14 @@ function minutesOf(hhmm: string): number {
   return (h ?? 0) * 60 + (m ?? 0);
 }
 
+// A broker who writes "até 23:59" means "until midnight": read literally, [início, 23:59) would
+// leave every night's last minute off duty, and an around-the-clock broker would get that
+// minute's hot leads scheduled for the next day's 00:00.
+function endMinutesOf(hhmm: string): number {
+  const minutes = minutesOf(hhmm);
+  return minutes >= 23 * 60 + 59 ? 24 * 60 : minutes;
+}
+
 export function isPaused(prefs: Pick<Preferencias, "pausadoAte">, at: Date): boolean {
   return prefs.pausadoAte !== null && new Date(prefs.pausadoAte).getTime() > at.getTime();
 }
@@ -28,12 +36,12 @@ function localClock(at: Date, timezone: string): { day: number; minute: number }
   return lastClock;
 }
 
-/** On duty = a working day, inside [início, fim) local time, and not paused. */
+/** On duty = a working day, inside [início, fim) local time (fim 23:59 or 24:00 = midnight), and not paused. */
 export function isOnDuty(prefs: DutyPrefs, at: Date, timezone: string = DEFAULT_TIMEZONE): boolean {
   if (isPaused(prefs, at)) return false;
   const { day, minute } = localClock(at, timezone);
   if (!prefs.dias.includes(day)) return false;
-  return minute >= minutesOf(prefs.horario.inicio) && minute < minutesOf(prefs.horario.fim);
+  return minute >= minutesOf(prefs.horario.inicio) && minute < endMinutesOf(prefs.horario.fim);
 }
 
 /** The next instant (≥ `at`) when the broker's shift starts; `at` itself when already on duty. */
