@@ -1,36 +1,25 @@
-// Integration: real fixture bodies through the real route handler into a real database
+// Integration: real fixture bodies through both doors of the intake — the real route handler, and
+// the direct lane `npm start` serves them by, over a real localhost socket — into a real database
 // (PGlite, or the Postgres at DATABASE_URL in CI). Portals are replaced by the test itself posting
 // their payloads; nothing leaves the machine.
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/webhooks/portais/[...rota]/route";
 import { useDbForTests } from "@/lib/db/client";
 import { entregasWebhook, eventos, interacoes, leads } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
-import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "./testing/webhook-agency";
-
-// Loose view of JSON responses and jsonb columns, read field by field in assertions.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = Record<string, any>;
+import { authHeaders, createWebhookAgency, fixture } from "./testing/webhook-agency";
+import { laneDoor, routeDoor, type Json, type WebhookDoor } from "./testing/webhook-doors";
 
 let handle: TestDb;
-const SLUG = "webhook-teste";
 
 beforeAll(async () => {
   handle = await createTestDb();
   useDbForTests(handle);
-  await createWebhookAgency(handle, { slug: SLUG, brokers: 3 });
 });
 afterAll(async () => {
   useDbForTests(null);
   await handle.cleanup();
 });
-
-async function post(portal: string, body: unknown, headers: Record<string, string> = {}, slug = SLUG) {
-  const raw = typeof body === "string" ? body : JSON.stringify(body);
-  const res = await POST(deliveryRequest(portal, slug, raw, headers), { params: Promise.resolve({ rota: [portal, slug] }) });
-  return { status: res.status, json: (await res.json()) as Json };
-}
 
 async function tableCounts() {
   const [l] = await handle.db.select({ n: count() }).from(leads);
@@ -40,7 +29,25 @@ async function tableCounts() {
   return { leads: l!.n, eventos: e!.n, interacoes: i!.n, entregas: d!.n };
 }
 
-describe(`portal webhooks (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, () => {
+const DOORS: [string, () => WebhookDoor | Promise<WebhookDoor>][] = [
+  ["rota", routeDoor],
+  ["via-direta", laneDoor],
+];
+
+describe.each(DOORS)(`portal webhooks (${process.env.DATABASE_URL ? "postgres" : "pglite"}), door: %s`, (doorSlug, openDoor) => {
+  // One agency per door: external ids and people repeat across doors without meeting.
+  const SLUG = `webhook-teste-${doorSlug}`;
+  let door: WebhookDoor;
+  beforeAll(async () => {
+    await createWebhookAgency(handle, { slug: SLUG, brokers: 3 });
+    door = await openDoor();
+  });
+  afterAll(async () => door?.close());
+
+  async function post(portal: string, body: unknown, headers: Record<string, string> = {}, slug = SLUG) {
+    return door.post(portal, slug, typeof body === "string" ? body : JSON.stringify(body), headers);
+  }
+
   it("stores each fixture: delivery, lead, first interaction and event, before the 2xx", async () => {
     const cases = [
       ["grupo-olx", "grupo-olx-lead-contact-form.json", "vivareal", "+5511987654321"],
@@ -102,11 +109,9 @@ describe(`portal webhooks (${process.env.DATABASE_URL ? "postgres" : "pglite"})`
       expect(res.json.error.code, label).toBe(code);
       expect(res.json.error.message, label).toEqual(expect.any(String));
     }
-    const wrongType = await POST(
-      new Request(`http://localhost/api/webhooks/portais/grupo-olx/${SLUG}`, { method: "POST", body: "a=1", headers: { "content-type": "application/x-www-form-urlencoded", ...good } }),
-      { params: Promise.resolve({ rota: ["grupo-olx", SLUG] }) },
-    );
+    const wrongType = await post("grupo-olx", "a=1", { ...good, "content-type": "application/x-www-form-urlencoded" });
     expect(wrongType.status).toBe(415);
+    expect(wrongType.json.error.code).toBe("unsupported_media_type");
     const schemaFail = await post("grupo-olx", { ...body, originLeadId: "x7", name: 42 }, good);
     expect(schemaFail.json.error.fields.map((f: Json) => f.path)).toContain("name");
     expect(await tableCounts()).toEqual(before);

@@ -1,10 +1,11 @@
 // The one start path, shared by `npm start` and the e2e server: prepare the database, build when
-// the sources changed, then hand the port to `next start` (WEB_CONCURRENCY processes) until it exits.
+// the sources changed, then hand the port to scripts/web-server.mjs (Next.js behind a node:http
+// server with the portal webhooks' direct lane; WEB_CONCURRENCY processes) until it exits.
 import { env } from "@/lib/env";
 import { findBuildReason } from "./build-freshness";
 import { describeDatabase, formatCounts, prepareDatabase } from "./prepare-database";
 import { projectBin, runCommand, secondsSince } from "./run-command";
-import { serveCluster } from "./serve-cluster";
+import { serveCluster, webServerScript } from "./serve-cluster";
 
 const say = (line: string) => console.log(`▸ ${line}`);
 
@@ -31,7 +32,7 @@ export async function serveApp(): Promise<number> {
   const processes = env.webConcurrency;
   const shape = processes === 1 ? "1 processo web" : `${processes} processos web`;
   say(`Banco e build prontos em ${secondsSince(started)}. Iniciando o servidor em http://localhost:${env.port} (KV: ${env.kv.driver}, ${shape})…`);
-  const args = ["start", "-p", String(env.port)];
-  if (processes === 1) return runCommand(projectBin("next"), args);
+  const args = ["-p", String(env.port)];
+  if (processes === 1) return runCommand(process.execPath, [webServerScript(), ...args]);
   return serveCluster({ workers: processes, args });
 }

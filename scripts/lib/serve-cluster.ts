@@ -1,15 +1,14 @@
-// WEB_CONCURRENCY > 1: N `next start` processes as node:cluster workers, which share one port, so
+// WEB_CONCURRENCY > 1: N web processes (scripts/web-server.mjs) as node:cluster workers, which share one port, so
 // every core serves HTTP. Same contract as runCommand: signals pass on, resolves with an exit code.
 import cluster, { type Worker } from "node:cluster";
-import { createRequire } from "node:module";
 import { constants } from "node:os";
 import path from "node:path";
 
 export type ClusterOptions = {
   workers: number;
-  /** Arguments of each worker, e.g. ["start", "-p", "3000"]. */
+  /** Arguments of each worker, e.g. ["-p", "3000"]. */
   args: string[];
-  /** The script each worker runs; next's own bin by default. Tests point it at a fixture. */
+  /** The script each worker runs; scripts/web-server.mjs by default. Tests point it at a fixture. */
   exec?: string;
   /** Wait before replacing a worker that died, so a crash loop does not spin a core. */
   restartDelayMs?: number;
@@ -17,9 +16,9 @@ export type ClusterOptions = {
   maxRestartsPerMinute?: number;
 };
 
-/** The file node_modules/.bin/next links to: a cluster worker must be a node script, not the shim. */
-export function nextBinScript(): string {
-  return createRequire(path.join(process.cwd(), "package.json")).resolve("next/dist/bin/next");
+/** The web process's script: Next.js behind node:http with the portal webhooks' direct lane. */
+export function webServerScript(): string {
+  return path.join(process.cwd(), "scripts", "web-server.mjs");
 }
 
 const exitCodeOf = (code: number | null, signal: string | null) =>
@@ -27,9 +26,9 @@ const exitCodeOf = (code: number | null, signal: string | null) =>
 
 export function serveCluster(options: ClusterOptions): Promise<number> {
   const { workers, args, restartDelayMs = 1_000, maxRestartsPerMinute = 5 } = options;
-  // execArgv: [] because this primary runs under tsx and the workers must be plain `node next`,
-  // exactly what the single-process path runs (the .bin shim), without tsx's loader in every request.
-  cluster.setupPrimary({ exec: options.exec ?? nextBinScript(), args, execArgv: [] });
+  // execArgv: [] because this primary runs under tsx and the workers must be plain node, exactly
+  // what the single-process path runs, without tsx's loader in every request.
+  cluster.setupPrimary({ exec: options.exec ?? webServerScript(), args, execArgv: [] });
 
   return new Promise((resolve) => {
     const live = new Set<Worker>();

@@ -1,11 +1,9 @@
 // POST /api/webhooks/portais/<portal>/<imobiliária> – lead delivery from Grupo OLX, Chaves na Mão, Imovelweb or our generic JSON.
 // A catch-all, so no path under a portal route ever answers 404 (Grupo OLX disables integrations that do).
-import { asRetryable, receivePortalDelivery } from "@/agents/vigilante/receive-portal-delivery";
-import { getDb } from "@/lib/db/client";
+// `npm start` serves these POSTs before Next.js (lib/http/portal-webhook-lane.ts) with the same function.
 import { AppError, errorResponse } from "@/lib/errors";
 import { scheduleAfterResponse } from "@/lib/http/after-response";
-import { getKv } from "@/lib/kv";
-import { dispatch } from "@/lib/pipeline/dispatch";
+import { respondToPortalDelivery } from "@/lib/http/portal-delivery-response";
 
 export const dynamic = "force-dynamic";
 
@@ -13,20 +11,7 @@ type Params = { params: Promise<{ rota: string[] }> };
 
 export async function POST(request: Request, { params }: Params) {
   const { rota } = await params;
-  try {
-    const { db, sideDb } = await getDb();
-    const result = await receivePortalDelivery(
-      { db, sideDb, kv: getKv(), dispatch, now: () => new Date(), afterResponse: scheduleAfterResponse },
-      request,
-      { portal: rota[0] ?? "", imobiliaria: rota[1] },
-    );
-    return Response.json(
-      { ok: true, status: result.status, leadId: result.leadId },
-      { status: result.status === "criado" ? 201 : 200 },
-    );
-  } catch (err) {
-    return errorResponse(asRetryable(err));
-  }
+  return respondToPortalDelivery(request, rota, scheduleAfterResponse);
 }
 
 export function GET() {
