@@ -74,6 +74,14 @@ export function validationError(zodError: z.core.$ZodError): AppError {
 /** Turns anything thrown in a handler into the JSON error response. Unknown errors become a
  *  generic 500 and are logged (masked); their message and stack never reach the client. */
 export function errorResponse(err: unknown): Response {
+  const answer = errorAnswer(err);
+  return Response.json(answer.body, { status: answer.status, headers: answer.headers });
+}
+
+export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldError[] } };
+
+/** errorResponse's status, headers and body as plain data, for a server that writes them itself. */
+export function errorAnswer(err: unknown): { status: number; headers: Record<string, string>; body: ErrorBody } {
   const appError = toAppError(err);
   if (appError.status >= 500) {
     log.error("http.error", {
@@ -83,14 +91,9 @@ export function errorResponse(err: unknown): Response {
       err: err instanceof AppError || err == null ? appError : err,
     });
   }
-  const body: { error: { code: ErrorCode; message: string; fields?: FieldError[] } } = {
-    error: { code: appError.code, message: appError.message },
-  };
+  const body: ErrorBody = { error: { code: appError.code, message: appError.message } };
   if (appError.fields && appError.fields.length > 0) body.error.fields = appError.fields;
-  return Response.json(body, {
-    status: appError.status,
-    headers: { "cache-control": "no-store", ...appError.headers },
-  });
+  return { status: appError.status, headers: { "cache-control": "no-store", ...appError.headers }, body };
 }
 
 function toAppError(err: unknown): AppError {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getActiveIntegracaoCached } from "@/lib/db/queries/integracoes";
 import { getImobiliariaBySlugCached } from "@/lib/db/queries/imobiliarias";
 import { AppError } from "@/lib/errors";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { readJsonBody, type DeliveryRequest } from "@/lib/http/read-json-body";
 import { verifyPortalCredential } from "@/lib/portals/authenticate";
 import { isPortalSlug, parsePortalPayload, PORTAL_SLUGS } from "@/lib/portals";
 import { ingestLead, type IngestDeps, type IngestResult } from "./ingest-lead";
@@ -19,7 +19,7 @@ const unauthorized = () =>
 
 export async function receivePortalDelivery(
   deps: IngestDeps,
-  request: Request,
+  request: Request | DeliveryRequest,
   route: { portal: string; imobiliaria: string | undefined },
 ): Promise<IngestResult> {
   if (!isPortalSlug(route.portal)) {

@@ -1,21 +1,26 @@
 // The HTTP answer to a portal's lead delivery. One function for both doors into the intake: the
-// Next.js route handler and the self-hosted server's direct lane (portal-webhook-lane.ts).
+// Next.js route handler (a Response) and the self-hosted server's direct lane (the same status,
+// headers and body as plain data, written to node:http by portal-webhook-lane.ts).
 import { asRetryable, receivePortalDelivery } from "@/agents/vigilante/receive-portal-delivery";
 import type { IngestDeps } from "@/agents/vigilante/ingest-lead";
 import { getDb } from "@/lib/db/client";
-import { errorResponse } from "@/lib/errors";
+import { errorAnswer } from "@/lib/errors";
 import { getKv } from "@/lib/kv";
 import { dispatch } from "@/lib/pipeline/dispatch";
+import type { DeliveryRequest } from "./read-json-body";
+
+export type PortalDeliveryAnswer = { status: number; headers: Record<string, string>; body: unknown };
 
 /**
  * `rota` is the path after /api/webhooks/portais/, already split and decoded: [portal, agency slug].
  * `afterResponse` queues the work that must wait for the response to be out (see IngestDeps).
+ * Never rejects: every failure is an answer (4xx for the client's, 503 for ours).
  */
-export async function respondToPortalDelivery(
-  request: Request,
+export async function answerPortalDelivery(
+  request: Request | DeliveryRequest,
   rota: readonly string[],
   afterResponse: IngestDeps["afterResponse"],
-): Promise<Response> {
+): Promise<PortalDeliveryAnswer> {
   try {
     const { db, sideDb } = await getDb();
     const result = await receivePortalDelivery(
@@ -23,11 +28,21 @@ export async function respondToPortalDelivery(
       request,
       { portal: rota[0] ?? "", imobiliaria: rota[1] },
     );
-    return Response.json(
-      { ok: true, status: result.status, leadId: result.leadId },
-      { status: result.status === "criado" ? 201 : 200 },
-    );
+    return {
+      status: result.status === "criado" ? 201 : 200,
+      headers: {},
+      body: { ok: true, status: result.status, leadId: result.leadId },
+    };
   } catch (err) {
-    return errorResponse(asRetryable(err));
+    return errorAnswer(asRetryable(err));
   }
+}
+
+export async function respondToPortalDelivery(
+  request: Request,
+  rota: readonly string[],
+  afterResponse: IngestDeps["afterResponse"],
+): Promise<Response> {
+  const answer = await answerPortalDelivery(request, rota, afterResponse);
+  return Response.json(answer.body, { status: answer.status, headers: answer.headers });
 }

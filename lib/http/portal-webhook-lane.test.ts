@@ -112,6 +112,20 @@ describe("the direct lane over HTTP", () => {
     expect(next.status).toBe(201);
   });
 
+  it("a portal that hangs up mid-body stores nothing, and the lane goes on serving", async () => {
+    const before = await deliveries();
+    const body = Buffer.from(olxBody("hang-up-1"));
+    await new Promise<void>((resolve) => {
+      const req = httpRequest(deliveryUrl(), { method: "POST", headers: { "content-type": "application/json", "content-length": String(body.length), ...authHeaders("grupo-olx") } });
+      req.on("error", () => resolve()); // the socket we destroy
+      req.write(body.subarray(0, 100), () => setTimeout(() => req.destroy(), 50));
+    });
+    await server.lane.drain();
+    expect(await deliveries()).toBe(before);
+    const next = await fetch(deliveryUrl(), { method: "POST", body: olxBody("after-hang-up"), headers: { "content-type": "application/json", ...authHeaders("grupo-olx") } });
+    expect(next.status).toBe(201);
+  });
+
   it("a refusal before the body is read closes the connection; an accepted delivery keeps it", async () => {
     const refused = await rawPost(deliveryUrl(), { "content-type": "application/json" }, [Buffer.from(olxBody("no-auth"))]);
     expect(refused.status).toBe(401);

@@ -2,13 +2,13 @@
 // POST /api/webhooks/portais/… here before Next.js's router sees it. Measured on this 2-core
 // machine, Next's request path costs ≈ 2 ms of the main thread per request at 110 requests/s (the
 // empty /api/ping), a third of a delivery's web CPU; the lane answers with the route's own function
-// (respondToPortalDelivery), so behaviour is the same through either door.
+// (answerPortalDelivery), so behaviour is the same through either door, and reads and writes
+// node:http directly, without a web Request, Response and streams per delivery.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
-import { asRetryable } from "@/agents/vigilante/receive-portal-delivery";
-import { AppError, errorResponse } from "@/lib/errors";
+import { AppError, errorAnswer } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { respondToPortalDelivery } from "./portal-delivery-response";
+import { answerPortalDelivery, type PortalDeliveryAnswer } from "./portal-delivery-response";
+import { tooLarge, type DeliveryRequest } from "./read-json-body";
 
 export const PORTAL_WEBHOOK_PREFIX = "/api/webhooks/portais/";
 
@@ -50,13 +50,8 @@ export function createPortalWebhookLane(): PortalWebhookLane {
       later.push(work);
       return true;
     };
-    let response: Response;
-    try {
-      response = rota instanceof AppError ? errorResponse(rota) : await respondToPortalDelivery(toWebRequest(req), rota, queue);
-    } catch (err) {
-      response = errorResponse(asRetryable(err));
-    }
-    await writeResponse(req, res, response);
+    const result = rota instanceof AppError ? errorAnswer(rota) : await answerPortalDelivery(deliveryOfNode(req), rota, queue);
+    await writeAnswer(req, res, result);
     // The work the route leaves to Next's `after`: it waits for the response, never the portal for it.
     for (const work of later) track(work());
   }
@@ -76,29 +71,63 @@ export function routeOf(url: string | undefined): string[] | AppError | null {
   }
 }
 
-function toWebRequest(req: IncomingMessage): Request {
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  // The body stays a stream: readJsonBody counts its bytes and stops past the limit, as in the route.
-  const init: RequestInit & { duplex: "half" } = {
-    method: "POST",
-    headers,
-    body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
-    duplex: "half",
+/** The node request as readJsonBody reads a delivery: headers, and the body counted as it arrives. */
+export function deliveryOfNode(req: IncomingMessage): DeliveryRequest {
+  return {
+    headers: {
+      get(name) {
+        const value = req.headers[name.toLowerCase()];
+        return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+      },
+    },
+    text: (limit) => readNodeBody(req, limit),
   };
-  return new Request(`http://localhost${req.url}`, init);
 }
 
-async function writeResponse(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
-  const body = Buffer.from(await response.arrayBuffer());
+/**
+ * Past `limit` bytes it stops reading and refuses with 413, leaving the socket open for the answer
+ * (writeAnswer then closes the connection); iterating the stream instead would destroy the socket
+ * on the early exit, and the portal would see a reset instead of the 413.
+ */
+function readNodeBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge(limit));
+  if (req.destroyed) return Promise.reject(hungUp());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (outcome: () => void) => {
+      req.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
+      outcome();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) {
+        req.pause();
+        return finish(() => reject(tooLarge(limit)));
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => finish(() => resolve(Buffer.concat(chunks, size).toString("utf8")));
+    const onError = (err: Error) => finish(() => reject(hungUp(err)));
+    const onClose = () => finish(() => reject(hungUp()));
+    req.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
+  });
+}
+
+// The portal's side went away mid-body: its fault, nobody will read the answer, and not an error of ours to log.
+const hungUp = (cause?: Error) => new AppError("bad_request", "A conexão fechou antes do fim do corpo", { cause });
+
+async function writeAnswer(req: IncomingMessage, res: ServerResponse, answer: PortalDeliveryAnswer): Promise<void> {
   if (res.destroyed) return; // the portal hung up; it will deliver again
-  res.statusCode = response.status;
-  response.headers.forEach((value, name) => res.setHeader(name, value));
+  const body = JSON.stringify(answer.body);
+  res.statusCode = answer.status;
+  for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
+  res.setHeader("content-type", "application/json");
+  res.setHeader("content-length", Buffer.byteLength(body));
   // Refused before its body was read (401, 413…): the rest of the body is still on the socket and
   // would be parsed as the next request, so this connection ends with the answer.
   if (!req.complete) res.setHeader("connection", "close");
-  res.setHeader("content-length", body.byteLength);
   await new Promise<void>((resolve) => {
     res.once("error", (err) => log.warn("webhook.resposta_falhou", { error: String(err) }));
     res.once("close", resolve); // after the end, or when the socket went first

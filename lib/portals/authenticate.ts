@@ -9,7 +9,7 @@ export type PortalCredential = { identificador: string | null; segredo: string }
 export const GRUPO_OLX_BASIC_USER = "vivareal";
 export const IMOVELWEB_DEFAULT_HEADER = "x-imovelweb-token";
 
-function basicCredentials(headers: Headers): { user: string; password: string } | null {
+function basicCredentials(headers: Pick<Headers, "get">): { user: string; password: string } | null {
   const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(headers.get("authorization") ?? "");
   if (!match) return null;
   const decoded = Buffer.from(match[1]!, "base64").toString("utf8");
@@ -18,13 +18,13 @@ function basicCredentials(headers: Headers): { user: string; password: string } 
   return { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
-function bearerOrApiKey(headers: Headers): string | null {
+function bearerOrApiKey(headers: Pick<Headers, "get">): string | null {
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(headers.get("authorization") ?? "");
   return bearer?.[1] ?? headers.get("x-api-key");
 }
 
 /** True when the request carries the agency's credential for this portal. */
-export function verifyPortalCredential(portal: PortalSlug, headers: Headers, credential: PortalCredential): boolean {
+export function verifyPortalCredential(portal: PortalSlug, headers: Pick<Headers, "get">, credential: PortalCredential): boolean {
   switch (portal) {
     case "grupo-olx": {
       const basic = basicCredentials(headers);
