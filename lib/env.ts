@@ -112,7 +112,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
   const dbDriver =
     raw.DATABASE_DRIVER ?? (!raw.DATABASE_URL ? "pglite" : isNeonUrl(raw.DATABASE_URL) ? "neon" : "postgres");
   if (raw.WEB_CONCURRENCY && raw.WEB_CONCURRENCY > 1 && dbDriver === "pglite") {
-    // PGlite opens its data folder in one process only; a second `next start` would fail or corrupt it.
+    // PGlite opens its data folder in one process only; a second web process would fail or corrupt it.
     issues.push(
       `WEB_CONCURRENCY: com o banco embutido (PGlite) só é possível 1 processo web; ` +
         `defina DATABASE_URL (Postgres) para usar ${raw.WEB_CONCURRENCY} ou remova WEB_CONCURRENCY`,
@@ -160,7 +160,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
         : null,
     /** Without Inngest: the pipeline runs in the web process ("embutido") or in `npm run worker`. */
     pipelineMode: raw.PIPELINE_MODE ?? "embutido",
-    /** How many `next start` processes `npm start` runs on the one port (scripts/lib/serve-cluster.ts). */
+    /** How many web processes (scripts/web-server.mjs) `npm start` runs on the one port (scripts/lib/serve-cluster.ts). */
     webConcurrency: raw.WEB_CONCURRENCY ?? 1,
     authSecret: raw.AUTH_SECRET ?? null,
     encryptionKey: raw.ENCRYPTION_KEY ?? null,

@@ -1,5 +1,5 @@
 // Playwright's webServer: a FRESH, known database (so the seeded counts are exact), then the same
-// start path as `npm start` (migrate, seed, `next build` if needed, `next start`) on port 3100.
+// start path as `npm start` (migrate, seed, `next build` if needed, serve with scripts/web-server.mjs) on port 3100.
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { Client } from "pg";

@@ -1,4 +1,4 @@
-// `npm start`: migrate, seed the demo when empty, build if needed, then `next start` on PORT.
+// `npm start`: migrate, seed the demo when empty, build if needed, then the web process (scripts/web-server.mjs) on PORT.
 import { formatError } from "./lib/format-error";
 import { loadProjectEnv } from "./lib/load-env";
 

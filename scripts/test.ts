@@ -1,5 +1,5 @@
 // `npm test`: Vitest (unit + integration; real Postgres/Redis when DATABASE_URL/REDIS_URL are set),
-// then the Playwright e2e suite against `next build && next start`. Exits non-zero if any stage fails.
+// then the Playwright e2e suite against the `npm start` path (next build, then scripts/web-server.mjs). Exits non-zero if any stage fails.
 import { chromiumPath, isExecutable } from "./lib/chromium";
 import { projectBin, runCommand, secondsSince } from "./lib/run-command";
 
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   await runStage("vitest", projectBin("vitest"), ["run"]);
 
   if (!interrupted) {
-    header(`Playwright: end-to-end com next build && next start (${describeServices()})`);
+    header(`Playwright: end-to-end com next build e o servidor do npm start (${describeServices()})`);
     const chromium = chromiumPath();
     if (isExecutable(chromium)) {
       await runStage("playwright", projectBin("playwright"), ["test"], { ...process.env, CHROMIUM_PATH: chromium });
