@@ -24,7 +24,12 @@ const lane = () => /** @type {any} */ (globalThis).__lastroPortalWebhookLane;
 
 const server = http.createServer((req, res) => {
   if (lane()?.serve(req, res)) return;
-  void handle(req, res);
+  // As `next start` does around the same handler.
+  handle(req, res).catch((err) => {
+    console.error(`✖ Falha ao atender ${req.method} ${req.url}:`, err);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
 });
 server.on("error", (err) => {
   console.error(`✖ O servidor web não pôde abrir a porta ${port}: ${err.message}`);

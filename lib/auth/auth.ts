@@ -45,7 +45,7 @@ async function authorizeCredentials(raw: Partial<Record<string, unknown>>) {
 function buildConfig(): NextAuthConfig {
   return {
     secret: resolveAuthSecret({ configured: env.authSecret, dataDir: env.dataDir }),
-    // Self-hosted behind `next start` or a proxy: the Host header names the instance.
+    // Self-hosted (`npm start`) or behind a proxy: the Host header names the instance.
     trustHost: true,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login", error: "/login" },

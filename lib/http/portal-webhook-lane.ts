@@ -28,9 +28,12 @@ export function registerPortalWebhookLane(): void {
 
 export function createPortalWebhookLane(): PortalWebhookLane {
   const inFlight = new Set<Promise<void>>();
+  // Nothing here may reject unobserved: one odd request must not take the web process down.
   const track = (work: Promise<void>) => {
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
+    const settled: Promise<void> = work
+      .catch((err: unknown) => log.error("webhook.via_direta_falhou", { error: String(err) }))
+      .finally(() => inFlight.delete(settled));
+    inFlight.add(settled);
   };
   return {
     serve(req, res) {
@@ -50,8 +53,16 @@ export function createPortalWebhookLane(): PortalWebhookLane {
       later.push(work);
       return true;
     };
-    const result = rota instanceof AppError ? errorAnswer(rota) : await answerPortalDelivery(deliveryOfNode(req), rota, queue);
-    await writeAnswer(req, res, result);
+    try {
+      const result = rota instanceof AppError ? errorAnswer(rota) : await answerPortalDelivery(deliveryOfNode(req), rota, queue);
+      await writeAnswer(req, res, result);
+    } catch (err) {
+      // answerPortalDelivery turns every failure into an answer, so this is the lane's own bug:
+      // a 503 makes the portal deliver again instead of waiting on a silent socket.
+      if (!res.headersSent && !res.destroyed) await writeAnswer(req, res, errorAnswer(new AppError("service_unavailable", "Falha temporária ao registrar o lead; tente novamente", { cause: err, headers: { "retry-after": "30" } })));
+      else res.destroy();
+      throw err;
+    }
     // The work the route leaves to Next's `after`: it waits for the response, never the portal for it.
     for (const work of later) track(work());
   }
