@@ -16,7 +16,7 @@ if (!Number.isInteger(port) || port <= 0) {
 const started = Date.now();
 const { default: next } = await import("next");
 const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port });
-await app.prepare(); // runs instrumentation.ts's register(), which offers the lane
+await app.prepare(); // loads Next's router; its server, and instrumentation.ts, start on the first request (below)
 const handle = app.getRequestHandler();
 
 /** @returns {{ serve(req: http.IncomingMessage, res: http.ServerResponse): boolean, drain(): Promise<void> } | undefined} */
