@@ -35,7 +35,7 @@ export class CompiledStatement<V extends Record<string, unknown>> {
     return this.render().sql;
   }
 
-  /** The statement with these values, ready to run (runBound, or writeTogether with others). */
+  /** The statement with these values, ready to run (runBound, or composeWrites with others). */
   bind(values: V): BoundStatement {
     const params = this.render().fillers.map((fill) => fill(values));
     return { statement: this, params };
@@ -46,7 +46,7 @@ export class CompiledStatement<V extends Record<string, unknown>> {
       const built = this.build(renderer, (name) => sql.placeholder(name));
       const rendered = "toSQL" in built ? built.toSQL() : dialect.sqlToQuery(built);
       const numbered = new Set([...rendered.sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
-      // writeTogether renumbers $n; that is only safe when every $ in the text is one of our params.
+      // composeWrites renumbers $n; that is only safe when every $ in the text is one of our params.
       if (rendered.sql.includes("$$") || numbered.size !== rendered.params.length || (rendered.params.length > 0 && !numbered.has(rendered.params.length))) {
         throw new Error(`CompiledStatement ${this.key}: o SQL não tem exatamente $1…$${rendered.params.length}`);
       }

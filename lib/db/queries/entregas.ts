@@ -59,7 +59,7 @@ function claimStatement(lockKeys: number): CompiledStatement<ClaimValues> {
   return statement;
 }
 
-/** Records which lead the delivery became; planned, for writeTogether with the lead's own rows. */
+/** Records which lead the delivery became; planned, for composeWrites with the lead's own rows. */
 export function planSetDeliveryLead(id: string, leadId: string, statusHttp: 200 | 201): BoundStatement {
   return setLeadStatement.bind({ id: idSchema.parse(id), leadId: idSchema.parse(leadId), statusHttp });
 }

@@ -48,7 +48,7 @@ export async function insertEvento(tx: Db, input: z.input<typeof novoEventoSchem
   return row!;
 }
 
-/** The event `input` becomes and its insert, not yet run: for writeTogether on the intake path. */
+/** The event `input` becomes and its insert, not yet run: for composeWrites on the intake path. */
 export function planInsertEvento(input: z.input<typeof novoEventoSchema>): { row: Evento; write: BoundStatement } {
   const row = eventoRow(input);
   return { row, write: insertRowStatement.bind(row) };
@@ -80,8 +80,10 @@ export async function getEventoForPipeline(db: Db, id: string): Promise<Evento |
   return row ?? null;
 }
 
-/** Row lock until the transaction ends, so two deciders of the same event run one after the other. */
-/** The event locked (FOR UPDATE) until the caller's transaction ends, planned: decode with lockedEvento. */
+/**
+ * The event locked (FOR UPDATE) until the caller's transaction ends, so two deciders of the same
+ * event run one after the other; planned: decode with lockedEvento.
+ */
 export function planLockEventoForDecision(id: string): BoundStatement {
   return lockStatement.bind({ id: idSchema.parse(id) });
 }

@@ -22,7 +22,7 @@ export async function insertInteracao(tx: Db, input: z.input<typeof novaInteraca
   return row!;
 }
 
-/** The insert, validated but not yet run: for writeTogether on the intake path. */
+/** The insert, validated but not yet run: for composeWrites on the intake path. */
 export function planInsertInteracao(input: z.input<typeof novaInteracaoSchema>): BoundStatement {
   const data = novaInteracaoSchema.parse(input);
   return insertStatement.bind({ leadId: data.leadId, tipo: data.tipo, data: data.data, conteudo: data.conteudo ?? null, metadata: data.metadata ?? null });

@@ -165,7 +165,7 @@ const intakeLeadSchema = novoLeadSchema.extend({
 });
 
 /**
- * A lead from a portal and its insert, not yet run (for writeTogether with its interaction and
+ * A lead from a portal and its insert, not yet run (for composeWrites with its interaction and
  * event). Unlike insertLead, the phone may be a flagged, non-E.164 raw value.
  */
 export function planInsertLeadFromPortal(input: z.input<typeof intakeLeadSchema>): { row: Lead; write: BoundStatement } {
