@@ -41,7 +41,15 @@ export type IngestDeps = {
    */
   afterResponse?: (work: () => Promise<void>) => boolean;
 };
-export type IngestInput = { imobiliaria: Imobiliaria; lead: NormalizedLead; corpo: unknown };
+export type IngestInput = {
+  imobiliaria: Imobiliaria;
+  lead: NormalizedLead;
+  corpo: unknown;
+  /** The body had NULs or lone surrogates cleaned out (lib/http/json-input-safety.ts): flagged in the metadata. */
+  sanitizado?: boolean;
+  /** Aborted once the delivery was answered 503 for taking too long: nothing is committed after that. */
+  deadline?: AbortSignal;
+};
 export type IngestResult = {
   status: "criado" | "vinculado" | "duplicado";
   leadId: string;
@@ -50,6 +58,10 @@ export type IngestResult = {
 };
 
 class DuplicateDelivery extends Error {}
+
+function throwIfPastDeadline(deadline: AbortSignal | undefined): void {
+  if (deadline?.aborted) throw new Error("prazo da entrega esgotado: respondida 503, nada registrado");
+}
 
 export async function ingestLead(deps: IngestDeps, input: IngestInput): Promise<IngestResult> {
   const { imobiliaria, lead } = input;
@@ -68,10 +80,20 @@ export async function ingestLead(deps: IngestDeps, input: IngestInput): Promise<
       lockPerson(imobiliaria.id, [telefone, lead.email]),
     );
     const reads = planIntakeContext(imobiliaria.id, { telefone, email: lead.email, since }, lead.listing);
-    result = await fewTripsTransaction(deps.db, [claim, reads], async (trip, [claimed, context]) => {
+    throwIfPastDeadline(input.deadline);
+    result = await fewTripsTransaction(deps.db, [claim, reads], async ({ tx, commitWith }, [claimed, context]) => {
       const entregaId = claimedDeliveryId(claimed!);
       if (!entregaId) throw new DuplicateDelivery();
-      const outcome = await recordLead(trip, turnos, imobiliaria, lead, receivedAt, entregaId, decodeIntakeContext(context!));
+      // Past the deadline the portal was answered 503 and will deliver again: roll back rather than
+      // record a 2xx it never got (a commit already on its way is corrected after, by the caller).
+      const trip: FewTripsTransaction = {
+        tx,
+        commitWith: (statements) => {
+          throwIfPastDeadline(input.deadline);
+          return commitWith(statements);
+        },
+      };
+      const outcome = await recordLead(trip, turnos, imobiliaria, lead, receivedAt, entregaId, decodeIntakeContext(context!), input.sanitizado);
       return { status: outcome.status, leadId: outcome.lead.id, eventoId: outcome.evento.id, corretorId: outcome.lead.corretorId, evento: outcome.evento };
     });
   } catch (err) {
@@ -101,12 +123,13 @@ async function recordLead(
   at: Date,
   entregaId: string,
   { earlier, imovel, corretores }: IntakeContext,
+  sanitizado = false,
 ) {
   const telefone = validE164(lead);
   const consultasAnteriores = earlier ? Number((earlier.metadata as { consultas?: number } | null)?.consultas ?? 1) : 0;
   const { score, factors } = scoreLead({ lead, earlierInquiries: consultasAnteriores, listingPrice: imovel?.preco ?? null });
   const busca = extractBusca(lead, imovel);
-  const intake = intakeMetadata(lead, entregaId);
+  const intake = intakeMetadata(lead, entregaId, { sanitizado });
   const scoreMeta = { total: score, fatores: factors, calculadoEm: at.toISOString() };
 
   let saved: Lead;

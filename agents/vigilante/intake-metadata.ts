@@ -2,7 +2,8 @@
 // demo data and real intake write the same keys the dashboard reads.
 import type { NormalizedLead } from "@/lib/portals/normalized-lead";
 
-export function intakeMetadata(lead: NormalizedLead, entregaId: string) {
+/** `sanitizado`: NULs or lone surrogates were cleaned out of the body (`entrada.sanitizado`, no personal data). */
+export function intakeMetadata(lead: NormalizedLead, entregaId: string, entrada: { sanitizado?: boolean } = {}) {
   return {
     portal: lead.portal,
     externalId: lead.externalId,
@@ -11,5 +12,6 @@ export function intakeMetadata(lead: NormalizedLead, entregaId: string) {
     temperatura: lead.temperatura,
     telefoneValido: lead.phone?.valid ?? false,
     ...(lead.phone && !lead.phone.valid ? { telefoneOriginal: lead.phone.raw } : {}),
+    ...(entrada.sanitizado ? { entrada: { sanitizado: true } } : {}),
   };
 }

@@ -8,7 +8,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError, errorAnswer } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { answerPortalDelivery, type PortalDeliveryAnswer } from "./portal-delivery-response";
-import { tooLarge, type DeliveryRequest } from "./read-json-body";
+import { bodyTimedOut, tooLarge } from "./body-limit";
+import type { DeliveryRequest } from "./read-json-body";
 
 export const PORTAL_WEBHOOK_PREFIX = "/api/webhooks/portais/";
 
@@ -49,8 +50,11 @@ export function createPortalWebhookLane(): PortalWebhookLane {
 
   async function answer(req: IncomingMessage, res: ServerResponse, rota: string[] | AppError): Promise<void> {
     const later: Array<() => Promise<void>> = [];
+    let answered = false;
+    // Work queued once the answer is out (an intake that outlived its deadline) starts at once.
     const queue = (work: () => Promise<void>) => {
-      later.push(work);
+      if (answered) track(work());
+      else later.push(work);
       return true;
     };
     try {
@@ -64,6 +68,7 @@ export function createPortalWebhookLane(): PortalWebhookLane {
       throw err;
     }
     // The work the route leaves to Next's `after`: it waits for the response, never the portal for it.
+    answered = true;
     for (const work of later) track(work());
   }
 }
@@ -91,26 +96,33 @@ export function deliveryOfNode(req: IncomingMessage): DeliveryRequest {
         return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
       },
     },
-    text: (limit) => readNodeBody(req, limit),
+    bytes: (limit, signal) => readNodeBody(req, limit, signal),
   };
 }
 
 /**
- * Past `limit` bytes it stops reading and refuses with 413, leaving the socket open for the answer
- * (writeAnswer then closes the connection); iterating the stream instead would destroy the socket
- * on the early exit, and the portal would see a reset instead of the 413.
+ * Past `limit` bytes, or once `signal` aborts (408), it stops reading and refuses, leaving the socket
+ * open for the answer (writeAnswer then closes the connection); iterating the stream instead would
+ * destroy the socket on the early exit, and the portal would see a reset instead of the answer.
  */
-function readNodeBody(req: IncomingMessage, limit: number): Promise<string> {
+function readNodeBody(req: IncomingMessage, limit: number, signal?: AbortSignal): Promise<Buffer> {
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge(limit));
   if (req.destroyed) return Promise.reject(hungUp());
+  if (signal?.aborted) return Promise.reject(bodyTimedOut());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const finish = (outcome: () => void) => {
       req.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
+      signal?.removeEventListener("abort", onAbort);
       outcome();
     };
+    const onAbort = () => {
+      req.pause();
+      finish(() => reject(bodyTimedOut()));
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
     const onData = (chunk: Buffer) => {
       size += chunk.byteLength;
       if (size > limit) {
@@ -119,7 +131,7 @@ function readNodeBody(req: IncomingMessage, limit: number): Promise<string> {
       }
       chunks.push(chunk);
     };
-    const onEnd = () => finish(() => resolve(Buffer.concat(chunks, size).toString("utf8")));
+    const onEnd = () => finish(() => resolve(Buffer.concat(chunks, size)));
     const onError = (err: Error) => finish(() => reject(hungUp(err)));
     const onClose = () => finish(() => reject(hungUp()));
     req.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);

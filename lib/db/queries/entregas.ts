@@ -69,6 +69,22 @@ const setLeadStatement = new CompiledStatement<{ id: string; leadId: string; sta
   db.update(entregasWebhook).set({ leadId: sql`${p("leadId")}`, statusHttp: sql`${p("statusHttp")}` }).where(eq(entregasWebhook.id, p("id"))),
 );
 
+export type DeliveryKey = { imobiliariaId: string; portal: (typeof PORTAIS)[number]; externalId: string };
+
+/** Corrects a recorded delivery's status to what its portal was actually answered (a late commit's 503). */
+export async function markDeliveryAnswered(db: Db, key: DeliveryKey, statusHttp: number, erro: string): Promise<void> {
+  await db
+    .update(entregasWebhook)
+    .set({ statusHttp, erro })
+    .where(
+      and(
+        eq(entregasWebhook.imobiliariaId, idSchema.parse(key.imobiliariaId)),
+        eq(entregasWebhook.portal, key.portal),
+        eq(entregasWebhook.externalId, key.externalId),
+      ),
+    );
+}
+
 export async function findDelivery(db: Db, imobiliariaId: string, portal: (typeof PORTAIS)[number], externalId: string) {
   const [row] = await db
     .select({ id: entregasWebhook.id, leadId: entregasWebhook.leadId })
