@@ -37,6 +37,7 @@ export async function receivePortalDelivery(
   // The whole delivery, body included, answers within the deadline: a body still arriving is a
   // 408, an intake still running a 503 (and it then commits nothing, see recordLateOutcome).
   const deadline = new AbortController();
+  const deadlineMs = ingestDeadlineMs();
   let stage: "credencial" | "corpo" | "registro" = "credencial";
   const delivery = (async (): Promise<IngestResult> => {
     const imobiliaria = await getImobiliariaBySlugCached(deps.db, slug);
@@ -49,9 +50,9 @@ export async function receivePortalDelivery(
     stage = "registro";
     const lead = parsePortalPayload(portal, body.value);
     const work = ingestLead(deps, { imobiliaria, lead, corpo: body.value, sanitizado: body.sanitized, deadline: deadline.signal });
-    return recordLateOutcome(deps, work, deadline.signal, { imobiliariaId: imobiliaria.id, portal: lead.portal, externalId: lead.externalId });
+    return recordLateOutcome(deps, work, deadline.signal, { imobiliariaId: imobiliaria.id, portal: lead.portal, externalId: lead.externalId }, deadlineMs);
   })();
-  return withDeadline(delivery, ingestDeadlineMs(), () => {
+  return withDeadline(delivery, deadlineMs, () => {
     deadline.abort();
     // What is still running after the answer (a rollback, or the late record's fix) finishes after it, not lost.
     const settled = delivery.then(() => undefined, () => undefined);
@@ -65,10 +66,10 @@ export async function receivePortalDelivery(
  * its way) keeps its lead, but its record says what the portal was told: 503, not 201. The portal
  * retries, and the retry is answered as a duplicate of this lead.
  */
-async function recordLateOutcome(deps: IngestDeps, work: Promise<IngestResult>, deadline: AbortSignal, key: DeliveryKey): Promise<IngestResult> {
+async function recordLateOutcome(deps: IngestDeps, work: Promise<IngestResult>, deadline: AbortSignal, key: DeliveryKey, deadlineMs: number): Promise<IngestResult> {
   const result = await work;
   if (deadline.aborted && result.status !== "duplicado") {
-    await markDeliveryAnswered(deps.db, key, 503, `Respondida 503: o registro terminou depois do prazo de ${ingestDeadlineMs() / 1000} s`);
+    await markDeliveryAnswered(deps.db, key, 503, `Respondida 503: o registro terminou depois do prazo de ${deadlineMs / 1000} s`);
     log.warn("lead.registrado_apos_prazo", { imobiliariaId: key.imobiliariaId, portal: key.portal, leadId: result.leadId });
   }
   return result;

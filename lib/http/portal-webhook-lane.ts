@@ -9,7 +9,7 @@ import { AppError, errorAnswer } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { answerPortalDelivery, type PortalDeliveryAnswer } from "./portal-delivery-response";
 import { bodyTimedOut, tooLarge } from "./body-limit";
-import type { DeliveryRequest } from "./read-json-body";
+import { MAX_WEBHOOK_BODY_BYTES, type DeliveryRequest } from "./read-json-body";
 
 export const PORTAL_WEBHOOK_PREFIX = "/api/webhooks/portais/";
 
@@ -150,10 +150,31 @@ async function writeAnswer(req: IncomingMessage, res: ServerResponse, answer: Po
   res.setHeader("content-length", Buffer.byteLength(body));
   // Refused before its body was read (401, 413…): the rest of the body is still on the socket and
   // would be parsed as the next request, so this connection ends with the answer.
-  if (!req.complete) res.setHeader("connection", "close");
+  if (!req.complete) {
+    res.setHeader("connection", "close");
+    // A small rest (announced, within the limit) is read and dropped first: closing a socket with
+    // unread data sends a reset, which can reach the portal before the answer does.
+    const declared = Number(req.headers["content-length"]);
+    if (answer.status !== 408 && Number.isFinite(declared) && declared <= MAX_WEBHOOK_BODY_BYTES) await discardRest(req);
+  }
   await new Promise<void>((resolve) => {
     res.once("error", (err) => log.warn("webhook.resposta_falhou", { error: String(err) }));
     res.once("close", resolve); // after the end, or when the socket went first
     res.end(body);
+  });
+}
+
+/** Reads what is left of the body, without keeping it; gives up after a second (a stalled sender). */
+function discardRest(req: IncomingMessage): Promise<void> {
+  if (req.complete || req.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      req.off("end", done).off("close", done).off("error", done);
+      resolve();
+    };
+    const timer = setTimeout(done, 1000);
+    req.on("end", done).on("close", done).on("error", done);
+    req.resume();
   });
 }

@@ -2,11 +2,12 @@
 // one integration per portal, plus helpers that post real fixture bodies to the real route handler.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { DbHandle } from "@/lib/db/client";
+import { count } from "drizzle-orm";
+import type { Db, DbHandle } from "@/lib/db/client";
 import { insertCorretor } from "@/lib/db/queries/corretores";
 import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
 import { upsertIntegracao } from "@/lib/db/queries/integracoes";
-import { imoveis } from "@/lib/db/schema";
+import { entregasWebhook, eventos, imoveis, interacoes, leads } from "@/lib/db/schema";
 import { newId } from "@/lib/ids";
 
 export const SECRETS = {
@@ -58,8 +59,18 @@ export function authHeaders(portal: keyof typeof SECRETS): Record<string, string
   }
 }
 
-export function deliveryRequest(portal: string, slug: string, body: string, headers: Record<string, string>): Request {
+export function deliveryRequest(portal: string, slug: string, body: string | Uint8Array | ReadableStream<Uint8Array>, headers: Record<string, string>): Request {
   return new Request(`http://localhost/api/webhooks/portais/${portal}/${slug}`, {
     method: "POST", body, headers: { "content-type": "application/json", ...headers },
-  });
+    ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+  } as RequestInit);
+}
+
+/** Rows of every table a delivery writes: a refusal must leave them all unchanged. */
+export async function intakeTableCounts(db: Db) {
+  const [l] = await db.select({ n: count() }).from(leads);
+  const [e] = await db.select({ n: count() }).from(eventos);
+  const [i] = await db.select({ n: count() }).from(interacoes);
+  const [d] = await db.select({ n: count() }).from(entregasWebhook);
+  return { leads: l!.n, eventos: e!.n, interacoes: i!.n, entregas: d!.n };
 }

@@ -1,7 +1,7 @@
 // Test support: the two doors a portal delivery can come through, behind one `post`. The route
 // handler is called as Next.js would call it; the direct lane (lib/http/portal-webhook-lane.ts) is
 // served by a real node:http server on a random localhost port, as scripts/web-server.mjs serves it.
-import { createServer, type Server } from "node:http";
+import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { POST } from "@/app/api/webhooks/portais/[...rota]/route";
 import { createPortalWebhookLane, PORTAL_WEBHOOK_PREFIX, type PortalWebhookLane } from "@/lib/http/portal-webhook-lane";
@@ -12,19 +12,27 @@ import { deliveryRequest } from "./webhook-agency";
 export type Json = Record<string, any>;
 export type Answer = { status: number; json: Json; headers: Headers };
 
+/** `stalledAfter`: these bytes are sent, then the body never ends (a portal stalled mid-body). */
+export type StalledBody = { stalledAfter: Uint8Array };
+/** A delivery's body: text, raw bytes (e.g. gzip with a content-encoding header) or a stalled one. */
+export type DoorBody = string | Uint8Array | StalledBody;
+
 export type WebhookDoor = {
   name: string;
   /** `headers` may replace the JSON content type. */
-  post(portal: string, slug: string, body: string, headers: Record<string, string>): Promise<Answer>;
+  post(portal: string, slug: string, body: DoorBody, headers: Record<string, string>): Promise<Answer>;
   /** Waits for work left after the responses (the lane's), then closes what the door opened. */
   close(): Promise<void>;
 };
+
+const isStalled = (body: DoorBody): body is StalledBody => typeof body === "object" && "stalledAfter" in body;
 
 export function routeDoor(): WebhookDoor {
   return {
     name: "rota do Next.js",
     async post(portal, slug, body, headers) {
-      const res = await POST(deliveryRequest(portal, slug, body, headers), { params: Promise.resolve({ rota: [portal, slug] }) });
+      const sent = isStalled(body) ? new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(body.stalledAfter) }) : body;
+      const res = await POST(deliveryRequest(portal, slug, sent, headers), { params: Promise.resolve({ rota: [portal, slug] }) });
       return { status: res.status, json: (await res.json()) as Json, headers: res.headers };
     },
     close: async () => undefined,
@@ -57,11 +65,37 @@ export async function laneDoor(): Promise<WebhookDoor> {
   return {
     name: "via direta (node:http)",
     async post(portal, slug, body, headers) {
-      const res = await fetch(`${lane.url}${PORTAL_WEBHOOK_PREFIX}${portal}/${slug}`, {
-        method: "POST", body, headers: { "content-type": "application/json", ...headers },
-      });
+      const url = `${lane.url}${PORTAL_WEBHOOK_PREFIX}${portal}/${slug}`;
+      const allHeaders = { "content-type": "application/json", ...headers };
+      if (isStalled(body)) return postStalled(url, allHeaders, body.stalledAfter);
+      const res = await fetch(url, { method: "POST", body: typeof body === "string" ? body : new Uint8Array(body), headers: allHeaders });
       return { status: res.status, json: (await res.json()) as Json, headers: res.headers };
     },
     close: () => lane.close(),
   };
 }
+
+/** Announces more bytes than it sends, sends the first ones, and waits for the server's answer. */
+function postStalled(url: string, headers: Record<string, string>, first: Uint8Array): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: "POST", headers: { ...headers, "content-length": String(first.byteLength + 1024) } }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => (text += c));
+      res.on("end", () => {
+        req.destroy();
+        const answerHeaders = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) if (typeof value === "string") answerHeaders.set(name, value);
+        resolve({ status: res.statusCode!, json: JSON.parse(text) as Json, headers: answerHeaders });
+      });
+    });
+    req.on("error", reject);
+    req.write(first);
+  });
+}
+
+/** Both doors, for describe.each: [slug, open]. */
+export const WEBHOOK_DOORS: [string, () => WebhookDoor | Promise<WebhookDoor>][] = [
+  ["rota", routeDoor],
+  ["via-direta", laneDoor],
+];
