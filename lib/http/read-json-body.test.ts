@@ -1,3 +1,4 @@
+import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { readJsonBody } from "./read-json-body";
@@ -43,5 +44,24 @@ describe("readJsonBody", () => {
       method: "POST", body: stream, headers: { "content-type": "application/json" }, duplex: "half",
     } as RequestInit);
     expect(await codeOf(readJsonBody(req))).toBe("413 payload_too_large");
+  });
+});
+
+describe("readJsonBody, compressed bodies", () => {
+  const encoded = (body: Buffer, encoding: string) => post(new Uint8Array(body), { "content-type": "application/json", "content-encoding": encoding });
+
+  it("decodes gzip, deflate and br; refuses another encoding with 415 naming the supported ones", async () => {
+    const json = Buffer.from('{"a":1}');
+    expect((await readJsonBody(encoded(gzipSync(json), "gzip"))).value).toEqual({ a: 1 });
+    expect((await readJsonBody(encoded(deflateSync(json), "deflate"))).value).toEqual({ a: 1 });
+    expect((await readJsonBody(encoded(brotliCompressSync(json), "br"))).value).toEqual({ a: 1 });
+    expect((await readJsonBody(encoded(json, "identity"))).value).toEqual({ a: 1 });
+    expect(await codeOf(readJsonBody(encoded(json, "zstd")))).toBe("415 unsupported_media_type");
+  });
+
+  it("applies the limit to the decoded size (413) and refuses corrupt bytes (400)", async () => {
+    const bomb = gzipSync(Buffer.alloc(5 * 1024 * 1024, "a"));
+    expect(await codeOf(readJsonBody(encoded(bomb, "gzip")))).toBe("413 payload_too_large");
+    expect(await codeOf(readJsonBody(encoded(Buffer.from('{"a":1}'), "gzip")))).toBe("400 bad_request");
   });
 });
