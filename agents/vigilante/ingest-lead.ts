@@ -22,7 +22,7 @@ import type { Dispatch } from "@/lib/pipeline/dispatch";
 import type { NormalizedLead } from "@/lib/portals/normalized-lead";
 import { describeLeadEvent } from "./describe-lead-event";
 import { extractBusca } from "./extract-busca";
-import { intakeMetadata } from "./intake-metadata";
+import { intakeInteracao, intakeMetadata } from "./intake-metadata";
 import { routeLead, type RouteLeadInput } from "./route-lead";
 import { scoreLead } from "./score-lead";
 import { DEFAULT_WEIGHTS } from "./score-weights";
@@ -130,6 +130,7 @@ async function recordLead(
   const { score, factors } = scoreLead({ lead, earlierInquiries: consultasAnteriores, listingPrice: imovel?.preco ?? null });
   const busca = extractBusca(lead, imovel);
   const intake = intakeMetadata(lead, entregaId, { sanitizado });
+  const interacao = intakeInteracao(lead, intake);
   const scoreMeta = { total: score, fatores: factors, calculadoEm: at.toISOString() };
 
   let saved: Lead;
@@ -149,7 +150,7 @@ async function recordLead(
     status = "vinculado";
     motivo = route?.motivo ?? "mesmo_corretor";
     corretorNome = route?.corretorNome;
-    writes.push(planInsertInteracao({ leadId: saved.id, tipo: "nova_consulta", data: at, conteudo: lead.mensagem, metadata: intake }));
+    writes.push(planInsertInteracao({ leadId: saved.id, tipo: "nova_consulta", data: at, ...interacao }));
   } else {
     const route = await routeFor(tx, { turnos, corretores }, imobiliaria, imovel?.corretorId ?? null, at);
     const planned = planInsertLeadFromPortal({
@@ -161,7 +162,9 @@ async function recordLead(
       telefone: telefone ?? (lead.phone?.raw ?? "").slice(0, 20),
       email: lead.email,
       origem: lead.origem,
-      dataPrimeiroContato: lead.createdAt ?? at,
+      // Receipt time, not the portal's clock (kept in metadata.entrada.dataPortal): a 1970 or future
+      // timestamp would drop the lead out of the latest lists and out of the 90-day same-person match.
+      dataPrimeiroContato: at,
       dataUltimaInteracao: at,
       score,
       status: "novo",
@@ -174,7 +177,7 @@ async function recordLead(
     corretorNome = route.corretorNome;
     writes.push(
       planned.write,
-      planInsertInteracao({ leadId: saved.id, tipo: "mensagem_portal", data: at, conteudo: lead.mensagem, metadata: intake }),
+      planInsertInteracao({ leadId: saved.id, tipo: "mensagem_portal", data: at, ...interacao }),
     );
   }
 

@@ -12,6 +12,35 @@ export function intakeMetadata(lead: NormalizedLead, entregaId: string, entrada:
     temperatura: lead.temperatura,
     telefoneValido: lead.phone?.valid ?? false,
     ...(lead.phone && !lead.phone.valid ? { telefoneOriginal: lead.phone.raw } : {}),
-    ...(entrada.sanitizado ? { entrada: { sanitizado: true } } : {}),
+    ...entradaOf(lead, entrada),
+  };
+}
+
+/**
+ * `entrada`: the portal's own timestamp (information only: intake orders and matches by receipt
+ * time) and what the parser adjusted to keep the lead. Field names and reasons, no personal data.
+ */
+function entradaOf(lead: NormalizedLead, cleaning: { sanitizado?: boolean }) {
+  const dataPortal = lead.createdAt?.toISOString();
+  const ajustes = lead.ajustes?.length ? lead.ajustes : undefined;
+  if (!dataPortal && !ajustes && !cleaning.sanitizado) return {};
+  return {
+    entrada: {
+      ...(dataPortal ? { dataPortal } : {}),
+      ...(ajustes ? { ajustes } : {}),
+      ...(cleaning.sanitizado ? { sanitizado: true } : {}),
+    },
+  };
+}
+
+/**
+ * The delivery's interação: its text is the whole message as sent, and the whole name or e-mail
+ * when the lead's column had to cut it.
+ */
+export function intakeInteracao(lead: NormalizedLead, intake: ReturnType<typeof intakeMetadata>) {
+  const { mensagem, ...cut } = lead.textoOriginal ?? {};
+  return {
+    conteudo: mensagem ?? lead.mensagem,
+    metadata: Object.keys(cut).length ? { ...intake, textoOriginal: cut } : intake,
   };
 }

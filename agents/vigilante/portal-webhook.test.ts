@@ -5,6 +5,7 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDbForTests } from "@/lib/db/client";
+import { listRecentLeads } from "@/lib/db/queries/leads-recentes";
 import { entregasWebhook, eventos, interacoes, leads } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { authHeaders, createWebhookAgency, fixture } from "./testing/webhook-agency";
@@ -38,8 +39,9 @@ describe.each(DOORS)(`portal webhooks (${process.env.DATABASE_URL ? "postgres" :
   // One agency per door: external ids and people repeat across doors without meeting.
   const SLUG = `webhook-teste-${doorSlug}`;
   let door: WebhookDoor;
+  let agencyId: string;
   beforeAll(async () => {
-    await createWebhookAgency(handle, { slug: SLUG, brokers: 3 });
+    agencyId = (await createWebhookAgency(handle, { slug: SLUG, brokers: 3 })).agency.id;
     door = await openDoor();
   });
   afterAll(async () => door?.close());
@@ -99,7 +101,7 @@ describe.each(DOORS)(`portal webhooks (${process.env.DATABASE_URL ? "postgres" :
       ["another portal's secret", post("chaves-na-mao", fixture("chaves-na-mao-lead.json"), good), 401, "unauthorized"],
       ["malformed JSON", post("grupo-olx", "{not json", good), 400, "invalid_json"],
       ["too large", post("grupo-olx", { ...body, originLeadId: "x4", message: "a".repeat(300 * 1024) }, good), 413, "payload_too_large"],
-      ["schema failure", post("grupo-olx", { ...body, originLeadId: "x5", name: 42 }, good), 422, "validation_failed"],
+      ["body not an object", post("grupo-olx", [{ ...body, originLeadId: "x5" }], good), 422, "validation_failed"],
       ["no phone, no email", post("grupo-olx", { ...body, originLeadId: "x6", email: "", phoneNumber: "", ddd: "", phone: "" }, good), 422, "validation_failed"],
       ["unknown portal", post("zap-antigo", body, good), 400, "bad_request"],
     ];
@@ -112,8 +114,9 @@ describe.each(DOORS)(`portal webhooks (${process.env.DATABASE_URL ? "postgres" :
     const wrongType = await post("grupo-olx", "a=1", { ...good, "content-type": "application/x-www-form-urlencoded" });
     expect(wrongType.status).toBe(415);
     expect(wrongType.json.error.code).toBe("unsupported_media_type");
-    const schemaFail = await post("grupo-olx", { ...body, originLeadId: "x7", name: 42 }, good);
-    expect(schemaFail.json.error.fields.map((f: Json) => f.path)).toContain("name");
+    const unreachable = await post("grupo-olx", { ...body, originLeadId: "x7", email: 0, phoneNumber: false, ddd: "", phone: "" }, good);
+    expect(unreachable.status).toBe(422);
+    expect(unreachable.json.error.fields.map((f: Json) => f.path)).toEqual(["phoneNumber", "phone", "email"]);
     expect(await tableCounts()).toEqual(before);
   });
 
@@ -150,5 +153,70 @@ describe.each(DOORS)(`portal webhooks (${process.env.DATABASE_URL ? "postgres" :
     const [lead] = await handle.db.select().from(leads).where(eq(leads.id, res.json.leadId));
     expect((lead?.metadata as Json).telefoneValido).toBe(false);
     expect(lead?.telefone).toContain("1234");
+  });
+
+  it("odd JSON types and sizes keep a reachable lead (201), each adjustment flagged without personal data", async () => {
+    const name = `Ana ${"Beatriz ".repeat(40)}Souza`;
+    const res = await post("grupo-olx", {
+      ...fixture("grupo-olx-lead-contact-form.json"), originLeadId: "tipos-1",
+      phoneNumber: 11987004004, ddd: 11, phone: "", email: 0, temperature: 3, extraData: "VISIT_REQUEST", name,
+    }, authHeaders("grupo-olx"));
+    expect(res.status).toBe(201);
+    const [lead] = await handle.db.select().from(leads).where(eq(leads.id, res.json.leadId));
+    expect(lead).toMatchObject({ telefone: "+5511987004004", email: null, nome: name.slice(0, 200).trimEnd() });
+    const ajustes = (lead?.metadata as Json).entrada.ajustes as Json[];
+    expect(ajustes.map((a) => `${a.campo}:${a.acao}`).sort()).toEqual([
+      "ddd:convertido", "email:descartado", "extraData:convertido", "name:truncado", "phoneNumber:convertido", "temperature:descartado",
+    ]);
+    expect(JSON.stringify(ajustes)).not.toMatch(/Ana|Souza|11987004004/);
+    const [evt] = await handle.db.select().from(eventos).where(eq(eventos.leadId, lead!.id));
+    expect(evt?.tipo).toBe("visita_solicitada");
+    const [interacao] = await handle.db.select().from(interacoes).where(eq(interacoes.leadId, lead!.id));
+    expect((interacao?.metadata as Json).textoOriginal).toEqual({ nome: name });
+  });
+
+  it("every portal keeps a lead whose contact arrives as JSON numbers", async () => {
+    const cases: [string, Json][] = [
+      ["chaves-na-mao", { ...fixture("chaves-na-mao-lead.json"), id: 77001, phone: 31991230001, email: null }],
+      ["imovelweb", { ...fixture("imovelweb-contacto.json"), id: "tipos-iw", contacto: { nombre: 7, telefono: 5521991230002, email: false } }],
+      ["generico", { id: ["x"], nome: null, telefone: 11991230003, imovel: { preco: "abc", uf: 35 } }],
+    ];
+    for (const [portal, body] of cases) {
+      const res = await post(portal, body, authHeaders(portal as "generico"));
+      expect(res.status, portal).toBe(201);
+      const [lead] = await handle.db.select().from(leads).where(eq(leads.id, res.json.leadId));
+      expect(lead?.telefone, portal).toMatch(/^\+55\d{11}$/);
+      expect(((lead?.metadata as Json).entrada.ajustes as Json[]).length, portal).toBeGreaterThan(0);
+    }
+  });
+
+  it("a foreign phone sent without its + is stored in E.164", async () => {
+    const res = await post("grupo-olx", { ...fixture("grupo-olx-lead-contact-form.json"), originLeadId: "pt-1", phoneNumber: "351912000222", ddd: "", phone: "", email: "" }, authHeaders("grupo-olx"));
+    expect(res.status).toBe(201);
+    const [lead] = await handle.db.select().from(leads).where(eq(leads.id, res.json.leadId));
+    expect(lead?.telefone).toBe("+351912000222");
+    expect((lead?.metadata as Json).telefoneValido).toBe(true);
+  });
+
+  it("a 1970 or future portal timestamp: kept in metadata; the lead is ordered and matched by receipt time", async () => {
+    const base = { ...fixture("grupo-olx-lead-contact-form.json"), phoneNumber: "11987770001", ddd: "", phone: "", email: "" };
+    const before = Date.now();
+    const first = await post("grupo-olx", { ...base, originLeadId: "epoch-1", timestamp: "1970-01-01T00:00:00Z" }, authHeaders("grupo-olx"));
+    expect(first.status).toBe(201);
+    const [lead] = await handle.db.select().from(leads).where(eq(leads.id, first.json.leadId));
+    expect(lead!.dataPrimeiroContato!.getTime()).toBeGreaterThanOrEqual(before);
+    const recent = await listRecentLeads(handle.db, { imobiliariaId: agencyId, corretorId: null }, 1);
+    expect(recent.map((l) => l.id)).toEqual([first.json.leadId]);
+
+    const again = await post("grupo-olx", { ...base, originLeadId: "epoch-2", timestamp: "2099-12-31T23:59:59Z" }, authHeaders("grupo-olx"));
+    expect(again.status).toBe(200);
+    expect(again.json).toMatchObject({ status: "vinculado", leadId: first.json.leadId });
+    const [linked] = await handle.db.select().from(leads).where(eq(leads.id, first.json.leadId));
+    expect((linked?.metadata as Json).entrada.dataPortal).toBe("1970-01-01T00:00:00.000Z");
+    expect((linked?.metadata as Json).ultimaConsulta.entrada.dataPortal).toBe("2099-12-31T23:59:59.000Z");
+    const later = await post("grupo-olx", { ...base, phoneNumber: "11987770002", originLeadId: "future-1", timestamp: "2099-12-31T23:59:59Z" }, authHeaders("grupo-olx"));
+    const [futureLead] = await handle.db.select().from(leads).where(eq(leads.id, later.json.leadId));
+    expect(futureLead!.dataPrimeiroContato!.getTime()).toBeLessThanOrEqual(Date.now());
+    expect((futureLead?.metadata as Json).entrada.dataPortal).toBe("2099-12-31T23:59:59.000Z");
   });
 });

@@ -218,16 +218,20 @@ describe("seedDemoIfEmpty and determinism", () => {
     const shifted = await createTestDb();
     try {
       await seedDemo(shifted, { now: new Date(NOW.getTime() + 3 * DAY), encryptionKey: KEY });
-      type Meta = { entregaId: string; score: { calculadoEm: string }; ultimaConsulta?: { entregaId: string } };
+      type Entrada = { entrada?: { dataPortal?: string } };
+      type Meta = Entrada & { entregaId: string; score: { calculadoEm: string }; ultimaConsulta?: Entrada & { entregaId: string } };
+      // The portal's own timestamp (metadata.entrada.dataPortal) moves with the dates.
+      const shiftEntrada = (m: Entrada, by: number) =>
+        m.entrada?.dataPortal ? { entrada: { ...m.entrada, dataPortal: Date.parse(m.entrada.dataPortal) - by } } : {};
       const strip = (rows: InferSelectModel<typeof leads>[], by: number) => rows.map((r) => {
         const meta = r.metadata as Meta;
         return {
           ...r, id: r.id.slice(-16), corretorId: r.corretorId!.slice(-16), imobiliariaId: null, imovelId: r.imovelId!.slice(-16),
           dataPrimeiroContato: r.dataPrimeiroContato!.getTime() - by, dataUltimaInteracao: r.dataUltimaInteracao!.getTime() - by,
           metadata: {
-            ...meta, entregaId: meta.entregaId.slice(-16),
+            ...meta, entregaId: meta.entregaId.slice(-16), ...shiftEntrada(meta, by),
             score: { ...meta.score, calculadoEm: Date.parse(meta.score.calculadoEm) - by },
-            ...(meta.ultimaConsulta ? { ultimaConsulta: { ...meta.ultimaConsulta, entregaId: meta.ultimaConsulta.entregaId.slice(-16) } } : {}),
+            ...(meta.ultimaConsulta ? { ultimaConsulta: { ...meta.ultimaConsulta, entregaId: meta.ultimaConsulta.entregaId.slice(-16), ...shiftEntrada(meta.ultimaConsulta, by) } } : {}),
           },
         };
       });

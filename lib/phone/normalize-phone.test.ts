@@ -73,6 +73,27 @@ describe("normalizePhoneBR", () => {
     expect(normalizePhoneBR("+351 912 345 678")).toMatchObject({ e164: "+351912345678", valid: true, mobile: true });
   });
 
+  describe("foreign numbers sent without the +", () => {
+    it.each([
+      ["351912000222", "+351912000222", true],
+      ["351 912 000 222", "+351912000222", true],
+      ["4915112345678", "+4915112345678", true],
+      ["12125551234", "+12125551234", true],
+    ])("%s → %s", (input, e164, mobile) => {
+      expect(normalizePhoneBR(input)).toEqual({ e164, valid: true, mobile, raw: input });
+    });
+
+    it("a Brazilian reading still wins when it is valid", () => {
+      expect(normalizePhoneBR("11987654321").e164).toBe("+5511987654321");
+      expect(normalizePhoneBR("5511987654321").e164).toBe("+5511987654321");
+    });
+
+    it("digits that are no valid number anywhere stay invalid", () => {
+      expect(normalizePhoneBR("111234567899")).toMatchObject({ valid: false, e164: null });
+      expect(normalizePhoneBR("35191200022")).toMatchObject({ valid: false, e164: null });
+    });
+  });
+
   describe("garbage", () => {
     it.each(["", "   ", "abc", "não tenho", "123", "(11) 1234", "+55 11 1234-5678901234", "whatsapp:", "00000000000"])(
       "%j is invalid with the raw kept",

@@ -18,13 +18,13 @@ const WHATSAPP_PREFIX = /^\s*whatsapp:/i;
 
 export function normalizePhoneBR(input: PhoneInput): NormalizedPhone {
   const raw = typeof input === "string" ? input : joinDddAndPhone(input);
-  const dialable = toDialable(raw.replace(WHATSAPP_PREFIX, "").trim());
+  const text = raw.replace(WHATSAPP_PREFIX, "").trim();
+  const dialable = toDialable(text);
   const parsed = dialable ? parsePhoneNumberFromString(dialable, "BR") : undefined;
-  if (!parsed) return invalidPhone(raw);
-
   // Before isValid: libphonenumber still accepts some 8-digit ranges (old Nextel 7xxx) as mobiles.
-  const phone = withNinthDigit(parsed) ?? parsed;
-  if (!phone.isValid()) return invalidPhone(raw);
+  const brazilian = parsed ? (withNinthDigit(parsed) ?? parsed) : undefined;
+  const phone = brazilian?.isValid() ? brazilian : asInternational(text);
+  if (!phone) return invalidPhone(raw);
 
   const type = phone.getType();
   return { e164: phone.number, valid: true, mobile: type === "MOBILE" || type === "FIXED_LINE_OR_MOBILE", raw };
@@ -67,6 +67,19 @@ function toDialable(text: string): string | null {
   if (text.startsWith("+")) return `+${digits}`;
   if (digits.startsWith("55") && (digits.length === 12 || digits.length === 13)) return `+${digits}`;
   return text;
+}
+
+/**
+ * "351912000222": a foreign number whose sender dropped the "+". Tried only after the Brazilian
+ * reading failed, with at least 11 digits (a country code and a national number) and no leading 0
+ * (a Brazilian carrier prefix), and kept only when libphonenumber finds it valid.
+ */
+function asInternational(text: string): PhoneNumber | null {
+  if (text.startsWith("+") || /[^\d\s().-]/.test(text)) return null;
+  const digits = text.replace(/\D/g, "");
+  if (digits.length < 11 || digits.length > 15 || digits.startsWith("0") || digits.startsWith("55")) return null;
+  const parsed = parsePhoneNumberFromString(`+${digits}`);
+  return parsed?.isValid() ? parsed : null;
 }
 
 /** "11 8765-4321" was a mobile before 2016; today it is "11 98765-4321". Landlines start with 2–5. */

@@ -28,6 +28,8 @@ describe("parseChavesNaMao", () => {
         cidade: "Belo Horizonte",
         uf: "MG",
       },
+      ajustes: [],
+      textoOriginal: {},
     });
   });
 
@@ -42,6 +44,7 @@ describe("parseChavesNaMao", () => {
     const lead = parseChavesNaMao({ ...fixture, id: "abc-1", ad: { ...fixture.ad, state: "Minas Gerais" } });
     expect(lead.externalId).toBe("abc-1");
     expect(lead.listing.uf).toBeNull();
+    expect(lead.ajustes).toEqual([{ campo: "ad.state", acao: "descartado", motivo: "valor desconhecido" }]);
   });
 
   it("an e-mail alone is enough; an empty e-mail is null", () => {
@@ -49,27 +52,32 @@ describe("parseChavesNaMao", () => {
     expect(parseChavesNaMao({ ...fixture, email: "" }).email).toBeNull();
   });
 
-  it("no phone and no e-mail → issue on telefone", () => {
+  it("no phone and no e-mail → 422 on the sender's contact fields", () => {
     expect(zodIssues(() => parseChavesNaMao({ ...fixture, phone: null, email: "" }))).toEqual([
-      { path: "telefone", message: "Informe telefone ou e-mail do lead" },
+      { path: "phone", message: "Informe telefone ou e-mail do lead" },
+      { path: "email", message: "Informe telefone ou e-mail do lead" },
     ]);
   });
 
-  it("wrong types name the field", () => {
-    expect(zodIssues(() => parseChavesNaMao({ ...fixture, id: 1.5 }))[0]?.path).toBe("id");
-    expect(zodIssues(() => parseChavesNaMao({ ...fixture, ad: { ...fixture.ad, price: "caro" } }))[0]?.path).toBe(
-      "ad.price",
-    );
-    expect(zodIssues(() => parseChavesNaMao({ ...fixture, ad: "CA0311" }))[0]?.path).toBe("ad");
-    expect(zodIssues(() => parseChavesNaMao({ ...fixture, phone: 31991234567 }))[0]?.path).toBe("phone");
+  it("wrong types keep the lead: converted or dropped, each flagged", () => {
+    const lead = parseChavesNaMao({
+      ...fixture, id: 1.5, phone: 31991234567, ad: { ...fixture.ad, price: "caro", reference: true },
+    });
+    expect(lead).toMatchObject({ externalId: "1.5", phone: { e164: "+5531991234567" } });
+    expect(lead.listing).toMatchObject({ preco: null, codigo: null, portalListingId: "441902" });
+    expect(lead.ajustes?.map((a) => `${a.campo}:${a.acao}`).sort()).toEqual([
+      "ad.price:descartado", "ad.reference:descartado", "phone:convertido",
+    ]);
+    expect(parseChavesNaMao({ ...fixture, ad: { ...fixture.ad, price: "850000" } }).listing.preco).toBe(850000);
+    const noAd = parseChavesNaMao({ ...fixture, ad: "CA0311" });
+    expect(noAd.listing.codigo).toBeNull();
+    expect(noAd.ajustes).toEqual([{ campo: "ad", acao: "descartado", motivo: "deve ser objeto" }]);
   });
 
-  it("rejects an impossible createdAt and a negative price", () => {
-    expect(zodIssues(() => parseChavesNaMao({ ...fixture, createdAt: "2026-02-31 10:00:00" }))[0]?.path).toBe(
-      "createdAt",
-    );
-    expect(zodIssues(() => parseChavesNaMao({ ...fixture, ad: { ...fixture.ad, price: -1 } }))[0]?.path).toBe(
-      "ad.price",
-    );
+  it("drops an impossible createdAt and a negative price", () => {
+    const lead = parseChavesNaMao({ ...fixture, createdAt: "2026-02-31 10:00:00", ad: { ...fixture.ad, price: -1 } });
+    expect(lead.createdAt).toBeNull();
+    expect(lead.listing.preco).toBeNull();
+    expect(lead.ajustes?.map((a) => a.campo).sort()).toEqual(["ad.price", "createdAt"]);
   });
 });

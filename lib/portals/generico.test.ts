@@ -37,6 +37,8 @@ describe("parseGenerico", () => {
         codigo: "AP0142", portalListingId: null, titulo: null, tipo: "Apartamento", preco: 850000,
         bairro: "Pinheiros", cidade: "São Paulo", uf: "SP",
       },
+      ajustes: [],
+      textoOriginal: {},
     });
   });
 
@@ -59,37 +61,45 @@ describe("parseGenerico", () => {
     expect(lead.origem).toBe("instagram");
   });
 
-  it("is strict where the agency's developer can fix it", () => {
-    expect(zodIssues(() => parseGenerico({ ...example, email: "ana@" })).map((i) => i.path)).toEqual(["email"]);
-    expect(zodIssues(() => parseGenerico({ ...example, tipoLead: "visit" }))[0]?.path).toBe("tipoLead");
-    expect(zodIssues(() => parseGenerico({ ...example, origem: "meu site!" }))[0]?.path).toBe("origem");
-    expect(zodIssues(() => parseGenerico({ ...example, imovel: { finalidade: "temporada" } }))[0]?.path).toBe(
-      "imovel.finalidade",
-    );
-    expect(zodIssues(() => parseGenerico({ ...example, imovel: { uf: "São Paulo" } }))[0]?.path).toBe("imovel.uf");
+  it("keeps the lead when the developer made a mistake, and flags each one", () => {
+    const lead = parseGenerico({
+      ...example, email: "ana@", tipoLead: "visit", origem: "meu site!",
+      imovel: { finalidade: "temporada", uf: "São Paulo", preco: "850 mil" },
+    });
+    expect(lead).toMatchObject({ email: null, leadType: null, origem: "meu-site", finalidade: null });
+    expect(lead.listing).toMatchObject({ uf: null, preco: null });
+    expect(lead.ajustes?.map((a) => `${a.campo}:${a.acao}`).sort()).toEqual([
+      "email:descartado", "imovel.finalidade:descartado", "imovel.preco:descartado", "imovel.uf:descartado",
+      "origem:convertido", "tipoLead:descartado",
+    ]);
   });
 
-  it("requires id and nome", () => {
-    const issues = zodIssues(() => parseGenerico({ telefone: "11987654321" })).map((i) => i.path);
-    expect(issues).toEqual(["id", "nome"]);
-    expect(zodIssues(() => parseGenerico({ ...example, nome: "   " }))[0]?.path).toBe("nome");
+  it("without id and nome: a generated delivery key and the placeholder name", () => {
+    const lead = parseGenerico({ telefone: "11987654321" });
+    expect(lead.externalId).toMatch(/^corpo-/);
+    expect(lead.nome).toBe("Lead sem nome");
+    expect(parseGenerico({ ...example, nome: "   " }).nome).toBe("Lead sem nome");
   });
 
-  it("no phone and no e-mail → issue on telefone", () => {
+  it("no phone and no e-mail → 422 on telefone and email", () => {
     expect(zodIssues(() => parseGenerico({ id: "1", nome: "Ana" }))).toEqual([
       { path: "telefone", message: "Informe telefone ou e-mail do lead" },
+      { path: "email", message: "Informe telefone ou e-mail do lead" },
     ]);
   });
 
-  it("wrong types name the field", () => {
-    expect(zodIssues(() => parseGenerico({ ...example, telefone: 11987654321 }))[0]?.path).toBe("telefone");
-    expect(zodIssues(() => parseGenerico({ ...example, imovel: { preco: "850 mil" } }))[0]?.path).toBe("imovel.preco");
+  it("numbers where text is expected are read as text", () => {
+    const lead = parseGenerico({ ...example, telefone: 11987654321 });
+    expect(lead.phone?.e164).toBe("+5511987654321");
+    expect(lead.ajustes).toEqual([{ campo: "telefone", acao: "convertido", motivo: "número lido como texto" }]);
   });
 
-  it("caps sizes so a stranger cannot push junk", () => {
-    expect(zodIssues(() => parseGenerico({ ...example, mensagem: "x".repeat(5001) }))).toEqual([
-      { path: "mensagem", message: "no máximo 5000 caracteres" },
-    ]);
-    expect(zodIssues(() => parseGenerico({ ...example, id: "x".repeat(101) }))[0]?.path).toBe("id");
+  it("caps sizes: long text is cut (the whole kept), an over-long id is replaced by the body's digest", () => {
+    const lead = parseGenerico({ ...example, mensagem: "x".repeat(5001) });
+    expect(lead.mensagem).toHaveLength(5000);
+    expect(lead.textoOriginal?.mensagem).toHaveLength(5001);
+    const longId = parseGenerico({ ...example, id: "x".repeat(101) });
+    expect(longId.externalId).toMatch(/^corpo-/);
+    expect(longId.ajustes?.map((a) => `${a.campo}:${a.acao}`)).toEqual(["id:descartado", "id:gerado"]);
   });
 });

@@ -1,11 +1,13 @@
-// Our own documented JSON (generico.md) for agencies' websites and CRMs. Unlike the portals' formats
-// it is strict: the agency's developer reads the 422 and fixes the typo.
-import { z } from "zod";
+// Our own documented JSON (generico.md) for agencies' websites and CRMs. Read as leniently as the
+// portals' formats: a site's form rarely retries, so a typo costs a lead; what was adjusted is
+// flagged on the lead (metadata.entrada.ajustes) for the agency's developer to fix.
 import { normalizePhoneBR } from "@/lib/phone/normalize-phone";
-import { buildNormalizedLead, FINALIDADES, LEAD_LIMITS, type LeadType, type NormalizedLead } from "./normalized-lead";
+import { foldText } from "@/lib/text/fold-text";
 import {
-  optionalDate, optionalId, optionalPrice, optionalText, requiredId, requiredText, strictEmail,
-} from "./payload-fields";
+  buildNormalizedLead, FINALIDADES, LEAD_LIMITS, NOME_AUSENTE, type Finalidade, type LeadType, type NormalizedLead,
+} from "./normalized-lead";
+import { toUf } from "./payload-fields";
+import { PayloadReader } from "./payload-reader";
 
 /** pt-BR names in our API, mapped to the lead-type vocabulary the score uses. */
 export const TIPO_LEAD_GENERICO: Record<string, LeadType> = {
@@ -16,69 +18,72 @@ export const TIPO_LEAD_GENERICO: Record<string, LeadType> = {
   formulario: "CONTACT_FORM",
   telefone: "PHONE_VIEW",
 };
-const TIPOS = Object.keys(TIPO_LEAD_GENERICO) as [string, ...string[]];
 
 export const ORIGEM_GENERICA_PADRAO = "site";
+const ORIGEM = /^[a-z0-9][a-z0-9_-]*$/;
 
-const imovelSchema = z.object(
-  {
-    codigo: optionalId,
-    titulo: optionalText(LEAD_LIMITS.titulo),
-    tipo: optionalText(LEAD_LIMITS.tipo),
-    finalidade: z.enum(FINALIDADES, { error: `use ${FINALIDADES.join(" ou ")}` }).nullish(),
-    preco: optionalPrice,
-    bairro: optionalText(LEAD_LIMITS.local),
-    cidade: optionalText(LEAD_LIMITS.local),
-    uf: z.string({ error: "deve ser texto" }).regex(/^[A-Za-z]{2}$/, "use a sigla do estado, como SP").nullish(),
-  },
-  { error: "deve ser objeto" },
-);
-
-export const genericoPayloadSchema = z.object({
-  id: requiredId,
-  origem: z
-    .string({ error: "deve ser texto" })
-    .trim()
-    .toLowerCase()
-    .max(LEAD_LIMITS.origem, `no máximo ${LEAD_LIMITS.origem} caracteres`)
-    .regex(/^[a-z0-9][a-z0-9_-]*$/, "use letras, números, - ou _ (ex.: site, instagram)")
-    .nullish(),
-  criadoEm: optionalDate,
-  nome: requiredText(LEAD_LIMITS.nome),
-  telefone: optionalText(LEAD_LIMITS.telefone),
-  email: strictEmail,
-  mensagem: optionalText(LEAD_LIMITS.mensagem),
-  tipoLead: z.enum(TIPOS, { error: `use um de: ${TIPOS.join(", ")}` }).nullish(),
-  imovel: imovelSchema.nullish(),
-});
-
-export type GenericoPayload = z.input<typeof genericoPayloadSchema>;
+/** The documented body (generico.md); what arrives may be anything, and is read field by field. */
+export type GenericoPayload = {
+  id: string | number;
+  origem?: string | null;
+  criadoEm?: string | null;
+  nome: string;
+  telefone?: string | null;
+  email?: string | null;
+  mensagem?: string | null;
+  tipoLead?: string | null;
+  imovel?: {
+    codigo?: string | number | null; titulo?: string | null; tipo?: string | null; finalidade?: string | null;
+    preco?: number | null; bairro?: string | null; cidade?: string | null; uf?: string | null;
+  } | null;
+};
 
 export function parseGenerico(body: unknown): NormalizedLead {
-  const p = genericoPayloadSchema.parse(body);
-  const im = p.imovel;
-  return buildNormalizedLead({
-    portal: "generico",
-    origem: p.origem ?? ORIGEM_GENERICA_PADRAO,
-    externalId: p.id,
-    createdAt: p.criadoEm,
-    nome: p.nome,
-    telefone: p.telefone,
-    phone: p.telefone ? normalizePhoneBR(p.telefone) : null,
-    email: p.email,
-    mensagem: p.mensagem,
-    leadType: p.tipoLead ? (TIPO_LEAD_GENERICO[p.tipoLead] ?? null) : null,
-    temperatura: null,
-    finalidade: im?.finalidade ?? null,
-    listing: {
-      codigo: im?.codigo ?? null,
-      portalListingId: null,
-      titulo: im?.titulo ?? null,
-      tipo: im?.tipo ?? null,
-      preco: im?.preco ?? null,
-      bairro: im?.bairro ?? null,
-      cidade: im?.cidade ?? null,
-      uf: im?.uf?.toUpperCase() ?? null,
+  const r = PayloadReader.of(body);
+  const telefone = r.text("telefone", LEAD_LIMITS.telefone);
+  const im = r.object("imovel");
+  return buildNormalizedLead(
+    {
+      portal: "generico",
+      origem: readOrigem(r),
+      externalId: r.deliveryKey("id", LEAD_LIMITS.id),
+      createdAt: r.date("criadoEm"),
+      nome: r.text("nome", LEAD_LIMITS.nome, "nome") ?? NOME_AUSENTE,
+      telefone,
+      phone: telefone ? normalizePhoneBR(telefone) : null,
+      email: r.email("email", LEAD_LIMITS.email),
+      mensagem: r.text("mensagem", LEAD_LIMITS.mensagem, "mensagem"),
+      leadType: r.choice("tipoLead", (t) => TIPO_LEAD_GENERICO[foldText(t)] ?? null),
+      temperatura: null,
+      finalidade: im?.choice("finalidade", toFinalidadeGenerica) ?? null,
+      listing: {
+        codigo: im?.id("codigo", LEAD_LIMITS.id) ?? null,
+        portalListingId: null,
+        titulo: im?.text("titulo", LEAD_LIMITS.titulo) ?? null,
+        tipo: im?.text("tipo", LEAD_LIMITS.tipo) ?? null,
+        preco: im?.amount("preco", LEAD_LIMITS.preco) ?? null,
+        bairro: im?.text("bairro", LEAD_LIMITS.local) ?? null,
+        cidade: im?.text("cidade", LEAD_LIMITS.local) ?? null,
+        uf: im?.choice("uf", toUf) ?? null,
+      },
+      ajustes: r.ajustes,
+      textoOriginal: r.textoOriginal,
     },
-  });
+    ["telefone", "email"],
+  );
+}
+
+/** "Instagram" → "instagram" as documented; "meu site!" → "meu-site", flagged. */
+function readOrigem(r: PayloadReader): string {
+  const given = r.text("origem", LEAD_LIMITS.origem)?.toLowerCase();
+  if (!given) return ORIGEM_GENERICA_PADRAO;
+  if (ORIGEM.test(given)) return given;
+  const slug = foldText(given).replace(/[^a-z0-9_-]+/g, "-").replace(/^[-_]+|-+$/g, "");
+  r.note("origem", slug ? "convertido" : "descartado", "use letras, números, - ou _ (ex.: site, instagram)");
+  return slug || ORIGEM_GENERICA_PADRAO;
+}
+
+function toFinalidadeGenerica(value: string): Finalidade | null {
+  const folded = foldText(value);
+  return (FINALIDADES as readonly string[]).includes(folded) ? (folded as Finalidade) : null;
 }

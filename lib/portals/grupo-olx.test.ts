@@ -25,6 +25,8 @@ describe("parseGrupoOlx: fixtures", () => {
         codigo: "AP0142-LST", portalListingId: "2729412581",
         titulo: null, tipo: null, preco: null, bairro: null, cidade: null, uf: null,
       },
+      ajustes: [],
+      textoOriginal: {},
     });
   });
 
@@ -102,10 +104,14 @@ describe("parseGrupoOlx: variants seen in the field", () => {
     expect(lead.telefone).toBe("123");
   });
 
-  it("ignores unknown lead types and temperatures instead of losing the lead", () => {
+  it("drops unknown lead types and temperatures instead of losing the lead, and flags them", () => {
     const lead = parseGrupoOlx({ ...contactForm, temperature: "Morna", extraData: { leadType: "NEW_THING" } });
     expect(lead.leadType).toBeNull();
     expect(lead.temperatura).toBeNull();
+    expect(lead.ajustes).toEqual([
+      { campo: "extraData.leadType", acao: "descartado", motivo: "valor desconhecido" },
+      { campo: "temperature", acao: "descartado", motivo: "valor desconhecido" },
+    ]);
   });
 
   it("slugs an unknown leadOrigin and defaults a missing one", () => {
@@ -119,18 +125,90 @@ describe("parseGrupoOlx: variants seen in the field", () => {
   });
 });
 
-describe("parseGrupoOlx: rejections", () => {
-  it("no phone and no e-mail → issue on telefone in pt-BR", () => {
-    const { ddd: _a, phone: _b, phoneNumber: _c, ...rest } = visitRequest;
-    expect(zodIssues(() => parseGrupoOlx(rest))).toEqual([
-      { path: "telefone", message: "Informe telefone ou e-mail do lead" },
+describe("parseGrupoOlx: odd types and sizes keep a reachable lead (portals do not retry a 4xx)", () => {
+  it("reads phoneNumber and ddd sent as JSON numbers", () => {
+    const lead = parseGrupoOlx({ ...contactForm, phoneNumber: 11987004004, ddd: 11, phone: 987004004, email: "" });
+    expect(lead.phone?.e164).toBe("+5511987004004");
+    expect(lead.ajustes).toEqual([
+      { campo: "ddd", acao: "convertido", motivo: "número lido como texto" },
+      { campo: "phone", acao: "convertido", motivo: "número lido como texto" },
+      { campo: "phoneNumber", acao: "convertido", motivo: "número lido como texto" },
+    ]);
+    const { phoneNumber: _, ...split } = contactForm;
+    expect(parseGrupoOlx({ ...split, ddd: 21, phone: "98877-6655" }).phone?.e164).toBe("+5521988776655");
+  });
+
+  it("reads extraData sent as the bare lead type", () => {
+    const lead = parseGrupoOlx({ ...visitRequest, extraData: "VISIT_REQUEST" });
+    expect(lead.leadType).toBe("VISIT_REQUEST");
+    expect(lead.ajustes).toEqual([{ campo: "extraData", acao: "convertido", motivo: "texto lido como extraData.leadType" }]);
+  });
+
+  it("drops email: 0, temperature: 3 and an invalid e-mail, flagged, and keeps the lead by its phone", () => {
+    const lead = parseGrupoOlx({ ...contactForm, email: 0, temperature: 3 });
+    expect(lead).toMatchObject({ email: null, temperatura: null, phone: { e164: "+5511987654321" } });
+    expect(lead.ajustes).toEqual([
+      { campo: "email", acao: "descartado", motivo: "deve ser texto" },
+      { campo: "temperature", acao: "descartado", motivo: "valor desconhecido" },
+    ]);
+    expect(parseGrupoOlx({ ...contactForm, email: "sem-arroba" }).ajustes).toEqual([
+      { campo: "email", acao: "descartado", motivo: "e-mail inválido" },
     ]);
   });
 
-  it("an unreadable phone and no e-mail is also unreachable", () => {
+  it("truncates a name or e-mail over 200 characters, keeping the whole text for the interação", () => {
+    const name = `Maria ${"da Silva ".repeat(30)}`.trim();
+    const email = `${"a".repeat(195)}@example.com`;
+    const lead = parseGrupoOlx({ ...contactForm, name, email });
+    expect(lead.nome).toBe(name.slice(0, 200).trimEnd());
+    expect(lead.email).toBe(email.slice(0, 200));
+    expect(lead.textoOriginal).toEqual({ nome: name, email });
+    expect(lead.ajustes?.map((a) => [a.campo, a.acao])).toEqual([["name", "truncado"], ["email", "truncado"]]);
+    // No personal data in the flags.
+    expect(JSON.stringify(lead.ajustes)).not.toMatch(/Maria|example/);
+  });
+
+  it("truncates a long message and never leaves half an emoji", () => {
+    const message = `${"a".repeat(4999)}😀 e mais`;
+    const lead = parseGrupoOlx({ ...contactForm, message });
+    expect(lead.mensagem).toBe("a".repeat(4999));
+    expect(lead.textoOriginal?.mensagem).toBe(message);
+  });
+
+  it("drops a bad timestamp, a wrong-typed name and extraData, flagged", () => {
+    const lead = parseGrupoOlx({ ...contactForm, timestamp: "ontem", name: { first: "Ana" }, extraData: [1] });
+    expect(lead).toMatchObject({ createdAt: null, nome: "Lead sem nome", leadType: null });
+    expect(lead.ajustes?.map((a) => `${a.campo}:${a.acao}`).sort()).toEqual([
+      "extraData:descartado", "name:descartado", "timestamp:descartado",
+    ]);
+  });
+
+  it("without a usable originLeadId the body's digest is the delivery key, the same on a retry", () => {
+    const { originLeadId: _, ...rest } = contactForm;
+    const first = parseGrupoOlx(rest);
+    expect(first.externalId).toMatch(/^corpo-[0-9a-f]{40}$/);
+    expect(parseGrupoOlx(JSON.parse(JSON.stringify(rest))).externalId).toBe(first.externalId);
+    expect(parseGrupoOlx({ ...rest, name: "Outra Pessoa" }).externalId).not.toBe(first.externalId);
+    expect(first.ajustes).toEqual([{ campo: "originLeadId", acao: "gerado", motivo: "ausente ou ilegível; chave gerada a partir do corpo" }]);
+    expect(parseGrupoOlx({ ...contactForm, originLeadId: { id: 1 } }).externalId).toMatch(/^corpo-/);
+  });
+});
+
+describe("parseGrupoOlx: rejections (no way to reach the person)", () => {
+  it("no phone and no e-mail → 422 naming the sender's contact fields, in pt-BR", () => {
+    const { ddd: _a, phone: _b, phoneNumber: _c, ...rest } = visitRequest;
+    expect(zodIssues(() => parseGrupoOlx(rest))).toEqual([
+      { path: "phoneNumber", message: "Informe telefone ou e-mail do lead" },
+      { path: "phone", message: "Informe telefone ou e-mail do lead" },
+      { path: "email", message: "Informe telefone ou e-mail do lead" },
+    ]);
+  });
+
+  it("an unreadable phone and an unusable e-mail are also unreachable", () => {
     expect(zodIssues(() => parseGrupoOlx({ ...visitRequest, phoneNumber: "x", ddd: "", phone: "x" }))[0]?.path).toBe(
-      "telefone",
+      "phoneNumber",
     );
+    expect(zodIssues(() => parseGrupoOlx({ ...visitRequest, phoneNumber: true, ddd: "", phone: "", email: 0 }))).toHaveLength(3);
   });
 
   it("a phone-like but invalid number with no e-mail is kept, flagged", () => {
@@ -139,29 +217,9 @@ describe("parseGrupoOlx: rejections", () => {
     expect(lead.email).toBeNull();
   });
 
-  it("wrong types name the field", () => {
-    expect(zodIssues(() => parseGrupoOlx({ ...contactForm, name: 42 })).map((i) => i.path)).toEqual(["name"]);
-    expect(zodIssues(() => parseGrupoOlx({ ...contactForm, extraData: { leadType: 7 } }))[0]?.path).toBe(
-      "extraData.leadType",
-    );
-    expect(zodIssues(() => parseGrupoOlx({ ...contactForm, originLeadId: { id: 1 } }))[0]?.path).toBe("originLeadId");
-  });
-
-  it("requires the idempotency key", () => {
-    const { originLeadId: _, ...rest } = contactForm;
-    expect(zodIssues(() => parseGrupoOlx(rest))[0]?.path).toBe("originLeadId");
-  });
-
-  it("rejects a bad timestamp and oversized text", () => {
-    expect(zodIssues(() => parseGrupoOlx({ ...contactForm, timestamp: "ontem" }))[0]?.path).toBe("timestamp");
-    expect(zodIssues(() => parseGrupoOlx({ ...contactForm, name: "a".repeat(201) }))).toEqual([
-      { path: "name", message: "no máximo 200 caracteres" },
-    ]);
-    expect(zodIssues(() => parseGrupoOlx({ ...contactForm, message: "a".repeat(5001) }))[0]?.path).toBe("message");
-  });
-
   it("rejects a body that is not an object", () => {
     expect(() => parseGrupoOlx(null)).toThrow(ZodError);
     expect(() => parseGrupoOlx("texto")).toThrow(ZodError);
+    expect(() => parseGrupoOlx([contactForm])).toThrow(ZodError);
   });
 });

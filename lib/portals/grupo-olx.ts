@@ -1,30 +1,10 @@
 // Grupo OLX lead delivery (ZAP Imóveis, Viva Real, OLX): one format, told apart by `leadOrigin`.
 // Field variants seen in the field are accepted here so the route never answers 4xx to a real lead.
-import { z } from "zod";
 import { normalizePhoneBR, type NormalizedPhone } from "@/lib/phone/normalize-phone";
 import { foldText } from "@/lib/text/fold-text";
-import { buildNormalizedLead, EMPTY_LISTING, LEAD_LIMITS, NOME_AUSENTE, type NormalizedLead } from "./normalized-lead";
-import {
-  lenientEmail, optionalDate, optionalId, optionalText, requiredId, toFinalidade, toLeadType, toTemperatura,
-} from "./payload-fields";
-
-const grupoOlxPayloadSchema = z.object({
-  leadOrigin: optionalText(LEAD_LIMITS.origem),
-  timestamp: optionalDate,
-  originLeadId: requiredId,
-  originListingId: optionalId,
-  clientListingId: optionalId,
-  name: optionalText(LEAD_LIMITS.nome),
-  email: lenientEmail,
-  ddd: optionalText(4),
-  phone: optionalText(LEAD_LIMITS.telefone),
-  phoneNumber: optionalText(LEAD_LIMITS.telefone),
-  message: optionalText(LEAD_LIMITS.mensagem),
-  temperature: optionalText(20),
-  transactionType: optionalText(20),
-  transaction_type: optionalText(20),
-  extraData: z.object({ leadType: optionalText(40) }, { error: "deve ser objeto" }).nullish(),
-});
+import { buildNormalizedLead, EMPTY_LISTING, LEAD_LIMITS, NOME_AUSENTE, type LeadType, type NormalizedLead } from "./normalized-lead";
+import { toFinalidade, toLeadType, toTemperatura } from "./payload-fields";
+import { PayloadReader } from "./payload-reader";
 
 const ORIGEM_BY_LEAD_ORIGIN: Record<string, string> = {
   zap: "zap",
@@ -35,26 +15,46 @@ const ORIGEM_BY_LEAD_ORIGIN: Record<string, string> = {
 };
 
 export function parseGrupoOlx(body: unknown): NormalizedLead {
-  const p = grupoOlxPayloadSchema.parse(body);
+  const r = PayloadReader.of(body);
+  const ddd = r.text("ddd", 4);
+  const phoneText = r.text("phone", LEAD_LIMITS.telefone);
   const phone = pickPhone([
-    p.phoneNumber,
-    p.phone ? { ddd: p.ddd ?? undefined, phone: p.phone } : null,
+    r.text("phoneNumber", LEAD_LIMITS.telefone),
+    phoneText ? { ddd: ddd ?? undefined, phone: phoneText } : null,
   ]);
-  return buildNormalizedLead({
-    portal: "grupo-olx",
-    origem: toOrigem(p.leadOrigin),
-    externalId: p.originLeadId,
-    createdAt: p.timestamp,
-    nome: p.name ?? NOME_AUSENTE,
-    telefone: phone?.raw ?? null,
-    phone,
-    email: p.email,
-    mensagem: p.message,
-    leadType: toLeadType(p.extraData?.leadType),
-    temperatura: toTemperatura(p.temperature),
-    finalidade: toFinalidade(p.transactionType ?? p.transaction_type),
-    listing: { ...EMPTY_LISTING, codigo: p.clientListingId, portalListingId: p.originListingId },
-  });
+  const transaction = r.value("transactionType") != null ? "transactionType" : "transaction_type";
+  return buildNormalizedLead(
+    {
+      portal: "grupo-olx",
+      origem: toOrigem(r.text("leadOrigin", LEAD_LIMITS.origem)),
+      externalId: r.deliveryKey("originLeadId", LEAD_LIMITS.id),
+      createdAt: r.date("timestamp"),
+      nome: r.text("name", LEAD_LIMITS.nome, "nome") ?? NOME_AUSENTE,
+      telefone: phone?.raw ?? null,
+      phone,
+      email: r.email("email", LEAD_LIMITS.email),
+      mensagem: r.text("message", LEAD_LIMITS.mensagem, "mensagem"),
+      leadType: readLeadType(r),
+      temperatura: r.choice("temperature", toTemperatura),
+      finalidade: r.choice(transaction, toFinalidade),
+      listing: {
+        ...EMPTY_LISTING,
+        codigo: r.id("clientListingId", LEAD_LIMITS.id),
+        portalListingId: r.id("originListingId", LEAD_LIMITS.id),
+      },
+      ajustes: r.ajustes,
+      textoOriginal: r.textoOriginal,
+    },
+    ["phoneNumber", "phone", "email"],
+  );
+}
+
+/** `extraData: { leadType }`, or the lead type sent bare as `extraData: "VISIT_REQUEST"`. */
+function readLeadType(r: PayloadReader): LeadType | null {
+  if (typeof r.value("extraData") !== "string") return r.object("extraData")?.choice("leadType", toLeadType) ?? null;
+  const type = r.choice("extraData", toLeadType);
+  if (type) r.note("extraData", "convertido", "texto lido como extraData.leadType");
+  return type;
 }
 
 /** An unknown origin keeps its own name (slugged) so a new Grupo OLX brand still shows up in reports. */

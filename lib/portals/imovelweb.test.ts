@@ -22,6 +22,8 @@ describe("parseImovelweb", () => {
         codigo: "AP0199", portalListingId: "2984412",
         titulo: null, tipo: null, preco: null, bairro: null, cidade: null, uf: null,
       },
+      ajustes: [],
+      textoOriginal: {},
     });
   });
 
@@ -36,20 +38,25 @@ describe("parseImovelweb", () => {
     expect(parseImovelweb({ ...fixture, aviso: undefined }).listing.portalListingId).toBeNull();
   });
 
-  it("requires contacto and names it when missing", () => {
+  it("without contacto there is no way to reach the person: 422 names its fields", () => {
     const { contacto: _, ...rest } = fixture;
-    expect(zodIssues(() => parseImovelweb(rest))[0]?.path).toBe("contacto");
+    expect(zodIssues(() => parseImovelweb(rest)).map((i) => i.path)).toEqual(["contacto.telefono", "contacto.email"]);
   });
 
-  it("no phone and no e-mail → issue on telefone", () => {
+  it("no phone and no e-mail → 422 on contacto.telefono and contacto.email", () => {
     const lead = { ...fixture, contacto: { ...fixture.contacto, telefono: "", email: null } };
     expect(zodIssues(() => parseImovelweb(lead))).toEqual([
-      { path: "telefone", message: "Informe telefone ou e-mail do lead" },
+      { path: "contacto.telefono", message: "Informe telefone ou e-mail do lead" },
+      { path: "contacto.email", message: "Informe telefone ou e-mail do lead" },
     ]);
   });
 
-  it("wrong types name the nested field", () => {
-    const lead = { ...fixture, contacto: { ...fixture.contacto, nombre: ["Carlos"] } };
-    expect(zodIssues(() => parseImovelweb(lead))[0]?.path).toBe("contacto.nombre");
+  it("wrong nested types keep the lead, flagged", () => {
+    const lead = parseImovelweb({ ...fixture, contacto: { ...fixture.contacto, nombre: ["Carlos"], telefono: 5521988776655 } });
+    expect(lead).toMatchObject({ nome: "Lead sem nome", phone: { e164: "+5521988776655" } });
+    expect(lead.ajustes).toEqual([
+      { campo: "contacto.telefono", acao: "convertido", motivo: "número lido como texto" },
+      { campo: "contacto.nombre", acao: "descartado", motivo: "deve ser texto" },
+    ]);
   });
 });

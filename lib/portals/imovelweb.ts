@@ -1,30 +1,11 @@
 // Imovelweb (Navent) contact callback. Navent's guide is not public: this file is the ONE place that
 // knows its Spanish field names, mapped from what integrators describe. Correct it here when we learn more.
-import { z } from "zod";
 import { normalizePhoneBR } from "@/lib/phone/normalize-phone";
 import { foldText } from "@/lib/text/fold-text";
 import {
   buildNormalizedLead, EMPTY_LISTING, LEAD_LIMITS, NOME_AUSENTE, type LeadType, type NormalizedLead,
 } from "./normalized-lead";
-import { lenientEmail, optionalDate, optionalId, optionalText, requiredId } from "./payload-fields";
-
-const imovelwebPayloadSchema = z.object({
-  type: optionalText(40),
-  id: requiredId,
-  fechaCreacion: optionalDate,
-  aviso: z
-    .object({ idAviso: optionalId, codigoReferencia: optionalId }, { error: "deve ser objeto" })
-    .nullish(),
-  contacto: z.object(
-    {
-      nombre: optionalText(LEAD_LIMITS.nome),
-      email: lenientEmail,
-      telefono: optionalText(LEAD_LIMITS.telefone),
-      mensaje: optionalText(LEAD_LIMITS.mensagem),
-    },
-    { error: "obrigatório (objeto com nombre, email, telefono, mensaje)" },
-  ),
-});
+import { PayloadReader } from "./payload-reader";
 
 /** Only CONTACTO is confirmed by a real payload; the others are integrators' reports. */
 const LEAD_TYPE_BY_NAVENT_TYPE: Record<string, LeadType> = {
@@ -35,21 +16,32 @@ const LEAD_TYPE_BY_NAVENT_TYPE: Record<string, LeadType> = {
 };
 
 export function parseImovelweb(body: unknown): NormalizedLead {
-  const p = imovelwebPayloadSchema.parse(body);
-  const c = p.contacto;
-  return buildNormalizedLead({
-    portal: "imovelweb",
-    origem: "imovelweb",
-    externalId: p.id,
-    createdAt: p.fechaCreacion,
-    nome: c.nombre ?? NOME_AUSENTE,
-    telefone: c.telefono,
-    phone: c.telefono ? normalizePhoneBR(c.telefono) : null,
-    email: c.email,
-    mensagem: c.mensaje,
-    leadType: p.type ? (LEAD_TYPE_BY_NAVENT_TYPE[foldText(p.type)] ?? null) : null,
-    temperatura: null,
-    finalidade: null,
-    listing: { ...EMPTY_LISTING, codigo: p.aviso?.codigoReferencia ?? null, portalListingId: p.aviso?.idAviso ?? null },
-  });
+  const r = PayloadReader.of(body);
+  const c = r.object("contacto");
+  const aviso = r.object("aviso");
+  const telefone = c?.text("telefono", LEAD_LIMITS.telefone) ?? null;
+  return buildNormalizedLead(
+    {
+      portal: "imovelweb",
+      origem: "imovelweb",
+      externalId: r.deliveryKey("id", LEAD_LIMITS.id),
+      createdAt: r.date("fechaCreacion"),
+      nome: c?.text("nombre", LEAD_LIMITS.nome, "nome") ?? NOME_AUSENTE,
+      telefone,
+      phone: telefone ? normalizePhoneBR(telefone) : null,
+      email: c?.email("email", LEAD_LIMITS.email) ?? null,
+      mensagem: c?.text("mensaje", LEAD_LIMITS.mensagem, "mensagem") ?? null,
+      leadType: r.choice("type", (t) => LEAD_TYPE_BY_NAVENT_TYPE[foldText(t)] ?? null),
+      temperatura: null,
+      finalidade: null,
+      listing: {
+        ...EMPTY_LISTING,
+        codigo: aviso?.id("codigoReferencia", LEAD_LIMITS.id) ?? null,
+        portalListingId: aviso?.id("idAviso", LEAD_LIMITS.id) ?? null,
+      },
+      ajustes: r.ajustes,
+      textoOriginal: r.textoOriginal,
+    },
+    ["contacto.telefono", "contacto.email"],
+  );
 }

@@ -1,6 +1,7 @@
 // The one lead shape every portal parser returns, whatever the sender's field names.
 // Ingestion, scoring and the "what they want" extraction read only this.
-import { z } from "zod";
+import { z, ZodError } from "zod";
+import { ACOES_AJUSTE } from "./payload-reader";
 
 export const PORTAL_SLUGS = ["grupo-olx", "chaves-na-mao", "imovelweb", "generico"] as const;
 export type PortalSlug = (typeof PORTAL_SLUGS)[number];
@@ -63,25 +64,31 @@ export const normalizedLeadSchema = z
     origem: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).max(LEAD_LIMITS.origem),
     /** The delivery's idempotency key: a re-delivery carries the same one. */
     externalId: z.string().min(1).max(LEAD_LIMITS.id),
-    /** When the portal says the lead was made; null when the payload has none (use the receipt time). */
+    /**
+     * When the portal says the lead was made; null when the payload has none. Kept as information
+     * only (leads.metadata.entrada.dataPortal): a clock of 1970 or of next year must not decide where
+     * the lead sorts or whom it matches, so intake orders, matches and counts by its receipt time.
+     */
     createdAt: z.date().nullable(),
     nome: z.string().min(1).max(LEAD_LIMITS.nome),
     /** The phone as the portal sent it. */
     telefone: z.string().max(LEAD_LIMITS.telefone).nullable(),
     phone: phoneSchema.nullable(),
-    email: z.email().max(LEAD_LIMITS.email).nullable(),
+    /** A valid address, lower-cased; cut at 200 when longer (the whole one is in textoOriginal). */
+    email: z.string().min(3).max(LEAD_LIMITS.email).nullable(),
     mensagem: z.string().max(LEAD_LIMITS.mensagem).nullable(),
     leadType: z.enum(LEAD_TYPES).nullable(),
     temperatura: z.enum(TEMPERATURAS).nullable(),
     finalidade: z.enum(FINALIDADES).nullable(),
     listing: listingSchema,
+    /** What the parser converted, truncated, dropped or generated to keep the lead (no personal data). */
+    ajustes: z.array(z.object({ campo: z.string(), acao: z.enum(ACOES_AJUSTE), motivo: z.string() })).optional(),
+    /** The whole text of a field cut to fit its column, for the delivery's interação. */
+    textoOriginal: z.object({ nome: z.string(), email: z.string(), mensagem: z.string() }).partial().optional(),
   })
   // A phone that fails validation still counts when it has a phone's worth of digits: the lead is
   // stored with the phone flagged (a person can still read it), rather than lost.
-  .refine((lead) => lead.phone?.valid === true || digitCount(lead.phone?.raw) >= 8 || lead.email !== null, {
-    path: ["telefone"],
-    message: CONTATO_AUSENTE,
-  });
+  .refine(isReachable, { path: ["telefone"], message: CONTATO_AUSENTE });
 
 export type NormalizedLead = z.output<typeof normalizedLeadSchema>;
 export type NormalizedListing = NormalizedLead["listing"];
@@ -90,11 +97,22 @@ export const EMPTY_LISTING: NormalizedListing = {
   codigo: null, portalListingId: null, titulo: null, tipo: null, preco: null, bairro: null, cidade: null, uf: null,
 };
 
+/** The one reason to refuse a delivery: no way at all to get back to the person. */
+export function isReachable(lead: { phone: { valid: boolean; raw: string } | null; email: string | null }): boolean {
+  return lead.phone?.valid === true || digitCount(lead.phone?.raw) >= 8 || lead.email !== null;
+}
+
 function digitCount(raw: string | undefined): number {
   return raw ? raw.replace(/\D/g, "").length : 0;
 }
 
-/** Parsers finish here so every lead passes the same checks, including "phone or e-mail". */
-export function buildNormalizedLead(lead: NormalizedLead): NormalizedLead {
+/**
+ * Parsers finish here so every lead passes the same checks. An unreachable lead is refused naming
+ * the sender's own contact fields (`contactFields`, e.g. phoneNumber, email).
+ */
+export function buildNormalizedLead(lead: NormalizedLead, contactFields: string[] = ["telefone"]): NormalizedLead {
+  if (!isReachable(lead)) {
+    throw new ZodError(contactFields.map((f) => ({ code: "custom" as const, path: f.split("."), message: CONTATO_AUSENTE, input: undefined })));
+  }
   return normalizedLeadSchema.parse(lead);
 }

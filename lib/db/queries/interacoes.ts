@@ -12,7 +12,9 @@ const novaInteracaoSchema = z.object({
   leadId: idSchema,
   tipo: z.enum(INTERACAO_TIPOS),
   data: z.date(),
-  conteudo: z.string().max(10_000).nullish(),
+  // A portal delivery's whole message (the lead keeps its first 5,000 characters): bounded by the
+  // webhook body limit, 256 KB.
+  conteudo: z.string().max(256 * 1024).nullish(),
   metadata: z.record(z.string(), z.unknown()).optional(),
 });
 

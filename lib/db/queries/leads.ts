@@ -162,6 +162,9 @@ const intakeLeadSchema = novoLeadSchema.extend({
   id: idSchema,
   // A phone that failed validation is kept as the portal sent it (flagged in metadata), never dropped.
   telefone: z.string().trim().max(20),
+  // Checked by the portal's parser; one over 200 characters arrives cut to fit the column (flagged,
+  // the whole address kept in the delivery's interação), so it is no longer a well-formed address.
+  email: z.string().trim().toLowerCase().min(1).max(200).nullish(),
 });
 
 /**
