@@ -10,7 +10,7 @@ export type HistoricoRepeticao = {
   aguardando: boolean;
   /** Today's (São Paulo day) "voltou a perguntar" message exists (`retorno:{lead}:{corretor}:{dia}`). */
   retornoHoje: boolean;
-  /** Another event of this lead already asked for a visit. */
+  /** An earlier event of this lead already asked for a visit. */
   visitaAnterior: boolean;
 };
 

@@ -45,7 +45,7 @@ const aguardando = sql`case when ${ehRepeticao} then (
 const retornoHoje = (dia: string) => sql`case when ${ehRepeticao} then exists (select 1 from mensagens m
   where m.idempotency_key = concat('retorno:', ${eventos.leadId}::text, ':', ${eventos.corretorId}::text, ':', ${dia}::text)) end`;
 const visitaAnterior = sql`case when ${ehRepeticao} and ${eventos.tipo} = 'visita_solicitada' then exists (select 1 from eventos o
-  where o.lead_id = ${eventos.leadId} and o.id <> ${eventos.id} and o.tipo = 'visita_solicitada') else false end`;
+  where o.lead_id = ${eventos.leadId} and o.id < ${eventos.id} and o.tipo = 'visita_solicitada') else false end`;
 
 const diaSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
