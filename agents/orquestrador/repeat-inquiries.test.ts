@@ -6,6 +6,8 @@ import { templateWriter } from "@/agents/conselheiro/templates";
 import { receivePortalDelivery } from "@/agents/vigilante/receive-portal-delivery";
 import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "@/agents/vigilante/testing/webhook-agency";
 import { updatePreferencias } from "@/lib/db/queries/corretores";
+import { executeText } from "@/lib/db/execute-rows";
+import { eventoComContextoQuery } from "@/lib/db/queries/evento-contexto";
 import { insertEvento, listEventosByLead } from "@/lib/db/queries/eventos";
 import { listInteracoesByLead } from "@/lib/db/queries/interacoes";
 import { listMensagens, type Mensagem } from "@/lib/db/queries/mensagens";
@@ -93,6 +95,14 @@ describe("200 repeats of the same person in one day", () => {
     await s.run(s.eventos.at(-1)!);
     expect(doLead(await s.mensagens(), novo.leadId).map((m) => m.status)).toEqual(["outbox"]);
     expect(await s.slots()).toBe(3);
+
+    // A first inquiry's context read (every lead's hot path) runs none of the repeat subqueries:
+    // only the one that finds the lead's portal message.
+    const { sql: text, params } = eventoComContextoQuery(handle.db, novo.eventoId!, { dia: DIA }).toSQL();
+    const plan = (await executeText<{ "QUERY PLAN": string }>(handle.db, `explain analyze ${text}`, params)).map((r) => r["QUERY PLAN"]);
+    const subplans = plan.flatMap((line, i) => (/^\s*SubPlan/.test(line) ? [plan[i + 1]!] : []));
+    expect(subplans.length).toBeGreaterThan(1);
+    expect(subplans.filter((line) => !line.includes("never executed"))).toHaveLength(1);
   });
 
   it("four runners deciding the repeats at once: still at most one 'voltou a perguntar', no slot lost to the race", async () => {

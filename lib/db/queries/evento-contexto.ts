@@ -30,10 +30,13 @@ export const retornoKey = (leadId: string, corretorId: string, dia: string) => `
 // broker's events waiting for a digest and held alerts (the partial indexes), a key lookup. Only
 // repeats pay for them (a CASE branch's subqueries run only when taken); statuses are literals so
 // a prepared statement's generic plan can still use the partial indexes.
+// "Detected before this event", written so that no plan walks the primary key's range of every
+// earlier event of every lead (`o.id < e.id` alone invited that): the lead's own rows are read.
+const antes = sql`(o.data_deteccao, o.id) < (${eventos.dataDeteccao}, ${eventos.id})`;
 const ehRepeticao = sql`${eventos.tipo} <> 'novo_lead' and ${eventos.leadId} is not null and ${eventos.corretorId} is not null`;
 const aguardando = sql`case when ${ehRepeticao} then (
   exists (select 1 from eventos o where o.lead_id = ${eventos.leadId} and o.corretor_id = ${eventos.corretorId}
-    and o.id < ${eventos.id} and o.processado is not true)
+    and o.processado = false and ${antes})
   or exists (select 1 from eventos o where o.corretor_id = ${eventos.corretorId} and o.lead_id = ${eventos.leadId}
     and o.processado = true and o.mensagem_agrupada_id is null and (o.metadata -> 'decisao' ->> 'acao') = 'agrupar'
     and (o.metadata -> 'cancelamento') is null)
@@ -45,7 +48,7 @@ const aguardando = sql`case when ${ehRepeticao} then (
 const retornoHoje = (dia: string) => sql`case when ${ehRepeticao} then exists (select 1 from mensagens m
   where m.idempotency_key = concat('retorno:', ${eventos.leadId}::text, ':', ${eventos.corretorId}::text, ':', ${dia}::text)) end`;
 const visitaAnterior = sql`case when ${ehRepeticao} and ${eventos.tipo} = 'visita_solicitada' then exists (select 1 from eventos o
-  where o.lead_id = ${eventos.leadId} and o.id < ${eventos.id} and o.tipo = 'visita_solicitada') else false end`;
+  where o.lead_id = ${eventos.leadId} and o.tipo = 'visita_solicitada' and ${antes}) else false end`;
 
 const diaSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -53,6 +56,22 @@ const PORTAL_MESSAGE_TIPOS = ["mensagem_portal", "nova_consulta"] as const;
 
 /** `dia`: today's São Paulo day (AAAA-MM-DD), for the lead's daily "voltou a perguntar" key. */
 export async function getEventoComContexto(db: Db, eventoId: string, opts: { dia: string }): Promise<EventoComContexto | null> {
+  const [row] = await eventoComContextoQuery(db, eventoId, opts);
+  if (!row) return null;
+  return {
+    evento: row.evento,
+    lead: row.lead,
+    corretor: row.corretor ? toCorretor(row.corretor) : null,
+    imovel: row.imovel,
+    pergunta: row.pergunta,
+    historico: row.aguardando === null || row.retornoHoje === null
+      ? null
+      : { aguardando: row.aguardando === true, retornoHoje: row.retornoHoje === true, visitaAnterior: row.visitaAnterior === true },
+  };
+}
+
+/** The query itself, so a test can check that a first inquiry's read runs none of the repeat subqueries. */
+export function eventoComContextoQuery(db: Db, eventoId: string, opts: { dia: string }) {
   const id = idSchema.parse(eventoId);
   const pergunta = db
     .select({ conteudo: interacoes.conteudo })
@@ -68,7 +87,7 @@ export async function getEventoComContexto(db: Db, eventoId: string, opts: { dia
     .orderBy(desc(interacoes.id))
     .limit(1);
   // Tenancy: the lead, broker and listing must be in the event's own agency.
-  const [row] = await db
+  return db
     .select({
       evento: eventos, lead: leads, corretor: corretores, imovel: imoveis, pergunta: sql<string | null>`(${pergunta})`,
       aguardando: sql<boolean | null>`${aguardando}`,
@@ -80,15 +99,4 @@ export async function getEventoComContexto(db: Db, eventoId: string, opts: { dia
     .leftJoin(corretores, and(eq(corretores.id, eventos.corretorId), eq(corretores.imobiliariaId, eventos.imobiliariaId)))
     .leftJoin(imoveis, and(eq(imoveis.id, leads.imovelId), eq(imoveis.imobiliariaId, eventos.imobiliariaId)))
     .where(eq(eventos.id, id));
-  if (!row) return null;
-  return {
-    evento: row.evento,
-    lead: row.lead,
-    corretor: row.corretor ? toCorretor(row.corretor) : null,
-    imovel: row.imovel,
-    pergunta: row.pergunta,
-    historico: row.aguardando === null || row.retornoHoje === null
-      ? null
-      : { aguardando: row.aguardando === true, retornoHoje: row.retornoHoje === true, visitaAnterior: row.visitaAnterior === true },
-  };
 }
