@@ -18,8 +18,9 @@ import type { PipelineDeps } from "@/lib/pipeline/deps";
 import type { Dispatch } from "@/lib/pipeline/dispatch";
 import { deliver, orchestrate } from "@/lib/pipeline/steps";
 import { createOutboxClient } from "@/lib/whatsapp/outbox-client";
+import { flushAgrupamentos } from "./flush-agrupamentos";
 import { processEvento } from "./process-evento";
-import { createDefaultKv, fixedClock, TUE_1000 } from "./testing/orquestrador-fixture";
+import { createDefaultKv, createLeadEvento, createScene, fixedClock, TUE_1000 } from "./testing/orquestrador-fixture";
 
 let handle: TestDb;
 const kv = createDefaultKv();
@@ -203,5 +204,38 @@ describe("200 repeats of the same person in one day", () => {
     const decidido = (await listEventosByLead(handle.db, s.agency.id, first.leadId)).find((e) => e.id === atrasada.eventoId);
     expect(decidido!.metadata?.decisao).toMatchObject({ acao: "repetida", motivo: "ja_avisado_hoje", mensagemIds: [] });
     expect(await s.slots()).toBe(2);
+  });
+});
+
+describe("repeats of a warm lead", () => {
+  it("while it waits in an open digest they add nothing; once the digest went, the day's one 'voltou a perguntar'", async () => {
+    const scene = await createScene(handle.db);
+    const clock = fixedClock(TUE_1000);
+    const deps = { db: handle.db, kv, now: clock.now };
+    const { lead, evento } = await createLeadEvento(scene, { score: 55, at: clock.now() });
+    expect((await processEvento(deps, evento.id)).decisao).toBe("agrupar");
+    const repeat = () => insertEvento(handle.db, {
+      imobiliariaId: scene.agency.id, tipo: "lead_retorno", urgencia: "media", corretorId: scene.corretor.id, leadId: lead.id,
+      titulo: "Maria Souza voltou a procurar", descricao: "teste", acaoRecomendada: "teste", dataDeteccao: clock.now(),
+    });
+    const decide = async () => {
+      clock.advance(60_000);
+      const e = await repeat();
+      return processEvento(deps, e.id);
+    };
+
+    for (let i = 0; i < 5; i++) expect(await decide()).toEqual({ decisao: "repetida", mensagemIds: [] });
+    clock.advance(30 * 60_000);
+    const flushed = await flushAgrupamentos(deps, { corretorId: scene.corretor.id });
+    expect(flushed.mensagemIds).toHaveLength(1);
+
+    const retorno = await decide();
+    expect(retorno).toMatchObject({ decisao: "agora", cota: "liberada" });
+    for (let i = 0; i < 5; i++) expect((await decide()).decisao).toBe("repetida");
+
+    const rows = await listMensagens(handle.db, scene.agency.id, { corretorId: scene.corretor.id });
+    expect(rows.map((m) => m.tipo).sort()).toEqual(["agrupada", "alerta"]);
+    expect(rows.find((m) => m.tipo === "alerta")!.idempotencyKey).toBe(`retorno:${lead.id}:${scene.corretor.id}:${DIA}`);
+    expect(await kv.get(kvKeys.mensagensDia(scene.corretor.id, clock.now()).key)).toBe("2");
   });
 });
