@@ -9,7 +9,7 @@ import { bold, clip, diaCurto, firstName, horaCurta, leadText, MAX_CORPO, waMeLi
 const TITULOS: Record<NovoLeadInput["tipo"], (nome: string) => string> = {
   novo_lead: (nome) => `🔥 ${bold(`Novo lead: ${nome}`)}`,
   visita_solicitada: (nome) => `📅 ${bold(`${nome} quer visitar`)}`,
-  lead_retorno: (nome) => `🔁 ${bold(`${nome} voltou a procurar`)}`,
+  lead_retorno: (nome) => `🔁 ${bold(`${nome} voltou a perguntar`)}`,
 };
 
 const FATORES_MOSTRADOS = 3;
@@ -57,6 +57,12 @@ function topFatores(fatores: FatorScore[]): string[] {
     .map((f) => `• ${clip(f.explicacao, 140)}`);
 }
 
+/** Tells the broker why no more messages about this person come today. */
+function repeticaoLinha(consultas: number | null): string {
+  const quantas = consultas && consultas > 1 ? `Já são ${consultas} consultas desta pessoa. ` : "";
+  return `${quantas}Novas consultas dela hoje ficam só no histórico do lead, sem outra mensagem.`;
+}
+
 export function composeNovoLead(input: NovoLeadInput): ComposedMessage {
   const { lead } = input;
   const nome = leadText(lead.nome, 60);
@@ -67,6 +73,7 @@ export function composeNovoLead(input: NovoLeadInput): ComposedMessage {
       `Portal: ${origemLabel(lead.origem)}`,
       `Imóvel: ${imovel ?? "não identificado"}`,
       ...(input.mensagem?.trim() ? [`Pediu: "${leadText(input.mensagem, 280)}"`] : []),
+      ...(input.repeticao ? [repeticaoLinha(input.repeticao.consultas)] : []),
       ...(input.recebidoEm ? [`Chegou às ${horaCurta(input.recebidoEm.em, input.recebidoEm.timezone)} de ${diaCurto(input.recebidoEm.em, input.recebidoEm.timezone)}.`] : []),
       "",
       `${bold(`Score ${lead.score}`)} · Por que ${lead.score}?`,

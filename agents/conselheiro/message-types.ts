@@ -30,6 +30,8 @@ export type NovoLeadInput = {
   remetente: Remetente;
   /** Set when the alert waited (quiet hours, pause): the message says when the lead arrived. */
   recebidoEm?: { em: Date; timezone: string } | null;
+  /** A repeat inquiry's one message of the day: how many inquiries so far, and that more stay in the history. */
+  repeticao?: { consultas: number | null } | null;
 };
 
 export type AgrupadaInput = {

@@ -68,7 +68,7 @@ describe("novoLead", () => {
 
   it("titles a visit request and a returning lead; says when a held alert arrived", () => {
     expect(lines(templateWriter.novoLead(novo({ tipo: "visita_solicitada" })).corpo)[0]).toBe("📅 *Maria Souza quer visitar*");
-    expect(lines(templateWriter.novoLead(novo({ tipo: "lead_retorno" })).corpo)[0]).toBe("🔁 *Maria Souza voltou a procurar*");
+    expect(lines(templateWriter.novoLead(novo({ tipo: "lead_retorno" })).corpo)[0]).toBe("🔁 *Maria Souza voltou a perguntar*");
     const held = templateWriter.novoLead(novo({ recebidoEm: { em: new Date("2026-11-25T00:10:00Z"), timezone: SP } }));
     expect(lines(held.corpo)).toContain("Chegou às 21h10 de 24/11.");
     expect(lines(templateWriter.novoLead(novo({ imovel: null })).corpo)[2]).toBe("Imóvel: não identificado");

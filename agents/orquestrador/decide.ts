@@ -10,7 +10,12 @@ export type Decision =
   | { acao: "agrupar"; janelaFechaEm: Date }
   | { acao: "agendar"; quando: Date; motivo: "fora_do_expediente" | "pausado" }
   | { acao: "so_resumo" }
-  | { acao: "sem_corretor" };
+  | { acao: "sem_corretor" }
+  /** A repeat inquiry that adds nothing to send: timeline only (decide-repeat.ts). */
+  | { acao: "repetida"; motivo: MotivoRepetida };
+
+/** Why a repeat inquiry sends nothing: the lead's earlier outreach still waits, or today's repeat message went. */
+export type MotivoRepetida = "aguardando_envio" | "ja_avisado_hoje";
 
 export type DecideInput = {
   evento: { tipo: EventoTipo | null };
@@ -49,6 +54,11 @@ export function decide(input: DecideInput): Decision {
     return { acao: "agrupar", janelaFechaEm: inicio > fecha ? inicio : fecha };
   }
 
+  return decideUrgente(prefs, now, timezone);
+}
+
+/** When an urgent message goes: now, or held for the end of a pause or the next shift start. */
+export function decideUrgente(prefs: Preferencias, now: Date, timezone: string): Extract<Decision, { acao: "agora" | "agendar" }> {
   const podeQuebrar = prefs.silencio === "urgente_pode_quebrar";
   if (isPaused(prefs, now)) {
     // A pause is the broker's explicit choice: held until it ends, then the usual hours apply

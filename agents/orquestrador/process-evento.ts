@@ -3,17 +3,18 @@
 import { templateWriter, type MessageWriter } from "@/agents/conselheiro/templates";
 import type { Db } from "@/lib/db/client";
 import { fewTripsTransaction } from "@/lib/db/few-trips-transaction";
-import { getEventoComContexto } from "@/lib/db/queries/evento-contexto";
+import { getEventoComContexto, retornoKey } from "@/lib/db/queries/evento-contexto";
 import {
   getEventoForPipeline, lockedEvento, markEventoDecididoIfPending, planLockEventoForDecision, planMarkEventoDecidido, type Evento,
 } from "@/lib/db/queries/eventos";
 import { insertMensagemOnce } from "@/lib/db/queries/mensagens";
 import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
 import { AppError } from "@/lib/errors";
-import { kvKeys } from "@/lib/kv/keys";
+import { kvKeys, saoPauloDay } from "@/lib/kv/keys";
 import type { Kv } from "@/lib/kv/types";
 import { log } from "@/lib/log";
-import { decide, type Decision } from "./decide";
+import type { Decision } from "./decide";
+import { decideWithRepeats, isRepeatInquiry, type Chave } from "./decide-repeat";
 import { loadEventoContext, novoLeadInput, type EventoContext } from "./load-evento-context";
 import { takeQuota, type QuotaSlot } from "./take-quota";
 
@@ -34,22 +35,24 @@ function recordedResult(evento: Evento): ProcessEventoResult {
 }
 
 export const alertaKey = (eventoId: string, corretorId: string) => `alerta:${eventoId}:${corretorId}`;
+export const visitaKey = (leadId: string, corretorId: string, dia: string) => `visita:${leadId}:${corretorId}:${dia}`;
+export { retornoKey };
 
 export async function processEvento(deps: OrquestradorDeps, eventoId: string): Promise<ProcessEventoResult> {
-  const found = await getEventoComContexto(deps.db, eventoId);
+  const now = deps.now();
+  const found = await getEventoComContexto(deps.db, eventoId, { dia: saoPauloDay(now) });
   if (!found) throw new AppError("not_found", `evento ${eventoId} não encontrado`);
   const evento = found.evento;
   if (evento.processado) return recordedResult(evento);
 
-  const now = deps.now();
   const ctx = await loadEventoContext(deps.db, found);
-  const decision = decide({
+  const { decision, chave } = decideWithRepeats({
     evento, lead: ctx.lead, corretor: ctx.corretor, configuracoes: parseConfiguracoes(ctx.imobiliaria.configuracoes),
-    timezone: ctx.imobiliaria.timezone, now,
+    timezone: ctx.imobiliaria.timezone, now, repeticao: isRepeatInquiry(evento, ctx.lead) ? found.historico : null,
   });
 
   if (!writesMessage(decision, ctx)) {
-    // Grouped, summary-only or no broker: nothing but the decision to record, in one statement.
+    // Grouped, summary-only, a repeat with nothing new or no broker: only the decision to record, in one statement.
     const details = { acao: decision.acao, mensagemIds: [], ...decisionDetails(decision), decididoEm: now.toISOString() };
     if (!(await markEventoDecididoIfPending(deps.db, evento.id, details))) {
       const decided = await getEventoForPipeline(deps.db, evento.id);
@@ -68,8 +71,9 @@ export async function processEvento(deps: OrquestradorDeps, eventoId: string): P
       const locked = lockedEvento(lockRows!);
       if (!locked) throw new AppError("not_found", `evento ${eventoId} não encontrado`);
       if (locked.processado) return recordedResult(locked); // a concurrent run decided first
-      const decisao = await writeDecision({ ...deps, tx, now }, ctx, decision, held);
-      await commitWith([planMarkEventoDecidido(evento.id, { ...decisao, ...decisionDetails(decision), decididoEm: now.toISOString() })]);
+      const decisao = await writeDecision({ ...deps, tx, now }, ctx, { decision, chave }, held);
+      const details = decisao.acao === "repetida" ? { motivo: "ja_avisado_hoje" } : decisionDetails(decision);
+      await commitWith([planMarkEventoDecidido(evento.id, { ...decisao, ...details, decididoEm: now.toISOString() })]);
       return { mensagemIds: decisao.mensagemIds, decisao: decisao.acao, ...(decisao.cota ? { cota: decisao.cota } : {}) };
     });
   } catch (err) {
@@ -87,21 +91,38 @@ type TxDeps = Omit<OrquestradorDeps, "now"> & { tx: Db; now: Date };
 const writesMessage = (decision: Decision, ctx: EventoContext) =>
   (decision.acao === "agora" || decision.acao === "agendar") && ctx.corretor !== null;
 
-async function writeDecision(deps: TxDeps, ctx: EventoContext, decision: Decision, held: { slot: QuotaSlot | null }): Promise<Decisao> {
+/** The alert's unique key: per event for a first inquiry; per lead, broker and São Paulo day of its sending for a repeat. */
+function messageKey(ctx: EventoContext, corretorId: string, decision: Decision, chave: Chave, now: Date): string {
+  if (chave === "alerta") return alertaKey(ctx.evento.id, corretorId);
+  const dia = saoPauloDay(decision.acao === "agendar" ? decision.quando : now);
+  return (chave === "visita" ? visitaKey : retornoKey)(ctx.lead.id, corretorId, dia);
+}
+
+async function writeDecision(
+  deps: TxDeps, ctx: EventoContext, { decision, chave }: { decision: Decision; chave: Chave }, held: { slot: QuotaSlot | null },
+): Promise<Decisao> {
   const corretor = ctx.corretor;
   if (!writesMessage(decision, ctx) || !corretor) return { acao: decision.acao, mensagemIds: [] };
 
   const writer = deps.writer ?? templateWriter;
-  const composed = writer.novoLead(novoLeadInput({ ...ctx, corretor }, decision.acao === "agendar" ? deps.now : null));
+  const consultas = Number((ctx.lead.metadata as { consultas?: unknown } | null)?.consultas) || null;
+  const composed = writer.novoLead({
+    ...novoLeadInput({ ...ctx, corretor }, decision.acao === "agendar" ? deps.now : null),
+    ...(chave === "retorno" ? { tipo: "lead_retorno" as const } : {}),
+    ...(chave !== "alerta" ? { repeticao: { consultas } } : {}),
+  });
   const base = {
     imobiliariaId: ctx.imobiliaria.id, corretorId: corretor.id, leadId: ctx.lead.id, eventoId: ctx.evento.id,
     eventoIds: [ctx.evento.id], tipo: "alerta" as const, destino: corretor.telefone, ...composed,
-    idempotencyKey: alertaKey(ctx.evento.id, corretor.id), criadoEm: deps.now,
+    idempotencyKey: messageKey(ctx, corretor.id, decision, chave, deps.now), criadoEm: deps.now,
   };
+  // Another repeat of the lead took today's key first (a concurrent runner): this one is timeline only.
+  const tookByOther = (m: { eventoId: string | null }, criada: boolean) => !criada && chave !== "alerta" && m.eventoId !== ctx.evento.id;
 
   if (decision.acao === "agendar") {
     // No quota yet: the slot is taken when the row comes due (release-scheduled.ts).
-    const { mensagem } = await insertMensagemOnce(deps.tx, { ...base, status: "agendada", scheduledFor: decision.quando });
+    const { mensagem, criada } = await insertMensagemOnce(deps.tx, { ...base, status: "agendada", scheduledFor: decision.quando });
+    if (tookByOther(mensagem, criada)) return { acao: "repetida", mensagemIds: [] };
     return { acao: "agendar", mensagemIds: [mensagem.id] };
   }
 
@@ -109,9 +130,10 @@ async function writeDecision(deps: TxDeps, ctx: EventoContext, decision: Decisio
   held.slot = slot;
   const { mensagem, criada } = await insertMensagemOnce(deps.tx, { ...base, status: slot.allowed ? "pendente" : "retida_cota" });
   if (!criada) {
-    // The alert already existed (an event reset by hand): it keeps its own slot, this one goes back.
+    // The alert already existed (an event reset by hand, or another repeat's): it keeps its own slot, this one goes back.
     await slot.giveBack();
     held.slot = null;
+    if (tookByOther(mensagem, criada)) return { acao: "repetida", mensagemIds: [] };
   }
   const cota = mensagem.status === "retida_cota" ? "retida" : "liberada";
   return { acao: "agora", mensagemIds: [mensagem.id], cota };
@@ -123,6 +145,8 @@ function decisionDetails(decision: Decision): Record<string, string> {
       return { janelaFechaEm: decision.janelaFechaEm.toISOString() };
     case "agendar":
       return { quando: decision.quando.toISOString(), motivo: decision.motivo };
+    case "repetida":
+      return { motivo: decision.motivo };
     default:
       return {};
   }

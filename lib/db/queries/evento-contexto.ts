@@ -3,6 +3,7 @@
 import { and, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { corretores, eventos, imoveis, interacoes, leads } from "../schema";
+import { z } from "zod";
 import { idSchema } from "./columns";
 import { toCorretor, type Corretor } from "./corretores";
 import type { Evento } from "./eventos";
@@ -16,11 +17,61 @@ export type EventoComContexto = {
   imovel: Imovel | null;
   /** The lead's latest portal message (first inquiry or a repeat one). */
   pergunta: string | null;
+  /** For any event but `novo_lead` (with a lead and a broker): the lead's earlier outreach to this broker. */
+  historico: HistoricoDoLead | null;
 };
+
+export type HistoricoDoLead = { aguardando: boolean; retornoHoje: boolean; visitaAnterior: boolean };
+
+/** The message key of a lead's daily "voltou a perguntar" (the São Paulo day, AAAA-MM-DD). */
+export const retornoKey = (leadId: string, corretorId: string, dia: string) => `retorno:${leadId}:${corretorId}:${dia}`;
+
+// Each branch is a range of an index that holds little: the lead's events (idx_eventos_lead), the
+// broker's events waiting for a digest and held alerts (the partial indexes), a key lookup. Only
+// repeats pay for them (a CASE branch's subqueries run only when taken); statuses are literals so
+// a prepared statement's generic plan can still use the partial indexes.
+// "Detected before this event", written so that no plan walks the primary key's range of every
+// earlier event of every lead (`o.id < e.id` alone invited that): the lead's own rows are read.
+const antes = sql`(o.data_deteccao, o.id) < (${eventos.dataDeteccao}, ${eventos.id})`;
+const ehRepeticao = sql`${eventos.tipo} <> 'novo_lead' and ${eventos.leadId} is not null and ${eventos.corretorId} is not null`;
+const aguardando = sql`case when ${ehRepeticao} then (
+  exists (select 1 from eventos o where o.lead_id = ${eventos.leadId} and o.corretor_id = ${eventos.corretorId}
+    and o.processado = false and ${antes})
+  or exists (select 1 from eventos o where o.corretor_id = ${eventos.corretorId} and o.lead_id = ${eventos.leadId}
+    and o.processado = true and o.mensagem_agrupada_id is null and (o.metadata -> 'decisao' ->> 'acao') = 'agrupar'
+    and (o.metadata -> 'cancelamento') is null)
+  or exists (select 1 from mensagens m where m.corretor_id = ${eventos.corretorId} and m.lead_id = ${eventos.leadId}
+    and m.status = 'retida_cota' and m.tipo = 'alerta' and m.mensagem_agrupada_id is null)
+  or exists (select 1 from mensagens m where m.status in ('agendada', 'pendente', 'enviando') and m.tipo = 'alerta'
+    and m.corretor_id = ${eventos.corretorId} and m.lead_id = ${eventos.leadId})
+) end`;
+const retornoHoje = (dia: string) => sql`case when ${ehRepeticao} then exists (select 1 from mensagens m
+  where m.idempotency_key = concat('retorno:', ${eventos.leadId}::text, ':', ${eventos.corretorId}::text, ':', ${dia}::text)) end`;
+const visitaAnterior = sql`case when ${ehRepeticao} and ${eventos.tipo} = 'visita_solicitada' then exists (select 1 from eventos o
+  where o.lead_id = ${eventos.leadId} and o.tipo = 'visita_solicitada' and ${antes}) else false end`;
+
+const diaSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 const PORTAL_MESSAGE_TIPOS = ["mensagem_portal", "nova_consulta"] as const;
 
-export async function getEventoComContexto(db: Db, eventoId: string): Promise<EventoComContexto | null> {
+/** `dia`: today's São Paulo day (AAAA-MM-DD), for the lead's daily "voltou a perguntar" key. */
+export async function getEventoComContexto(db: Db, eventoId: string, opts: { dia: string }): Promise<EventoComContexto | null> {
+  const [row] = await eventoComContextoQuery(db, eventoId, opts);
+  if (!row) return null;
+  return {
+    evento: row.evento,
+    lead: row.lead,
+    corretor: row.corretor ? toCorretor(row.corretor) : null,
+    imovel: row.imovel,
+    pergunta: row.pergunta,
+    historico: row.aguardando === null || row.retornoHoje === null
+      ? null
+      : { aguardando: row.aguardando === true, retornoHoje: row.retornoHoje === true, visitaAnterior: row.visitaAnterior === true },
+  };
+}
+
+/** The query itself, so a test can check that a first inquiry's read runs none of the repeat subqueries. */
+export function eventoComContextoQuery(db: Db, eventoId: string, opts: { dia: string }) {
   const id = idSchema.parse(eventoId);
   const pergunta = db
     .select({ conteudo: interacoes.conteudo })
@@ -36,19 +87,16 @@ export async function getEventoComContexto(db: Db, eventoId: string): Promise<Ev
     .orderBy(desc(interacoes.id))
     .limit(1);
   // Tenancy: the lead, broker and listing must be in the event's own agency.
-  const [row] = await db
-    .select({ evento: eventos, lead: leads, corretor: corretores, imovel: imoveis, pergunta: sql<string | null>`(${pergunta})` })
+  return db
+    .select({
+      evento: eventos, lead: leads, corretor: corretores, imovel: imoveis, pergunta: sql<string | null>`(${pergunta})`,
+      aguardando: sql<boolean | null>`${aguardando}`,
+      retornoHoje: sql<boolean | null>`${retornoHoje(diaSchema.parse(opts.dia))}`,
+      visitaAnterior: sql<boolean | null>`${visitaAnterior}`,
+    })
     .from(eventos)
     .leftJoin(leads, and(eq(leads.id, eventos.leadId), eq(leads.imobiliariaId, eventos.imobiliariaId)))
     .leftJoin(corretores, and(eq(corretores.id, eventos.corretorId), eq(corretores.imobiliariaId, eventos.imobiliariaId)))
     .leftJoin(imoveis, and(eq(imoveis.id, leads.imovelId), eq(imoveis.imobiliariaId, eventos.imobiliariaId)))
     .where(eq(eventos.id, id));
-  if (!row) return null;
-  return {
-    evento: row.evento,
-    lead: row.lead,
-    corretor: row.corretor ? toCorretor(row.corretor) : null,
-    imovel: row.imovel,
-    pergunta: row.pergunta,
-  };
 }
