@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { kvKeys } from "@/lib/kv/keys";
-import { LOGIN_LIMITS, lockSeconds, retryMinutes } from "./login-throttle";
+import { LOGIN_LIMITS, lockSeconds, retryMinutes, tooManyAttemptsMessage } from "./login-throttle";
 
 describe("login throttle", () => {
   it("doubles each lock of a pair, from 1 minute up to an hour", () => {
@@ -12,6 +12,8 @@ describe("login throttle", () => {
     expect(retryMinutes({ retryAfterSeconds: 0 })).toBe(1);
     expect(retryMinutes({ retryAfterSeconds: 61 })).toBe(2);
     expect(retryMinutes({ retryAfterSeconds: 3600 })).toBe(60);
+    expect(tooManyAttemptsMessage(1)).toBe("Muitas tentativas. Tente novamente em 1 minuto.");
+    expect(tooManyAttemptsMessage(4)).toBe("Muitas tentativas. Tente novamente em 4 minutos.");
   });
 
   it("keys a pair by e-mail (any case) and source, with no e-mail or address in the key", () => {

@@ -33,6 +33,11 @@ export function retryMinutes(refusal: Refusal): number {
   return Math.max(1, Math.ceil(refusal.retryAfterSeconds / 60));
 }
 
+/** What the login form says to a refused attempt. */
+export function tooManyAttemptsMessage(minutes: number): string {
+  return `Muitas tentativas. Tente novamente em ${minutes} ${minutes === 1 ? "minuto" : "minutos"}.`;
+}
+
 /** The n-th lock of a pair (1-based) lasts this long. */
 export function lockSeconds(n: number, limits: LoginLimits = LOGIN_LIMITS): number {
   const doubled = limits.primeiroBloqueioSegundos * 2 ** Math.min(Math.max(n - 1, 0), 16);

@@ -3,6 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { log } from "@/lib/log";
 import { endCurrentSessions, LoginLockedError, signIn, signOut } from "./auth";
+import { tooManyAttemptsMessage } from "./login-throttle";
 import { HOME_PATH, LOGIN_PATH } from "./paths";
 
 export type LoginState = { error: string | null; email: string };
@@ -18,7 +19,7 @@ export async function loginAction(_previous: LoginState, form: FormData): Promis
     // On success this throws Next's redirect, which must propagate (rethrown below).
     await signIn("credentials", { email, senha, redirectTo: HOME_PATH });
   } catch (err) {
-    if (err instanceof LoginLockedError) return { error: tooManyAttempts(err.minutes), email };
+    if (err instanceof LoginLockedError) return { error: tooManyAttemptsMessage(err.minutes), email };
     if (err instanceof CredentialsSignin) return { error: INVALID, email };
     if (err instanceof AuthError) {
       log.error("auth.login_error", { err });
@@ -27,10 +28,6 @@ export async function loginAction(_previous: LoginState, form: FormData): Promis
     throw err;
   }
   return { error: null, email };
-}
-
-function tooManyAttempts(minutes: number): string {
-  return `Muitas tentativas. Tente novamente em ${minutes} ${minutes === 1 ? "minuto" : "minutos"}.`;
 }
 
 export async function logoutAction(): Promise<void> {
