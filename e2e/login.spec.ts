@@ -40,12 +40,27 @@ test("as páginas do painel exigem login", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Entrar no painel" })).toBeVisible();
 });
 
-test("sair encerra a sessão", async ({ page }) => {
+test("sair encerra a sessão, também para uma cópia do cookie", async ({ page, context }) => {
   await loginAs(page, "gestor");
+  const copied = await context.cookies();
   await page.getByRole("button", { name: "Sair" }).click();
   await expect(page).toHaveURL(/\/login$/);
   await page.goto("/mensagens");
   await expect(page).toHaveURL(/\/login$/);
+  // The cookie from before "Sair" (another tab, a stolen copy) opens nothing either.
+  await context.addCookies(copied);
+  await page.goto("/leads");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("tentativas demais pedem para esperar, em minutos", async ({ page }) => {
+  const email = `robo-${Date.now()}@horizonte.demo`;
+  for (let i = 0; i < 5; i++) {
+    await fillLogin(page, email, `chute-${i}`);
+    await expect(page.getByTestId("login-erro")).toHaveText("E-mail ou senha inválidos");
+  }
+  await fillLogin(page, email, "mais-um-chute");
+  await expect(page.getByTestId("login-erro")).toHaveText(/^Muitas tentativas\. Tente novamente em \d+ minutos?\.$/);
 });
 
 test("quem já está logado vai direto ao painel ao abrir /login", async ({ page }) => {

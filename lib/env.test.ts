@@ -40,3 +40,14 @@ describe("WEB_CONCURRENCY", () => {
     expect(parseEnv({ WEB_CONCURRENCY: "2", DATABASE_URL: POSTGRES, KV_REST_API_URL: "https://kv.example.com", KV_REST_API_TOKEN: "t0ken" }).webConcurrency).toBe(2);
   });
 });
+
+describe("TRUSTED_PROXY_HOPS", () => {
+  it("defaults to none (the web process faces the internet) and reads a small whole number", () => {
+    expect(parseEnv({}).trustedProxyHops).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: "1" }).trustedProxyHops).toBe(1);
+  });
+
+  it.each(["-1", "6", "um", "1.5"])("refuses %j naming the variable", (value) => {
+    expect(envError({ TRUSTED_PROXY_HOPS: value }).issues).toEqual(["TRUSTED_PROXY_HOPS: deve ser um número inteiro de 0 a 5"]);
+  });
+});

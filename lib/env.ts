@@ -28,6 +28,14 @@ const webConcurrency = z.coerce
   .min(1, { message: WEB_CONCURRENCY_MESSAGE })
   .max(16, { message: WEB_CONCURRENCY_MESSAGE });
 
+// Reverse proxies (nginx, a load balancer) between the internet and `npm start`; 5 is past any real chain.
+const PROXY_HOPS_MESSAGE = "deve ser um número inteiro de 0 a 5";
+const proxyHops = z.coerce
+  .number({ message: PROXY_HOPS_MESSAGE })
+  .int({ message: PROXY_HOPS_MESSAGE })
+  .min(0, { message: PROXY_HOPS_MESSAGE })
+  .max(5, { message: PROXY_HOPS_MESSAGE });
+
 const rawSchema = z.object({
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
   PORT: optional(z.coerce.number().int().min(1).max(65535)),
@@ -50,6 +58,7 @@ const rawSchema = z.object({
   AUTH_SECRET: optional(z.string().min(16, "deve ter pelo menos 16 caracteres")),
   ENCRYPTION_KEY: optional(encryptionKey),
   PUBLIC_BASE_URL: optional(z.url({ message: "deve ser uma URL http(s)" })),
+  TRUSTED_PROXY_HOPS: optional(proxyHops),
 });
 
 export type RawEnv = z.infer<typeof rawSchema>;
@@ -165,6 +174,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     authSecret: raw.AUTH_SECRET ?? null,
     encryptionKey: raw.ENCRYPTION_KEY ?? null,
     publicBaseUrl: raw.PUBLIC_BASE_URL ?? `http://localhost:${raw.PORT ?? 3000}`,
+    /** Reverse proxies in front of the web process that append to X-Forwarded-For (lib/auth/client-ip.ts). */
+    trustedProxyHops: raw.TRUSTED_PROXY_HOPS ?? 0,
   } as const;
 }
 

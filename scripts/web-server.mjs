@@ -22,8 +22,21 @@ const handle = app.getRequestHandler();
 /** @returns {{ serve(req: http.IncomingMessage, res: http.ServerResponse): boolean, drain(): Promise<void> } | undefined} */
 const lane = () => /** @type {any} */ (globalThis).__lastroPortalWebhookLane;
 
+/**
+ * Appends the socket's peer to X-Forwarded-For, as a proxy would: the login limits count per source
+ * (lib/auth/client-ip.ts), and a client can write the header but not its own place at its end.
+ * @param {http.IncomingMessage} req
+ */
+function appendPeer(req) {
+  const peer = req.socket.remoteAddress;
+  if (!peer) return;
+  const prior = req.headers["x-forwarded-for"];
+  req.headers["x-forwarded-for"] = prior ? `${prior}, ${peer}` : peer;
+}
+
 const server = http.createServer((req, res) => {
   if (lane()?.serve(req, res)) return;
+  appendPeer(req);
   // As `next start` does around the same handler.
   handle(req, res).catch((err) => {
     console.error(`✖ Falha ao atender ${req.method} ${req.url}:`, err);

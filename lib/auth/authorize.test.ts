@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { useDbForTests } from "@/lib/db/client";
 import { insertCorretor } from "@/lib/db/queries/corretores";
 import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
-import { insertUsuario } from "@/lib/db/queries/usuarios";
+import { endUsuarioSessions, insertUsuario, setUsuarioAtivo, setUsuarioSenhaHash } from "@/lib/db/queries/usuarios";
 import { usuarios } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 
@@ -38,11 +38,11 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   session.current = null;
-  await t.db.update(usuarios).set({ ativo: true });
+  await t.db.update(usuarios).set({ ativo: true, sessaoVersao: 1 });
 });
 
-const tokenFor = (userId: string, papel: string, corretor: string | null = null, imobiliariaId = agency) => ({
-  user: { name: "x", userId, papel, imobiliariaId, corretorId: corretor },
+const tokenFor = (userId: string, papel: string, corretor: string | null = null, imobiliariaId = agency, sessaoVersao = 1) => ({
+  user: { name: "x", userId, papel, imobiliariaId, corretorId: corretor, sessaoVersao },
   expires: new Date(Date.now() + 3600_000).toISOString(),
 });
 
@@ -82,6 +82,44 @@ describe("requireSession", () => {
     session.current = tokenFor(ids.admin, "admin", null, otherAgency);
     expect(await getViewer()).toBeNull();
     session.current = tokenFor("usr_fantasma", "admin");
+    expect(await getViewer()).toBeNull();
+  });
+});
+
+describe("session version: a cookie ends with its sessions", () => {
+  it("signing out ends every session of that login: the old cookie no longer opens the dashboard", async () => {
+    const cookie = tokenFor(ids.gestor, "gestor");
+    session.current = cookie;
+    expect((await requireSession()).userId).toBe(ids.gestor);
+    await endUsuarioSessions(t.db, ids.gestor);
+    session.current = cookie;
+    expect(await interruption(requireSession)).toMatch(/^NEXT_REDIRECT;replace;\/login;/);
+    // A new login carries the new version and gets in; other logins were untouched.
+    session.current = tokenFor(ids.gestor, "gestor", null, agency, 2);
+    expect((await requireSession()).userId).toBe(ids.gestor);
+    session.current = tokenFor(ids.admin, "admin");
+    expect((await requireSession()).userId).toBe(ids.admin);
+  });
+
+  it("deactivating a login ends its sessions for good, even once it is active again", async () => {
+    const cookie = tokenFor(ids.admin, "admin");
+    await setUsuarioAtivo(t.db, ids.admin, false);
+    await setUsuarioAtivo(t.db, ids.admin, true);
+    session.current = cookie;
+    expect(await getViewer()).toBeNull();
+  });
+
+  it("a new password ends the sessions opened with the old one", async () => {
+    const cookie = tokenFor(ids.corretor, "corretor", corretorId);
+    await setUsuarioSenhaHash(t.db, ids.corretor, bcrypt.hashSync("nova-senha", 4));
+    session.current = cookie;
+    expect(await getViewer()).toBeNull();
+  });
+
+  it("a cookie issued before session versions existed opens nothing", async () => {
+    const { user, expires } = tokenFor(ids.gestor, "gestor");
+    const { sessaoVersao: _sessaoVersao, ...withoutVersion } = user;
+    session.current = { user: withoutVersion, expires };
     expect(await getViewer()).toBeNull();
   });
 });

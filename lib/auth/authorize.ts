@@ -9,7 +9,7 @@ import type { Papel } from "@/lib/db/schema";
 import { auth } from "./auth";
 import { LOGIN_PATH } from "./paths";
 import { hasRole, scopeOf, type Scope } from "./scope";
-import { readSessionUser, sessionUserOf, type SessionUser } from "./session-user";
+import { readSessionUser, readSessionVersion, sessionUserOf, type SessionUser } from "./session-user";
 
 export { HOME_PATH, LOGIN_PATH } from "./paths";
 export { hasRole, isInScope, narrowToCorretor, scopeOf, type Scope } from "./scope";
@@ -18,15 +18,19 @@ export type Viewer = SessionUser & { nome: string; email: string };
 
 /**
  * The logged-in user, or null. The row, not the token, is the truth: a login deactivated or a role
- * changed applies on the next request, not when the 12-hour cookie expires. Cached per request, so
- * the layout and the page share one lookup.
+ * changed applies on the next request, not when the 12-hour cookie expires, and a cookie issued
+ * before the row's session version (signed out, deactivated, new password) opens nothing. The same
+ * row read does both. Cached per request, so the layout and the page share one lookup.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const fromToken = readSessionUser((await auth())?.user);
-  if (!fromToken) return null;
+  const sessionUser = (await auth())?.user;
+  const fromToken = readSessionUser(sessionUser);
+  const version = readSessionVersion(sessionUser);
+  if (!fromToken || version === null) return null;
   const { db } = await getDb();
   const usuario = await getUsuarioById(db, fromToken.userId);
   if (!usuario || usuario.imobiliariaId !== fromToken.imobiliariaId) return null;
+  if (usuario.sessaoVersao !== version) return null;
   return sessionUserOf(usuario);
 });
 

@@ -2,7 +2,8 @@
 // Server actions behind the login form and the "Sair" button.
 import { AuthError, CredentialsSignin } from "next-auth";
 import { log } from "@/lib/log";
-import { LoginLockedError, signIn, signOut } from "./auth";
+import { endCurrentSessions, LoginLockedError, signIn, signOut } from "./auth";
+import { tooManyAttemptsMessage } from "./login-throttle";
 import { HOME_PATH, LOGIN_PATH } from "./paths";
 
 export type LoginState = { error: string | null; email: string };
@@ -18,9 +19,7 @@ export async function loginAction(_previous: LoginState, form: FormData): Promis
     // On success this throws Next's redirect, which must propagate (rethrown below).
     await signIn("credentials", { email, senha, redirectTo: HOME_PATH });
   } catch (err) {
-    if (err instanceof LoginLockedError) {
-      return { error: "Muitas tentativas sem sucesso. Aguarde 15 minutos e tente de novo.", email };
-    }
+    if (err instanceof LoginLockedError) return { error: tooManyAttemptsMessage(err.minutes), email };
     if (err instanceof CredentialsSignin) return { error: INVALID, email };
     if (err instanceof AuthError) {
       log.error("auth.login_error", { err });
@@ -32,5 +31,7 @@ export async function loginAction(_previous: LoginState, form: FormData): Promis
 }
 
 export async function logoutAction(): Promise<void> {
+  // The cookie is deleted below, but a copy of it (another tab, a stolen one) must open nothing too.
+  await endCurrentSessions();
   await signOut({ redirectTo: LOGIN_PATH });
 }

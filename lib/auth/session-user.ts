@@ -12,6 +12,15 @@ export const sessionUserSchema = z.object({
 
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
+/**
+ * The `usuarios.sessao_versao` the cookie was issued under. A cookie whose version is not the row's
+ * (signed out, deactivated, new password) opens nothing; a cookie without one predates it: also out.
+ */
+export function readSessionVersion(value: unknown): number | null {
+  const parsed = z.object({ sessaoVersao: z.number().int() }).safeParse(value);
+  return parsed.success ? parsed.data.sessaoVersao : null;
+}
+
 /** The session user of a JWT (or a session object), or null when it does not have that shape. */
 export function readSessionUser(value: unknown): SessionUser | null {
   const parsed = sessionUserSchema.safeParse(value);

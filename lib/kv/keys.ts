@@ -14,8 +14,14 @@ export const KV_TTL_SECONDS = {
   filaAgrupamento: 24 * 60 * 60,
   // Kept a little past the São Paulo midnight that ends the counter's day.
   mensagensDiaMargin: 60 * 60,
-  // A login that failed too often stays locked until the window that began with its first failure ends.
+  // Failed logins of one e-mail from one source are counted over this window (a lock may outlast it).
   falhasLogin: 15 * 60,
+  // How many times that e-mail + source was locked: each lock lasts twice the previous one.
+  bloqueiosLogin: 24 * 60 * 60,
+  // Every attempt from one source, whatever the e-mail.
+  tentativasLoginIp: 15 * 60,
+  // Password checks by the whole deployment in one clock minute.
+  verificacoesSenha: 2 * 60,
 } as const;
 
 export interface KvEntry {
@@ -44,6 +50,10 @@ export function secondsUntilSaoPauloMidnight(at: Date): number {
   return Math.ceil((nextMidnight.getTime() - at.getTime()) / 1000);
 }
 
+function loginDigest(email: string, ip: string): string {
+  return createHash("sha256").update(`${email.trim().toLowerCase()}\n${ip}`).digest("hex").slice(0, 32);
+}
+
 export const kvKeys = {
   corretor: (id: string): KvEntry => ({
     key: `corretor:${assertKeyId(id, "corretor")}`,
@@ -66,9 +76,23 @@ export const kvKeys = {
       ttlSeconds: secondsUntilSaoPauloMidnight(at) + KV_TTL_SECONDS.mensagensDiaMargin,
     };
   },
-  /** Failed logins for one e-mail; the address is hashed, so no e-mail sits in the KV. */
-  falhasLogin: (email: string): KvEntry => ({
-    key: `falhas_login:${createHash("sha256").update(email.trim().toLowerCase()).digest("hex").slice(0, 32)}`,
+  /** Login attempts for one e-mail from one source; hashed, so no e-mail or address sits in the KV. */
+  falhasLogin: (email: string, ip: string): KvEntry => ({
+    key: `falhas_login:${loginDigest(email, ip)}`,
     ttlSeconds: KV_TTL_SECONDS.falhasLogin,
+  }),
+  /** How many times that e-mail + source has been locked lately. */
+  bloqueiosLogin: (email: string, ip: string): KvEntry => ({
+    key: `bloqueios_login:${loginDigest(email, ip)}`,
+    ttlSeconds: KV_TTL_SECONDS.bloqueiosLogin,
+  }),
+  tentativasLoginIp: (ip: string): KvEntry => ({
+    key: `tentativas_login_ip:${loginDigest("", ip)}`,
+    ttlSeconds: KV_TTL_SECONDS.tentativasLoginIp,
+  }),
+  /** Password checks in the UTC minute containing `at`, across every process. */
+  verificacoesSenha: (at: Date): KvEntry => ({
+    key: `verificacoes_senha:${at.toISOString().slice(0, 16)}`,
+    ttlSeconds: KV_TTL_SECONDS.verificacoesSenha,
   }),
 } as const;

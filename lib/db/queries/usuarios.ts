@@ -1,6 +1,6 @@
 // Dashboard logins. E-mails are stored and looked up lower-cased; the password hash never leaves
 // lib/auth (callers outside it read `UsuarioPublico`).
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
@@ -10,12 +10,14 @@ import { emailSchema, idSchema, nomeSchema } from "./columns";
 export type Usuario = typeof usuarios.$inferSelect;
 export type UsuarioPublico = Omit<Usuario, "senhaHash">;
 
+const bcryptHashSchema = z.string().regex(/^\$2[aby]\$\d{2}\$.{53}$/, "senhaHash deve ser um hash bcrypt");
+
 const novoUsuarioSchema = z
   .object({
     id: idSchema.optional(),
     email: emailSchema,
     nome: nomeSchema,
-    senhaHash: z.string().regex(/^\$2[aby]\$\d{2}\$.{53}$/, "senhaHash deve ser um hash bcrypt"),
+    senhaHash: bcryptHashSchema,
     papel: z.enum(PAPEIS),
     imobiliariaId: idSchema,
     corretorId: idSchema.nullish(),
@@ -59,4 +61,28 @@ export async function getUsuarioById(db: Db, id: string): Promise<UsuarioPublico
 /** Stamps `ultimo_login_em` after a successful login. */
 export async function recordUsuarioLogin(db: Db, id: string, at: Date): Promise<void> {
   await db.update(usuarios).set({ ultimoLoginEm: at }).where(eq(usuarios.id, idSchema.parse(id)));
+}
+
+// Every cookie carries the version it was issued under (lib/auth/authorize.ts): one more ends them all.
+const nextSessaoVersao = sql`${usuarios.sessaoVersao} + 1`;
+
+/** Ends every session of the login (sign-out): cookies issued before open nothing. */
+export async function endUsuarioSessions(db: Db, id: string): Promise<void> {
+  await db.update(usuarios).set({ sessaoVersao: nextSessaoVersao }).where(eq(usuarios.id, idSchema.parse(id)));
+}
+
+/** Activates or deactivates a login; deactivating also ends its sessions. */
+export async function setUsuarioAtivo(db: Db, id: string, ativo: boolean): Promise<void> {
+  await db
+    .update(usuarios)
+    .set(ativo ? { ativo } : { ativo, sessaoVersao: nextSessaoVersao })
+    .where(eq(usuarios.id, idSchema.parse(id)));
+}
+
+/** Stores a new password hash and ends every session opened with the old password. */
+export async function setUsuarioSenhaHash(db: Db, id: string, senhaHash: string): Promise<void> {
+  await db
+    .update(usuarios)
+    .set({ senhaHash: bcryptHashSchema.parse(senhaHash), sessaoVersao: nextSessaoVersao })
+    .where(eq(usuarios.id, idSchema.parse(id)));
 }

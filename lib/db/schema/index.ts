@@ -11,3 +11,4 @@ export * from "./integracoes";
 export * from "./auditoria";
 export * from "./roleta";
 export * from "./corretores-carga";
+export * from "./limites-login";

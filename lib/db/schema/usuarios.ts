@@ -1,4 +1,4 @@
-import { boolean, pgTable, timestamp, varchar } from "drizzle-orm/pg-core";
+import { boolean, integer, pgTable, timestamp, varchar } from "drizzle-orm/pg-core";
 import { corretores } from "./corretores";
 import { imobiliarias } from "./imobiliarias";
 
@@ -17,4 +17,6 @@ export const usuarios = pgTable("usuarios", {
   ativo: boolean("ativo").notNull().default(true),
   criadoEm: timestamp("criado_em", { withTimezone: true }).notNull().defaultNow(),
   ultimoLoginEm: timestamp("ultimo_login_em", { withTimezone: true }),
+  /** Carried in the session cookie; bumping it (sign-out, deactivation, new password) ends every session. */
+  sessaoVersao: integer("sessao_versao").notNull().default(1),
 });
