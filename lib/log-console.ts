@@ -7,7 +7,6 @@ import type { Logger, LogFields } from "@/lib/log";
 type ConsoleLike = Pick<Console, "error" | "warn">;
 
 // Next colours its prefixes ("\u001b[31m⨯\u001b[39m"); a JSON line does not need them.
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 const isError = (value: unknown): value is Error => value instanceof Error || types.isNativeError(value);
