@@ -37,6 +37,35 @@ const PASSOS = [
   { titulo: "Você acompanha no painel", texto: "O que chegou, quem foi avisado e o que ainda espera contato." },
 ] as const;
 
+/** What a broker receives, drawn as a WhatsApp message (an illustration, not anyone's data). */
+function AlertaExemplo() {
+  return (
+    <figure className="mx-auto w-full max-w-sm" aria-label="Exemplo de alerta no WhatsApp">
+      <div className="rounded-3xl bg-[#e7ded5] p-4 shadow-lg ring-1 ring-black/5">
+        <div className="rounded-2xl rounded-tl-sm bg-white p-4 text-sm leading-6 text-ink shadow-sm">
+          <p className="font-semibold">🔥 Novo lead: Marina</p>
+          <p>Portal: ZAP Imóveis</p>
+          <p>Imóvel: Apartamento 2 quartos – Pinheiros</p>
+          <p>Pediu: “Posso visitar no sábado de manhã?”</p>
+          <p className="mt-2 font-semibold">Score 86 · Por que 86?</p>
+          <p className="text-muted">• Portal marcou o lead como quente (Alta): +30</p>
+          <p className="text-muted">• Pediu uma visita pelo portal: +25</p>
+          <p className="text-muted">• Deixou e-mail: +3</p>
+          <p className="mt-2 text-right text-xs text-muted">09:14</p>
+        </div>
+        <div className="mt-1.5 grid grid-cols-3 gap-1.5 text-center text-xs font-semibold text-[#027eb5]">
+          {["Já contatei", "Passar adiante", "Lembrar em 1h"].map((b) => (
+            <span key={b} className="rounded-xl bg-white px-1 py-2 shadow-sm">
+              {b}
+            </span>
+          ))}
+        </div>
+      </div>
+      <figcaption className="mt-3 text-center text-xs text-muted">Exemplo de alerta que o corretor recebe</figcaption>
+    </figure>
+  );
+}
+
 export default async function HomePage() {
   // Rendered per request like every page: the Content-Security-Policy nonce is per response.
   await connection();
@@ -57,26 +86,29 @@ export default async function HomePage() {
 
       <main>
         <section className="bg-gradient-to-b from-brand-50 to-white">
-          <div className="mx-auto max-w-6xl px-6 py-16 sm:py-24">
-            <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Assistente de WhatsApp para imobiliárias</p>
-            <h1 className="mt-3 max-w-3xl text-4xl font-bold tracking-tight text-ink sm:text-5xl">
-              Cada lead dos portais com o corretor certo, no WhatsApp, na hora certa
-            </h1>
-            <p className="mt-6 max-w-2xl text-lg text-muted">
-              O Lastro recebe os leads do ZAP, Viva Real, OLX e outros portais, escolhe quem atende, avisa pelo WhatsApp e
-              acompanha cada atendimento até o primeiro contato.
-            </p>
-            <div className="mt-8 flex flex-wrap items-center gap-4">
-              <Link
-                href="/login"
-                className="rounded-lg bg-brand-700 px-5 py-3 text-base font-semibold text-white shadow-sm hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-              >
-                Entrar no painel
-              </Link>
-              <a href="#como-funciona" className="text-base font-semibold text-brand-700 hover:text-brand-600">
-                Como funciona →
-              </a>
+          <div className="mx-auto grid max-w-6xl items-center gap-12 px-6 py-16 sm:py-20 lg:grid-cols-[1fr_22rem]">
+            <div>
+              <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Assistente de WhatsApp para imobiliárias</p>
+              <h1 className="mt-3 max-w-3xl text-4xl font-bold tracking-tight text-ink sm:text-5xl">
+                Cada lead dos portais com o corretor certo, no WhatsApp, na hora certa
+              </h1>
+              <p className="mt-6 max-w-2xl text-lg text-muted">
+                O Lastro recebe os leads do ZAP, Viva Real, OLX e outros portais, escolhe quem atende, avisa pelo WhatsApp e
+                acompanha cada atendimento até o primeiro contato.
+              </p>
+              <div className="mt-8 flex flex-wrap items-center gap-4">
+                <Link
+                  href="/login"
+                  className="rounded-lg bg-brand-700 px-5 py-3 text-base font-semibold text-white shadow-sm hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+                >
+                  Entrar no painel
+                </Link>
+                <a href="#como-funciona" className="text-base font-semibold text-brand-700 hover:text-brand-600">
+                  Como funciona →
+                </a>
+              </div>
             </div>
+            <AlertaExemplo />
           </div>
         </section>
 

@@ -97,6 +97,7 @@ test("/api/inngest sem Inngest configurado responde 404 em JSON, não 500", asyn
 });
 
 test("um filtro inválido na URL de /mensagens é ignorado, sem erro", async ({ page }) => {
+  test.setTimeout(120_000); // four dashboard loads; slow on a busy 2-core machine
   await loginAs(page, "gestor");
   for (const query of ["corretor=%00", "corretor=%ED%A0%BD", `corretor=${"x".repeat(80)}`, "status=%00&corretor=cor_inexistente"]) {
     const response = await page.goto(`/mensagens?${query}`);
