@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { BASE_SECURITY_HEADERS, HSTS_HEADER } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that the bundler must not touch; pino and ioredis load
@@ -7,6 +8,13 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // `npm run typecheck` (CI) checks types; the build need not do it again over tests and scripts.
   typescript: { ignoreBuildErrors: true },
+  // Every response; the pages' Content-Security-Policy (per-request nonce) is set in proxy.ts.
+  async headers() {
+    return [
+      { source: "/:path*", headers: Object.entries(BASE_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) },
+      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [HSTS_HEADER] },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -93,6 +93,7 @@ describe("the direct lane over HTTP", () => {
       method: "POST", body: olxBody("enc-1"), headers: { "content-type": "application/json", ...authHeaders("grupo-olx") },
     });
     expect(res.status).toBe(400);
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("bad_request");
     expect(await deliveries()).toBe(before);
   });
@@ -138,6 +139,7 @@ describe("the direct lane over HTTP", () => {
   it("the lead is committed before the 201; its KV copy comes after the answer, and drain() waits for it", async () => {
     const res = await fetch(deliveryUrl(), { method: "POST", body: olxBody("after-work-1"), headers: { "content-type": "application/json", ...authHeaders("grupo-olx") } });
     expect(res.status).toBe(201);
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     const { leadId } = (await res.json()) as { leadId: string };
     const [lead] = await handle.db.select().from(leads).where(eq(leads.id, leadId));
     expect(lead?.origem).toBe("vivareal");

@@ -10,6 +10,7 @@ import { log } from "@/lib/log";
 import { answerPortalDelivery, type PortalDeliveryAnswer } from "./portal-delivery-response";
 import { bodyTimedOut, tooLarge } from "./body-limit";
 import { MAX_WEBHOOK_BODY_BYTES, type DeliveryRequest } from "./read-json-body";
+import { BASE_SECURITY_HEADERS } from "./security-headers";
 
 export const PORTAL_WEBHOOK_PREFIX = "/api/webhooks/portais/";
 
@@ -148,6 +149,8 @@ async function writeAnswer(req: IncomingMessage, res: ServerResponse, answer: Po
   for (const [name, value] of Object.entries(answer.headers)) res.setHeader(name, value);
   res.setHeader("content-type", "application/json");
   res.setHeader("content-length", Buffer.byteLength(body));
+  // What next.config.ts headers() adds to Next's answers; of those, only this one matters for JSON.
+  res.setHeader("x-content-type-options", BASE_SECURITY_HEADERS["x-content-type-options"]);
   // Refused before its body was read (401, 413…): the rest of the body is still on the socket and
   // would be parsed as the next request, so this connection ends with the answer.
   if (!req.complete) {

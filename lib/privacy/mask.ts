@@ -160,16 +160,51 @@ function maskObject(value: object, seen: WeakSet<object>): unknown {
   return out;
 }
 
+// A database error carries the row's values where no phone/e-mail pattern can find the names in
+// them: drizzle's DrizzleQueryError has the bound `params` (also appended to its message), and a
+// Postgres error (pg, PGlite) has `detail` ("Failing row contains (…, Ana Souza, …)"), `where`,
+// `internalQuery` and, for a data exception, the rejected value quoted at the end of its message.
+// These are dropped, not masked; the SQL text, SQLSTATE code, table and constraint stay.
+const DB_VALUE_FIELDS = new Set(["params", "parameters", "values", "detail", "where", "internalQuery"]);
+const OMITTED = "[omitido]";
+
+function isDbError(err: Error): boolean {
+  const e = err as { code?: unknown; severity?: unknown; query?: unknown; params?: unknown };
+  return (
+    (typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code) && typeof e.severity === "string") ||
+    (typeof e.query === "string" && "params" in e)
+  );
+}
+
+/** The message without the values a database put in it. */
+function redactDbMessage(message: string): string {
+  const paramsAt = message.indexOf("\nparams: ");
+  const withoutParams = paramsAt === -1 ? message : `${message.slice(0, paramsAt)}\nparams: ${OMITTED}`;
+  // invalid input syntax for type uuid: "Ana Souza" / invalid byte sequence …: 0x00 stays (no data)
+  return withoutParams.replace(/: "[\s\S]*"$/, `: "${OMITTED}"`);
+}
+
 function maskError(err: Error, seen: WeakSet<object>): Record<string, unknown> {
+  const dbError = isDbError(err);
+  const message = dbError ? redactDbMessage(err.message) : err.message;
   const out: Record<string, unknown> = {
     type: err.constructor?.name && err.constructor.name !== "Object" ? err.constructor.name : err.name,
-    message: maskPii(err.message),
+    message: maskPii(message),
   };
-  if (err.stack) out.stack = maskPii(err.stack);
+  if (err.stack) {
+    // The stack's first line repeats the message; without it the stack says only where.
+    const stack = dbError && message !== err.message ? err.stack.split(err.message).join(message) : err.stack;
+    out.stack = maskPii(stack);
+  }
   for (const [k, v] of Object.entries(err)) {
-    if (!(k in out)) out[maskPii(k)] = maskValue(v, seen);
+    if (k in out) continue;
+    out[maskPii(k)] = dbError && DB_VALUE_FIELDS.has(k) && v != null ? omitted(v) : maskValue(v, seen);
   }
   if (err.cause !== undefined) out.cause = maskValue(err.cause, seen);
   if (err instanceof AggregateError) out.errors = maskValue(err.errors, seen);
   return out;
+}
+
+function omitted(value: unknown): string {
+  return Array.isArray(value) ? `[${value.length} valores omitidos]` : OMITTED;
 }

@@ -1,7 +1,6 @@
 // The WhatsApp outbox: every message to a broker, newest first, as the broker reads it. Without
 // Twilio keys this is where the alerts land (status "Na caixa de saída") instead of being sent.
 import type { Metadata } from "next";
-import { z } from "zod";
 import { AutoRefresh } from "@/components/painel/auto-refresh-client";
 import { MensagemCard } from "@/components/painel/mensagem-card";
 import { MensagensFiltros } from "@/components/painel/mensagens-filtros";
@@ -11,26 +10,20 @@ import { narrowToCorretor, requireScope } from "@/lib/auth/authorize";
 import { getDb } from "@/lib/db/client";
 import { listCorretores } from "@/lib/db/queries/corretores";
 import { listMensagens } from "@/lib/db/queries/mensagens";
-import { MENSAGEM_STATUS } from "@/lib/db/schema";
 import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
+import { parseMensagensFiltros, type RawSearchParams } from "@/lib/painel/search-params";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Mensagens · Lastro" };
 
 const LIMIT = 100;
 
-// An unknown value in the URL is ignored, not an error: the page then shows everything.
-const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const filtrosSchema = z.object({
-  corretor: z.preprocess(one, z.string().trim().min(1).max(50).optional().catch(undefined)),
-  status: z.preprocess(one, z.enum(MENSAGEM_STATUS).optional().catch(undefined)),
-});
-
-type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type PageProps = { searchParams: Promise<RawSearchParams> };
 
 export default async function MensagensPage({ searchParams }: PageProps) {
   const { scope } = await requireScope();
-  const filtros = filtrosSchema.parse(await searchParams);
+  // An unknown or malformed value in the URL is ignored, not an error: the page then shows everything.
+  const filtros = parseMensagensFiltros(await searchParams);
   const visible = narrowToCorretor(scope, filtros.corretor);
   const { db } = await getDb();
   const [imobiliaria, corretores, mensagens] = await Promise.all([
