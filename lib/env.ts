@@ -50,6 +50,7 @@ const rawSchema = z.object({
   AUTH_SECRET: optional(z.string().min(16, "deve ter pelo menos 16 caracteres")),
   ENCRYPTION_KEY: optional(encryptionKey),
   PUBLIC_BASE_URL: optional(z.url({ message: "deve ser uma URL http(s)" })),
+  DEMO: optional(z.enum(["true", "false", "1", "0"], { message: "deve ser true ou false" })),
 });
 
 export type RawEnv = z.infer<typeof rawSchema>;
@@ -165,6 +166,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     authSecret: raw.AUTH_SECRET ?? null,
     encryptionKey: raw.ENCRYPTION_KEY ?? null,
     publicBaseUrl: raw.PUBLIC_BASE_URL ?? `http://localhost:${raw.PORT ?? 3000}`,
+    /** DEMO=true/false; null (unset) seeds the demo only on the zero-config embedded database. */
+    demo: raw.DEMO === undefined ? null : raw.DEMO === "true" || raw.DEMO === "1",
   } as const;
 }
 
