@@ -7,15 +7,15 @@
 import type { InferInsertModel } from "drizzle-orm";
 import { TZDate } from "@date-fns/tz";
 import { isOnDuty, nextDutyStart } from "@/lib/time/working-hours";
-import { newId } from "@/lib/ids";
-import type { eventos, MensagemStatus, mensagens } from "@/lib/db/schema";
+import type { eventos, mensagens } from "@/lib/db/schema";
 import { quotaDayBounds } from "@/agents/orquestrador/take-quota";
 import { leadButtons } from "@/agents/conselheiro/message-types";
 import type { BrokerRef } from "./generate-base";
 import type { LeadBundle } from "./generate-lead";
 import { WINDOW_DAYS, type LeadClock } from "./lead-clock";
 import { MOTIVO_RETIDO, type Aviso } from "./lead-timeline";
-import { createRandom, deriveSeed, type Random, type Weighted } from "./random";
+import { createRandom, deriveSeed, type Random } from "./random";
+import { deliveryFields, SUMMARY_STATUS } from "./message-row";
 import { TimeQueue } from "./time-queue";
 import * as t from "./texts";
 
@@ -38,8 +38,6 @@ type BrokerState = {
 export type PlannedRows = { eventos: EventoRow[]; mensagens: MensagemRow[] };
 
 const MIN = 60_000;
-const SENT_STATUS: Weighted<MensagemStatus> = [["outbox", 42], ["entregue", 24], ["lida", 30], ["falhou", 4]];
-const SUMMARY_STATUS: Weighted<MensagemStatus> = [["outbox", 45], ["entregue", 25], ["lida", 30]];
 // Day counters per broker: new leads, hot leads, visit requests.
 const COUNTERS = 3;
 
@@ -229,7 +227,7 @@ export class MessagePlanner {
     const { aviso, corretor, rng } = item;
     const tipo = aviso.decisao === "lembrete" ? "lembrete" : "alerta";
     const createdAt = new Date(Math.min(aviso.at.getTime() + 2000, this.o.now.getTime()));
-    const row = this.row(rng, corretor, createdAt, aviso.enviarEm ?? createdAt, status === "retida_cota");
+    const row = deliveryFields(this.o, rng, corretor, createdAt, aviso.enviarEm ?? createdAt, status === "retida_cota");
     return {
       ...row, leadId: aviso.leadId, eventoId: aviso.eventoId, eventoIds: [aviso.eventoId], tipo, corpo: aviso.corpo,
       // The same quick replies the app's own templates send, so a demo broker's tap works too.
@@ -241,7 +239,7 @@ export class MessagePlanner {
   private digest(s: BrokerState, createdAt: Date, sendAt: Date, items: Item[]): void {
     if (items.length === 0) return;
     const janelaMin = s.corretor.prefs.agrupamento.janelaMinutos;
-    const row = this.row(this.rng, s.corretor, createdAt, sendAt, false);
+    const row = deliveryFields(this.o, this.rng, s.corretor, createdAt, sendAt, false);
     const eventoIds = items.map((i) => i.aviso.eventoId).sort();
     const leadIds = new Set(items.map((i) => i.aviso.leadId));
     const retidos = items.filter((i) => i.retida).map((i) => i.aviso.lead);
@@ -269,7 +267,7 @@ export class MessagePlanner {
       const at = new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), hh ?? 8, mm ?? 0, 0, this.o.timezone);
       const sentAt = new Date(at.getTime());
       const label = t.formatDateTime(new Date(this.o.clock.dayStart(d + 1)), this.o.timezone, false);
-      const row = this.row(rng, b, sentAt, sentAt, false, SUMMARY_STATUS);
+      const row = deliveryFields(this.o, rng, b, sentAt, sentAt, false, SUMMARY_STATUS);
       const firstName = b.nome.split(" ")[0]!;
       out.push({
         ...row, leadId: null, eventoId: null, eventoIds: [], tipo: "resumo",
@@ -278,32 +276,5 @@ export class MessagePlanner {
       });
     }
     return out;
-  }
-
-  /**
-   * Delivery fields. Every random value is drawn whatever the branch, so a different `now` (which
-   * only decides whether a send is still in the future) draws the same values for the same row.
-   */
-  private row(rng: Random, corretor: BrokerRef, createdAt: Date, sendAt: Date, retido: boolean, weights = SENT_STATUS) {
-    const id = newId("msg", createdAt.getTime(), rng.bytes(16));
-    const drawn = rng.weighted(weights);
-    const sid = `SM${rng.bytes(16).toString("hex")}`;
-    const sendDelay = rng.int(1, 4) * 1000;
-    const readDelay = rng.int(1, 120) * MIN;
-    const now = this.o.now.getTime();
-    const sentAt = new Date(Math.min(sendAt.getTime() + sendDelay, now));
-    const base = {
-      id, imobiliariaId: this.o.agencyId, corretorId: corretor.id, destino: corretor.telefone,
-      criadoEm: createdAt, templateSid: null, templateVariaveis: null,
-    };
-    if (retido) return { ...base, status: "retida_cota" as const, tentativas: 0, atualizadoEm: createdAt };
-    if (sendAt.getTime() > now) return { ...base, status: "agendada" as const, scheduledFor: sendAt, tentativas: 0, atualizadoEm: createdAt };
-    const scheduledFor = sendAt.getTime() > createdAt.getTime() ? sendAt : null;
-    if (drawn === "outbox") return { ...base, status: drawn, scheduledFor, sentAt, tentativas: 1, atualizadoEm: sentAt };
-    if (drawn === "falhou") {
-      return { ...base, status: drawn, scheduledFor, providerSid: sid, tentativas: 1, erroCodigo: "63016", erroMensagem: t.ERRO_63016, atualizadoEm: sentAt };
-    }
-    const updated = new Date(Math.min(sentAt.getTime() + (drawn === "lida" ? readDelay : sendDelay), now));
-    return { ...base, status: drawn, scheduledFor, providerSid: sid, sentAt, tentativas: 1, atualizadoEm: updated };
   }
 }
