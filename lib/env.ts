@@ -59,6 +59,7 @@ const rawSchema = z.object({
   ENCRYPTION_KEY: optional(encryptionKey),
   PUBLIC_BASE_URL: optional(z.url({ message: "deve ser uma URL http(s)" })),
   TRUSTED_PROXY_HOPS: optional(proxyHops),
+  DEMO: optional(z.enum(["true", "false", "1", "0"], { message: "deve ser true ou false" })),
 });
 
 export type RawEnv = z.infer<typeof rawSchema>;
@@ -176,6 +177,8 @@ export function parseEnv(source: Record<string, string | undefined>) {
     publicBaseUrl: raw.PUBLIC_BASE_URL ?? `http://localhost:${raw.PORT ?? 3000}`,
     /** Reverse proxies in front of the web process that append to X-Forwarded-For (lib/auth/client-ip.ts). */
     trustedProxyHops: raw.TRUSTED_PROXY_HOPS ?? 0,
+    /** DEMO=true/false; null (unset) seeds the demo only on the zero-config embedded database. */
+    demo: raw.DEMO === undefined ? null : raw.DEMO === "true" || raw.DEMO === "1",
   } as const;
 }
 

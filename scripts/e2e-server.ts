@@ -59,6 +59,8 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     REDIS_URL: process.env.REDIS_URL ?? "",
     PUBLIC_BASE_URL: `http://localhost:${port}`,
+    // The specs and benchmarks log in with the demo's accounts, on PGlite and on Postgres alike.
+    DEMO: "true",
     NEXT_TELEMETRY_DISABLED: "1",
   });
   // Playwright or Vitest may have set NODE_ENV=test; next build and next start set their own.

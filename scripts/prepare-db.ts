@@ -4,10 +4,11 @@ import { loadProjectEnv } from "./lib/load-env";
 
 async function main(): Promise<void> {
   loadProjectEnv({ dev: true });
-  const { describeDatabase, formatCounts, prepareDatabase } = await import("./lib/prepare-database");
+  const { describeDatabase, formatCounts, prepareDatabase, setupInstructions } = await import("./lib/prepare-database");
   console.log(`▸ Preparando o banco de dados (${describeDatabase()})…`);
-  const { seeded, counts } = await prepareDatabase();
+  const { seeded, setupNeeded, counts } = await prepareDatabase();
   console.log(`▸ ${seeded ? "Dados de demonstração criados" : "Banco pronto"}: ${formatCounts(counts)}.`);
+  if (setupNeeded) for (const line of setupInstructions()) console.log(`▸ ${line}`);
 }
 
 main().catch((err: unknown) => {

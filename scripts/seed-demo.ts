@@ -4,6 +4,8 @@
 //   --reset     empties ALL tables first (without it, a database that has an agency is left alone)
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
+// Types only (erased): lib/demo/seed is imported after the .env files are loaded, in main().
+import type { SEED_PHASES, SeedProgress } from "@/lib/demo/seed";
 import { formatError } from "./lib/format-error";
 import { loadProjectEnv } from "./lib/load-env";
 
@@ -23,30 +25,52 @@ function parseFlags() {
   return { leads: int("leads", values.leads, 0), seed: int("seed", values.seed, 0), reset: values.reset ?? false, help: values.help ?? false };
 }
 
-type Progress = { update(done: number, total: number): void; stop(): void };
+type Progress = { update(p: SeedProgress): void; stop(): void };
+type SeedPhaseLabels = typeof SEED_PHASES;
 
-// A bar on a terminal or for big runs (cli-progress prints a line now and then when not a TTY);
-// plain percentage lines for small runs written to a file or a CI log.
-function createProgress(total: number): Progress {
+const seconds = (ms: number) => `${new Intl.NumberFormat("pt-BR", { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(ms / 1000)} s`;
+
+// One bar per phase, so the bar never sits at 100 % while a later step runs, and each phase's time
+// printed as it ends. A bar on a terminal or for big runs (cli-progress prints a line now and then
+// when not a TTY); plain percentage lines for small runs written to a file or a CI log.
+function createProgress(leads: number, labels: SeedPhaseLabels): Progress {
   const tty = Boolean(process.stdout.isTTY);
-  if (tty || total >= LARGE_RUN) {
-    const bar = new cliProgress.SingleBar(
-      { format: "  leads [{bar}] {percentage}% | {value}/{total} | {duration_formatted}", noTTYOutput: !tty, notTTYSchedule: 5000, hideCursor: true },
-      cliProgress.Presets.shades_classic,
-    );
-    bar.start(total, 0);
-    return { update: (done) => bar.update(done), stop: () => bar.stop() };
-  }
+  const useBar = tty || leads >= LARGE_RUN;
+  let bar: cliProgress.SingleBar | null = null;
+  let phase = "";
+  let phaseStart = 0;
   let lastShown = -1;
   return {
-    update(done, all) {
-      const pct = all === 0 ? 100 : Math.floor((done / all) * 100);
-      if (pct !== lastShown && (pct === 100 || pct - lastShown >= 10)) {
-        lastShown = pct;
-        console.log(`  leads: ${pct}% (${done}/${all})`);
+    update({ fase, done, total }) {
+      if (fase !== phase) {
+        phase = fase;
+        phaseStart = performance.now();
+        lastShown = -1;
+        if (useBar) {
+          bar = new cliProgress.SingleBar(
+            { format: `  ${labels[fase].padEnd(38)} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}`, noTTYOutput: !tty, notTTYSchedule: 5000, hideCursor: true },
+            cliProgress.Presets.shades_classic,
+          );
+          bar.start(total, done);
+        }
+      }
+      if (bar) bar.update(done);
+      else {
+        const pct = total === 0 ? 100 : Math.floor((done / total) * 100);
+        if (pct !== lastShown && (pct === 100 || pct - lastShown >= 10)) {
+          lastShown = pct;
+          console.log(`  ${labels[fase]}: ${pct}% (${done}/${total})`);
+        }
+      }
+      if (done === total) {
+        bar?.stop();
+        bar = null;
+        console.log(`  ✓ ${labels[fase]}: ${seconds(performance.now() - phaseStart)}`);
       }
     },
-    stop() {},
+    stop() {
+      bar?.stop();
+    },
   };
 }
 
@@ -60,7 +84,7 @@ async function main(): Promise<void> {
   const { env } = await import("@/lib/env");
   const { createDb } = await import("@/lib/db/client");
   const { migrateDb } = await import("@/lib/db/migrate");
-  const { DEFAULT_LEADS, hasAnyAgency, resetDemoData, seedDemo } = await import("@/lib/demo/seed");
+  const { DEFAULT_LEADS, SEED_PHASES, hasAnyAgency, resetDemoData, seedDemo } = await import("@/lib/demo/seed");
   const { describeDatabase } = await import("./lib/prepare-database");
   const { printSummary } = await import("./lib/print-seed-summary");
 
@@ -83,10 +107,13 @@ async function main(): Promise<void> {
     }
     const total = flags.leads ?? DEFAULT_LEADS;
     console.log(`▸ Gerando a demonstração com ${total.toLocaleString("pt-BR")} leads…`);
-    const progress = createProgress(total);
-    const summary = await seedDemo(handle, { leads: total, seed: flags.seed, onProgress: (d, t) => progress.update(d, t) });
-    progress.stop();
-    printSummary(summary);
+    const progress = createProgress(total, SEED_PHASES);
+    try {
+      const summary = await seedDemo(handle, { leads: total, seed: flags.seed, onProgress: (p) => progress.update(p) });
+      printSummary(summary);
+    } finally {
+      progress.stop();
+    }
   } finally {
     await handle.close();
   }

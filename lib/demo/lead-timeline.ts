@@ -49,11 +49,12 @@ const STATUS_LABEL: Record<LeadStatus, string> = {
 };
 const FUNNEL: readonly LeadStatus[] = ["novo", "em_contato", "visita_agendada", "visita_realizada", "proposta", "fechado"];
 const CONTACT_DELAY_MIN: Weighted<readonly [number, number]> = [[[2, 14], 72], [[16, 60], 17], [[60, 240], 7], [[240, 1440], 4]];
+// No draw holds an alert: the message planner holds what the broker's daily quota cannot take.
 const DECISAO_NOVO_LEAD: Record<Urgencia, Weighted<Decisao>> = {
-  critica: [["agora", 88], ["agrupar", 7], ["retido", 5]],
-  alta: [["agora", 80], ["agrupar", 14], ["retido", 6]],
-  media: [["agora", 40], ["agrupar", 48], ["so_resumo", 6], ["retido", 6]],
-  baixa: [["agrupar", 45], ["so_resumo", 50], ["retido", 5]],
+  critica: [["agora", 93], ["agrupar", 7]],
+  alta: [["agora", 86], ["agrupar", 14]],
+  media: [["agora", 43], ["agrupar", 51], ["so_resumo", 6]],
+  baixa: [["agrupar", 48], ["so_resumo", 52]],
 };
 const MOTIVO: Record<Decisao | "agendar", string> = {
   agora: "Dentro do horário do corretor", agrupar: "Entra na próxima mensagem agrupada",
@@ -61,6 +62,8 @@ const MOTIVO: Record<Decisao | "agendar", string> = {
   lembrete: "Lembrete ao corretor", incluido_no_alerta: "Incluído no alerta do novo lead",
   agendar: "Fora do horário do corretor: enviar no início do próximo expediente",
 };
+
+export const MOTIVO_RETIDO = MOTIVO.retido;
 
 // The Orquestrador's urgency tiers for the demo's new-lead alerts (critica included, which the
 // per-delivery describeLeadEvent leaves to SLA breaches).

@@ -1,25 +1,43 @@
-// Turns the Orquestrador's demo decisions into `mensagens` rows: alerts and reminders at once (or at
-// the next shift), warm leads grouped per broker window, and one morning summary per broker and day.
-// Grouping state crosses lead chunks, so the data does not depend on the chunk size.
+// Turns the Orquestrador's demo decisions into `mensagens` rows under the rules the product enforces:
+// each broker's daily quota (São Paulo day; alerts beyond it are `retida_cota` and go out in the
+// next day's first digest), quiet hours (sends wait for the next shift), warm leads grouped per
+// broker window, and one morning summary per broker and day. Decisions run in time order across
+// lead chunks (a TimeQueue), so the data does not depend on the chunk size. The planner also hands
+// back the events it decides on, each with its digest link (`mensagem_agrupada_id`) already set.
 import type { InferInsertModel } from "drizzle-orm";
 import { TZDate } from "@date-fns/tz";
 import { isOnDuty, nextDutyStart } from "@/lib/time/working-hours";
-import { newId } from "@/lib/ids";
-import type { MensagemStatus, mensagens } from "@/lib/db/schema";
+import type { eventos, mensagens } from "@/lib/db/schema";
+import { quotaDayBounds } from "@/agents/orquestrador/take-quota";
+import { leadButtons } from "@/agents/conselheiro/message-types";
 import type { BrokerRef } from "./generate-base";
 import type { LeadBundle } from "./generate-lead";
 import { WINDOW_DAYS, type LeadClock } from "./lead-clock";
-import type { Aviso } from "./lead-timeline";
-import { createRandom, deriveSeed, type Random, type Weighted } from "./random";
+import { MOTIVO_RETIDO, type Aviso } from "./lead-timeline";
+import { createRandom, deriveSeed, type Random } from "./random";
+import { deliveryFields, SUMMARY_STATUS } from "./message-row";
+import { TimeQueue } from "./time-queue";
 import * as t from "./texts";
-import { leadButtons } from "@/agents/conselheiro/message-types";
 
 type MensagemRow = InferInsertModel<typeof mensagens>;
-type Group = { corretor: BrokerRef; startNominal: number; startAt: Date; avisos: Aviso[] };
+type EventoRow = InferInsertModel<typeof eventos>;
+/** One decision to make: the aviso, the event row it came from (held back until it is final), the lead's random stream. */
+type Item = { aviso: Aviso; corretor: BrokerRef; evento: EventoRow | null; rng: Random; retida?: MensagemRow };
+type Group = { startNominal: number; startAt: Date; items: Item[] };
+type BrokerState = {
+  corretor: BrokerRef;
+  /** Quota slots used, by start of the São Paulo day. */
+  used: Map<number, number>;
+  group: Group | null;
+  /** Held alerts and warm events whose digest found no slot: the next digest tells them. */
+  waiting: Item[];
+  /** When the next digest for `waiting` may go out (the first shift of the next quota day). */
+  waitingDueAt: number | null;
+};
+
+export type PlannedRows = { eventos: EventoRow[]; mensagens: MensagemRow[] };
 
 const MIN = 60_000;
-const SENT_STATUS: Weighted<MensagemStatus> = [["outbox", 42], ["entregue", 24], ["lida", 30], ["falhou", 4]];
-const SUMMARY_STATUS: Weighted<MensagemStatus> = [["outbox", 45], ["entregue", 25], ["lida", 30]];
 // Day counters per broker: new leads, hot leads, visit requests.
 const COUNTERS = 3;
 
@@ -28,53 +46,188 @@ export type PlannerOptions = {
 };
 
 export class MessagePlanner {
-  private readonly groups = new Map<string, Group>();
   private readonly daily = new Map<string, Int32Array>();
+  private readonly brokers = new Map<string, BrokerState>();
+  private readonly queue = new TimeQueue<Item>();
+  private readonly rng: Random;
+  private out: PlannedRows = { eventos: [], mensagens: [] };
 
   constructor(private readonly o: PlannerOptions) {
-    for (const b of o.brokers) this.daily.set(b.id, new Int32Array((WINDOW_DAYS + 1) * COUNTERS));
+    this.rng = createRandom(deriveSeed(o.seed, 9));
+    for (const b of o.brokers) {
+      this.daily.set(b.id, new Int32Array((WINDOW_DAYS + 1) * COUNTERS));
+      this.brokers.set(b.id, { corretor: b, used: new Map(), group: null, waiting: [], waitingDueAt: null });
+    }
   }
 
-  /** The messages that one lead's events produce now; grouped ones wait for their window to close. */
-  add(bundle: LeadBundle, rng: Random): MensagemRow[] {
+  /**
+   * Takes one lead's events; returns the events and messages now final. Everything that happened
+   * before this lead arrived is decided, since no later lead can bring an earlier event.
+   */
+  add(bundle: LeadBundle, rng: Random): PlannedRows {
     const counters = this.daily.get(bundle.corretor.id)!;
     const at = bundle.dayIndex * COUNTERS;
     counters[at] = counters[at]! + 1;
     if ((bundle.lead.score ?? 0) >= this.o.scoreQuente) counters[at + 1] = counters[at + 1]! + 1;
     if (bundle.eventos.some((e) => e.tipo === "visita_solicitada")) counters[at + 2] = counters[at + 2]! + 1;
 
-    const out: MensagemRow[] = [];
+    const byId = new Map(bundle.eventos.map((e) => [e.id!, e]));
+    const held = new Set<string>();
     for (const aviso of bundle.avisos) {
-      if (aviso.decisao !== "agrupar") {
-        out.push(this.single(aviso, bundle.corretor, rng));
-        continue;
-      }
-      const janela = bundle.corretor.prefs.agrupamento.janelaMinutos * MIN;
-      const open = this.groups.get(bundle.corretor.id);
-      if (open && aviso.nominal - open.startNominal <= janela && open.avisos.length < bundle.corretor.prefs.agrupamento.tamanhoMaximo) {
-        open.avisos.push(aviso);
-        continue;
-      }
-      if (open) out.push(...this.close(open, rng));
-      this.groups.set(bundle.corretor.id, { corretor: bundle.corretor, startNominal: aviso.nominal, startAt: aviso.at, avisos: [aviso] });
+      // A reminder's event never changes; the others wait for their decision and digest link.
+      const evento = aviso.decisao === "lembrete" ? null : byId.get(aviso.eventoId)!;
+      if (evento) held.add(aviso.eventoId);
+      this.queue.push(aviso.at.getTime(), { aviso, corretor: bundle.corretor, evento, rng });
     }
-    return out;
+    for (const e of bundle.eventos) if (!held.has(e.id!)) this.out.eventos.push(e);
+    this.advance(bundle.lead.dataPrimeiroContato!.getTime());
+    return this.drain();
   }
 
-  /** Closes the groups still open and writes the daily summaries. */
-  finish(): MensagemRow[] {
-    const rng = createRandom(deriveSeed(this.o.seed, 9));
-    const out: MensagemRow[] = [];
-    for (const g of this.groups.values()) out.push(...this.close(g, rng));
-    this.groups.clear();
-    for (const b of this.o.brokers) out.push(...this.summaries(b, rng));
-    return out;
+  /** Decides what is left up to `now`, releases what still waits (as the app would find it) and writes the daily summaries. */
+  finish(): PlannedRows {
+    const now = this.o.now.getTime();
+    this.advance(now);
+    for (const s of this.brokers.values()) {
+      // A window still open, or held alerts with no slot yet: the app's grouping sweep takes them.
+      for (const item of [...(s.group?.items ?? []), ...s.waiting]) this.release(item);
+      s.group = null;
+      s.waiting = [];
+    }
+    for (const b of this.o.brokers) this.out.mensagens.push(...this.summaries(b));
+    return this.drain();
   }
 
-  private single(aviso: Aviso, corretor: BrokerRef, rng: Random): MensagemRow {
+  private drain(): PlannedRows {
+    const rows = this.out;
+    this.out = { eventos: [], mensagens: [] };
+    return rows;
+  }
+
+  /** Decides, in time order, every event and digest due up to `until`. */
+  private advance(until: number): void {
+    while (this.queue.peekAt() <= until) {
+      const item = this.queue.pop()!;
+      this.runDigestsDue(item.aviso.at.getTime());
+      this.decide(item);
+    }
+    this.runDigestsDue(until);
+  }
+
+  private runDigestsDue(until: number): void {
+    for (const s of this.brokers.values()) {
+      for (;;) {
+        const closeAt = s.group ? s.group.startAt.getTime() + s.corretor.prefs.agrupamento.janelaMinutos * MIN : Infinity;
+        const due = Math.min(closeAt, s.waitingDueAt ?? Infinity);
+        if (due > until) break;
+        if (closeAt <= due) this.closeGroup(s, new Date(closeAt));
+        else this.sendWaiting(s, new Date(due));
+      }
+    }
+  }
+
+  private decide(item: Item): void {
+    const s = this.brokers.get(item.corretor.id)!;
+    const { aviso } = item;
+    if (aviso.decisao === "lembrete") {
+      this.out.mensagens.push(this.single(item, null));
+      return;
+    }
+    if (aviso.decisao !== "agrupar") {
+      this.alert(s, item);
+      return;
+    }
+    const { janelaMinutos, tamanhoMaximo } = s.corretor.prefs.agrupamento;
+    if (s.group && aviso.nominal - s.group.startNominal > janelaMinutos * MIN) {
+      this.closeGroup(s, new Date(s.group.startAt.getTime() + janelaMinutos * MIN));
+    }
+    if (!s.group) s.group = { startNominal: aviso.nominal, startAt: aviso.at, items: [] };
+    s.group.items.push(item);
+    // A full group is due at once, as the grouping sweep treats it.
+    if (s.group.items.length >= tamanhoMaximo) this.closeGroup(s, aviso.at);
+  }
+
+  /** An alert now (or at the next shift): one quota slot of the São Paulo day it goes out, or held. */
+  private alert(s: BrokerState, item: Item): void {
+    const now = this.o.now.getTime();
+    const createdAt = new Date(Math.min(item.aviso.at.getTime() + 2000, now));
+    const sendAt = item.aviso.enviarEm ?? createdAt;
+    // Scheduled rows take their slot when released (release-scheduled); one still in the future has none yet.
+    if (sendAt.getTime() > now || this.takeSlot(s, sendAt)) {
+      this.out.mensagens.push(this.single(item, null));
+      this.release(item);
+      return;
+    }
+    if (!item.aviso.enviarEm && item.evento) {
+      const metadata = item.evento.metadata as Record<string, unknown>;
+      item.evento.metadata = { ...metadata, decisao: { tipo: "retido", motivo: MOTIVO_RETIDO } };
+    }
+    item.retida = this.single(item, "retida_cota");
+    this.wait(s, [item], sendAt);
+  }
+
+  private closeGroup(s: BrokerState, closeAt: Date): void {
+    const items = s.group?.items ?? [];
+    s.group = null;
+    const prefs = s.corretor.prefs;
+    const sendAt = isOnDuty(prefs, closeAt, this.o.timezone) ? closeAt : nextDutyStart(prefs, closeAt, this.o.timezone);
+    if (sendAt.getTime() > this.o.now.getTime()) {
+      this.digest(s, closeAt, sendAt, items);
+      return;
+    }
+    if (!this.takeSlot(s, sendAt)) {
+      this.wait(s, items, sendAt);
+      return;
+    }
+    this.digest(s, closeAt, sendAt, [...s.waiting, ...items]);
+    s.waiting = [];
+    s.waitingDueAt = null;
+  }
+
+  /** The first shift of a new quota day: a digest of everything waiting, with the day's first free slot. */
+  private sendWaiting(s: BrokerState, at: Date): void {
+    if (!this.takeSlot(s, at)) {
+      s.waitingDueAt = this.nextQuotaDayShift(s, at);
+      return;
+    }
+    const items = [...s.waiting, ...(s.group?.items ?? [])];
+    s.group = null;
+    s.waiting = [];
+    s.waitingDueAt = null;
+    this.digest(s, at, at, items);
+  }
+
+  private wait(s: BrokerState, items: Item[], quotaAt: Date): void {
+    s.waiting.push(...items);
+    s.waitingDueAt ??= this.nextQuotaDayShift(s, quotaAt);
+  }
+
+  private nextQuotaDayShift(s: BrokerState, at: Date): number {
+    return nextDutyStart(s.corretor.prefs, quotaDayBounds(at).end, this.o.timezone).getTime();
+  }
+
+  private takeSlot(s: BrokerState, at: Date): boolean {
+    const day = quotaDayBounds(at).start.getTime();
+    const used = s.used.get(day) ?? 0;
+    if (used >= s.corretor.prefs.limiteDiario) return false;
+    s.used.set(day, used + 1);
+    return true;
+  }
+
+  /** Hands an item's event (and its held alert) to the output, linked to `digestId` when one told it. */
+  private release(item: Item, digestId?: string): void {
+    if (item.evento) {
+      if (digestId) item.evento.mensagemAgrupadaId = digestId;
+      this.out.eventos.push(item.evento);
+    }
+    if (item.retida) this.out.mensagens.push(digestId ? { ...item.retida, mensagemAgrupadaId: digestId } : item.retida);
+  }
+
+  private single(item: Item, status: "retida_cota" | null): MensagemRow {
+    const { aviso, corretor, rng } = item;
     const tipo = aviso.decisao === "lembrete" ? "lembrete" : "alerta";
     const createdAt = new Date(Math.min(aviso.at.getTime() + 2000, this.o.now.getTime()));
-    const row = this.row(rng, corretor, createdAt, aviso.enviarEm ?? createdAt, aviso.decisao === "retido");
+    const row = deliveryFields(this.o, rng, corretor, createdAt, aviso.enviarEm ?? createdAt, status === "retida_cota");
     return {
       ...row, leadId: aviso.leadId, eventoId: aviso.eventoId, eventoIds: [aviso.eventoId], tipo, corpo: aviso.corpo,
       // The same quick replies the app's own templates send, so a demo broker's tap works too.
@@ -83,23 +236,25 @@ export class MessagePlanner {
     };
   }
 
-  private close(g: Group, rng: Random): MensagemRow[] {
-    const janelaMin = g.corretor.prefs.agrupamento.janelaMinutos;
-    const closeAt = new Date(g.startAt.getTime() + janelaMin * MIN);
-    // A window still open has no message yet: the app's grouping sweep writes it when it closes.
-    if (closeAt.getTime() > this.o.now.getTime()) return [];
-    const prefs = g.corretor.prefs;
-    const sendAt = isOnDuty(prefs, closeAt, this.o.timezone) ? closeAt : nextDutyStart(prefs, closeAt, this.o.timezone);
-    const row = this.row(rng, g.corretor, closeAt, sendAt, false);
-    const first = g.avisos[0]!;
-    return [{
-      ...row, leadId: g.avisos.length === 1 ? first.leadId : null, eventoId: null, eventoIds: g.avisos.map((a) => a.eventoId),
-      tipo: "agrupada", corpo: t.agrupadaCorpo(g.avisos.map((a) => a.lead), janelaMin), botoes: [],
-      idempotencyKey: `agrupada:${g.corretor.id}:${first.eventoId}`,
-    }];
+  private digest(s: BrokerState, createdAt: Date, sendAt: Date, items: Item[]): void {
+    if (items.length === 0) return;
+    const janelaMin = s.corretor.prefs.agrupamento.janelaMinutos;
+    const row = deliveryFields(this.o, this.rng, s.corretor, createdAt, sendAt, false);
+    const eventoIds = items.map((i) => i.aviso.eventoId).sort();
+    const leadIds = new Set(items.map((i) => i.aviso.leadId));
+    const retidos = items.filter((i) => i.retida).map((i) => i.aviso.lead);
+    const mornos = items.filter((i) => !i.retida).map((i) => i.aviso.lead);
+    this.out.mensagens.push({
+      ...row, leadId: leadIds.size === 1 ? items[0]!.aviso.leadId : null, eventoId: null, eventoIds,
+      tipo: "agrupada", corpo: t.agrupadaCorpo(mornos, janelaMin, retidos), botoes: [],
+      // The grouping sweep's key (agrupadaKey): the broker and the first event id.
+      idempotencyKey: `agrupada:${s.corretor.id}:${eventoIds[0]}`,
+    });
+    for (const item of items) this.release(item, row.id);
   }
 
-  private summaries(b: BrokerRef, rng: Random): MensagemRow[] {
+  private summaries(b: BrokerRef): MensagemRow[] {
+    const rng = this.rng;
     const counters = this.daily.get(b.id)!;
     const [hh, mm] = b.prefs.horario.inicio.split(":").map(Number);
     const out: MensagemRow[] = [];
@@ -112,7 +267,7 @@ export class MessagePlanner {
       const at = new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), hh ?? 8, mm ?? 0, 0, this.o.timezone);
       const sentAt = new Date(at.getTime());
       const label = t.formatDateTime(new Date(this.o.clock.dayStart(d + 1)), this.o.timezone, false);
-      const row = this.row(rng, b, sentAt, sentAt, false, SUMMARY_STATUS);
+      const row = deliveryFields(this.o, rng, b, sentAt, sentAt, false, SUMMARY_STATUS);
       const firstName = b.nome.split(" ")[0]!;
       out.push({
         ...row, leadId: null, eventoId: null, eventoIds: [], tipo: "resumo",
@@ -121,32 +276,5 @@ export class MessagePlanner {
       });
     }
     return out;
-  }
-
-  /**
-   * Delivery fields. Every random value is drawn whatever the branch, so a different `now` (which
-   * only decides whether a send is still in the future) cannot shift the rest of the data.
-   */
-  private row(rng: Random, corretor: BrokerRef, createdAt: Date, sendAt: Date, retido: boolean, weights = SENT_STATUS) {
-    const id = newId("msg", createdAt.getTime(), rng.bytes(16));
-    const drawn = rng.weighted(weights);
-    const sid = `SM${rng.bytes(16).toString("hex")}`;
-    const sendDelay = rng.int(1, 4) * 1000;
-    const readDelay = rng.int(1, 120) * MIN;
-    const now = this.o.now.getTime();
-    const sentAt = new Date(Math.min(sendAt.getTime() + sendDelay, now));
-    const base = {
-      id, imobiliariaId: this.o.agencyId, corretorId: corretor.id, destino: corretor.telefone,
-      criadoEm: createdAt, templateSid: null, templateVariaveis: null,
-    };
-    if (retido) return { ...base, status: "retida_cota" as const, tentativas: 0, atualizadoEm: createdAt };
-    if (sendAt.getTime() > now) return { ...base, status: "agendada" as const, scheduledFor: sendAt, tentativas: 0, atualizadoEm: createdAt };
-    const scheduledFor = sendAt.getTime() > createdAt.getTime() ? sendAt : null;
-    if (drawn === "outbox") return { ...base, status: drawn, scheduledFor, sentAt, tentativas: 1, atualizadoEm: sentAt };
-    if (drawn === "falhou") {
-      return { ...base, status: drawn, scheduledFor, providerSid: sid, tentativas: 1, erroCodigo: "63016", erroMensagem: t.ERRO_63016, atualizadoEm: sentAt };
-    }
-    const updated = new Date(Math.min(sentAt.getTime() + (drawn === "lida" ? readDelay : sendDelay), now));
-    return { ...base, status: drawn, scheduledFor, providerSid: sid, sentAt, tentativas: 1, atualizadoEm: updated };
   }
 }

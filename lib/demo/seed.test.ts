@@ -11,7 +11,7 @@ import * as schema from "@/lib/db/schema";
 import { normalizePhoneBR } from "@/lib/phone/normalize-phone";
 import { parsePortalPayload, type PortalSlug } from "@/lib/portals";
 import { DEMO_INTEGRACOES, DEMO_LOGINS } from "./demo-accounts";
-import { hasAnyAgency, resetDemoData, seedDemo, seedDemoIfEmpty, type SeedSummary } from "./seed";
+import { hasAnyAgency, resetDemoData, SEED_PHASES, seedDemo, seedDemoIfEmpty, type SeedProgress, type SeedSummary } from "./seed";
 
 const { corretores, imobiliarias, imoveis, integracoes, leads, mensagens, usuarios, interacoes, eventos, entregasWebhook } = schema;
 
@@ -23,11 +23,11 @@ const E164_BR = /^\+55\d{10,11}$/; // +55 then 12–13 digits in all
 let first: TestDb;
 let second: TestDb;
 let summary: SeedSummary;
-const progress: [number, number][] = [];
+const progress: SeedProgress[] = [];
 
 beforeAll(async () => {
   [first, second] = await Promise.all([createTestDb(), createTestDb()]);
-  summary = await seedDemo(first, { now: NOW, encryptionKey: KEY, onProgress: (done, total) => progress.push([done, total]) });
+  summary = await seedDemo(first, { now: NOW, encryptionKey: KEY, onProgress: (p) => progress.push(p) });
 });
 afterAll(async () => {
   await Promise.all([first?.cleanup(), second?.cleanup()]);
@@ -61,7 +61,16 @@ describe("seedDemo (default data set)", () => {
     expect(summary.counts.interacoes / 400).toBeGreaterThanOrEqual(2);
     expect(summary.counts.interacoes / 400).toBeLessThanOrEqual(4);
     expect(summary.counts.eventos).toBeGreaterThanOrEqual(400);
-    expect(progress.at(-1)).toEqual([400, 400]);
+    // Every phase reports its start and its end, in order, so a bar never sits full while work goes on.
+    const phases = Object.keys(SEED_PHASES);
+    expect([...new Set(progress.map((p) => p.fase))]).toEqual(phases);
+    for (const fase of phases) {
+      const own = progress.filter((p) => p.fase === fase);
+      expect(own[0]!.done).toBe(0);
+      expect(own.at(-1)!.done).toBe(own.at(-1)!.total);
+    }
+    expect(progress.filter((p) => p.fase === "leads").at(-1)).toEqual({ fase: "leads", done: 400, total: 400 });
+    expect(summary.fases.map((f) => f.fase)).toEqual(phases);
   });
 
   it("leaves the planner statistics of what it loaded, so plans do not assume empty tables", async () => {

@@ -7,8 +7,6 @@ import { PgTable } from "drizzle-orm/pg-core";
 import type { Db, DbHandle } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { insertInBatches } from "@/lib/db/queries/bulk-insert";
-import { markEventosAgrupadosFromDigests } from "@/lib/db/queries/eventos";
-import { markRetidasAgrupadasFromDigests } from "@/lib/db/queries/mensagens-cota";
 import * as schema from "@/lib/db/schema";
 import { log } from "@/lib/log";
 import { DEMO_AGENCY, DEMO_INTEGRACOES, DEMO_LOGINS, type DemoIntegracao, type DemoLogin } from "./demo-accounts";
@@ -27,13 +25,26 @@ export const MAX_LEADS = 1_000_000;
 const CHUNK_LEADS = 1000;
 const YIELD_EVERY = 100;
 
+/** The seed's steps, in order; `npm run db:seed` shows a bar and the time of each. */
+export const SEED_PHASES = {
+  base: "corretores, imóveis e logins",
+  leads: "leads, histórico, eventos e mensagens",
+  finais: "agrupadas e resumos finais",
+  integracoes: "integrações dos portais",
+  confirmar: "gravação (COMMIT)",
+  estatisticas: "estatísticas do planejador (ANALYZE)",
+} as const;
+export type SeedPhase = keyof typeof SEED_PHASES;
+export type SeedProgress = { fase: SeedPhase; done: number; total: number };
+
 export type SeedOptions = {
   /** How many leads (default 400). */
   leads?: number;
   /** Every date is relative to it (default: the current time). */
   now?: Date;
   seed?: number;
-  onProgress?: (done: number, total: number) => void;
+  /** Called as each phase advances (a phase starts with done = 0); `done === total` ends it. */
+  onProgress?: (progress: SeedProgress) => void;
   /** Key for the integration secrets (default: getEncryptionKey()). */
   encryptionKey?: Buffer;
 };
@@ -53,6 +64,8 @@ export type SeedSummary = {
   logins: DemoLogin[];
   integracoes: DemoIntegracao[];
   durationMs: number;
+  /** How long each phase took, in order. */
+  fases: { fase: SeedPhase; ms: number }[];
 };
 
 function parseOptions(options: SeedOptions) {
@@ -91,7 +104,16 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions = {}): Pro
     mensagens: InferInsertModel<typeof mensagens>[];
   };
 
+  const fases: SeedSummary["fases"] = [];
+  let phaseStarted = performance.now();
+  const progress = (fase: SeedPhase, done: number, phaseTotal: number) => {
+    if (done === 0) phaseStarted = performance.now();
+    options.onProgress?.({ fase, done, total: phaseTotal });
+    if (done === phaseTotal) fases.push({ fase, ms: Math.round(performance.now() - phaseStarted) });
+  };
+
   // Yields to the event loop now and then, so the previous chunk's INSERTs progress meanwhile.
+  // The planner hands back each event once its digest link is known, so nothing is updated later.
   async function generateChunk(from: number, to: number): Promise<Chunk> {
     const chunk: Chunk = { leads: [], entregas: [], interacoes: [], eventos: [], mensagens: [] };
     for (let i = from; i < to; i++) {
@@ -100,8 +122,9 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions = {}): Pro
       chunk.leads.push(bundle.lead);
       chunk.entregas.push(...bundle.entregas);
       chunk.interacoes.push(...bundle.interacoes);
-      chunk.eventos.push(...bundle.eventos);
-      chunk.mensagens.push(...planner.add(bundle, createRandom(deriveSeed(seed, 4, i))));
+      const planned = planner.add(bundle, createRandom(deriveSeed(seed, 4, i)));
+      chunk.eventos.push(...planned.eventos);
+      chunk.mensagens.push(...planned.mensagens);
       for (const e of bundle.entregas) if (e.resultado === "aceita") lastDelivery.set(e.portal, e.recebidoEm!);
     }
     return chunk;
@@ -117,37 +140,57 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions = {}): Pro
   }
 
   await handle.db.transaction(async (tx) => {
+    progress("base", 0, 4);
     await insertInBatches(tx, imobiliarias, [base.rows.imobiliaria]);
     await insertInBatches(tx, corretores, base.rows.corretores);
+    progress("base", 2, 4);
     await insertInBatches(tx, imoveis, base.rows.imoveis);
     await insertInBatches(tx, usuarios, users);
+    progress("base", 4, 4);
+    progress("leads", 0, total);
     // Two chunks at most in memory: Postgres writes one while the next is generated (2 cores).
     let writing: Promise<void> = Promise.resolve();
     for (let from = 0; from < total; from += CHUNK_LEADS) {
       const to = Math.min(total, from + CHUNK_LEADS);
       const chunk = await generateChunk(from, to);
       await writing;
-      writing = insertChunk(tx, chunk).then(() => options.onProgress?.(to, total));
+      writing = insertChunk(tx, chunk).then(() => { if (to < total) progress("leads", to, total); });
       writing.catch(() => undefined); // awaited on the next turn; this only keeps Node from calling it unhandled
     }
     await writing;
-    counts.mensagens += await insertInBatches(tx, mensagens, planner.finish());
-    // The planner wrote each digest after the events it tells; link them as the grouping sweep would.
-    await markEventosAgrupadosFromDigests(tx);
-    await markRetidasAgrupadasFromDigests(tx);
+    if (total > 0) progress("leads", total, total);
+    else fases.push({ fase: "leads", ms: 0 });
+    const last = planner.finish();
+    const finalRows = last.eventos.length + last.mensagens.length;
+    progress("finais", 0, finalRows);
+    counts.eventos += await insertInBatches(tx, eventos, last.eventos, { onBatch: (n) => progress("finais", Math.min(n, finalRows - 1), finalRows) });
+    counts.mensagens += await insertInBatches(tx, mensagens, last.mensagens, {
+      onBatch: (n) => progress("finais", Math.min(last.eventos.length + n, finalRows - 1), finalRows),
+    });
+    progress("finais", finalRows, finalRows);
+    progress("integracoes", 0, 1);
     counts.integracoes = await insertInBatches(tx, integracoes, buildIntegracoes(rng, base, now, lastDelivery, options.encryptionKey));
+    progress("integracoes", 1, 1);
+    progress("confirmar", 0, 1);
   });
+  progress("confirmar", 1, 1);
 
   // A bulk load leaves the planner without statistics until autovacuum analyzes (never, where it is
   // off). Without them a connection's cached generic plan can scan every lead of the agency for
-  // each intake (measured: 8 ms per lead at 6,400 leads, growing with the table).
-  await handle.db.execute(sql`analyze`);
+  // each intake (measured: 8 ms per lead at 6,400 leads, growing with the table). One table at a
+  // time, so the progress bar moves while it runs.
+  const tables = schemaTables().map((t) => getTableName(t));
+  progress("estatisticas", 0, tables.length);
+  for (const [k, name] of tables.entries()) {
+    await handle.db.execute(sql.raw(`analyze "${name}"`));
+    progress("estatisticas", k + 1, tables.length);
+  }
 
   const durationMs = Math.round(performance.now() - started);
   log.info("demo.seeded", { imobiliariaId: base.agencyId, seed, leads: total, durationMs });
   return {
     imobiliariaId: base.agencyId, slug: DEMO_AGENCY.slug, nome: DEMO_AGENCY.nome, seed, now: now.toISOString(), counts,
-    logins: DEMO_LOGINS.map((l) => ({ ...l })), integracoes: DEMO_INTEGRACOES.map((i) => ({ ...i })), durationMs,
+    logins: DEMO_LOGINS.map((l) => ({ ...l })), integracoes: DEMO_INTEGRACOES.map((i) => ({ ...i })), durationMs, fases,
   };
 }
 
@@ -172,7 +215,10 @@ export async function seedDemoIfEmpty(handle: DbHandle, options: SeedOptions = {
 
 /** Empties every table of the schema (for `db:seed --reset`). Destroys ALL data, not only the demo's. */
 export async function resetDemoData(handle: DbHandle): Promise<void> {
-  const tables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTable));
-  const names = tables.map((t) => `"${getTableName(t)}"`).join(", ");
+  const names = schemaTables().map((t) => `"${getTableName(t)}"`).join(", ");
   await handle.db.execute(sql.raw(`TRUNCATE ${names} RESTART IDENTITY CASCADE`));
+}
+
+function schemaTables(): PgTable[] {
+  return (Object.values(schema) as unknown[]).filter((v): v is PgTable => is(v, PgTable));
 }

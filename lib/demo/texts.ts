@@ -132,10 +132,19 @@ export function lembreteCorpo(titulo: string, acao: string): string {
   return `*Lembrete:* ${titulo}\n${acao}`;
 }
 
-export function agrupadaCorpo(itens: { nome: string; score: number; listing: ListingRef }[], janelaMinutos: number) {
-  const header = `*${itens.length} ${itens.length === 1 ? "novo lead" : "novos leads"}* nos últimos ${janelaMinutos} min:`;
-  const lines = itens.map((it, i) => `${i + 1}. ${it.nome}: ${it.listing.tipo.nome} em ${it.listing.bairro} (score ${it.score})`);
-  return [header, ...lines, "Abra o painel para ver os detalhes."].join("\n");
+type ItemAgrupada = { nome: string; score: number; listing: ListingRef };
+
+/** A digest: the warm leads of the broker's window and, first, the alerts the daily quota held back. */
+export function agrupadaCorpo(itens: ItemAgrupada[], janelaMinutos: number, retidos: ItemAgrupada[] = []) {
+  const line = (it: ItemAgrupada, i: number) => `${i + 1}. ${it.nome}: ${it.listing.tipo.nome} em ${it.listing.bairro} (score ${it.score})`;
+  const parts: string[] = [];
+  if (retidos.length > 0) {
+    parts.push(`*${retidos.length} ${retidos.length === 1 ? "alerta retido" : "alertas retidos"} pelo limite diário de mensagens:*`, ...retidos.map(line));
+  }
+  if (itens.length > 0) {
+    parts.push(`*${itens.length} ${itens.length === 1 ? "novo lead" : "novos leads"}* nos últimos ${janelaMinutos} min:`, ...itens.map(line));
+  }
+  return [...parts, "Abra o painel para ver os detalhes."].join("\n");
 }
 
 export function resumoCorpo(primeiroNome: string, dia: string, novos: number, quentes: number, visitas: number) {

@@ -3,7 +3,7 @@
 // server with the portal webhooks' direct lane; WEB_CONCURRENCY processes) until it exits.
 import { env } from "@/lib/env";
 import { findBuildReason } from "./build-freshness";
-import { describeDatabase, formatCounts, prepareDatabase } from "./prepare-database";
+import { describeDatabase, formatCounts, prepareDatabase, setupInstructions } from "./prepare-database";
 import { projectBin, runCommand, secondsSince } from "./run-command";
 import { serveCluster, webServerScript } from "./serve-cluster";
 
@@ -12,8 +12,9 @@ const say = (line: string) => console.log(`▸ ${line}`);
 export async function serveApp(): Promise<number> {
   const started = performance.now();
   say(`Preparando o banco de dados (${describeDatabase()})…`);
-  const { seeded, counts } = await prepareDatabase();
+  const { seeded, setupNeeded, counts } = await prepareDatabase();
   say(`${seeded ? "Dados de demonstração criados" : "Banco pronto"}: ${formatCounts(counts)}.`);
+  if (setupNeeded) for (const line of setupInstructions()) say(line);
 
   const reason = await findBuildReason(process.cwd());
   if (reason) {

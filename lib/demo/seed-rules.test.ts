@@ -1,0 +1,100 @@
+// The demo data obeys the rules the product enforces (daily quota per broker and São Paulo day,
+// held alerts told by the next digest), and the seeder writes the digest links itself, exactly as
+// the grouping sweep's backfill would.
+import { randomBytes } from "node:crypto";
+import { asc, eq, isNotNull, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { quotaDayBounds } from "@/agents/orquestrador/take-quota";
+import { markEventosAgrupadosFromDigests } from "@/lib/db/queries/eventos";
+import { STATUS_SEM_COTA, TIPOS_COM_COTA, markRetidasAgrupadasFromDigests } from "@/lib/db/queries/mensagens-cota";
+import * as schema from "@/lib/db/schema";
+import { createTestDb, type TestDb } from "@/lib/db/test-db";
+import { seedDemo } from "./seed";
+
+const { corretores, eventos, mensagens } = schema;
+const NOW = new Date("2026-03-10T14:30:00.000Z");
+const KEY = randomBytes(32);
+
+let small: TestDb; // the default data set: 400 leads
+let busy: TestDb; // enough leads a day that every broker's quota runs out
+
+beforeAll(async () => {
+  [small, busy] = await Promise.all([createTestDb(), createTestDb()]);
+  await seedDemo(small, { now: NOW, encryptionKey: KEY });
+  await seedDemo(busy, { now: NOW, encryptionKey: KEY, leads: 2500, seed: 11 });
+}, 120_000);
+afterAll(async () => {
+  await Promise.all([small?.cleanup(), busy?.cleanup()]);
+});
+
+/** Messages that used a quota slot, per broker and São Paulo day, as countMensagensComCota counts them. */
+async function quotaUse(db: TestDb) {
+  const limits = new Map((await db.db.select().from(corretores)).map((c) => [c.id, c.preferencias!.limiteDiario]));
+  const rows = await db.db.select().from(mensagens);
+  const used = new Map<string, number>();
+  for (const m of rows) {
+    if (!TIPOS_COM_COTA.includes(m.tipo) || STATUS_SEM_COTA.includes(m.status)) continue;
+    const day = quotaDayBounds(m.scheduledFor ?? m.criadoEm).start.toISOString();
+    const key = `${m.corretorId} ${day}`;
+    used.set(key, (used.get(key) ?? 0) + 1);
+  }
+  const over = [...used].filter(([key, n]) => n > limits.get(key.split(" ")[0]!)!);
+  const full = [...used].filter(([key, n]) => n === limits.get(key.split(" ")[0]!)!);
+  return { over, full, rows };
+}
+
+describe("demo data and the daily quota", () => {
+  it("never gives a broker more quota-counted messages in a São Paulo day than the limit (400 leads)", async () => {
+    const { over, rows } = await quotaUse(small);
+    expect(rows.length).toBeGreaterThan(400);
+    expect(over).toEqual([]);
+  });
+
+  it("holds the alerts beyond the limit (retida_cota) and tells them in the next day's digest", async () => {
+    const { over, full, rows } = await quotaUse(busy);
+    expect(over).toEqual([]);
+    expect(full.length).toBeGreaterThan(100); // the limit was actually reached, day after day
+    const held = rows.filter((m) => m.status === "retida_cota");
+    expect(held.length).toBeGreaterThan(100);
+    expect(held.every((m) => m.tipo === "alerta")).toBe(true);
+    const digests = new Map(rows.filter((m) => m.tipo === "agrupada").map((m) => [m.id, m]));
+    const told = held.filter((m) => m.mensagemAgrupadaId);
+    expect(told.length).toBeGreaterThan(held.length * 0.8);
+    for (const m of told) {
+      const digest = digests.get(m.mensagemAgrupadaId!)!;
+      expect(digest.corretorId).toBe(m.corretorId);
+      expect(digest.eventoIds).toContain(m.eventoId);
+      // Held on one quota day, told on a later one.
+      expect(quotaDayBounds(digest.scheduledFor ?? digest.criadoEm).start.getTime())
+        .toBeGreaterThan(quotaDayBounds(m.criadoEm).start.getTime());
+    }
+    // The held alert's event says so, as the Orquestrador records it.
+    const heldNow = held.filter((m) => !m.scheduledFor);
+    const [evento] = await busy.db.select().from(eventos).where(eq(eventos.id, heldNow[0]!.eventoId!));
+    expect((evento!.metadata as { decisao: { tipo: string } }).decisao.tipo).toBe("retido");
+  });
+});
+
+describe("digest links written by the seeder", () => {
+  async function links(db: TestDb) {
+    const [ev, msg] = await Promise.all([
+      db.db.select({ id: eventos.id, link: eventos.mensagemAgrupadaId }).from(eventos).orderBy(asc(eventos.id)),
+      db.db.select({ id: mensagens.id, link: mensagens.mensagemAgrupadaId }).from(mensagens).orderBy(asc(mensagens.id)),
+    ]);
+    return { ev, msg };
+  }
+
+  it("equal what the grouping sweep's backfill writes from the digests", async () => {
+    for (const db of [small, busy]) {
+      const seeded = await links(db);
+      expect(seeded.ev.filter((r) => r.link).length).toBeGreaterThan(20);
+      await db.db.execute(sql`update eventos set mensagem_agrupada_id = null`);
+      await db.db.execute(sql`update mensagens set mensagem_agrupada_id = null`);
+      await markEventosAgrupadosFromDigests(db.db);
+      await markRetidasAgrupadasFromDigests(db.db);
+      expect(await links(db)).toEqual(seeded);
+    }
+    const heldLinks = await busy.db.select({ id: mensagens.id }).from(mensagens).where(isNotNull(mensagens.mensagemAgrupadaId));
+    expect(heldLinks.length).toBeGreaterThan(100);
+  });
+});

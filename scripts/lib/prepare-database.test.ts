@@ -1,0 +1,40 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { hasAnyAgency } from "@/lib/demo/seed";
+import { createTestDb, type TestDb } from "@/lib/db/test-db";
+import { parseEnv } from "@/lib/env";
+import { decideDemoSeed, prepareHandle, setupInstructions } from "./prepare-database";
+
+const POSTGRES = "postgres://lastro:x@db.exemplo.com.br:5432/lastro";
+const open: TestDb[] = [];
+afterAll(async () => {
+  await Promise.all(open.map((t) => t.cleanup()));
+});
+
+describe("seed the demo or not", () => {
+  it("seeds on the zero-config embedded database, not on Postgres unless DEMO=true", () => {
+    expect(decideDemoSeed(parseEnv({}))).toBe(true);
+    expect(decideDemoSeed(parseEnv({ DATABASE_URL: POSTGRES }))).toBe(false);
+    expect(decideDemoSeed(parseEnv({ DATABASE_URL: POSTGRES, DEMO: "true" }))).toBe(true);
+    expect(decideDemoSeed(parseEnv({ DATABASE_URL: POSTGRES, DEMO: "1" }))).toBe(true);
+    expect(decideDemoSeed(parseEnv({ DEMO: "false" }))).toBe(false);
+    expect(() => parseEnv({ DEMO: "sim" })).toThrow(/DEMO: deve ser true ou false/);
+  });
+
+  it("without the demo leaves an empty database empty and says how to set it up", async () => {
+    const t = await createTestDb();
+    open.push(t);
+    const prepared = await prepareHandle(t, { demo: decideDemoSeed(parseEnv({ DATABASE_URL: POSTGRES })) });
+    expect(prepared).toMatchObject({ seeded: false, setupNeeded: true, counts: { leads: 0, corretores: 0 } });
+    expect(await hasAnyAgency(t.db)).toBe(false);
+    expect(setupInstructions().join("\n")).toMatch(/npm run setup/);
+  });
+
+  it("with DEMO=true seeds the demo once", async () => {
+    const t = await createTestDb();
+    open.push(t);
+    const demo = decideDemoSeed(parseEnv({ DATABASE_URL: POSTGRES, DEMO: "true" }));
+    const prepared = await prepareHandle(t, { demo, seed: { leads: 20 } });
+    expect(prepared).toMatchObject({ seeded: true, setupNeeded: false, counts: { leads: 20 } });
+    expect(await prepareHandle(t, { demo })).toMatchObject({ seeded: false, setupNeeded: false });
+  });
+});
