@@ -55,7 +55,10 @@ export async function receivePortalDelivery(
   return withDeadline(delivery, deadlineMs, () => {
     deadline.abort();
     // What is still running after the answer (a rollback, or the late record's fix) finishes after it, not lost.
-    const settled = delivery.then(() => undefined, () => undefined);
+    const settled = delivery.then(
+      () => undefined,
+      (err: unknown) => log.warn("webhook.entrega_apos_prazo", { portal, error: String(err) }),
+    );
     deps.afterResponse?.(() => settled);
     return stage === "corpo" ? bodyTimedOut() : intakeTimedOut();
   });
