@@ -17,7 +17,8 @@ const DEVE_SER_TEXTO = "deve ser texto";
 const DESCONHECIDO = "valor desconhecido";
 const emailSchema = z.email();
 
-type Found = { found: true; text: string; converted: boolean } | { found: false };
+/** What a JSON number given for text becomes: its digits, noted; its digits, unremarked (ids, words); dropped. */
+type NumbersAs = "noted" | "silent" | "dropped";
 
 export class PayloadReader {
   private constructor(
@@ -54,7 +55,7 @@ export class PayloadReader {
 
   /** Trimmed text (a JSON number becomes its digits); blank → null; over `max` → cut, the whole kept in `keep`. */
   text(key: string, max: number, keep?: OriginalField): string | null {
-    const s = this.readString(key, true);
+    const s = this.readString(key, "noted");
     if (s === null) return null;
     if (s.length <= max) return s;
     if (keep) this.textoOriginal[keep] = s;
@@ -64,7 +65,7 @@ export class PayloadReader {
 
   /** An id: text or number. Over `max` it could no longer be told apart from another, so it is dropped. */
   id(key: string, max: number): string | null {
-    const s = this.readString(key, false, true);
+    const s = this.readString(key, "silent");
     if (s === null || s.length <= max) return s;
     return this.drop(key, `mais de ${max} caracteres`);
   }
@@ -82,7 +83,7 @@ export class PayloadReader {
 
   /** Lower-cased e-mail; one that is not an e-mail is dropped; over `max` → cut, the whole kept. */
   email(key: string, max: number): string | null {
-    const s = this.readString(key, false)?.toLowerCase() ?? null;
+    const s = this.readString(key, "dropped")?.toLowerCase() ?? null;
     if (s === null) return null;
     if (!emailSchema.safeParse(s).success) return this.drop(key, "e-mail inválido");
     if (s.length <= max) return s;
@@ -114,27 +115,21 @@ export class PayloadReader {
 
   /** One word of a vocabulary (`read` maps it, null = unknown); unknown values are dropped. */
   choice<T>(key: string, read: (value: string) => T | null): T | null {
-    const s = this.readString(key, false, true);
+    const s = this.readString(key, "silent");
     if (s === null) return null;
     return read(s) ?? this.drop(key, DESCONHECIDO);
   }
 
-  private readString(key: string, noteNumbers: boolean, numbersAreText = noteNumbers): string | null {
-    const found = this.find(key, numbersAreText);
-    if (!found.found) return null;
-    if (found.converted && noteNumbers) this.note(key, "convertido", "número lido como texto");
-    return found.text || null;
-  }
-
-  private find(key: string, numbersAreText: boolean): Found {
+  /** Trimmed text or null (missing, blank, or of a type that is not text: dropped, noted). */
+  private readString(key: string, numbers: NumbersAs): string | null {
     const v = this.fields[key];
-    if (v === undefined || v === null) return { found: false };
-    if (typeof v === "string") return { found: true, text: v.trim(), converted: false };
-    if (numbersAreText && typeof v === "number" && Number.isFinite(v)) {
-      return { found: true, text: String(v), converted: true };
+    if (v === undefined || v === null) return null;
+    if (typeof v === "string") return v.trim() || null;
+    if (numbers !== "dropped" && typeof v === "number" && Number.isFinite(v)) {
+      if (numbers === "noted") this.note(key, "convertido", "número lido como texto");
+      return String(v);
     }
-    this.drop(key, DEVE_SER_TEXTO);
-    return { found: false };
+    return this.drop(key, DEVE_SER_TEXTO);
   }
 
   private drop(key: string, motivo: string): null {
