@@ -43,7 +43,7 @@ function AlertaExemplo() {
     <figure className="mx-auto w-full max-w-sm" aria-label="Exemplo de alerta no WhatsApp">
       <div className="rounded-3xl bg-[#e7ded5] p-4 shadow-lg ring-1 ring-black/5">
         <div className="rounded-2xl rounded-tl-sm bg-white p-4 text-sm leading-6 text-ink shadow-sm">
-          <p className="font-semibold">🔥 Novo lead: Marina</p>
+          <p className="font-semibold">Novo lead: Marina</p>
           <p>Portal: ZAP Imóveis</p>
           <p>Imóvel: Apartamento 2 quartos – Pinheiros</p>
           <p>Pediu: “Posso visitar no sábado de manhã?”</p>
