@@ -143,6 +143,9 @@ export class MessagePlanner {
     }
     if (!s.group) s.group = { startNominal: aviso.nominal, startAt: aviso.at, items: [] };
     s.group.items.push(item);
+    // In the Orquestrador's terms too, so the app's grouping sweep finds what still waits at `now`.
+    const janelaFechaEm = new Date(s.group.startAt.getTime() + janelaMinutos * MIN).toISOString();
+    this.recordDecision(item, { acao: "agrupar", janelaFechaEm });
     // A full group is due at once, as the grouping sweep treats it.
     if (s.group.items.length >= tamanhoMaximo) this.closeGroup(s, aviso.at);
   }
@@ -158,11 +161,10 @@ export class MessagePlanner {
       this.release(item);
       return;
     }
-    if (!item.aviso.enviarEm && item.evento) {
-      const metadata = item.evento.metadata as Record<string, unknown>;
-      item.evento.metadata = { ...metadata, decisao: { tipo: "retido", motivo: MOTIVO_RETIDO } };
-    }
     item.retida = this.single(item, "retida_cota");
+    if (!item.aviso.enviarEm) {
+      this.recordDecision(item, { tipo: "retido", motivo: MOTIVO_RETIDO, acao: "agora", cota: "retida", mensagemIds: [item.retida.id] }, true);
+    }
     this.wait(s, [item], sendAt);
   }
 
@@ -212,6 +214,13 @@ export class MessagePlanner {
     if (used >= s.corretor.prefs.limiteDiario) return false;
     s.used.set(day, used + 1);
     return true;
+  }
+
+  /** Adds to (or, with `replace`, replaces) the demo's decision on the event, keeping its other fields. */
+  private recordDecision(item: Item, decisao: Record<string, unknown>, replace = false): void {
+    if (!item.evento) return;
+    const metadata = (item.evento.metadata ?? {}) as Record<string, unknown>;
+    item.evento.metadata = { ...metadata, decisao: replace ? decisao : { ...(metadata.decisao as object), ...decisao } };
   }
 
   /** Hands an item's event (and its held alert) to the output, linked to `digestId` when one told it. */

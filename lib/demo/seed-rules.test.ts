@@ -5,8 +5,8 @@ import { randomBytes } from "node:crypto";
 import { asc, eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { quotaDayBounds } from "@/agents/orquestrador/take-quota";
-import { markEventosAgrupadosFromDigests } from "@/lib/db/queries/eventos";
-import { STATUS_SEM_COTA, TIPOS_COM_COTA, markRetidasAgrupadasFromDigests } from "@/lib/db/queries/mensagens-cota";
+import { listEventosAguardandoAgrupamento, markEventosAgrupadosFromDigests } from "@/lib/db/queries/eventos";
+import { STATUS_SEM_COTA, TIPOS_COM_COTA, listRetidasSemAgrupada, markRetidasAgrupadasFromDigests } from "@/lib/db/queries/mensagens-cota";
 import * as schema from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { seedDemo } from "./seed";
@@ -72,6 +72,20 @@ describe("demo data and the daily quota", () => {
     const heldNow = held.filter((m) => !m.scheduledFor);
     const [evento] = await busy.db.select().from(eventos).where(eq(eventos.id, heldNow[0]!.eventoId!));
     expect((evento!.metadata as { decisao: { tipo: string } }).decisao.tipo).toBe("retido");
+  });
+});
+
+describe("what still waits at `now`", () => {
+  it("is what the app's grouping sweep finds: warm events without a digest and held alerts not yet told", async () => {
+    const all = await busy.db.select().from(eventos);
+    type Meta = { decisao?: { tipo?: string; acao?: string } };
+    const warmWaiting = all.filter((e) => (e.metadata as Meta).decisao?.tipo === "agrupar" && e.processado && !e.mensagemAgrupadaId);
+    const sweep = await listEventosAguardandoAgrupamento(busy.db);
+    expect(sweep.map((e) => e.id).sort()).toEqual(warmWaiting.map((e) => e.id).sort());
+    const held = (await busy.db.select().from(mensagens)).filter((m) => m.status === "retida_cota" && !m.mensagemAgrupadaId);
+    expect((await listRetidasSemAgrupada(busy.db)).map((m) => m.id).sort()).toEqual(held.map((m) => m.id).sort());
+    expect(sweep.length).toBeGreaterThan(0);
+    expect(held.length).toBeGreaterThan(0);
   });
 });
 

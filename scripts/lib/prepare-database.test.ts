@@ -1,13 +1,17 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasAnyAgency } from "@/lib/demo/seed";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { parseEnv } from "@/lib/env";
 import { decideDemoSeed, prepareHandle, setupInstructions } from "./prepare-database";
 
 const POSTGRES = "postgres://lastro:x@db.exemplo.com.br:5432/lastro";
-const open: TestDb[] = [];
+let empty: TestDb;
+let demo: TestDb;
+beforeAll(async () => {
+  [empty, demo] = await Promise.all([createTestDb(), createTestDb()]);
+});
 afterAll(async () => {
-  await Promise.all(open.map((t) => t.cleanup()));
+  await Promise.all([empty?.cleanup(), demo?.cleanup()]);
 });
 
 describe("seed the demo or not", () => {
@@ -21,20 +25,16 @@ describe("seed the demo or not", () => {
   });
 
   it("without the demo leaves an empty database empty and says how to set it up", async () => {
-    const t = await createTestDb();
-    open.push(t);
-    const prepared = await prepareHandle(t, { demo: decideDemoSeed(parseEnv({ DATABASE_URL: POSTGRES })) });
+    const prepared = await prepareHandle(empty, { demo: decideDemoSeed(parseEnv({ DATABASE_URL: POSTGRES })) });
     expect(prepared).toMatchObject({ seeded: false, setupNeeded: true, counts: { leads: 0, corretores: 0 } });
-    expect(await hasAnyAgency(t.db)).toBe(false);
+    expect(await hasAnyAgency(empty.db)).toBe(false);
     expect(setupInstructions().join("\n")).toMatch(/npm run setup/);
   });
 
   it("with DEMO=true seeds the demo once", async () => {
-    const t = await createTestDb();
-    open.push(t);
-    const demo = decideDemoSeed(parseEnv({ DATABASE_URL: POSTGRES, DEMO: "true" }));
-    const prepared = await prepareHandle(t, { demo, seed: { leads: 20 } });
+    const wanted = decideDemoSeed(parseEnv({ DATABASE_URL: POSTGRES, DEMO: "true" }));
+    const prepared = await prepareHandle(demo, { demo: wanted, seed: { leads: 20 } });
     expect(prepared).toMatchObject({ seeded: true, setupNeeded: false, counts: { leads: 20 } });
-    expect(await prepareHandle(t, { demo })).toMatchObject({ seeded: false, setupNeeded: false });
+    expect(await prepareHandle(demo, { demo: wanted })).toMatchObject({ seeded: false, setupNeeded: false });
   });
 });
