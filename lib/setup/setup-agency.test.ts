@@ -1,7 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { count } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { attemptLogin, type LoginAttemptDeps } from "@/lib/auth/login-attempt";
+import { createLoginCounters } from "@/lib/auth/login-counters";
+import { createPasswordChecker } from "@/lib/auth/password";
+import { createKv } from "@/lib/kv";
 import { getActiveIntegracao } from "@/lib/db/queries/integracoes";
 import { imobiliarias, integracoes, usuarios } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
@@ -31,9 +34,12 @@ describe("setupAgency", () => {
     const result = await setupAgency(t.db, INPUT, { publicBaseUrl: BASE, encryptionKey: KEY });
     expect(result).toMatchObject({ slug: "sao-joao", nome: "Imobiliária São João", admin: { email: "dono@saojoao.com.br" } });
 
-    const login = await verifyCredentials(t.db, { email: "dono@saojoao.com.br", senha: "senha-forte-123" }, new Date());
-    expect(login).toMatchObject({ papel: "admin", imobiliariaId: result.imobiliariaId });
-    expect(await verifyCredentials(t.db, { email: "dono@saojoao.com.br", senha: "senha-errada-123" }, new Date())).toBeNull();
+    // The real login path (limits, account, password check), as the sign-in form runs it.
+    const now = () => new Date();
+    const login: LoginAttemptDeps = { db: t.db, counters: createLoginCounters({ kv: createKv({ driver: "memory" }), db: t.db, now }), password: createPasswordChecker(), now };
+    const ok = await attemptLogin(login, { email: "dono@saojoao.com.br", senha: "senha-forte-123" }, "203.0.113.7");
+    expect(ok).toMatchObject({ ok: true, user: { papel: "admin", imobiliariaId: result.imobiliariaId } });
+    expect(await attemptLogin(login, { email: "dono@saojoao.com.br", senha: "senha-errada-123" }, "203.0.113.7")).toMatchObject({ ok: false, reason: "invalida" });
 
     expect(result.portais.map((p) => p.url)).toEqual([
       "https://lastro.exemplo.com.br/api/webhooks/portais/grupo-olx/sao-joao",

@@ -1,7 +1,7 @@
 // `npm run setup`: a real agency with its first admin login and fresh portal credentials, in one
 // transaction. The secrets are returned once (to be printed) and stored only as ciphertext.
 import { randomBytes } from "node:crypto";
-import bcrypt from "bcryptjs";
+import { hashPassword } from "@/lib/auth/password";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -11,7 +11,6 @@ import { getUsuarioByEmailWithHash, insertUsuario } from "@/lib/db/queries/usuar
 import { PORTAIS, type Portal } from "@/lib/db/schema";
 import { GRUPO_OLX_BASIC_USER, IMOVELWEB_DEFAULT_HEADER } from "@/lib/portals/authenticate";
 
-const BCRYPT_COST = 10;
 
 export const setupInputSchema = z.object({
   imobiliaria: z.string().trim().min(2, "nome da imobiliária: pelo menos 2 caracteres").max(200, "nome da imobiliária: no máximo 200 caracteres"),
@@ -115,7 +114,7 @@ export async function setupAgency(db: Db, input: SetupInput, deps: SetupDeps): P
   const newSecret = deps.newSecret ?? (() => randomBytes(24).toString("base64url"));
   if (await getImobiliariaBySlug(db, data.slug)) throw new SetupError(`já existe uma imobiliária com o slug "${data.slug}"; escolha outro`);
   if (await getUsuarioByEmailWithHash(db, data.adminEmail)) throw new SetupError(`o e-mail ${data.adminEmail} já tem um login; use outro`);
-  const senhaHash = await bcrypt.hash(data.adminSenha, BCRYPT_COST);
+  const senhaHash = await hashPassword(data.adminSenha);
   const base = deps.publicBaseUrl.replace(/\/+$/, "");
   try {
     return await db.transaction(async (tx) => {
