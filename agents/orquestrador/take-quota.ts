@@ -1,5 +1,8 @@
 // The broker's daily quota (seed: MAX_MENSAGENS_DIA = 5, `mensagens_dia:{corretor}_{dia}`): an
 // atomic "increment if below" in KV; when KV fails, a count of today's rows under a per-broker lock.
+// A counter that starts the day fresh in KV (the first slot, or a KV that lost its keys: the
+// in-memory store on every restart, a Redis restarted without persistence) is caught up with the
+// slots today's committed rows already used, so a restart never doubles a broker's day.
 import { TZDate } from "@date-fns/tz";
 import { addDays, startOfDay } from "date-fns";
 import type { Db } from "@/lib/db/client";
@@ -36,7 +39,8 @@ const noop = async () => undefined;
 export async function takeQuota(deps: TakeQuotaDeps, corretor: { id: string; limiteDiario: number }): Promise<QuotaSlot> {
   const entry = kvKeys.mensagensDia(corretor.id, deps.now);
   try {
-    const { allowed, count } = await deps.kv.incrementIfBelow(entry.key, corretor.limiteDiario, entry.ttlSeconds);
+    let { allowed, count } = await deps.kv.incrementIfBelow(entry.key, corretor.limiteDiario, entry.ttlSeconds);
+    if (allowed && count === 1) ({ allowed, count } = await catchUpFreshCounter(deps, corretor, entry));
     if (!allowed) return { allowed, via: "kv", count, giveBack: noop };
     let given = false;
     return {
@@ -55,6 +59,27 @@ export async function takeQuota(deps: TakeQuotaDeps, corretor: { id: string; lim
     const allowed = used < corretor.limiteDiario;
     return { allowed, via: "postgres", count: allowed ? used + 1 : used, giveBack: noop };
   }
+}
+
+/**
+ * The counter was just created (or had been given back to 0): adds the slots today's committed rows
+ * hold, one bounded increment at a time (at most the daily limit, once a day per broker). When they
+ * already fill the day, the counter stays full and the answer is no.
+ */
+async function catchUpFreshCounter(
+  deps: TakeQuotaDeps,
+  corretor: { id: string; limiteDiario: number },
+  entry: { key: string; ttlSeconds: number },
+): Promise<{ allowed: boolean; count: number }> {
+  const { start, end } = quotaDayBounds(deps.now);
+  const used = await countMensagensComCota(deps.tx, corretor.id, start, end);
+  let count = 1;
+  for (let i = 0; i < used; i++) {
+    const step = await deps.kv.incrementIfBelow(entry.key, corretor.limiteDiario, entry.ttlSeconds);
+    count = step.count;
+    if (!step.allowed) return { allowed: false, count };
+  }
+  return { allowed: true, count };
 }
 
 /**
