@@ -10,6 +10,8 @@ import { isOnDuty, nextDutyStart } from "@/lib/time/working-hours";
 import type { eventos, mensagens } from "@/lib/db/schema";
 import { quotaDayBounds } from "@/agents/orquestrador/take-quota";
 import { leadButtons } from "@/agents/conselheiro/message-types";
+import { retornoKey } from "@/lib/db/queries/evento-contexto";
+import { saoPauloDay } from "@/lib/kv/keys";
 import type { BrokerRef } from "./generate-base";
 import type { LeadBundle } from "./generate-lead";
 import { WINDOW_DAYS, type LeadClock } from "./lead-clock";
@@ -50,6 +52,10 @@ export class MessagePlanner {
   private readonly brokers = new Map<string, BrokerState>();
   private readonly queue = new TimeQueue<Item>();
   private readonly rng: Random;
+  /** Per lead: until when its latest alert still waits (scheduled or not yet sent), as decide-repeat.ts sees it. */
+  private readonly alertaAguardaAte = new Map<string, number>();
+  /** The "voltou a perguntar" keys already taken (`retorno:{lead}:{corretor}:{dia}`). */
+  private readonly retornos = new Set<string>();
   private out: PlannedRows = { eventos: [], mensagens: [] };
 
   constructor(private readonly o: PlannerOptions) {
@@ -133,6 +139,15 @@ export class MessagePlanner {
       this.out.mensagens.push(this.single(item, null));
       return;
     }
+    if (aviso.eventoTipo === "lead_retorno") {
+      const motivo = this.repeatMotivo(s, item);
+      if (motivo) {
+        // Timeline only: no message, no quota slot, as the Orquestrador records a repeat with nothing new.
+        this.recordDecision(item, { tipo: "repetida", acao: "repetida", motivo, mensagemIds: [] }, true);
+        this.release(item);
+        return;
+      }
+    }
     if (aviso.decisao !== "agrupar") {
       this.alert(s, item);
       return;
@@ -150,6 +165,27 @@ export class MessagePlanner {
     if (s.group.items.length >= tamanhoMaximo) this.closeGroup(s, aviso.at);
   }
 
+  /**
+   * Why a repeat gets no message (decide-repeat.ts): the lead's earlier alert, digest line or held
+   * alert still waits, or today's "voltou a perguntar" already exists. Null: it takes today's key.
+   */
+  private repeatMotivo(s: BrokerState, item: Item): "aguardando_envio" | "ja_avisado_hoje" | null {
+    const { aviso } = item;
+    const at = aviso.at.getTime();
+    const pending = [...(s.group?.items ?? []), ...s.waiting].some((i) => i.aviso.leadId === aviso.leadId);
+    if (pending || (this.alertaAguardaAte.get(aviso.leadId) ?? 0) > at) return "aguardando_envio";
+    const key = this.retornoKeyOf(item);
+    if (this.retornos.has(key)) return "ja_avisado_hoje";
+    this.retornos.add(key);
+    return null;
+  }
+
+  /** The repeat's key names the São Paulo day it goes out (the next shift's, when it waits for one). */
+  private retornoKeyOf({ aviso, corretor }: Item): string {
+    const createdAt = new Date(Math.min(aviso.at.getTime() + 2000, this.o.now.getTime()));
+    return retornoKey(aviso.leadId, corretor.id, saoPauloDay(aviso.enviarEm ?? createdAt));
+  }
+
   /** An alert now (or at the next shift): one quota slot of the São Paulo day it goes out, or held. */
   private alert(s: BrokerState, item: Item): void {
     const now = this.o.now.getTime();
@@ -157,7 +193,10 @@ export class MessagePlanner {
     const sendAt = item.aviso.enviarEm ?? createdAt;
     // Scheduled rows take their slot when released (release-scheduled); one still in the future has none yet.
     if (sendAt.getTime() > now || this.takeSlot(s, sendAt)) {
-      this.out.mensagens.push(this.single(item, null));
+      const row = this.single(item, null);
+      this.out.mensagens.push(row);
+      // Until it has gone out a repeat of the lead only joins its history.
+      this.alertaAguardaAte.set(item.aviso.leadId, row.status === "agendada" ? Infinity : (row.sentAt ?? row.atualizadoEm ?? createdAt).getTime());
       this.release(item);
       return;
     }
@@ -240,8 +279,8 @@ export class MessagePlanner {
     return {
       ...row, leadId: aviso.leadId, eventoId: aviso.eventoId, eventoIds: [aviso.eventoId], tipo, corpo: aviso.corpo,
       // The same quick replies the app's own templates send, so a demo broker's tap works too.
-      botoes: leadButtons(aviso.leadId),
-      idempotencyKey: `${aviso.eventoId}:${corretor.id}:${tipo}`,
+      botoes: leadButtons(aviso.leadId), templateVariaveis: aviso.templateVariaveis,
+      idempotencyKey: aviso.eventoTipo === "lead_retorno" ? this.retornoKeyOf(item) : `${aviso.eventoId}:${corretor.id}:${tipo}`,
     };
   }
 
