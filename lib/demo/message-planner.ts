@@ -24,7 +24,11 @@ import * as t from "./texts";
 type MensagemRow = InferInsertModel<typeof mensagens>;
 type EventoRow = InferInsertModel<typeof eventos>;
 /** One decision to make: the aviso, the event row it came from (held back until it is final), the lead's random stream. */
-type Item = { aviso: Aviso; corretor: BrokerRef; evento: EventoRow | null; rng: Random; retida?: MensagemRow };
+type Item = {
+  aviso: Aviso; corretor: BrokerRef; evento: EventoRow | null; rng: Random; retida?: MensagemRow;
+  /** In a window or held, not yet told: counted in `aguardandoPorLead`. */
+  aguarda?: boolean;
+};
 type Group = { startNominal: number; startAt: Date; items: Item[] };
 type BrokerState = {
   corretor: BrokerRef;
@@ -56,6 +60,8 @@ export class MessagePlanner {
   private readonly alertaAguardaAte = new Map<string, number>();
   /** The "voltou a perguntar" keys already taken (`retorno:{lead}:{corretor}:{dia}`). */
   private readonly retornos = new Set<string>();
+  /** Per lead: its items in an open window or held by the quota (a count, so a repeat's check costs no scan). */
+  private readonly aguardandoPorLead = new Map<string, number>();
   private out: PlannedRows = { eventos: [], mensagens: [] };
 
   constructor(private readonly o: PlannerOptions) {
@@ -140,7 +146,7 @@ export class MessagePlanner {
       return;
     }
     if (aviso.eventoTipo === "lead_retorno") {
-      const motivo = this.repeatMotivo(s, item);
+      const motivo = this.repeatMotivo(item);
       if (motivo) {
         // Timeline only: no message, no quota slot, as the Orquestrador records a repeat with nothing new.
         this.recordDecision(item, { tipo: "repetida", acao: "repetida", motivo, mensagemIds: [] }, true);
@@ -158,6 +164,7 @@ export class MessagePlanner {
     }
     if (!s.group) s.group = { startNominal: aviso.nominal, startAt: aviso.at, items: [] };
     s.group.items.push(item);
+    this.markWaiting(item);
     // In the Orquestrador's terms too, so the app's grouping sweep finds what still waits at `now`.
     const janelaFechaEm = new Date(s.group.startAt.getTime() + janelaMinutos * MIN).toISOString();
     this.recordDecision(item, { acao: "agrupar", janelaFechaEm });
@@ -169,11 +176,10 @@ export class MessagePlanner {
    * Why a repeat gets no message (decide-repeat.ts): the lead's earlier alert, digest line or held
    * alert still waits, or today's "voltou a perguntar" already exists. Null: it takes today's key.
    */
-  private repeatMotivo(s: BrokerState, item: Item): "aguardando_envio" | "ja_avisado_hoje" | null {
+  private repeatMotivo(item: Item): "aguardando_envio" | "ja_avisado_hoje" | null {
     const { aviso } = item;
     const at = aviso.at.getTime();
-    const pending = [...(s.group?.items ?? []), ...s.waiting].some((i) => i.aviso.leadId === aviso.leadId);
-    if (pending || (this.alertaAguardaAte.get(aviso.leadId) ?? 0) > at) return "aguardando_envio";
+    if (this.aguardandoPorLead.has(aviso.leadId) || (this.alertaAguardaAte.get(aviso.leadId) ?? 0) > at) return "aguardando_envio";
     const key = this.retornoKeyOf(item);
     if (this.retornos.has(key)) return "ja_avisado_hoje";
     this.retornos.add(key);
@@ -240,6 +246,7 @@ export class MessagePlanner {
 
   private wait(s: BrokerState, items: Item[], quotaAt: Date): void {
     s.waiting.push(...items);
+    for (const item of items) this.markWaiting(item);
     s.waitingDueAt ??= this.nextQuotaDayShift(s, quotaAt);
   }
 
@@ -263,7 +270,19 @@ export class MessagePlanner {
   }
 
   /** Hands an item's event (and its held alert) to the output, linked to `digestId` when one told it. */
+  private markWaiting(item: Item): void {
+    if (item.aguarda) return;
+    item.aguarda = true;
+    this.aguardandoPorLead.set(item.aviso.leadId, (this.aguardandoPorLead.get(item.aviso.leadId) ?? 0) + 1);
+  }
+
   private release(item: Item, digestId?: string): void {
+    if (item.aguarda) {
+      item.aguarda = false;
+      const left = this.aguardandoPorLead.get(item.aviso.leadId)! - 1;
+      if (left > 0) this.aguardandoPorLead.set(item.aviso.leadId, left);
+      else this.aguardandoPorLead.delete(item.aviso.leadId);
+    }
     if (item.evento) {
       if (digestId) item.evento.mensagemAgrupadaId = digestId;
       this.out.eventos.push(item.evento);
