@@ -62,7 +62,7 @@ function roundPrice(value: number, finalidade: "venda" | "aluguel"): number {
   return finalidade === "venda" ? Math.round(value / 5000) * 5000 : Math.max(900, Math.round(value / 50) * 50);
 }
 
-function listingTitle(tipo: TipoImovel, quartos: number, area: number, bairro: string, finalidade: string) {
+export function listingTitle(tipo: TipoImovel, quartos: number, area: number, bairro: string, finalidade: string) {
   const rooms = quartos > 0 ? ` ${quartos} ${quartos === 1 ? "quarto" : "quartos"},` : "";
   return `${tipo.nome}${rooms} ${area} m² em ${bairro} para ${finalidade}`;
 }

@@ -156,7 +156,7 @@ export function generateLead(ctx: LeadContext, i: number): LeadBundle {
   const leadId = newId("lead", at.getTime(), rng.bytes(16));
 
   const timeline = buildTimeline(ctx, rng, {
-    i, leadId, at, nominal: ctx.clock.nominal(i), dayIndex, pending, nome, telefone, score, status, retorno, corretor, listing, origem,
+    i, leadId, at, nominal: ctx.clock.nominal(i), dayIndex, pending, nome, telefone, score, fatores, status, retorno, corretor, listing, origem,
     mensagem: mensagem.texto, pedidoVisita: mensagem.visita || leadType === "VISIT_REQUEST" || leadType === "CLICK_SCHEDULE",
     leadType,
   });

@@ -3,9 +3,12 @@
 import type { InferInsertModel } from "drizzle-orm";
 import { isOnDuty, nextDutyStart } from "@/lib/time/working-hours";
 import { newId } from "@/lib/ids";
+import { composeNovoLead } from "@/agents/conselheiro/compose-lead";
+import type { FatorScore } from "@/agents/conselheiro/message-types";
 import type { EventoTipo, eventos, interacoes, InteracaoTipo, LeadStatus, Urgencia } from "@/lib/db/schema";
 import { CONTATOS_CORRETOR, IMPRESSOES_VISITA, MENSAGENS_LEAD, MOTIVOS_PERDA, NOTAS_CORRETOR, RESPOSTAS_LEAD, type Origem, type TipoLeadPortal } from "./catalog";
-import type { BrokerRef, ListingRef } from "./generate-base";
+import { DEMO_AGENCY } from "./demo-accounts";
+import { listingTitle, type BrokerRef, type ListingRef } from "./generate-base";
 import type { LeadContext } from "./generate-lead";
 import type { Random, Weighted } from "./random";
 import * as t from "./texts";
@@ -29,6 +32,8 @@ export type Aviso = {
   /** Outside the broker's hours the send waits for the next shift. */
   enviarEm: Date | null;
   corpo: string;
+  /** Set when the Conselheiro's own template wrote the body (a repeat's "voltou a perguntar"). */
+  templateVariaveis: Record<string, string> | null;
   lead: t.LeadTextInput;
 };
 
@@ -39,7 +44,7 @@ export type TimelineRows = {
 
 export type LeadFacts = {
   i: number; leadId: string; at: Date; nominal: number; dayIndex: number; pending: boolean; nome: string; telefone: string;
-  score: number; status: LeadStatus; retorno: boolean; corretor: BrokerRef; listing: ListingRef; origem: Origem;
+  score: number; fatores: FatorScore[]; status: LeadStatus; retorno: boolean; corretor: BrokerRef; listing: ListingRef; origem: Origem;
   mensagem: string; pedidoVisita: boolean; leadType: TipoLeadPortal;
 };
 
@@ -75,7 +80,11 @@ function urgencyForScore(score: number): Urgencia {
 }
 
 type PlannedInteracao = { off: number; tipo: InteracaoTipo; conteudo: string | (() => string); sentimento?: string; metadata?: Record<string, unknown> };
-type PlannedEvento = { off: number; tipo: EventoTipo; urgencia: Urgencia; texts: { titulo: string; descricao: string; acaoRecomendada: string }; decisao: Decisao };
+type PlannedEvento = {
+  off: number; tipo: EventoTipo; urgencia: Urgencia; texts: { titulo: string; descricao: string; acaoRecomendada: string }; decisao: Decisao;
+  /** What a returning person wrote this time. */
+  mensagem?: string;
+};
 
 function statusChange(de: LeadStatus, para: LeadStatus, detalhe: string): Pick<PlannedInteracao, "tipo" | "metadata"> & { texto: string } {
   return { tipo: "mudanca_status", texto: `Status alterado de ${STATUS_LABEL[de]} para ${STATUS_LABEL[para]}: ${detalhe}`, metadata: { de, para } };
@@ -158,11 +167,13 @@ export function buildTimeline(ctx: LeadContext, rng: Random, f: LeadFacts) {
   }
   let retornoOff = -1;
   if (f.retorno) {
-    retornoOff = rng.int(1, Math.min(f.dayIndex, 20)) * DAY + rng.int(0, 12) * HOUR;
+    // Some come back within hours, often while their first alert still waits (held by the quota,
+    // or for the broker's shift): the Orquestrador then records the repeat as `repetida`.
+    retornoOff = rng.chance(0.35) ? rng.int(20, 600) * MIN : rng.int(1, Math.min(f.dayIndex, 20)) * DAY + rng.int(0, 12) * HOUR;
     const fits = MENSAGENS_LEAD.filter((m) => !m.finalidade || m.finalidade === f.listing.finalidade);
     const msg = t.fillTemplate(rng.pick(fits).texto, f.listing);
     inter.push({ off: retornoOff, tipo: "nova_consulta", conteudo: msg, metadata: { portal: f.origem.portal, origem: f.origem.codigo } });
-    evs.push({ off: retornoOff + rng.int(3, 20) * SEC, tipo: "lead_retorno", urgencia: "alta", texts: t.retornoEvento(text, msg), decisao: "agora" });
+    evs.push({ off: retornoOff + rng.int(3, 20) * SEC, tipo: "lead_retorno", urgencia: "alta", texts: t.retornoEvento(text, msg), decisao: "agora", mensagem: msg });
   }
 
   // Old leads have had time for the whole funnel; a recent one squeezes its story into its age.
@@ -209,12 +220,27 @@ function planAviso(ctx: LeadContext, f: LeadFacts, p: PlannedEvento, at: Date, e
   const breaksSilence = prefs.silencio === "urgente_pode_quebrar" && (p.urgencia === "critica" || p.urgencia === "alta");
   const immediate = p.decisao === "agora" || p.decisao === "lembrete";
   const enviarEm = immediate && !breaksSilence && !isOnDuty(prefs, at, ctx.timezone) ? nextDutyStart(prefs, at, ctx.timezone) : null;
+  const retorno = p.tipo === "lead_retorno" ? retornoMensagem(ctx, f, p.mensagem ?? null, enviarEm ? at : null) : null;
   const corpo =
-    p.tipo === "novo_lead" ? t.alertaCorpo(lead, p.urgencia, f.pedidoVisita)
-    : p.tipo === "lead_retorno" ? t.retornoCorpo(lead)
-    : t.lembreteCorpo(p.texts.titulo, p.texts.acaoRecomendada);
+    retorno?.corpo
+    ?? (p.tipo === "novo_lead" ? t.alertaCorpo(lead, p.urgencia, f.pedidoVisita) : t.lembreteCorpo(p.texts.titulo, p.texts.acaoRecomendada));
   return {
     eventoId, leadId: f.leadId, eventoTipo: p.tipo, urgencia: p.urgencia, decisao: p.decisao, at,
-    nominal: f.nominal + p.off, enviarEm, corpo, lead,
+    nominal: f.nominal + p.off, enviarEm, corpo, templateVariaveis: retorno?.templateVariaveis ?? null, lead,
   };
+}
+
+/** A repeat's one "voltou a perguntar" of the day, written by the Conselheiro's template as the Orquestrador asks for it. */
+function retornoMensagem(ctx: LeadContext, f: LeadFacts, mensagem: string | null, recebidoEm: Date | null) {
+  const l = f.listing;
+  return composeNovoLead({
+    tipo: "lead_retorno",
+    lead: { id: f.leadId, nome: f.nome, origem: f.origem.codigo, score: f.score, telefone: f.telefone },
+    fatores: f.fatores,
+    imovel: { titulo: listingTitle(l.tipo, l.quartos, l.areaM2, l.bairro, l.finalidade), codigo: l.codigo, bairro: l.bairro },
+    mensagem,
+    remetente: { corretorNome: f.corretor.nome, imobiliariaNome: DEMO_AGENCY.nome },
+    recebidoEm: recebidoEm ? { em: recebidoEm, timezone: ctx.timezone } : null,
+    repeticao: { consultas: 2 },
+  });
 }

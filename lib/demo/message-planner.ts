@@ -10,6 +10,8 @@ import { isOnDuty, nextDutyStart } from "@/lib/time/working-hours";
 import type { eventos, mensagens } from "@/lib/db/schema";
 import { quotaDayBounds } from "@/agents/orquestrador/take-quota";
 import { leadButtons } from "@/agents/conselheiro/message-types";
+import { retornoKey } from "@/lib/db/queries/evento-contexto";
+import { saoPauloDay } from "@/lib/kv/keys";
 import type { BrokerRef } from "./generate-base";
 import type { LeadBundle } from "./generate-lead";
 import { WINDOW_DAYS, type LeadClock } from "./lead-clock";
@@ -22,7 +24,11 @@ import * as t from "./texts";
 type MensagemRow = InferInsertModel<typeof mensagens>;
 type EventoRow = InferInsertModel<typeof eventos>;
 /** One decision to make: the aviso, the event row it came from (held back until it is final), the lead's random stream. */
-type Item = { aviso: Aviso; corretor: BrokerRef; evento: EventoRow | null; rng: Random; retida?: MensagemRow };
+type Item = {
+  aviso: Aviso; corretor: BrokerRef; evento: EventoRow | null; rng: Random; retida?: MensagemRow;
+  /** In a window or held, not yet told: counted in `aguardandoPorLead`. */
+  aguarda?: boolean;
+};
 type Group = { startNominal: number; startAt: Date; items: Item[] };
 type BrokerState = {
   corretor: BrokerRef;
@@ -50,6 +56,12 @@ export class MessagePlanner {
   private readonly brokers = new Map<string, BrokerState>();
   private readonly queue = new TimeQueue<Item>();
   private readonly rng: Random;
+  /** Per lead: until when its latest alert still waits (scheduled or not yet sent), as decide-repeat.ts sees it. */
+  private readonly alertaAguardaAte = new Map<string, number>();
+  /** The "voltou a perguntar" keys already taken (`retorno:{lead}:{corretor}:{dia}`). */
+  private readonly retornos = new Set<string>();
+  /** Per lead: its items in an open window or held by the quota (a count, so a repeat's check costs no scan). */
+  private readonly aguardandoPorLead = new Map<string, number>();
   private out: PlannedRows = { eventos: [], mensagens: [] };
 
   constructor(private readonly o: PlannerOptions) {
@@ -133,6 +145,15 @@ export class MessagePlanner {
       this.out.mensagens.push(this.single(item, null));
       return;
     }
+    if (aviso.eventoTipo === "lead_retorno") {
+      const motivo = this.repeatMotivo(item);
+      if (motivo) {
+        // Timeline only: no message, no quota slot, as the Orquestrador records a repeat with nothing new.
+        this.recordDecision(item, { tipo: "repetida", acao: "repetida", motivo, mensagemIds: [] }, true);
+        this.release(item);
+        return;
+      }
+    }
     if (aviso.decisao !== "agrupar") {
       this.alert(s, item);
       return;
@@ -143,11 +164,32 @@ export class MessagePlanner {
     }
     if (!s.group) s.group = { startNominal: aviso.nominal, startAt: aviso.at, items: [] };
     s.group.items.push(item);
+    this.markWaiting(item);
     // In the Orquestrador's terms too, so the app's grouping sweep finds what still waits at `now`.
     const janelaFechaEm = new Date(s.group.startAt.getTime() + janelaMinutos * MIN).toISOString();
     this.recordDecision(item, { acao: "agrupar", janelaFechaEm });
     // A full group is due at once, as the grouping sweep treats it.
     if (s.group.items.length >= tamanhoMaximo) this.closeGroup(s, aviso.at);
+  }
+
+  /**
+   * Why a repeat gets no message (decide-repeat.ts): the lead's earlier alert, digest line or held
+   * alert still waits, or today's "voltou a perguntar" already exists. Null: it takes today's key.
+   */
+  private repeatMotivo(item: Item): "aguardando_envio" | "ja_avisado_hoje" | null {
+    const { aviso } = item;
+    const at = aviso.at.getTime();
+    if (this.aguardandoPorLead.has(aviso.leadId) || (this.alertaAguardaAte.get(aviso.leadId) ?? 0) > at) return "aguardando_envio";
+    const key = this.retornoKeyOf(item);
+    if (this.retornos.has(key)) return "ja_avisado_hoje";
+    this.retornos.add(key);
+    return null;
+  }
+
+  /** The repeat's key names the São Paulo day it goes out (the next shift's, when it waits for one). */
+  private retornoKeyOf({ aviso, corretor }: Item): string {
+    const createdAt = new Date(Math.min(aviso.at.getTime() + 2000, this.o.now.getTime()));
+    return retornoKey(aviso.leadId, corretor.id, saoPauloDay(aviso.enviarEm ?? createdAt));
   }
 
   /** An alert now (or at the next shift): one quota slot of the São Paulo day it goes out, or held. */
@@ -157,7 +199,10 @@ export class MessagePlanner {
     const sendAt = item.aviso.enviarEm ?? createdAt;
     // Scheduled rows take their slot when released (release-scheduled); one still in the future has none yet.
     if (sendAt.getTime() > now || this.takeSlot(s, sendAt)) {
-      this.out.mensagens.push(this.single(item, null));
+      const row = this.single(item, null);
+      this.out.mensagens.push(row);
+      // Until it has gone out a repeat of the lead only joins its history.
+      this.alertaAguardaAte.set(item.aviso.leadId, row.status === "agendada" ? Infinity : (row.sentAt ?? row.atualizadoEm ?? createdAt).getTime());
       this.release(item);
       return;
     }
@@ -201,6 +246,7 @@ export class MessagePlanner {
 
   private wait(s: BrokerState, items: Item[], quotaAt: Date): void {
     s.waiting.push(...items);
+    for (const item of items) this.markWaiting(item);
     s.waitingDueAt ??= this.nextQuotaDayShift(s, quotaAt);
   }
 
@@ -224,7 +270,19 @@ export class MessagePlanner {
   }
 
   /** Hands an item's event (and its held alert) to the output, linked to `digestId` when one told it. */
+  private markWaiting(item: Item): void {
+    if (item.aguarda) return;
+    item.aguarda = true;
+    this.aguardandoPorLead.set(item.aviso.leadId, (this.aguardandoPorLead.get(item.aviso.leadId) ?? 0) + 1);
+  }
+
   private release(item: Item, digestId?: string): void {
+    if (item.aguarda) {
+      item.aguarda = false;
+      const left = this.aguardandoPorLead.get(item.aviso.leadId)! - 1;
+      if (left > 0) this.aguardandoPorLead.set(item.aviso.leadId, left);
+      else this.aguardandoPorLead.delete(item.aviso.leadId);
+    }
     if (item.evento) {
       if (digestId) item.evento.mensagemAgrupadaId = digestId;
       this.out.eventos.push(item.evento);
@@ -240,8 +298,8 @@ export class MessagePlanner {
     return {
       ...row, leadId: aviso.leadId, eventoId: aviso.eventoId, eventoIds: [aviso.eventoId], tipo, corpo: aviso.corpo,
       // The same quick replies the app's own templates send, so a demo broker's tap works too.
-      botoes: leadButtons(aviso.leadId),
-      idempotencyKey: `${aviso.eventoId}:${corretor.id}:${tipo}`,
+      botoes: leadButtons(aviso.leadId), templateVariaveis: aviso.templateVariaveis,
+      idempotencyKey: aviso.eventoTipo === "lead_retorno" ? this.retornoKeyOf(item) : `${aviso.eventoId}:${corretor.id}:${tipo}`,
     };
   }
 

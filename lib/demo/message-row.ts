@@ -28,9 +28,11 @@ export function deliveryFields(
     id, imobiliariaId: o.agencyId, corretorId: corretor.id, destino: corretor.telefone,
     criadoEm: createdAt, templateSid: null, templateVariaveis: null,
   };
-  if (retido) return { ...base, status: "retida_cota" as const, tentativas: 0, atualizadoEm: createdAt };
+  // A held alert that waited for the shift keeps its time, as release-scheduled leaves it.
+  const waited = sendAt.getTime() > createdAt.getTime() ? sendAt : null;
+  if (retido) return { ...base, status: "retida_cota" as const, scheduledFor: waited, tentativas: 0, atualizadoEm: createdAt };
   if (sendAt.getTime() > now) return { ...base, status: "agendada" as const, scheduledFor: sendAt, tentativas: 0, atualizadoEm: createdAt };
-  const scheduledFor = sendAt.getTime() > createdAt.getTime() ? sendAt : null;
+  const scheduledFor = waited;
   if (drawn === "outbox") return { ...base, status: drawn, scheduledFor, sentAt, tentativas: 1, atualizadoEm: sentAt };
   if (drawn === "falhou") {
     return { ...base, status: drawn, scheduledFor, providerSid: sid, tentativas: 1, erroCodigo: "63016", erroMensagem: t.ERRO_63016, atualizadoEm: sentAt };

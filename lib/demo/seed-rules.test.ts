@@ -5,9 +5,11 @@ import { randomBytes } from "node:crypto";
 import { asc, eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { quotaDayBounds } from "@/agents/orquestrador/take-quota";
+import { retornoKey } from "@/lib/db/queries/evento-contexto";
 import { listEventosAguardandoAgrupamento, markEventosAgrupadosFromDigests } from "@/lib/db/queries/eventos";
 import { STATUS_SEM_COTA, TIPOS_COM_COTA, listRetidasSemAgrupada, markRetidasAgrupadasFromDigests } from "@/lib/db/queries/mensagens-cota";
 import * as schema from "@/lib/db/schema";
+import { saoPauloDay } from "@/lib/kv/keys";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { seedDemo } from "./seed";
 
@@ -110,5 +112,82 @@ describe("digest links written by the seeder", () => {
     }
     const heldLinks = await busy.db.select({ id: mensagens.id }).from(mensagens).where(isNotNull(mensagens.mensagemAgrupadaId));
     expect(heldLinks.length).toBeGreaterThan(100);
+  });
+});
+
+describe("repeat inquiries in the demo (decide-repeat.ts's rule)", () => {
+  type Decisao = { acao?: string; motivo?: string };
+  async function repeats(db: TestDb) {
+    const [evs, msgs, ls] = await Promise.all([db.db.select().from(eventos), db.db.select().from(mensagens), db.db.select().from(schema.leads)]);
+    const nomes = new Map(ls.map((l) => [l.id, l.nome]));
+    const digests = new Map(msgs.filter((m) => m.tipo === "agrupada").map((m) => [m.id, m]));
+    const eventoById = new Map(evs.map((e) => [e.id, e]));
+    const retornoEvs = evs.filter((e) => e.tipo === "lead_retorno" && e.processado);
+    const alertaDoEvento = new Map(msgs.filter((m) => m.tipo === "alerta" && m.eventoId).map((m) => [m.eventoId!, m]));
+    return { evs, msgs, nomes, digests, eventoById, retornoEvs, alertaDoEvento };
+  }
+
+  it("sends at most one \"voltou a perguntar\" per lead, broker and São Paulo day, under its retorno key and the Conselheiro's title", async () => {
+    for (const db of [small, busy]) {
+      const { msgs, nomes, retornoEvs, alertaDoEvento } = await repeats(db);
+      const voltou = msgs.filter((m) => m.corpo.includes("voltou a perguntar"));
+      expect(voltou.length).toBeGreaterThan(0);
+      const perDay = new Map<string, number>();
+      for (const m of voltou) {
+        const dia = saoPauloDay(m.scheduledFor ?? m.criadoEm);
+        expect(m.idempotencyKey).toBe(retornoKey(m.leadId!, m.corretorId, dia));
+        expect(m.corpo.startsWith(`🔁 *${nomes.get(m.leadId!)} voltou a perguntar*`)).toBe(true);
+        const key = `${m.leadId} ${m.corretorId} ${dia}`;
+        perDay.set(key, (perDay.get(key) ?? 0) + 1);
+      }
+      expect([...perDay].filter(([, n]) => n > 1)).toEqual([]);
+      // Every repeat's alert is one of those; none says "voltou a procurar" any more.
+      for (const e of retornoEvs) {
+        const m = alertaDoEvento.get(e.id);
+        if (m) expect(voltou).toContain(m);
+      }
+      expect(msgs.filter((m) => m.corpo.includes("voltou a procurar"))).toEqual([]);
+    }
+  });
+
+  it("sends no repeat alert while the lead's earlier alert, held alert or digest line still waits", async () => {
+    for (const db of [small, busy]) {
+      const { evs, msgs, digests, eventoById, retornoEvs, alertaDoEvento } = await repeats(db);
+      const waitingAt = (leadId: string, corretorId: string, t: number, except: string) => {
+        const alertas = msgs.filter((m) => m.tipo === "alerta" && m.leadId === leadId && m.corretorId === corretorId && m.eventoId !== except
+          && eventoById.get(m.eventoId!)!.dataDeteccao!.getTime() < t);
+        const alertWaits = alertas.some((m) => {
+          if (m.status === "retida_cota") return !m.mensagemAgrupadaId || digests.get(m.mensagemAgrupadaId)!.criadoEm.getTime() > t;
+          // Sent, or failed for good (when it was last updated): no longer waiting from then on.
+          return m.status === "agendada" || (m.sentAt ?? m.atualizadoEm!).getTime() > t;
+        });
+        const grouped = evs.filter((e) => e.leadId === leadId && e.id !== except && e.dataDeteccao!.getTime() < t
+          && (e.metadata as { decisao?: Decisao }).decisao?.acao === "agrupar");
+        return alertWaits || grouped.some((e) => !e.mensagemAgrupadaId || digests.get(e.mensagemAgrupadaId)!.criadoEm.getTime() > t);
+      };
+      let sent = 0;
+      for (const e of retornoEvs) {
+        if (!alertaDoEvento.has(e.id)) continue;
+        sent++;
+        expect(waitingAt(e.leadId!, e.corretorId!, e.dataDeteccao!.getTime(), e.id), e.id).toBe(false);
+      }
+      expect(sent).toBeGreaterThan(0);
+    }
+  });
+
+  it("decides a repeat without a message `repetida` with a motivo, and gives it no message", async () => {
+    const { msgs, retornoEvs, alertaDoEvento } = await repeats(busy);
+    const semMensagem = retornoEvs.filter((e) => !alertaDoEvento.has(e.id));
+    expect(semMensagem.length).toBeGreaterThan(0);
+    for (const e of semMensagem) {
+      const decisao = (e.metadata as { decisao?: Decisao }).decisao;
+      expect(decisao?.acao).toBe("repetida");
+      expect(["aguardando_envio", "ja_avisado_hoje"]).toContain(decisao?.motivo);
+      expect(msgs.filter((m) => m.eventoId === e.id || m.eventoIds.includes(e.id))).toEqual([]);
+    }
+    // And a repeat with a message was not recorded `repetida`.
+    for (const e of retornoEvs.filter((r) => alertaDoEvento.has(r.id))) {
+      expect((e.metadata as { decisao?: Decisao }).decisao?.acao).not.toBe("repetida");
+    }
   });
 });

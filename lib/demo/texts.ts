@@ -124,10 +124,6 @@ export function alertaCorpo(l: LeadTextInput, urgencia: Urgencia, pedidoVisita: 
   return lines.join("\n");
 }
 
-export function retornoCorpo(l: LeadTextInput): string {
-  return `${l.nome} (${formatPhone(l.telefone)}) voltou a procurar pelo ${l.listing.codigo}. Retome a conversa hoje.`;
-}
-
 export function lembreteCorpo(titulo: string, acao: string): string {
   return `*Lembrete:* ${titulo}\n${acao}`;
 }
