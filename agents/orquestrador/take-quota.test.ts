@@ -15,7 +15,7 @@ afterAll(async () => testDb?.cleanup());
 describe("daily quota after the KV lost its counters", () => {
   it("a restart mid-day does not give the broker a second day's worth of alerts", async () => {
     const scene = await createScene(testDb.db);
-    const limit = scene.corretor.limiteDiario ?? 5;
+    const limit = scene.corretor.preferencias.limiteDiario;
     const clock = fixedClock(TUE_1000);
     async function hotLeads(n: number, kv: ReturnType<typeof createKv>, from: number) {
       for (let i = 0; i < n; i++) {
@@ -43,7 +43,7 @@ describe("daily quota after the KV lost its counters", () => {
 
   it("a day already full before the restart holds every new alert", async () => {
     const scene = await createScene(testDb.db);
-    const limit = scene.corretor.limiteDiario ?? 5;
+    const limit = scene.corretor.preferencias.limiteDiario;
     const clock = fixedClock(TUE_1000);
     const run = async (kv: ReturnType<typeof createKv>, n: number, from: number) => {
       for (let i = 0; i < n; i++) {
