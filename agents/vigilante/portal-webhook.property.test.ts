@@ -8,16 +8,15 @@
 //   - a 2xx names a lead that is in the database.
 // LASTRO_FUZZ_RUNS sets the deliveries per portal (default 10,000, as CI runs it).
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/portais/[...rota]/route";
 import { useDbForTests } from "@/lib/db/client";
-import { executeRows } from "@/lib/db/execute-rows";
 import { leads } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { PORTAL_WEBHOOK_PREFIX } from "@/lib/http/portal-webhook-lane";
-import { authHeaders, createWebhookAgency, fixture, SECRETS } from "./testing/webhook-agency";
+import { authHeaders, createWebhookAgency, fixture, intakeTableCounts, SECRETS } from "./testing/webhook-agency";
 import { startLaneServer, type Json, type LaneServer } from "./testing/webhook-doors";
 
 const RUNS = Number(process.env.LASTRO_FUZZ_RUNS ?? 10_000);
@@ -168,14 +167,6 @@ async function send(portal: Portal, bytes: Buffer, headers: Record<string, strin
   return { status: res.status, json: (await res.json()) as Json };
 }
 
-/** The intake tables' row counts, in one query (it runs after every delivery). */
-async function tableCounts() {
-  const [row] = await executeRows<Record<string, unknown>>(handle.db, sql`select
-    (select count(*) from leads) as leads, (select count(*) from eventos) as eventos,
-    (select count(*) from interacoes) as interacoes, (select count(*) from entregas_webhook) as entregas`);
-  return { leads: Number(row!.leads), eventos: Number(row!.eventos), interacoes: Number(row!.interacoes), entregas: Number(row!.entregas) };
-}
-
 // ── The property ───────────────────────────────────────────────────────────────────────────────
 
 describe(`portal deliveries, generated (${process.env.DATABASE_URL ? "postgres" : "pglite"})`, () => {
@@ -183,7 +174,7 @@ describe(`portal deliveries, generated (${process.env.DATABASE_URL ? "postgres" 
     const base = BASES[portal];
     const tally = { "2xx": 0, "4xx": 0 };
     // What the tables held after the last accepted delivery: a refusal must leave them so.
-    let counts = await tableCounts();
+    let counts = await intakeTableCounts(handle.db);
     const fields = Object.keys(base.body ?? fixture(base.file!));
     const delivery = fc.record({
       mutations: fc.array(mutationFor(fields), { maxLength: 4 }),
@@ -201,13 +192,13 @@ describe(`portal deliveries, generated (${process.env.DATABASE_URL ? "postgres" 
         if (res.status >= 400) {
           tally["4xx"] += 1;
           expect(res.json.error?.code).toEqual(expect.any(String));
-          expect(await tableCounts()).toEqual(counts);
+          expect(await intakeTableCounts(handle.db)).toEqual(counts);
         } else {
           tally["2xx"] += 1;
           expect([200, 201]).toContain(res.status);
           const [lead] = await handle.db.select({ id: leads.id }).from(leads).where(eq(leads.id, res.json.leadId));
           expect(lead?.id).toBe(res.json.leadId);
-          counts = await tableCounts();
+          counts = await intakeTableCounts(handle.db);
         }
       }),
       { numRuns: RUNS, endOnFailure: true },

@@ -2,14 +2,14 @@
 // the direct lane `npm start` serves them by, over a real localhost socket — into a real database
 // (PGlite, or the Postgres at DATABASE_URL in CI). Portals are replaced by the test itself posting
 // their payloads; nothing leaves the machine.
-import { count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDbForTests } from "@/lib/db/client";
 import { listRecentLeads } from "@/lib/db/queries/leads-recentes";
-import { entregasWebhook, eventos, interacoes, leads } from "@/lib/db/schema";
+import { eventos, interacoes, leads } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
-import { authHeaders, createWebhookAgency, fixture } from "./testing/webhook-agency";
-import { laneDoor, routeDoor, type Json, type WebhookDoor } from "./testing/webhook-doors";
+import { authHeaders, createWebhookAgency, fixture, intakeTableCounts } from "./testing/webhook-agency";
+import { WEBHOOK_DOORS, type Json, type WebhookDoor } from "./testing/webhook-doors";
 
 let handle: TestDb;
 
@@ -22,20 +22,7 @@ afterAll(async () => {
   await handle.cleanup();
 });
 
-async function tableCounts() {
-  const [l] = await handle.db.select({ n: count() }).from(leads);
-  const [e] = await handle.db.select({ n: count() }).from(eventos);
-  const [i] = await handle.db.select({ n: count() }).from(interacoes);
-  const [d] = await handle.db.select({ n: count() }).from(entregasWebhook);
-  return { leads: l!.n, eventos: e!.n, interacoes: i!.n, entregas: d!.n };
-}
-
-const DOORS: [string, () => WebhookDoor | Promise<WebhookDoor>][] = [
-  ["rota", routeDoor],
-  ["via-direta", laneDoor],
-];
-
-describe.each(DOORS)(`portal webhooks (${process.env.DATABASE_URL ? "postgres" : "pglite"}), door: %s`, (doorSlug, openDoor) => {
+describe.each(WEBHOOK_DOORS)(`portal webhooks (${process.env.DATABASE_URL ? "postgres" : "pglite"}), door: %s`, (doorSlug, openDoor) => {
   // One agency per door: external ids and people repeat across doors without meeting.
   const SLUG = `webhook-teste-${doorSlug}`;
   let door: WebhookDoor;
@@ -91,7 +78,7 @@ describe.each(DOORS)(`portal webhooks (${process.env.DATABASE_URL ? "postgres" :
   });
 
   it("every bad-input class gets its status and leaves the tables unchanged", async () => {
-    const before = await tableCounts();
+    const before = await intakeTableCounts(handle.db);
     const body = fixture("grupo-olx-lead-contact-form.json");
     const good = authHeaders("grupo-olx");
     const checks: [string, Promise<{ status: number; json: Json }>, number, string][] = [
@@ -117,18 +104,18 @@ describe.each(DOORS)(`portal webhooks (${process.env.DATABASE_URL ? "postgres" :
     const unreachable = await post("grupo-olx", { ...body, originLeadId: "x7", email: 0, phoneNumber: false, ddd: "", phone: "" }, good);
     expect(unreachable.status).toBe(422);
     expect(unreachable.json.error.fields.map((f: Json) => f.path)).toEqual(["phoneNumber", "phone", "email"]);
-    expect(await tableCounts()).toEqual(before);
+    expect(await intakeTableCounts(handle.db)).toEqual(before);
   });
 
   it("200 concurrent identical deliveries give one lead, and every answer names it", async () => {
     const body = { ...fixture("grupo-olx-lead-contact-form.json"), originLeadId: "dup-200", phoneNumber: "11955554444", ddd: "", phone: "", email: "" };
-    const before = await tableCounts();
+    const before = await intakeTableCounts(handle.db);
     const results = await Promise.all(Array.from({ length: 200 }, () => post("grupo-olx", body, authHeaders("grupo-olx"))));
     const ids = new Set(results.map((r) => r.json.leadId));
     expect(ids.size).toBe(1);
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 200 && r.json.status === "duplicado")).toHaveLength(199);
-    const after = await tableCounts();
+    const after = await intakeTableCounts(handle.db);
     expect(after).toEqual({ leads: before.leads + 1, eventos: before.eventos + 1, interacoes: before.interacoes + 1, entregas: before.entregas + 1 });
   });
 

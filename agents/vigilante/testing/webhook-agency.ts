@@ -2,12 +2,13 @@
 // one integration per portal, plus helpers that post real fixture bodies to the real route handler.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { count } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db, DbHandle } from "@/lib/db/client";
+import { executeRows } from "@/lib/db/execute-rows";
 import { insertCorretor } from "@/lib/db/queries/corretores";
 import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
 import { upsertIntegracao } from "@/lib/db/queries/integracoes";
-import { entregasWebhook, eventos, imoveis, interacoes, leads } from "@/lib/db/schema";
+import { imoveis } from "@/lib/db/schema";
 import { newId } from "@/lib/ids";
 
 export const SECRETS = {
@@ -66,11 +67,10 @@ export function deliveryRequest(portal: string, slug: string, body: string | Uin
   } as RequestInit);
 }
 
-/** Rows of every table a delivery writes: a refusal must leave them all unchanged. */
+/** Rows of every table a delivery writes, in one query: a refusal must leave them all unchanged. */
 export async function intakeTableCounts(db: Db) {
-  const [l] = await db.select({ n: count() }).from(leads);
-  const [e] = await db.select({ n: count() }).from(eventos);
-  const [i] = await db.select({ n: count() }).from(interacoes);
-  const [d] = await db.select({ n: count() }).from(entregasWebhook);
-  return { leads: l!.n, eventos: e!.n, interacoes: i!.n, entregas: d!.n };
+  const [row] = await executeRows<Record<string, unknown>>(db, sql`select
+    (select count(*) from leads) as leads, (select count(*) from eventos) as eventos,
+    (select count(*) from interacoes) as interacoes, (select count(*) from entregas_webhook) as entregas`);
+  return { leads: Number(row!.leads), eventos: Number(row!.eventos), interacoes: Number(row!.interacoes), entregas: Number(row!.entregas) };
 }
