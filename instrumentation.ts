@@ -6,8 +6,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const [{ log }, { routeConsoleThroughLogger }] = await Promise.all([import("./lib/log"), import("./lib/log-console")]);
   routeConsoleThroughLogger(log);
-  const { registerPortalWebhookLane } = await import("./lib/http/portal-webhook-lane");
+  const { registerPortalWebhookLane } = await import("./app/api/webhooks/portais/portal-webhook-lane");
   registerPortalWebhookLane();
-  const { startEmbeddedPipeline } = await import("./lib/pipeline/start-embedded");
+  const { startEmbeddedPipeline } = await import("./inngest/embedded/start-embedded");
   await startEmbeddedPipeline();
 }

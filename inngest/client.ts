@@ -1,4 +1,4 @@
-// The Inngest client. Keys come from lib/env.ts; without them the embedded runner (lib/pipeline) is used instead.
+// The Inngest client. Keys come from lib/env.ts; without them the embedded runner (inngest/embedded) is used instead.
 import { Inngest } from "inngest";
 import { env } from "@/lib/env";
 

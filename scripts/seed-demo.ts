@@ -4,8 +4,8 @@
 //   --reset     empties ALL tables first (without it, a database that has an agency is left alone)
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
-// Types only (erased): lib/demo/seed is imported after the .env files are loaded, in main().
-import type { SEED_PHASES, SeedProgress } from "@/lib/demo/seed";
+// Types only (erased): scripts/demo/seed is imported after the .env files are loaded, in main().
+import type { SEED_PHASES, SeedProgress } from "@/scripts/demo/seed";
 import { formatError } from "./lib/format-error";
 import { loadProjectEnv } from "./lib/load-env";
 
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   const { env } = await import("@/lib/env");
   const { createDb } = await import("@/lib/db/client");
   const { migrateDb } = await import("@/lib/db/migrate");
-  const { DEFAULT_LEADS, SEED_PHASES, hasAnyAgency, resetDemoData, seedDemo } = await import("@/lib/demo/seed");
+  const { DEFAULT_LEADS, SEED_PHASES, hasAnyAgency, resetDemoData, seedDemo } = await import("@/scripts/demo/seed");
   const { describeDatabase } = await import("./lib/prepare-database");
   const { printSummary } = await import("./lib/print-seed-summary");
 

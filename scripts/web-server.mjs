@@ -1,6 +1,6 @@
 // @ts-check
 // The web process of `npm start`: Next.js behind a plain node:http server, so portal webhooks take
-// the direct lane (lib/http/portal-webhook-lane.ts, registered by instrumentation.ts inside Next's
+// the direct lane (app/api/webhooks/portais/portal-webhook-lane.ts, registered by instrumentation.ts inside Next's
 // server bundle) and every other request goes through Next's router. Plain JavaScript run by node,
 // like `next start`: no TypeScript loader in the request path. Usage: node scripts/web-server.mjs -p PORT
 import http from "node:http";

@@ -9,8 +9,8 @@ async function main(): Promise<void> {
   loadProjectEnv({ dev: false });
   // Imported after the .env files are loaded: lib/env parses process.env when first imported.
   const { log } = await import("@/lib/log");
-  const { getPipelineDeps } = await import("@/lib/pipeline/deps");
-  const { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner, WORKER_POLL_MS } = await import("@/lib/pipeline/embedded-runner");
+  const { getPipelineDeps } = await import("@/inngest/deps");
+  const { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner, WORKER_POLL_MS } = await import("@/inngest/embedded/embedded-runner");
   const { getDb } = await import("@/lib/db/client");
   const runner = new EmbeddedRunner(await getPipelineDeps(), { ...DEFAULT_RUNNER_OPTIONS, pollEventsEveryMs: WORKER_POLL_MS, resumos: true });
   runner.start();

@@ -1,6 +1,6 @@
 // Integration: one broker's day as the summary counts it, against a real database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createInboundScene, createLead, type InboundScene } from "@/agents/conselheiro/testing/twilio-inbound";
+import { createInboundScene, createLead, type InboundScene } from "@/agents/conselheiro/inbound/testing/twilio-inbound";
 import { insertEvento } from "@/lib/db/queries/eventos";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { loadDailySummaryData, localDayBounds } from "./daily-summary-data";

@@ -2,7 +2,7 @@
 // leads received in the period (by temperature), those contacted, visit requests; and what is still
 // waiting for a first contact: alerts the quota held, visit requests, cold leads, the rest.
 import { TZDate } from "@date-fns/tz";
-import type { LeadLinha, ResumoDiarioInput } from "@/agents/conselheiro/templates";
+import type { LeadLinha, ResumoDiarioInput } from "@/agents/conselheiro/compose/templates";
 import type { Db } from "@/lib/db/client";
 import type { Corretor } from "@/lib/db/queries/corretores";
 import type { Imobiliaria } from "@/lib/db/queries/imobiliarias";

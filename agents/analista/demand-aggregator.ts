@@ -1,6 +1,6 @@
 // The seed's DemandAggregator: what a broker's leads of a period asked for (leads.busca) — the most
 // asked-for neighbourhoods, property types and price bands, each with how many leads asked.
-import type { ItemDemanda } from "@/agents/conselheiro/templates";
+import type { ItemDemanda } from "@/agents/conselheiro/compose/templates";
 import type { Db } from "@/lib/db/client";
 import { listBuscasRecebidas } from "@/lib/db/queries/demanda-leads";
 import type { Busca } from "@/lib/db/schema";

@@ -3,7 +3,7 @@
 // it `pendente` under its idempotency key. The sender then claims and sends it like any other row,
 // so a second runner, a restart or a second cron tick finds the key taken and sends nothing twice.
 // Summaries spend no quota slot (they are where the quota's held alerts go) but respect a pause.
-import { templateWriter, type ComposedMessage, type MessageWriter } from "@/agents/conselheiro/templates";
+import { templateWriter, type ComposedMessage, type MessageWriter } from "@/agents/conselheiro/compose/templates";
 import type { Db } from "@/lib/db/client";
 import { listCorretoresAtivos, type CorretorAtivo } from "@/lib/db/queries/corretores-ativos";
 import { insertMensagemOnce } from "@/lib/db/queries/mensagens";

@@ -1,6 +1,6 @@
 // The weekly summary's figures for one broker: PerformanceCalculator and DemandAggregator over the
 // previous week (Monday to Monday, local to the agency).
-import type { ResumoSemanalInput } from "@/agents/conselheiro/templates";
+import type { ResumoSemanalInput } from "@/agents/conselheiro/compose/templates";
 import type { Db } from "@/lib/db/client";
 import type { Corretor } from "@/lib/db/queries/corretores";
 import type { Imobiliaria } from "@/lib/db/queries/imobiliarias";

@@ -1,7 +1,7 @@
 // Everything the Orquestrador reads about one event before deciding, and how it becomes the
 // Conselheiro's input (lead line, listing, what the lead asked, score factors).
 import { z } from "zod";
-import type { FatorScore, LeadLinha, NovoLeadInput, Remetente } from "@/agents/conselheiro/templates";
+import type { FatorScore, LeadLinha, NovoLeadInput, Remetente } from "@/agents/conselheiro/compose/templates";
 import type { Db } from "@/lib/db/client";
 import type { Corretor } from "@/lib/db/queries/corretores";
 import type { EventoComContexto } from "@/lib/db/queries/evento-contexto";

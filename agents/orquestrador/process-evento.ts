@@ -1,6 +1,6 @@
 // Orquestrador(eventoId): load, decide, then ONE transaction writes the message row (if any), the
 // quota outcome, `processado = true` and the decision. Re-running a decided event changes nothing.
-import { templateWriter, type MessageWriter } from "@/agents/conselheiro/templates";
+import { templateWriter, type MessageWriter } from "@/agents/conselheiro/compose/templates";
 import type { Db } from "@/lib/db/client";
 import { fewTripsTransaction } from "@/lib/db/few-trips-transaction";
 import { getEventoComContexto, retornoKey } from "@/lib/db/queries/evento-contexto";

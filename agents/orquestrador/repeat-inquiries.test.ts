@@ -2,9 +2,9 @@
 // intake (portal request → receivePortalDelivery), the Orquestrador and the Conselheiro (outbox).
 // Real database (PGlite, or DATABASE_URL); KV in memory, or Redis with REDIS_URL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { templateWriter } from "@/agents/conselheiro/templates";
-import { receivePortalDelivery } from "@/agents/vigilante/receive-portal-delivery";
-import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "@/agents/vigilante/testing/webhook-agency";
+import { templateWriter } from "@/agents/conselheiro/compose/templates";
+import { receivePortalDelivery } from "@/app/api/webhooks/portais/receive-portal-delivery";
+import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "@/app/api/webhooks/portais/testing/webhook-agency";
 import { updatePreferencias } from "@/lib/db/queries/corretores";
 import { executeText } from "@/lib/db/execute-rows";
 import { eventoComContextoQuery } from "@/lib/db/queries/evento-contexto";
@@ -14,9 +14,9 @@ import { listMensagens, type Mensagem } from "@/lib/db/queries/mensagens";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { kvKeys } from "@/lib/kv/keys";
 import type { Kv } from "@/lib/kv/types";
-import type { PipelineDeps } from "@/lib/pipeline/deps";
-import type { Dispatch } from "@/lib/pipeline/dispatch";
-import { deliver, orchestrate } from "@/lib/pipeline/steps";
+import type { PipelineDeps } from "@/inngest/deps";
+import type { Dispatch } from "@/inngest/dispatch";
+import { deliver, orchestrate } from "@/inngest/steps";
 import { createOutboxClient } from "@/lib/whatsapp/outbox-client";
 import { flushAgrupamentos } from "./flush-agrupamentos";
 import { processEvento } from "./process-evento";

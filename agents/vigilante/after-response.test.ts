@@ -6,9 +6,9 @@ import { getLeadById } from "@/lib/db/queries/leads";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { kvKeys } from "@/lib/kv/keys";
 import { createMemoryKv } from "@/lib/kv/memory-kv";
-import type { Dispatch } from "@/lib/pipeline/dispatch";
-import { receivePortalDelivery } from "./receive-portal-delivery";
-import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "./testing/webhook-agency";
+import type { Dispatch } from "@/inngest/dispatch";
+import { receivePortalDelivery } from "../../app/api/webhooks/portais/receive-portal-delivery";
+import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "../../app/api/webhooks/portais/testing/webhook-agency";
 
 let handle: TestDb;
 let agencyId: string;

@@ -18,7 +18,7 @@ import { invalidate } from "@/lib/kv/cache";
 import { kvKeys } from "@/lib/kv/keys";
 import type { Kv } from "@/lib/kv/types";
 import { log } from "@/lib/log";
-import type { Dispatch } from "@/lib/pipeline/dispatch";
+import type { Dispatch } from "@/agents/pipeline-events";
 import type { NormalizedLead } from "@/lib/portals/normalized-lead";
 import { describeLeadEvent } from "./describe-lead-event";
 import { extractBusca } from "./extract-busca";

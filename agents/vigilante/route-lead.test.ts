@@ -7,7 +7,7 @@ import { updatePreferencias } from "@/lib/db/queries/corretores";
 import { insertLead } from "@/lib/db/queries/leads";
 import { leads } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
-import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "./testing/webhook-agency";
+import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "../../app/api/webhooks/portais/testing/webhook-agency";
 
 let handle: TestDb;
 beforeAll(async () => {

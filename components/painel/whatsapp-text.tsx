@@ -1,6 +1,6 @@
 // Renders WhatsApp-formatted text as React elements (never raw HTML), links opening in a new tab.
 import { Fragment, type ReactNode } from "react";
-import { parseWhatsAppText, type Inline } from "@/lib/text/whatsapp-markup";
+import { parseWhatsAppText, type Inline } from "@/lib/whatsapp/text/parse";
 
 function renderNodes(nodes: Inline[]): ReactNode[] {
   return nodes.map((node, i) => {

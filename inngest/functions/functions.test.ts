@@ -4,7 +4,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "@/agents/vigilante/testing/webhook-agency";
+import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "@/app/api/webhooks/portais/testing/webhook-agency";
 import { POST } from "@/app/api/webhooks/portais/[...rota]/route";
 import { useDbForTests } from "@/lib/db/client";
 import { eventos, mensagens } from "@/lib/db/schema";

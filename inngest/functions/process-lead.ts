@@ -1,8 +1,8 @@
 // lead/received → Orquestrador decides → one message/send per message to send now.
 // One broker's events run one at a time (concurrency key), so the daily quota is never raced.
 import { NonRetriableError } from "inngest";
-import { getPipelineDeps } from "@/lib/pipeline/deps";
-import { orchestrate } from "@/lib/pipeline/steps";
+import { getPipelineDeps } from "@/inngest/deps";
+import { orchestrate } from "@/inngest/steps";
 import { inngest } from "../client";
 import { leadReceived, leadReceivedSchema } from "../events";
 

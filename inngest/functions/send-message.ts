@@ -1,8 +1,8 @@
 // message/send → Conselheiro sends one message row (claimed first, so a retry never sends twice).
 // A global throttle keeps us under Twilio's 100 messages/s.
 import { NonRetriableError } from "inngest";
-import { getPipelineDeps } from "@/lib/pipeline/deps";
-import { deliver } from "@/lib/pipeline/steps";
+import { getPipelineDeps } from "@/inngest/deps";
+import { deliver } from "@/inngest/steps";
 import { inngest } from "../client";
 import { messageSend, messageSendSchema } from "../events";
 

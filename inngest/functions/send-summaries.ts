@@ -1,8 +1,8 @@
 // Every 15 minutes: queue the daily and weekly summaries now due (each broker's start of hours; the
 // weekly on the first working day of the ISO week) and fan each out as message/send. The rows'
 // idempotency keys make a retried or overlapping run a no-op; a lost fan-out is sent by the sweep.
-import { queueSummaries } from "@/lib/pipeline/summaries-step";
-import { getPipelineDeps } from "@/lib/pipeline/deps";
+import { queueSummaries } from "@/inngest/summaries-step";
+import { getPipelineDeps } from "@/inngest/deps";
 import { inngest } from "../client";
 
 export const sendSummaries = inngest.createFunction(

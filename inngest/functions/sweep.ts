@@ -1,7 +1,7 @@
 // Every minute: pick up what a crash or a lost trigger left (undecided events, stale claims,
 // due scheduled messages, closed grouping windows) and fan it out to the other functions.
-import { getPipelineDeps } from "@/lib/pipeline/deps";
-import { sweep } from "@/lib/pipeline/steps";
+import { getPipelineDeps } from "@/inngest/deps";
+import { sweep } from "@/inngest/steps";
 import { inngest } from "../client";
 
 export const sweepPipeline = inngest.createFunction(

@@ -2,7 +2,7 @@
 // env vars spell it. Two per kind: the business-initiated one (outside WhatsApp's 24-hour session
 // window, or after Twilio's 63016) and the quick-reply one that shows a message's buttons in session.
 import { z } from "zod";
-import type { MensagemTipo } from "@/lib/db/schema";
+import type { MensagemTipo } from "./mensagem-tipos";
 
 /** Every `mensagens.tipo`; a kind left out here simply has no template (its sends fail when one is needed). */
 export const TEMPLATE_TIPOS = [

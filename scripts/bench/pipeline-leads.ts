@@ -1,6 +1,6 @@
 // The pipeline benchmark's traffic: N portal deliveries in three kinds (hot visit requests, warm
 // WhatsApp clicks, cold bare forms), each with its own id, phone and e-mail so none links to another.
-import { authHeaders, deliveryRequest, fixture } from "@/agents/vigilante/testing/webhook-agency";
+import { authHeaders, deliveryRequest, fixture } from "@/app/api/webhooks/portais/testing/webhook-agency";
 import { POST } from "@/app/api/webhooks/portais/[...rota]/route";
 
 export type LeadKind = "quente" | "morno" | "frio";

@@ -2,18 +2,18 @@
 // database, real Redis, the fake Twilio, the embedded runner as dispatch target, N leads posted.
 import { sql } from "drizzle-orm";
 import { Client } from "pg";
-import { templateWriter } from "@/agents/conselheiro/templates";
+import { templateWriter } from "@/agents/conselheiro/compose/templates";
 import { twilioClientFor } from "@/lib/whatsapp/testing/fake-twilio-client";
-import { createWebhookAgency } from "@/agents/vigilante/testing/webhook-agency";
+import { createWebhookAgency } from "@/app/api/webhooks/portais/testing/webhook-agency";
 // Renamed: its `use` prefix makes the React hooks lint rule take it for a hook.
 import { createDb, useDbForTests as pointGetDbAt, type DbHandle } from "@/lib/db/client";
 import { updatePreferencias } from "@/lib/db/queries/corretores";
 import { migrateDb } from "@/lib/db/migrate";
 import { getKv } from "@/lib/kv";
-import type { PipelineDeps } from "@/lib/pipeline/deps";
-import { registerEmbeddedRunner } from "@/lib/pipeline/dispatch";
-import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner } from "@/lib/pipeline/embedded-runner";
-import { wireToRunner } from "@/lib/pipeline/wire-to-runner";
+import type { PipelineDeps } from "@/inngest/deps";
+import { registerEmbeddedRunner } from "@/inngest/dispatch";
+import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner } from "@/inngest/embedded/embedded-runner";
+import { wireToRunner } from "@/inngest/embedded/wire-to-runner";
 import { startRemoteFakeTwilio, type RemoteFakeTwilio } from "./fake-twilio-process";
 import { postLeads } from "./pipeline-leads";
 import { startBenchWorker, type BenchWorker } from "./pipeline-worker";
@@ -101,7 +101,7 @@ export async function runPipelineBench(o: PipelineBenchOptions): Promise<Pipelin
     } else {
       const deps: PipelineDeps = { db: handle.db, kv, whatsapp: twilioClientFor(fake, 10_000), now: () => new Date(), writer: templateWriter };
       runner = new EmbeddedRunner(deps, DEFAULT_RUNNER_OPTIONS);
-      registerEmbeddedRunner(wireToRunner(runner)); // as lib/pipeline/start-embedded.ts does
+      registerEmbeddedRunner(wireToRunner(runner)); // as inngest/embedded/start-embedded.ts does
       runner.start();
     }
 

@@ -1,10 +1,10 @@
 // Child process for `npm run bench -- pipeline` (worker shape): the same runner `npm run worker`
 // starts (EmbeddedRunner polling Postgres), but its WhatsApp client talks to the bench's LOCAL FAKE
 // Twilio server, whose address comes in the environment. Reports its CPU and peak RSS over IPC.
-import { templateWriter } from "@/agents/conselheiro/templates";
+import { templateWriter } from "@/agents/conselheiro/compose/templates";
 import { createDb } from "@/lib/db/client";
 import { getKv } from "@/lib/kv";
-import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner, WORKER_POLL_MS } from "@/lib/pipeline/embedded-runner";
+import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner, WORKER_POLL_MS } from "@/inngest/embedded/embedded-runner";
 import { twilioClientFor } from "@/lib/whatsapp/testing/fake-twilio-client";
 
 async function main(): Promise<void> {

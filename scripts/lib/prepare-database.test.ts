@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasAnyAgency } from "@/lib/demo/seed";
+import { hasAnyAgency } from "@/scripts/demo/seed";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { parseEnv } from "@/lib/env";
 import { decideDemoSeed, prepareHandle, setupInstructions } from "./prepare-database";

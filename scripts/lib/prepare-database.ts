@@ -4,7 +4,7 @@
 import { createDb, type DbHandle } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
 import { countOverview, type Overview } from "@/lib/db/queries/stats";
-import { hasAnyAgency, seedDemoIfEmpty, type SeedOptions } from "@/lib/demo/seed";
+import { hasAnyAgency, seedDemoIfEmpty, type SeedOptions } from "@/scripts/demo/seed";
 import { env, type Env } from "@/lib/env";
 
 /** `setupNeeded`: no agency at all and no demo, so nobody can log in before `npm run setup`. */

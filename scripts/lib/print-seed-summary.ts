@@ -1,5 +1,5 @@
 // The pt-BR report `npm run db:seed` prints: what was created, the logins and the portal credentials.
-import type { SeedSummary } from "@/lib/demo/seed";
+import type { SeedSummary } from "@/scripts/demo/seed";
 
 const COUNT_LABELS: Record<keyof SeedSummary["counts"], string> = {
   imobiliarias: "imobiliária(s)", corretores: "corretores", imoveis: "imóveis", usuarios: "usuários", leads: "leads",

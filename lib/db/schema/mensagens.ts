@@ -4,10 +4,9 @@ import { corretores } from "./corretores";
 import { eventos } from "./eventos";
 import { imobiliarias } from "./imobiliarias";
 import { leads } from "./leads";
+import { MENSAGEM_TIPOS, type MensagemTipo } from "@/lib/domain/mensagem-tipos";
 
-// A plain varchar, not a Postgres enum: a new kind needs no migration.
-export const MENSAGEM_TIPOS = ["alerta", "agrupada", "lembrete", "resumo", "resumo_semanal", "resposta"] as const;
-export type MensagemTipo = (typeof MENSAGEM_TIPOS)[number];
+export { MENSAGEM_TIPOS, type MensagemTipo };
 // Also a varchar: `cancelada` (a lead passed on before its alert or reminder went out) needed no migration.
 export const MENSAGEM_STATUS = [
   "pendente", "enviando", "enviada", "entregue", "lida", "falhou", "agendada", "retida_cota", "outbox", "incerta", "cancelada",

@@ -1,10 +1,10 @@
 // POST /api/webhooks/twilio – Twilio WhatsApp inbound messages and status callbacks
-import { asRetryableForTwilio, respondToTwilioWebhook } from "@/agents/conselheiro/receive-twilio-webhook";
+import { asRetryableForTwilio, respondToTwilioWebhook } from "@/app/api/webhooks/twilio/receive-twilio-webhook";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError, errorResponse } from "@/lib/errors";
 import { getKv } from "@/lib/kv";
-import { dispatch } from "@/lib/pipeline/dispatch";
+import { dispatch } from "@/inngest/dispatch";
 
 export const dynamic = "force-dynamic";
 

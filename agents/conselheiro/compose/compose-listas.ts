@@ -1,0 +1,96 @@
+// Messages that list leads: the grouped digest ("3 novos leads desde 14h") and the daily summary.
+// Lists are cut to fit one WhatsApp message ("e mais N…"); the dashboard always has the whole list.
+import { origemLabel } from "@/lib/portals/origem-label";
+import { saudacao } from "./compose-lead";
+import type { AgrupadaInput, ComposedMessage, LeadLinha, Remetente, ResumoDiarioInput } from "./message-types";
+import { bold, desdeTexto, diaCurto, fitSections, leadText, plural, waMeLink } from "../../../lib/whatsapp/text/compose";
+
+const byScore = (a: LeadLinha, b: LeadLinha) => b.score - a.score;
+
+/** "• *Maria Souza* · ZAP Imóveis · score 55 · https://wa.me/…" — one line per lead. */
+export function leadLinha(lead: LeadLinha, remetente: Remetente | null): string {
+  const link = waMeLink(lead.telefone, remetente ? saudacao(lead, remetente, null, "curta") : "");
+  const contato = link ?? "telefone inválido (veja no painel)";
+  return `• ${bold(leadText(lead.nome, 60))} · ${origemLabel(lead.origem)} · score ${lead.score} · ${contato}`;
+}
+
+const linhas = (leads: LeadLinha[], remetente: Remetente | null) => [...leads].sort(byScore).map((l) => leadLinha(l, remetente));
+
+type SecaoLeads = { titulo: string; leads: LeadLinha[] };
+
+// Links with a greeting when every lead fits; bare links (≈ 30 characters) when that shows more leads.
+function fitLeadSections(head: string, secoes: SecaoLeads[], tail: string, remetente: Remetente): string {
+  const build = (r: Remetente | null) =>
+    fitSections(head, secoes.map((s) => ({ titulo: s.titulo, linhas: linhas(s.leads, r) })), tail);
+  const comSaudacao = build(remetente);
+  return (comSaudacao.omitidas > 0 ? build(null) : comSaudacao).corpo;
+}
+
+const tituloRetidos = (n: number, limite: number) =>
+  `⚠️ ${bold(`${plural(n, "alerta retido", "alertas retidos")} pelo limite de ${limite} por dia:`)}`;
+
+// Twilio Content variables may not contain line breaks: names joined with commas, clipped.
+function nomesVariavel(leads: LeadLinha[]): string {
+  const nomes = [...leads].sort(byScore).map((l) => leadText(l.nome, 40)).join(", ");
+  return nomes.length <= 500 ? nomes || "-" : `${nomes.slice(0, 499)}…`;
+}
+
+export function composeAgrupada(input: AgrupadaInput): ComposedMessage {
+  const total = input.leads.length + input.retidos.length;
+  const desde = desdeTexto(input.desde, input.agora, input.timezone);
+  const head = `📋 ${bold(`${plural(total, "novo lead", "novos leads")} ${desde}`)}`;
+  const corpo = fitLeadSections(
+    head,
+    [
+      { titulo: tituloRetidos(input.retidos.length, input.limiteDiario), leads: input.retidos },
+      { titulo: input.retidos.length ? bold("Outros leads:") : bold("Leads:"), leads: input.leads },
+    ],
+    "Toque no link para responder cada lead pelo WhatsApp.",
+    input.remetente,
+  );
+  return {
+    corpo,
+    botoes: [],
+    templateVariaveis: { "1": String(total), "2": desde, "3": nomesVariavel([...input.retidos, ...input.leads]) },
+  };
+}
+
+/** "24/11", or "21/11 a 23/11" when the period spans days off ([desde, ate), so `ate` itself is left out). */
+export function periodoDias(periodo: { desde: Date; ate: Date }, timezone: string): { texto: string; umDia: boolean } {
+  const primeiro = diaCurto(periodo.desde, timezone);
+  const ultimo = diaCurto(new Date(periodo.ate.getTime() - 1), timezone);
+  return primeiro === ultimo ? { texto: primeiro, umDia: true } : { texto: `${primeiro} a ${ultimo}`, umDia: false };
+}
+
+export function composeResumoDiario(input: ResumoDiarioInput): ComposedMessage {
+  const { contagem: c } = input;
+  const dias = periodoDias(input.periodo, input.timezone);
+  const head = [
+    `📊 ${bold(`Resumo ${dias.umDia ? "do dia" : "de"} ${dias.texto}`)}`,
+    `Novos leads: ${c.novos} (${c.quentes} quentes, ${c.mornos} mornos, ${c.frios} frios)`,
+    `Contatados: ${c.contatados}`,
+    `Visitas solicitadas: ${c.visitasSolicitadas}`,
+  ].join("\n");
+  const esperando = input.pediramVisita.length + input.frios.length + input.semContato.length;
+  const nada = esperando === 0 && input.retidos.length === 0;
+  // Ordered by what the broker has not been told yet or matters most: held alerts, visit requests,
+  // cold leads (which reach the broker only here), then the already-alerted leads still waiting.
+  const corpo = fitLeadSections(
+    head,
+    [
+      { titulo: tituloRetidos(input.retidos.length, input.limiteDiario), leads: input.retidos },
+      { titulo: `📅 ${bold(`Pediram visita, sem contato (${input.pediramVisita.length}):`)}`, leads: input.pediramVisita },
+      { titulo: `❄️ ${bold(`Leads frios, só no resumo (${input.frios.length}):`)}`, leads: input.frios },
+      { titulo: bold(`Sem contato ainda (${input.semContato.length}):`), leads: input.semContato },
+    ],
+    nada ? "Nenhum lead esperando contato. Bom trabalho!" : "",
+    input.remetente,
+  );
+  return {
+    corpo,
+    botoes: [],
+    templateVariaveis: {
+      "1": dias.texto, "2": String(c.novos), "3": String(esperando), "4": String(input.retidos.length),
+    },
+  };
+}

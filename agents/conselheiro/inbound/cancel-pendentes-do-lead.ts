@@ -1,0 +1,51 @@
+// What still waited for a broker about a lead they passed on ("Passar adiante"), taken back in the
+// reply's transaction: unsent alerts and reminders become `cancelada`, grouped events leave the digest.
+import type { Db } from "@/lib/db/client";
+import type { Corretor } from "@/lib/db/queries/corretores";
+import { cancelAgrupamentoDoLead, cancelEventosNaoDecididosDoLead } from "@/lib/db/queries/eventos";
+import { lockCotaCorretor, TIPOS_COM_COTA } from "@/lib/db/queries/mensagens-cota";
+import { cancelMensagensDoLead } from "@/lib/db/queries/mensagens-resposta";
+import { UNCONFIRMED } from "../send/send-policy";
+
+export const MOTIVO_LEAD_REPASSADO = "lead_repassado";
+
+export type PendentesCancelados = {
+  mensagemIds: string[];
+  /** Events to take out of `fila_agrupamento:{corretor}` once committed. */
+  eventoIds: string[];
+  /** Events of the lead the Orquestrador had not decided yet: decided `cancelado`, no alert. */
+  naoDecididoIds: string[];
+  /** When each cancelled message had taken its quota slot, to give the KV slot back once committed. */
+  cotas: Date[];
+};
+
+/**
+ * A digest (`agrupada`) already written but not yet sent that lists this lead is left as it is: it
+ * covers other leads and spent one slot for all of them, and rewriting it would mean composing it
+ * again, and it normally leaves within seconds of being written.
+ */
+export async function cancelPendentesDoLead(
+  tx: Db,
+  input: { leadId: string; de: Pick<Corretor, "id">; para: Pick<Corretor, "id" | "nome">; now: Date },
+): Promise<PendentesCancelados> {
+  const alvo = { corretorId: input.de.id, leadId: input.leadId };
+  // The old broker's digest flush reads its waiting events under this lock: it either wrote its
+  // digest first (the events are in it, nothing to cancel) or sees them cancelled.
+  await lockCotaCorretor(tx, input.de.id);
+  // First, so an alert being decided right now (its event row locked) is committed before the
+  // messages below are read, and an event not yet decided never becomes one.
+  const naoDecididoIds = await cancelEventosNaoDecididosDoLead(tx, alvo, {
+    motivo: MOTIVO_LEAD_REPASSADO, para: input.para.id, em: input.now.toISOString(),
+  });
+  const mensagens = await cancelMensagensDoLead(tx, alvo, {
+    codigo: MOTIVO_LEAD_REPASSADO, mensagem: `Lead repassado para ${input.para.nome} (Passar adiante).`, naoConfirmado: UNCONFIRMED,
+  }, input.now);
+  const eventoIds = await cancelAgrupamentoDoLead(tx, alvo, {
+    motivo: MOTIVO_LEAD_REPASSADO, para: input.para.id, em: input.now.toISOString(),
+  });
+  // Only a `pendente` alert had taken a slot (scheduled and held ones take theirs when released).
+  const cotas = mensagens
+    .filter((m) => m.statusAnterior === "pendente" && TIPOS_COM_COTA.includes(m.tipo))
+    .map((m) => m.scheduledFor ?? m.criadoEm);
+  return { mensagemIds: mensagens.map((m) => m.id), eventoIds, naoDecididoIds, cotas };
+}

@@ -1,0 +1,30 @@
+// The events the agents hand to the pipeline (`domain/noun.verb`), their payload schemas and the
+// `Dispatch` port the agents receive as a dependency. The jobs layer (inngest/) delivers them: as
+// Inngest events with keys, or to the embedded runner without. The same schemas validate both paths,
+// so a bad payload is refused the same way.
+import { z } from "zod";
+
+const id = z.string().min(1).max(50);
+
+export const leadReceivedSchema = z.object({
+  eventoId: id,
+  leadId: id,
+  imobiliariaId: id,
+  /** Concurrency key: one broker's events are decided one at a time, so the quota is never raced. */
+  corretorId: id.nullable(),
+});
+export type LeadReceived = z.infer<typeof leadReceivedSchema>;
+
+export const messageSendSchema = z.object({ mensagemId: id, corretorId: id.nullable() });
+export type MessageSend = z.infer<typeof messageSendSchema>;
+
+export const PIPELINE_EVENTS = { "lead/received": leadReceivedSchema, "message/send": messageSendSchema } as const;
+export type PipelineEventName = keyof typeof PIPELINE_EVENTS;
+export type PipelineEventData<N extends PipelineEventName> = z.infer<(typeof PIPELINE_EVENTS)[N]>;
+
+/** Hands an event to the pipeline; the idempotency key makes a repeated hand-over a no-op. */
+export type Dispatch = <N extends PipelineEventName>(
+  name: N,
+  data: PipelineEventData<N>,
+  idempotencyKey: string,
+) => Promise<void>;

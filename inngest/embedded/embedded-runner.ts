@@ -1,0 +1,188 @@
+// The pipeline without Inngest: the same steps run in this process after the response. One lane
+// per broker keeps a broker's decisions in order (so the quota is never raced); sends share a
+// throttle below Twilio's limit; failures retry with backoff; a timer sweeps what was missed.
+// Nothing lives only in memory: a crash loses the queue, and the next sweep rebuilds it from Postgres.
+import { log } from "@/lib/log";
+import { listUnprocessedEventos } from "@/lib/db/queries/eventos";
+import type { PipelineDeps } from "../deps";
+import { deliver, DEFAULT_SWEEP, orchestrate, sweep, type SendRequest, type SweepOptions } from "../steps";
+import { queueSummaries } from "../summaries-step";
+
+export type EmbeddedRunnerOptions = {
+  sweepEveryMs: number;
+  sweep: SweepOptions;
+  /** Twilio allows 100 messages/s per account (seed); stay under it. */
+  sendsPerSecond: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  /**
+   * Worker mode (PIPELINE_MODE=worker): nothing dispatches to this process, so it looks for
+   * undecided events itself this often. Unset in the web process, where dispatch() feeds it.
+   */
+  pollEventsEveryMs?: number;
+  /**
+   * Queue the due daily/weekly summaries on each sweep (inngest/summaries-step.ts). On in the
+   * server and the worker; off by default so tests and benchmarks see only the messages they cause.
+   */
+  resumos?: boolean;
+};
+
+/** How often `npm run worker` looks for undecided events. */
+export const WORKER_POLL_MS = 250;
+
+export const DEFAULT_RUNNER_OPTIONS: EmbeddedRunnerOptions = {
+  sweepEveryMs: 30_000,
+  sweep: DEFAULT_SWEEP,
+  sendsPerSecond: 80,
+  maxAttempts: 5,
+  retryBaseMs: 1_000,
+};
+
+type Job = { kind: "orchestrate"; eventoId: string; lane: string } | { kind: "send"; mensagemId: string; lane: string };
+
+export class EmbeddedRunner {
+  private readonly lanes = new Map<string, Promise<void>>();
+  private readonly queued = new Set<string>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private sweepTimer: NodeJS.Timeout | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private polling = false;
+  private sendWindow: number[] = [];
+  private stopped = false;
+
+  constructor(private readonly deps: PipelineDeps, private readonly options: EmbeddedRunnerOptions = DEFAULT_RUNNER_OPTIONS) {}
+
+  start(): void {
+    this.stopped = false;
+    void this.runSweep();
+    this.sweepTimer = setInterval(() => void this.runSweep(), this.options.sweepEveryMs);
+    this.sweepTimer.unref();
+    if (this.options.pollEventsEveryMs) {
+      this.pollTimer = setInterval(() => void this.pollEventos(), this.options.pollEventsEveryMs);
+      this.pollTimer.unref();
+    }
+  }
+
+  /** Enqueues undecided events no lane holds yet; one poll at a time. */
+  async pollEventos(): Promise<number> {
+    if (this.stopped || this.polling) return 0;
+    this.polling = true;
+    try {
+      const found = await listUnprocessedEventos(this.deps.db, this.deps.now(), 500);
+      const fresh = found.filter((e) => !this.queued.has(`evt:${e.id}`));
+      for (const e of fresh) this.enqueueEvento(e.id, e.corretorId);
+      return fresh.length;
+    } catch (err) {
+      log.warn("pipeline.poll_failed", { error: String(err) });
+      return 0;
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  /** Stops taking work; running steps finish (each is one transaction or one claimed send). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Resolves when nothing is queued or running (tests, graceful shutdown). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  enqueueEvento(eventoId: string, corretorId: string | null): void {
+    this.enqueue({ kind: "orchestrate", eventoId, lane: `corretor:${corretorId ?? "sem"}` }, 0);
+  }
+
+  enqueueSend(req: SendRequest): void {
+    this.enqueue({ kind: "send", mensagemId: req.mensagemId, lane: `envio:${req.corretorId ?? "sem"}` }, 0);
+  }
+
+  async runSweep(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      const found = await sweep(this.deps, this.options.sweep);
+      for (const e of found.eventos) this.enqueueEvento(e.eventoId, e.corretorId);
+      for (const s of found.sends) this.enqueueSend(s);
+      if (found.eventos.length || found.sends.length) log.info("pipeline.sweep", { eventos: found.eventos.length, envios: found.sends.length, ...found.counts });
+      if (this.options.resumos) for (const s of (await queueSummaries(this.deps)).sends) this.enqueueSend(s);
+    } catch (err) {
+      log.warn("pipeline.sweep_failed", { error: String(err) });
+    }
+  }
+
+  private jobKey(job: Job): string {
+    return job.kind === "orchestrate" ? `evt:${job.eventoId}` : `msg:${job.mensagemId}`;
+  }
+
+  private enqueue(job: Job, attempt: number): void {
+    const key = this.jobKey(job);
+    if (this.stopped || (attempt === 0 && this.queued.has(key))) return;
+    this.queued.add(key);
+    const previous = this.lanes.get(job.lane) ?? Promise.resolve();
+    const run = previous.then(() => this.execute(job, attempt));
+    const tracked = run.finally(() => {
+      this.inFlight.delete(tracked);
+      if (this.lanes.get(job.lane) === run) this.lanes.delete(job.lane);
+    });
+    this.lanes.set(job.lane, run);
+    this.inFlight.add(tracked);
+  }
+
+  private later(job: Job, attempt: number, ms: number): void {
+    if (this.stopped) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.queued.delete(this.jobKey(job));
+      this.enqueue(job, attempt);
+    }, ms);
+    timer.unref();
+    this.timers.add(timer);
+  }
+
+  private async execute(job: Job, attempt: number): Promise<void> {
+    if (this.stopped) return;
+    const key = this.jobKey(job);
+    try {
+      if (job.kind === "orchestrate") {
+        const sends = await orchestrate(this.deps, job.eventoId);
+        // Only now: until the decision is committed, a poll must not queue the event again.
+        this.queued.delete(key);
+        for (const send of sends) this.enqueueSend(send);
+        return;
+      }
+      await this.throttle();
+      this.queued.delete(key);
+      const result = await deliver(this.deps, job.mensagemId);
+      if (result.outcome === "reagendar") this.later(job, 0, result.retryInMs ?? this.options.retryBaseMs);
+    } catch (err) {
+      this.queued.delete(key);
+      if (attempt + 1 >= this.options.maxAttempts) {
+        // Left for the next sweep: the row still says the work is not done.
+        log.error("pipeline.step_failed", { job: key, attempts: attempt + 1, error: String(err) });
+        return;
+      }
+      log.warn("pipeline.step_retry", { job: key, attempt: attempt + 1, error: String(err) });
+      this.later(job, attempt + 1, this.options.retryBaseMs * 2 ** attempt);
+    }
+  }
+
+  /** Sliding one-second window shared by every send lane. */
+  private async throttle(): Promise<void> {
+    for (;;) {
+      const now = Date.now();
+      this.sendWindow = this.sendWindow.filter((t) => now - t < 1000);
+      if (this.sendWindow.length < this.options.sendsPerSecond) {
+        this.sendWindow.push(now);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 1000 - (now - this.sendWindow[0]!)));
+    }
+  }
+}

@@ -1,0 +1,15 @@
+// What dispatch() hands the embedded runner: each pipeline event name mapped to the runner's queue.
+// One mapping for the server's start-up (start-embedded.ts) and the pipeline benchmark's --embutido run.
+import type { EmbeddedHandler } from "../dispatch";
+import type { EmbeddedRunner } from "./embedded-runner";
+
+export function wireToRunner(runner: EmbeddedRunner): EmbeddedHandler {
+  return (name, data) => {
+    if (name === "lead/received") {
+      const d = data as { eventoId: string; corretorId: string | null };
+      runner.enqueueEvento(d.eventoId, d.corretorId);
+    } else if (name === "message/send") {
+      runner.enqueueSend(data as { mensagemId: string; corretorId: string | null });
+    }
+  };
+}

@@ -1,0 +1,53 @@
+// The pipeline's steps, the same for Inngest and the embedded runner: each is idempotent because
+// Postgres says what is done (eventos.processado, mensagens.status), so running one twice is safe.
+import { sendMensagem, type SendMensagemResult } from "@/agents/conselheiro/send/send-mensagem";
+import { UNCONFIRMED } from "@/agents/conselheiro/send/send-policy";
+import { flushAgrupamentos } from "@/agents/orquestrador/flush-agrupamentos";
+import { processEvento } from "@/agents/orquestrador/process-evento";
+import { releaseScheduled } from "@/agents/orquestrador/release-scheduled";
+import { listUnprocessedEventos } from "@/lib/db/queries/eventos";
+import { getMensagemById, listSendableIds, requeueStaleEnviando } from "@/lib/db/queries/mensagens";
+import type { PipelineDeps } from "./deps";
+
+export type SendRequest = { mensagemId: string; corretorId: string | null };
+
+/** Orquestrador for one event; returns the messages to send now. */
+export async function orchestrate(deps: PipelineDeps, eventoId: string): Promise<SendRequest[]> {
+  const result = await processEvento(deps, eventoId);
+  const rows = await Promise.all(result.mensagemIds.map((id) => getMensagemById(deps.db, id)));
+  return rows
+    .filter((m) => m !== null && m.status === "pendente")
+    .map((m) => ({ mensagemId: m!.id, corretorId: m!.corretorId }));
+}
+
+/** Conselheiro's send of one message row (claims it first; a second call does nothing). */
+export function deliver(deps: PipelineDeps, mensagemId: string): Promise<SendMensagemResult> {
+  return sendMensagem(deps, mensagemId);
+}
+
+export type SweepOptions = {
+  /** Events younger than this are left to their own dispatch. */
+  eventGraceMs: number;
+  /** A row `enviando` for longer than this belongs to a dead worker. */
+  sendLeaseMs: number;
+};
+
+export const DEFAULT_SWEEP: SweepOptions = { eventGraceMs: 30_000, sendLeaseMs: 120_000 };
+
+/**
+ * What a crash, a lost dispatch or the clock left to do: undecided events, stale claims, due
+ * scheduled messages, closed grouping windows, and every message now sendable.
+ */
+export async function sweep(deps: PipelineDeps, options: SweepOptions = DEFAULT_SWEEP) {
+  const now = deps.now();
+  const eventos = await listUnprocessedEventos(deps.db, new Date(now.getTime() - options.eventGraceMs));
+  const requeued = await requeueStaleEnviando(deps.db, new Date(now.getTime() - options.sendLeaseMs), UNCONFIRMED, now);
+  const released = await releaseScheduled(deps);
+  const flushed = await flushAgrupamentos(deps);
+  const sends = await listSendableIds(deps.db, deps.now());
+  return {
+    eventos: eventos.map((e) => ({ eventoId: e.id, leadId: e.leadId, imobiliariaId: e.imobiliariaId, corretorId: e.corretorId })),
+    sends: sends.map((s) => ({ mensagemId: s.id, corretorId: s.corretorId })),
+    counts: { requeued: requeued.length, released: released.liberadas.length, digests: flushed.mensagemIds.length },
+  };
+}
