@@ -93,7 +93,7 @@ export async function runPipelineBench(o: PipelineBenchOptions): Promise<Pipelin
     const { agency, brokers } = await createWebhookAgency(handle, { slug: SLUG, brokers: o.brokers });
     for (const b of brokers) await updatePreferencias(handle.db, agency.id, b.id, { limiteDiario: o.limiteDiario });
     // Statistics, as autovacuum would gather them on a production server (it is off on this one):
-    // without any, cached generic plans pick indexes by guesswork (see ARCHITECTURE.md "Hot-path costs").
+    // without any, cached generic plans pick indexes by guesswork (see docs/performance.md, "Three costs were not round trips").
     await handle.db.execute(sql`analyze`);
 
     if (o.worker) {
