@@ -16,7 +16,7 @@ export async function handleTwilioInbound(deps: TwilioInboundDeps, params: Recor
 }
 
 /** Status callbacks carry MessageStatus; a broker's message carries Body or ButtonPayload (and SmsStatus=received). */
-export function isStatusCallback(params: Record<string, string>): boolean {
+function isStatusCallback(params: Record<string, string>): boolean {
   return Boolean(params.MessageStatus) && params.Body === undefined && params.ButtonPayload === undefined;
 }
 
