@@ -1,14 +1,18 @@
-// Everything the agents need, built once per process from env. Inngest functions and the embedded
-// runner both take their dependencies from here; tests build their own.
+// The one place that builds the process's dependencies from env: for the portal webhooks (route and
+// direct lane), the Twilio webhook, the Inngest functions and the embedded runner. Tests build their own.
+// The handles themselves (db, KV, WhatsApp client) are opened once per process by their own modules;
+// what is built here per call is a small object around them.
 import { templateWriter, type MessageWriter } from "@/agents/conselheiro/compose/templates";
+import type { TwilioInboundDeps } from "@/agents/conselheiro/inbound/handle-twilio-inbound";
+import type { IngestDeps } from "@/agents/vigilante/ingest-lead";
 import { getDb, type Db } from "@/lib/db/client";
 import type { TwilioTemplates } from "@/lib/domain/twilio-templates";
 import { env } from "@/lib/env";
 import { getKv } from "@/lib/kv";
 import type { Kv } from "@/lib/kv/types";
-import { getWhatsAppClient } from "@/lib/whatsapp";
 import type { WhatsAppClient } from "@/lib/whatsapp/types";
-import { publicUrlFor } from "@/lib/whatsapp/verify-signature";
+import type { TwilioWebhookAuth } from "@/lib/whatsapp/verify-signature";
+import { dispatch } from "./dispatch";
 
 export type PipelineDeps = {
   db: Db;
@@ -21,16 +25,38 @@ export type PipelineDeps = {
   templates?: TwilioTemplates;
 };
 
+const now = () => new Date();
+
+/** What every door shares: the database (and its side pool), KV and the clock. */
+async function getCore() {
+  const { db, sideDb } = await getDb();
+  return { db, sideDb, kv: getKv(), now };
+}
+
 export async function getPipelineDeps(): Promise<PipelineDeps> {
-  const { db } = await getDb();
+  // Loaded here, not at the top: the webhooks import this module, and the Twilio SDK behind these
+  // costs ≈ 150 ms to load, which a portal route on a cold start would otherwise pay for nothing.
+  const [{ getWhatsAppClient }, { publicUrlFor }] = await Promise.all([import("@/lib/whatsapp"), import("@/lib/whatsapp/verify-signature")]);
+  const { db, kv } = await getCore();
   const whatsapp = getWhatsAppClient();
   return {
     db,
-    kv: getKv(),
+    kv,
     whatsapp,
-    now: () => new Date(),
+    now,
     writer: templateWriter,
     templates: env.twilioTemplates,
     ...(whatsapp.mode === "twilio" ? { statusCallbackUrl: publicUrlFor("/api/webhooks/twilio") } : {}),
   };
+}
+
+/** A portal delivery's intake; `afterResponse` is the door's own (Next's `after`, or the lane's queue). */
+export async function getIngestDeps(afterResponse: IngestDeps["afterResponse"]): Promise<IngestDeps> {
+  const { db, sideDb, kv } = await getCore();
+  return { db, sideDb, kv, dispatch, now, afterResponse };
+}
+
+export async function getTwilioWebhookDeps(): Promise<TwilioInboundDeps & TwilioWebhookAuth> {
+  const { db, kv } = await getCore();
+  return { db, kv, dispatch, now, authToken: env.twilio?.authToken ?? null, publicBaseUrl: env.publicBaseUrl };
 }

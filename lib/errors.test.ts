@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { AppError, ERROR_STATUS, type ErrorCode, errorResponse, validationError } from "./errors";
+import { AppError, asRetryable, ERROR_STATUS, type ErrorCode, errorResponse, validationError } from "./errors";
 import { log } from "./log";
 
 afterEach(() => {
@@ -162,5 +162,19 @@ describe("unknown errors → 500 internal", () => {
     const err = new AppError("service_unavailable", "Serviço indisponível", { details: { dependency: "twilio" } });
     expect(errorResponse(err).status).toBe(503);
     expect(spy).toHaveBeenCalledWith("http.error", expect.objectContaining({ code: "service_unavailable", details: { dependency: "twilio" }, err }));
+  });
+});
+
+describe("asRetryable (webhooks whose sender retries on 5xx)", () => {
+  it("keeps the client's faults as they are and turns anything else into a 503 with Retry-After", () => {
+    const refused = new AppError("unauthorized", "Credenciais inválidas");
+    expect(asRetryable(refused, "tente novamente")).toBe(refused);
+    const zodError = z.object({ a: z.string() }).safeParse({}).error!;
+    expect(asRetryable(zodError, "tente novamente")).toBe(zodError);
+
+    const boom = new Error("banco fora do ar");
+    const retry = asRetryable(boom, "Falha temporária; tente novamente");
+    expect(retry).toBeInstanceOf(AppError);
+    expect(retry).toMatchObject({ code: "service_unavailable", status: 503, message: "Falha temporária; tente novamente", cause: boom, headers: { "retry-after": "30" } });
   });
 });

@@ -79,6 +79,16 @@ export function errorResponse(err: unknown): Response {
   return Response.json(answer.body, { status: answer.status, headers: answer.headers });
 }
 
+/**
+ * For a webhook whose sender delivers again after a 5xx (portals, Twilio): what is the client's fault
+ * (an AppError, a ZodError) stays as it is; anything else is ours (the database down, a bug) and
+ * becomes a 503 with Retry-After, so the sender retries instead of dropping the delivery.
+ */
+export function asRetryable(err: unknown, message: string): AppError | z.core.$ZodError {
+  if (err instanceof AppError || err instanceof z.core.$ZodError) return err;
+  return new AppError("service_unavailable", message, { cause: err, headers: { "retry-after": "30" } });
+}
+
 export type ErrorBody = { error: { code: ErrorCode; message: string; fields?: FieldError[] } };
 
 /** errorResponse's status, headers and body as plain data, for a server that writes them itself. */

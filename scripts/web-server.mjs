@@ -1,9 +1,11 @@
 // @ts-check
 // The web process of `npm start`: Next.js behind a plain node:http server, so portal webhooks take
-// the direct lane (app/api/webhooks/portais/portal-webhook-lane.ts, registered by instrumentation.ts inside Next's
-// server bundle) and every other request goes through Next's router. Plain JavaScript run by node,
-// like `next start`: no TypeScript loader in the request path. Usage: node scripts/web-server.mjs -p PORT
+// the direct lane (app/api/webhooks/portais/portal-webhook-lane.ts, registered by instrumentation.ts
+// inside Next's server bundle, found here through lib/http/direct-lane-registry.mjs) and every other
+// request goes through Next's router. Plain JavaScript run by node, like `next start`: no TypeScript
+// loader in the request path. Usage: node scripts/web-server.mjs -p PORT
 import http from "node:http";
+import { getDirectLane } from "../lib/http/direct-lane-registry.mjs";
 
 process.env.NODE_ENV = "production"; // as `next start` does; set before Next loads
 const flag = process.argv.indexOf("-p");
@@ -19,9 +21,6 @@ const app = next({ dev: false, dir: process.cwd(), hostname: "localhost", port }
 await app.prepare(); // loads Next's router; its server, and instrumentation.ts, start on the first request (below)
 const handle = app.getRequestHandler();
 
-/** @returns {{ serve(req: http.IncomingMessage, res: http.ServerResponse): boolean, drain(): Promise<void> } | undefined} */
-const lane = () => /** @type {any} */ (globalThis).__lastroPortalWebhookLane;
-
 /**
  * Appends the socket's peer to X-Forwarded-For, as a proxy would: the login limits count per source
  * (lib/auth/client-ip.ts), and a client can write the header but not its own place at its end.
@@ -35,7 +34,7 @@ function appendPeer(req) {
 }
 
 const server = http.createServer((req, res) => {
-  if (lane()?.serve(req, res)) return;
+  if (getDirectLane()?.serve(req, res)) return;
   appendPeer(req);
   // As `next start` does around the same handler.
   handle(req, res).catch((err) => {
@@ -52,7 +51,7 @@ server.listen(port, async () => {
   // Next prepares its server (and runs instrumentation.ts) on the first request it handles: make
   // that request now, so the lane is there before the first portal delivery and it pays no start-up.
   await fetch(`http://127.0.0.1:${port}/api/ping`).catch(() => undefined);
-  const direct = lane() ? "webhooks dos portais pela via direta, demais rotas pelo Next.js" : "sem a via direta dos webhooks";
+  const direct = getDirectLane() ? "webhooks dos portais pela via direta, demais rotas pelo Next.js" : "sem a via direta dos webhooks";
   console.log(`▲ Lastro em http://localhost:${port} (${direct}), pronto em ${Date.now() - started} ms`);
 });
 
@@ -67,7 +66,7 @@ function stop(signal) {
   const force = setTimeout(() => process.exit(exitCode), 10_000);
   force.unref();
   server.close(() => {
-    void Promise.allSettled([lane()?.drain(), app.close()]).then(() => process.exit(exitCode));
+    void Promise.allSettled([getDirectLane()?.drain(), app.close()]).then(() => process.exit(exitCode));
   });
   server.closeIdleConnections();
 }

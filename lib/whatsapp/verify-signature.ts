@@ -3,6 +3,14 @@
 import twilio from "twilio";
 import { env } from "@/lib/env";
 
+/** What an inbound Twilio webhook needs to trust a post. */
+export type TwilioWebhookAuth = {
+  /** TWILIO_AUTH_TOKEN; null when Twilio is not configured, and then nothing inbound is trusted. */
+  authToken: string | null;
+  /** The base URL Twilio calls (PUBLIC_BASE_URL); the signature covers it, not our internal URL. */
+  publicBaseUrl: string;
+};
+
 export function verifyTwilioSignature(input: {
   authToken: string;
   url: string;

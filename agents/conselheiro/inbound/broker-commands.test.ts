@@ -10,10 +10,8 @@ import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { createKv } from "@/lib/kv";
 import { getCachedCorretor } from "@/lib/kv/cached-entities";
 import { respondToTwilioWebhook } from "../../../app/api/webhooks/twilio/receive-twilio-webhook";
-import {
-  AUTH_TOKEN, captureDispatch, createInboundScene, createLead, newSid, PUBLIC_BASE_URL, signedTwilioRequest, twilioForm, withSid,
-  type InboundScene,
-} from "./testing/twilio-inbound";
+import { captureDispatch, createInboundScene, createLead, newSid, twilioForm, withSid, type InboundScene } from "./testing/twilio-inbound";
+import { AUTH_TOKEN, PUBLIC_BASE_URL, signedTwilioRequest } from "../../../app/api/webhooks/twilio/testing/signed-twilio-request";
 
 /** Friday 2026-11-27 18:00 in São Paulo (UTC−3). */
 const FRI_1800 = new Date("2026-11-27T21:00:00Z");

@@ -14,9 +14,9 @@ import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { createKv } from "@/lib/kv";
 import { respondToTwilioWebhook } from "../../../app/api/webhooks/twilio/receive-twilio-webhook";
 import {
-  AUTH_TOKEN, captureDispatch, createInboundScene, createLead, newSid, PUBLIC_BASE_URL, signedTwilioRequest, snapshotTables,
-  twilioForm, withSid, type InboundScene,
+  captureDispatch, createInboundScene, createLead, newSid, snapshotTables, twilioForm, withSid, type InboundScene,
 } from "./testing/twilio-inbound";
+import { AUTH_TOKEN, PUBLIC_BASE_URL, signedTwilioRequest } from "../../../app/api/webhooks/twilio/testing/signed-twilio-request";
 
 let t: TestDb;
 let s: InboundScene;

@@ -1,10 +1,10 @@
 // Test support for the inbound Twilio webhook: Twilio's own form bodies (lib/whatsapp/fixtures),
-// signed with the SDK as Twilio signs them, an agency whose broker Paulo owns the fixtures' phone,
-// leads with their event, a dispatch that records calls, and a snapshot of every table a reply may touch.
+// an agency whose broker Paulo owns the fixtures' phone, leads with their event, a dispatch that
+// records calls, and a snapshot of every table a reply may touch. Signing is the route's side
+// (app/api/webhooks/twilio/testing/signed-twilio-request.ts).
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { asc, sql } from "drizzle-orm";
-import twilio from "twilio";
 import type { Db } from "@/lib/db/client";
 import { insertCorretor, type Corretor } from "@/lib/db/queries/corretores";
 import { insertEvento } from "@/lib/db/queries/eventos";
@@ -14,9 +14,6 @@ import { corretores, leads, roletaEstado } from "@/lib/db/schema";
 import { newId } from "@/lib/ids";
 import type { Dispatch } from "@/agents/pipeline-events";
 
-export const AUTH_TOKEN = "12345678901234567890123456789012";
-export const PUBLIC_BASE_URL = "https://lastro.example.com";
-export const WEBHOOK_PATH = "/api/webhooks/twilio";
 /** The broker's phone in the inbound fixtures (the legacy one is the same mobile without the 9). */
 export const PAULO_PHONE = "+5511912345678";
 
@@ -31,19 +28,6 @@ let sidSeq = 0;
 /** A fresh MessageSid; inbound ones also set SmsSid/SmsMessageSid as Twilio does. */
 export const newSid = () => `SM${randomUUID().replace(/-/g, "").slice(0, 24)}${(++sidSeq).toString(16).padStart(8, "0")}`;
 export const withSid = (params: Record<string, string>, sid: string) => ({ ...params, MessageSid: sid, SmsSid: sid, SmsMessageSid: sid });
-
-export type SignOptions = { signature?: string | null; contentType?: string; token?: string; body?: string };
-
-export function signedTwilioRequest(params: Record<string, string>, opts: SignOptions = {}): Request {
-  const url = `${PUBLIC_BASE_URL}${WEBHOOK_PATH}`;
-  const signature = opts.signature !== undefined ? opts.signature : twilio.getExpectedTwilioSignature(opts.token ?? AUTH_TOKEN, url, params);
-  const headers: Record<string, string> = { "content-type": opts.contentType ?? "application/x-www-form-urlencoded" };
-  if (signature !== null) headers["x-twilio-signature"] = signature;
-  // The server sees its own host behind the proxy, not the public one the signature covers.
-  return new Request(`http://127.0.0.1:3000${WEBHOOK_PATH}`, {
-    method: "POST", headers, body: opts.body ?? new URLSearchParams(params).toString(),
-  });
-}
 
 export type Dispatched = { name: string; data: Record<string, unknown>; idempotencyKey: string };
 

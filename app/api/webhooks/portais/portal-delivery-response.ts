@@ -1,13 +1,14 @@
 // The HTTP answer to a portal's lead delivery. One function for both doors into the intake: the
 // Next.js route handler (a Response) and the self-hosted server's direct lane (the same status,
 // headers and body as plain data, written to node:http by portal-webhook-lane.ts).
-import { asRetryable, receivePortalDelivery } from "@/app/api/webhooks/portais/receive-portal-delivery";
+import { receivePortalDelivery } from "@/app/api/webhooks/portais/receive-portal-delivery";
 import type { IngestDeps } from "@/agents/vigilante/ingest-lead";
-import { getDb } from "@/lib/db/client";
-import { errorAnswer } from "@/lib/errors";
-import { getKv } from "@/lib/kv";
-import { dispatch } from "@/inngest/dispatch";
+import { asRetryable, errorAnswer } from "@/lib/errors";
+import { getIngestDeps } from "@/inngest/deps";
 import type { DeliveryRequest } from "../../../../lib/http/read-json-body";
+
+/** The 503 of anything that is not the client's fault: the portal delivers again rather than drop the lead. */
+export const PORTAL_RETRY_MESSAGE = "Falha temporária ao registrar o lead; tente novamente";
 
 export type PortalDeliveryAnswer = { status: number; headers: Record<string, string>; body: unknown };
 
@@ -22,19 +23,14 @@ export async function answerPortalDelivery(
   afterResponse: IngestDeps["afterResponse"],
 ): Promise<PortalDeliveryAnswer> {
   try {
-    const { db, sideDb } = await getDb();
-    const result = await receivePortalDelivery(
-      { db, sideDb, kv: getKv(), dispatch, now: () => new Date(), afterResponse },
-      request,
-      { portal: rota[0] ?? "", imobiliaria: rota[1] },
-    );
+    const result = await receivePortalDelivery(await getIngestDeps(afterResponse), request, { portal: rota[0] ?? "", imobiliaria: rota[1] });
     return {
       status: result.status === "criado" ? 201 : 200,
       headers: {},
       body: { ok: true, status: result.status, leadId: result.leadId },
     };
   } catch (err) {
-    return errorAnswer(asRetryable(err));
+    return errorAnswer(asRetryable(err, PORTAL_RETRY_MESSAGE));
   }
 }
 

@@ -1,5 +1,6 @@
 // The self-hosted server's direct lane for portal deliveries: scripts/web-server.mjs hands each
-// POST /api/webhooks/portais/… here before Next.js's router sees it. Measured on this 2-core
+// POST /api/webhooks/portais/… here before Next.js's router sees it, finding the lane through
+// lib/http/direct-lane-registry.mjs (why: docs/decisions/direct-lane.md). Measured on this 2-core
 // machine, Next's request path costs ≈ 2 ms of the main thread per request at 110 requests/s (the
 // empty /api/ping), a third of a delivery's web CPU; the lane answers with the route's own function
 // (answerPortalDelivery), so behaviour is the same through either door, and reads and writes
@@ -7,25 +8,20 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { AppError, errorAnswer } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { answerPortalDelivery, type PortalDeliveryAnswer } from "./portal-delivery-response";
+import { answerPortalDelivery, PORTAL_RETRY_MESSAGE, type PortalDeliveryAnswer } from "./portal-delivery-response";
+import { getDirectLane, registerDirectLane, type DirectLane } from "@/lib/http/direct-lane-registry.mjs";
 import { bodyTimedOut, tooLarge } from "../../../../lib/http/body-limit";
 import { MAX_WEBHOOK_BODY_BYTES, type DeliveryRequest } from "../../../../lib/http/read-json-body";
 import { BASE_SECURITY_HEADERS } from "../../../../lib/http/security-headers";
 
 export const PORTAL_WEBHOOK_PREFIX = "/api/webhooks/portais/";
 
-export type PortalWebhookLane = {
-  /** True when it took the request (the server must not pass it to Next.js). */
-  serve(req: IncomingMessage, res: ServerResponse): boolean;
-  /** Resolves when every delivery in flight and its after-response work has finished. */
-  drain(): Promise<void>;
-};
-
-const holder = globalThis as typeof globalThis & { __lastroPortalWebhookLane?: PortalWebhookLane };
+/** serve() takes POSTs under the prefix; drain() waits for the deliveries in flight and their after-response work. */
+export type PortalWebhookLane = DirectLane;
 
 /** Called from instrumentation.ts, inside Next's server bundle, so the lane shares its db, KV and pipeline. */
 export function registerPortalWebhookLane(): void {
-  holder.__lastroPortalWebhookLane ??= createPortalWebhookLane();
+  if (!getDirectLane()) registerDirectLane(createPortalWebhookLane());
 }
 
 export function createPortalWebhookLane(): PortalWebhookLane {
@@ -64,7 +60,7 @@ export function createPortalWebhookLane(): PortalWebhookLane {
     } catch (err) {
       // answerPortalDelivery turns every failure into an answer, so this is the lane's own bug:
       // a 503 makes the portal deliver again instead of waiting on a silent socket.
-      if (!res.headersSent && !res.destroyed) await writeAnswer(req, res, errorAnswer(new AppError("service_unavailable", "Falha temporária ao registrar o lead; tente novamente", { cause: err, headers: { "retry-after": "30" } })));
+      if (!res.headersSent && !res.destroyed) await writeAnswer(req, res, errorAnswer(new AppError("service_unavailable", PORTAL_RETRY_MESSAGE, { cause: err, headers: { "retry-after": "30" } })));
       else res.destroy();
       throw err;
     }

@@ -1,6 +1,5 @@
 // A portal's webhook delivery, from raw request to IngestResult: who is it for, is the credential
 // right, is the body a lead. Every refusal is an AppError (4xx) raised before anything is stored.
-import { z } from "zod";
 import { getActiveIntegracaoCached } from "@/lib/db/queries/integracoes";
 import { getImobiliariaBySlugCached } from "@/lib/db/queries/imobiliarias";
 import { AppError } from "@/lib/errors";
@@ -100,13 +99,4 @@ const ingestDeadlineMs = () => deadlineForTests ?? INGEST_DEADLINE_MS;
 /** Tests shorten the deadline (null restores INGEST_DEADLINE_MS); production never calls it. */
 export function useIngestDeadlineForTests(ms: number | null): void {
   deadlineForTests = ms;
-}
-
-/** Anything that is not a client's fault becomes 503, so the portal retries rather than drops the lead. */
-export function asRetryable(err: unknown): unknown {
-  if (err instanceof AppError || err instanceof z.core.$ZodError) return err;
-  return new AppError("service_unavailable", "Falha temporária ao registrar o lead; tente novamente", {
-    cause: err,
-    headers: { "retry-after": "30" },
-  });
 }

@@ -1,31 +1,24 @@
 // Twilio's WhatsApp webhook, from raw request to outcome: a form body, trusted only with a valid
-// X-Twilio-Signature over the PUBLIC URL, then either a status callback or a broker's message.
+// X-Twilio-Signature over the PUBLIC URL, then handed as params to the Conselheiro (handleTwilioInbound).
 // Every refusal is an AppError raised before anything is read from or written to the database.
-import { z } from "zod";
-import { getMensagemById } from "@/lib/db/queries/mensagens";
-import { AppError, errorResponse } from "@/lib/errors";
+import { AppError, asRetryable, errorResponse } from "@/lib/errors";
 import { readLimited } from "@/lib/http/read-json-body";
 import { log } from "@/lib/log";
-import { publicUrlFor, verifyTwilioSignature } from "@/lib/whatsapp/verify-signature";
-import { applyStatusCallback, type StatusCallbackResult } from "../../../../agents/conselheiro/inbound/apply-status-callback";
-import { handleBrokerReply, type BrokerReplyDeps, type BrokerReplyResult } from "../../../../agents/conselheiro/inbound/handle-broker-reply";
+import { publicUrlFor, verifyTwilioSignature, type TwilioWebhookAuth } from "@/lib/whatsapp/verify-signature";
+import {
+  handleTwilioInbound, type TwilioInboundDeps, type TwilioInboundResult,
+} from "../../../../agents/conselheiro/inbound/handle-twilio-inbound";
 
-export type TwilioWebhookDeps = BrokerReplyDeps & {
-  /** TWILIO_AUTH_TOKEN; null when Twilio is not configured, and then nothing inbound is trusted. */
-  authToken: string | null;
-  /** The base URL Twilio calls (PUBLIC_BASE_URL); the signature covers it, not our internal URL. */
-  publicBaseUrl: string;
-};
-
-export type TwilioWebhookResult =
-  | { tipo: "status"; result: StatusCallbackResult }
-  | { tipo: "mensagem"; result: BrokerReplyResult };
+export type TwilioWebhookDeps = TwilioInboundDeps & TwilioWebhookAuth;
 
 /** Twilio's posts are a few hundred bytes; anything near this is not Twilio. */
 export const MAX_TWILIO_BODY_BYTES = 64 * 1024;
 const FORM = "application/x-www-form-urlencoded";
 
-export async function receiveTwilioWebhook(deps: TwilioWebhookDeps, request: Request): Promise<TwilioWebhookResult> {
+/** The 503 of anything that is not the client's fault: Twilio retries instead of dropping the message. */
+export const TWILIO_RETRY_MESSAGE = "Falha temporária ao processar o webhook do Twilio; tente novamente";
+
+export async function receiveTwilioWebhook(deps: TwilioWebhookDeps, request: Request): Promise<TwilioInboundResult> {
   const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (mediaType !== FORM) {
     throw new AppError("unsupported_media_type", `Envie o corpo como formulário (Content-Type: ${FORM}), como o Twilio faz`);
@@ -46,27 +39,7 @@ export async function receiveTwilioWebhook(deps: TwilioWebhookDeps, request: Req
     log.warn("twilio.assinatura_invalida", { path: pathname, temAssinatura: request.headers.has("x-twilio-signature") });
     throw new AppError("invalid_signature", "Assinatura Twilio inválida");
   }
-
-  if (isStatusCallback(params)) return { tipo: "status", result: await applyStatus(deps, params) };
-  return { tipo: "mensagem", result: await handleBrokerReply(deps, params) };
-}
-
-/** Status callbacks carry MessageStatus; a broker's message carries Body or ButtonPayload (and SmsStatus=received). */
-export function isStatusCallback(params: Record<string, string>): boolean {
-  return Boolean(params.MessageStatus) && params.Body === undefined && params.ButtonPayload === undefined;
-}
-
-async function applyStatus(deps: TwilioWebhookDeps, params: Record<string, string>): Promise<StatusCallbackResult> {
-  const result = await applyStatusCallback({ db: deps.db, now: deps.now }, params);
-  if (result.outcome === "reenfileirada" && result.mensagemId) {
-    const row = await getMensagemById(deps.db, result.mensagemId);
-    // Its own key: the first send's `message-send-<id>` must not swallow this re-send.
-    const key = `message-resend-${result.mensagemId}-${params.MessageSid}`;
-    await deps
-      .dispatch("message/send", { mensagemId: result.mensagemId, corretorId: row?.corretorId ?? null }, key)
-      .catch((err: unknown) => log.warn("pipeline.dispatch_failed", { mensagemId: result.mensagemId, error: String(err) }));
-  }
-  return result;
+  return handleTwilioInbound(deps, params);
 }
 
 /** Empty TwiML: we answer the broker with our own outbound message, never in this response. */
@@ -78,15 +51,6 @@ export async function respondToTwilioWebhook(deps: TwilioWebhookDeps, request: R
     await receiveTwilioWebhook(deps, request);
     return new Response(EMPTY_TWIML, { status: 200, headers: { "content-type": "text/xml; charset=utf-8" } });
   } catch (err) {
-    return errorResponse(asRetryableForTwilio(err));
+    return errorResponse(asRetryable(err, TWILIO_RETRY_MESSAGE));
   }
-}
-
-/** Anything not the client's fault becomes 503, so Twilio retries instead of dropping the message. */
-export function asRetryableForTwilio(err: unknown): unknown {
-  if (err instanceof AppError || err instanceof z.core.$ZodError) return err;
-  return new AppError("service_unavailable", "Falha temporária ao processar o webhook do Twilio; tente novamente", {
-    cause: err,
-    headers: { "retry-after": "30" },
-  });
 }

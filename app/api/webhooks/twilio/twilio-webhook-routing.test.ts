@@ -9,9 +9,9 @@ import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { createKv } from "@/lib/kv";
 import { respondToTwilioWebhook, type TwilioWebhookDeps } from "./receive-twilio-webhook";
 import {
-  AUTH_TOKEN, captureDispatch, createInboundScene, newSid, PUBLIC_BASE_URL, signedTwilioRequest, snapshotTables, twilioForm,
-  withSid, type InboundScene,
+  captureDispatch, createInboundScene, newSid, snapshotTables, twilioForm, withSid, type InboundScene,
 } from "../../../../agents/conselheiro/inbound/testing/twilio-inbound";
+import { AUTH_TOKEN, PUBLIC_BASE_URL, signedTwilioRequest } from "./testing/signed-twilio-request";
 
 let t: TestDb;
 let scene: InboundScene;
