@@ -9,8 +9,6 @@ import { getImobiliariaByIdCached, type Imobiliaria } from "@/lib/db/queries/imo
 import { getLeadById, type Lead } from "@/lib/db/queries/leads";
 import { insertMensagemOnce, type Mensagem } from "@/lib/db/queries/mensagens";
 import { listRetidasSemAgrupada, lockCotaCorretor, markRetidasAgrupadas } from "@/lib/db/queries/mensagens-cota";
-import { kvKeys } from "@/lib/kv/keys";
-import type { Kv } from "@/lib/kv/types";
 import { log } from "@/lib/log";
 import { isOnDuty } from "@/lib/time/working-hours";
 import { remetenteFor, toLeadLinha } from "./load-evento-context";
@@ -50,7 +48,7 @@ function isDue(p: Pending, corretor: Corretor, now: Date): boolean {
   return decisao?.janelaFechaEm !== undefined && new Date(decisao.janelaFechaEm).getTime() <= now.getTime();
 }
 
-type CorretorFlush = { outcome: FlushOutcome; mensagemId?: string; mornos?: string[] };
+type CorretorFlush = { outcome: FlushOutcome; mensagemId?: string };
 
 async function flushCorretor(deps: OrquestradorDeps, imobiliariaId: string, corretorId: string): Promise<CorretorFlush> {
   const now = deps.now();
@@ -81,9 +79,8 @@ async function flushCorretor(deps: OrquestradorDeps, imobiliariaId: string, corr
         await held.slot.giveBack();
         held.slot = null;
       }
-      return { outcome: "enviada", mensagemId: mensagem.id, mornos: pending.mornos.map((e) => e.id) };
+      return { outcome: "enviada", mensagemId: mensagem.id };
     });
-    if (outcome.mornos?.length) await removeFromFilaAgrupamento(deps.kv, corretorId, outcome.mornos);
     return outcome;
   } catch (err) {
     await held.slot?.giveBack();
@@ -123,14 +120,4 @@ async function insertDigest(deps: TxDeps, imobiliaria: Imobiliaria, corretor: Co
   await markRetidasAgrupadas(deps.tx, told);
   log.info("orquestrador.agrupada", { corretorId: corretor.id, mensagemId: mensagem.id, eventos: eventoIds.length, criada });
   return { id: mensagem.id, criada };
-}
-
-/** Best effort: removes ids no longer waiting (digested or cancelled) from the seed's KV mirror of the group. */
-export async function removeFromFilaAgrupamento(kv: Kv, corretorId: string, eventoIds: string[]): Promise<void> {
-  const { key } = kvKeys.filaAgrupamento(corretorId);
-  for (const id of eventoIds) {
-    await kv.listRemove(key, id).catch((err: unknown) => {
-      log.warn("orquestrador.fila_limpeza_falhou", { corretorId, eventoId: id, error: String(err) });
-    });
-  }
 }

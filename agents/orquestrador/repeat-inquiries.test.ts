@@ -9,7 +9,7 @@ import { updatePreferencias } from "@/lib/db/queries/corretores";
 import { executeText } from "@/lib/db/execute-rows";
 import { eventoComContextoQuery } from "@/lib/db/queries/evento-contexto";
 import { insertEvento, listEventosByLead } from "@/lib/db/queries/eventos";
-import { listInteracoesByLead } from "@/lib/db/queries/interacoes";
+import { listInteracoesByLead } from "@/lib/db/testing/interacoes";
 import { listMensagens, type Mensagem } from "@/lib/db/queries/mensagens";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { kvKeys } from "@/lib/kv/keys";

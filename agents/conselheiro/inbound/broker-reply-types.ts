@@ -27,10 +27,6 @@ export type ReplyAction = {
   leadRecebido?: LeadReceived;
   /** KV entries the transaction made stale. */
   invalidar?: {
-    leads?: string[];
-    corretores?: string[];
-    /** Events no longer waiting in the broker's `fila_agrupamento` mirror. */
-    filaAgrupamento?: { corretorId: string; eventoIds: string[] };
     /** `mensagens_dia` slots of cancelled messages, by the instant each was counted for. */
     cotasDevolvidas?: { corretorId: string; usadasEm: Date[] };
   };

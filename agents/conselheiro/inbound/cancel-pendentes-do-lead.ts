@@ -11,7 +11,7 @@ export const MOTIVO_LEAD_REPASSADO = "lead_repassado";
 
 export type PendentesCancelados = {
   mensagemIds: string[];
-  /** Events to take out of `fila_agrupamento:{corretor}` once committed. */
+  /** Grouped events taken out of the broker's next digest. */
   eventoIds: string[];
   /** Events of the lead the Orquestrador had not decided yet: decided `cancelado`, no alert. */
   naoDecididoIds: string[];

@@ -2,7 +2,6 @@
 // reply, in ONE transaction keyed on Twilio's MessageSid, so a retried webhook changes nothing
 // more. Unknown senders get nothing and leave nothing behind. Sends start only after the commit.
 import { z } from "zod";
-import { removeFromFilaAgrupamento } from "@/agents/orquestrador/flush-agrupamentos";
 import { giveBackQuotaSlot } from "@/agents/orquestrador/take-quota";
 import type { Db } from "@/lib/db/client";
 import type { Corretor } from "@/lib/db/queries/corretores";
@@ -11,7 +10,6 @@ import { getImobiliariaById } from "@/lib/db/queries/imobiliarias";
 import { getLeadById } from "@/lib/db/queries/leads";
 import { insertMensagemOnce } from "@/lib/db/queries/mensagens";
 import { findMensagemByIdempotencyKey, lockInboundMessage } from "@/lib/db/queries/mensagens-resposta";
-import { invalidateCorretor, invalidateLead } from "@/lib/kv/cached-entities";
 import type { Kv } from "@/lib/kv/types";
 import { log } from "@/lib/log";
 import type { Dispatch } from "@/agents/pipeline-events";
@@ -94,18 +92,12 @@ async function pickCorretor(db: Db, candidatos: Corretor[], command: BrokerComma
   return candidatos[0]!;
 }
 
-/** Cache and pipeline are best effort: the committed rows are the truth, and a sweep finds them. */
+/** KV and pipeline are best effort: the committed rows are the truth, and a sweep finds them. */
 async function afterCommit(deps: BrokerReplyDeps, corretor: Corretor, action: ReplyAction, respostaId: string) {
-  if (deps.kv) {
+  const cotas = action.invalidar?.cotasDevolvidas;
+  if (deps.kv && cotas) {
     const kv = deps.kv;
-    const { filaAgrupamento: fila, cotasDevolvidas: cotas } = action.invalidar ?? {};
-    await Promise.all([
-      invalidateCorretor(kv, corretor.id),
-      ...(action.invalidar?.corretores ?? []).filter((id) => id !== corretor.id).map((id) => invalidateCorretor(kv, id)),
-      ...(action.invalidar?.leads ?? []).map((id) => invalidateLead(kv, id)),
-      ...(fila?.eventoIds.length ? [removeFromFilaAgrupamento(kv, fila.corretorId, fila.eventoIds)] : []),
-      ...(cotas?.usadasEm ?? []).map((at) => giveBackQuotaSlot(kv, cotas!.corretorId, at)),
-    ]);
+    await Promise.all(cotas.usadasEm.map((at) => giveBackQuotaSlot(kv, cotas.corretorId, at)));
   }
   const send = (promise: Promise<void>, what: string) =>
     promise.catch((err: unknown) => log.warn("pipeline.dispatch_failed", { what, corretorId: corretor.id, error: String(err) }));

@@ -75,15 +75,6 @@ export async function markRetidasAgrupadas(tx: Db, digest: { id: string; correto
     ));
 }
 
-/** As markEventosAgrupadosFromDigests, for held alerts (migration 0007 ran the same statement once). */
-export async function markRetidasAgrupadasFromDigests(db: Db): Promise<void> {
-  await db.execute(sql`
-    update mensagens as m set mensagem_agrupada_id = d.id
-    from mensagens as d cross join lateral jsonb_array_elements_text(d.evento_ids) as c(id)
-    where d.tipo = 'agrupada' and m.tipo = 'alerta' and m.status = 'retida_cota' and m.evento_id = c.id
-      and m.corretor_id = d.corretor_id and m.mensagem_agrupada_id is null`);
-}
-
 /** Scheduled alerts and digests now due: each must take a quota slot before it may be sent. */
 export async function listAgendadasComCotaVencidas(db: Db, now: Date, limit = 100): Promise<Mensagem[]> {
   return db

@@ -117,11 +117,6 @@ export async function findMensagemByProviderSid(db: Db, sid: string): Promise<Me
   return row ?? null;
 }
 
-/** Messages a sweep should (re)send (see claimMensagem). Oldest first. */
-export async function listDueMensagens(db: Db, now: Date, limit = 100): Promise<Mensagem[]> {
-  return db.select().from(mensagens).where(sendableNow(now)).orderBy(asc(mensagens.criadoEm)).limit(limit);
-}
-
 /** The agency's outbox and recent messages, newest first, optionally for one broker. */
 export async function listMensagens(
   db: Db,
