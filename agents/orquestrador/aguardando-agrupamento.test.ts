@@ -8,7 +8,7 @@ import {
   eventosAguardandoAgrupamentoQuery, getEventoForPipeline, listEventosAguardandoAgrupamento,
 } from "@/lib/db/queries/eventos";
 import { insertMensagemOnce } from "@/lib/db/queries/mensagens";
-import { listRetidasSemAgrupada, retidasSemAgrupadaQuery } from "@/lib/db/queries/mensagens-cota";
+import { listRetidasSemAgrupada, retidasSemAgrupadaQuery } from "@/lib/db/queries/mensagens-quota";
 import { markEventosAgrupadosFromDigests, markRetidasAgrupadasFromDigests } from "@/lib/db/testing/digest-links";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { processEvento } from "./process-evento";

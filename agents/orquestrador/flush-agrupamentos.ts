@@ -8,7 +8,7 @@ import { listEventosAguardandoAgrupamento, markEventosAgrupados, type Evento } f
 import { getImobiliariaByIdCached, type Imobiliaria } from "@/lib/db/queries/imobiliarias";
 import { getLeadById, type Lead } from "@/lib/db/queries/leads";
 import { insertMensagemOnce, type Mensagem } from "@/lib/db/queries/mensagens";
-import { listRetidasSemAgrupada, lockCotaCorretor, markRetidasAgrupadas } from "@/lib/db/queries/mensagens-cota";
+import { listRetidasSemAgrupada, lockCorretorQuota, markRetidasAgrupadas } from "@/lib/db/queries/mensagens-quota";
 import { log } from "@/lib/log";
 import { isOnDuty } from "@/lib/time/working-hours";
 import { remetenteFor, toLeadLinha } from "./load-evento-context";
@@ -63,7 +63,7 @@ async function flushCorretor(deps: OrquestradorDeps, imobiliariaId: string, corr
   const held: { slot: QuotaSlot | null } = { slot: null };
   try {
     const outcome = await deps.db.transaction(async (tx): Promise<CorretorFlush> => {
-      await lockCotaCorretor(tx, corretorId); // one flush per broker at a time; re-read under the lock
+      await lockCorretorQuota(tx, corretorId); // one flush per broker at a time; re-read under the lock
       const pending: Pending = {
         mornos: await listEventosAguardandoAgrupamento(tx, { corretorId }),
         retidas: await listRetidasSemAgrupada(tx, { corretorId }),

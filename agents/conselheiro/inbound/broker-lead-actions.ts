@@ -94,7 +94,7 @@ async function passarAdiante(ctx: ReplyContext, lead: Lead): Promise<ReplyAction
   return {
     acao: "lead_passado", texto: REPLY_TEXTS.passado(lead.nome, novo.nome), leadId: lead.id,
     leadRecebido: { eventoId: evento.id, leadId: lead.id, imobiliariaId: imobiliaria.id, corretorId: novo.id },
-    invalidar: { cotasDevolvidas: { corretorId: corretor.id, usadasEm: cancelados.cotas } },
+    giveBackQuota: { corretorId: corretor.id, usedAt: cancelados.quotaSlots },
   };
 }
 

@@ -25,9 +25,6 @@ export type ReplyAction = {
   leadId?: string;
   /** Set by "Passar adiante": the new broker's event, to dispatch as `lead/received`. */
   leadRecebido?: LeadReceived;
-  /** KV entries the transaction made stale. */
-  invalidar?: {
-    /** `mensagens_dia` slots of cancelled messages, by the instant each was counted for. */
-    cotasDevolvidas?: { corretorId: string; usadasEm: Date[] };
-  };
+  /** `mensagens_dia` slots of cancelled messages, by the instant each was counted for: given back in KV once committed. */
+  giveBackQuota?: { corretorId: string; usedAt: Date[] };
 };

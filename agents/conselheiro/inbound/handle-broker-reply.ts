@@ -94,10 +94,10 @@ async function pickCorretor(db: Db, candidatos: Corretor[], command: BrokerComma
 
 /** KV and pipeline are best effort: the committed rows are the truth, and a sweep finds them. */
 async function afterCommit(deps: BrokerReplyDeps, corretor: Corretor, action: ReplyAction, respostaId: string) {
-  const cotas = action.invalidar?.cotasDevolvidas;
-  if (deps.kv && cotas) {
+  const slots = action.giveBackQuota;
+  if (deps.kv && slots) {
     const kv = deps.kv;
-    await Promise.all(cotas.usadasEm.map((at) => giveBackQuotaSlot(kv, cotas.corretorId, at)));
+    await Promise.all(slots.usedAt.map((at) => giveBackQuotaSlot(kv, slots.corretorId, at)));
   }
   const send = (promise: Promise<void>, what: string) =>
     promise.catch((err: unknown) => log.warn("pipeline.dispatch_failed", { what, corretorId: corretor.id, error: String(err) }));

@@ -14,7 +14,7 @@ import { insertEvento, listEventosAguardandoAgrupamento, listEventosByLead } fro
 import { listInteracoesByLead } from "@/lib/db/testing/interacoes";
 import type { Lead } from "@/lib/db/queries/leads";
 import { getMensagemById, insertMensagemOnce, transitionMensagem, type Mensagem } from "@/lib/db/queries/mensagens";
-import { listRetidasSemAgrupada } from "@/lib/db/queries/mensagens-cota";
+import { listRetidasSemAgrupada } from "@/lib/db/queries/mensagens-quota";
 import { mensagens, type MensagemStatus } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { kvKeys } from "@/lib/kv/keys";
