@@ -118,6 +118,6 @@ async function insertDigest(deps: TxDeps, imobiliaria: Imobiliaria, corretor: Co
   const told = { id: mensagem.id, corretorId: corretor.id, eventoIds: mensagem.eventoIds };
   await markEventosAgrupados(deps.tx, told);
   await markRetidasAgrupadas(deps.tx, told);
-  log.info("orquestrador.agrupada", { corretorId: corretor.id, mensagemId: mensagem.id, eventos: eventoIds.length, criada });
+  log.info("orquestrador.agrupada_written", { corretorId: corretor.id, mensagemId: mensagem.id, eventos: eventoIds.length, criada });
   return { id: mensagem.id, criada };
 }

@@ -66,6 +66,6 @@ export async function releaseScheduled(deps: Omit<OrquestradorDeps, "writer">, o
     else if (outcome === "retida_cota") result.retidas.push(row.id);
     else if (outcome === "adiada") result.adiadas.push(row.id);
   }
-  if (due.length) log.info("orquestrador.agendadas_liberadas", { ...result, total: due.length });
+  if (due.length) log.info("orquestrador.scheduled_released", { ...result, total: due.length });
   return result;
 }

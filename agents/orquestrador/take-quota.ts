@@ -52,7 +52,7 @@ export async function takeQuota(deps: TakeQuotaDeps, corretor: { id: string; lim
       },
     };
   } catch (err) {
-    log.warn("cota.kv_indisponivel", { corretorId: corretor.id, error: String(err) });
+    log.warn("quota.kv_unavailable", { corretorId: corretor.id, error: String(err) });
     await lockCorretorQuota(deps.tx, corretor.id);
     const { start, end } = quotaDayBounds(deps.now);
     const used = await countMensagensUsingQuota(deps.tx, corretor.id, start, end);
@@ -89,6 +89,6 @@ async function catchUpFreshCounter(
 export async function giveBackQuotaSlot(kv: Kv, corretorId: string, usedAt: Date): Promise<void> {
   await kv.decrement(kvKeys.mensagensDia(corretorId, usedAt).key).catch((err: unknown) => {
     // Lost slot: the broker gets one message fewer today, never one more.
-    log.warn("cota.devolucao_falhou", { corretorId, error: String(err) });
+    log.warn("quota.give_back_failed", { corretorId, error: String(err) });
   });
 }

@@ -11,7 +11,7 @@ export async function invalidate(kv: Kv, key: string | { key: string }): Promise
     return true;
   } catch (err) {
     // The entry then lives until its TTL; Postgres stays the truth.
-    log.warn("kv.cache.invalidate_failed", { key: k, driver: kv.driver, error: errorMessage(err) });
+    log.warn("kv.invalidate_failed", { key: k, driver: kv.driver, error: errorMessage(err) });
     return false;
   }
 }

@@ -193,7 +193,7 @@ for (const target of targets) {
       const broken: Kv = { ...kv, del: async () => Promise.reject(new Error("ECONNREFUSED")) };
       const warn = vi.spyOn(log, "warn");
       expect(await invalidate(broken, entry.key)).toBe(false);
-      expect(warn).toHaveBeenCalledWith("kv.cache.invalidate_failed", expect.objectContaining({ key: entry.key }));
+      expect(warn).toHaveBeenCalledWith("kv.invalidate_failed", expect.objectContaining({ key: entry.key }));
       warn.mockRestore();
     });
   });

@@ -44,7 +44,7 @@ export async function handleBrokerReply(deps: BrokerReplyDeps, params: Record<st
   const candidatos = await findSenderCorretores(deps.db, { from: msg.From, waId: msg.WaId });
   if (candidatos.length === 0) {
     // The logger masks the phone; nothing is stored for a stranger, not even this message.
-    log.info("whatsapp.remetente_desconhecido", { from: msg.From, messageSid: msg.MessageSid });
+    log.info("whatsapp.unknown_sender", { from: msg.From, messageSid: msg.MessageSid });
     return { outcome: "remetente_desconhecido" };
   }
   const command = parseBrokerReply({ body: msg.Body, buttonPayload: msg.ButtonPayload, buttonText: msg.ButtonText });
@@ -70,11 +70,11 @@ export async function handleBrokerReply(deps: BrokerReplyDeps, params: Record<st
     return { action, respostaId: mensagem.id };
   });
   if (!done) {
-    log.info("whatsapp.resposta_repetida", { corretorId: corretor.id, messageSid: msg.MessageSid });
+    log.info("whatsapp.reply_repeated", { corretorId: corretor.id, messageSid: msg.MessageSid });
     return { outcome: "repetida", corretorId: corretor.id };
   }
   await afterCommit(deps, corretor, done.action, done.respostaId);
-  log.info("whatsapp.resposta_corretor", { corretorId: corretor.id, acao: done.action.acao, leadId: done.action.leadId });
+  log.info("whatsapp.corretor_replied", { corretorId: corretor.id, acao: done.action.acao, leadId: done.action.leadId });
   return {
     outcome: "respondida", corretorId: corretor.id, acao: done.action.acao, respostaId: done.respostaId,
     ...(done.action.leadId ? { leadId: done.action.leadId } : {}),
