@@ -1,6 +1,6 @@
 // The grouping sweep: for each broker whose window closed (or whose group is full), ONE `agrupada`
 // message covering the waiting warm events plus any alerts the quota held back, for one quota slot.
-// Reads Postgres (events decided `agrupar` that no digest covers yet); the KV list is only a mirror.
+// Postgres is the queue: events decided `agrupar` that no digest covers yet (lib/kv/keys.ts says why no KV list).
 import { templateWriter } from "@/agents/conselheiro/compose/templates";
 import type { Db } from "@/lib/db/client";
 import { getCorretorById, type Corretor } from "@/lib/db/queries/corretores";

@@ -137,8 +137,8 @@ function aguardandoAgrupamento(): SQL[] {
 }
 
 /**
- * Events waiting for a grouped message (see aguardandoAgrupamento). This, not the KV list, is the
- * truth a flush reads. Oldest first.
+ * Events waiting for a grouped message (see aguardandoAgrupamento): the grouping queue a flush
+ * reads. Oldest first.
  */
 export async function listEventosAguardandoAgrupamento(db: Db, filter: { corretorId?: string } = {}): Promise<Evento[]> {
   return eventosAguardandoAgrupamentoQuery(db, filter);
