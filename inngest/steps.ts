@@ -1,6 +1,6 @@
 // The pipeline's steps, the same for Inngest and the embedded runner: each is idempotent because
 // Postgres says what is done (eventos.processado, mensagens.status), so running one twice is safe.
-import { sendMensagem, type SendMensagemResult } from "@/agents/conselheiro/send/send-mensagem";
+// Sending a row is the Conselheiro's sendMensagem itself (it claims the row first).
 import { UNCONFIRMED } from "@/agents/conselheiro/send/send-policy";
 import { flushAgrupamentos } from "@/agents/orquestrador/flush-agrupamentos";
 import { processEvento } from "@/agents/orquestrador/process-evento";
@@ -18,11 +18,6 @@ export async function orchestrate(deps: PipelineDeps, eventoId: string): Promise
   return rows
     .filter((m) => m !== null && m.status === "pendente")
     .map((m) => ({ mensagemId: m!.id, corretorId: m!.corretorId }));
-}
-
-/** Conselheiro's send of one message row (claims it first; a second call does nothing). */
-export function deliver(deps: PipelineDeps, mensagemId: string): Promise<SendMensagemResult> {
-  return sendMensagem(deps, mensagemId);
 }
 
 export type SweepOptions = {

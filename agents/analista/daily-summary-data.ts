@@ -9,7 +9,7 @@ import type { Imobiliaria } from "@/lib/db/queries/imobiliarias";
 import type { Lead } from "@/lib/db/queries/leads";
 import {
   countVisitasSolicitadas, listLeadIdsComVisitaSolicitada, listLeadsRecebidos, listLeadsRetidos, listLeadsSemContato,
-} from "@/lib/db/queries/resumo-diario";
+} from "@/lib/db/queries/daily-summary";
 import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
 import type { Periodo } from "./summary-schedule";
 

@@ -2,7 +2,7 @@
 // contacted (left `novo`), median time to the first contact, visit requests, leads by status.
 import type { Db } from "@/lib/db/client";
 import { listLeadsComPrimeiraResposta, type LeadComPrimeiraResposta } from "@/lib/db/queries/desempenho-corretor";
-import { countVisitasSolicitadas } from "@/lib/db/queries/resumo-diario";
+import { countVisitasSolicitadas } from "@/lib/db/queries/daily-summary";
 import { LEAD_STATUS, type LeadStatus } from "@/lib/db/schema";
 
 type Janela = { corretorId: string; desde: Date; ate: Date };

@@ -78,11 +78,11 @@ export async function queueDueSummaries(
     } catch (err) {
       // One broker's failure must not hold back everyone else's summary; the next tick retries it.
       result.falhas++;
-      log.error("analista.resumo_falhou", { chave: d.due.chave, error: String(err) });
+      log.error("analista.summary_failed", { chave: d.due.chave, error: String(err) });
     }
   }
   if (result.enfileirados.length || result.falhas) {
-    log.info("analista.resumos", { enfileirados: result.enfileirados.length, vazios: result.vazios.length, falhas: result.falhas });
+    log.info("analista.summary_cycle", { enfileirados: result.enfileirados.length, vazios: result.vazios.length, falhas: result.falhas });
   }
   return result;
 }

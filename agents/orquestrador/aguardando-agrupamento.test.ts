@@ -5,10 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { executeText } from "@/lib/db/execute-rows";
 import {
-  eventosAguardandoAgrupamentoQuery, getEventoById, listEventosAguardandoAgrupamento, markEventosAgrupadosFromDigests,
+  eventosAguardandoAgrupamentoQuery, getEventoForPipeline, listEventosAguardandoAgrupamento,
 } from "@/lib/db/queries/eventos";
 import { insertMensagemOnce } from "@/lib/db/queries/mensagens";
-import { listRetidasSemAgrupada, markRetidasAgrupadasFromDigests, retidasSemAgrupadaQuery } from "@/lib/db/queries/mensagens-cota";
+import { listRetidasSemAgrupada, retidasSemAgrupadaQuery } from "@/lib/db/queries/mensagens-quota";
+import { markEventosAgrupadosFromDigests, markRetidasAgrupadasFromDigests } from "@/lib/db/testing/digest-links";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { processEvento } from "./process-evento";
 import { createDefaultKv, createLeadEvento, createScene, fixedClock, type Scene } from "./testing/orquestrador-fixture";
@@ -61,7 +62,7 @@ describe("waiting for a digest", () => {
     await markEventosAgrupadosFromDigests(testDb.db);
     await markRetidasAgrupadasFromDigests(testDb.db);
     expect(await waiting()).toEqual({ eventos: [untold.id], retidas: [] });
-    expect((await getEventoById(testDb.db, scene.agency.id, told.id))?.mensagemAgrupadaId).toBe(written.id);
+    expect((await getEventoForPipeline(testDb.db, told.id))?.mensagemAgrupadaId).toBe(written.id);
   });
 
   it("the sweep's two reads can be answered from their partial indexes", async () => {

@@ -1,6 +1,6 @@
 // The grouping sweep: for each broker whose window closed (or whose group is full), ONE `agrupada`
 // message covering the waiting warm events plus any alerts the quota held back, for one quota slot.
-// Reads Postgres (events decided `agrupar` that no digest covers yet); the KV list is only a mirror.
+// Postgres is the queue: events decided `agrupar` that no digest covers yet (lib/kv/keys.ts says why no KV list).
 import { templateWriter } from "@/agents/conselheiro/compose/templates";
 import type { Db } from "@/lib/db/client";
 import { getCorretorById, type Corretor } from "@/lib/db/queries/corretores";
@@ -8,9 +8,7 @@ import { listEventosAguardandoAgrupamento, markEventosAgrupados, type Evento } f
 import { getImobiliariaByIdCached, type Imobiliaria } from "@/lib/db/queries/imobiliarias";
 import { getLeadById, type Lead } from "@/lib/db/queries/leads";
 import { insertMensagemOnce, type Mensagem } from "@/lib/db/queries/mensagens";
-import { listRetidasSemAgrupada, lockCotaCorretor, markRetidasAgrupadas } from "@/lib/db/queries/mensagens-cota";
-import { kvKeys } from "@/lib/kv/keys";
-import type { Kv } from "@/lib/kv/types";
+import { listRetidasSemAgrupada, lockCorretorQuota, markRetidasAgrupadas } from "@/lib/db/queries/mensagens-quota";
 import { log } from "@/lib/log";
 import { isOnDuty } from "@/lib/time/working-hours";
 import { remetenteFor, toLeadLinha } from "./load-evento-context";
@@ -50,7 +48,7 @@ function isDue(p: Pending, corretor: Corretor, now: Date): boolean {
   return decisao?.janelaFechaEm !== undefined && new Date(decisao.janelaFechaEm).getTime() <= now.getTime();
 }
 
-type CorretorFlush = { outcome: FlushOutcome; mensagemId?: string; mornos?: string[] };
+type CorretorFlush = { outcome: FlushOutcome; mensagemId?: string };
 
 async function flushCorretor(deps: OrquestradorDeps, imobiliariaId: string, corretorId: string): Promise<CorretorFlush> {
   const now = deps.now();
@@ -65,7 +63,7 @@ async function flushCorretor(deps: OrquestradorDeps, imobiliariaId: string, corr
   const held: { slot: QuotaSlot | null } = { slot: null };
   try {
     const outcome = await deps.db.transaction(async (tx): Promise<CorretorFlush> => {
-      await lockCotaCorretor(tx, corretorId); // one flush per broker at a time; re-read under the lock
+      await lockCorretorQuota(tx, corretorId); // one flush per broker at a time; re-read under the lock
       const pending: Pending = {
         mornos: await listEventosAguardandoAgrupamento(tx, { corretorId }),
         retidas: await listRetidasSemAgrupada(tx, { corretorId }),
@@ -81,9 +79,8 @@ async function flushCorretor(deps: OrquestradorDeps, imobiliariaId: string, corr
         await held.slot.giveBack();
         held.slot = null;
       }
-      return { outcome: "enviada", mensagemId: mensagem.id, mornos: pending.mornos.map((e) => e.id) };
+      return { outcome: "enviada", mensagemId: mensagem.id };
     });
-    if (outcome.mornos?.length) await removeFromFilaAgrupamento(deps.kv, corretorId, outcome.mornos);
     return outcome;
   } catch (err) {
     await held.slot?.giveBack();
@@ -121,16 +118,6 @@ async function insertDigest(deps: TxDeps, imobiliaria: Imobiliaria, corretor: Co
   const told = { id: mensagem.id, corretorId: corretor.id, eventoIds: mensagem.eventoIds };
   await markEventosAgrupados(deps.tx, told);
   await markRetidasAgrupadas(deps.tx, told);
-  log.info("orquestrador.agrupada", { corretorId: corretor.id, mensagemId: mensagem.id, eventos: eventoIds.length, criada });
+  log.info("orquestrador.agrupada_written", { corretorId: corretor.id, mensagemId: mensagem.id, eventos: eventoIds.length, criada });
   return { id: mensagem.id, criada };
-}
-
-/** Best effort: removes ids no longer waiting (digested or cancelled) from the seed's KV mirror of the group. */
-export async function removeFromFilaAgrupamento(kv: Kv, corretorId: string, eventoIds: string[]): Promise<void> {
-  const { key } = kvKeys.filaAgrupamento(corretorId);
-  for (const id of eventoIds) {
-    await kv.listRemove(key, id).catch((err: unknown) => {
-      log.warn("orquestrador.fila_limpeza_falhou", { corretorId, eventoId: id, error: String(err) });
-    });
-  }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { updatePreferencias } from "@/lib/db/queries/corretores";
-import { getEventoById } from "@/lib/db/queries/eventos";
+import { getEventoForPipeline } from "@/lib/db/queries/eventos";
 import { listMensagens } from "@/lib/db/queries/mensagens";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { kvKeys } from "@/lib/kv/keys";
@@ -37,7 +37,7 @@ describe("processEvento", () => {
     expect(msg!.corpo).toContain('Pediu: "Quero agendar uma visita"');
     expect(msg!.corpo).not.toContain("maria@example.com");
     expect(msg!.botoes.map((b) => b.id)).toEqual([`ja_contatei:${lead.id}`, `passar:${lead.id}`, `lembrar:${lead.id}`]);
-    const saved = await getEventoById(testDb.db, scene.agency.id, evento.id);
+    const saved = await getEventoForPipeline(testDb.db, evento.id);
     expect(saved!.processado).toBe(true);
     expect(saved!.metadata?.decisao).toMatchObject({ acao: "agora", cota: "liberada", mensagemIds: result.mensagemIds });
     expect(await counter(defaultKv, scene)).toBe("1");
@@ -63,7 +63,7 @@ describe("processEvento", () => {
     const [msg] = await rows(scene);
     expect(msg).toMatchObject({ status: "agendada", scheduledFor: new Date("2026-11-25T11:00:00.000Z") });
     expect(msg!.corpo).toContain("Chegou às 20h01 de 24/11.");
-    const saved = await getEventoById(testDb.db, scene.agency.id, evento.id);
+    const saved = await getEventoForPipeline(testDb.db, evento.id);
     expect(saved!.metadata?.decisao).toMatchObject({ acao: "agendar", motivo: "fora_do_expediente", quando: "2026-11-25T11:00:00.000Z" });
     expect(await counter(defaultKv, scene, at)).toBeNull();
   });
@@ -87,7 +87,7 @@ describe("processEvento", () => {
     expect((await processEvento({ db: testDb.db, kv: defaultKv, now: fixedClock().now }, other.evento.id)).decisao).toBe("sem_corretor");
     expect(await rows(scene)).toHaveLength(0);
     expect(await rows(inactive)).toHaveLength(0);
-    expect((await getEventoById(testDb.db, scene.agency.id, evento.id))!.processado).toBe(true);
+    expect((await getEventoForPipeline(testDb.db, evento.id))!.processado).toBe(true);
   });
 
   it("gives the quota slot back when the transaction fails after taking it", async () => {
@@ -96,7 +96,7 @@ describe("processEvento", () => {
     const broken = { novoLead: () => ({ corpo: "", botoes: [], templateVariaveis: {} }) } as never; // rejected by the row's schema
     await expect(processEvento({ db: testDb.db, kv: defaultKv, now: fixedClock().now, writer: broken }, evento.id)).rejects.toThrow();
     expect(await counter(defaultKv, scene)).toBe("0");
-    expect((await getEventoById(testDb.db, scene.agency.id, evento.id))!.processado).toBe(false);
+    expect((await getEventoForPipeline(testDb.db, evento.id))!.processado).toBe(false);
     await processEvento({ db: testDb.db, kv: defaultKv, now: fixedClock().now }, evento.id);
     expect(await counter(defaultKv, scene)).toBe("1");
   });

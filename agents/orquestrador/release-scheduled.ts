@@ -5,7 +5,7 @@
 import { getCorretorById } from "@/lib/db/queries/corretores";
 import { getImobiliariaByIdCached } from "@/lib/db/queries/imobiliarias";
 import { getMensagemById, transitionMensagem } from "@/lib/db/queries/mensagens";
-import { listAgendadasComCotaVencidas, TIPOS_COM_COTA } from "@/lib/db/queries/mensagens-cota";
+import { listDueAgendadasUsingQuota, QUOTA_TIPOS } from "@/lib/db/queries/mensagens-quota";
 import { log } from "@/lib/log";
 import { isPaused, nextDutyStart } from "@/lib/time/working-hours";
 import type { OrquestradorDeps } from "./process-evento";
@@ -21,7 +21,7 @@ export async function takeQuotaForScheduled(deps: Omit<OrquestradorDeps, "writer
   const now = deps.now();
   const row = await getMensagemById(deps.db, mensagemId);
   const due = row?.status === "agendada" && row.scheduledFor !== null && row.scheduledFor.getTime() <= now.getTime();
-  if (!row || !due || !TIPOS_COM_COTA.includes(row.tipo)) return "nao_se_aplica";
+  if (!row || !due || !QUOTA_TIPOS.includes(row.tipo)) return "nao_se_aplica";
 
   const [corretor, imobiliaria] = await Promise.all([
     getCorretorById(deps.db, row.imobiliariaId, row.corretorId),
@@ -58,7 +58,7 @@ export type ReleaseResult = { liberadas: string[]; retidas: string[]; adiadas: s
 
 /** Releases every due scheduled alert/digest, oldest first. Dispatch a send for each `liberadas` id. */
 export async function releaseScheduled(deps: Omit<OrquestradorDeps, "writer">, opts: { limit?: number } = {}): Promise<ReleaseResult> {
-  const due = await listAgendadasComCotaVencidas(deps.db, deps.now(), opts.limit ?? 100);
+  const due = await listDueAgendadasUsingQuota(deps.db, deps.now(), opts.limit ?? 100);
   const result: ReleaseResult = { liberadas: [], retidas: [], adiadas: [] };
   for (const row of due) {
     const outcome = await takeQuotaForScheduled(deps, row.id);
@@ -66,6 +66,6 @@ export async function releaseScheduled(deps: Omit<OrquestradorDeps, "writer">, o
     else if (outcome === "retida_cota") result.retidas.push(row.id);
     else if (outcome === "adiada") result.adiadas.push(row.id);
   }
-  if (due.length) log.info("orquestrador.agendadas_liberadas", { ...result, total: due.length });
+  if (due.length) log.info("orquestrador.scheduled_released", { ...result, total: due.length });
   return result;
 }

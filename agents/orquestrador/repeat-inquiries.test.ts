@@ -2,6 +2,7 @@
 // intake (portal request → receivePortalDelivery), the Orquestrador and the Conselheiro (outbox).
 // Real database (PGlite, or DATABASE_URL); KV in memory, or Redis with REDIS_URL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sendMensagem } from "@/agents/conselheiro/send/send-mensagem";
 import { templateWriter } from "@/agents/conselheiro/compose/templates";
 import { receivePortalDelivery } from "@/app/api/webhooks/portais/receive-portal-delivery";
 import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "@/app/api/webhooks/portais/testing/webhook-agency";
@@ -9,14 +10,14 @@ import { updatePreferencias } from "@/lib/db/queries/corretores";
 import { executeText } from "@/lib/db/execute-rows";
 import { eventoComContextoQuery } from "@/lib/db/queries/evento-contexto";
 import { insertEvento, listEventosByLead } from "@/lib/db/queries/eventos";
-import { listInteracoesByLead } from "@/lib/db/queries/interacoes";
+import { listInteracoesByLead } from "@/lib/db/testing/interacoes";
 import { listMensagens, type Mensagem } from "@/lib/db/queries/mensagens";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { kvKeys } from "@/lib/kv/keys";
 import type { Kv } from "@/lib/kv/types";
 import type { PipelineDeps } from "@/inngest/deps";
 import type { Dispatch } from "@/inngest/dispatch";
-import { deliver, orchestrate } from "@/inngest/steps";
+import { orchestrate } from "@/inngest/steps";
 import { createOutboxClient } from "@/lib/whatsapp/outbox-client";
 import { flushAgrupamentos } from "./flush-agrupamentos";
 import { processEvento } from "./process-evento";
@@ -53,7 +54,7 @@ async function scene(slug: string) {
   };
   /** One runner's lane: decide the event, then send what it says to send now. */
   const run = async (eventoId: string) => {
-    for (const send of await orchestrate(pipeline, eventoId)) await deliver(pipeline, send.mensagemId);
+    for (const send of await orchestrate(pipeline, eventoId)) await sendMensagem(pipeline, send.mensagemId);
   };
   const slots = async () => Number((await kv.get(kvKeys.mensagensDia(corretor.id, clock.now()).key)) ?? 0);
   const mensagens = () => listMensagens(handle.db, agency.id, { corretorId: corretor.id, limit: 500 });

@@ -6,7 +6,7 @@
 import { TZDate } from "@date-fns/tz";
 import { addDays, startOfDay } from "date-fns";
 import type { Db } from "@/lib/db/client";
-import { countMensagensComCota, lockCotaCorretor } from "@/lib/db/queries/mensagens-cota";
+import { countMensagensUsingQuota, lockCorretorQuota } from "@/lib/db/queries/mensagens-quota";
 import { kvKeys, SAO_PAULO_TZ } from "@/lib/kv/keys";
 import type { Kv } from "@/lib/kv/types";
 import { log } from "@/lib/log";
@@ -52,10 +52,10 @@ export async function takeQuota(deps: TakeQuotaDeps, corretor: { id: string; lim
       },
     };
   } catch (err) {
-    log.warn("cota.kv_indisponivel", { corretorId: corretor.id, error: String(err) });
-    await lockCotaCorretor(deps.tx, corretor.id);
+    log.warn("quota.kv_unavailable", { corretorId: corretor.id, error: String(err) });
+    await lockCorretorQuota(deps.tx, corretor.id);
     const { start, end } = quotaDayBounds(deps.now);
-    const used = await countMensagensComCota(deps.tx, corretor.id, start, end);
+    const used = await countMensagensUsingQuota(deps.tx, corretor.id, start, end);
     const allowed = used < corretor.limiteDiario;
     return { allowed, via: "postgres", count: allowed ? used + 1 : used, giveBack: noop };
   }
@@ -72,7 +72,7 @@ async function catchUpFreshCounter(
   entry: { key: string; ttlSeconds: number },
 ): Promise<{ allowed: boolean; count: number }> {
   const { start, end } = quotaDayBounds(deps.now);
-  const used = await countMensagensComCota(deps.tx, corretor.id, start, end);
+  const used = await countMensagensUsingQuota(deps.tx, corretor.id, start, end);
   let count = 1;
   for (let i = 0; i < used; i++) {
     const step = await deps.kv.incrementIfBelow(entry.key, corretor.limiteDiario, entry.ttlSeconds);
@@ -89,6 +89,6 @@ async function catchUpFreshCounter(
 export async function giveBackQuotaSlot(kv: Kv, corretorId: string, usedAt: Date): Promise<void> {
   await kv.decrement(kvKeys.mensagensDia(corretorId, usedAt).key).catch((err: unknown) => {
     // Lost slot: the broker gets one message fewer today, never one more.
-    log.warn("cota.devolucao_falhou", { corretorId, error: String(err) });
+    log.warn("quota.give_back_failed", { corretorId, error: String(err) });
   });
 }

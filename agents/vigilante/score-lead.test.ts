@@ -8,7 +8,7 @@ import { parsePortalPayload } from "@/lib/portals";
 import { EMPTY_LISTING, type NormalizedLead } from "@/lib/portals/normalized-lead";
 import { normalizePhoneBR } from "@/lib/phone/normalize-phone";
 import { scoreLead, type LeadScore } from "./score-lead";
-import { applyScoreWeightOverrides, DEFAULT_WEIGHTS } from "./score-weights";
+import { DEFAULT_WEIGHTS } from "./score-weights";
 
 /** A lead that scores only the "unknown" defaults: no temperature, no type, no contact points. */
 function lead(overrides: Partial<NormalizedLead> = {}): NormalizedLead {
@@ -145,7 +145,7 @@ describe("scoreLead clamp and invariants", () => {
   });
 
   it("clamps at 0 with tuned weights", () => {
-    const weights = applyScoreWeightOverrides({ contact: { invalidPhone: -50 } });
+    const weights = { ...DEFAULT_WEIGHTS, contact: { ...DEFAULT_WEIGHTS.contact, invalidPhone: -50 } };
     const s = scoreLead({ lead: lead({ phone: normalizePhoneBR("x"), email: "a@b.co" }), earlierInquiries: 0 }, weights);
     expect(s.score).toBe(0);
     expect(factor(s, "limite")).toMatchObject({ points: 29, explicacao: "A pontuação não fica abaixo de 0: +29" });
@@ -161,7 +161,7 @@ describe("scoreLead clamp and invariants", () => {
   });
 
   it("uses tuned weights when given", () => {
-    const weights = applyScoreWeightOverrides({ temperature: { Alta: 40 } });
+    const weights = { ...DEFAULT_WEIGHTS, temperature: { ...DEFAULT_WEIGHTS.temperature, Alta: 40 } };
     expect(factor(scoreLead({ lead: lead({ temperatura: "Alta" }), earlierInquiries: 0 }, weights), "temperatura")?.points).toBe(40);
     expect(DEFAULT_WEIGHTS.temperature.Alta).toBe(30);
   });

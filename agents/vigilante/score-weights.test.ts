@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { applyScoreWeightOverrides, DEFAULT_WEIGHTS, scoreWeightsSchema } from "./score-weights";
+import { DEFAULT_WEIGHTS, scoreWeightsSchema } from "./score-weights";
 
 describe("score weights", () => {
   it("the default table is valid and matches DESIGN.md §5", () => {
@@ -11,16 +11,11 @@ describe("score weights", () => {
     expect(DEFAULT_WEIGHTS.intent.cap).toBe(20);
   });
 
-  it("merges a partial override section by section", () => {
-    const w = applyScoreWeightOverrides({ temperature: { Alta: 40 }, repeat: { cap: 30 } });
-    expect(w.temperature).toEqual({ ...DEFAULT_WEIGHTS.temperature, Alta: 40 });
-    expect(w.repeat).toEqual({ ...DEFAULT_WEIGHTS.repeat, cap: 30 });
-    expect(w.leadType).toEqual(DEFAULT_WEIGHTS.leadType);
-  });
-
-  it("no override means the defaults", () => {
-    expect(applyScoreWeightOverrides(undefined)).toEqual(DEFAULT_WEIGHTS);
-  });
+  /** The default table with one section partly replaced, as a tuned table would be. */
+  const tuned = (section: Record<string, Record<string, unknown>>) =>
+    Object.fromEntries(
+      Object.entries(DEFAULT_WEIGHTS).map(([k, v]) => [k, section[k] ? { ...v, ...section[k] } : v]),
+    );
 
   it.each([
     [{ temperature: { Alta: "muito" } }, "temperature.Alta"],
@@ -30,7 +25,7 @@ describe("score weights", () => {
     [{ intent: { groups: [{ key: "X y", label: "x", terms: ["x"], points: 1 }] } }, "intent.groups.0.key"],
   ])("rejects %j naming %s", (override, path) => {
     try {
-      applyScoreWeightOverrides(override);
+      scoreWeightsSchema.parse(tuned(override));
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ZodError);

@@ -1,5 +1,5 @@
-// The ONE table of lead-score weights (DESIGN.md §5). An admin may tune it later: overrides are
-// validated by scoreWeightsOverrideSchema and merged section by section over DEFAULT_WEIGHTS.
+// The ONE table of lead-score weights (DESIGN.md §5). scoreLead takes the table as an argument, so
+// an admin's tuning can be passed in once it exists; the schema bounds what a tuned table may say.
 import { z } from "zod";
 
 const points = z.number().int().min(-100).max(100);
@@ -47,16 +47,6 @@ const price = z.object({
 export const scoreWeightsSchema = z.object({ temperature, leadType, intent, contact, repeat, price });
 export type ScoreWeights = z.infer<typeof scoreWeightsSchema>;
 
-export const scoreWeightsOverrideSchema = z.object({
-  temperature: temperature.partial().optional(),
-  leadType: leadType.partial().optional(),
-  intent: intent.partial().optional(),
-  contact: contact.partial().optional(),
-  repeat: repeat.partial().optional(),
-  price: price.partial().optional(),
-});
-export type ScoreWeightsOverride = z.input<typeof scoreWeightsOverrideSchema>;
-
 export const DEFAULT_WEIGHTS: ScoreWeights = {
   temperature: { Alta: 30, "Média": 15, Baixa: 5, none: 10 },
   leadType: {
@@ -91,16 +81,3 @@ export const DEFAULT_WEIGHTS: ScoreWeights = {
     budgetInMessage: 4,
   },
 };
-
-/** Validates an admin's partial override and merges it; throws the ZodError naming the bad field. */
-export function applyScoreWeightOverrides(override: unknown, base: ScoreWeights = DEFAULT_WEIGHTS): ScoreWeights {
-  const o = scoreWeightsOverrideSchema.parse(override ?? {});
-  return scoreWeightsSchema.parse({
-    temperature: { ...base.temperature, ...o.temperature },
-    leadType: { ...base.leadType, ...o.leadType },
-    intent: { ...base.intent, ...o.intent },
-    contact: { ...base.contact, ...o.contact },
-    repeat: { ...base.repeat, ...o.repeat },
-    price: { ...base.price, ...o.price },
-  });
-}

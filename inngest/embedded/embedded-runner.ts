@@ -2,10 +2,11 @@
 // per broker keeps a broker's decisions in order (so the quota is never raced); sends share a
 // throttle below Twilio's limit; failures retry with backoff; a timer sweeps what was missed.
 // Nothing lives only in memory: a crash loses the queue, and the next sweep rebuilds it from Postgres.
+import { sendMensagem } from "@/agents/conselheiro/send/send-mensagem";
 import { log } from "@/lib/log";
 import { listUnprocessedEventos } from "@/lib/db/queries/eventos";
 import type { PipelineDeps } from "../deps";
-import { deliver, DEFAULT_SWEEP, orchestrate, sweep, type SendRequest, type SweepOptions } from "../steps";
+import { DEFAULT_SWEEP, orchestrate, sweep, type SendRequest, type SweepOptions } from "../steps";
 import { queueSummaries } from "../summaries-step";
 
 export type EmbeddedRunnerOptions = {
@@ -159,7 +160,7 @@ export class EmbeddedRunner {
       }
       await this.throttle();
       this.queued.delete(key);
-      const result = await deliver(this.deps, job.mensagemId);
+      const result = await sendMensagem(this.deps, job.mensagemId);
       if (result.outcome === "reagendar") this.later(job, 0, result.retryInMs ?? this.options.retryBaseMs);
     } catch (err) {
       this.queued.delete(key);

@@ -17,7 +17,7 @@ export function startEmbeddedPipeline(): Promise<EmbeddedRunner | null> {
     }
     if (env.pipelineMode === "worker") {
       // Events stay in Postgres (processado = false) until `npm run worker` picks them up.
-      log.info("pipeline.worker_externo", { modo: "worker" });
+      log.info("pipeline.external_worker", { modo: "worker" });
       return null;
     }
     // With WEB_CONCURRENCY web processes each runs a runner; together they stay under Twilio's limit.

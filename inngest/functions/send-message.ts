@@ -1,8 +1,8 @@
 // message/send → Conselheiro sends one message row (claimed first, so a retry never sends twice).
 // A global throttle keeps us under Twilio's 100 messages/s.
 import { NonRetriableError } from "inngest";
+import { sendMensagem } from "@/agents/conselheiro/send/send-mensagem";
 import { getPipelineDeps } from "@/inngest/deps";
-import { deliver } from "@/inngest/steps";
 import { inngest } from "../client";
 import { messageSend, messageSendSchema } from "../events";
 
@@ -16,7 +16,7 @@ export const sendMessage = inngest.createFunction(
   async ({ event, step }) => {
     const parsed = messageSendSchema.safeParse(event.data);
     if (!parsed.success) throw new NonRetriableError(`message/send inválido: ${parsed.error.message}`);
-    const result = await step.run("enviar", async () => deliver(await getPipelineDeps(), parsed.data.mensagemId));
+    const result = await step.run("enviar", async () => sendMensagem(await getPipelineDeps(), parsed.data.mensagemId));
     if (result.outcome === "reagendar") {
       await step.sleep("aguardar-nova-tentativa", Math.max(1000, result.retryInMs ?? 5000));
       await step.sendEvent("reenviar", { name: "message/send", data: parsed.data });

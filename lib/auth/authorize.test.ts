@@ -6,8 +6,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { useDbForTests } from "@/lib/db/client";
 import { insertCorretor } from "@/lib/db/queries/corretores";
 import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
-import { endUsuarioSessions, insertUsuario, setUsuarioAtivo, setUsuarioSenhaHash } from "@/lib/db/queries/usuarios";
+import { endUsuarioSessions, insertUsuario } from "@/lib/db/queries/usuarios";
 import { usuarios } from "@/lib/db/schema";
+import { setUsuarioAtivo, setUsuarioSenhaHash } from "@/lib/db/testing/usuarios";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 
 const session = vi.hoisted(() => ({ current: null as unknown }));

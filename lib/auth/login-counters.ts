@@ -35,7 +35,7 @@ export function createLoginCounters({ kv, db, now }: LoginCountersDeps): LoginCo
     } catch (err) {
       if (Date.now() - lastWarn > WARN_INTERVAL_MS) {
         lastWarn = Date.now();
-        log.warn("auth.limites_via_postgres", { error: String(err) });
+        log.warn("auth.limits_via_postgres", { error: String(err) });
       }
       return onDb();
     }

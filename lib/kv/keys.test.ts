@@ -3,7 +3,6 @@ import { KV_TTL_SECONDS, kvKeys, saoPauloDay, secondsUntilSaoPauloMidnight } fro
 
 describe("kvKeys", () => {
   it("builds the seed's key patterns with their TTLs", () => {
-    expect(kvKeys.corretor("cor_01ABC")).toEqual({ key: "corretor:cor_01ABC", ttlSeconds: 3600 });
     expect(kvKeys.lead("lead_01ABC")).toEqual({ key: "lead:lead_01ABC", ttlSeconds: 7200 });
     expect(kvKeys.evento("evt_1")).toEqual({ key: "evento:evt_1", ttlSeconds: 86_400 });
     expect(kvKeys.filaAgrupamento("cor_1")).toEqual({
@@ -13,7 +12,6 @@ describe("kvKeys", () => {
   });
 
   it.each(["", "cor 1", "cor:1", "cor_1\n", "*", "a".repeat(51)])("rejects the id %j", (id) => {
-    expect(() => kvKeys.corretor(id)).toThrow(/inválido/);
     expect(() => kvKeys.mensagensDia(id, new Date())).toThrow(/inválido/);
   });
 

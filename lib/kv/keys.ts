@@ -1,5 +1,17 @@
 // The only place that builds KV keys and decides their TTLs (seed "Schema Redis").
 // Each helper returns { key, ttlSeconds } so a write can never forget its TTL.
+//
+// Of the seed's keys, Lastro writes only `mensagens_dia:{corretor}_{data}`: the broker's daily quota
+// counter, taken atomically on every alert (Postgres recounts the day when the KV is down). The others
+// are deliberately not kept:
+// - `corretor:{id}` and `lead:{id}` (a read-through cache): the Orquestrador reads the event with its
+//   lead, broker and listing in ONE Postgres query, and the intake reads the earlier lead and the
+//   brokers in one statement inside its transaction; a KV read first would add a round trip, not save one.
+// - `evento:{id}`: nothing reads an event by key; the pipeline passes ids and reads the row.
+// - `fila_agrupamento:{corretor}`: Postgres is the grouping queue. An event waits while decided
+//   `agrupar` with no digest yet, and the digest that tells it is linked in eventos.mensagem_agrupada_id
+//   in the digest's own transaction; a KV copy could only drift from that.
+// The login limiter's counters (falhas_login…) are Lastro's own, not the seed's.
 import { createHash } from "node:crypto";
 import { TZDate } from "@date-fns/tz";
 import { addDays, format, startOfDay } from "date-fns";
@@ -7,7 +19,6 @@ import { addDays, format, startOfDay } from "date-fns";
 export const SAO_PAULO_TZ = "America/Sao_Paulo";
 
 export const KV_TTL_SECONDS = {
-  corretor: 60 * 60,
   lead: 2 * 60 * 60,
   evento: 24 * 60 * 60,
   // The seed gives none; a day outlives any grouping window, and Postgres holds the truth anyway.
@@ -55,10 +66,6 @@ function loginDigest(email: string, ip: string): string {
 }
 
 export const kvKeys = {
-  corretor: (id: string): KvEntry => ({
-    key: `corretor:${assertKeyId(id, "corretor")}`,
-    ttlSeconds: KV_TTL_SECONDS.corretor,
-  }),
   lead: (id: string): KvEntry => ({ key: `lead:${assertKeyId(id, "lead")}`, ttlSeconds: KV_TTL_SECONDS.lead }),
   evento: (id: string): KvEntry => ({
     key: `evento:${assertKeyId(id, "evento")}`,

@@ -2,10 +2,9 @@
 // Upstash-protocol fake backed by the same Redis) when REDIS_URL is set, as in CI.
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { z } from "zod";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
-import { invalidate, readThrough } from "./cache";
+import { invalidate } from "./cache";
 import { createKv, getKv } from "./index";
 import { startUpstashRestServer, type UpstashRestServer } from "./testing/upstash-rest-server";
 import type { Kv } from "./types";
@@ -185,70 +184,22 @@ for (const target of targets) {
       await expect(kv.ping()).resolves.toBeUndefined();
     });
 
-    test("readThrough loads once, then serves from cache (Dates survive)", async () => {
-      const row = { id: "cor_1", nome: "Ana", ativo: true, dataCadastro: new Date("2026-01-02T03:04:05.678Z") };
-      let loads = 0;
-      const load = async () => (loads++, { ...row });
+    test("invalidate drops an entry, and reports false (logged) when the KV throws", async () => {
       const entry = { key: key("obj"), ttlSeconds: 60 };
-
-      expect(await readThrough(kv, entry, load)).toEqual(row);
-      const cached = await readThrough(kv, entry, load);
-      expect(loads).toBe(1);
-      expect(cached).toEqual(row);
-      expect(cached?.dataCadastro).toBeInstanceOf(Date);
-      expect(await kv.ttl(entry.key)).toBeGreaterThan(0);
-
+      await kv.set(entry.key, "valor", entry.ttlSeconds);
       expect(await invalidate(kv, entry)).toBe(true);
-      await readThrough(kv, entry, load);
-      expect(loads).toBe(2);
-    });
-
-    test("readThrough does not cache null and reloads a value of an old shape", async () => {
-      let loads = 0;
-      expect(await readThrough(kv, { key: key("none"), ttlSeconds: 60 }, async () => (loads++, null))).toBeNull();
-      expect(await readThrough(kv, { key: key("none"), ttlSeconds: 60 }, async () => (loads++, null))).toBeNull();
-      expect(loads).toBe(2);
-
-      const schema = z.object({ id: z.string(), criadoEm: z.date() });
-      await kv.set(key("shape"), JSON.stringify({ id: 42 }), 60);
-      const value = await readThrough(
-        kv,
-        { key: key("shape"), ttlSeconds: 60 },
-        async () => ({ id: "lead_1", criadoEm: new Date("2026-05-01T10:00:00Z") }),
-        schema,
-      );
-      expect(value).toEqual({ id: "lead_1", criadoEm: new Date("2026-05-01T10:00:00Z") });
-      const again = await readThrough(kv, { key: key("shape"), ttlSeconds: 60 }, async () => null, schema);
-      expect(again?.criadoEm).toBeInstanceOf(Date);
-    });
-
-    test("readThrough degrades to load when the KV throws", async () => {
-      const broken: Kv = {
-        ...kv,
-        get: async () => Promise.reject(new Error("ECONNREFUSED")),
-        set: async () => Promise.reject(new Error("ECONNREFUSED")),
-        del: async () => Promise.reject(new Error("ECONNREFUSED")),
-      };
-      const warn = vi.spyOn(log, "warn");
-      let loads = 0;
-      const entry = { key: key("obj"), ttlSeconds: 60 };
-      expect(await readThrough(broken, entry, async () => (loads++, { ok: true }))).toEqual({ ok: true });
-      expect(await readThrough(broken, entry, async () => (loads++, { ok: true }))).toEqual({ ok: true });
-      expect(loads).toBe(2);
-      expect(await invalidate(broken, entry.key)).toBe(false);
-      expect(warn).toHaveBeenCalledWith("kv.cache.read_failed", expect.objectContaining({ error: "ECONNREFUSED" }));
-      expect(warn).toHaveBeenCalledWith("kv.cache.invalidate_failed", expect.objectContaining({ key: entry.key }));
-      warn.mockRestore();
-
-      // a failed cache write alone still returns the loaded value
-      const writeFails: Kv = { ...kv, set: async () => Promise.reject(new Error("READONLY")) };
-      expect(await readThrough(writeFails, entry, async () => "valor")).toBe("valor");
       expect(await kv.get(entry.key)).toBeNull();
+
+      const broken: Kv = { ...kv, del: async () => Promise.reject(new Error("ECONNREFUSED")) };
+      const warn = vi.spyOn(log, "warn");
+      expect(await invalidate(broken, entry.key)).toBe(false);
+      expect(warn).toHaveBeenCalledWith("kv.invalidate_failed", expect.objectContaining({ key: entry.key }));
+      warn.mockRestore();
     });
   });
 }
 
-describe("KV down: callers fail fast and the cache degrades", () => {
+describe("KV down: callers fail fast", () => {
   const downTargets: { name: string; make(): Kv }[] = [
     { name: "redis", make: () => createKv({ driver: "redis", redisUrl: "redis://127.0.0.1:1" }) },
     {
@@ -258,17 +209,13 @@ describe("KV down: callers fail fast and the cache degrades", () => {
   ];
 
   for (const { name, make } of downTargets) {
-    it(`${name}: ping rejects within a couple of seconds and readThrough still loads`, async () => {
+    it(`${name}: ping rejects within a couple of seconds and a counter call fails`, async () => {
       const kv = make();
       try {
         const started = Date.now();
         await expect(kv.ping()).rejects.toThrow();
         expect(Date.now() - started).toBeLessThan(2500);
 
-        const t0 = Date.now();
-        const value = await readThrough(kv, { key: "kvtest:down", ttlSeconds: 60 }, async () => ({ id: "cor_1" }));
-        expect(value).toEqual({ id: "cor_1" });
-        expect(Date.now() - t0).toBeLessThan(2500);
         await expect(kv.incrementIfBelow("kvtest:down:n", 5, 60)).rejects.toThrow();
       } finally {
         await kv.close();

@@ -51,7 +51,7 @@ export function createRedisKv(options: RedisKvOptions): Kv {
   redis.on("error", (err: Error) => {
     if (Date.now() - lastErrorLog < ERROR_LOG_INTERVAL_MS) return;
     lastErrorLog = Date.now();
-    log.warn("kv.redis.error", { error: err.message });
+    log.warn("kv.redis_error", { error: err.message });
   });
 
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maskEmail, maskPhone, maskPii, maskPiiDeep } from "./mask";
+import { maskPhone, maskPii, maskPiiDeep } from "./mask";
 
 // The subscriber digits of the test phones; none of their 4-digit runs may survive masking.
 const SECRET_RUNS = ["9876", "8765", "7654", "6543", "5432", "4321", "3456", "4567", "5678", "6789", "7890"];
@@ -187,7 +187,7 @@ describe("maskPii: hostile input", () => {
   });
 });
 
-describe("maskPhone / maskEmail for display", () => {
+describe("maskPhone for display", () => {
   it("formats Brazilian mobiles and landlines keeping the last 4 digits", () => {
     expect(maskPhone("+5511987654321")).toBe("+55 11 *****-4321");
     expect(maskPhone("whatsapp:+5511987654321")).toBe("+55 11 *****-4321");
@@ -196,10 +196,5 @@ describe("maskPhone / maskEmail for display", () => {
   it("masks other countries and garbage safely", () => {
     expect(maskPhone("+14155552671")).toBe("+*******2671");
     expect(maskPhone("12")).toBe("***");
-  });
-  it("masks e-mails", () => {
-    expect(maskEmail("maria.silva@example.com")).toBe("m***@example.com");
-    expect(maskEmail("@example.com")).toBe("***@example.com");
-    expect(maskEmail("sem-arroba")).toBe("***");
   });
 });

@@ -1,5 +1,5 @@
 // LGPD: phones and e-mails must never reach a log line. The logger runs every event and
-// field through maskPiiDeep; maskPhone/maskEmail are the friendlier versions for the UI.
+// field through maskPiiDeep; maskPhone is the friendlier version for the UI.
 //
 // What is masked and what is deliberately left alone (a masked number now and then is
 // acceptable, a leaked phone is not):
@@ -99,14 +99,6 @@ export function maskPhone(phone: string): string {
   }
   if (digits.length < 6) return "***";
   return `${phone.trim().startsWith("+") ? "+" : ""}${"*".repeat(digits.length - 4)}${digits.slice(-4)}`;
-}
-
-/** Masks an e-mail for display: "maria.silva@example.com" → "m***@example.com". */
-export function maskEmail(email: string): string {
-  const at = email.lastIndexOf("@");
-  if (at < 0) return "***";
-  const domain = email.slice(at + 1).trim();
-  return `${maskEmailLocal(email.slice(0, at).trim())}@${domain || "***"}`;
 }
 
 /** Returns a copy of any value with every string (keys too), phone-shaped number and Error

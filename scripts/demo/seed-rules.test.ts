@@ -6,8 +6,9 @@ import { asc, eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { quotaDayBounds } from "@/agents/orquestrador/take-quota";
 import { retornoKey } from "@/lib/db/queries/evento-contexto";
-import { listEventosAguardandoAgrupamento, markEventosAgrupadosFromDigests } from "@/lib/db/queries/eventos";
-import { STATUS_SEM_COTA, TIPOS_COM_COTA, listRetidasSemAgrupada, markRetidasAgrupadasFromDigests } from "@/lib/db/queries/mensagens-cota";
+import { listEventosAguardandoAgrupamento } from "@/lib/db/queries/eventos";
+import { NO_QUOTA_STATUS, QUOTA_TIPOS, listRetidasSemAgrupada } from "@/lib/db/queries/mensagens-quota";
+import { markEventosAgrupadosFromDigests, markRetidasAgrupadasFromDigests } from "@/lib/db/testing/digest-links";
 import * as schema from "@/lib/db/schema";
 import { saoPauloDay } from "@/lib/kv/keys";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
@@ -29,13 +30,13 @@ afterAll(async () => {
   await Promise.all([small?.cleanup(), busy?.cleanup()]);
 });
 
-/** Messages that used a quota slot, per broker and São Paulo day, as countMensagensComCota counts them. */
+/** Messages that used a quota slot, per broker and São Paulo day, as countMensagensUsingQuota counts them. */
 async function quotaUse(db: TestDb) {
   const limits = new Map((await db.db.select().from(corretores)).map((c) => [c.id, c.preferencias!.limiteDiario]));
   const rows = await db.db.select().from(mensagens);
   const used = new Map<string, number>();
   for (const m of rows) {
-    if (!TIPOS_COM_COTA.includes(m.tipo) || STATUS_SEM_COTA.includes(m.status)) continue;
+    if (!QUOTA_TIPOS.includes(m.tipo) || NO_QUOTA_STATUS.includes(m.status)) continue;
     const day = quotaDayBounds(m.scheduledFor ?? m.criadoEm).start.toISOString();
     const key = `${m.corretorId} ${day}`;
     used.set(key, (used.get(key) ?? 0) + 1);

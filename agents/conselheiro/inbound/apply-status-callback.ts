@@ -32,7 +32,7 @@ export async function applyStatusCallback(deps: StatusCallbackDeps, params: Reco
   const cb = callbackSchema.parse(params);
   const row = await findMensagemByProviderSid(deps.db, cb.MessageSid);
   if (!row) {
-    log.info("mensagem.callback_desconhecido", { sid: cb.MessageSid, status: cb.MessageStatus });
+    log.info("mensagem.callback_unknown", { sid: cb.MessageSid, status: cb.MessageStatus });
     return { outcome: "desconhecida" };
   }
   const forward = FORWARD[cb.MessageStatus];

@@ -37,7 +37,6 @@ async function pausar(ctx: ReplyContext, pausa: PausaPedido): Promise<ReplyActio
   return {
     acao: "pausado",
     texto: REPLY_TEXTS.pausado(quandoTexto(ate, now, imobiliaria.timezone)),
-    invalidar: { corretores: [corretor.id] },
   };
 }
 
@@ -46,8 +45,8 @@ async function retomar(ctx: ReplyContext): Promise<ReplyAction> {
   if (!isPaused(corretor.preferencias, now)) {
     // An expired pause still sits in the row; clearing it keeps the dashboard honest.
     if (corretor.preferencias.pausadoAte !== null) await updatePreferencias(ctx.tx, imobiliaria.id, corretor.id, { pausadoAte: null });
-    return { acao: "nao_estava_pausado", texto: REPLY_TEXTS.naoEstavaPausado, invalidar: { corretores: [corretor.id] } };
+    return { acao: "nao_estava_pausado", texto: REPLY_TEXTS.naoEstavaPausado };
   }
   await updatePreferencias(ctx.tx, imobiliaria.id, corretor.id, { pausadoAte: null });
-  return { acao: "retomado", texto: REPLY_TEXTS.retomado, invalidar: { corretores: [corretor.id] } };
+  return { acao: "retomado", texto: REPLY_TEXTS.retomado };
 }

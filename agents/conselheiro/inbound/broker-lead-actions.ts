@@ -44,7 +44,7 @@ export async function runLeadAction(ctx: ReplyContext, acao: LeadAcao, leadId: s
 }
 
 async function markContatado(ctx: ReplyContext, lead: Lead): Promise<ReplyAction> {
-  const base = { leadId: lead.id, invalidar: { leads: [lead.id] } };
+  const base = { leadId: lead.id };
   const updated = await markLeadEmContato(ctx.tx, lead, ctx.now);
   if (!updated) return { ...base, acao: "lead_ja_estava", texto: REPLY_TEXTS.jaEstava(lead.nome, lead.status) };
   // Leaving `novo` happens once per lead, so the first-response time is recorded once.
@@ -94,11 +94,7 @@ async function passarAdiante(ctx: ReplyContext, lead: Lead): Promise<ReplyAction
   return {
     acao: "lead_passado", texto: REPLY_TEXTS.passado(lead.nome, novo.nome), leadId: lead.id,
     leadRecebido: { eventoId: evento.id, leadId: lead.id, imobiliariaId: imobiliaria.id, corretorId: novo.id },
-    invalidar: {
-      leads: [lead.id],
-      filaAgrupamento: { corretorId: corretor.id, eventoIds: cancelados.eventoIds },
-      cotasDevolvidas: { corretorId: corretor.id, usadasEm: cancelados.cotas },
-    },
+    giveBackQuota: { corretorId: corretor.id, usedAt: cancelados.quotaSlots },
   };
 }
 

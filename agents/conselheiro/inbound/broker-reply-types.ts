@@ -25,13 +25,6 @@ export type ReplyAction = {
   leadId?: string;
   /** Set by "Passar adiante": the new broker's event, to dispatch as `lead/received`. */
   leadRecebido?: LeadReceived;
-  /** KV entries the transaction made stale. */
-  invalidar?: {
-    leads?: string[];
-    corretores?: string[];
-    /** Events no longer waiting in the broker's `fila_agrupamento` mirror. */
-    filaAgrupamento?: { corretorId: string; eventoIds: string[] };
-    /** `mensagens_dia` slots of cancelled messages, by the instant each was counted for. */
-    cotasDevolvidas?: { corretorId: string; usadasEm: Date[] };
-  };
+  /** `mensagens_dia` slots of cancelled messages, by the instant each was counted for: given back in KV once committed. */
+  giveBackQuota?: { corretorId: string; usedAt: Date[] };
 };

@@ -3,7 +3,7 @@
 import type { Db } from "@/lib/db/client";
 import type { Corretor } from "@/lib/db/queries/corretores";
 import { cancelAgrupamentoDoLead, cancelEventosNaoDecididosDoLead } from "@/lib/db/queries/eventos";
-import { lockCotaCorretor, TIPOS_COM_COTA } from "@/lib/db/queries/mensagens-cota";
+import { lockCorretorQuota, QUOTA_TIPOS } from "@/lib/db/queries/mensagens-quota";
 import { cancelMensagensDoLead } from "@/lib/db/queries/mensagens-resposta";
 import { UNCONFIRMED } from "../send/send-policy";
 
@@ -11,12 +11,12 @@ export const MOTIVO_LEAD_REPASSADO = "lead_repassado";
 
 export type PendentesCancelados = {
   mensagemIds: string[];
-  /** Events to take out of `fila_agrupamento:{corretor}` once committed. */
+  /** Grouped events taken out of the broker's next digest. */
   eventoIds: string[];
   /** Events of the lead the Orquestrador had not decided yet: decided `cancelado`, no alert. */
   naoDecididoIds: string[];
   /** When each cancelled message had taken its quota slot, to give the KV slot back once committed. */
-  cotas: Date[];
+  quotaSlots: Date[];
 };
 
 /**
@@ -31,7 +31,7 @@ export async function cancelPendentesDoLead(
   const alvo = { corretorId: input.de.id, leadId: input.leadId };
   // The old broker's digest flush reads its waiting events under this lock: it either wrote its
   // digest first (the events are in it, nothing to cancel) or sees them cancelled.
-  await lockCotaCorretor(tx, input.de.id);
+  await lockCorretorQuota(tx, input.de.id);
   // First, so an alert being decided right now (its event row locked) is committed before the
   // messages below are read, and an event not yet decided never becomes one.
   const naoDecididoIds = await cancelEventosNaoDecididosDoLead(tx, alvo, {
@@ -44,8 +44,8 @@ export async function cancelPendentesDoLead(
     motivo: MOTIVO_LEAD_REPASSADO, para: input.para.id, em: input.now.toISOString(),
   });
   // Only a `pendente` alert had taken a slot (scheduled and held ones take theirs when released).
-  const cotas = mensagens
-    .filter((m) => m.statusAnterior === "pendente" && TIPOS_COM_COTA.includes(m.tipo))
+  const quotaSlots = mensagens
+    .filter((m) => m.statusAnterior === "pendente" && QUOTA_TIPOS.includes(m.tipo))
     .map((m) => m.scheduledFor ?? m.criadoEm);
-  return { mensagemIds: mensagens.map((m) => m.id), eventoIds, naoDecididoIds, cotas };
+  return { mensagemIds: mensagens.map((m) => m.id), eventoIds, naoDecididoIds, quotaSlots };
 }

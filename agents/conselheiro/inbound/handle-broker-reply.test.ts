@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TUE_1000, fixedClock } from "@/agents/orquestrador/testing/orquestrador-fixture";
 import { getCorretorById } from "@/lib/db/queries/corretores";
 import { listEventosByLead } from "@/lib/db/queries/eventos";
-import { listInteracoesByLead } from "@/lib/db/queries/interacoes";
+import { listInteracoesByLead } from "@/lib/db/testing/interacoes";
 import { getLeadById, type Lead } from "@/lib/db/queries/leads";
 import { insertMensagemOnce, transitionMensagem } from "@/lib/db/queries/mensagens";
 import { mensagens } from "@/lib/db/schema";

@@ -2,7 +2,6 @@
 // reply, in ONE transaction keyed on Twilio's MessageSid, so a retried webhook changes nothing
 // more. Unknown senders get nothing and leave nothing behind. Sends start only after the commit.
 import { z } from "zod";
-import { removeFromFilaAgrupamento } from "@/agents/orquestrador/flush-agrupamentos";
 import { giveBackQuotaSlot } from "@/agents/orquestrador/take-quota";
 import type { Db } from "@/lib/db/client";
 import type { Corretor } from "@/lib/db/queries/corretores";
@@ -11,7 +10,6 @@ import { getImobiliariaById } from "@/lib/db/queries/imobiliarias";
 import { getLeadById } from "@/lib/db/queries/leads";
 import { insertMensagemOnce } from "@/lib/db/queries/mensagens";
 import { findMensagemByIdempotencyKey, lockInboundMessage } from "@/lib/db/queries/mensagens-resposta";
-import { invalidateCorretor, invalidateLead } from "@/lib/kv/cached-entities";
 import type { Kv } from "@/lib/kv/types";
 import { log } from "@/lib/log";
 import type { Dispatch } from "@/agents/pipeline-events";
@@ -46,7 +44,7 @@ export async function handleBrokerReply(deps: BrokerReplyDeps, params: Record<st
   const candidatos = await findSenderCorretores(deps.db, { from: msg.From, waId: msg.WaId });
   if (candidatos.length === 0) {
     // The logger masks the phone; nothing is stored for a stranger, not even this message.
-    log.info("whatsapp.remetente_desconhecido", { from: msg.From, messageSid: msg.MessageSid });
+    log.info("whatsapp.unknown_sender", { from: msg.From, messageSid: msg.MessageSid });
     return { outcome: "remetente_desconhecido" };
   }
   const command = parseBrokerReply({ body: msg.Body, buttonPayload: msg.ButtonPayload, buttonText: msg.ButtonText });
@@ -72,11 +70,11 @@ export async function handleBrokerReply(deps: BrokerReplyDeps, params: Record<st
     return { action, respostaId: mensagem.id };
   });
   if (!done) {
-    log.info("whatsapp.resposta_repetida", { corretorId: corretor.id, messageSid: msg.MessageSid });
+    log.info("whatsapp.reply_repeated", { corretorId: corretor.id, messageSid: msg.MessageSid });
     return { outcome: "repetida", corretorId: corretor.id };
   }
   await afterCommit(deps, corretor, done.action, done.respostaId);
-  log.info("whatsapp.resposta_corretor", { corretorId: corretor.id, acao: done.action.acao, leadId: done.action.leadId });
+  log.info("whatsapp.corretor_replied", { corretorId: corretor.id, acao: done.action.acao, leadId: done.action.leadId });
   return {
     outcome: "respondida", corretorId: corretor.id, acao: done.action.acao, respostaId: done.respostaId,
     ...(done.action.leadId ? { leadId: done.action.leadId } : {}),
@@ -94,18 +92,12 @@ async function pickCorretor(db: Db, candidatos: Corretor[], command: BrokerComma
   return candidatos[0]!;
 }
 
-/** Cache and pipeline are best effort: the committed rows are the truth, and a sweep finds them. */
+/** KV and pipeline are best effort: the committed rows are the truth, and a sweep finds them. */
 async function afterCommit(deps: BrokerReplyDeps, corretor: Corretor, action: ReplyAction, respostaId: string) {
-  if (deps.kv) {
+  const slots = action.giveBackQuota;
+  if (deps.kv && slots) {
     const kv = deps.kv;
-    const { filaAgrupamento: fila, cotasDevolvidas: cotas } = action.invalidar ?? {};
-    await Promise.all([
-      invalidateCorretor(kv, corretor.id),
-      ...(action.invalidar?.corretores ?? []).filter((id) => id !== corretor.id).map((id) => invalidateCorretor(kv, id)),
-      ...(action.invalidar?.leads ?? []).map((id) => invalidateLead(kv, id)),
-      ...(fila?.eventoIds.length ? [removeFromFilaAgrupamento(kv, fila.corretorId, fila.eventoIds)] : []),
-      ...(cotas?.usadasEm ?? []).map((at) => giveBackQuotaSlot(kv, cotas!.corretorId, at)),
-    ]);
+    await Promise.all(slots.usedAt.map((at) => giveBackQuotaSlot(kv, slots.corretorId, at)));
   }
   const send = (promise: Promise<void>, what: string) =>
     promise.catch((err: unknown) => log.warn("pipeline.dispatch_failed", { what, corretorId: corretor.id, error: String(err) }));

@@ -1,10 +1,9 @@
 // "Never twice" when Twilio's answer is lost. Twilio is replaced at the HTTP boundary by a local
 // fake server (lib/whatsapp/testing); duplicates are counted from the fake's own message log.
 import { describe, expect, it } from "vitest";
-import { getMensagemById, listDueMensagens } from "@/lib/db/queries/mensagens";
-import { deliverMensagem } from "./deliver-mensagem";
+import { getMensagemById, listSendableIds } from "@/lib/db/queries/mensagens";
 import { sendMensagem, type SendMensagemDeps } from "./send-mensagem";
-import { newPendente, twilioClientFor, registerSendHarness } from "./testing/send-fixtures";
+import { newPendente, registerSendHarness, sendWithRetries, twilioClientFor } from "./testing/send-fixtures";
 
 const h = registerSendHarness();
 
@@ -34,7 +33,7 @@ describe("sendMensagem after an ambiguous failure", () => {
   it("500 after Twilio created the message: adopts its sid, no second create", async () => {
     const row = await pendente();
     h.fake.scriptCreates({ kind: "error", status: 500, create: true });
-    expect(await deliverMensagem(deps(), row.id)).toEqual({ outcome: "enviada" });
+    expect(await sendWithRetries(deps(), row.id)).toEqual({ outcome: "enviada" });
     expect(creates(row.corpo)).toBe(1);
     expect(await getMensagemById(h.t.db, row.id)).toMatchObject({ status: "enviada", providerSid: h.fake.messages[0]!.sid });
   });
@@ -45,7 +44,7 @@ describe("sendMensagem after an ambiguous failure", () => {
   ])("%s: the lookup adopts the sid, zero duplicates", async (_name, step) => {
     const row = await pendente();
     h.fake.scriptCreates(step);
-    expect(await deliverMensagem(deps(), row.id)).toEqual({ outcome: "enviada" });
+    expect(await sendWithRetries(deps(), row.id)).toEqual({ outcome: "enviada" });
     expect(creates(row.corpo)).toBe(1);
     expect(h.fake.landed({ body: row.corpo })).toBe(1);
     expect((await getMensagemById(h.t.db, row.id))?.providerSid).toBe(h.fake.messages[0]!.sid);
@@ -72,20 +71,20 @@ describe("sendMensagem after an ambiguous failure", () => {
     const row = await pendente();
     h.fake.scriptCreates({ kind: "hang", create: landed });
     h.fake.scriptLists({ kind: "error", status: 500 });
-    expect(await deliverMensagem(deps(), row.id)).toEqual({ outcome: "incerta" });
+    expect(await sendWithRetries(deps(), row.id)).toEqual({ outcome: "incerta" });
     const saved = await getMensagemById(h.t.db, row.id);
     expect(saved).toMatchObject({ status: "incerta", erroCodigo: "ECONNABORTED", providerSid: null });
     expect(saved?.erroMensagem).toMatch(/consulta à Twilio falhou/);
     expect(await sendMensagem(deps(), row.id)).toEqual({ outcome: "ja_processada" });
     h.clock.advance(24 * 3_600_000);
-    expect((await listDueMensagens(h.t.db, h.clock.now())).map((m) => m.id)).not.toContain(row.id);
+    expect((await listSendableIds(h.t.db, h.clock.now())).map((m) => m.id)).not.toContain(row.id);
     expect(creates(row.corpo)).toBe(1);
   });
 
   it("a second unconfirmed attempt goes to an admin instead of a third create", async () => {
     const row = await pendente();
     h.fake.scriptCreates({ kind: "error", status: 500 }, { kind: "error", status: 502 });
-    expect(await deliverMensagem(deps(), row.id)).toEqual({ outcome: "incerta" });
+    expect(await sendWithRetries(deps(), row.id)).toEqual({ outcome: "incerta" });
     expect(h.clock.sleeps).toEqual([30_000]);
     expect(creates(row.corpo)).toBe(2);
     expect(h.fake.landed({ body: row.corpo })).toBe(0);

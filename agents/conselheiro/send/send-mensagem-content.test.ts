@@ -9,14 +9,13 @@ import { MensagemCard } from "@/components/painel/mensagem-card";
 import { insertCorretor } from "@/lib/db/queries/corretores";
 import { recordMensagemRecebida } from "@/lib/db/queries/corretores-whatsapp";
 import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
-import { getMensagemById, listDueMensagens } from "@/lib/db/queries/mensagens";
+import { getMensagemById, listSendableIds } from "@/lib/db/queries/mensagens";
 import type { TwilioTemplates } from "@/lib/domain/twilio-templates";
 import { createOutboxClient } from "@/lib/whatsapp/outbox-client";
 import { applyStatusCallback } from "../inbound/apply-status-callback";
-import { deliverMensagem } from "./deliver-mensagem";
 import { sendMensagem, type SendMensagemDeps } from "./send-mensagem";
 import { templateWriter, type LeadLinha } from "../compose/templates";
-import { BROKER_PHONE, newPendente, registerSendHarness, twilioClientFor } from "./testing/send-fixtures";
+import { BROKER_PHONE, newPendente, registerSendHarness, sendWithRetries, twilioClientFor } from "./testing/send-fixtures";
 
 const h = registerSendHarness();
 const sid = (c: string) => `HX${c.repeat(32)}`;
@@ -104,13 +103,13 @@ describe("no template for the kind", () => {
     await wroteUs(48 * HOUR); // outside by our record, yet without a template the free text gets its try
     const row = await alerta();
     h.fake.scriptCreates(refused);
-    expect(await deliverMensagem(deps({ templates: {} }), row.id)).toEqual({ outcome: "falhou" });
+    expect(await sendWithRetries(deps({ templates: {} }), row.id)).toEqual({ outcome: "falhou" });
     expect(h.fake.creates).toHaveLength(1);
     const saved = await getMensagemById(h.t.db, row.id);
     expect(saved).toMatchObject({ status: "falhou", erroCodigo: "63016" });
     expect(saved?.erroMensagem).toMatch(/sem template configurado para "Alerta de lead".*TWILIO_CONTENT_SID_ALERTA/);
     expect(await sendMensagem(deps(), row.id)).toEqual({ outcome: "ja_processada" });
-    expect((await listDueMensagens(h.t.db, h.clock.now())).map((m) => m.id)).not.toContain(row.id);
+    expect((await listSendableIds(h.t.db, h.clock.now())).map((m) => m.id)).not.toContain(row.id);
     expect(h.fake.creates).toHaveLength(1);
 
     const card = renderToStaticMarkup(createElement(MensagemCard, { mensagem: saved!, corretorNome: "Paulo", timezone: "America/Sao_Paulo" }));
@@ -125,7 +124,7 @@ describe("no template for the kind", () => {
     expect(await sendMensagem(none, row.id)).toEqual({ outcome: "enviada" });
     const callback = h.fake.statusCallbackParams(h.fake.messages[0]!.sid);
     expect(await applyStatusCallback({ db: h.t.db, now: h.clock.now }, callback)).toMatchObject({ outcome: "reenfileirada" });
-    expect(await deliverMensagem(none, row.id)).toEqual({ outcome: "falhou" });
+    expect(await sendWithRetries(none, row.id)).toEqual({ outcome: "falhou" });
     expect(h.fake.creates).toHaveLength(1);
     expect((await getMensagemById(h.t.db, row.id))?.erroMensagem).toContain("TWILIO_CONTENT_SID_ALERTA");
   });

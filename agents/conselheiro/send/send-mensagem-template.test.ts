@@ -6,9 +6,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { recordMensagemRecebida } from "@/lib/db/queries/corretores-whatsapp";
 import { getMensagemById } from "@/lib/db/queries/mensagens";
 import { applyStatusCallback } from "../inbound/apply-status-callback";
-import { deliverMensagem } from "./deliver-mensagem";
 import { sendMensagem, type SendMensagemDeps } from "./send-mensagem";
-import { newPendente, twilioClientFor, registerSendHarness } from "./testing/send-fixtures";
+import { newPendente, registerSendHarness, sendWithRetries, twilioClientFor } from "./testing/send-fixtures";
 
 const h = registerSendHarness();
 const FORA_DA_JANELA = "HX" + "f".repeat(32);
@@ -56,14 +55,14 @@ describe("63016 refused at once", () => {
   it("fails when the template is refused too, after exactly two creates", async () => {
     const row = await pendente();
     h.fake.scriptCreates(refused, refused);
-    expect(await deliverMensagem(deps(), row.id)).toEqual({ outcome: "falhou" });
+    expect(await sendWithRetries(deps(), row.id)).toEqual({ outcome: "falhou" });
     expect(h.fake.creates).toHaveLength(2);
   });
 
   it("stays a template send across a throttled retry", async () => {
     const row = await pendente();
     h.fake.scriptCreates(refused, { kind: "error", status: 429, code: 20429 });
-    expect(await deliverMensagem(deps(), row.id)).toEqual({ outcome: "enviada" });
+    expect(await sendWithRetries(deps(), row.id)).toEqual({ outcome: "enviada" });
     expect(h.fake.creates.map((c) => c.contentSid)).toEqual([null, FORA_DA_JANELA, FORA_DA_JANELA]);
     expect(h.fake.messages).toHaveLength(1);
   });

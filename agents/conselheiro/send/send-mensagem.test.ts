@@ -5,9 +5,8 @@ import https from "node:https";
 import { describe, expect, it, vi } from "vitest";
 import { getMensagemById } from "@/lib/db/queries/mensagens";
 import { createOutboxClient } from "@/lib/whatsapp/outbox-client";
-import { deliverMensagem } from "./deliver-mensagem";
 import { sendMensagem, type SendMensagemDeps } from "./send-mensagem";
-import { BROKER_PHONE, newPendente, twilioClientFor, registerSendHarness } from "./testing/send-fixtures";
+import { BROKER_PHONE, newPendente, registerSendHarness, sendWithRetries, twilioClientFor } from "./testing/send-fixtures";
 
 const h = registerSendHarness();
 const CALLBACK = "https://lastro.example.com/api/webhooks/twilio/status";
@@ -60,7 +59,7 @@ describe("sendMensagem", () => {
   it("retries 503 and 429 with exponential backoff, and one message lands", async () => {
     const row = await pendente();
     h.fake.scriptCreates({ kind: "error", status: 503 }, { kind: "error", status: 429, code: 20429 });
-    expect(await deliverMensagem(deps(), row.id)).toEqual({ outcome: "enviada" });
+    expect(await sendWithRetries(deps(), row.id)).toEqual({ outcome: "enviada" });
     expect(h.clock.sleeps).toEqual([5_000, 10_000]);
     expect(creates(row.corpo)).toBe(3);
     expect(h.fake.landed({ body: row.corpo })).toBe(1);
@@ -81,7 +80,7 @@ describe("sendMensagem", () => {
   it("gives up after 5 throttled attempts", async () => {
     const row = await pendente();
     h.fake.scriptCreates(...Array.from({ length: 5 }, () => ({ kind: "error", status: 429, code: 20429 }) as const));
-    expect(await deliverMensagem(deps(), row.id)).toEqual({ outcome: "falhou" });
+    expect(await sendWithRetries(deps(), row.id)).toEqual({ outcome: "falhou" });
     expect(h.clock.sleeps).toEqual([5_000, 10_000, 20_000, 40_000]);
     expect(await getMensagemById(h.t.db, row.id)).toMatchObject({ status: "falhou", tentativas: 5, erroCodigo: "20429" });
     expect(h.fake.landed({ body: row.corpo })).toBe(0);
@@ -90,7 +89,7 @@ describe("sendMensagem", () => {
   it("fails a bad number at once with Twilio's code", async () => {
     const row = await pendente();
     h.fake.scriptCreates({ kind: "error", status: 400, code: 21211, message: "Invalid 'To' Phone Number" });
-    expect(await deliverMensagem(deps(), row.id)).toEqual({ outcome: "falhou" });
+    expect(await sendWithRetries(deps(), row.id)).toEqual({ outcome: "falhou" });
     expect(await getMensagemById(h.t.db, row.id)).toMatchObject({ status: "falhou", erroCodigo: "21211" });
     expect(creates(row.corpo)).toBe(1);
     expect(h.clock.sleeps).toEqual([]);

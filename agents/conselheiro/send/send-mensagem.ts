@@ -80,7 +80,7 @@ async function attempt(ctx: Ctx, exigeTemplate: boolean): Promise<SendMensagemRe
 
 function failWithoutTemplate(ctx: Ctx) {
   const { row } = ctx;
-  log.warn("mensagem.sem_template", {
+  log.warn("mensagem.template_missing", {
     mensagemId: row.id, tipo: row.tipo, imobiliariaId: row.imobiliariaId, variavel: contentSidEnvVar(row.tipo, "foraDaJanela"),
   });
   return fail(ctx, OUTSIDE_WINDOW, SEND_TEXTS.semTemplate(row.tipo));
@@ -147,13 +147,22 @@ async function requeue(ctx: Ctx, retryInMs: number, erroCodigo: string, erroMens
   return { outcome: "reagendar" as const, retryInMs };
 }
 
+const OUTCOME_EVENTS: Record<SendOutcome, string> = {
+  enviada: "mensagem.sent",
+  outbox: "mensagem.outbox",
+  ja_processada: "mensagem.already_processed",
+  reagendar: "mensagem.retry_scheduled",
+  incerta: "mensagem.uncertain",
+  falhou: "mensagem.failed",
+};
+
 async function record(ctx: Pick<Ctx, "deps" | "row">, outcome: SendOutcome, data: Recorded): Promise<SendMensagemResult> {
   const { deps, row } = ctx;
   const saved = await transitionMensagem(deps.db, row.id, ["enviando"], data, deps.now());
   const fields = { mensagemId: row.id, outcome, tentativa: row.tentativas, sid: data.providerSid, erro: data.erroCodigo };
   // Only we hold the claim, so a lost transition means someone reset the row by hand mid-send.
-  if (!saved) log.warn("mensagem.transicao_perdida", fields);
-  else if (outcome === "incerta" || outcome === "falhou") log.warn(`mensagem.${outcome}`, fields);
-  else log.info(`mensagem.${outcome}`, fields);
+  if (!saved) log.warn("mensagem.transition_lost", fields);
+  else if (outcome === "incerta" || outcome === "falhou") log.warn(OUTCOME_EVENTS[outcome], fields);
+  else log.info(OUTCOME_EVENTS[outcome], fields);
   return { outcome };
 }

@@ -1,6 +1,6 @@
 // The brokers table as the inbound WhatsApp webhook sees it: who wrote us (by E.164 phone) and
 // when they last did (that opens Twilio's 24-hour session window). Kept apart from corretores.ts,
-// which the dashboard owns, the way mensagens-cota.ts is kept apart from mensagens.ts.
+// which the dashboard owns, the way mensagens-quota.ts is kept apart from mensagens.ts.
 import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { parsePreferencias } from "@/lib/domain/preferencias";

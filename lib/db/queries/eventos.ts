@@ -56,14 +56,6 @@ export function planInsertEvento(input: z.input<typeof novoEventoSchema>): { row
 
 const insertRowStatement = compiledRowInsert("eventos.insert", eventos);
 
-export async function getEventoById(db: Db, imobiliariaId: string, id: string): Promise<Evento | null> {
-  const [row] = await db
-    .select()
-    .from(eventos)
-    .where(and(eq(eventos.imobiliariaId, idSchema.parse(imobiliariaId)), eq(eventos.id, idSchema.parse(id))));
-  return row ?? null;
-}
-
 export async function listEventosByLead(db: Db, imobiliariaId: string, leadId: string): Promise<Evento[]> {
   return db
     .select()
@@ -145,8 +137,8 @@ function aguardandoAgrupamento(): SQL[] {
 }
 
 /**
- * Events waiting for a grouped message (see aguardandoAgrupamento). This, not the KV list, is the
- * truth a flush reads. Oldest first.
+ * Events waiting for a grouped message (see aguardandoAgrupamento): the grouping queue a flush
+ * reads. Oldest first.
  */
 export async function listEventosAguardandoAgrupamento(db: Db, filter: { corretorId?: string } = {}): Promise<Evento[]> {
   return eventosAguardandoAgrupamentoQuery(db, filter);
@@ -170,17 +162,6 @@ export async function markEventosAgrupados(tx: Db, digest: { id: string; correto
     .update(eventos)
     .set({ mensagemAgrupadaId: idSchema.parse(digest.id) })
     .where(and(inArray(eventos.id, ids), eq(eventos.corretorId, idSchema.parse(digest.corretorId)), isNull(eventos.mensagemAgrupadaId)));
-}
-
-/**
- * Marks every event some `agrupada` message lists as told by it: for rows written in bulk (the demo
- * seed) rather than by the grouping sweep. Migration 0007 ran the same statement once.
- */
-export async function markEventosAgrupadosFromDigests(db: Db): Promise<void> {
-  await db.execute(sql`
-    update eventos as e set mensagem_agrupada_id = d.id
-    from mensagens as d cross join lateral jsonb_array_elements_text(d.evento_ids) as c(id)
-    where d.tipo = 'agrupada' and e.id = c.id and e.corretor_id = d.corretor_id and e.mensagem_agrupada_id is null`);
 }
 
 /**

@@ -1,5 +1,5 @@
 // The agencies table: every other row belongs to one of them.
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import {
   configuracoesImobiliariaSchema,
@@ -85,10 +85,4 @@ export async function insertImobiliaria(db: Db, input: NovaImobiliaria): Promise
     .returning();
   recent.clear(db);
   return toImobiliaria(row!);
-}
-
-/** Every agency, by name: the home page of a running instance lists them. */
-export async function listImobiliarias(db: Db): Promise<Imobiliaria[]> {
-  const rows = await db.select().from(imobiliarias).orderBy(asc(imobiliarias.nome));
-  return rows.map(toImobiliaria);
 }

@@ -1,5 +1,4 @@
 // Everything said or done about a lead.
-import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../client";
 import { compiledInsert, type BoundStatement } from "../compiled-statement";
@@ -31,8 +30,3 @@ export function planInsertInteracao(input: z.input<typeof novaInteracaoSchema>):
 }
 
 const insertStatement = compiledInsert("interacoes.insert", interacoes, ["leadId", "tipo", "data", "conteudo", "metadata"]);
-
-/** Callers check the lead belongs to their agency first (interacoes has no agency column of its own). */
-export async function listInteracoesByLead(db: Db, leadId: string): Promise<Interacao[]> {
-  return db.select().from(interacoes).where(eq(interacoes.leadId, idSchema.parse(leadId))).orderBy(asc(interacoes.id));
-}

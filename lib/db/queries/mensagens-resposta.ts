@@ -1,5 +1,5 @@
 // The `mensagens` queries behind a broker's WhatsApp reply (the inbound side of the table; see
-// mensagens.ts for the sender's and mensagens-cota.ts for the Orquestrador's).
+// mensagens.ts for the sender's and mensagens-quota.ts for the Orquestrador's).
 import { and, desc, eq, gte, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../client";

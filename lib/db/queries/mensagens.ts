@@ -48,14 +48,14 @@ export async function getMensagemById(db: Db, id: string): Promise<Mensagem | nu
 
 /** Kinds that spend the broker's daily quota: scheduled ones become `pendente` only through the
  *  Orquestrador's release (agents/orquestrador/release-scheduled.ts), never by being claimed directly. */
-const QUOTA_KINDS = ["alerta", "agrupada"] as const;
+const QUOTA_TIPOS = ["alerta", "agrupada"] as const;
 
 /** Sendable now: pending and due, or a scheduled quota-free kind (reminder, summary, reply) now due. */
 function sendableNow(now: Date) {
   const due = or(sql`${mensagens.scheduledFor} is null`, lte(mensagens.scheduledFor, now));
   return or(
     and(eq(mensagens.status, "pendente"), due),
-    and(eq(mensagens.status, "agendada"), notInArray(mensagens.tipo, [...QUOTA_KINDS]), lte(mensagens.scheduledFor, now)),
+    and(eq(mensagens.status, "agendada"), notInArray(mensagens.tipo, [...QUOTA_TIPOS]), lte(mensagens.scheduledFor, now)),
   );
 }
 
@@ -115,11 +115,6 @@ async function transitionWhere(
 export async function findMensagemByProviderSid(db: Db, sid: string): Promise<Mensagem | null> {
   const [row] = await db.select().from(mensagens).where(eq(mensagens.providerSid, z.string().min(1).max(64).parse(sid)));
   return row ?? null;
-}
-
-/** Messages a sweep should (re)send (see claimMensagem). Oldest first. */
-export async function listDueMensagens(db: Db, now: Date, limit = 100): Promise<Mensagem[]> {
-  return db.select().from(mensagens).where(sendableNow(now)).orderBy(asc(mensagens.criadoEm)).limit(limit);
 }
 
 /** The agency's outbox and recent messages, newest first, optionally for one broker. */

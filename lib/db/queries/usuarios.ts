@@ -64,25 +64,11 @@ export async function recordUsuarioLogin(db: Db, id: string, at: Date): Promise<
 }
 
 // Every cookie carries the version it was issued under (lib/auth/authorize.ts): one more ends them all.
+// Deactivating a login or changing its password must bump it too (no screen does either yet; the
+// auth tests do it through lib/db/testing/usuarios.ts).
 const nextSessaoVersao = sql`${usuarios.sessaoVersao} + 1`;
 
 /** Ends every session of the login (sign-out): cookies issued before open nothing. */
 export async function endUsuarioSessions(db: Db, id: string): Promise<void> {
   await db.update(usuarios).set({ sessaoVersao: nextSessaoVersao }).where(eq(usuarios.id, idSchema.parse(id)));
-}
-
-/** Activates or deactivates a login; deactivating also ends its sessions. */
-export async function setUsuarioAtivo(db: Db, id: string, ativo: boolean): Promise<void> {
-  await db
-    .update(usuarios)
-    .set(ativo ? { ativo } : { ativo, sessaoVersao: nextSessaoVersao })
-    .where(eq(usuarios.id, idSchema.parse(id)));
-}
-
-/** Stores a new password hash and ends every session opened with the old password. */
-export async function setUsuarioSenhaHash(db: Db, id: string, senhaHash: string): Promise<void> {
-  await db
-    .update(usuarios)
-    .set({ senhaHash: bcryptHashSchema.parse(senhaHash), sessaoVersao: nextSessaoVersao })
-    .where(eq(usuarios.id, idSchema.parse(id)));
 }

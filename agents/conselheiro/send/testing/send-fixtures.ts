@@ -8,6 +8,8 @@ import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { insertMensagemOnce, type Mensagem, type NovaMensagem } from "@/lib/db/queries/mensagens";
 import { startFakeTwilioServer, type FakeTwilioServer } from "@/lib/whatsapp/testing/fake-twilio-server";
+import { sendMensagem, type SendMensagemDeps, type SendMensagemResult } from "../send-mensagem";
+import { MAX_ATTEMPTS } from "../send-policy";
 
 export const BROKER_PHONE = "+5511912345678";
 let seq = 0;
@@ -50,6 +52,22 @@ export function makeClock(startIso = "2025-03-10T12:00:00Z") {
     },
     sleeps,
   };
+}
+
+/**
+ * Sends a row and sends again while sendMensagem asks for it, sleeping the backoff it returns: what
+ * the message/send job does with step.sleep and a new event, in one call on the test clock.
+ */
+export async function sendWithRetries(
+  deps: SendMensagemDeps & { sleep: (ms: number) => Promise<void> },
+  mensagemId: string,
+): Promise<SendMensagemResult> {
+  // sendMensagem caps the attempts itself; this bound only guards against a row someone keeps resetting.
+  for (let round = 1; ; round++) {
+    const result = await sendMensagem(deps, mensagemId);
+    if (result.outcome !== "reagendar" || round > MAX_ATTEMPTS) return result;
+    await deps.sleep(result.retryInMs ?? 0);
+  }
 }
 
 export { twilioClientFor } from "@/lib/whatsapp/testing/fake-twilio-client";

@@ -8,19 +8,19 @@ import { idSchema } from "./columns";
 import type { Mensagem } from "./mensagens";
 
 /** The kinds that use a slot of the broker's daily quota (`resumo`, `lembrete`, `resposta` do not). */
-export const TIPOS_COM_COTA: MensagemTipo[] = ["alerta", "agrupada"];
+export const QUOTA_TIPOS: MensagemTipo[] = ["alerta", "agrupada"];
 /**
  * Statuses that hold no slot: waiting for their time, held by the quota itself, or cancelled (a
  * cancelled row that had a slot gives it back in KV too: see cancelPendentesDoLead).
  */
-export const STATUS_SEM_COTA: MensagemStatus[] = ["agendada", "retida_cota", "cancelada"];
+export const NO_QUOTA_STATUS: MensagemStatus[] = ["agendada", "retida_cota", "cancelada"];
 
 /**
  * Serializes, until the transaction ends, everything that counts or spends one broker's quota
  * in Postgres (the KV-down fallback), the broker's digest flush, and a "Passar adiante" taking
  * back what still waited for the broker.
  */
-export async function lockCotaCorretor(tx: Db, corretorId: string): Promise<void> {
+export async function lockCorretorQuota(tx: Db, corretorId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`cota|${idSchema.parse(corretorId)}`}, 0))`);
 }
 
@@ -29,14 +29,14 @@ export async function lockCotaCorretor(tx: Db, corretorId: string): Promise<void
 const quotaInstant = sql`coalesce(${mensagens.scheduledFor}, ${mensagens.criadoEm})`;
 
 /** Messages that used one of the broker's quota slots in [desde, ate). */
-export async function countMensagensComCota(tx: Db, corretorId: string, desde: Date, ate: Date): Promise<number> {
+export async function countMensagensUsingQuota(tx: Db, corretorId: string, desde: Date, ate: Date): Promise<number> {
   const [row] = await tx
     .select({ n: count() })
     .from(mensagens)
     .where(and(
       eq(mensagens.corretorId, idSchema.parse(corretorId)),
-      inArray(mensagens.tipo, TIPOS_COM_COTA),
-      notInArray(mensagens.status, STATUS_SEM_COTA),
+      inArray(mensagens.tipo, QUOTA_TIPOS),
+      notInArray(mensagens.status, NO_QUOTA_STATUS),
       gte(quotaInstant, sql`${desde.toISOString()}::timestamptz`),
       lt(quotaInstant, sql`${ate.toISOString()}::timestamptz`),
     ));
@@ -75,21 +75,12 @@ export async function markRetidasAgrupadas(tx: Db, digest: { id: string; correto
     ));
 }
 
-/** As markEventosAgrupadosFromDigests, for held alerts (migration 0007 ran the same statement once). */
-export async function markRetidasAgrupadasFromDigests(db: Db): Promise<void> {
-  await db.execute(sql`
-    update mensagens as m set mensagem_agrupada_id = d.id
-    from mensagens as d cross join lateral jsonb_array_elements_text(d.evento_ids) as c(id)
-    where d.tipo = 'agrupada' and m.tipo = 'alerta' and m.status = 'retida_cota' and m.evento_id = c.id
-      and m.corretor_id = d.corretor_id and m.mensagem_agrupada_id is null`);
-}
-
 /** Scheduled alerts and digests now due: each must take a quota slot before it may be sent. */
-export async function listAgendadasComCotaVencidas(db: Db, now: Date, limit = 100): Promise<Mensagem[]> {
+export async function listDueAgendadasUsingQuota(db: Db, now: Date, limit = 100): Promise<Mensagem[]> {
   return db
     .select()
     .from(mensagens)
-    .where(and(eq(mensagens.status, "agendada"), inArray(mensagens.tipo, TIPOS_COM_COTA), lte(mensagens.scheduledFor, now)))
+    .where(and(eq(mensagens.status, "agendada"), inArray(mensagens.tipo, QUOTA_TIPOS), lte(mensagens.scheduledFor, now)))
     .orderBy(asc(mensagens.scheduledFor), asc(mensagens.id))
     .limit(limit);
 }
