@@ -29,7 +29,7 @@ export function createPortalWebhookLane(): PortalWebhookLane {
   // Nothing here may reject unobserved: one odd request must not take the web process down.
   const track = (work: Promise<void>) => {
     const settled: Promise<void> = work
-      .catch((err: unknown) => log.error("webhook.via_direta_falhou", { error: String(err) }))
+      .catch((err: unknown) => log.error("webhook.direct_lane_failed", { error: String(err) }))
       .finally(() => inFlight.delete(settled));
     inFlight.add(settled);
   };
@@ -157,7 +157,7 @@ async function writeAnswer(req: IncomingMessage, res: ServerResponse, answer: Po
     if (answer.status !== 408 && Number.isFinite(declared) && declared <= MAX_WEBHOOK_BODY_BYTES) await discardRest(req);
   }
   await new Promise<void>((resolve) => {
-    res.once("error", (err) => log.warn("webhook.resposta_falhou", { error: String(err) }));
+    res.once("error", (err) => log.warn("webhook.response_failed", { error: String(err) }));
     res.once("close", resolve); // after the end, or when the socket went first
     res.end(body);
   });

@@ -56,7 +56,7 @@ export async function receivePortalDelivery(
     // What is still running after the answer (a rollback, or the late record's fix) finishes after it, not lost.
     const settled = delivery.then(
       () => undefined,
-      (err: unknown) => log.warn("webhook.entrega_apos_prazo", { portal, error: String(err) }),
+      (err: unknown) => log.warn("webhook.delivery_after_deadline", { portal, error: String(err) }),
     );
     deps.afterResponse?.(() => settled);
     return stage === "corpo" ? bodyTimedOut() : intakeTimedOut();
@@ -72,7 +72,7 @@ async function recordLateOutcome(deps: IngestDeps, work: Promise<IngestResult>, 
   const result = await work;
   if (deadline.aborted && result.status !== "duplicado") {
     await markDeliveryAnswered(deps.db, key, 503, `Respondida 503: o registro terminou depois do prazo de ${deadlineMs / 1000} s`);
-    log.warn("lead.registrado_apos_prazo", { imobiliariaId: key.imobiliariaId, portal: key.portal, leadId: result.leadId });
+    log.warn("lead.recorded_after_deadline", { imobiliariaId: key.imobiliariaId, portal: key.portal, leadId: result.leadId });
   }
   return result;
 }

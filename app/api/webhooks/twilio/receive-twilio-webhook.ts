@@ -36,7 +36,7 @@ export async function receiveTwilioWebhook(deps: TwilioWebhookDeps, request: Req
     signature: request.headers.get("x-twilio-signature"),
   });
   if (!valid) {
-    log.warn("twilio.assinatura_invalida", { path: pathname, temAssinatura: request.headers.has("x-twilio-signature") });
+    log.warn("twilio.invalid_signature", { path: pathname, temAssinatura: request.headers.has("x-twilio-signature") });
     throw new AppError("invalid_signature", "Assinatura Twilio inválida");
   }
   return handleTwilioInbound(deps, params);
