@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { asc, eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { quotaDayBounds } from "@/agents/orquestrador/take-quota";
-import { retornoKey } from "@/lib/db/queries/evento-contexto";
+import { retornoKey } from "@/lib/db/queries/evento-context";
 import { listEventosAguardandoAgrupamento, markEventosAgrupadosFromDigests } from "@/lib/db/queries/eventos";
 import { STATUS_SEM_COTA, TIPOS_COM_COTA, listRetidasSemAgrupada, markRetidasAgrupadasFromDigests } from "@/lib/db/queries/mensagens-cota";
 import * as schema from "@/lib/db/schema";

@@ -1,7 +1,7 @@
 // Listings. Portals name a listing by our code (`clientListingId`) or by their own id.
 import { and, asc, desc, eq, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { asParam, type Arg } from "../compiled-statement";
+import { asParam, type Arg } from "../wire/compiled-statement";
 import { imoveis } from "../schema";
 import { idSchema } from "./columns";
 
