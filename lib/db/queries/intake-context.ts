@@ -3,7 +3,6 @@
 // (leads.ts, imoveis.ts, corretores.ts), sent as a subquery that comes back as JSON; the JSON is
 // decoded by the same column mappers drizzle uses, so the rows are the ones those modules return.
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "../client";
 import { CompiledStatement, type BoundStatement } from "../wire/compiled-statement";
 import { decodeRow } from "../decode-row";
 import { corretores, imoveis, leads } from "../schema";
