@@ -5,11 +5,11 @@ import type { Db } from "@/lib/db/client";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { imoveis } from "../schema";
 import { insertCorretor, listCorretoresComCarga, updatePreferencias } from "./corretores";
-import { findImovelForLead } from "./imoveis";
+import { imovelForLeadQuery, listingArgs } from "./imoveis";
 import { insertImobiliaria } from "./imobiliarias";
 import { runBound } from "../wire/compiled-statement";
 import { decodeIntakeContext, planIntakeContext } from "./intake-context";
-import { findRecentLeadByContact, insertLead, type ContactSince } from "./leads";
+import { contactArgs, insertLead, recentLeadByContactQuery, type ContactSince } from "./leads";
 import type { ListingRef } from "./imoveis";
 
 let t: TestDb;
@@ -19,6 +19,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.cleanup();
 });
+
+/** The owner modules' queries, each run on its own through drizzle. */
+const findRecentLeadByContact = async (db: Db, imobiliariaId: string, person: ContactSince) => {
+  const query = recentLeadByContactQuery(db, contactArgs(imobiliariaId, person));
+  return query ? ((await query)[0] ?? null) : null;
+};
+const findImovelForLead = async (db: Db, imobiliariaId: string, listing: ListingRef) => {
+  const query = imovelForLeadQuery(db, listingArgs(imobiliariaId, listing));
+  return query ? ((await query)[0] ?? null) : null;
+};
 
 /** The statement the intake sends with BEGIN, run on its own. */
 const readIntakeContext = async (db: Db, imobiliariaId: string, person: ContactSince, listing: ListingRef) =>

@@ -127,8 +127,9 @@ export function contactArgs(imobiliariaId: string, contact: ContactSince): Conta
 }
 
 /**
- * The query behind findRecentLeadByContact, unrun (null when there is nothing to match on), so the
- * intake can send it in one statement with its other reads (intake-context.ts).
+ * The person's most recent lead in the agency since `since`, by E.164 phone or lower-cased e-mail,
+ * as a query (null when there is nothing to match on): the intake sends it in one statement with
+ * its other reads (intake-context.ts).
  */
 export function recentLeadByContactQuery(db: Db, args: ContactArgs) {
   const newestBy = (match: SQL) =>
@@ -150,12 +151,6 @@ export function recentLeadByContactQuery(db: Db, args: ContactArgs) {
   // Phone OR e-mail as one condition let the planner walk all the agency's leads by date until one
   // matched (all of them, for a new person); each branch here is one range of its own index.
   return unionAll(byPhone, byEmail).orderBy(desc(leads.dataPrimeiroContato)).limit(1);
-}
-
-/** The person's most recent lead in the agency since `since`, by E.164 phone or lower-cased e-mail. */
-export async function findRecentLeadByContact(tx: Db, imobiliariaId: string, contact: ContactSince): Promise<Lead | null> {
-  const query = recentLeadByContactQuery(tx, contactArgs(imobiliariaId, contact));
-  return query ? ((await query)[0] ?? null) : null;
 }
 
 const intakeLeadSchema = novoLeadSchema.extend({
