@@ -3,7 +3,7 @@
 // outreach still waits. Pure, like decide.ts; process-evento.ts makes the message keys enforce it.
 import { decide, decideUrgente, type DecideInput, type Decision } from "./decide";
 
-/** What the Orquestrador read about the lead's earlier outreach to this broker (evento-contexto.ts). */
+/** What the Orquestrador read about the lead's earlier outreach to this broker (evento-context.ts). */
 export type HistoricoRepeticao = {
   /** An alert still `agendada`/`pendente`/`enviando`, held by the quota and not yet in a digest, an
    *  event waiting for a digest, or an earlier event of the lead not decided yet. */

@@ -4,14 +4,14 @@ import { z } from "zod";
 import type { FatorScore, LeadLinha, NovoLeadInput, Remetente } from "@/agents/conselheiro/compose/templates";
 import type { Db } from "@/lib/db/client";
 import type { Corretor } from "@/lib/db/queries/corretores";
-import type { EventoComContexto } from "@/lib/db/queries/evento-contexto";
+import type { EventoContext } from "@/lib/db/queries/evento-context";
 import type { Evento } from "@/lib/db/queries/eventos";
 import { getImobiliariaByIdCached, type Imobiliaria } from "@/lib/db/queries/imobiliarias";
 import type { Imovel } from "@/lib/db/queries/imoveis";
 import type { Lead } from "@/lib/db/queries/leads";
 import { AppError } from "@/lib/errors";
 
-export type EventoContext = {
+export type LoadedEventoContext = {
   evento: Evento;
   imobiliaria: Imobiliaria;
   lead: Lead;
@@ -22,7 +22,7 @@ export type EventoContext = {
 };
 
 /** Checks what the pipeline needs is there and adds the agency (read through a short memo). */
-export async function loadEventoContext(db: Db, found: EventoComContexto): Promise<EventoContext> {
+export async function loadEventoContext(db: Db, found: EventoContext): Promise<LoadedEventoContext> {
   const { evento, lead } = found;
   if (!evento.imobiliariaId) throw new AppError("bad_request", `evento ${evento.id} sem imobiliária`);
   if (!evento.leadId) throw new AppError("bad_request", `evento ${evento.id} (${evento.tipo}) não é sobre um lead`);
@@ -52,7 +52,7 @@ export function remetenteFor(corretor: Corretor, imobiliaria: Imobiliaria): Reme
 
 const LEAD_EVENT_TIPOS = new Set<NovoLeadInput["tipo"]>(["novo_lead", "lead_retorno", "visita_solicitada"]);
 
-export function novoLeadInput(ctx: EventoContext & { corretor: Corretor }, recebidoEm: Date | null): NovoLeadInput {
+export function novoLeadInput(ctx: LoadedEventoContext & { corretor: Corretor }, recebidoEm: Date | null): NovoLeadInput {
   const tipo = LEAD_EVENT_TIPOS.has(ctx.evento.tipo as NovoLeadInput["tipo"]) ? (ctx.evento.tipo as NovoLeadInput["tipo"]) : "novo_lead";
   return {
     tipo,

@@ -2,20 +2,18 @@
 // quota outcome, `processado = true` and the decision. Re-running a decided event changes nothing.
 import { templateWriter, type MessageWriter } from "@/agents/conselheiro/compose/templates";
 import type { Db } from "@/lib/db/client";
-import { fewTripsTransaction } from "@/lib/db/few-trips-transaction";
-import { getEventoComContexto, retornoKey } from "@/lib/db/queries/evento-contexto";
-import {
-  getEventoForPipeline, lockedEvento, markEventoDecididoIfPending, planLockEventoForDecision, planMarkEventoDecidido, type Evento,
-} from "@/lib/db/queries/eventos";
+import { getEventoContext, retornoKey } from "@/lib/db/queries/evento-context";
+import type { Evento } from "@/lib/db/queries/eventos";
 import { insertMensagemOnce } from "@/lib/db/queries/mensagens";
+import { recordDecision, recordDecisionOnly } from "@/lib/db/units/record-decision";
 import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
 import { AppError } from "@/lib/errors";
-import { kvKeys, saoPauloDay } from "@/lib/kv/keys";
+import { saoPauloDay } from "@/lib/kv/keys";
 import type { Kv } from "@/lib/kv/types";
 import { log } from "@/lib/log";
 import type { Decision } from "./decide";
 import { decideWithRepeats, isRepeatInquiry, type Chave } from "./decide-repeat";
-import { loadEventoContext, novoLeadInput, type EventoContext } from "./load-evento-context";
+import { loadEventoContext, novoLeadInput, type LoadedEventoContext } from "./load-evento-context";
 import { takeQuota, type QuotaSlot } from "./take-quota";
 
 export type OrquestradorDeps = { db: Db; kv: Kv; now: () => Date; writer?: MessageWriter };
@@ -40,7 +38,7 @@ export { retornoKey };
 
 export async function processEvento(deps: OrquestradorDeps, eventoId: string): Promise<ProcessEventoResult> {
   const now = deps.now();
-  const found = await getEventoComContexto(deps.db, eventoId, { dia: saoPauloDay(now) });
+  const found = await getEventoContext(deps.db, eventoId, { dia: saoPauloDay(now) });
   if (!found) throw new AppError("not_found", `evento ${eventoId} não encontrado`);
   const evento = found.evento;
   if (evento.processado) return recordedResult(evento);
@@ -54,52 +52,51 @@ export async function processEvento(deps: OrquestradorDeps, eventoId: string): P
   if (!writesMessage(decision, ctx)) {
     // Grouped, summary-only, a repeat with nothing new or no broker: only the decision to record, in one statement.
     const details = { acao: decision.acao, mensagemIds: [], ...decisionDetails(decision), decididoEm: now.toISOString() };
-    if (!(await markEventoDecididoIfPending(deps.db, evento.id, details))) {
-      const decided = await getEventoForPipeline(deps.db, evento.id);
-      return decided ? recordedResult(decided) : { mensagemIds: [], decisao: "desconhecida" };
+    const recorded = await recordDecisionOnly(deps.db, evento.id, details);
+    if (recorded.kind !== "decided") {
+      return recorded.kind === "already_decided" && recorded.evento ? recordedResult(recorded.evento) : { mensagemIds: [], decisao: "desconhecida" };
     }
-    if (decision.acao === "agrupar" && ctx.corretor) await pushFilaAgrupamento(deps.kv, ctx.corretor.id, evento.id);
-    log.info("orquestrador.decidiu", { eventoId, decisao: decision.acao, mensagens: 0 });
+    log.info("orquestrador.decided", { eventoId, decisao: decision.acao, mensagens: 0 });
     return { mensagemIds: [], decisao: decision.acao };
   }
 
   const held: { slot: QuotaSlot | null } = { slot: null };
   let result: ProcessEventoResult;
   try {
-    // BEGIN rides with the lock and COMMIT with the decision: 3 round trips instead of 5.
-    result = await fewTripsTransaction(deps.db, [planLockEventoForDecision(evento.id)], async ({ tx, commitWith }, [lockRows]) => {
-      const locked = lockedEvento(lockRows!);
-      if (!locked) throw new AppError("not_found", `evento ${eventoId} não encontrado`);
-      if (locked.processado) return recordedResult(locked); // a concurrent run decided first
+    const recorded = await recordDecision(deps.db, evento.id, async (tx) => {
       const decisao = await writeDecision({ ...deps, tx, now }, ctx, { decision, chave }, held);
       const details = decisao.acao === "repetida" ? { motivo: "ja_avisado_hoje" } : decisionDetails(decision);
-      await commitWith([planMarkEventoDecidido(evento.id, { ...decisao, ...details, decididoEm: now.toISOString() })]);
-      return { mensagemIds: decisao.mensagemIds, decisao: decisao.acao, ...(decisao.cota ? { cota: decisao.cota } : {}) };
+      return { decisao: { ...decisao, ...details, decididoEm: now.toISOString() }, value: decisao };
     });
+    if (recorded.kind === "missing") throw new AppError("not_found", `evento ${eventoId} não encontrado`);
+    if (recorded.kind === "already_decided") result = recordedResult(recorded.evento!); // a concurrent run decided first
+    else {
+      const decisao = recorded.value;
+      result = { mensagemIds: decisao.mensagemIds, decisao: decisao.acao, ...(decisao.cota ? { cota: decisao.cota } : {}) };
+    }
   } catch (err) {
     await held.slot?.giveBack(); // the message was not committed: its quota slot goes back
     throw err;
   }
 
-  if (decision.acao === "agrupar" && ctx.corretor) await pushFilaAgrupamento(deps.kv, ctx.corretor.id, evento.id);
-  log.info("orquestrador.decidiu", { eventoId, decisao: result.decisao, cota: result.cota, mensagens: result.mensagemIds.length });
+  log.info("orquestrador.decided", { eventoId, decisao: result.decisao, cota: result.cota, mensagens: result.mensagemIds.length });
   return result;
 }
 
 type TxDeps = Omit<OrquestradorDeps, "now"> & { tx: Db; now: Date };
 
-const writesMessage = (decision: Decision, ctx: EventoContext) =>
+const writesMessage = (decision: Decision, ctx: LoadedEventoContext) =>
   (decision.acao === "agora" || decision.acao === "agendar") && ctx.corretor !== null;
 
 /** The alert's unique key: per event for a first inquiry; per lead, broker and São Paulo day of its sending for a repeat. */
-function messageKey(ctx: EventoContext, corretorId: string, decision: Decision, chave: Chave, now: Date): string {
+function messageKey(ctx: LoadedEventoContext, corretorId: string, decision: Decision, chave: Chave, now: Date): string {
   if (chave === "alerta") return alertaKey(ctx.evento.id, corretorId);
   const dia = saoPauloDay(decision.acao === "agendar" ? decision.quando : now);
   return (chave === "visita" ? visitaKey : retornoKey)(ctx.lead.id, corretorId, dia);
 }
 
 async function writeDecision(
-  deps: TxDeps, ctx: EventoContext, { decision, chave }: { decision: Decision; chave: Chave }, held: { slot: QuotaSlot | null },
+  deps: TxDeps, ctx: LoadedEventoContext, { decision, chave }: { decision: Decision; chave: Chave }, held: { slot: QuotaSlot | null },
 ): Promise<Decisao> {
   const corretor = ctx.corretor;
   if (!writesMessage(decision, ctx) || !corretor) return { acao: decision.acao, mensagemIds: [] };
@@ -150,12 +147,4 @@ function decisionDetails(decision: Decision): Record<string, string> {
     default:
       return {};
   }
-}
-
-/** Best effort: the seed's list mirrors Postgres, where a flush finds the events anyway. */
-async function pushFilaAgrupamento(kv: Kv, corretorId: string, eventoId: string): Promise<void> {
-  const entry = kvKeys.filaAgrupamento(corretorId);
-  await kv.listPush(entry.key, eventoId, entry.ttlSeconds).catch((err: unknown) => {
-    log.warn("orquestrador.fila_agrupamento_falhou", { corretorId, eventoId, error: String(err) });
-  });
 }

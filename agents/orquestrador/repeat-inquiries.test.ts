@@ -8,7 +8,7 @@ import { receivePortalDelivery } from "@/app/api/webhooks/portais/receive-portal
 import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "@/app/api/webhooks/portais/testing/webhook-agency";
 import { updatePreferencias } from "@/lib/db/queries/corretores";
 import { executeText } from "@/lib/db/execute-rows";
-import { eventoComContextoQuery } from "@/lib/db/queries/evento-contexto";
+import { eventoContextQuery } from "@/lib/db/queries/evento-context";
 import { insertEvento, listEventosByLead } from "@/lib/db/queries/eventos";
 import { listInteracoesByLead } from "@/lib/db/testing/interacoes";
 import { listMensagens, type Mensagem } from "@/lib/db/queries/mensagens";
@@ -102,7 +102,7 @@ describe("200 repeats of the same person in one day", () => {
 
     // A first inquiry's context read (every lead's hot path) runs none of the repeat subqueries:
     // only the one that finds the lead's portal message.
-    const { sql: text, params } = eventoComContextoQuery(handle.db, novo.eventoId!, { dia: DIA }).toSQL();
+    const { sql: text, params } = eventoContextQuery(handle.db, novo.eventoId!, { dia: DIA }).toSQL();
     const plan = (await executeText<{ "QUERY PLAN": string }>(handle.db, `explain analyze ${text}`, params)).map((r) => r["QUERY PLAN"]);
     const subplans = plan.flatMap((line, i) => (/^\s*SubPlan/.test(line) ? [plan[i + 1]!] : []));
     expect(subplans.length).toBeGreaterThan(1);

@@ -13,7 +13,7 @@ import ws from "ws";
 import { z } from "zod";
 import { env, type DbDriver } from "@/lib/env";
 import { log } from "@/lib/log";
-import { nameStatementsOf } from "./named-statements";
+import { nameStatementsOf } from "./wire/named-statements";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;

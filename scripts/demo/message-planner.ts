@@ -10,7 +10,7 @@ import { isOnDuty, nextDutyStart } from "@/lib/time/working-hours";
 import type { eventos, mensagens } from "@/lib/db/schema";
 import { quotaDayBounds } from "@/agents/orquestrador/take-quota";
 import { leadButtons } from "@/agents/conselheiro/compose/message-types";
-import { retornoKey } from "@/lib/db/queries/evento-contexto";
+import { retornoKey } from "@/lib/db/queries/evento-context";
 import { saoPauloDay } from "@/lib/kv/keys";
 import type { BrokerRef } from "./generate-base";
 import type { LeadBundle } from "./generate-lead";

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { asc, eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { quotaDayBounds } from "@/agents/orquestrador/take-quota";
-import { retornoKey } from "@/lib/db/queries/evento-contexto";
+import { retornoKey } from "@/lib/db/queries/evento-context";
 import { listEventosAguardandoAgrupamento } from "@/lib/db/queries/eventos";
 import { NO_QUOTA_STATUS, QUOTA_TIPOS, listRetidasSemAgrupada } from "@/lib/db/queries/mensagens-quota";
 import { markEventosAgrupadosFromDigests, markRetidasAgrupadasFromDigests } from "@/lib/db/testing/digest-links";

@@ -4,11 +4,13 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { insertCorretor, type Corretor } from "@/lib/db/queries/corretores";
-import { insertEvento, markEventoDecidido } from "@/lib/db/queries/eventos";
+import { insertEvento } from "@/lib/db/queries/eventos";
 import { insertImobiliaria, type Imobiliaria } from "@/lib/db/queries/imobiliarias";
 import { insertInteracao } from "@/lib/db/queries/interacoes";
-import { insertLeadFromPortal, type Lead } from "@/lib/db/queries/leads";
+import type { Lead } from "@/lib/db/queries/leads";
+import { insertPortalLead } from "@/lib/db/testing/portal-lead";
 import { insertMensagemOnce } from "@/lib/db/queries/mensagens";
+import { recordDecisionOnly } from "@/lib/db/units/record-decision";
 import type { Busca, LeadStatus } from "@/lib/db/schema";
 import type { PreferenciasInput } from "@/lib/domain/preferencias";
 import { newId } from "@/lib/ids";
@@ -42,7 +44,7 @@ export type LeadSpec = {
 };
 
 export async function addLead(db: Db, agency: Imobiliaria, corretor: Corretor, spec: LeadSpec): Promise<Lead> {
-  const lead = await insertLeadFromPortal(db, {
+  const lead = await insertPortalLead(db, {
     id: newId("lead", spec.at.getTime()), imobiliariaId: agency.id, corretorId: corretor.id, nome: spec.nome,
     telefone: "+5511987654321", origem: "zap", dataPrimeiroContato: spec.at, dataUltimaInteracao: spec.at,
     score: spec.score, status: spec.status ?? (spec.contatoEm ? "em_contato" : "novo"), busca: spec.busca ?? null,
@@ -53,7 +55,7 @@ export async function addLead(db: Db, agency: Imobiliaria, corretor: Corretor, s
     leadId: lead.id, titulo: `Novo lead: ${spec.nome}`, descricao: "teste", acaoRecomendada: "teste", dataDeteccao: spec.at,
   });
   // Already decided, so a runner's sweep leaves it alone: these leads were alerted (or not) in the past.
-  await markEventoDecidido(db, evento.id, { acao: "decidido_no_teste" });
+  await recordDecisionOnly(db, evento.id, { acao: "decidido_no_teste" });
   if (spec.retida) {
     await insertMensagemOnce(db, {
       imobiliariaId: agency.id, corretorId: corretor.id, leadId: lead.id, eventoId: evento.id, tipo: "alerta",

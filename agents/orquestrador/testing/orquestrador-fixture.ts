@@ -7,7 +7,8 @@ import { insertCorretor, type Corretor } from "@/lib/db/queries/corretores";
 import { insertEvento, type Evento } from "@/lib/db/queries/eventos";
 import { insertImobiliaria, type Imobiliaria } from "@/lib/db/queries/imobiliarias";
 import { insertInteracao } from "@/lib/db/queries/interacoes";
-import { insertLeadFromPortal, type Lead } from "@/lib/db/queries/leads";
+import type { Lead } from "@/lib/db/queries/leads";
+import { insertPortalLead } from "@/lib/db/testing/portal-lead";
 import { imoveis, type EventoTipo } from "@/lib/db/schema";
 import type { PreferenciasInput } from "@/lib/domain/preferencias";
 import { env } from "@/lib/env";
@@ -77,7 +78,7 @@ export type LeadSpec = { score: number; tipo?: EventoTipo; at: Date; nome?: stri
 export async function createLeadEvento(scene: Scene, spec: LeadSpec): Promise<{ lead: Lead; evento: Evento }> {
   const { db, agency, corretor } = scene;
   const corretorId = spec.semCorretor ? null : corretor.id;
-  const lead = await insertLeadFromPortal(db, {
+  const lead = await insertPortalLead(db, {
     id: newId("lead", spec.at.getTime()), imobiliariaId: agency.id, corretorId, imovelId: scene.imovelId,
     nome: spec.nome ?? "Maria Souza", telefone: "+5511987654321", email: "maria@example.com", origem: "zap",
     dataPrimeiroContato: spec.at, dataUltimaInteracao: spec.at, score: spec.score,

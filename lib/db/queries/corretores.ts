@@ -4,7 +4,7 @@ import { z } from "zod";
 import { parsePreferencias, preferenciasSchema, type Preferencias, type PreferenciasInput } from "@/lib/domain/preferencias";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
-import { asParam, type Arg } from "../compiled-statement";
+import { asParam, type Arg } from "../wire/compiled-statement";
 import { corretores, corretoresCarga } from "../schema";
 import { emailSchema, idSchema, nomeSchema, telefoneSchema } from "./columns";
 

@@ -4,7 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
-import { CompiledStatement, type BoundStatement } from "../compiled-statement";
+import { CompiledStatement, type BoundStatement } from "../wire/compiled-statement";
 import { entregasWebhook, PORTAIS } from "../schema";
 import { idSchema } from "./columns";
 import { personLockSql, type PersonLock } from "./leads";

@@ -2,11 +2,12 @@
 // the same event drizzle's select does, and record a decision without losing the event's metadata.
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fewTripsTransaction } from "@/lib/db/few-trips-transaction";
+import { fewTripsTransaction } from "@/lib/db/wire/few-trips-transaction";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
 import { eventos, imobiliarias } from "../schema";
-import { insertEvento, lockedEvento, markEventoDecidido, planLockEventoForDecision, planMarkEventoDecidido } from "./eventos";
+import { runBound } from "../wire/compiled-statement";
+import { insertEvento, lockedEvento, planLockEventoForDecision, planMarkEventoDecidido } from "./eventos";
 
 let t: TestDb;
 const AGENCY = "imob_decisao";
@@ -44,7 +45,7 @@ describe("the Orquestrador's statements on eventos", () => {
     expect(stored?.processado).toBe(true);
     expect(stored?.metadata).toEqual({ portal: "grupo-olx", score: 71, decisao: { acao: "agora", mensagemIds: ["msg_1"], texto: "aspas \" e 'apóstrofo'" } });
     // A second decision replaces the first one's `decisao` only.
-    await markEventoDecidido(t.db, evento.id, { acao: "agrupar" });
+    await runBound(t.db, planMarkEventoDecidido(evento.id, { acao: "agrupar" }));
     const [again] = await t.db.select().from(eventos).where(eq(eventos.id, evento.id));
     expect(again?.metadata).toEqual({ portal: "grupo-olx", score: 71, decisao: { acao: "agrupar" } });
   });

@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
-import { CompiledStatement, compiledRowInsert, runBound, type BoundStatement } from "../compiled-statement";
+import { CompiledStatement, compiledRowInsert, type BoundStatement } from "../wire/compiled-statement";
 import { decodeRow } from "../decode-row";
 import { EVENTO_TIPOS, eventos, URGENCIAS } from "../schema";
 import { idSchema } from "./columns";
@@ -24,7 +24,9 @@ const novoEventoSchema = z.object({
   metadata: z.record(z.string(), z.unknown()).optional(),
 });
 
-function eventoRow(input: z.input<typeof novoEventoSchema>): Evento {
+export type NovoEvento = z.input<typeof novoEventoSchema>;
+
+function eventoRow(input: NovoEvento): Evento {
   const data = novoEventoSchema.parse(input);
   return {
     id: newId("evt", data.dataDeteccao.getTime()),
@@ -43,13 +45,13 @@ function eventoRow(input: z.input<typeof novoEventoSchema>): Evento {
   };
 }
 
-export async function insertEvento(tx: Db, input: z.input<typeof novoEventoSchema>): Promise<Evento> {
+export async function insertEvento(tx: Db, input: NovoEvento): Promise<Evento> {
   const [row] = await tx.insert(eventos).values(eventoRow(input)).returning();
   return row!;
 }
 
-/** The event `input` becomes and its insert, not yet run: for composeWrites on the intake path. */
-export function planInsertEvento(input: z.input<typeof novoEventoSchema>): { row: Evento; write: BoundStatement } {
+/** The event `input` becomes and its insert, not yet run: for composeWrites on the intake path (units/record-intake.ts). */
+export function planInsertEvento(input: NovoEvento): { row: Evento; write: BoundStatement } {
   const row = eventoRow(input);
   return { row, write: insertRowStatement.bind(row) };
 }
@@ -104,10 +106,6 @@ const markStatement = new CompiledStatement<{ id: string; extra: string }>("even
     .set({ processado: true, metadata: mergeMetadata(p("extra")) })
     .where(eq(eventos.id, p("id"))),
 );
-
-export async function markEventoDecidido(tx: Db, id: string, decisao: Record<string, unknown>): Promise<void> {
-  await runBound(tx, planMarkEventoDecidido(id, decisao));
-}
 
 /**
  * The same, for a decision that writes nothing else: one statement, no transaction. False when the

@@ -1,7 +1,7 @@
 // Listings. Portals name a listing by our code (`clientListingId`) or by their own id.
 import { and, asc, desc, eq, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { asParam, type Arg } from "../compiled-statement";
+import { asParam, type Arg } from "../wire/compiled-statement";
 import { imoveis } from "../schema";
 import { idSchema } from "./columns";
 
@@ -21,7 +21,7 @@ export function listingArgs(imobiliariaId: string, ref: ListingRef): ListingRef 
   };
 }
 
-/** The query behind findImovelForLead, unrun (null without a reference), for intake-context.ts. */
+/** The agency's listing by our code first, then by the portal's listing id, as a query (null without a reference), for intake-context.ts. */
 export function imovelForLeadQuery(db: Db, args: ListingArgs) {
   const codigo = args.codigo ? eq(imoveis.codigo, asParam(imoveis.codigo, args.codigo)) : undefined;
   const portalId = args.portalListingId
@@ -35,12 +35,6 @@ export function imovelForLeadQuery(db: Db, args: ListingArgs) {
     .where(and(eq(imoveis.imobiliariaId, asParam(imoveis.imobiliariaId, args.imobiliariaId)), or(codigo, portalId)))
     .orderBy(...(codigo ? [desc(sql`${codigo}`)] : []), asc(imoveis.id))
     .limit(1);
-}
-
-/** Finds the agency's listing by our code first, then by the portal's listing id. */
-export async function findImovelForLead(db: Db, imobiliariaId: string, ref: ListingRef): Promise<Imovel | null> {
-  const query = imovelForLeadQuery(db, listingArgs(imobiliariaId, ref));
-  return query ? ((await query)[0] ?? null) : null;
 }
 
 export async function getImovelById(db: Db, imobiliariaId: string, id: string): Promise<Imovel | null> {

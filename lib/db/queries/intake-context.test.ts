@@ -1,13 +1,16 @@
 // Integration (PGlite, or Postgres in CI): the intake's one-statement read gives exactly the rows
 // that the three owner queries give one by one: dates, JSON, numbers and nulls decoded the same.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { imoveis } from "../schema";
 import { insertCorretor, listCorretoresComCarga, updatePreferencias } from "./corretores";
-import { findImovelForLead } from "./imoveis";
+import { imovelForLeadQuery, listingArgs } from "./imoveis";
 import { insertImobiliaria } from "./imobiliarias";
-import { readIntakeContext } from "./intake-context";
-import { findRecentLeadByContact, insertLead } from "./leads";
+import { runBound } from "../wire/compiled-statement";
+import { decodeIntakeContext, planIntakeContext } from "./intake-context";
+import { contactArgs, insertLead, recentLeadByContactQuery, type ContactSince } from "./leads";
+import type { ListingRef } from "./imoveis";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -16,6 +19,20 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.cleanup();
 });
+
+/** The owner modules' queries, each run on its own through drizzle. */
+const findRecentLeadByContact = async (db: Db, imobiliariaId: string, person: ContactSince) => {
+  const query = recentLeadByContactQuery(db, contactArgs(imobiliariaId, person));
+  return query ? ((await query)[0] ?? null) : null;
+};
+const findImovelForLead = async (db: Db, imobiliariaId: string, listing: ListingRef) => {
+  const query = imovelForLeadQuery(db, listingArgs(imobiliariaId, listing));
+  return query ? ((await query)[0] ?? null) : null;
+};
+
+/** The statement the intake sends with BEGIN, run on its own. */
+const readIntakeContext = async (db: Db, imobiliariaId: string, person: ContactSince, listing: ListingRef) =>
+  decodeIntakeContext(await runBound(db, planIntakeContext(imobiliariaId, person, listing)));
 
 describe("readIntakeContext", () => {
   it("reads the earlier lead, the listing and the brokers in one statement, as the owner queries do", async () => {

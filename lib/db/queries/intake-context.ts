@@ -3,8 +3,7 @@
 // (leads.ts, imoveis.ts, corretores.ts), sent as a subquery that comes back as JSON; the JSON is
 // decoded by the same column mappers drizzle uses, so the rows are the ones those modules return.
 import { sql, type SQL } from "drizzle-orm";
-import type { Db } from "../client";
-import { CompiledStatement, runBound, type BoundStatement } from "../compiled-statement";
+import { CompiledStatement, type BoundStatement } from "../wire/compiled-statement";
 import { decodeRow } from "../decode-row";
 import { corretores, imoveis, leads } from "../schema";
 import { corretoresComCargaQuery, toCorretor, type CorretorComCarga } from "./corretores";
@@ -41,7 +40,7 @@ function statementFor(has: { telefone: boolean; email: boolean; codigo: boolean;
   return statement;
 }
 
-/** The intake's reads as one statement, not yet run (decodeIntakeContext reads its rows). */
+/** The intake's reads as one statement, not yet run (decodeIntakeContext reads its rows): units/record-intake.ts sends it with BEGIN. */
 export function planIntakeContext(imobiliariaId: string, person: ContactSince, listing: ListingRef): BoundStatement {
   const contact = contactArgs(imobiliariaId, person);
   const ref = listingArgs(imobiliariaId, listing);
@@ -61,13 +60,4 @@ export function decodeIntakeContext(rows: Record<string, unknown>[]): IntakeCont
     imovel: row?.imovel ? decodeRow(imoveis, row.imovel) : null,
     corretores: (row?.corretores ?? []).map(({ c, abertos }) => ({ ...toCorretor(decodeRow(corretores, c)), leadsAbertos: abertos ?? 0 })),
   };
-}
-
-export async function readIntakeContext(
-  tx: Db,
-  imobiliariaId: string,
-  person: ContactSince,
-  listing: ListingRef,
-): Promise<IntakeContext> {
-  return decodeIntakeContext(await runBound(tx, planIntakeContext(imobiliariaId, person, listing)));
 }

@@ -1,12 +1,13 @@
 // Per-agency portal credentials. Secrets go in and out of this module only as plaintext in memory;
 // the row holds AES-256-GCM ciphertext (lib/crypto/secrets.ts).
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
 import { memoPerDb } from "../memo";
 import { integracoes, PORTAIS, type Portal } from "../schema";
+import { asParam, CompiledStatement, type BoundStatement } from "../wire/compiled-statement";
 import { idSchema } from "./columns";
 
 export type IntegracaoComSegredo = {
@@ -76,6 +77,29 @@ export async function upsertIntegracao(db: Db, input: z.input<typeof upsertSchem
   return row!.id;
 }
 
-export async function markIntegracaoDelivery(db: Db, id: string, at: Date): Promise<void> {
-  await db.update(integracoes).set({ ultimaEntregaEm: at }).where(eq(integracoes.id, idSchema.parse(id)));
+/**
+ * `ultima_entrega_em = at` for the agency's credential of this portal, planned: the intake sends it
+ * with its other writes (units/record-intake.ts), so it costs no round trip. It skips a row written
+ * in the last minute and one another intake holds (SKIP LOCKED): concurrent deliveries never wait
+ * for each other on this row, and the time shown is at most a minute behind.
+ */
+export function planMarkIntegracaoDelivery(imobiliariaId: string, portal: Portal, at: Date): BoundStatement {
+  return markDeliveryStatement.bind({ imobiliariaId: idSchema.parse(imobiliariaId), portal: portalSchema.parse(portal), at: z.date().parse(at) });
 }
+
+const markDeliveryStatement = new CompiledStatement<{ imobiliariaId: string; portal: string; at: Date }>("integracoes.mark_delivery", (db, p) => {
+  const at = () => asParam(integracoes.ultimaEntregaEm, p("at"));
+  const due = db
+    .select({ id: integracoes.id })
+    .from(integracoes)
+    .where(
+      and(
+        eq(integracoes.imobiliariaId, p("imobiliariaId")),
+        eq(integracoes.portal, p("portal")),
+        sql`(${integracoes.ultimaEntregaEm} is null or ${integracoes.ultimaEntregaEm} < ${at()}::timestamptz - interval '1 minute')`,
+      ),
+    )
+    .for("update", { skipLocked: true });
+  // sql`${…}`: update().set() types take no placeholder; the Param still goes through the column's encoder.
+  return db.update(integracoes).set({ ultimaEntregaEm: sql`${at()}` }).where(inArray(integracoes.id, due));
+});

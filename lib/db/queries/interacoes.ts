@@ -1,7 +1,7 @@
 // Everything said or done about a lead.
 import { z } from "zod";
 import type { Db } from "../client";
-import { compiledInsert, type BoundStatement } from "../compiled-statement";
+import { compiledInsert, type BoundStatement } from "../wire/compiled-statement";
 import { INTERACAO_TIPOS, interacoes } from "../schema";
 import { idSchema } from "./columns";
 
@@ -17,14 +17,16 @@ const novaInteracaoSchema = z.object({
   metadata: z.record(z.string(), z.unknown()).optional(),
 });
 
-export async function insertInteracao(tx: Db, input: z.input<typeof novaInteracaoSchema>): Promise<Interacao> {
+export type NovaInteracao = z.input<typeof novaInteracaoSchema>;
+
+export async function insertInteracao(tx: Db, input: NovaInteracao): Promise<Interacao> {
   const data = novaInteracaoSchema.parse(input);
   const [row] = await tx.insert(interacoes).values(data).returning();
   return row!;
 }
 
-/** The insert, validated but not yet run: for composeWrites on the intake path. */
-export function planInsertInteracao(input: z.input<typeof novaInteracaoSchema>): BoundStatement {
+/** The insert, validated but not yet run: for composeWrites on the intake path (units/record-intake.ts). */
+export function planInsertInteracao(input: NovaInteracao): BoundStatement {
   const data = novaInteracaoSchema.parse(input);
   return insertStatement.bind({ leadId: data.leadId, tipo: data.tipo, data: data.data, conteudo: data.conteudo ?? null, metadata: data.metadata ?? null });
 }

@@ -4,7 +4,7 @@ import { imoveis } from "../schema";
 import { createTestDb, type TestDb } from "../test-db";
 import { insertCorretor } from "./corretores";
 import { insertImobiliaria } from "./imobiliarias";
-import { findRecentLeadByContact, getLeadById, insertLead } from "./leads";
+import { contactArgs, getLeadById, insertLead, recentLeadByContactQuery, type ContactSince } from "./leads";
 
 let t: TestDb;
 let agencyA: string;
@@ -76,6 +76,12 @@ describe("leads queries", () => {
     await expect(insertLead(t.db, { ...base, busca: { bairo: "Moema" } as never })).rejects.toThrow(ZodError);
   });
 });
+
+/** The intake's same-person query (intake-context.ts sends it with its other reads), run on its own. */
+async function findRecentLeadByContact(db: typeof t.db, imobiliariaId: string, contact: ContactSince) {
+  const query = recentLeadByContactQuery(db, contactArgs(imobiliariaId, contact));
+  return query ? ((await query)[0] ?? null) : null;
+}
 
 describe("findRecentLeadByContact", () => {
   const at = (iso: string) => new Date(iso);

@@ -4,7 +4,7 @@ import { unionAll } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
-import { asParam, compiledRowInsert, type Arg, type BoundStatement } from "../compiled-statement";
+import { asParam, compiledRowInsert, type Arg, type BoundStatement } from "../wire/compiled-statement";
 import { corretores, imoveis, LEAD_STATUS, leads } from "../schema";
 import { emailSchema, idSchema, nomeSchema, telefoneSchema } from "./columns";
 
@@ -87,7 +87,7 @@ export async function insertLead(db: Db, input: NovoLead): Promise<Lead> {
 }
 
 // ── Portal intake ────────────────────────────────────────────────────────────────────────────
-// Used inside the ingestion transaction; see agents/vigilante/ingest-lead.ts.
+// Used inside the intake's transaction; see units/record-intake.ts.
 
 export { OPEN_LEAD_STATUS } from "../schema";
 
@@ -97,7 +97,7 @@ export type PersonLock = { keys: string[] };
 /**
  * Serializes intake of the same person (phone / e-mail) within an agency until the transaction
  * ends, so two portals delivering the same person at once cannot both create a lead. Returns the
- * lock as a query for planClaimDelivery to take in its own statement; null when there is no contact.
+ * lock for planClaimDelivery to take in its own statement; null when there is no contact.
  */
 export function lockPerson(imobiliariaId: string, contacts: (string | null)[]): PersonLock | null {
   const agency = idSchema.parse(imobiliariaId);
@@ -127,8 +127,9 @@ export function contactArgs(imobiliariaId: string, contact: ContactSince): Conta
 }
 
 /**
- * The query behind findRecentLeadByContact, unrun (null when there is nothing to match on), so the
- * intake can send it in one statement with its other reads (intake-context.ts).
+ * The person's most recent lead in the agency since `since`, by E.164 phone or lower-cased e-mail,
+ * as a query (null when there is nothing to match on): the intake sends it in one statement with
+ * its other reads (intake-context.ts).
  */
 export function recentLeadByContactQuery(db: Db, args: ContactArgs) {
   const newestBy = (match: SQL) =>
@@ -152,12 +153,6 @@ export function recentLeadByContactQuery(db: Db, args: ContactArgs) {
   return unionAll(byPhone, byEmail).orderBy(desc(leads.dataPrimeiroContato)).limit(1);
 }
 
-/** The person's most recent lead in the agency since `since`, by E.164 phone or lower-cased e-mail. */
-export async function findRecentLeadByContact(tx: Db, imobiliariaId: string, contact: ContactSince): Promise<Lead | null> {
-  const query = recentLeadByContactQuery(tx, contactArgs(imobiliariaId, contact));
-  return query ? ((await query)[0] ?? null) : null;
-}
-
 const intakeLeadSchema = novoLeadSchema.extend({
   id: idSchema,
   // A phone that failed validation is kept as the portal sent it (flagged in metadata), never dropped.
@@ -167,11 +162,14 @@ const intakeLeadSchema = novoLeadSchema.extend({
   email: z.string().trim().toLowerCase().min(1).max(200).nullish(),
 });
 
+/** A new lead as a portal delivery makes it: unlike insertLead's input, the phone may be a flagged, non-E.164 raw value. */
+export type PortalLead = z.input<typeof intakeLeadSchema>;
+
 /**
  * A lead from a portal and its insert, not yet run (for composeWrites with its interaction and
- * event). Unlike insertLead, the phone may be a flagged, non-E.164 raw value.
+ * event, units/record-intake.ts).
  */
-export function planInsertLeadFromPortal(input: z.input<typeof intakeLeadSchema>): { row: Lead; write: BoundStatement } {
+export function planInsertLeadFromPortal(input: PortalLead): { row: Lead; write: BoundStatement } {
   const data = intakeLeadSchema.parse(input);
   const row: Lead = {
     id: data.id,
@@ -194,18 +192,11 @@ export function planInsertLeadFromPortal(input: z.input<typeof intakeLeadSchema>
 
 const insertRowStatement = compiledRowInsert("leads.insert", leads);
 
-/** Inserts a lead from a portal now (fixtures and one-off callers); intake plans it instead. */
-export async function insertLeadFromPortal(tx: Db, input: z.input<typeof intakeLeadSchema>): Promise<Lead> {
-  const [row] = await tx.insert(leads).values(planInsertLeadFromPortal(input).row).returning();
-  return row!;
-}
+/** What a returning person's delivery changes on their lead (recordRepeatInquiry). */
+export type RepeatInquiry = { at: Date; score: number; metadata: Record<string, unknown>; corretorId?: string | null };
 
 /** A returning person: newer contact time, the higher score, and the merged intake metadata. */
-export async function recordRepeatInquiry(
-  tx: Db,
-  lead: Lead,
-  update: { at: Date; score: number; metadata: Record<string, unknown>; corretorId?: string | null },
-): Promise<Lead> {
+export async function recordRepeatInquiry(tx: Db, lead: Lead, update: RepeatInquiry): Promise<Lead> {
   const [row] = await tx
     .update(leads)
     .set({

@@ -9,7 +9,8 @@ import type { Db } from "@/lib/db/client";
 import { insertCorretor, type Corretor } from "@/lib/db/queries/corretores";
 import { insertEvento } from "@/lib/db/queries/eventos";
 import { insertImobiliaria, type Imobiliaria } from "@/lib/db/queries/imobiliarias";
-import { insertLeadFromPortal, type Lead } from "@/lib/db/queries/leads";
+import type { Lead } from "@/lib/db/queries/leads";
+import { insertPortalLead } from "@/lib/db/testing/portal-lead";
 import { corretores, leads, roletaEstado } from "@/lib/db/schema";
 import { newId } from "@/lib/ids";
 import type { Dispatch } from "@/agents/pipeline-events";
@@ -59,7 +60,7 @@ export async function createInboundScene(db: Db, opts: { pauloPhone?: string; so
 
 /** A lead as the Vigilante leaves it: the row (with its broker) and its processed `novo_lead` event. */
 export async function createLead(db: Db, agency: Imobiliaria, corretorId: string, spec: { at: Date; score?: number; nome?: string }): Promise<Lead> {
-  const lead = await insertLeadFromPortal(db, {
+  const lead = await insertPortalLead(db, {
     id: newId("lead", spec.at.getTime()), imobiliariaId: agency.id, corretorId, nome: spec.nome ?? "Mariana Souza",
     telefone: "+5511987654321", origem: "zap", dataPrimeiroContato: spec.at, dataUltimaInteracao: spec.at,
     score: spec.score ?? 82, status: "novo",

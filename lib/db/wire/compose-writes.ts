@@ -3,18 +3,12 @@
 // none is referenced, and checks foreign keys at the end of the statement, so a child row may be
 // written beside its parent. The parts must not touch the same row: they cannot see each other.
 // The parts are compiled statements, so the composed text is built once per combination.
-import type { Db } from "../client";
-import { runBound, type BoundStatement } from "../compiled-statement";
+import type { BoundStatement } from "./compiled-statement";
 
 const together = new Map<string, string>();
 // Combinations come from a fixed set of call sites; the bound only guards against a caller that
 // composes unbounded variants, which then simply build their text each time.
 const MAX_COMBINATIONS = 200;
-
-/** Runs the writes now as one statement. */
-export async function writeTogether(tx: Db, writes: BoundStatement[]): Promise<void> {
-  if (writes.length > 0) await runBound(tx, composeWrites(writes));
-}
 
 /** The writes as ONE statement, not yet run: every write but the last becomes a CTE part; the last is the main statement. */
 export function composeWrites(writes: BoundStatement[]): BoundStatement {

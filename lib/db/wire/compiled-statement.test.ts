@@ -1,12 +1,12 @@
 // Integration (PGlite, or Postgres in CI): a compiled statement stores and finds exactly what
-// drizzle's own builder would, with new values on every run, and composes with writeTogether.
+// drizzle's own builder would, with new values on every run, and composes with composeWrites.
 import { and, asc, desc, eq, gte, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
 import { asParam, CompiledStatement, compiledInsert, compiledRowInsert, runBound } from "./compiled-statement";
-import { writeTogether } from "./queries/write-together";
-import { imobiliarias, interacoes, leads } from "./schema";
+import { composeWrites } from "./compose-writes";
+import { imobiliarias, interacoes, leads } from "../schema";
 
 let t: TestDb;
 const AGENCY = "imob_compilado";
@@ -77,17 +77,17 @@ describe("CompiledStatement", () => {
   });
 });
 
-describe("writeTogether", () => {
+describe("composeWrites", () => {
   const insertInteracao = compiledInsert("teste.interacoes.insert", interacoes, ["leadId", "tipo", "data", "conteudo", "metadata"]);
 
   it("writes a parent and its children in one statement, each part with its own values", async () => {
     const parent = row("lead_comp_5", { telefone: "+5511912340005", nome: "Bruno" });
     const when = new Date("2026-12-01T10:00:00.000Z");
-    await writeTogether(t.db, [
+    await runBound(t.db, composeWrites([
       insertLead.bind(parent),
       insertInteracao.bind({ leadId: parent.id, tipo: "mensagem_portal", data: when, conteudo: "primeira", metadata: { n: 1 } }),
       insertInteracao.bind({ leadId: parent.id, tipo: "nota", data: when, conteudo: null, metadata: null }),
-    ]);
+    ]));
     // Postgres runs CTE parts in no set order, so ids say nothing about which came first.
     const stored = await t.db.select().from(interacoes).where(eq(interacoes.leadId, parent.id)).orderBy(asc(interacoes.tipo));
     expect(stored.map((i) => [i.tipo, i.conteudo, i.metadata, i.data])).toEqual([
@@ -100,10 +100,10 @@ describe("writeTogether", () => {
   it("writes nothing when one part fails: the statement is one", async () => {
     const parent = row("lead_comp_6", { telefone: "+5511912340006" });
     await expect(
-      writeTogether(t.db, [
+      runBound(t.db, composeWrites([
         insertLead.bind(parent),
         insertInteracao.bind({ leadId: "lead_que_nao_existe", tipo: "nota", data: new Date(), conteudo: null, metadata: null }),
-      ]),
+      ])),
     ).rejects.toThrow();
     expect(await t.db.select().from(leads).where(eq(leads.id, parent.id))).toEqual([]);
   });

@@ -10,7 +10,7 @@ import type { Evento } from "./eventos";
 import type { Imovel } from "./imoveis";
 import type { Lead } from "./leads";
 
-export type EventoComContexto = {
+export type EventoContext = {
   evento: Evento;
   lead: Lead | null;
   corretor: Corretor | null;
@@ -55,8 +55,8 @@ const diaSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const PORTAL_MESSAGE_TIPOS = ["mensagem_portal", "nova_consulta"] as const;
 
 /** `dia`: today's São Paulo day (AAAA-MM-DD), for the lead's daily "voltou a perguntar" key. */
-export async function getEventoComContexto(db: Db, eventoId: string, opts: { dia: string }): Promise<EventoComContexto | null> {
-  const [row] = await eventoComContextoQuery(db, eventoId, opts);
+export async function getEventoContext(db: Db, eventoId: string, opts: { dia: string }): Promise<EventoContext | null> {
+  const [row] = await eventoContextQuery(db, eventoId, opts);
   if (!row) return null;
   return {
     evento: row.evento,
@@ -71,7 +71,7 @@ export async function getEventoComContexto(db: Db, eventoId: string, opts: { dia
 }
 
 /** The query itself, so a test can check that a first inquiry's read runs none of the repeat subqueries. */
-export function eventoComContextoQuery(db: Db, eventoId: string, opts: { dia: string }) {
+export function eventoContextQuery(db: Db, eventoId: string, opts: { dia: string }) {
   const id = idSchema.parse(eventoId);
   const pergunta = db
     .select({ conteudo: interacoes.conteudo })

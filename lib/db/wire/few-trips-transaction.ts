@@ -4,10 +4,10 @@
 // by one inside an ordinary drizzle transaction, with the same results.
 import { drizzle } from "drizzle-orm/node-postgres";
 import { Pool as PgPool, type PoolClient } from "pg";
-import type { Db } from "./client";
+import type { Db } from "../client";
 import { runBound, type BoundStatement } from "./compiled-statement";
 import { sendStatementsTogether, type Rows } from "./pg-statements-together";
-import * as schema from "./schema";
+import * as schema from "../schema";
 
 export type FewTripsTransaction = {
   /** For any statement between the two ends; it runs inside the transaction. */

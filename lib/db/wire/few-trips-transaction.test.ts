@@ -7,12 +7,12 @@ import { Pool } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
-import type { Db } from "./client";
+import type { Db } from "../client";
 import { CompiledStatement, compiledInsert, compiledRowInsert } from "./compiled-statement";
 import { fewTripsTransaction } from "./few-trips-transaction";
 import { nameStatementsOf } from "./named-statements";
-import * as schema from "./schema";
-import { imobiliarias, interacoes, leads } from "./schema";
+import * as schema from "../schema";
+import { imobiliarias, interacoes, leads } from "../schema";
 
 let t: TestDb;
 const AGENCY = "imob_poucas_idas";

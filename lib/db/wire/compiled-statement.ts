@@ -6,9 +6,9 @@
 import { getTableColumns, is, Param, Placeholder, sql, type SQL, type Table } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import { PgDialect } from "drizzle-orm/pg-core";
-import type { Db } from "./client";
-import { executeText } from "./execute-rows";
-import * as schema from "./schema";
+import type { Db } from "../client";
+import { executeText } from "../execute-rows";
+import * as schema from "../schema";
 
 type Rendered = { sql: string; params: unknown[] };
 type Filler = (values: Record<string, unknown>) => unknown;
