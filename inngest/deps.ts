@@ -52,8 +52,8 @@ export async function getPipelineDeps(): Promise<PipelineDeps> {
 
 /** A portal delivery's intake; `afterResponse` is the door's own (Next's `after`, or the lane's queue). */
 export async function getIngestDeps(afterResponse: IngestDeps["afterResponse"]): Promise<IngestDeps> {
-  const { db, sideDb, kv } = await getCore();
-  return { db, sideDb, kv, dispatch, now, afterResponse };
+  const { db, sideDb } = await getCore();
+  return { db, sideDb, dispatch, now, afterResponse };
 }
 
 export async function getTwilioWebhookDeps(): Promise<TwilioInboundDeps & TwilioWebhookAuth> {

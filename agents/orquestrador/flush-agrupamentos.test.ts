@@ -33,7 +33,6 @@ for (const target of kvTargets) {
         expect(await processEvento(deps, evento.id)).toEqual({ mensagemIds: [], decisao: "agrupar" });
         ids.push(evento.id);
       }
-      const fila = kvKeys.filaAgrupamento(scene.corretor.id).key;
 
       clock.set("2026-11-24T13:29:00Z"); // the first event's 30-minute window is still open
       expect((await flushAgrupamentos(deps, { corretorId: scene.corretor.id })).porCorretor).toEqual({ [scene.corretor.id]: "aguardando_janela" });

@@ -48,7 +48,7 @@ async function scene(slug: string) {
     clock.advance(1_000);
     const body = JSON.stringify({ ...fixture("grupo-olx-lead-contact-form.json"), originLeadId: externalId, ...over });
     return receivePortalDelivery(
-      { db: handle.db, kv, dispatch, now: clock.now }, deliveryRequest("grupo-olx", slug, body, authHeaders("grupo-olx")),
+      { db: handle.db, dispatch, now: clock.now }, deliveryRequest("grupo-olx", slug, body, authHeaders("grupo-olx")),
       { portal: "grupo-olx", imobiliaria: slug },
     );
   };

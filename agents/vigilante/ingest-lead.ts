@@ -8,9 +8,6 @@ import type { Lead } from "@/lib/db/queries/leads";
 import { recordIntake, type IntakeDecision, type IntakeDecisionContext } from "@/lib/db/units/record-intake";
 import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
 import { newId } from "@/lib/ids";
-import { invalidate } from "@/lib/kv/cache";
-import { kvKeys } from "@/lib/kv/keys";
-import type { Kv } from "@/lib/kv/types";
 import { log } from "@/lib/log";
 import type { Dispatch } from "@/agents/pipeline-events";
 import type { NormalizedLead } from "@/lib/portals/normalized-lead";
@@ -25,12 +22,11 @@ export type IngestDeps = {
   db: Db;
   /** DbHandle.sideDb: where the roleta turn runs as a transaction of its own; absent = inside the intake's. */
   sideDb?: Db | null;
-  kv: Kv | null;
   dispatch: Dispatch;
   now: () => Date;
   /**
-   * Schedules the best-effort work after the commit (KV invalidation, pipeline trigger) for once the answer
-   * is out, so the portal does not wait on Redis or Inngest (the route: scheduleAfterResponse).
+   * Schedules the best-effort work after the commit (the pipeline trigger) for once the answer
+   * is out, so the portal does not wait on Inngest (the route: scheduleAfterResponse).
    * Absent, or returning false: that work is awaited before ingestLead returns.
    */
   afterResponse?: (work: () => Promise<void>) => boolean;
@@ -177,10 +173,8 @@ function routeFor(tx: Db, read: Pick<RouteLeadInput, "turnos" | "corretores">, i
   });
 }
 
-/** KV and the pipeline trigger are best effort: the committed rows are the truth. */
+/** The pipeline trigger is best effort: the committed rows are the truth, and a sweep finds them. */
 async function afterCommit(deps: IngestDeps, imobiliariaId: string, result: IngestResult) {
-  // A brand-new lead cannot be cached yet; a returning one was just updated.
-  if (deps.kv && result.status === "vinculado") await invalidate(deps.kv, kvKeys.lead(result.leadId));
   if (result.eventoId) {
     await deps
       .dispatch(

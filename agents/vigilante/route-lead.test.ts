@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/portais/[...rota]/route";
 import { useDbForTests } from "@/lib/db/client";
 import { updatePreferencias } from "@/lib/db/queries/corretores";
-import { insertLead } from "@/lib/db/queries/leads";
+import { insertLead } from "@/lib/db/testing/leads";
 import { leads } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "../../app/api/webhooks/portais/testing/webhook-agency";

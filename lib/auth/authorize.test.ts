@@ -4,7 +4,7 @@ import bcrypt from "bcryptjs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { useDbForTests } from "@/lib/db/client";
-import { insertCorretor } from "@/lib/db/queries/corretores";
+import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
 import { endUsuarioSessions, insertUsuario } from "@/lib/db/queries/usuarios";
 import { usuarios } from "@/lib/db/schema";

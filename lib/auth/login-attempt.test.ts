@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import bcryptjs from "bcryptjs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertCorretor } from "@/lib/db/queries/corretores";
+import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
 import { insertUsuario } from "@/lib/db/queries/usuarios";
 import { usuarios } from "@/lib/db/schema";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isUniqueViolation, pgErrorOf } from "./errors";
-import { insertCorretor } from "./queries/corretores";
+import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertImobiliaria } from "./queries/imobiliarias";
 import { mensagens } from "./schema";
 import { createTestDb, type TestDb } from "./test-db";

@@ -1,16 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { KV_TTL_SECONDS, kvKeys, saoPauloDay, secondsUntilSaoPauloMidnight } from "./keys";
+import { kvKeys, saoPauloDay, secondsUntilSaoPauloMidnight } from "./keys";
 
 describe("kvKeys", () => {
-  it("builds the seed's key patterns with their TTLs", () => {
-    expect(kvKeys.lead("lead_01ABC")).toEqual({ key: "lead:lead_01ABC", ttlSeconds: 7200 });
-    expect(kvKeys.evento("evt_1")).toEqual({ key: "evento:evt_1", ttlSeconds: 86_400 });
-    expect(kvKeys.filaAgrupamento("cor_1")).toEqual({
-      key: "fila_agrupamento:cor_1",
-      ttlSeconds: KV_TTL_SECONDS.filaAgrupamento,
-    });
-  });
-
   it.each(["", "cor 1", "cor:1", "cor_1\n", "*", "a".repeat(51)])("rejects the id %j", (id) => {
     expect(() => kvKeys.mensagensDia(id, new Date())).toThrow(/inválido/);
   });

@@ -19,10 +19,6 @@ import { addDays, format, startOfDay } from "date-fns";
 export const SAO_PAULO_TZ = "America/Sao_Paulo";
 
 export const KV_TTL_SECONDS = {
-  lead: 2 * 60 * 60,
-  evento: 24 * 60 * 60,
-  // The seed gives none; a day outlives any grouping window, and Postgres holds the truth anyway.
-  filaAgrupamento: 24 * 60 * 60,
   // Kept a little past the São Paulo midnight that ends the counter's day.
   mensagensDiaMargin: 60 * 60,
   // Failed logins of one e-mail from one source are counted over this window (a lock may outlast it).
@@ -66,15 +62,6 @@ function loginDigest(email: string, ip: string): string {
 }
 
 export const kvKeys = {
-  lead: (id: string): KvEntry => ({ key: `lead:${assertKeyId(id, "lead")}`, ttlSeconds: KV_TTL_SECONDS.lead }),
-  evento: (id: string): KvEntry => ({
-    key: `evento:${assertKeyId(id, "evento")}`,
-    ttlSeconds: KV_TTL_SECONDS.evento,
-  }),
-  filaAgrupamento: (corretorId: string): KvEntry => ({
-    key: `fila_agrupamento:${assertKeyId(corretorId, "corretor")}`,
-    ttlSeconds: KV_TTL_SECONDS.filaAgrupamento,
-  }),
   /** The broker's message counter for the São Paulo day containing `at` (the moment of the write). */
   mensagensDia: (corretorId: string, at: Date): KvEntry => {
     if (Number.isNaN(at.getTime())) throw new Error("KV: data inválida para mensagens_dia");

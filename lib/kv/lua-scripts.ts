@@ -27,13 +27,6 @@ end
 return redis.call('DECR', KEYS[1])
 `;
 
-/** KEYS[1] list, ARGV[1] value, ARGV[2] ttl seconds → new length; push and TTL in one step. */
-export const LIST_PUSH_LUA = `
-local length = redis.call('RPUSH', KEYS[1], ARGV[1])
-redis.call('EXPIRE', KEYS[1], ARGV[2])
-return length
-`;
-
 /** Turns the script's `{allowed, count}` reply into the interface's shape. */
 export function parseIncrementReply(reply: unknown): { allowed: boolean; count: number } {
   if (!Array.isArray(reply) || reply.length !== 2) {

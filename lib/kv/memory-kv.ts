@@ -1,8 +1,8 @@
 // In-process KV for development and tests without Redis. Mirrors Redis semantics closely
-// (TTLs, WRONGTYPE, integer counters) against an injectable clock so tests can move time.
+// (TTLs, integer counters) against an injectable clock so tests can move time.
 import { assertLimit, assertTtlSeconds, type Kv } from "./types";
 
-type Entry = { kind: "string"; value: string; expiresAt: number } | { kind: "list"; items: string[]; expiresAt: number };
+type Entry = { value: string; expiresAt: number };
 
 export interface MemoryKvOptions {
   /** Milliseconds since the epoch; defaults to Date.now. */
@@ -33,20 +33,8 @@ export function createMemoryKv(options: MemoryKvOptions = {}): Kv {
     for (const [key, entry] of store) if (entry.expiresAt <= t) store.delete(key);
   }
 
-  function readString(key: string): Extract<Entry, { kind: "string" }> | undefined {
+  function readCounter(key: string): { entry: Entry | undefined; value: number } {
     const entry = read(key);
-    if (entry && entry.kind !== "string") throw wrongType();
-    return entry;
-  }
-
-  function readList(key: string): Extract<Entry, { kind: "list" }> | undefined {
-    const entry = read(key);
-    if (entry && entry.kind !== "list") throw wrongType();
-    return entry;
-  }
-
-  function readCounter(key: string): { entry: Extract<Entry, { kind: "string" }> | undefined; value: number } {
-    const entry = readString(key);
     if (!entry) return { entry, value: 0 };
     if (!/^-?\d+$/.test(entry.value)) throw new Error("ERR value is not an integer or out of range");
     return { entry, value: Number(entry.value) };
@@ -58,12 +46,12 @@ export function createMemoryKv(options: MemoryKvOptions = {}): Kv {
   return {
     driver: "memory",
     async get(key) {
-      return readString(key)?.value ?? null;
+      return read(key)?.value ?? null;
     },
     async set(key, value, ttlSeconds) {
       assertTtlSeconds(ttlSeconds);
       sweep();
-      store.set(key, { kind: "string", value, expiresAt: expiry(ttlSeconds) });
+      store.set(key, { value, expiresAt: expiry(ttlSeconds) });
     },
     async del(...keys) {
       let removed = 0;
@@ -81,7 +69,7 @@ export function createMemoryKv(options: MemoryKvOptions = {}): Kv {
       const { entry, value } = readCounter(key);
       if (value >= limit) return { allowed: false, count: value };
       const count = value + 1;
-      store.set(key, { kind: "string", value: String(count), expiresAt: entry?.expiresAt ?? expiry(ttlSeconds) });
+      store.set(key, { value: String(count), expiresAt: entry?.expiresAt ?? expiry(ttlSeconds) });
       sweep();
       return { allowed: true, count };
     },
@@ -91,33 +79,9 @@ export function createMemoryKv(options: MemoryKvOptions = {}): Kv {
       entry.value = String(value - 1);
       return value - 1;
     },
-    async listPush(key, value, ttlSeconds) {
-      assertTtlSeconds(ttlSeconds);
-      const items = [...(readList(key)?.items ?? []), value];
-      store.set(key, { kind: "list", items, expiresAt: expiry(ttlSeconds) });
-      sweep();
-      return items.length;
-    },
-    async listRange(key) {
-      return [...(readList(key)?.items ?? [])];
-    },
-    async listRemove(key, value) {
-      const entry = readList(key);
-      if (!entry) return 0;
-      const kept = entry.items.filter((item) => item !== value);
-      const removed = entry.items.length - kept.length;
-      // Like Redis, an emptied list stops existing.
-      if (kept.length === 0) store.delete(key);
-      else entry.items = kept;
-      return removed;
-    },
     async ping() {},
     async close() {
       store.clear();
     },
   };
-}
-
-function wrongType(): Error {
-  return new Error("WRONGTYPE Operation against a key holding the wrong kind of value");
 }

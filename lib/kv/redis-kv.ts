@@ -2,7 +2,7 @@
 // within ~2 s instead of queueing forever, so callers can degrade to Postgres.
 import Redis from "ioredis";
 import { log } from "@/lib/log";
-import { DECREMENT_FLOOR_ZERO_LUA, INCREMENT_IF_BELOW_LUA, LIST_PUSH_LUA, parseIncrementReply } from "./lua-scripts";
+import { DECREMENT_FLOOR_ZERO_LUA, INCREMENT_IF_BELOW_LUA, parseIncrementReply } from "./lua-scripts";
 import { assertLimit, assertTtlSeconds, type Kv } from "./types";
 
 export interface RedisKvOptions {
@@ -15,7 +15,6 @@ export interface RedisKvOptions {
 interface ScriptCommands {
   kvIncrementIfBelow(key: string, limit: number, ttlSeconds: number): Promise<unknown>;
   kvDecrementFloorZero(key: string): Promise<number>;
-  kvListPush(key: string, value: string, ttlSeconds: number): Promise<number>;
 }
 
 const ERROR_LOG_INTERVAL_MS = 30_000;
@@ -33,7 +32,6 @@ export function createRedisKv(options: RedisKvOptions): Kv {
   });
   redis.defineCommand("kvIncrementIfBelow", { numberOfKeys: 1, lua: INCREMENT_IF_BELOW_LUA });
   redis.defineCommand("kvDecrementFloorZero", { numberOfKeys: 1, lua: DECREMENT_FLOOR_ZERO_LUA });
-  redis.defineCommand("kvListPush", { numberOfKeys: 1, lua: LIST_PUSH_LUA });
   const scripts = redis as unknown as ScriptCommands;
 
   // Once a connection has failed, commands fail at once until ioredis reconnects in the
@@ -77,16 +75,6 @@ export function createRedisKv(options: RedisKvOptions): Kv {
     },
     async decrement(key) {
       return Number(await whenUp(() => scripts.kvDecrementFloorZero(key)));
-    },
-    async listPush(key, value, ttlSeconds) {
-      assertTtlSeconds(ttlSeconds);
-      return Number(await whenUp(() => scripts.kvListPush(key, value, ttlSeconds)));
-    },
-    async listRange(key) {
-      return whenUp(() => redis.lrange(key, 0, -1));
-    },
-    async listRemove(key, value) {
-      return whenUp(() => redis.lrem(key, 0, value));
     },
     async ping() {
       await whenUp(() => redis.ping());

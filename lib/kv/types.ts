@@ -20,12 +20,6 @@ export interface Kv {
   incrementIfBelow(key: string, limit: number, ttlSeconds: number): Promise<{ allowed: boolean; count: number }>;
   /** Gives a quota slot back; never goes below 0 and never creates the key. Returns the new value. */
   decrement(key: string): Promise<number>;
-  /** Appends to the list and (re)sets its TTL; returns the new length. */
-  listPush(key: string, value: string, ttlSeconds: number): Promise<number>;
-  /** The whole list, oldest first; [] when missing. */
-  listRange(key: string): Promise<string[]>;
-  /** Removes every occurrence of `value`; returns how many were removed. */
-  listRemove(key: string, value: string): Promise<number>;
   /** Resolves when the store answers; rejects (quickly) when it is unreachable. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,7 +1,7 @@
 // KV over Vercel KV / Upstash's REST protocol (@vercel/kv). Values stay raw strings
 // (automatic JSON parsing is off) and requests are bounded in time so callers can degrade.
 import { createClient } from "@vercel/kv";
-import { DECREMENT_FLOOR_ZERO_LUA, INCREMENT_IF_BELOW_LUA, LIST_PUSH_LUA, parseIncrementReply } from "./lua-scripts";
+import { DECREMENT_FLOOR_ZERO_LUA, INCREMENT_IF_BELOW_LUA, parseIncrementReply } from "./lua-scripts";
 import { assertLimit, assertTtlSeconds, type Kv } from "./types";
 
 export interface VercelKvOptions {
@@ -26,7 +26,6 @@ export function createVercelKv(options: VercelKvOptions): Kv {
   // EVALSHA first, EVAL on NOSCRIPT: the script body travels only once per server.
   const incrementScript = client.createScript<unknown>(INCREMENT_IF_BELOW_LUA);
   const decrementScript = client.createScript<number>(DECREMENT_FLOOR_ZERO_LUA);
-  const listPushScript = client.createScript<number>(LIST_PUSH_LUA);
 
   return {
     driver: "vercel-kv",
@@ -51,16 +50,6 @@ export function createVercelKv(options: VercelKvOptions): Kv {
     },
     async decrement(key) {
       return Number(await decrementScript.exec([key], []));
-    },
-    async listPush(key, value, ttlSeconds) {
-      assertTtlSeconds(ttlSeconds);
-      return Number(await listPushScript.exec([key], [value, String(ttlSeconds)]));
-    },
-    async listRange(key) {
-      return client.lrange<string>(key, 0, -1);
-    },
-    async listRemove(key, value) {
-      return client.lrem(key, 0, value);
     },
     async ping() {
       await client.ping();

@@ -3,7 +3,8 @@
 // held, the broker's first contact).
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { insertCorretor, type Corretor } from "@/lib/db/queries/corretores";
+import { type Corretor } from "@/lib/db/queries/corretores";
+import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertEvento } from "@/lib/db/queries/eventos";
 import { insertImobiliaria, type Imobiliaria } from "@/lib/db/queries/imobiliarias";
 import { insertInteracao } from "@/lib/db/queries/interacoes";

@@ -191,7 +191,6 @@ describe("Passar adiante takes back what still waited for the old broker", () =>
     const fabio = await createLead(t.db, s.agency, s.paulo.id, { at: clock.now(), nome: "Fábio Morno", score: 56 });
     const [eventoEster, eventoFabio] = [await eventoDe(ester), await eventoDe(fabio)];
     for (const e of [eventoEster, eventoFabio]) expect((await processEvento(orq(), e.id)).decisao).toBe("agrupar");
-    const fila = kvKeys.filaAgrupamento(s.paulo.id).key;
 
     await tap("passar", ester);
     expect((await listEventosByLead(t.db, s.agency.id, ester.id)).find((e) => e.id === eventoEster.id)?.metadata).toMatchObject({

@@ -6,7 +6,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { MensagemCard } from "@/components/painel/mensagem-card";
-import { insertCorretor } from "@/lib/db/queries/corretores";
+import { insertCorretor } from "@/lib/db/testing/corretores";
 import { recordMensagemRecebida } from "@/lib/db/queries/corretores-whatsapp";
 import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
 import { getMensagemById, listSendableIds } from "@/lib/db/queries/mensagens";

@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executeRows } from "@/lib/db/execute-rows";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { leads, OPEN_LEAD_STATUS } from "../schema";
-import { insertCorretor, listCorretoresComCarga } from "./corretores";
+import { listCorretoresComCarga } from "./corretores";
+import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertImobiliaria } from "./imobiliarias";
-import { insertLead } from "./leads";
+import { insertLead } from "@/lib/db/testing/leads";
 
 let t: TestDb;
 beforeAll(async () => {

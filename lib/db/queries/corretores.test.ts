@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { corretores } from "../schema";
 import { createTestDb, type TestDb } from "../test-db";
-import { getCorretorById, insertCorretor, listCorretores, updatePreferencias } from "./corretores";
+import { getCorretorById, listCorretores, updatePreferencias } from "./corretores";
+import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertImobiliaria } from "./imobiliarias";
 
 let t: TestDb;

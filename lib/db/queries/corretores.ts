@@ -2,7 +2,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { parsePreferencias, preferenciasSchema, type Preferencias, type PreferenciasInput } from "@/lib/domain/preferencias";
-import { newId } from "@/lib/ids";
 import type { Db } from "../client";
 import { asParam, type Arg } from "../wire/compiled-statement";
 import { corretores, corretoresCarga } from "../schema";
@@ -11,7 +10,7 @@ import { emailSchema, idSchema, nomeSchema, telefoneSchema } from "./columns";
 type CorretorRow = typeof corretores.$inferSelect;
 export type Corretor = Omit<CorretorRow, "preferencias"> & { preferencias: Preferencias };
 
-const novoCorretorSchema = z.object({
+export const novoCorretorSchema = z.object({
   id: idSchema.optional(),
   imobiliariaId: idSchema,
   nome: nomeSchema,
@@ -85,19 +84,6 @@ export function corretoresComCargaQuery(db: Db, imobiliariaId: Arg<string>) {
 export async function listCorretoresComCarga(db: Db, imobiliariaId: string): Promise<CorretorComCarga[]> {
   const rows = await corretoresComCargaQuery(db, idSchema.parse(imobiliariaId));
   return rows.map((r) => ({ ...toCorretor(r.corretor), leadsAbertos: r.abertos ?? 0 }));
-}
-
-export async function insertCorretor(db: Db, input: NovoCorretor): Promise<Corretor> {
-  const data = novoCorretorSchema.parse(input);
-  const [row] = await db
-    .insert(corretores)
-    .values({
-      ...data,
-      id: data.id ?? newId("cor"),
-      preferencias: parsePreferencias(data.preferencias),
-    })
-    .returning();
-  return toCorretor(row!);
 }
 
 /**

@@ -4,12 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { imoveis } from "../schema";
-import { insertCorretor, listCorretoresComCarga, updatePreferencias } from "./corretores";
+import { listCorretoresComCarga, updatePreferencias } from "./corretores";
+import { insertCorretor } from "@/lib/db/testing/corretores";
 import { imovelForLeadQuery, listingArgs } from "./imoveis";
 import { insertImobiliaria } from "./imobiliarias";
 import { runBound } from "../wire/compiled-statement";
 import { decodeIntakeContext, planIntakeContext } from "./intake-context";
-import { contactArgs, insertLead, recentLeadByContactQuery, type ContactSince } from "./leads";
+import { contactArgs, recentLeadByContactQuery, type ContactSince } from "./leads";
+import { insertLead } from "@/lib/db/testing/leads";
 import type { ListingRef } from "./imoveis";
 
 let t: TestDb;

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { imoveis } from "../schema";
 import { createTestDb, type TestDb } from "../test-db";
-import { insertCorretor } from "./corretores";
+import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertImobiliaria } from "./imobiliarias";
-import { contactArgs, getLeadById, insertLead, recentLeadByContactQuery, type ContactSince } from "./leads";
+import { contactArgs, getLeadById, recentLeadByContactQuery, type ContactSince } from "./leads";
+import { insertLead } from "@/lib/db/testing/leads";
 
 let t: TestDb;
 let agencyA: string;

@@ -1,11 +1,11 @@
-// The leads table. Minimal for now: read one, insert one (portal intake will grow this module).
+// The leads table: reads, and the intake's statements (units/record-intake.ts): the person lock, the
+// earlier-lead lookup, the new lead and a repeat inquiry's update.
 import { and, desc, eq, gte, sql, type SQL } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { newId } from "@/lib/ids";
 import type { Db } from "../client";
 import { asParam, compiledRowInsert, type Arg, type BoundStatement } from "../wire/compiled-statement";
-import { corretores, imoveis, LEAD_STATUS, leads } from "../schema";
+import { LEAD_STATUS, leads } from "../schema";
 import { emailSchema, idSchema, nomeSchema, telefoneSchema } from "./columns";
 
 export type Lead = typeof leads.$inferSelect;
@@ -23,7 +23,7 @@ const buscaSchema = z
   })
   .strict();
 
-const novoLeadSchema = z.object({
+export const novoLeadSchema = z.object({
   id: idSchema.optional(),
   imobiliariaId: idSchema,
   corretorId: idSchema.nullish(),
@@ -48,42 +48,6 @@ export async function getLeadById(db: Db, imobiliariaId: string, id: string): Pr
     .from(leads)
     .where(and(eq(leads.imobiliariaId, idSchema.parse(imobiliariaId)), eq(leads.id, idSchema.parse(id))));
   return row ?? null;
-}
-
-// Foreign keys only prove the broker and listing exist; tenancy needs them in the lead's own agency.
-async function assertSameAgency(db: Db, lead: z.output<typeof novoLeadSchema>): Promise<void> {
-  if (lead.corretorId) {
-    const [found] = await db
-      .select({ id: corretores.id })
-      .from(corretores)
-      .where(and(eq(corretores.id, lead.corretorId), eq(corretores.imobiliariaId, lead.imobiliariaId)));
-    if (!found) throw new Error(`insertLead: corretor ${lead.corretorId} não pertence à imobiliária ${lead.imobiliariaId}`);
-  }
-  if (lead.imovelId) {
-    const [found] = await db
-      .select({ id: imoveis.id })
-      .from(imoveis)
-      .where(and(eq(imoveis.id, lead.imovelId), eq(imoveis.imobiliariaId, lead.imobiliariaId)));
-    if (!found) throw new Error(`insertLead: imóvel ${lead.imovelId} não pertence à imobiliária ${lead.imobiliariaId}`);
-  }
-}
-
-/** Inserts a lead. `dataPrimeiroContato` defaults to now; status to `novo`; score to 0. */
-export async function insertLead(db: Db, input: NovoLead): Promise<Lead> {
-  const data = novoLeadSchema.parse(input);
-  await assertSameAgency(db, data);
-  const agora = new Date();
-  const [row] = await db
-    .insert(leads)
-    .values({
-      ...data,
-      id: data.id ?? newId("lead"),
-      dataPrimeiroContato: data.dataPrimeiroContato ?? agora,
-      dataUltimaInteracao: data.dataUltimaInteracao ?? data.dataPrimeiroContato ?? agora,
-      status: data.status ?? "novo",
-    })
-    .returning();
-  return row!;
 }
 
 // ── Portal intake ────────────────────────────────────────────────────────────────────────────

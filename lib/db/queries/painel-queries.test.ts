@@ -2,9 +2,9 @@
 // and nothing ever crosses agencies.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../test-db";
-import { insertCorretor } from "./corretores";
+import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertImobiliaria } from "./imobiliarias";
-import { insertLead } from "./leads";
+import { insertLead } from "@/lib/db/testing/leads";
 import { listRecentLeads } from "./leads-recentes";
 import { insertMensagemOnce } from "./mensagens";
 import { countVisaoGeral } from "./painel-visao-geral";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventos, imoveis, mensagens } from "../schema";
 import { createTestDb, type TestDb } from "../test-db";
-import { insertCorretor } from "./corretores";
+import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertImobiliaria } from "./imobiliarias";
-import { insertLead } from "./leads";
+import { insertLead } from "@/lib/db/testing/leads";
 import { countOverview } from "./stats";
 
 let t: TestDb;

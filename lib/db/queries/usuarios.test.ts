@@ -2,7 +2,7 @@ import bcrypt from "bcryptjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import { createTestDb, type TestDb } from "../test-db";
-import { insertCorretor } from "./corretores";
+import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertImobiliaria } from "./imobiliarias";
 import { getUsuarioByEmailWithHash, getUsuarioById, insertUsuario, recordUsuarioLogin } from "./usuarios";
 

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { insertCorretor } from "@/lib/db/queries/corretores";
+import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { insertMensagemOnce, type Mensagem, type NovaMensagem } from "@/lib/db/queries/mensagens";

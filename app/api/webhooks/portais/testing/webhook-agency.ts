@@ -5,7 +5,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { Db, DbHandle } from "@/lib/db/client";
 import { executeRows } from "@/lib/db/execute-rows";
-import { insertCorretor } from "@/lib/db/queries/corretores";
+import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
 import { upsertIntegracao } from "@/lib/db/queries/integracoes";
 import { imoveis } from "@/lib/db/schema";
