@@ -8,7 +8,7 @@ import { contentSidEnvVar, type TwilioTemplates } from "@/lib/domain/twilio-temp
 import { log } from "@/lib/log";
 import { classifySendError } from "@/lib/whatsapp/classify-send-error";
 import { WhatsAppSendError, type WhatsAppClient, type WhatsAppSent } from "@/lib/whatsapp/types";
-import { contentOf, loadSendContext, planSend, type Envio, type SendContext } from "./plan-send";
+import { contentOf, loadSendContext, prepareSend, type Envio, type SendContext } from "./prepare-send";
 import {
   backoffMs, LOOKUP_MARGIN_MS, MAX_ATTEMPTS, OUTSIDE_WINDOW, outgoingFor, UNCONFIRMED, UNCONFIRMED_RETRY_MS,
 } from "./send-policy";
@@ -44,7 +44,7 @@ export async function sendMensagem(deps: SendMensagemDeps, mensagemId: string): 
   if (row.erroCodigo === UNCONFIRMED) {
     // The previous attempt's create may have landed after its lookup: look again before sending.
     // A Content send has Twilio's rendered text, not ours, so it is matched on recipient and time.
-    const likely = planSend(row, ctx.send, false);
+    const likely = prepareSend(row, ctx.send, false);
     const earlier = await lookUp(ctx, row.criadoEm, likely.forma === "texto" && !row.templateSid ? row.corpo : undefined);
     if (earlier instanceof WhatsAppSendError) {
       return uncertain(ctx, UNCONFIRMED, SEND_TEXTS.incertaConsultaFalhou(SEND_TEXTS.tentativaAnterior, describe(earlier)));
@@ -56,7 +56,7 @@ export async function sendMensagem(deps: SendMensagemDeps, mensagemId: string): 
 
 async function attempt(ctx: Ctx, exigeTemplate: boolean): Promise<SendMensagemResult> {
   const { deps, row } = ctx;
-  const envio = planSend(row, ctx.send, exigeTemplate);
+  const envio = prepareSend(row, ctx.send, exigeTemplate);
   if (envio.forma === "sem_template") return failWithoutTemplate(ctx);
   let sent: WhatsAppSent;
   try {

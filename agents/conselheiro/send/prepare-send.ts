@@ -33,7 +33,7 @@ export async function loadSendContext(db: Db, row: Mensagem, env: TwilioTemplate
   };
 }
 
-export function planSend(row: Mensagem, ctx: SendContext, exigeTemplate: boolean): Envio {
+export function prepareSend(row: Mensagem, ctx: SendContext, exigeTemplate: boolean): Envio {
   const template = businessTemplate(row, ctx.sources);
   if (exigeTemplate) return template ? { forma: "template", content: template } : { forma: "sem_template" };
   // Without a template the free text still gets its try: our record of the window may be stale
