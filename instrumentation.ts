@@ -4,7 +4,10 @@
 // all, what Next prints with console.error/warn (a page that threw) goes through the masking logger.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const [{ log }, { routeConsoleThroughLogger }] = await Promise.all([import("./lib/log"), import("./lib/log-console")]);
+  const [{ log }, { routeConsoleThroughLogger }] = await Promise.all([
+    import("./lib/log"),
+    import("./lib/log-console"),
+  ]);
   routeConsoleThroughLogger(log);
   const { registerPortalWebhookLane } = await import("./app/api/webhooks/portais/portal-webhook-lane");
   registerPortalWebhookLane();

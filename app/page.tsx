@@ -14,25 +14,32 @@ export const metadata: Metadata = {
 const RECURSOS = [
   {
     titulo: "Todos os portais, uma só entrada",
-    texto: "Grupo OLX (ZAP, Viva Real, OLX), Imovelweb, Chaves na Mão e qualquer site que envie JSON. Cada lead é gravado antes da resposta ao portal: nenhum se perde.",
+    texto:
+      "Grupo OLX (ZAP, Viva Real, OLX), Imovelweb, Chaves na Mão e qualquer site que envie JSON. Cada lead é gravado antes da resposta ao portal: nenhum se perde.",
   },
   {
     titulo: "O corretor certo, na hora certa",
-    texto: "Roleta com pesos, dono do imóvel ou corretor fixo; respeita o horário de atendimento, as pausas e o limite diário de mensagens de cada um.",
+    texto:
+      "Roleta com pesos, dono do imóvel ou corretor fixo; respeita o horário de atendimento, as pausas e o limite diário de mensagens de cada um.",
   },
   {
     titulo: "Alertas no WhatsApp com botões",
-    texto: "Lead quente avisa na hora, os mornos chegam agrupados, os frios vão para o resumo do dia. O corretor responde “Já contatei”, “Passar adiante” ou “Lembrar em 1h”.",
+    texto:
+      "Lead quente avisa na hora, os mornos chegam agrupados, os frios vão para o resumo do dia. O corretor responde “Já contatei”, “Passar adiante” ou “Lembrar em 1h”.",
   },
   {
     titulo: "Painel para quem gerencia",
-    texto: "Leads, mensagens e corretores da imobiliária em um lugar, com telefones mascarados. Cada corretor vê só os próprios leads.",
+    texto:
+      "Leads, mensagens e corretores da imobiliária em um lugar, com telefones mascarados. Cada corretor vê só os próprios leads.",
   },
 ] as const;
 
 const PASSOS = [
   { titulo: "O portal envia o lead", texto: "Pelo webhook da sua imobiliária, com a credencial de cada portal." },
-  { titulo: "O Lastro qualifica e encaminha", texto: "Pontua o interesse, reconhece quem já perguntou antes e escolhe o corretor." },
+  {
+    titulo: "O Lastro qualifica e encaminha",
+    texto: "Pontua o interesse, reconhece quem já perguntou antes e escolhe o corretor.",
+  },
   { titulo: "O corretor recebe no WhatsApp", texto: "Com nome, imóvel, pergunta e o contato, pronto para ligar." },
   { titulo: "Você acompanha no painel", texto: "O que chegou, quem foi avisado e o que ainda espera contato." },
 ] as const;
@@ -88,13 +95,15 @@ export default async function HomePage() {
         <section className="bg-gradient-to-b from-brand-50 to-white">
           <div className="mx-auto grid max-w-6xl items-center gap-12 px-6 py-16 sm:py-20 lg:grid-cols-[1fr_22rem]">
             <div>
-              <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Assistente de WhatsApp para imobiliárias</p>
+              <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">
+                Assistente de WhatsApp para imobiliárias
+              </p>
               <h1 className="mt-3 max-w-3xl text-4xl font-bold tracking-tight text-ink sm:text-5xl">
                 Cada lead dos portais com o corretor certo, no WhatsApp, na hora certa
               </h1>
               <p className="mt-6 max-w-2xl text-lg text-muted">
-                O Lastro recebe os leads do ZAP, Viva Real, OLX e outros portais, escolhe quem atende, avisa pelo WhatsApp e
-                acompanha cada atendimento até o primeiro contato.
+                O Lastro recebe os leads do ZAP, Viva Real, OLX e outros portais, escolhe quem atende, avisa pelo
+                WhatsApp e acompanha cada atendimento até o primeiro contato.
               </p>
               <div className="mt-8 flex flex-wrap items-center gap-4">
                 <Link
@@ -126,7 +135,11 @@ export default async function HomePage() {
           </ul>
         </section>
 
-        <section id="como-funciona" aria-labelledby="como-funciona-titulo" className="border-t border-slate-100 bg-surface">
+        <section
+          id="como-funciona"
+          aria-labelledby="como-funciona-titulo"
+          className="border-t border-slate-100 bg-surface"
+        >
           <div className="mx-auto max-w-6xl px-6 py-16">
             <h2 id="como-funciona-titulo" className="text-2xl font-bold tracking-tight text-ink">
               Como funciona
@@ -149,7 +162,8 @@ export default async function HomePage() {
       <footer className="border-t border-slate-100">
         <div className="mx-auto flex max-w-6xl flex-col gap-2 px-6 py-8 text-sm text-muted sm:flex-row sm:items-center sm:justify-between">
           <span>
-            <span className="font-semibold text-brand-700">Lastro</span> · assistente de WhatsApp para corretores de imóveis
+            <span className="font-semibold text-brand-700">Lastro</span> · assistente de WhatsApp para corretores de
+            imóveis
           </span>
           <span>Acesso ao painel com o e-mail e a senha cadastrados pela sua imobiliária.</span>
         </div>

@@ -7,7 +7,9 @@ const expectedDrivers = {
 };
 
 for (const width of [1366, 390]) {
-  test(`a página inicial apresenta o produto e o caminho para entrar, sem dados de nenhuma imobiliária (${width} px)`, async ({ page }, testInfo) => {
+  test(`a página inicial apresenta o produto e o caminho para entrar, sem dados de nenhuma imobiliária (${width} px)`, async ({
+    page,
+  }, testInfo) => {
     await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
     await page.goto("/");
 
@@ -18,12 +20,16 @@ for (const width of [1366, 390]) {
 
     // Who the customers are, how many leads they got and what the server runs on are not public.
     const text = await page.locator("body").innerText();
-    for (const secret of ["Horizonte", "Imobiliária:", "PGlite", "Redis", "Infraestrutura", "Em memória"]) expect(text).not.toContain(secret);
+    for (const secret of ["Horizonte", "Imobiliária:", "PGlite", "Redis", "Infraestrutura", "Em memória"])
+      expect(text).not.toContain(secret);
     await expect(page.locator("[data-testid^='count-']")).toHaveCount(0);
     // Nothing wider than the screen on a phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 
-    await testInfo.attach(`inicio-${width}`, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
+    await testInfo.attach(`inicio-${width}`, {
+      body: await page.screenshot({ fullPage: true }),
+      contentType: "image/png",
+    });
     await page.screenshot({ path: testInfo.outputPath(`inicio-${width}.png`), fullPage: true });
 
     await entrar.click();

@@ -10,7 +10,8 @@ for (const role of Object.keys(DEMO_LOGINS) as DemoRole[]) {
     await expect(page.getByTestId("usuario-nome")).toHaveText(DEMO_LOGINS[role].nome);
     await expect(page.getByTestId("usuario-papel")).toHaveText(DEMO_LOGINS[role].papel);
     const nav = page.getByRole("navigation", { name: "Painel" });
-    for (const link of ["Visão geral", "Mensagens", "Leads"]) await expect(nav.getByRole("link", { name: link })).toBeVisible();
+    for (const link of ["Visão geral", "Mensagens", "Leads"])
+      await expect(nav.getByRole("link", { name: link })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Corretores" })).toHaveCount(role === "corretor" ? 0 : 1);
   });
 }

@@ -24,7 +24,9 @@ test("o corretor vê só as próprias mensagens, mesmo pedindo as de outro", asy
   await expect(mensagens(page).first()).toBeVisible();
   const proprios = await corretorIds(page);
   expect(proprios).toHaveLength(1);
-  await expect(mensagens(page).first().getByTestId("mensagem-corretor")).toHaveText(`Para ${DEMO_LOGINS.corretor.nome}`);
+  await expect(mensagens(page).first().getByTestId("mensagem-corretor")).toHaveText(
+    `Para ${DEMO_LOGINS.corretor.nome}`,
+  );
   await expect(page.getByTestId("filtro-corretor")).toHaveCount(0);
 
   const outro = todos.find((id) => id !== proprios[0])!;
@@ -34,7 +36,9 @@ test("o corretor vê só as próprias mensagens, mesmo pedindo as de outro", asy
 
   // The same rule on the leads page.
   await page.goto("/leads");
-  const leadOwners = await page.getByTestId("lead").evaluateAll((els) => [...new Set(els.map((el) => el.getAttribute("data-corretor-id")))]);
+  const leadOwners = await page
+    .getByTestId("lead")
+    .evaluateAll((els) => [...new Set(els.map((el) => el.getAttribute("data-corretor-id")))]);
   expect(leadOwners).toEqual(proprios);
 });
 
@@ -59,12 +63,16 @@ test("o gestor filtra por corretor e por situação", async ({ page }) => {
 test("as mensagens mostram o número do corretor mascarado e os botões de resposta rápida", async ({ page }) => {
   await loginAs(page, "admin");
   await page.goto("/mensagens?status=outbox");
-  const comBotoes = mensagens(page).filter({ has: page.getByTestId("mensagem-botao") }).first();
+  const comBotoes = mensagens(page)
+    .filter({ has: page.getByTestId("mensagem-botao") })
+    .first();
   await expect(comBotoes).toBeVisible();
   await expect(comBotoes.getByTestId("mensagem-botao").first()).toBeDisabled();
   await expect(comBotoes.getByTestId("mensagem-destino")).toHaveText(/^WhatsApp \+55 \d\d \*{5}-\d{4}$/);
   // WhatsApp markers never show as raw asterisks around a bold run.
-  const negrito = mensagens(page).filter({ has: page.locator("strong") }).first();
+  const negrito = mensagens(page)
+    .filter({ has: page.locator("strong") })
+    .first();
   expect(await negrito.locator("strong").first().textContent()).not.toMatch(/^\*|\*$/);
 });
 
@@ -81,7 +89,9 @@ test("a lista de leads mascara telefones e não mostra e-mails", async ({ page }
 
 // Last in the file on purpose: it adds a lead, and other specs may count the seeded ones.
 test("um lead quente do Grupo OLX vira mensagem na caixa de saída do corretor escolhido", async ({ page, request }) => {
-  const fixture = JSON.parse(readFileSync(path.join(__dirname, "../lib/portals/fixtures/grupo-olx-lead-visit-request.json"), "utf8"));
+  const fixture = JSON.parse(
+    readFileSync(path.join(__dirname, "../lib/portals/fixtures/grupo-olx-lead-visit-request.json"), "utf8"),
+  );
   const sufixo = Array.from({ length: 6 }, () => "abcdefghijklmnopqrstuvwxyz"[Math.floor(Math.random() * 26)]).join("");
   const nome = `Marina Quente ${sufixo.charAt(0).toUpperCase()}${sufixo.slice(1)}`;
   const numero = `97${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;

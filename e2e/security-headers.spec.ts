@@ -12,7 +12,12 @@ function watchCsp(page: Page): string[] {
 }
 
 function directives(policy: string): Record<string, string> {
-  return Object.fromEntries(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values.join(" ")]));
+  return Object.fromEntries(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values.join(" ")]),
+  );
 }
 
 test("o painel envia CSP com nonce, anti-frame, nosniff e Referrer-Policy, e funciona com eles", async ({ page }) => {
@@ -45,7 +50,9 @@ test("o painel envia CSP com nonce, anti-frame, nosniff e Referrer-Policy, e fun
   await page.getByRole("navigation", { name: "Painel" }).getByRole("link", { name: "Mensagens" }).click();
   await expect(page).toHaveURL(/\/mensagens$/);
   await expect(page.getByRole("heading", { name: "Mensagens" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Painel" }).getByRole("link", { name: "Mensagens" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Painel" }).getByRole("link", { name: "Mensagens" }),
+  ).toHaveAttribute("aria-current", "page");
   expect(await page.evaluate(() => (window as unknown as { mesmoDocumento?: boolean }).mesmoDocumento)).toBe(true);
 
   // A second load gets a different nonce.
@@ -93,13 +100,20 @@ test("as respostas JSON da API levam nosniff, inclusive a via direta dos webhook
 test("/api/inngest sem Inngest configurado responde 404 em JSON, não 500", async ({ request }) => {
   const response = await request.put("/api/inngest");
   expect(response.status()).toBe(404);
-  expect(((await response.json()) as { error: { message: string } }).error.message).toContain("O Inngest não está configurado");
+  expect(((await response.json()) as { error: { message: string } }).error.message).toContain(
+    "O Inngest não está configurado",
+  );
 });
 
 test("um filtro inválido na URL de /mensagens é ignorado, sem erro", async ({ page }) => {
   test.setTimeout(120_000); // four dashboard loads; slow on a busy 2-core machine
   await loginAs(page, "gestor");
-  for (const query of ["corretor=%00", "corretor=%ED%A0%BD", `corretor=${"x".repeat(80)}`, "status=%00&corretor=cor_inexistente"]) {
+  for (const query of [
+    "corretor=%00",
+    "corretor=%ED%A0%BD",
+    `corretor=${"x".repeat(80)}`,
+    "status=%00&corretor=cor_inexistente",
+  ]) {
     const response = await page.goto(`/mensagens?${query}`);
     expect(response?.status(), query).toBe(200);
     await expect(page.getByRole("heading", { name: "Mensagens" })).toBeVisible();

@@ -36,7 +36,10 @@ async function getCore() {
 export async function getPipelineDeps(): Promise<PipelineDeps> {
   // Loaded here, not at the top: the webhooks import this module, and the Twilio SDK behind these
   // costs ≈ 150 ms to load, which a portal route on a cold start would otherwise pay for nothing.
-  const [{ getWhatsAppClient }, { publicUrlFor }] = await Promise.all([import("@/lib/whatsapp"), import("@/lib/whatsapp/verify-signature")]);
+  const [{ getWhatsAppClient }, { publicUrlFor }] = await Promise.all([
+    import("@/lib/whatsapp"),
+    import("@/lib/whatsapp/verify-signature"),
+  ]);
   const { db, kv } = await getCore();
   const whatsapp = getWhatsAppClient();
   return {

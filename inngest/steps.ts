@@ -41,7 +41,12 @@ export async function sweep(deps: PipelineDeps, options: SweepOptions = DEFAULT_
   const flushed = await flushAgrupamentos(deps);
   const sends = await listSendableIds(deps.db, deps.now());
   return {
-    eventos: eventos.map((e) => ({ eventoId: e.id, leadId: e.leadId, imobiliariaId: e.imobiliariaId, corretorId: e.corretorId })),
+    eventos: eventos.map((e) => ({
+      eventoId: e.id,
+      leadId: e.leadId,
+      imobiliariaId: e.imobiliariaId,
+      corretorId: e.corretorId,
+    })),
     sends: sends.map((s) => ({ mensagemId: s.id, corretorId: s.corretorId })),
     counts: { requeued: requeued.length, released: released.liberadas.length, digests: flushed.mensagemIds.length },
   };

@@ -3,7 +3,13 @@
 // machine. Two runners sweeping at once stand for a second process or a restart mid-tick.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addLead, createBroker, createSummaryAgency, HORARIO_COMERCIAL, sp } from "@/agents/analista/testing/summary-scene";
+import {
+  addLead,
+  createBroker,
+  createSummaryAgency,
+  HORARIO_COMERCIAL,
+  sp,
+} from "@/agents/analista/testing/summary-scene";
 import { templateWriter } from "@/agents/conselheiro/compose/templates";
 import type { Corretor } from "@/lib/db/queries/corretores";
 import { mensagens } from "@/lib/db/schema";
@@ -26,7 +32,10 @@ beforeAll(async () => {
   const agency = await createSummaryAgency(t.db);
   eva = await createBroker(t.db, agency, "Eva Rocha");
   fred = await createBroker(t.db, agency, "Fred Lins");
-  gabi = await createBroker(t.db, agency, "Gabi Nunes", { ...HORARIO_COMERCIAL, pausadoAte: sp("2026-11-25T00:00").toISOString() });
+  gabi = await createBroker(t.db, agency, "Gabi Nunes", {
+    ...HORARIO_COMERCIAL,
+    pausadoAte: sp("2026-11-25T00:00").toISOString(),
+  });
   await addLead(t.db, agency, eva, { at: sp("2026-11-23T14:00"), nome: "Fabi Fria", score: 15 });
   await addLead(t.db, agency, fred, { at: sp("2026-11-23T15:00"), nome: "Vera Visita", score: 90, visita: true });
   await addLead(t.db, agency, gabi, { at: sp("2026-11-23T16:00"), nome: "Caio Frio", score: 20 });
@@ -38,7 +47,13 @@ afterAll(async () => {
 
 const options = { ...DEFAULT_RUNNER_OPTIONS, sweepEveryMs: 60_000, retryBaseMs: 10, resumos: true };
 const runnerAt = (iso: string) => {
-  const deps: PipelineDeps = { db: t.db, kv: createKv({ driver: "memory" }), whatsapp: twilioClientFor(fake, 2_000), now: () => sp(iso), writer: templateWriter };
+  const deps: PipelineDeps = {
+    db: t.db,
+    kv: createKv({ driver: "memory" }),
+    whatsapp: twilioClientFor(fake, 2_000),
+    now: () => sp(iso),
+    writer: templateWriter,
+  };
   return new EmbeddedRunner(deps, options);
 };
 
@@ -61,9 +76,16 @@ describe("summaries on the embedded runner's sweep", () => {
     expect(fake.landed({ to: eva.telefone })).toBe(1);
     expect(fake.landed({ to: fred.telefone })).toBe(1);
     expect(fake.landed({ to: gabi.telefone })).toBe(0);
-    expect(fake.messages.find((m) => m.to.endsWith(eva.telefone))?.body).toMatch(/Leads frios, só no resumo \(1\):\*\n• \*Fabi Fria\*/);
-    expect(fake.messages.find((m) => m.to.endsWith(fred.telefone))?.body).toMatch(/Pediram visita, sem contato \(1\):\*\n• \*Vera Visita\*/);
-    const [row] = await t.db.select().from(mensagens).where(and(eq(mensagens.corretorId, eva.id), eq(mensagens.tipo, "resumo")));
+    expect(fake.messages.find((m) => m.to.endsWith(eva.telefone))?.body).toMatch(
+      /Leads frios, só no resumo \(1\):\*\n• \*Fabi Fria\*/,
+    );
+    expect(fake.messages.find((m) => m.to.endsWith(fred.telefone))?.body).toMatch(
+      /Pediram visita, sem contato \(1\):\*\n• \*Vera Visita\*/,
+    );
+    const [row] = await t.db
+      .select()
+      .from(mensagens)
+      .where(and(eq(mensagens.corretorId, eva.id), eq(mensagens.tipo, "resumo")));
     expect(row).toMatchObject({ status: "enviada", idempotencyKey: `resumo:${eva.id}:2026-11-24` });
     expect(row!.providerSid).toMatch(/^SM/);
   });

@@ -30,14 +30,25 @@ describe("WEB_CONCURRENCY", () => {
     expect(err.message).toMatch(/WEB_CONCURRENCY: com o banco embutido \(PGlite\) só é possível 1 processo web/);
     expect(err.message).toMatch(/DATABASE_URL/);
     // Forcing the PGlite driver is the same single data folder, even with a DATABASE_URL.
-    expect(envError({ WEB_CONCURRENCY: "2", DATABASE_URL: POSTGRES, DATABASE_DRIVER: "pglite", REDIS_URL: REDIS }).message).toMatch(/WEB_CONCURRENCY/);
+    expect(
+      envError({ WEB_CONCURRENCY: "2", DATABASE_URL: POSTGRES, DATABASE_DRIVER: "pglite", REDIS_URL: REDIS }).message,
+    ).toMatch(/WEB_CONCURRENCY/);
     expect(parseEnv({ WEB_CONCURRENCY: "1" }).database.driver).toBe("pglite");
   });
 
   it("refuses more than one process without a shared KV, where each would keep its own quota counts", () => {
     const err = envError({ WEB_CONCURRENCY: "2", DATABASE_URL: POSTGRES });
-    expect(err.issues).toEqual(["WEB_CONCURRENCY: com 2 processos web o KV precisa ser compartilhado; defina REDIS_URL ou KV_REST_API_URL"]);
-    expect(parseEnv({ WEB_CONCURRENCY: "2", DATABASE_URL: POSTGRES, KV_REST_API_URL: "https://kv.example.com", KV_REST_API_TOKEN: "t0ken" }).webConcurrency).toBe(2);
+    expect(err.issues).toEqual([
+      "WEB_CONCURRENCY: com 2 processos web o KV precisa ser compartilhado; defina REDIS_URL ou KV_REST_API_URL",
+    ]);
+    expect(
+      parseEnv({
+        WEB_CONCURRENCY: "2",
+        DATABASE_URL: POSTGRES,
+        KV_REST_API_URL: "https://kv.example.com",
+        KV_REST_API_TOKEN: "t0ken",
+      }).webConcurrency,
+    ).toBe(2);
   });
 });
 
@@ -48,6 +59,8 @@ describe("TRUSTED_PROXY_HOPS", () => {
   });
 
   it.each(["-1", "6", "um", "1.5"])("refuses %j naming the variable", (value) => {
-    expect(envError({ TRUSTED_PROXY_HOPS: value }).issues).toEqual(["TRUSTED_PROXY_HOPS: deve ser um número inteiro de 0 a 5"]);
+    expect(envError({ TRUSTED_PROXY_HOPS: value }).issues).toEqual([
+      "TRUSTED_PROXY_HOPS: deve ser um número inteiro de 0 a 5",
+    ]);
   });
 });

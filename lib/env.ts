@@ -3,15 +3,17 @@
 import path from "node:path";
 import { z } from "zod";
 import {
-  contentSidEnvVar, contentSidSchema, TEMPLATE_TIPOS, TEMPLATE_VARIANTES, type TwilioTemplates,
+  contentSidEnvVar,
+  contentSidSchema,
+  TEMPLATE_TIPOS,
+  TEMPLATE_VARIANTES,
+  type TwilioTemplates,
 } from "@/lib/domain/twilio-templates";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
 
-const postgresUrl = z
-  .string()
-  .regex(/^postgres(ql)?:\/\/.+/, "deve ser uma URL postgres:// ou postgresql://");
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/.+/, "deve ser uma URL postgres:// ou postgresql://");
 
 const encryptionKey = z
   .string()
@@ -46,9 +48,13 @@ const rawSchema = z.object({
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\/.+/, "deve ser uma URL redis:// ou rediss://")),
   KV_REST_API_URL: optional(z.url({ message: "deve ser uma URL http(s)" })),
   KV_REST_API_TOKEN: optional(z.string()),
-  TWILIO_ACCOUNT_SID: optional(z.string().regex(/^AC[0-9a-fA-F]{32}$/, "deve começar com AC seguido de 32 hexadecimais")),
+  TWILIO_ACCOUNT_SID: optional(
+    z.string().regex(/^AC[0-9a-fA-F]{32}$/, "deve começar com AC seguido de 32 hexadecimais"),
+  ),
   TWILIO_AUTH_TOKEN: optional(z.string().min(8, "token curto demais")),
-  TWILIO_WHATSAPP_FROM: optional(z.string().regex(/^(whatsapp:)?\+[1-9]\d{7,14}$/, "deve estar em E.164, ex.: whatsapp:+5511999990000")),
+  TWILIO_WHATSAPP_FROM: optional(
+    z.string().regex(/^(whatsapp:)?\+[1-9]\d{7,14}$/, "deve estar em E.164, ex.: whatsapp:+5511999990000"),
+  ),
   OPENAI_API_KEY: optional(z.string().min(10, "chave curta demais")),
   INNGEST_EVENT_KEY: optional(z.string()),
   INNGEST_SIGNING_KEY: optional(z.string()),

@@ -48,7 +48,9 @@ describe("AppError", () => {
   });
 
   it("lets the status be overridden and keeps details out of the response", async () => {
-    const res = errorResponse(new AppError("bad_request", "Portal desconhecido", { status: 410, details: { segredo: "x" } }));
+    const res = errorResponse(
+      new AppError("bad_request", "Portal desconhecido", { status: 410, details: { segredo: "x" } }),
+    );
     const { status, body } = await read(res);
     expect(status).toBe(410);
     expect(JSON.stringify(body)).not.toContain("segredo");
@@ -114,7 +116,12 @@ describe("ZodError → 422 validation_failed", () => {
 
   it("translates sizes and formats", () => {
     const parsed = z
-      .object({ a: z.string().min(3), b: z.array(z.string()).max(2), c: z.number().gt(0), d: z.string().startsWith("lead_") })
+      .object({
+        a: z.string().min(3),
+        b: z.array(z.string()).max(2),
+        c: z.number().gt(0),
+        d: z.string().startsWith("lead_"),
+      })
       .safeParse({ a: "x", b: ["1", "2", "3"], c: 0, d: "x" });
     expect(validationError(parsed.error!).fields?.map((f) => f.message)).toEqual([
       "Deve ter pelo menos 3 caracteres",
@@ -161,7 +168,10 @@ describe("unknown errors → 500 internal", () => {
     const spy = vi.spyOn(log, "error").mockImplementation(() => {});
     const err = new AppError("service_unavailable", "Serviço indisponível", { details: { dependency: "twilio" } });
     expect(errorResponse(err).status).toBe(503);
-    expect(spy).toHaveBeenCalledWith("http.error", expect.objectContaining({ code: "service_unavailable", details: { dependency: "twilio" }, err }));
+    expect(spy).toHaveBeenCalledWith(
+      "http.error",
+      expect.objectContaining({ code: "service_unavailable", details: { dependency: "twilio" }, err }),
+    );
   });
 });
 
@@ -175,6 +185,12 @@ describe("asRetryable (webhooks whose sender retries on 5xx)", () => {
     const boom = new Error("banco fora do ar");
     const retry = asRetryable(boom, "Falha temporária; tente novamente");
     expect(retry).toBeInstanceOf(AppError);
-    expect(retry).toMatchObject({ code: "service_unavailable", status: 503, message: "Falha temporária; tente novamente", cause: boom, headers: { "retry-after": "30" } });
+    expect(retry).toMatchObject({
+      code: "service_unavailable",
+      status: 503,
+      message: "Falha temporária; tente novamente",
+      cause: boom,
+      headers: { "retry-after": "30" },
+    });
   });
 });

@@ -22,7 +22,11 @@ function failedQuery(): Error {
     code: "22P02",
     detail: "Failing row contains (Rosângela Prado, +5521998877665).",
   });
-  return new DrizzleQueryError("select * from leads where nome = $1 and telefone = $2", ["Rosângela Prado", "+5521998877665"], cause);
+  return new DrizzleQueryError(
+    "select * from leads where nome = $1 and telefone = $2",
+    ["Rosângela Prado", "+5521998877665"],
+    cause,
+  );
 }
 
 describe("routeConsoleThroughLogger", () => {
@@ -41,13 +45,20 @@ describe("routeConsoleThroughLogger", () => {
     const [error, warn] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(error).toMatchObject({ level: "error", msg: "console.error", message: "⨯", details: [{ digest: "123" }] });
     expect(error?.err).toMatchObject({ type: "DrizzleQueryError", params: "[2 valores omitidos]" });
-    expect(warn).toMatchObject({ level: "warn", msg: "console.warn", message: "contato r***@example.com sem telefone" });
+    expect(warn).toMatchObject({
+      level: "warn",
+      msg: "console.warn",
+      message: "contato r***@example.com sem telefone",
+    });
   });
 
   it("gives the console back when undone", () => {
     const { logger, lines } = capture();
     const printed: unknown[] = [];
-    const target = { error: (...a: unknown[]) => printed.push(a), warn: () => undefined } as Pick<Console, "error" | "warn">;
+    const target = { error: (...a: unknown[]) => printed.push(a), warn: () => undefined } as Pick<
+      Console,
+      "error" | "warn"
+    >;
     const undo = routeConsoleThroughLogger(logger, target);
     undo();
     target.error("x");

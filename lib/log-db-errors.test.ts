@@ -15,7 +15,9 @@ const LEAKS = ["Josefina", "Albuquerque", "Tavares", "98765", "87654321", "josef
 let handle: TestDb;
 beforeAll(async () => {
   handle = await createTestDb();
-  await handle.db.execute(sql`create table log_contatos (nome text not null, telefone text, email text, nota int check (nota > 0))`);
+  await handle.db.execute(
+    sql`create table log_contatos (nome text not null, telefone text, email text, nota int check (nota > 0))`,
+  );
 });
 afterAll(async () => {
   await handle.cleanup();
@@ -50,7 +52,9 @@ function expectNoLeak(text: string) {
 describe("logging a database error", () => {
   it("drops the row Postgres puts in `detail` and the params drizzle keeps and appends to the message", async () => {
     const err = await failure(() =>
-      handle.db.execute(sql`insert into log_contatos (nome, telefone, email, nota) values (${NOME}, ${TELEFONE}, ${EMAIL}, ${-1})`),
+      handle.db.execute(
+        sql`insert into log_contatos (nome, telefone, email, nota) values (${NOME}, ${TELEFONE}, ${EMAIL}, ${-1})`,
+      ),
     );
     // The error as raised really carries the lead's data, in more than one place.
     const raw = err as { message: string; params?: unknown[]; cause?: { detail?: string; code?: string } };
@@ -72,7 +76,9 @@ describe("logging a database error", () => {
 
   it("drops the rejected value Postgres quotes in a data exception's message", async () => {
     const err = await failure(() => handle.db.execute(sql`select ${NOME}::int as n`));
-    expect(JSON.stringify(err, Object.getOwnPropertyNames(err)) + String((err as { cause?: Error }).cause?.message)).toContain(NOME);
+    expect(
+      JSON.stringify(err, Object.getOwnPropertyNames(err)) + String((err as { cause?: Error }).cause?.message),
+    ).toContain(NOME);
     const { text, record } = logged(err);
     expectNoLeak(text);
     const cause = (record.err as { cause: { message: string; code: string } }).cause;

@@ -45,7 +45,13 @@ describe("log", () => {
     const { logger, records } = capture();
     logger.info("lead.received", { leadId: "lead_01JD8X4Y7Z", score: 82, portal: "zap" });
     const [record] = records();
-    expect(record).toMatchObject({ level: "info", msg: "lead.received", leadId: "lead_01JD8X4Y7Z", score: 82, portal: "zap" });
+    expect(record).toMatchObject({
+      level: "info",
+      msg: "lead.received",
+      leadId: "lead_01JD8X4Y7Z",
+      score: 82,
+      portal: "zap",
+    });
     expect(record?.time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });
 

@@ -71,9 +71,7 @@ function wrap(logger: pino.Logger): Logger {
 /** A logger writing masked JSON lines to `destination` (stdout by default). */
 export function createLogger(options: CreateLoggerOptions = {}): Logger {
   const opts = pinoOptions(options.level ?? env.logLevel);
-  const logger = options.destination
-    ? pino(opts, options.destination as pino.DestinationStream)
-    : pino(opts);
+  const logger = options.destination ? pino(opts, options.destination as pino.DestinationStream) : pino(opts);
   return wrap(logger);
 }
 

@@ -101,5 +101,5 @@ export function describeZodIssue(issue: Issue): string {
 
 /** "lead.phone", "itens.0.nome"; "" for an issue about the whole input. */
 export function formatIssuePath(path: readonly PropertyKey[]): string {
-  return path.map((part) => (typeof part === "symbol" ? part.description ?? "" : String(part))).join(".");
+  return path.map((part) => (typeof part === "symbol" ? (part.description ?? "") : String(part))).join(".");
 }

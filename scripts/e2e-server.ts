@@ -49,9 +49,7 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(".data", DATABASE_NAME === "lastro_e2e" ? "e2e" : DATABASE_NAME);
   await rm(dataDir, { recursive: true, force: true });
 
-  const databaseUrl = process.env.DATABASE_URL
-    ? await recreateDatabase(process.env.DATABASE_URL, DATABASE_NAME)
-    : "";
+  const databaseUrl = process.env.DATABASE_URL ? await recreateDatabase(process.env.DATABASE_URL, DATABASE_NAME) : "";
   for (const name of HERMETIC_BLANKS) process.env[name] = "";
   Object.assign(process.env, {
     PORT: port,
@@ -65,7 +63,9 @@ async function main(): Promise<void> {
   });
   // Playwright or Vitest may have set NODE_ENV=test; next build and next start set their own.
   Reflect.deleteProperty(process.env, "NODE_ENV");
-  console.log(`▸ e2e: banco novo (${databaseUrl ? `postgres ${DATABASE_NAME}` : `PGlite em ${dataDir}`}), porta ${port}.`);
+  console.log(
+    `▸ e2e: banco novo (${databaseUrl ? `postgres ${DATABASE_NAME}` : `PGlite em ${dataDir}`}), porta ${port}.`,
+  );
 
   loadProjectEnv({ dev: false });
   const { serveApp } = await import("./lib/serve-app");

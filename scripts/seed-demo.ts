@@ -14,21 +14,33 @@ const USAGE = "uso: npm run db:seed -- [--leads N] [--seed S] [--reset]";
 
 function parseFlags() {
   const { values } = parseArgs({
-    options: { leads: { type: "string" }, seed: { type: "string" }, reset: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    options: {
+      leads: { type: "string" },
+      seed: { type: "string" },
+      reset: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
   });
   const int = (name: string, raw: string | undefined, min: number) => {
     if (raw === undefined) return undefined;
     const n = Number(raw.replaceAll("_", ""));
-    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} deve ser um inteiro ≥ ${min} (recebido: ${raw})\n${USAGE}`);
+    if (!Number.isInteger(n) || n < min)
+      throw new Error(`--${name} deve ser um inteiro ≥ ${min} (recebido: ${raw})\n${USAGE}`);
     return n;
   };
-  return { leads: int("leads", values.leads, 0), seed: int("seed", values.seed, 0), reset: values.reset ?? false, help: values.help ?? false };
+  return {
+    leads: int("leads", values.leads, 0),
+    seed: int("seed", values.seed, 0),
+    reset: values.reset ?? false,
+    help: values.help ?? false,
+  };
 }
 
 type Progress = { update(p: SeedProgress): void; stop(): void };
 type SeedPhaseLabels = typeof SEED_PHASES;
 
-const seconds = (ms: number) => `${new Intl.NumberFormat("pt-BR", { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(ms / 1000)} s`;
+const seconds = (ms: number) =>
+  `${new Intl.NumberFormat("pt-BR", { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(ms / 1000)} s`;
 
 // One bar per phase, so the bar never sits at 100 % while a later step runs, and each phase's time
 // printed as it ends. A bar on a terminal or for big runs (cli-progress prints a line now and then
@@ -48,7 +60,12 @@ function createProgress(leads: number, labels: SeedPhaseLabels): Progress {
         lastShown = -1;
         if (useBar) {
           bar = new cliProgress.SingleBar(
-            { format: `  ${labels[fase].padEnd(38)} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}`, noTTYOutput: !tty, notTTYSchedule: 5000, hideCursor: true },
+            {
+              format: `  ${labels[fase].padEnd(38)} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}`,
+              noTTYOutput: !tty,
+              notTTYSchedule: 5000,
+              hideCursor: true,
+            },
             cliProgress.Presets.shades_classic,
           );
           bar.start(total, done);

@@ -17,7 +17,14 @@ const USAGE = [
 function parseFlags() {
   const text = { type: "string" } as const;
   const options = {
-    imobiliaria: text, slug: text, cidade: text, uf: text, "admin-nome": text, "admin-email": text, "admin-senha": text, portais: text,
+    imobiliaria: text,
+    slug: text,
+    cidade: text,
+    uf: text,
+    "admin-nome": text,
+    "admin-email": text,
+    "admin-senha": text,
+    portais: text,
     help: { type: "boolean", short: "h" },
   } as const;
   try {
@@ -37,11 +44,13 @@ async function askMissing(flags: Flags, suggestSlug: (nome: string) => string) {
   };
   try {
     const imobiliaria = flags.imobiliaria ?? (await ask("Nome da imobiliária"));
-    const slug = flags.slug ?? (await ask("Slug (aparece nas URLs dos webhooks)", suggestSlug(imobiliaria) || undefined));
+    const slug =
+      flags.slug ?? (await ask("Slug (aparece nas URLs dos webhooks)", suggestSlug(imobiliaria) || undefined));
     const adminNome = flags["admin-nome"] ?? (await ask("Nome do administrador", "Administrador"));
     const adminEmail = flags["admin-email"] ?? (await ask("E-mail do administrador (login)"));
     // Typed in the clear on purpose: readline cannot hide it. Leave empty to get a generated one.
-    const adminSenha = flags["admin-senha"] ?? (await ask("Senha do administrador (mínimo 10 caracteres; vazio = gerar uma)"));
+    const adminSenha =
+      flags["admin-senha"] ?? (await ask("Senha do administrador (mínimo 10 caracteres; vazio = gerar uma)"));
     const portais = flags.portais ?? (await ask("Portais", "grupo-olx,chaves-na-mao,imovelweb,generico"));
     return { imobiliaria, slug, adminNome, adminEmail, adminSenha, portais };
   } finally {
@@ -67,8 +76,12 @@ async function main(): Promise<void> {
   const answers = interactive
     ? await askMissing(flags, slugify)
     : {
-        imobiliaria: flags.imobiliaria ?? "", slug: flags.slug ?? slugify(flags.imobiliaria ?? ""), adminNome: flags["admin-nome"],
-        adminEmail: flags["admin-email"] ?? "", adminSenha: flags["admin-senha"] ?? "", portais: flags.portais ?? PORTAIS_PADRAO,
+        imobiliaria: flags.imobiliaria ?? "",
+        slug: flags.slug ?? slugify(flags.imobiliaria ?? ""),
+        adminNome: flags["admin-nome"],
+        adminEmail: flags["admin-email"] ?? "",
+        adminSenha: flags["admin-senha"] ?? "",
+        portais: flags.portais ?? PORTAIS_PADRAO,
       };
   const generated = interactive && answers.adminSenha === "" ? randomBytes(12).toString("base64url") : null;
 
@@ -77,28 +90,42 @@ async function main(): Promise<void> {
   const handle = await createDb({ driver, url, pgliteDir });
   try {
     await migrateDb(handle);
-    const result = await setupAgency(handle.db, {
-      imobiliaria: answers.imobiliaria, slug: answers.slug, cidade: flags.cidade, uf: flags.uf, adminNome: answers.adminNome || undefined,
-      adminEmail: answers.adminEmail, adminSenha: generated ?? answers.adminSenha,
-      portais: answers.portais.split(",").map((p) => p.trim()).filter(Boolean),
-    }, { publicBaseUrl: env.publicBaseUrl });
-    console.log([
-      "",
-      `✔ Imobiliária criada: ${result.nome} (slug "${result.slug}", id ${result.imobiliariaId})`,
-      "",
-      `  Login do painel (admin): ${result.admin.email}${generated ? `  senha gerada: ${generated}` : "  (a senha que você informou)"}`,
-      "",
-      "  Webhooks dos portais. Os segredos aparecem SÓ AGORA (o banco guarda apenas a versão cifrada):",
-      ...result.portais.flatMap((p) => [
-        `    ${p.portal.padEnd(14)} ${p.url}`,
-        `    ${"".padEnd(14)} ${p.identificador ? `identificador ${p.identificador}, ` : ""}segredo ${p.segredo}`,
-        `    ${"".padEnd(14)} ${p.comoAutenticar}`,
-      ]),
-      "",
-      `  URLs a partir de PUBLIC_BASE_URL (${env.publicBaseUrl}); cadastre cada uma no portal com o seu segredo.`,
-      "  Próximo passo: npm start e entre no painel com esse login.",
-      "",
-    ].join("\n"));
+    const result = await setupAgency(
+      handle.db,
+      {
+        imobiliaria: answers.imobiliaria,
+        slug: answers.slug,
+        cidade: flags.cidade,
+        uf: flags.uf,
+        adminNome: answers.adminNome || undefined,
+        adminEmail: answers.adminEmail,
+        adminSenha: generated ?? answers.adminSenha,
+        portais: answers.portais
+          .split(",")
+          .map((p) => p.trim())
+          .filter(Boolean),
+      },
+      { publicBaseUrl: env.publicBaseUrl },
+    );
+    console.log(
+      [
+        "",
+        `✔ Imobiliária criada: ${result.nome} (slug "${result.slug}", id ${result.imobiliariaId})`,
+        "",
+        `  Login do painel (admin): ${result.admin.email}${generated ? `  senha gerada: ${generated}` : "  (a senha que você informou)"}`,
+        "",
+        "  Webhooks dos portais. Os segredos aparecem SÓ AGORA (o banco guarda apenas a versão cifrada):",
+        ...result.portais.flatMap((p) => [
+          `    ${p.portal.padEnd(14)} ${p.url}`,
+          `    ${"".padEnd(14)} ${p.identificador ? `identificador ${p.identificador}, ` : ""}segredo ${p.segredo}`,
+          `    ${"".padEnd(14)} ${p.comoAutenticar}`,
+        ]),
+        "",
+        `  URLs a partir de PUBLIC_BASE_URL (${env.publicBaseUrl}); cadastre cada uma no portal com o seu segredo.`,
+        "  Próximo passo: npm start e entre no painel com esse login.",
+        "",
+      ].join("\n"),
+    );
   } catch (err) {
     if (err instanceof SetupError) {
       console.error(`\n✖ ${err.message}\n\n${USAGE}`);

@@ -54,7 +54,10 @@ async function main(): Promise<void> {
   }
 
   header("Resumo");
-  for (const s of stages) console.log(`  ${s.outcome === "ok" ? "✔" : s.outcome === "pulado" ? "⚠" : "✖"} ${s.name.padEnd(12)} ${s.outcome.padEnd(8)} ${s.seconds}`);
+  for (const s of stages)
+    console.log(
+      `  ${s.outcome === "ok" ? "✔" : s.outcome === "pulado" ? "⚠" : "✖"} ${s.name.padEnd(12)} ${s.outcome.padEnd(8)} ${s.seconds}`,
+    );
   const failed = interrupted || stages.some((s) => s.outcome === "falhou");
   if (interrupted) console.log("  ✖ interrompido");
   process.exitCode = failed ? 1 : 0;

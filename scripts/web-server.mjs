@@ -51,7 +51,9 @@ server.listen(port, async () => {
   // Next prepares its server (and runs instrumentation.ts) on the first request it handles: make
   // that request now, so the lane is there before the first portal delivery and it pays no start-up.
   await fetch(`http://127.0.0.1:${port}/api/ping`).catch(() => undefined);
-  const direct = getDirectLane() ? "webhooks dos portais pela via direta, demais rotas pelo Next.js" : "sem a via direta dos webhooks";
+  const direct = getDirectLane()
+    ? "webhooks dos portais pela via direta, demais rotas pelo Next.js"
+    : "sem a via direta dos webhooks";
   console.log(`▲ Lastro em http://localhost:${port} (${direct}), pronto em ${Date.now() - started} ms`);
 });
 

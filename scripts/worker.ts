@@ -12,7 +12,11 @@ async function main(): Promise<void> {
   const { getPipelineDeps } = await import("@/inngest/deps");
   const { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner, WORKER_POLL_MS } = await import("@/inngest/embedded/embedded-runner");
   const { getDb } = await import("@/lib/db/client");
-  const runner = new EmbeddedRunner(await getPipelineDeps(), { ...DEFAULT_RUNNER_OPTIONS, pollEventsEveryMs: WORKER_POLL_MS, resumos: true });
+  const runner = new EmbeddedRunner(await getPipelineDeps(), {
+    ...DEFAULT_RUNNER_OPTIONS,
+    pollEventsEveryMs: WORKER_POLL_MS,
+    resumos: true,
+  });
   runner.start();
   log.info("pipeline.worker_started", { modo: "worker", pollMs: WORKER_POLL_MS });
   const shutdown = async () => {

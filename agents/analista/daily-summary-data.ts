@@ -8,7 +8,11 @@ import type { Corretor } from "@/lib/db/queries/corretores";
 import type { Imobiliaria } from "@/lib/db/queries/imobiliarias";
 import type { Lead } from "@/lib/db/queries/leads";
 import {
-  countVisitasSolicitadas, listLeadIdsComVisitaSolicitada, listLeadsRecebidos, listLeadsRetidos, listLeadsSemContato,
+  countVisitasSolicitadas,
+  listLeadIdsComVisitaSolicitada,
+  listLeadsRecebidos,
+  listLeadsRetidos,
+  listLeadsSemContato,
 } from "@/lib/db/queries/daily-summary";
 import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
 import type { Periodo } from "./summary-schedule";
@@ -37,7 +41,11 @@ export function localDayBounds(at: Date, timezone: string): { desde: Date; ate: 
 }
 
 const toLinha = (lead: Lead): LeadLinha => ({
-  id: lead.id, nome: lead.nome, origem: lead.origem, score: lead.score ?? 0, telefone: lead.telefone,
+  id: lead.id,
+  nome: lead.nome,
+  origem: lead.origem,
+  score: lead.score ?? 0,
+  telefone: lead.telefone,
 });
 
 export async function loadDailySummaryData(db: Db, input: DailySummaryInput): Promise<DailySummaryData> {

@@ -7,7 +7,12 @@ import type { Busca } from "@/lib/db/schema";
 import { foldText } from "@/lib/text/fold-text";
 
 type Janela = { corretorId: string; desde: Date; ate: Date };
-export type Demanda = { leadsComBusca: number; bairros: ItemDemanda[]; tipos: ItemDemanda[]; faixasPreco: ItemDemanda[] };
+export type Demanda = {
+  leadsComBusca: number;
+  bairros: ItemDemanda[];
+  tipos: ItemDemanda[];
+  faixasPreco: ItemDemanda[];
+};
 
 export const TOP_DEMANDA = 3;
 
@@ -61,8 +66,14 @@ function topN(values: (string | null | undefined)[], n: number): ItemDemanda[] {
 export function rankDemand(buscas: readonly Busca[], n: number = TOP_DEMANDA): Demanda {
   return {
     leadsComBusca: buscas.length,
-    bairros: topN(buscas.map((b) => b.bairro), n),
-    tipos: topN(buscas.map((b) => b.tipo), n),
+    bairros: topN(
+      buscas.map((b) => b.bairro),
+      n,
+    ),
+    tipos: topN(
+      buscas.map((b) => b.tipo),
+      n,
+    ),
     faixasPreco: topN(buscas.map(faixaPreco), n),
   };
 }

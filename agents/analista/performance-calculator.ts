@@ -35,13 +35,17 @@ function minutosAteResposta(lead: LeadComPrimeiraResposta): number | null {
   return Math.max(0, (lead.primeiraRespostaEm.getTime() - lead.recebidoEm.getTime()) / 60_000);
 }
 
-export function summarizePerformance(leads: readonly LeadComPrimeiraResposta[], visitasSolicitadas: number): Desempenho {
+export function summarizePerformance(
+  leads: readonly LeadComPrimeiraResposta[],
+  visitasSolicitadas: number,
+): Desempenho {
   const contatados = leads.filter((l) => l.status !== null && l.status !== "novo").length;
   const tempos = leads.map(minutosAteResposta).filter((m): m is number => m !== null);
   const mediana = median(tempos);
-  const porStatus = LEAD_STATUS
-    .map((status) => ({ status, leads: leads.filter((l) => (l.status ?? "novo") === status).length }))
-    .filter((s) => s.leads > 0);
+  const porStatus = LEAD_STATUS.map((status) => ({
+    status,
+    leads: leads.filter((l) => (l.status ?? "novo") === status).length,
+  })).filter((s) => s.leads > 0);
   return {
     recebidos: leads.length,
     contatados,

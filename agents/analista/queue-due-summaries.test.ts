@@ -20,12 +20,20 @@ beforeAll(async () => {
   agency = await createSummaryAgency(t.db);
   ana = await createBroker(t.db, agency, "Ana Lima");
   bruno = await createBroker(t.db, agency, "Bruno Reis");
-  carla = await createBroker(t.db, agency, "Carla Dias", { ...HORARIO_COMERCIAL, pausadoAte: sp("2026-11-24T12:00").toISOString() });
+  carla = await createBroker(t.db, agency, "Carla Dias", {
+    ...HORARIO_COMERCIAL,
+    pausadoAte: sp("2026-11-24T12:00").toISOString(),
+  });
   // Ana's Monday 23/11.
   await addLead(t.db, agency, ana, { at: sp("2026-11-23T10:00"), nome: "Hugo Quente", score: 85, retida: true });
   await addLead(t.db, agency, ana, { at: sp("2026-11-23T14:00"), nome: "Fabi Fria", score: 15 });
   await addLead(t.db, agency, ana, { at: sp("2026-11-23T15:00"), nome: "Vera Visita", score: 90, visita: true });
-  await addLead(t.db, agency, ana, { at: sp("2026-11-23T16:00"), nome: "Mauro Morno", score: 55, contatoEm: sp("2026-11-23T16:30") });
+  await addLead(t.db, agency, ana, {
+    at: sp("2026-11-23T16:00"),
+    nome: "Mauro Morno",
+    score: 55,
+    contatoEm: sp("2026-11-23T16:30"),
+  });
   await addLead(t.db, agency, ana, { at: sp("2026-11-23T17:00"), nome: "Otto Alertado", score: 60 });
   // Still waiting from before: overnight, last Thursday; and one too old to list.
   await addLead(t.db, agency, ana, { at: sp("2026-11-24T06:00"), nome: "Noturno Frio", score: 10 });
@@ -55,12 +63,19 @@ describe("queueDueSummaries", () => {
   it("at the start of hours: one daily summary listing held alerts, visit requests, cold leads and the rest", async () => {
     const result = await queueDueSummaries(at("2026-11-24T08:00"));
     // Monday was missed, so last week's summary goes out now too (Antiga Fria arrived last Thursday).
-    expect(result.enfileirados.map((r) => [r.corretorId, r.tipo]).sort()).toEqual([[ana.id, "resumo"], [ana.id, "resumo_semanal"]]);
+    expect(result.enfileirados.map((r) => [r.corretorId, r.tipo]).sort()).toEqual([
+      [ana.id, "resumo"],
+      [ana.id, "resumo_semanal"],
+    ]);
     expect(result.vazios.sort()).toEqual([`resumo:${bruno.id}:2026-11-24`, `resumo_semanal:${bruno.id}:2026-W47`]);
 
     const [diario] = await resumosDe(ana);
     expect(diario).toMatchObject({
-      tipo: "resumo", status: "pendente", destino: ana.telefone, idempotencyKey: `resumo:${ana.id}:2026-11-24`, scheduledFor: null,
+      tipo: "resumo",
+      status: "pendente",
+      destino: ana.telefone,
+      idempotencyKey: `resumo:${ana.id}:2026-11-24`,
+      scheduledFor: null,
     });
     const linhas = diario!.corpo.split("\n");
     expect(linhas.slice(0, 4)).toEqual([
@@ -87,7 +102,10 @@ describe("queueDueSummaries", () => {
 
   it("later ticks, concurrent or not, never queue a second summary the same day", async () => {
     await addLead(t.db, agency, ana, { at: sp("2026-11-24T08:05"), nome: "Tarde Fria", score: 10 });
-    const ticks = await Promise.all([queueDueSummaries(at("2026-11-24T08:15")), queueDueSummaries(at("2026-11-24T08:15"))]);
+    const ticks = await Promise.all([
+      queueDueSummaries(at("2026-11-24T08:15")),
+      queueDueSummaries(at("2026-11-24T08:15")),
+    ]);
     expect(ticks.flatMap((r) => r.enfileirados.filter((e) => e.corretorId === ana.id))).toEqual([]);
     expect((await resumosDe(ana)).map((m) => m.tipo)).toEqual(["resumo", "resumo_semanal"]);
   });
@@ -115,7 +133,9 @@ describe("queueDueSummaries", () => {
     expect(keys.map((k) => k.tipo)).toEqual(["resumo"]);
     const rows = await resumosDe(ana);
     expect(rows.map((m) => m.idempotencyKey).sort()).toEqual([
-      `resumo:${ana.id}:2026-11-24`, `resumo:${ana.id}:2026-11-25`, `resumo_semanal:${ana.id}:2026-W47`,
+      `resumo:${ana.id}:2026-11-24`,
+      `resumo:${ana.id}:2026-11-25`,
+      `resumo_semanal:${ana.id}:2026-W47`,
     ]);
   });
 });

@@ -25,7 +25,9 @@ export type SummaryCycleResult = {
   falhas: number;
 };
 
-type Devido = { ativo: CorretorAtivo } & ({ tipo: "resumo"; due: DailyDue } | { tipo: "resumo_semanal"; due: WeeklyDue });
+type Devido = { ativo: CorretorAtivo } & (
+  { tipo: "resumo"; due: DailyDue } | { tipo: "resumo_semanal"; due: WeeklyDue }
+);
 
 function devidos(ativos: CorretorAtivo[], now: Date): Devido[] {
   return ativos.flatMap((ativo): Devido[] => {
@@ -44,7 +46,13 @@ async function compose(deps: SummaryCycleDeps, d: Devido, now: Date): Promise<Co
   const { corretor, imobiliaria } = d.ativo;
   const writer = deps.writer ?? templateWriter;
   if (d.tipo === "resumo") {
-    const data = await loadDailySummaryData(deps.db, { corretor, imobiliaria, now, periodo: d.due.periodo, pendentes: d.due.pendentes });
+    const data = await loadDailySummaryData(deps.db, {
+      corretor,
+      imobiliaria,
+      now,
+      periodo: d.due.periodo,
+      pendentes: d.due.pendentes,
+    });
     return data.vazio ? null : writer.resumoDiario(data);
   }
   const data = await loadWeeklySummaryData(deps.db, { corretor, imobiliaria, semana: d.due.periodo });
@@ -59,7 +67,10 @@ export async function queueDueSummaries(
   const result: SummaryCycleResult = { enfileirados: [], vazios: [], falhas: 0 };
   const candidatos = devidos(await listCorretoresAtivos(deps.db), now).filter((d) => !opts.ignorar?.has(d.due.chave));
   if (candidatos.length === 0) return result;
-  const existentes = await listChavesExistentes(deps.db, candidatos.map((d) => d.due.chave));
+  const existentes = await listChavesExistentes(
+    deps.db,
+    candidatos.map((d) => d.due.chave),
+  );
 
   for (const d of candidatos.filter((c) => !existentes.has(c.due.chave))) {
     const { corretor, imobiliaria } = d.ativo;
@@ -70,8 +81,14 @@ export async function queueDueSummaries(
         continue;
       }
       const { mensagem, criada } = await insertMensagemOnce(deps.db, {
-        imobiliariaId: imobiliaria.id, corretorId: corretor.id, tipo: d.tipo, destino: corretor.telefone,
-        ...composed, status: "pendente", idempotencyKey: d.due.chave, criadoEm: now,
+        imobiliariaId: imobiliaria.id,
+        corretorId: corretor.id,
+        tipo: d.tipo,
+        destino: corretor.telefone,
+        ...composed,
+        status: "pendente",
+        idempotencyKey: d.due.chave,
+        criadoEm: now,
       });
       // Not created: another runner wrote it a moment ago and sends it itself.
       if (criada) result.enfileirados.push({ mensagemId: mensagem.id, corretorId: corretor.id, tipo: d.tipo });
@@ -82,7 +99,11 @@ export async function queueDueSummaries(
     }
   }
   if (result.enfileirados.length || result.falhas) {
-    log.info("analista.summary_cycle", { enfileirados: result.enfileirados.length, vazios: result.vazios.length, falhas: result.falhas });
+    log.info("analista.summary_cycle", {
+      enfileirados: result.enfileirados.length,
+      vazios: result.vazios.length,
+      falhas: result.falhas,
+    });
   }
   return result;
 }

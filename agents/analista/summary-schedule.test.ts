@@ -21,7 +21,8 @@ describe("dailySummaryDue", () => {
 
   it("on Monday covers the weekend; nothing on a day off or while paused", () => {
     expect(dailySummaryDue("cor_1", comercial, sp("2026-11-23T08:30"), SP)?.periodo).toEqual({
-      desde: sp("2026-11-21T00:00"), ate: sp("2026-11-23T00:00"),
+      desde: sp("2026-11-21T00:00"),
+      ate: sp("2026-11-23T00:00"),
     });
     expect(dailySummaryDue("cor_1", comercial, sp("2026-11-22T10:00"), SP)).toBeNull(); // Sunday
     const pausado = { ...comercial, pausadoAte: sp("2026-11-24T12:00").toISOString() };
@@ -40,11 +41,14 @@ describe("weeklySummaryDue", () => {
   it("is due from Monday's start of hours and covers the previous ISO week, Monday to Monday", () => {
     expect(weeklySummaryDue("cor_1", comercial, sp("2026-11-23T07:59"), SP)).toBeNull();
     expect(weeklySummaryDue("cor_1", comercial, sp("2026-11-23T08:00"), SP)).toEqual({
-      chave: "resumo_semanal:cor_1:2026-W47", semana: "2026-W47",
+      chave: "resumo_semanal:cor_1:2026-W47",
+      semana: "2026-W47",
       periodo: { desde: sp("2026-11-16T00:00"), ate: sp("2026-11-23T00:00") },
     });
     // Every later moment on duty that week has the same key (missed Monday → sent on Tuesday, once).
-    expect(weeklySummaryDue("cor_1", comercial, sp("2026-11-28T19:00"), SP)?.chave).toBe("resumo_semanal:cor_1:2026-W47");
+    expect(weeklySummaryDue("cor_1", comercial, sp("2026-11-28T19:00"), SP)?.chave).toBe(
+      "resumo_semanal:cor_1:2026-W47",
+    );
   });
 
   it("waits for the first working day when the broker does not work on Mondays", () => {

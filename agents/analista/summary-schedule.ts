@@ -45,7 +45,12 @@ export function isoWeekKey(at: Date, timezone: string): string {
   return `${getISOWeekYear(local)}-W${pad(getISOWeek(local))}`;
 }
 
-export function dailySummaryDue(corretorId: string, prefs: SchedulePrefs, now: Date, timezone: string): DailyDue | null {
+export function dailySummaryDue(
+  corretorId: string,
+  prefs: SchedulePrefs,
+  now: Date,
+  timezone: string,
+): DailyDue | null {
   // Off duty or paused: not yet. The first sweep on duty sends it, so a late start still gets one.
   if (!isOnDuty(prefs, now, timezone)) return null;
   const local = new TZDate(now.getTime(), timezone);
@@ -68,12 +73,21 @@ export function dailySummaryDue(corretorId: string, prefs: SchedulePrefs, now: D
 }
 
 /** Due from the first moment on duty in an ISO week; covers the previous week, Monday to Monday. */
-export function weeklySummaryDue(corretorId: string, prefs: SchedulePrefs, now: Date, timezone: string): WeeklyDue | null {
+export function weeklySummaryDue(
+  corretorId: string,
+  prefs: SchedulePrefs,
+  now: Date,
+  timezone: string,
+): WeeklyDue | null {
   if (!isOnDuty(prefs, now, timezone)) return null;
   const local = new TZDate(now.getTime(), timezone);
   const desdeSegunda = (local.getDay() + 6) % 7; // Monday = 0
   const estaSemana = localMidnight(local, -desdeSegunda, timezone);
   const anterior = localMidnight(estaSemana, -7, timezone);
   const semana = isoWeekKey(instant(anterior), timezone);
-  return { chave: resumoSemanalKey(corretorId, semana), semana, periodo: { desde: instant(anterior), ate: instant(estaSemana) } };
+  return {
+    chave: resumoSemanalKey(corretorId, semana),
+    semana,
+    periodo: { desde: instant(anterior), ate: instant(estaSemana) },
+  };
 }

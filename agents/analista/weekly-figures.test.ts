@@ -17,22 +17,77 @@ beforeAll(async () => {
   const agency = await createSummaryAgency(t.db);
   ana = await createBroker(t.db, agency, "Ana Lima");
   const bruno = await createBroker(t.db, agency, "Bruno Reis");
-  const venda = (bairro: string, tipo: string, precoMin?: number, precoMax?: number) => ({ bairro, tipo, finalidade: "venda" as const, precoMin, precoMax });
+  const venda = (bairro: string, tipo: string, precoMin?: number, precoMax?: number) => ({
+    bairro,
+    tipo,
+    finalidade: "venda" as const,
+    precoMin,
+    precoMax,
+  });
   // First responses: L1 30 min, L2 5 min (see below), L3 10 min, L4 none, L5 540 min (Sunday 23:00 → Monday 08:00).
-  await addLead(t.db, agency, ana, { at: sp("2026-11-16T09:00"), nome: "L1", score: 60, contatoEm: sp("2026-11-16T09:30"), busca: venda("Pinheiros", "apartamento", 765_000, 1_035_000) });
+  await addLead(t.db, agency, ana, {
+    at: sp("2026-11-16T09:00"),
+    nome: "L1",
+    score: 60,
+    contatoEm: sp("2026-11-16T09:30"),
+    busca: venda("Pinheiros", "apartamento", 765_000, 1_035_000),
+  });
   const l2 = await addLead(t.db, agency, ana, {
-    at: sp("2026-11-17T10:00"), nome: "L2", score: 90, visita: true, status: "visita_agendada", contatoEm: sp("2026-11-17T12:00"),
+    at: sp("2026-11-17T10:00"),
+    nome: "L2",
+    score: 90,
+    visita: true,
+    status: "visita_agendada",
+    contatoEm: sp("2026-11-17T12:00"),
     busca: venda("pinheiros", "apartamento", undefined, 450_000),
   });
-  await addLead(t.db, agency, ana, { at: sp("2026-11-18T14:00"), nome: "L3", score: 40, status: "perdido", contatoEm: sp("2026-11-18T14:10"), busca: { bairro: "Moema", tipo: "casa", finalidade: "aluguel", precoMax: 3_500 } });
-  await addLead(t.db, agency, ana, { at: sp("2026-11-19T11:00"), nome: "L4", score: 20, busca: venda("Pinheiros", "apartamento", 850_000, 1_150_000) });
-  await addLead(t.db, agency, ana, { at: sp("2026-11-22T23:00"), nome: "L5", score: 50, contatoEm: sp("2026-11-23T08:00"), busca: { bairro: "Vila Mariana", tipo: "studio" } });
+  await addLead(t.db, agency, ana, {
+    at: sp("2026-11-18T14:00"),
+    nome: "L3",
+    score: 40,
+    status: "perdido",
+    contatoEm: sp("2026-11-18T14:10"),
+    busca: { bairro: "Moema", tipo: "casa", finalidade: "aluguel", precoMax: 3_500 },
+  });
+  await addLead(t.db, agency, ana, {
+    at: sp("2026-11-19T11:00"),
+    nome: "L4",
+    score: 20,
+    busca: venda("Pinheiros", "apartamento", 850_000, 1_150_000),
+  });
+  await addLead(t.db, agency, ana, {
+    at: sp("2026-11-22T23:00"),
+    nome: "L5",
+    score: 50,
+    contatoEm: sp("2026-11-23T08:00"),
+    busca: { bairro: "Vila Mariana", tipo: "studio" },
+  });
   // Outside the week, or another broker's: never counted.
-  await addLead(t.db, agency, ana, { at: sp("2026-11-23T00:30"), nome: "L6", score: 90, busca: venda("Moema", "casa") });
-  await addLead(t.db, agency, ana, { at: sp("2026-11-15T23:59"), nome: "L7", score: 90, busca: venda("Moema", "casa") });
-  await addLead(t.db, agency, bruno, { at: sp("2026-11-18T10:00"), nome: "B1", score: 90, busca: venda("Moema", "casa") });
+  await addLead(t.db, agency, ana, {
+    at: sp("2026-11-23T00:30"),
+    nome: "L6",
+    score: 90,
+    busca: venda("Moema", "casa"),
+  });
+  await addLead(t.db, agency, ana, {
+    at: sp("2026-11-15T23:59"),
+    nome: "L7",
+    score: 90,
+    busca: venda("Moema", "casa"),
+  });
+  await addLead(t.db, agency, bruno, {
+    at: sp("2026-11-18T10:00"),
+    nome: "B1",
+    score: 90,
+    busca: venda("Moema", "casa"),
+  });
   // L2 has two contacts: the first one (10:05) is its first response, not the 12:00 one.
-  await insertInteracao(t.db, { leadId: l2.id, tipo: "contato_corretor", data: sp("2026-11-17T10:05"), conteudo: "ligação" });
+  await insertInteracao(t.db, {
+    leadId: l2.id,
+    tipo: "contato_corretor",
+    data: sp("2026-11-17T10:05"),
+    conteudo: "ligação",
+  });
 });
 afterAll(async () => t?.cleanup());
 
@@ -68,8 +123,16 @@ describe("DemandAggregator", () => {
     const d = await aggregateDemand(t.db, { corretorId: ana.id, ...semana });
     expect(d.leadsComBusca).toBe(5);
     // "pinheiros" and "Pinheiros" are one neighbourhood, named by its usual spelling; ties by name.
-    expect(d.bairros).toEqual([{ nome: "Pinheiros", leads: 3 }, { nome: "Moema", leads: 1 }, { nome: "Vila Mariana", leads: 1 }]);
-    expect(d.tipos).toEqual([{ nome: "apartamento", leads: 3 }, { nome: "casa", leads: 1 }, { nome: "studio", leads: 1 }]);
+    expect(d.bairros).toEqual([
+      { nome: "Pinheiros", leads: 3 },
+      { nome: "Moema", leads: 1 },
+      { nome: "Vila Mariana", leads: 1 },
+    ]);
+    expect(d.tipos).toEqual([
+      { nome: "apartamento", leads: 3 },
+      { nome: "casa", leads: 1 },
+      { nome: "studio", leads: 1 },
+    ]);
     // L1 ≈ 900 mil and L4 = 1 mi (bands include their upper bound), L2 up to 450 mil, L3 rents at 3.5 mil.
     expect(d.faixasPreco).toEqual([
       { nome: "R$ 500 mil a 1 mi", leads: 2 },

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { executeText } from "@/lib/db/execute-rows";
 import {
-  eventosAguardandoAgrupamentoQuery, getEventoForPipeline, listEventosAguardandoAgrupamento,
+  eventosAguardandoAgrupamentoQuery,
+  getEventoForPipeline,
+  listEventosAguardandoAgrupamento,
 } from "@/lib/db/queries/eventos";
 import { insertMensagemOnce } from "@/lib/db/queries/mensagens";
 import { listRetidasSemAgrupada, retidasSemAgrupadaQuery } from "@/lib/db/queries/mensagens-quota";
@@ -28,16 +30,28 @@ async function agruparEvento(scene: Scene, clock: ReturnType<typeof fixedClock>)
 
 async function retida(scene: Scene, eventoId: string) {
   const { mensagem } = await insertMensagemOnce(scene.db, {
-    imobiliariaId: scene.agency.id, corretorId: scene.corretor.id, eventoId, tipo: "alerta", destino: scene.corretor.telefone,
-    corpo: "Lead quente retido pela cota", status: "retida_cota", idempotencyKey: `${eventoId}:${scene.corretor.id}:alerta`,
+    imobiliariaId: scene.agency.id,
+    corretorId: scene.corretor.id,
+    eventoId,
+    tipo: "alerta",
+    destino: scene.corretor.telefone,
+    corpo: "Lead quente retido pela cota",
+    status: "retida_cota",
+    idempotencyKey: `${eventoId}:${scene.corretor.id}:alerta`,
   });
   return mensagem;
 }
 
 async function digest(scene: Scene, eventoIds: string[]) {
   const { mensagem } = await insertMensagemOnce(scene.db, {
-    imobiliariaId: scene.agency.id, corretorId: scene.corretor.id, eventoIds, tipo: "agrupada", destino: scene.corretor.telefone,
-    corpo: "📋 novos leads", status: "enviada", idempotencyKey: `agrupada:${scene.corretor.id}:${eventoIds[0]}`,
+    imobiliariaId: scene.agency.id,
+    corretorId: scene.corretor.id,
+    eventoIds,
+    tipo: "agrupada",
+    destino: scene.corretor.telefone,
+    corpo: "📋 novos leads",
+    status: "enviada",
+    idempotencyKey: `agrupada:${scene.corretor.id}:${eventoIds[0]}`,
   });
   return mensagem;
 }
@@ -47,7 +61,11 @@ describe("waiting for a digest", () => {
     const scene = await createScene(testDb.db);
     const other = await createScene(testDb.db);
     const clock = fixedClock();
-    const [told, heldEvento, untold] = [await agruparEvento(scene, clock), await agruparEvento(scene, clock), await agruparEvento(scene, clock)];
+    const [told, heldEvento, untold] = [
+      await agruparEvento(scene, clock),
+      await agruparEvento(scene, clock),
+      await agruparEvento(scene, clock),
+    ];
     const held = await retida(scene, heldEvento.id);
     const written = await digest(scene, [told.id, heldEvento.id]);
     // Another broker's digest listing this broker's event tells nothing.
@@ -83,8 +101,12 @@ describe("waiting for a digest", () => {
     expect(eventosAguardandoAgrupamentoQuery(testDb.db).toSQL().params).toEqual([]);
     expect(retidasSemAgrupadaQuery(testDb.db).toSQL().params).toEqual([]);
     for (const filter of [{}, { corretorId: scene.corretor.id }]) {
-      expect(await plan(testDb.db, eventosAguardandoAgrupamentoQuery(testDb.db, filter))).toContain("idx_eventos_aguardando_agrupamento");
-      expect(await plan(testDb.db, retidasSemAgrupadaQuery(testDb.db, filter))).toContain("idx_mensagens_retidas_sem_agrupada");
+      expect(await plan(testDb.db, eventosAguardandoAgrupamentoQuery(testDb.db, filter))).toContain(
+        "idx_eventos_aguardando_agrupamento",
+      );
+      expect(await plan(testDb.db, retidasSemAgrupadaQuery(testDb.db, filter))).toContain(
+        "idx_mensagens_retidas_sem_agrupada",
+      );
     }
   });
 });

@@ -9,8 +9,12 @@ const TUE_2001 = new Date("2026-11-24T23:01:00Z");
 const NADA: HistoricoRepeticao = { aguardando: false, retornoHoje: false, visitaAnterior: false };
 
 function input(over: {
-  score?: number; tipo?: RepeatInput["evento"]["tipo"]; status?: RepeatInput["lead"]["status"]; now?: Date;
-  prefs?: PreferenciasInput; repeticao?: Partial<HistoricoRepeticao> | null;
+  score?: number;
+  tipo?: RepeatInput["evento"]["tipo"];
+  status?: RepeatInput["lead"]["status"];
+  now?: Date;
+  prefs?: PreferenciasInput;
+  repeticao?: Partial<HistoricoRepeticao> | null;
 }): RepeatInput {
   return {
     evento: { tipo: over.tipo ?? "lead_retorno" },
@@ -25,36 +29,54 @@ function input(over: {
 
 describe("decideWithRepeats", () => {
   it("a first inquiry is decided as before, one alert per event", () => {
-    expect(decideWithRepeats(input({ tipo: "novo_lead", repeticao: null }))).toEqual({ decision: { acao: "agora" }, chave: "alerta" });
+    expect(decideWithRepeats(input({ tipo: "novo_lead", repeticao: null }))).toEqual({
+      decision: { acao: "agora" },
+      chave: "alerta",
+    });
   });
 
   it("a repeat while the lead's earlier outreach still waits sends nothing", () => {
-    expect(decideWithRepeats(input({ repeticao: { aguardando: true } })).decision).toEqual({ acao: "repetida", motivo: "aguardando_envio" });
-    expect(decideWithRepeats(input({ score: 50, repeticao: { aguardando: true } })).decision).toEqual({ acao: "repetida", motivo: "aguardando_envio" });
+    expect(decideWithRepeats(input({ repeticao: { aguardando: true } })).decision).toEqual({
+      acao: "repetida",
+      motivo: "aguardando_envio",
+    });
+    expect(decideWithRepeats(input({ score: 50, repeticao: { aguardando: true } })).decision).toEqual({
+      acao: "repetida",
+      motivo: "aguardando_envio",
+    });
   });
 
   it("after today's 'voltou a perguntar' the rest of the day is timeline only", () => {
-    expect(decideWithRepeats(input({ repeticao: { retornoHoje: true } })).decision).toEqual({ acao: "repetida", motivo: "ja_avisado_hoje" });
+    expect(decideWithRepeats(input({ repeticao: { retornoHoje: true } })).decision).toEqual({
+      acao: "repetida",
+      motivo: "ja_avisado_hoje",
+    });
   });
 
   it("the day's first repeat: one message with the day's key, now on duty or at the next shift start off duty, warm included", () => {
     expect(decideWithRepeats(input({}))).toEqual({ decision: { acao: "agora" }, chave: "retorno" });
     expect(decideWithRepeats(input({ score: 50 }))).toEqual({ decision: { acao: "agora" }, chave: "retorno" });
     expect(decideWithRepeats(input({ now: TUE_2001 }))).toEqual({
-      decision: { acao: "agendar", quando: new Date("2026-11-25T11:00:00Z"), motivo: "fora_do_expediente" }, chave: "retorno",
+      decision: { acao: "agendar", quando: new Date("2026-11-25T11:00:00Z"), motivo: "fora_do_expediente" },
+      chave: "retorno",
     });
   });
 
   it("cold and closed leads stay in the summary; repeats do not make them messages", () => {
     expect(decideWithRepeats(input({ score: 10 })).decision).toEqual({ acao: "so_resumo" });
-    expect(decideWithRepeats(input({ status: "perdido", repeticao: { aguardando: true } })).decision).toEqual({ acao: "so_resumo" });
+    expect(decideWithRepeats(input({ status: "perdido", repeticao: { aguardando: true } })).decision).toEqual({
+      acao: "so_resumo",
+    });
   });
 
   it("a first visit request is news even while something waits; a second one is a plain repeat", () => {
-    expect(decideWithRepeats(input({ tipo: "visita_solicitada", repeticao: { aguardando: true, retornoHoje: true } })))
-      .toEqual({ decision: { acao: "agora" }, chave: "visita" });
-    expect(decideWithRepeats(input({ tipo: "visita_solicitada", repeticao: { visitaAnterior: true, retornoHoje: true } })).decision)
-      .toEqual({ acao: "repetida", motivo: "ja_avisado_hoje" });
+    expect(
+      decideWithRepeats(input({ tipo: "visita_solicitada", repeticao: { aguardando: true, retornoHoje: true } })),
+    ).toEqual({ decision: { acao: "agora" }, chave: "visita" });
+    expect(
+      decideWithRepeats(input({ tipo: "visita_solicitada", repeticao: { visitaAnterior: true, retornoHoje: true } }))
+        .decision,
+    ).toEqual({ acao: "repetida", motivo: "ja_avisado_hoje" });
   });
 });
 

@@ -24,7 +24,10 @@ export type RepeatInput = DecideInput & { repeticao: HistoricoRepeticao | null }
 
 /** A repeat: the intake linked the delivery to an earlier lead (lead_retorno), or a visit request
  *  whose delivery is not the one that created the lead. */
-export function isRepeatInquiry(evento: { tipo: string | null; metadata: Record<string, unknown> | null }, lead: { metadata: unknown }): boolean {
+export function isRepeatInquiry(
+  evento: { tipo: string | null; metadata: Record<string, unknown> | null },
+  lead: { metadata: unknown },
+): boolean {
   if (evento.tipo === "lead_retorno") return true;
   if (evento.tipo !== "visita_solicitada") return false;
   const entregaDoEvento = evento.metadata?.entregaId;

@@ -10,13 +10,21 @@ const TUE_2001 = new Date("2026-11-24T23:01:00Z");
 const TUE_1000 = new Date("2026-11-24T13:00:00Z");
 
 function input(over: {
-  score?: number; tipo?: DecideInput["evento"]["tipo"]; status?: DecideInput["lead"]["status"];
-  prefs?: PreferenciasInput; ativo?: boolean; now?: Date; timezone?: string; semCorretor?: boolean;
+  score?: number;
+  tipo?: DecideInput["evento"]["tipo"];
+  status?: DecideInput["lead"]["status"];
+  prefs?: PreferenciasInput;
+  ativo?: boolean;
+  now?: Date;
+  timezone?: string;
+  semCorretor?: boolean;
 }): DecideInput {
   return {
     evento: { tipo: over.tipo ?? "novo_lead" },
     lead: { score: over.score ?? 82, status: over.status ?? "novo" },
-    corretor: over.semCorretor ? null : { ativo: over.ativo ?? true, preferencias: parsePreferencias(over.prefs ?? {}) },
+    corretor: over.semCorretor
+      ? null
+      : { ativo: over.ativo ?? true, preferencias: parsePreferencias(over.prefs ?? {}) },
     configuracoes: parseConfiguracoes({}),
     timezone: over.timezone ?? SP,
     now: over.now ?? TUE_1000,
@@ -47,7 +55,9 @@ describe("decide: priority", () => {
   it("uses the agency's thresholds", () => {
     const base = input({ score: 65 });
     expect(decide({ ...base, configuracoes: { scoreQuente: 60, scoreMorno: 30 } })).toEqual({ acao: "agora" });
-    expect(decide({ ...input({ score: 35 }), configuracoes: { scoreQuente: 60, scoreMorno: 30 } }).acao).toBe("agrupar");
+    expect(decide({ ...input({ score: 35 }), configuracoes: { scoreQuente: 60, scoreMorno: 30 } }).acao).toBe(
+      "agrupar",
+    );
   });
 
   it("no broker, or an inactive one → sem_corretor", () => {
@@ -63,13 +73,18 @@ describe("decide: quiet hours (agency timezone)", () => {
 
   it("20:01 is scheduled for the next working day's start, in UTC", () => {
     expect(decide(input({ now: TUE_2001 }))).toEqual({
-      acao: "agendar", quando: new Date("2026-11-25T11:00:00Z"), motivo: "fora_do_expediente",
+      acao: "agendar",
+      quando: new Date("2026-11-25T11:00:00Z"),
+      motivo: "fora_do_expediente",
     });
   });
 
   it("Saturday 20:01 skips Sunday when it is not a working day, but not when it is", () => {
     const sat2001 = new Date("2026-11-28T23:01:00Z");
-    expect(decide(input({ now: sat2001 }))).toMatchObject({ acao: "agendar", quando: new Date("2026-11-30T11:00:00Z") });
+    expect(decide(input({ now: sat2001 }))).toMatchObject({
+      acao: "agendar",
+      quando: new Date("2026-11-30T11:00:00Z"),
+    });
     const withSunday = decide(input({ now: sat2001, prefs: { dias: [0, 1, 2, 3, 4, 5, 6] } }));
     expect(withSunday).toMatchObject({ acao: "agendar", quando: new Date("2026-11-29T11:00:00Z") });
   });
@@ -80,7 +95,8 @@ describe("decide: quiet hours (agency timezone)", () => {
 
   it("a warm lead off hours waits for a digest after the next shift starts", () => {
     expect(decide(input({ score: 50, now: TUE_2001 }))).toEqual({
-      acao: "agrupar", janelaFechaEm: new Date("2026-11-25T11:00:00Z"),
+      acao: "agrupar",
+      janelaFechaEm: new Date("2026-11-25T11:00:00Z"),
     });
   });
 
@@ -97,23 +113,30 @@ describe("decide: paused broker", () => {
 
   it("holds hot leads until the pause ends", () => {
     expect(decide(input({ prefs: { pausadoAte: pausedUntil } }))).toEqual({
-      acao: "agendar", quando: new Date(pausedUntil), motivo: "pausado",
+      acao: "agendar",
+      quando: new Date(pausedUntil),
+      motivo: "pausado",
     });
   });
 
   it("a pause ending after hours resumes at the next shift, unless urgent leads may break quiet hours", () => {
     const lateTue = "2026-11-25T00:30:00.000Z"; // 21:30 local
     expect(decide(input({ prefs: { pausadoAte: lateTue } }))).toEqual({
-      acao: "agendar", quando: new Date("2026-11-25T11:00:00Z"), motivo: "pausado",
+      acao: "agendar",
+      quando: new Date("2026-11-25T11:00:00Z"),
+      motivo: "pausado",
     });
     expect(decide(input({ prefs: { pausadoAte: lateTue, silencio: "urgente_pode_quebrar" } }))).toEqual({
-      acao: "agendar", quando: new Date(lateTue), motivo: "pausado",
+      acao: "agendar",
+      quando: new Date(lateTue),
+      motivo: "pausado",
     });
   });
 
   it("a warm lead during a pause is grouped after the pause; a past pause changes nothing", () => {
     expect(decide(input({ score: 50, prefs: { pausadoAte: pausedUntil } }))).toEqual({
-      acao: "agrupar", janelaFechaEm: new Date(pausedUntil),
+      acao: "agrupar",
+      janelaFechaEm: new Date(pausedUntil),
     });
     expect(decide(input({ prefs: { pausadoAte: "2026-11-24T12:00:00.000Z" } }))).toEqual({ acao: "agora" });
   });

@@ -58,7 +58,11 @@ export function decide(input: DecideInput): Decision {
 }
 
 /** When an urgent message goes: now, or held for the end of a pause or the next shift start. */
-export function decideUrgente(prefs: Preferencias, now: Date, timezone: string): Extract<Decision, { acao: "agora" | "agendar" }> {
+export function decideUrgente(
+  prefs: Preferencias,
+  now: Date,
+  timezone: string,
+): Extract<Decision, { acao: "agora" | "agendar" }> {
   const podeQuebrar = prefs.silencio === "urgente_pode_quebrar";
   if (isPaused(prefs, now)) {
     // A pause is the broker's explicit choice: held until it ends, then the usual hours apply

@@ -18,9 +18,13 @@ import { takeQuota, type QuotaSlot } from "./take-quota";
 export type FlushOutcome = "enviada" | "aguardando_janela" | "aguardando_cota" | "fora_do_expediente" | "vazia";
 export type FlushResult = { mensagemIds: string[]; porCorretor: Record<string, FlushOutcome> };
 
-export const agrupadaKey = (corretorId: string, primeiroEventoId: string) => `agrupada:${corretorId}:${primeiroEventoId}`;
+export const agrupadaKey = (corretorId: string, primeiroEventoId: string) =>
+  `agrupada:${corretorId}:${primeiroEventoId}`;
 
-export async function flushAgrupamentos(deps: OrquestradorDeps, opts: { corretorId?: string } = {}): Promise<FlushResult> {
+export async function flushAgrupamentos(
+  deps: OrquestradorDeps,
+  opts: { corretorId?: string } = {},
+): Promise<FlushResult> {
   const [mornos, retidas] = await Promise.all([
     listEventosAguardandoAgrupamento(deps.db, opts),
     listRetidasSemAgrupada(deps.db, opts),
@@ -50,7 +54,11 @@ function isDue(p: Pending, corretor: Corretor, now: Date): boolean {
 
 type CorretorFlush = { outcome: FlushOutcome; mensagemId?: string };
 
-async function flushCorretor(deps: OrquestradorDeps, imobiliariaId: string, corretorId: string): Promise<CorretorFlush> {
+async function flushCorretor(
+  deps: OrquestradorDeps,
+  imobiliariaId: string,
+  corretorId: string,
+): Promise<CorretorFlush> {
   const now = deps.now();
   const [corretor, imobiliaria] = await Promise.all([
     getCorretorById(deps.db, imobiliariaId, corretorId),
@@ -70,7 +78,10 @@ async function flushCorretor(deps: OrquestradorDeps, imobiliariaId: string, corr
       };
       if (pending.mornos.length === 0 && pending.retidas.length === 0) return { outcome: "vazia" };
       if (!isDue(pending, corretor, now)) return { outcome: "aguardando_janela" };
-      held.slot = await takeQuota({ tx, kv: deps.kv, now }, { id: corretorId, limiteDiario: corretor.preferencias.limiteDiario });
+      held.slot = await takeQuota(
+        { tx, kv: deps.kv, now },
+        { id: corretorId, limiteDiario: corretor.preferencias.limiteDiario },
+      );
       // Quota spent: write nothing. The events stay "without a digest" and the first flush after
       // the São Paulo midnight (within the broker's hours) sends them with the new day's first slot.
       if (!held.slot.allowed) return { outcome: "aguardando_cota" };
@@ -92,7 +103,9 @@ type TxDeps = Omit<OrquestradorDeps, "now"> & { tx: Db; now: Date };
 
 async function insertDigest(deps: TxDeps, imobiliaria: Imobiliaria, corretor: Corretor, p: Pending) {
   const leads = new Map<string, Lead>();
-  const leadIds = [...p.retidas.map((m) => m.leadId), ...p.mornos.map((e) => e.leadId)].filter((id): id is string => !!id);
+  const leadIds = [...p.retidas.map((m) => m.leadId), ...p.mornos.map((e) => e.leadId)].filter(
+    (id): id is string => !!id,
+  );
   for (const id of new Set(leadIds)) {
     const lead = await getLeadById(deps.tx, imobiliaria.id, id);
     if (lead) leads.set(id, lead);
@@ -101,23 +114,40 @@ async function insertDigest(deps: TxDeps, imobiliaria: Imobiliaria, corretor: Co
     [...new Set(ids)].flatMap((id) => (id && leads.get(id) ? [toLeadLinha(leads.get(id)!)] : []));
   const retidosIds = new Set(p.retidas.map((m) => m.leadId));
   const eventoIds = [...new Set([...p.retidas.map((m) => m.eventoId!), ...p.mornos.map((e) => e.id)])].sort();
-  const desde = [...p.retidas.map((m) => m.criadoEm), ...p.mornos.map((e) => e.dataDeteccao ?? deps.now)]
-    .reduce((a, b) => (b < a ? b : a), deps.now);
+  const desde = [...p.retidas.map((m) => m.criadoEm), ...p.mornos.map((e) => e.dataDeteccao ?? deps.now)].reduce(
+    (a, b) => (b < a ? b : a),
+    deps.now,
+  );
   const composed = (deps.writer ?? templateWriter).agrupada({
     retidos: linhas(p.retidas.map((m) => m.leadId)),
     // A lead already listed as held is not repeated among the warm ones.
     leads: linhas(p.mornos.map((e) => e.leadId).filter((id) => !retidosIds.has(id))),
-    desde, agora: deps.now, timezone: imobiliaria.timezone, limiteDiario: corretor.preferencias.limiteDiario,
+    desde,
+    agora: deps.now,
+    timezone: imobiliaria.timezone,
+    limiteDiario: corretor.preferencias.limiteDiario,
     remetente: remetenteFor(corretor, imobiliaria),
   });
   const { mensagem, criada } = await insertMensagemOnce(deps.tx, {
-    imobiliariaId: imobiliaria.id, corretorId: corretor.id, eventoIds, tipo: "agrupada", destino: corretor.telefone,
-    ...composed, status: "pendente", idempotencyKey: agrupadaKey(corretor.id, eventoIds[0]!), criadoEm: deps.now,
+    imobiliariaId: imobiliaria.id,
+    corretorId: corretor.id,
+    eventoIds,
+    tipo: "agrupada",
+    destino: corretor.telefone,
+    ...composed,
+    status: "pendente",
+    idempotencyKey: agrupadaKey(corretor.id, eventoIds[0]!),
+    criadoEm: deps.now,
   });
   // Told in the same transaction as the digest row, so the next sweep no longer finds them waiting.
   const told = { id: mensagem.id, corretorId: corretor.id, eventoIds: mensagem.eventoIds };
   await markEventosAgrupados(deps.tx, told);
   await markRetidasAgrupadas(deps.tx, told);
-  log.info("orquestrador.agrupada_written", { corretorId: corretor.id, mensagemId: mensagem.id, eventos: eventoIds.length, criada });
+  log.info("orquestrador.agrupada_written", {
+    corretorId: corretor.id,
+    mensagemId: mensagem.id,
+    eventos: eventoIds.length,
+    criada,
+  });
   return { id: mensagem.id, criada };
 }

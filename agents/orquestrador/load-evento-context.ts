@@ -27,7 +27,8 @@ export async function loadEventoContext(db: Db, found: EventoContext): Promise<L
   if (!evento.imobiliariaId) throw new AppError("bad_request", `evento ${evento.id} sem imobiliária`);
   if (!evento.leadId) throw new AppError("bad_request", `evento ${evento.id} (${evento.tipo}) não é sobre um lead`);
   const imobiliaria = await getImobiliariaByIdCached(db, evento.imobiliariaId);
-  if (!imobiliaria || !lead) throw new AppError("not_found", `imobiliária ou lead do evento ${evento.id} não encontrado`);
+  if (!imobiliaria || !lead)
+    throw new AppError("not_found", `imobiliária ou lead do evento ${evento.id} não encontrado`);
   // The event names its broker; one that left the agency or was deleted reads as none.
   const corretor = evento.corretorId ? found.corretor : null;
   return { evento, imobiliaria, lead, corretor, imovel: lead.imovelId ? found.imovel : null, pergunta: found.pergunta };
@@ -52,8 +53,13 @@ export function remetenteFor(corretor: Corretor, imobiliaria: Imobiliaria): Reme
 
 const LEAD_EVENT_TIPOS = new Set<NovoLeadInput["tipo"]>(["novo_lead", "lead_retorno", "visita_solicitada"]);
 
-export function novoLeadInput(ctx: LoadedEventoContext & { corretor: Corretor }, recebidoEm: Date | null): NovoLeadInput {
-  const tipo = LEAD_EVENT_TIPOS.has(ctx.evento.tipo as NovoLeadInput["tipo"]) ? (ctx.evento.tipo as NovoLeadInput["tipo"]) : "novo_lead";
+export function novoLeadInput(
+  ctx: LoadedEventoContext & { corretor: Corretor },
+  recebidoEm: Date | null,
+): NovoLeadInput {
+  const tipo = LEAD_EVENT_TIPOS.has(ctx.evento.tipo as NovoLeadInput["tipo"])
+    ? (ctx.evento.tipo as NovoLeadInput["tipo"])
+    : "novo_lead";
   return {
     tipo,
     lead: toLeadLinha(ctx.lead),

@@ -6,7 +6,16 @@ import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { kvKeys } from "@/lib/kv/keys";
 import type { Kv } from "@/lib/kv/types";
 import { processEvento } from "./process-evento";
-import { createDefaultKv, createLeadEvento, createScene, fixedClock, kvTargets, throwingKv, TUE_1000, type Scene } from "./testing/orquestrador-fixture";
+import {
+  createDefaultKv,
+  createLeadEvento,
+  createScene,
+  fixedClock,
+  kvTargets,
+  throwingKv,
+  TUE_1000,
+  type Scene,
+} from "./testing/orquestrador-fixture";
 
 let testDb: TestDb;
 const defaultKv = createDefaultKv();
@@ -30,8 +39,15 @@ describe("processEvento", () => {
     const [msg, ...others] = await rows(scene);
     expect(others).toHaveLength(0);
     expect(msg).toMatchObject({
-      id: result.mensagemIds[0], tipo: "alerta", status: "pendente", destino: "+5511970000001", leadId: lead.id,
-      eventoId: evento.id, eventoIds: [evento.id], idempotencyKey: `alerta:${evento.id}:${scene.corretor.id}`, scheduledFor: null,
+      id: result.mensagemIds[0],
+      tipo: "alerta",
+      status: "pendente",
+      destino: "+5511970000001",
+      leadId: lead.id,
+      eventoId: evento.id,
+      eventoIds: [evento.id],
+      idempotencyKey: `alerta:${evento.id}:${scene.corretor.id}`,
+      scheduledFor: null,
     });
     expect(msg!.corpo.split("\n")[0]).toBe("🔥 *Novo lead: Maria Souza*");
     expect(msg!.corpo).toContain('Pediu: "Quero agendar uma visita"');
@@ -39,7 +55,11 @@ describe("processEvento", () => {
     expect(msg!.botoes.map((b) => b.id)).toEqual([`ja_contatei:${lead.id}`, `passar:${lead.id}`, `lembrar:${lead.id}`]);
     const saved = await getEventoForPipeline(testDb.db, evento.id);
     expect(saved!.processado).toBe(true);
-    expect(saved!.metadata?.decisao).toMatchObject({ acao: "agora", cota: "liberada", mensagemIds: result.mensagemIds });
+    expect(saved!.metadata?.decisao).toMatchObject({
+      acao: "agora",
+      cota: "liberada",
+      mensagemIds: result.mensagemIds,
+    });
     expect(await counter(defaultKv, scene)).toBe("1");
   });
 
@@ -64,7 +84,11 @@ describe("processEvento", () => {
     expect(msg).toMatchObject({ status: "agendada", scheduledFor: new Date("2026-11-25T11:00:00.000Z") });
     expect(msg!.corpo).toContain("Chegou às 20h01 de 24/11.");
     const saved = await getEventoForPipeline(testDb.db, evento.id);
-    expect(saved!.metadata?.decisao).toMatchObject({ acao: "agendar", motivo: "fora_do_expediente", quando: "2026-11-25T11:00:00.000Z" });
+    expect(saved!.metadata?.decisao).toMatchObject({
+      acao: "agendar",
+      motivo: "fora_do_expediente",
+      quando: "2026-11-25T11:00:00.000Z",
+    });
     expect(await counter(defaultKv, scene, at)).toBeNull();
   });
 
@@ -81,10 +105,15 @@ describe("processEvento", () => {
   it("cold lead → so_resumo; inactive broker → sem_corretor; neither writes a message", async () => {
     const scene = await createScene(testDb.db);
     const { evento } = await createLeadEvento(scene, { score: 20, at: TUE_1000 });
-    expect(await processEvento({ db: testDb.db, kv: defaultKv, now: fixedClock().now }, evento.id)).toEqual({ mensagemIds: [], decisao: "so_resumo" });
+    expect(await processEvento({ db: testDb.db, kv: defaultKv, now: fixedClock().now }, evento.id)).toEqual({
+      mensagemIds: [],
+      decisao: "so_resumo",
+    });
     const inactive = await createScene(testDb.db, { ativo: false });
     const other = await createLeadEvento(inactive, { score: 99, at: TUE_1000 });
-    expect((await processEvento({ db: testDb.db, kv: defaultKv, now: fixedClock().now }, other.evento.id)).decisao).toBe("sem_corretor");
+    expect(
+      (await processEvento({ db: testDb.db, kv: defaultKv, now: fixedClock().now }, other.evento.id)).decisao,
+    ).toBe("sem_corretor");
     expect(await rows(scene)).toHaveLength(0);
     expect(await rows(inactive)).toHaveLength(0);
     expect((await getEventoForPipeline(testDb.db, evento.id))!.processado).toBe(true);
@@ -94,7 +123,9 @@ describe("processEvento", () => {
     const scene = await createScene(testDb.db);
     const { evento } = await createLeadEvento(scene, { score: 88, at: TUE_1000 });
     const broken = { novoLead: () => ({ corpo: "", botoes: [], templateVariaveis: {} }) } as never; // rejected by the row's schema
-    await expect(processEvento({ db: testDb.db, kv: defaultKv, now: fixedClock().now, writer: broken }, evento.id)).rejects.toThrow();
+    await expect(
+      processEvento({ db: testDb.db, kv: defaultKv, now: fixedClock().now, writer: broken }, evento.id),
+    ).rejects.toThrow();
     expect(await counter(defaultKv, scene)).toBe("0");
     expect((await getEventoForPipeline(testDb.db, evento.id))!.processado).toBe(false);
     await processEvento({ db: testDb.db, kv: defaultKv, now: fixedClock().now }, evento.id);
@@ -123,8 +154,11 @@ describe("quota under concurrency: 50 hot events for ONE broker → exactly 5 se
       try {
         const scene = await createScene(testDb.db);
         const events = [];
-        for (let i = 0; i < 50; i++) events.push((await createLeadEvento(scene, { score: 85, at: TUE_1000, nome: `Lead ${i}` })).evento);
-        const results = await Promise.all(events.map((e) => processEvento({ db: testDb.db, kv, now: fixedClock().now }, e.id)));
+        for (let i = 0; i < 50; i++)
+          events.push((await createLeadEvento(scene, { score: 85, at: TUE_1000, nome: `Lead ${i}` })).evento);
+        const results = await Promise.all(
+          events.map((e) => processEvento({ db: testDb.db, kv, now: fixedClock().now }, e.id)),
+        );
 
         const all = await rows(scene);
         expect(all).toHaveLength(50);

@@ -29,7 +29,11 @@ type Decisao = { acao: Decision["acao"]; mensagemIds: string[]; cota?: "liberada
 /** What an earlier run recorded in `metadata.decisao`. */
 function recordedResult(evento: Evento): ProcessEventoResult {
   const d = (evento.metadata?.decisao ?? null) as Partial<Decisao> | null;
-  return { mensagemIds: d?.mensagemIds ?? [], decisao: d?.acao ?? "desconhecida", ...(d?.cota ? { cota: d.cota } : {}) };
+  return {
+    mensagemIds: d?.mensagemIds ?? [],
+    decisao: d?.acao ?? "desconhecida",
+    ...(d?.cota ? { cota: d.cota } : {}),
+  };
 }
 
 export const alertaKey = (eventoId: string, corretorId: string) => `alerta:${eventoId}:${corretorId}`;
@@ -45,16 +49,28 @@ export async function processEvento(deps: OrquestradorDeps, eventoId: string): P
 
   const ctx = await loadEventoContext(deps.db, found);
   const { decision, chave } = decideWithRepeats({
-    evento, lead: ctx.lead, corretor: ctx.corretor, configuracoes: parseConfiguracoes(ctx.imobiliaria.configuracoes),
-    timezone: ctx.imobiliaria.timezone, now, repeticao: isRepeatInquiry(evento, ctx.lead) ? found.historico : null,
+    evento,
+    lead: ctx.lead,
+    corretor: ctx.corretor,
+    configuracoes: parseConfiguracoes(ctx.imobiliaria.configuracoes),
+    timezone: ctx.imobiliaria.timezone,
+    now,
+    repeticao: isRepeatInquiry(evento, ctx.lead) ? found.historico : null,
   });
 
   if (!writesMessage(decision, ctx)) {
     // Grouped, summary-only, a repeat with nothing new or no broker: only the decision to record, in one statement.
-    const details = { acao: decision.acao, mensagemIds: [], ...decisionDetails(decision), decididoEm: now.toISOString() };
+    const details = {
+      acao: decision.acao,
+      mensagemIds: [],
+      ...decisionDetails(decision),
+      decididoEm: now.toISOString(),
+    };
     const recorded = await recordDecisionOnly(deps.db, evento.id, details);
     if (recorded.kind !== "decided") {
-      return recorded.kind === "already_decided" && recorded.evento ? recordedResult(recorded.evento) : { mensagemIds: [], decisao: "desconhecida" };
+      return recorded.kind === "already_decided" && recorded.evento
+        ? recordedResult(recorded.evento)
+        : { mensagemIds: [], decisao: "desconhecida" };
     }
     log.info("orquestrador.decided", { eventoId, decisao: decision.acao, mensagens: 0 });
     return { mensagemIds: [], decisao: decision.acao };
@@ -69,17 +85,27 @@ export async function processEvento(deps: OrquestradorDeps, eventoId: string): P
       return { decisao: { ...decisao, ...details, decididoEm: now.toISOString() }, value: decisao };
     });
     if (recorded.kind === "missing") throw new AppError("not_found", `evento ${eventoId} não encontrado`);
-    if (recorded.kind === "already_decided") result = recordedResult(recorded.evento!); // a concurrent run decided first
+    if (recorded.kind === "already_decided")
+      result = recordedResult(recorded.evento!); // a concurrent run decided first
     else {
       const decisao = recorded.value;
-      result = { mensagemIds: decisao.mensagemIds, decisao: decisao.acao, ...(decisao.cota ? { cota: decisao.cota } : {}) };
+      result = {
+        mensagemIds: decisao.mensagemIds,
+        decisao: decisao.acao,
+        ...(decisao.cota ? { cota: decisao.cota } : {}),
+      };
     }
   } catch (err) {
     await held.slot?.giveBack(); // the message was not committed: its quota slot goes back
     throw err;
   }
 
-  log.info("orquestrador.decided", { eventoId, decisao: result.decisao, cota: result.cota, mensagens: result.mensagemIds.length });
+  log.info("orquestrador.decided", {
+    eventoId,
+    decisao: result.decisao,
+    cota: result.cota,
+    mensagens: result.mensagemIds.length,
+  });
   return result;
 }
 
@@ -96,7 +122,10 @@ function messageKey(ctx: LoadedEventoContext, corretorId: string, decision: Deci
 }
 
 async function writeDecision(
-  deps: TxDeps, ctx: LoadedEventoContext, { decision, chave }: { decision: Decision; chave: Chave }, held: { slot: QuotaSlot | null },
+  deps: TxDeps,
+  ctx: LoadedEventoContext,
+  { decision, chave }: { decision: Decision; chave: Chave },
+  held: { slot: QuotaSlot | null },
 ): Promise<Decisao> {
   const corretor = ctx.corretor;
   if (!writesMessage(decision, ctx) || !corretor) return { acao: decision.acao, mensagemIds: [] };
@@ -109,23 +138,38 @@ async function writeDecision(
     ...(chave !== "alerta" ? { repeticao: { consultas } } : {}),
   });
   const base = {
-    imobiliariaId: ctx.imobiliaria.id, corretorId: corretor.id, leadId: ctx.lead.id, eventoId: ctx.evento.id,
-    eventoIds: [ctx.evento.id], tipo: "alerta" as const, destino: corretor.telefone, ...composed,
-    idempotencyKey: messageKey(ctx, corretor.id, decision, chave, deps.now), criadoEm: deps.now,
+    imobiliariaId: ctx.imobiliaria.id,
+    corretorId: corretor.id,
+    leadId: ctx.lead.id,
+    eventoId: ctx.evento.id,
+    eventoIds: [ctx.evento.id],
+    tipo: "alerta" as const,
+    destino: corretor.telefone,
+    ...composed,
+    idempotencyKey: messageKey(ctx, corretor.id, decision, chave, deps.now),
+    criadoEm: deps.now,
   };
   // Another repeat of the lead took today's key first (a concurrent runner): this one is timeline only.
-  const tookByOther = (m: { eventoId: string | null }, criada: boolean) => !criada && chave !== "alerta" && m.eventoId !== ctx.evento.id;
+  const tookByOther = (m: { eventoId: string | null }, criada: boolean) =>
+    !criada && chave !== "alerta" && m.eventoId !== ctx.evento.id;
 
   if (decision.acao === "agendar") {
     // No quota yet: the slot is taken when the row comes due (release-scheduled.ts).
-    const { mensagem, criada } = await insertMensagemOnce(deps.tx, { ...base, status: "agendada", scheduledFor: decision.quando });
+    const { mensagem, criada } = await insertMensagemOnce(deps.tx, {
+      ...base,
+      status: "agendada",
+      scheduledFor: decision.quando,
+    });
     if (tookByOther(mensagem, criada)) return { acao: "repetida", mensagemIds: [] };
     return { acao: "agendar", mensagemIds: [mensagem.id] };
   }
 
   const slot = await takeQuota(deps, { id: corretor.id, limiteDiario: corretor.preferencias.limiteDiario });
   held.slot = slot;
-  const { mensagem, criada } = await insertMensagemOnce(deps.tx, { ...base, status: slot.allowed ? "pendente" : "retida_cota" });
+  const { mensagem, criada } = await insertMensagemOnce(deps.tx, {
+    ...base,
+    status: slot.allowed ? "pendente" : "retida_cota",
+  });
   if (!criada) {
     // The alert already existed (an event reset by hand, or another repeat's): it keeps its own slot, this one goes back.
     await slot.giveBack();

@@ -7,7 +7,14 @@ import type { Kv } from "@/lib/kv/types";
 import { flushAgrupamentos } from "./flush-agrupamentos";
 import { processEvento } from "./process-evento";
 import { releaseScheduled, takeQuotaForScheduled } from "./release-scheduled";
-import { createDefaultKv, createLeadEvento, createScene, fixedClock, throwingKv, type Scene } from "./testing/orquestrador-fixture";
+import {
+  createDefaultKv,
+  createLeadEvento,
+  createScene,
+  fixedClock,
+  throwingKv,
+  type Scene,
+} from "./testing/orquestrador-fixture";
 
 let testDb: TestDb;
 const kv = createDefaultKv();
@@ -66,7 +73,10 @@ describe("release of scheduled alerts", () => {
     await updatePreferencias(testDb.db, scene.agency.id, scene.corretor.id, { pausadoAte: "2026-11-25T15:00:00.000Z" });
     clock.set(WED_0800);
     expect((await releaseScheduled(deps)).adiadas).toEqual(ids);
-    expect(await getMensagemById(testDb.db, ids[0]!)).toMatchObject({ status: "agendada", scheduledFor: new Date("2026-11-25T15:00:00.000Z") });
+    expect(await getMensagemById(testDb.db, ids[0]!)).toMatchObject({
+      status: "agendada",
+      scheduledFor: new Date("2026-11-25T15:00:00.000Z"),
+    });
   });
 
   it("with KV down, counts the day's rows in Postgres (released rows count on their release day)", async () => {

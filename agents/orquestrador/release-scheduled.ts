@@ -17,7 +17,10 @@ export type ReleaseOutcome = "liberada" | "retida_cota" | "adiada" | "nao_se_apl
  * Takes the quota slot for one due `agendada` alert or digest. `nao_se_aplica`: not scheduled, not
  * due, already released by someone else, or a kind without quota (the sender may claim it as is).
  */
-export async function takeQuotaForScheduled(deps: Omit<OrquestradorDeps, "writer">, mensagemId: string): Promise<ReleaseOutcome> {
+export async function takeQuotaForScheduled(
+  deps: Omit<OrquestradorDeps, "writer">,
+  mensagemId: string,
+): Promise<ReleaseOutcome> {
   const now = deps.now();
   const row = await getMensagemById(deps.db, mensagemId);
   const due = row?.status === "agendada" && row.scheduledFor !== null && row.scheduledFor.getTime() <= now.getTime();
@@ -37,7 +40,8 @@ export async function takeQuotaForScheduled(deps: Omit<OrquestradorDeps, "writer
   const held: { slot: QuotaSlot | null } = { slot: null };
   try {
     return await deps.db.transaction(async (tx) => {
-      held.slot = limiteDiario > 0 ? await takeQuota({ tx, kv: deps.kv, now }, { id: row.corretorId, limiteDiario }) : null;
+      held.slot =
+        limiteDiario > 0 ? await takeQuota({ tx, kv: deps.kv, now }, { id: row.corretorId, limiteDiario }) : null;
       const allowed = held.slot?.allowed ?? false;
       const to = allowed ? { status: "pendente" as const, scheduledFor: now } : { status: "retida_cota" as const };
       const saved = await transitionMensagem(tx, row.id, ["agendada"], to, now);
@@ -57,7 +61,10 @@ export async function takeQuotaForScheduled(deps: Omit<OrquestradorDeps, "writer
 export type ReleaseResult = { liberadas: string[]; retidas: string[]; adiadas: string[] };
 
 /** Releases every due scheduled alert/digest, oldest first. Dispatch a send for each `liberadas` id. */
-export async function releaseScheduled(deps: Omit<OrquestradorDeps, "writer">, opts: { limit?: number } = {}): Promise<ReleaseResult> {
+export async function releaseScheduled(
+  deps: Omit<OrquestradorDeps, "writer">,
+  opts: { limit?: number } = {},
+): Promise<ReleaseResult> {
   const due = await listDueAgendadasUsingQuota(deps.db, deps.now(), opts.limit ?? 100);
   const result: ReleaseResult = { liberadas: [], retidas: [], adiadas: [] };
   for (const row of due) {

@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendMensagem } from "@/agents/conselheiro/send/send-mensagem";
 import { templateWriter } from "@/agents/conselheiro/compose/templates";
 import { receivePortalDelivery } from "@/app/api/webhooks/portais/receive-portal-delivery";
-import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "@/app/api/webhooks/portais/testing/webhook-agency";
+import {
+  authHeaders,
+  createWebhookAgency,
+  deliveryRequest,
+  fixture,
+} from "@/app/api/webhooks/portais/testing/webhook-agency";
 import { updatePreferencias } from "@/lib/db/queries/corretores";
 import { executeText } from "@/lib/db/execute-rows";
 import { eventoContextQuery } from "@/lib/db/queries/evento-context";
@@ -42,13 +47,21 @@ async function scene(slug: string) {
   const corretor = (await updatePreferencias(handle.db, agency.id, brokers[0]!.id, { limiteDiario: 10 }))!;
   const clock = fixedClock(TUE_1000);
   const eventos: string[] = [];
-  const dispatch: Dispatch = async (name, data) => void (name === "lead/received" && eventos.push((data as { eventoId: string }).eventoId));
-  const pipeline: PipelineDeps = { db: handle.db, kv, whatsapp: createOutboxClient(), now: clock.now, writer: templateWriter };
+  const dispatch: Dispatch = async (name, data) =>
+    void (name === "lead/received" && eventos.push((data as { eventoId: string }).eventoId));
+  const pipeline: PipelineDeps = {
+    db: handle.db,
+    kv,
+    whatsapp: createOutboxClient(),
+    now: clock.now,
+    writer: templateWriter,
+  };
   const post = async (externalId: string, over: Record<string, unknown> = {}) => {
     clock.advance(1_000);
     const body = JSON.stringify({ ...fixture("grupo-olx-lead-contact-form.json"), originLeadId: externalId, ...over });
     return receivePortalDelivery(
-      { db: handle.db, dispatch, now: clock.now }, deliveryRequest("grupo-olx", slug, body, authHeaders("grupo-olx")),
+      { db: handle.db, dispatch, now: clock.now },
+      deliveryRequest("grupo-olx", slug, body, authHeaders("grupo-olx")),
       { portal: "grupo-olx", imobiliaria: slug },
     );
   };
@@ -61,80 +74,112 @@ async function scene(slug: string) {
   return { agency, corretor, clock, eventos, post, run, slots, mensagens, pipeline };
 }
 
-const doLead = (rows: Mensagem[], leadId: string) => rows.filter((m) => m.leadId === leadId).sort((a, b) => a.id.localeCompare(b.id));
+const doLead = (rows: Mensagem[], leadId: string) =>
+  rows.filter((m) => m.leadId === leadId).sort((a, b) => a.id.localeCompare(b.id));
 
 describe("200 repeats of the same person in one day", () => {
-  it("one lane: the first alert and ONE 'voltou a perguntar', 2 quota slots, the whole timeline, and the next new lead is still alerted", async () => {
-    const s = await scene("repete-uma-fila");
-    let leadId = "";
-    for (let i = 0; i < REPEATS; i++) {
-      const result = await s.post(`repete-${i}`);
-      leadId ||= result.leadId;
-      expect(result.leadId).toBe(leadId);
-      await s.run(s.eventos[i]!);
-    }
+  it(
+    "one lane: the first alert and ONE 'voltou a perguntar', 2 quota slots, the whole timeline, and the next new lead is still alerted",
+    async () => {
+      const s = await scene("repete-uma-fila");
+      let leadId = "";
+      for (let i = 0; i < REPEATS; i++) {
+        const result = await s.post(`repete-${i}`);
+        leadId ||= result.leadId;
+        expect(result.leadId).toBe(leadId);
+        await s.run(s.eventos[i]!);
+      }
 
-    const alertas = doLead(await s.mensagens(), leadId);
-    expect(alertas.map((m) => [m.tipo, m.status])).toEqual([["alerta", "outbox"], ["alerta", "outbox"]]);
-    const [primeiro, retorno] = alertas;
-    expect(primeiro!.idempotencyKey).toBe(`alerta:${s.eventos[0]}:${s.corretor.id}`);
-    expect(primeiro!.corpo.split("\n")[0]).toBe("🔥 *Novo lead: Mariana Souza*");
-    expect(retorno!.idempotencyKey).toBe(`retorno:${leadId}:${s.corretor.id}:${DIA}`);
-    expect(retorno!.corpo.split("\n")[0]).toBe("🔁 *Mariana Souza voltou a perguntar*");
-    expect(retorno!.corpo).toContain("Já são 2 consultas desta pessoa. Novas consultas dela hoje ficam só no histórico do lead");
-    expect(await s.slots()).toBe(2);
+      const alertas = doLead(await s.mensagens(), leadId);
+      expect(alertas.map((m) => [m.tipo, m.status])).toEqual([
+        ["alerta", "outbox"],
+        ["alerta", "outbox"],
+      ]);
+      const [primeiro, retorno] = alertas;
+      expect(primeiro!.idempotencyKey).toBe(`alerta:${s.eventos[0]}:${s.corretor.id}`);
+      expect(primeiro!.corpo.split("\n")[0]).toBe("🔥 *Novo lead: Mariana Souza*");
+      expect(retorno!.idempotencyKey).toBe(`retorno:${leadId}:${s.corretor.id}:${DIA}`);
+      expect(retorno!.corpo.split("\n")[0]).toBe("🔁 *Mariana Souza voltou a perguntar*");
+      expect(retorno!.corpo).toContain(
+        "Já são 2 consultas desta pessoa. Novas consultas dela hoje ficam só no histórico do lead",
+      );
+      expect(await s.slots()).toBe(2);
 
-    // The timeline keeps every inquiry; the repeats beyond the first say why they sent nothing.
-    expect(await listInteracoesByLead(handle.db, leadId)).toHaveLength(REPEATS);
-    const eventos = await listEventosByLead(handle.db, s.agency.id, leadId);
-    expect(eventos).toHaveLength(REPEATS);
-    expect(eventos.every((e) => e.processado)).toBe(true);
-    const decisoes = eventos.map((e) => e.metadata?.decisao as { acao: string; motivo?: string; mensagemIds: string[] });
-    expect(decisoes.slice(0, 2).map((d) => d.acao)).toEqual(["agora", "agora"]);
-    expect(decisoes.slice(2).every((d) => d.acao === "repetida" && d.motivo === "ja_avisado_hoje" && d.mensagemIds.length === 0)).toBe(true);
+      // The timeline keeps every inquiry; the repeats beyond the first say why they sent nothing.
+      expect(await listInteracoesByLead(handle.db, leadId)).toHaveLength(REPEATS);
+      const eventos = await listEventosByLead(handle.db, s.agency.id, leadId);
+      expect(eventos).toHaveLength(REPEATS);
+      expect(eventos.every((e) => e.processado)).toBe(true);
+      const decisoes = eventos.map(
+        (e) => e.metadata?.decisao as { acao: string; motivo?: string; mensagemIds: string[] },
+      );
+      expect(decisoes.slice(0, 2).map((d) => d.acao)).toEqual(["agora", "agora"]);
+      expect(
+        decisoes
+          .slice(2)
+          .every((d) => d.acao === "repetida" && d.motivo === "ja_avisado_hoje" && d.mensagemIds.length === 0),
+      ).toBe(true);
 
-    // The day's quota was not spent by the repeats: someone new still gets their alert.
-    const novo = await s.post("outra-pessoa", { name: "Rafael Nunes", email: "rafael.nunes@example.com", phoneNumber: "11976543210", phone: "976543210" });
-    expect(novo.leadId).not.toBe(leadId);
-    await s.run(s.eventos.at(-1)!);
-    expect(doLead(await s.mensagens(), novo.leadId).map((m) => m.status)).toEqual(["outbox"]);
-    expect(await s.slots()).toBe(3);
+      // The day's quota was not spent by the repeats: someone new still gets their alert.
+      const novo = await s.post("outra-pessoa", {
+        name: "Rafael Nunes",
+        email: "rafael.nunes@example.com",
+        phoneNumber: "11976543210",
+        phone: "976543210",
+      });
+      expect(novo.leadId).not.toBe(leadId);
+      await s.run(s.eventos.at(-1)!);
+      expect(doLead(await s.mensagens(), novo.leadId).map((m) => m.status)).toEqual(["outbox"]);
+      expect(await s.slots()).toBe(3);
 
-    // A first inquiry's context read (every lead's hot path) runs none of the repeat subqueries:
-    // only the one that finds the lead's portal message.
-    const { sql: text, params } = eventoContextQuery(handle.db, novo.eventoId!, { dia: DIA }).toSQL();
-    const plan = (await executeText<{ "QUERY PLAN": string }>(handle.db, `explain analyze ${text}`, params)).map((r) => r["QUERY PLAN"]);
-    const subplans = plan.flatMap((line, i) => (/^\s*SubPlan/.test(line) ? [plan[i + 1]!] : []));
-    expect(subplans.length).toBeGreaterThan(1);
-    expect(subplans.filter((line) => !line.includes("never executed"))).toHaveLength(1);
-  }, LONG);
+      // A first inquiry's context read (every lead's hot path) runs none of the repeat subqueries:
+      // only the one that finds the lead's portal message.
+      const { sql: text, params } = eventoContextQuery(handle.db, novo.eventoId!, { dia: DIA }).toSQL();
+      const plan = (await executeText<{ "QUERY PLAN": string }>(handle.db, `explain analyze ${text}`, params)).map(
+        (r) => r["QUERY PLAN"],
+      );
+      const subplans = plan.flatMap((line, i) => (/^\s*SubPlan/.test(line) ? [plan[i + 1]!] : []));
+      expect(subplans.length).toBeGreaterThan(1);
+      expect(subplans.filter((line) => !line.includes("never executed"))).toHaveLength(1);
+    },
+    LONG,
+  );
 
-  it("four runners deciding the repeats at once: still at most one 'voltou a perguntar', no slot lost to the race", async () => {
-    const s = await scene("repete-quatro-filas");
-    const first = await s.post("concorrente-0");
-    await s.run(s.eventos[0]!);
-    for (let i = 1; i < REPEATS; i++) await s.post(`concorrente-${i}`);
-    const queue = s.eventos.slice(1);
-    const runner = async () => {
-      for (let id = queue.shift(); id; id = queue.shift()) await s.run(id);
-    };
-    await Promise.all([runner(), runner(), runner(), runner()]);
+  it(
+    "four runners deciding the repeats at once: still at most one 'voltou a perguntar', no slot lost to the race",
+    async () => {
+      const s = await scene("repete-quatro-filas");
+      const first = await s.post("concorrente-0");
+      await s.run(s.eventos[0]!);
+      for (let i = 1; i < REPEATS; i++) await s.post(`concorrente-${i}`);
+      const queue = s.eventos.slice(1);
+      const runner = async () => {
+        for (let id = queue.shift(); id; id = queue.shift()) await s.run(id);
+      };
+      await Promise.all([runner(), runner(), runner(), runner()]);
 
-    const alertas = doLead(await s.mensagens(), first.leadId);
-    expect(alertas[0]!.idempotencyKey).toBe(`alerta:${s.eventos[0]}:${s.corretor.id}`);
-    expect(alertas.slice(1).map((m) => m.idempotencyKey)).toEqual(
-      alertas.length > 1 ? [`retorno:${first.leadId}:${s.corretor.id}:${DIA}`] : [],
-    );
-    expect(alertas.length).toBeLessThanOrEqual(2);
-    expect(await s.slots()).toBe(alertas.length);
-    const eventos = await listEventosByLead(handle.db, s.agency.id, first.leadId);
-    expect(eventos.every((e) => e.processado)).toBe(true);
-  }, LONG);
+      const alertas = doLead(await s.mensagens(), first.leadId);
+      expect(alertas[0]!.idempotencyKey).toBe(`alerta:${s.eventos[0]}:${s.corretor.id}`);
+      expect(alertas.slice(1).map((m) => m.idempotencyKey)).toEqual(
+        alertas.length > 1 ? [`retorno:${first.leadId}:${s.corretor.id}:${DIA}`] : [],
+      );
+      expect(alertas.length).toBeLessThanOrEqual(2);
+      expect(await s.slots()).toBe(alertas.length);
+      const eventos = await listEventosByLead(handle.db, s.agency.id, first.leadId);
+      expect(eventos.every((e) => e.processado)).toBe(true);
+    },
+    LONG,
+  );
 
   it("while the first alert is held by the quota, repeats add nothing: no message, no slot", async () => {
     const s = await scene("repete-retido");
     await updatePreferencias(handle.db, s.agency.id, s.corretor.id, { limiteDiario: 1 });
-    const outro = await s.post("gasta-a-cota", { name: "Rafael Nunes", email: "rafael.nunes@example.com", phoneNumber: "11976543210", phone: "976543210" });
+    const outro = await s.post("gasta-a-cota", {
+      name: "Rafael Nunes",
+      email: "rafael.nunes@example.com",
+      phoneNumber: "11976543210",
+      phone: "976543210",
+    });
     await s.run(s.eventos[0]!);
     expect(doLead(await s.mensagens(), outro.leadId).map((m) => m.status)).toEqual(["outbox"]);
 
@@ -143,7 +188,9 @@ describe("200 repeats of the same person in one day", () => {
     for (const id of s.eventos.slice(1)) await s.run(id);
 
     expect(doLead(await s.mensagens(), first.leadId).map((m) => m.status)).toEqual(["retida_cota"]);
-    const decisoes = (await listEventosByLead(handle.db, s.agency.id, first.leadId)).map((e) => e.metadata?.decisao as { acao: string; motivo?: string });
+    const decisoes = (await listEventosByLead(handle.db, s.agency.id, first.leadId)).map(
+      (e) => e.metadata?.decisao as { acao: string; motivo?: string },
+    );
     expect(decisoes[0]!.acao).toBe("agora");
     expect(decisoes.slice(1).every((d) => d.acao === "repetida" && d.motivo === "aguardando_envio")).toBe(true);
     expect(await s.slots()).toBe(1);
@@ -164,7 +211,9 @@ describe("200 repeats of the same person in one day", () => {
       `retorno:${first.leadId}:${s.corretor.id}:${DIA}`,
       `visita:${first.leadId}:${s.corretor.id}:${DIA}`,
     ]);
-    expect(alertas.find((m) => m.idempotencyKey.startsWith("visita:"))!.corpo.split("\n")[0]).toBe("📅 *Mariana Souza quer visitar*");
+    expect(alertas.find((m) => m.idempotencyKey.startsWith("visita:"))!.corpo.split("\n")[0]).toBe(
+      "📅 *Mariana Souza quer visitar*",
+    );
     expect(await s.slots()).toBe(3);
   });
 
@@ -186,8 +235,14 @@ describe("200 repeats of the same person in one day", () => {
         return async (...args: Parameters<Kv["incrementIfBelow"]>) => {
           once = true;
           const evento = await insertEvento(handle.db, {
-            imobiliariaId: s.agency.id, tipo: "lead_retorno", urgencia: "alta", corretorId: s.corretor.id, leadId: first.leadId,
-            titulo: "Mariana Souza voltou a procurar", descricao: "teste", acaoRecomendada: "teste",
+            imobiliariaId: s.agency.id,
+            tipo: "lead_retorno",
+            urgencia: "alta",
+            corretorId: s.corretor.id,
+            leadId: first.leadId,
+            titulo: "Mariana Souza voltou a procurar",
+            descricao: "teste",
+            acaoRecomendada: "teste",
             dataDeteccao: new Date(s.clock.now().getTime() - 500),
           });
           outro = evento.id;
@@ -204,7 +259,9 @@ describe("200 repeats of the same person in one day", () => {
       [`alerta:${s.eventos[0]}:${s.corretor.id}`, s.eventos[0]],
       [`retorno:${first.leadId}:${s.corretor.id}:${DIA}`, outro],
     ]);
-    const decidido = (await listEventosByLead(handle.db, s.agency.id, first.leadId)).find((e) => e.id === atrasada.eventoId);
+    const decidido = (await listEventosByLead(handle.db, s.agency.id, first.leadId)).find(
+      (e) => e.id === atrasada.eventoId,
+    );
     expect(decidido!.metadata?.decisao).toMatchObject({ acao: "repetida", motivo: "ja_avisado_hoje", mensagemIds: [] });
     expect(await s.slots()).toBe(2);
   });
@@ -217,10 +274,18 @@ describe("repeats of a warm lead", () => {
     const deps = { db: handle.db, kv, now: clock.now };
     const { lead, evento } = await createLeadEvento(scene, { score: 55, at: clock.now() });
     expect((await processEvento(deps, evento.id)).decisao).toBe("agrupar");
-    const repeat = () => insertEvento(handle.db, {
-      imobiliariaId: scene.agency.id, tipo: "lead_retorno", urgencia: "media", corretorId: scene.corretor.id, leadId: lead.id,
-      titulo: "Maria Souza voltou a procurar", descricao: "teste", acaoRecomendada: "teste", dataDeteccao: clock.now(),
-    });
+    const repeat = () =>
+      insertEvento(handle.db, {
+        imobiliariaId: scene.agency.id,
+        tipo: "lead_retorno",
+        urgencia: "media",
+        corretorId: scene.corretor.id,
+        leadId: lead.id,
+        titulo: "Maria Souza voltou a procurar",
+        descricao: "teste",
+        acaoRecomendada: "teste",
+        dataDeteccao: clock.now(),
+      });
     const decide = async () => {
       clock.advance(60_000);
       const e = await repeat();
@@ -238,7 +303,9 @@ describe("repeats of a warm lead", () => {
 
     const rows = await listMensagens(handle.db, scene.agency.id, { corretorId: scene.corretor.id });
     expect(rows.map((m) => m.tipo).sort()).toEqual(["agrupada", "alerta"]);
-    expect(rows.find((m) => m.tipo === "alerta")!.idempotencyKey).toBe(`retorno:${lead.id}:${scene.corretor.id}:${DIA}`);
+    expect(rows.find((m) => m.tipo === "alerta")!.idempotencyKey).toBe(
+      `retorno:${lead.id}:${scene.corretor.id}:${DIA}`,
+    );
     expect(await kv.get(kvKeys.mensagensDia(scene.corretor.id, clock.now()).key)).toBe("2");
   });
 });

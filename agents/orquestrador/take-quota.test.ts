@@ -25,7 +25,9 @@ describe("daily quota after the KV lost its counters", () => {
       }
     }
     const alertas = async () =>
-      (await listMensagens(scene.db, scene.agency.id, { corretorId: scene.corretor.id })).filter((m) => m.tipo === "alerta");
+      (await listMensagens(scene.db, scene.agency.id, { corretorId: scene.corretor.id })).filter(
+        (m) => m.tipo === "alerta",
+      );
 
     const firstProcess = createKv({ driver: "memory" });
     await hotLeads(limit - 2, firstProcess, 0);
@@ -55,7 +57,9 @@ describe("daily quota after the KV lost its counters", () => {
     };
     await run(createKv({ driver: "memory" }), limit, 0);
     await run(createKv({ driver: "memory" }), 3, limit);
-    const rows = (await listMensagens(scene.db, scene.agency.id, { corretorId: scene.corretor.id })).filter((m) => m.tipo === "alerta");
+    const rows = (await listMensagens(scene.db, scene.agency.id, { corretorId: scene.corretor.id })).filter(
+      (m) => m.tipo === "alerta",
+    );
     expect(rows.filter((m) => m.status !== "retida_cota")).toHaveLength(limit);
     expect(rows.filter((m) => m.status === "retida_cota")).toHaveLength(3);
   });

@@ -36,7 +36,10 @@ const noop = async () => undefined;
  * row: the Postgres fallback counts committed rows under a lock held until that transaction ends,
  * so concurrent fallbacks for one broker see each other's rows.
  */
-export async function takeQuota(deps: TakeQuotaDeps, corretor: { id: string; limiteDiario: number }): Promise<QuotaSlot> {
+export async function takeQuota(
+  deps: TakeQuotaDeps,
+  corretor: { id: string; limiteDiario: number },
+): Promise<QuotaSlot> {
   const entry = kvKeys.mensagensDia(corretor.id, deps.now);
   try {
     let { allowed, count } = await deps.kv.incrementIfBelow(entry.key, corretor.limiteDiario, entry.ttlSeconds);
@@ -44,7 +47,9 @@ export async function takeQuota(deps: TakeQuotaDeps, corretor: { id: string; lim
     if (!allowed) return { allowed, via: "kv", count, giveBack: noop };
     let given = false;
     return {
-      allowed, via: "kv", count,
+      allowed,
+      via: "kv",
+      count,
       async giveBack() {
         if (given) return;
         given = true;

@@ -7,7 +7,12 @@ import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { createMemoryKv } from "@/lib/kv/memory-kv";
 import type { Dispatch } from "@/inngest/dispatch";
 import { receivePortalDelivery } from "../../app/api/webhooks/portais/receive-portal-delivery";
-import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "../../app/api/webhooks/portais/testing/webhook-agency";
+import {
+  authHeaders,
+  createWebhookAgency,
+  deliveryRequest,
+  fixture,
+} from "../../app/api/webhooks/portais/testing/webhook-agency";
 
 let handle: TestDb;
 let agencyId: string;
@@ -27,7 +32,8 @@ function delivery(externalId: string) {
 function deps(afterResponse?: (work: () => Promise<void>) => boolean) {
   const kv = createMemoryKv();
   const dispatched: string[] = [];
-  const dispatch: Dispatch = async (name, data) => void dispatched.push(`${name}:${(data as { eventoId: string }).eventoId}`);
+  const dispatch: Dispatch = async (name, data) =>
+    void dispatched.push(`${name}:${(data as { eventoId: string }).eventoId}`);
   return { kv, dispatched, deps: { db: handle.db, kv, dispatch, now: () => new Date(), afterResponse } };
 }
 
@@ -49,7 +55,10 @@ describe("work after the commit", () => {
   it("no scheduler (outside a request): done before it returns", async () => {
     for (const afterResponse of [undefined, () => false]) {
       const t = deps(afterResponse);
-      const result = await receivePortalDelivery(t.deps, delivery(`after-inline-${String(!!afterResponse)}`), { portal: "grupo-olx", imobiliaria: SLUG });
+      const result = await receivePortalDelivery(t.deps, delivery(`after-inline-${String(!!afterResponse)}`), {
+        portal: "grupo-olx",
+        imobiliaria: SLUG,
+      });
       expect(t.dispatched).toEqual([`lead/received:${result.eventoId}`]);
     }
   });

@@ -53,7 +53,9 @@ export function describeLeadEvent(input: LeadEventInput): LeadEventDescription {
   const portal = origemLabel(input.origem);
   const quem = input.corretorNome ? `Responsável: ${input.corretorNome}.` : "Ainda sem corretor responsável.";
   const pedido = input.mensagem ? ` Mensagem: "${truncate(input.mensagem, 280)}"` : "";
-  const telefone = input.telefoneValido ? "" : " Atenção: o telefone informado parece inválido; confira antes de ligar.";
+  const telefone = input.telefoneValido
+    ? ""
+    : " Atenção: o telefone informado parece inválido; confira antes de ligar.";
   const base = `${input.nome} via ${portal}, ${imovelText(input.imovel)}. Score ${input.score}/100. ${quem}${pedido}${telefone}`;
 
   if (visita) {

@@ -55,7 +55,11 @@ export async function ingestLead(deps: IngestDeps, input: IngestInput): Promise<
   const recorded = await recordIntake(
     deps.db,
     {
-      imobiliariaId: imobiliaria.id, portal: lead.portal, externalId: lead.externalId, receivedAt, corpo: input.corpo,
+      imobiliariaId: imobiliaria.id,
+      portal: lead.portal,
+      externalId: lead.externalId,
+      receivedAt,
+      corpo: input.corpo,
       person: { telefone: validE164(lead), email: lead.email },
       earlierSince: new Date(receivedAt.getTime() - DEFAULT_WEIGHTS.repeat.windowDays * 24 * 3600 * 1000),
       listing: lead.listing,
@@ -64,7 +68,11 @@ export async function ingestLead(deps: IngestDeps, input: IngestInput): Promise<
     (context) => decideLead(context, turnos, imobiliaria, lead, receivedAt, input.sanitizado),
   );
   if (recorded.kind === "duplicate") {
-    log.info("lead.duplicate_delivery", { imobiliariaId: imobiliaria.id, portal: lead.portal, leadId: recorded.leadId });
+    log.info("lead.duplicate_delivery", {
+      imobiliariaId: imobiliaria.id,
+      portal: lead.portal,
+      leadId: recorded.leadId,
+    });
     return { status: "duplicado", leadId: recorded.leadId, eventoId: null, corretorId: null };
   }
   const result: IngestResult = {
@@ -76,7 +84,9 @@ export async function ingestLead(deps: IngestDeps, input: IngestInput): Promise<
 
   const followUp = () => afterCommit(deps, imobiliaria.id, result);
   const deferred = deps.afterResponse?.(() =>
-    followUp().catch((err: unknown) => log.warn("lead.after_commit_failed", { leadId: result.leadId, error: String(err) })),
+    followUp().catch((err: unknown) =>
+      log.warn("lead.after_commit_failed", { leadId: result.leadId, error: String(err) }),
+    ),
   );
   if (!deferred) await followUp();
   return result;
@@ -94,7 +104,11 @@ async function decideLead(
 ): Promise<IntakeDecision> {
   const telefone = validE164(lead);
   const consultasAnteriores = earlier ? Number((earlier.metadata as { consultas?: number } | null)?.consultas ?? 1) : 0;
-  const { score, factors } = scoreLead({ lead, earlierInquiries: consultasAnteriores, listingPrice: imovel?.preco ?? null });
+  const { score, factors } = scoreLead({
+    lead,
+    earlierInquiries: consultasAnteriores,
+    listingPrice: imovel?.preco ?? null,
+  });
   const busca = extractBusca(lead, imovel);
   const intake = intakeMetadata(lead, entregaId, { sanitizado });
   const interacao = intakeInteracao(lead, intake);
@@ -105,13 +119,20 @@ async function decideLead(
   let corretorNome: string | null | undefined;
   if (earlier) {
     // The same person keeps their broker; only an unassigned earlier lead is routed now.
-    const route = earlier.corretorId ? null : await routeFor(tx, { turnos, corretores }, imobiliaria, imovel?.corretorId ?? null, at);
+    const route = earlier.corretorId
+      ? null
+      : await routeFor(tx, { turnos, corretores }, imobiliaria, imovel?.corretorId ?? null, at);
     saved = {
       kind: "repeat",
       update: {
-        at, score,
+        at,
+        score,
         // leads.score keeps the higher score; its explanation must be the one that produced it.
-        metadata: { consultas: consultasAnteriores + 1, ultimaConsulta: intake, ...(score >= (earlier.score ?? 0) ? { score: scoreMeta } : {}) },
+        metadata: {
+          consultas: consultasAnteriores + 1,
+          ultimaConsulta: intake,
+          ...(score >= (earlier.score ?? 0) ? { score: scoreMeta } : {}),
+        },
         ...(route ? { corretorId: route.corretorId } : {}),
       },
     };
@@ -150,14 +171,26 @@ async function decideLead(
     evento: (row: Lead) => {
       corretorNome ??= corretores.find((c) => c.id === row.corretorId)?.nome ?? null;
       const description = describeLeadEvent({
-        nome: lead.nome, origem: lead.origem, leadType: lead.leadType, mensagem: lead.mensagem, score: row.score ?? score,
+        nome: lead.nome,
+        origem: lead.origem,
+        leadType: lead.leadType,
+        mensagem: lead.mensagem,
+        score: row.score ?? score,
         retorno: earlier ? { consultasAnteriores } : null,
         imovel: imovel ? { codigo: imovel.codigo, titulo: imovel.titulo, bairro: imovel.bairro } : lead.listing,
-        corretorNome, telefoneValido: intake.telefoneValido,
+        corretorNome,
+        telefoneValido: intake.telefoneValido,
       });
       return {
-        dataDeteccao: at, ...description,
-        metadata: { entregaId, portal: lead.portal, origem: lead.origem, roteamento: motivo, score: row.score ?? score },
+        dataDeteccao: at,
+        ...description,
+        metadata: {
+          entregaId,
+          portal: lead.portal,
+          origem: lead.origem,
+          roteamento: motivo,
+          score: row.score ?? score,
+        },
       };
     },
   };
@@ -166,10 +199,20 @@ async function decideLead(
 /** The delivery's phone in E.164 when it is a valid number: the one the person is matched and stored by. */
 const validE164 = (lead: NormalizedLead) => (lead.phone?.valid ? lead.phone.e164 : null);
 
-function routeFor(tx: Db, read: Pick<RouteLeadInput, "turnos" | "corretores">, imobiliaria: Imobiliaria, listingCorretorId: string | null, now: Date) {
+function routeFor(
+  tx: Db,
+  read: Pick<RouteLeadInput, "turnos" | "corretores">,
+  imobiliaria: Imobiliaria,
+  listingCorretorId: string | null,
+  now: Date,
+) {
   return routeLead(tx, {
-    imobiliariaId: imobiliaria.id, timezone: imobiliaria.timezone,
-    configuracoes: parseConfiguracoes(imobiliaria.configuracoes), listingCorretorId, now, ...read,
+    imobiliariaId: imobiliaria.id,
+    timezone: imobiliaria.timezone,
+    configuracoes: parseConfiguracoes(imobiliaria.configuracoes),
+    listingCorretorId,
+    now,
+    ...read,
   });
 }
 

@@ -7,7 +7,12 @@ import { updatePreferencias } from "@/lib/db/queries/corretores";
 import { insertLead } from "@/lib/db/testing/leads";
 import { leads } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
-import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "../../app/api/webhooks/portais/testing/webhook-agency";
+import {
+  authHeaders,
+  createWebhookAgency,
+  deliveryRequest,
+  fixture,
+} from "../../app/api/webhooks/portais/testing/webhook-agency";
 
 let handle: TestDb;
 beforeAll(async () => {
@@ -51,14 +56,21 @@ describe("lead routing", () => {
     const [a, b] = [...brokers].sort((x, y) => x.id.localeCompare(y.id));
     // Without the tie-break the lower id (a) would win the first turn; a already holds two open leads.
     for (const n of [1, 2]) {
-      await insertLead(handle.db, { imobiliariaId: agency.id, corretorId: a!.id, nome: `Antigo ${n}`, telefone: `+5511933300${n}0` });
+      await insertLead(handle.db, {
+        imobiliariaId: agency.id,
+        corretorId: a!.id,
+        nome: `Antigo ${n}`,
+        telefone: `+5511933300${n}0`,
+      });
     }
     expect(await postLead("roleta-carga", 1)).toBe(b!.id);
   });
 
   it("roleta skips a paused broker", async () => {
     const { agency, brokers } = await createWebhookAgency(handle, { slug: "roleta-pausa", brokers: 3 });
-    await updatePreferencias(handle.db, agency.id, brokers[0]!.id, { pausadoAte: new Date(Date.now() + 3600_000).toISOString() });
+    await updatePreferencias(handle.db, agency.id, brokers[0]!.id, {
+      pausadoAte: new Date(Date.now() + 3600_000).toISOString(),
+    });
     const assigned = await Promise.all(Array.from({ length: 6 }, (_, i) => postLead("roleta-pausa", i)));
     expect(assigned).not.toContain(brokers[0]!.id);
     expect(new Set(assigned).size).toBe(2);
@@ -71,9 +83,14 @@ describe("lead routing", () => {
   });
 
   it("dono do anúncio without a known listing falls back to the roleta", async () => {
-    const { brokers } = await createWebhookAgency(handle, { slug: "dono-sem", brokers: 2, roteamento: "dono_do_anuncio" });
+    const { brokers } = await createWebhookAgency(handle, {
+      slug: "dono-sem",
+      brokers: 2,
+      roteamento: "dono_do_anuncio",
+    });
     const assigned = [];
-    for (let i = 0; i < 4; i++) assigned.push(await postLead("dono-sem", i, { clientListingId: "NAO-EXISTE", originListingId: "0" }));
+    for (let i = 0; i < 4; i++)
+      assigned.push(await postLead("dono-sem", i, { clientListingId: "NAO-EXISTE", originListingId: "0" }));
     expect(new Set(assigned)).toEqual(new Set(brokers.map((b) => b.id)));
   });
 
@@ -82,7 +99,17 @@ describe("lead routing", () => {
     const first = await postLead("retorno", 1);
     await postLead("retorno", 2);
     const res = await POST(
-      deliveryRequest("grupo-olx", "retorno", JSON.stringify({ ...fixture("grupo-olx-lead-contact-form.json"), originLeadId: "retorno-again", phoneNumber: "11911000001", email: "" }), authHeaders("grupo-olx")),
+      deliveryRequest(
+        "grupo-olx",
+        "retorno",
+        JSON.stringify({
+          ...fixture("grupo-olx-lead-contact-form.json"),
+          originLeadId: "retorno-again",
+          phoneNumber: "11911000001",
+          email: "",
+        }),
+        authHeaders("grupo-olx"),
+      ),
       { params: Promise.resolve({ rota: ["grupo-olx", "retorno"] }) },
     );
     const { leadId, status } = (await res.json()) as { leadId: string; status: string };

@@ -38,7 +38,9 @@ const available = (c: CorretorComCarga, now: Date) => c.ativo !== false && !isPa
 /** Decides the broker; a roleta turn, once taken, is stored at once (see `turnos`). */
 export async function routeLead(tx: Db, input: RouteLeadInput): Promise<RouteDecision> {
   const excluidos = new Set(input.excluir ?? []);
-  const corretores = (input.corretores ?? (await listCorretoresComCarga(tx, input.imobiliariaId))).filter((c) => !excluidos.has(c.id));
+  const corretores = (input.corretores ?? (await listCorretoresComCarga(tx, input.imobiliariaId))).filter(
+    (c) => !excluidos.has(c.id),
+  );
   const byId = new Map(corretores.map((c) => [c.id, c]));
   const { roteamento, corretorFixoId } = input.configuracoes;
 
@@ -48,7 +50,8 @@ export async function routeLead(tx: Db, input: RouteLeadInput): Promise<RouteDec
   }
   if (roteamento === "dono_do_anuncio" && input.listingCorretorId) {
     const dono = byId.get(input.listingCorretorId);
-    if (dono && available(dono, input.now)) return { corretorId: dono.id, corretorNome: dono.nome, motivo: "dono_do_anuncio" };
+    if (dono && available(dono, input.now))
+      return { corretorId: dono.id, corretorNome: dono.nome, motivo: "dono_do_anuncio" };
   }
   return spinRoleta(tx, input, corretores);
 }
@@ -70,5 +73,9 @@ async function spinRoleta(tx: Db, input: RouteLeadInput, corretores: CorretorCom
     : await takeRoletaTurn(tx, input.imobiliariaId, candidates);
   const chosen = chosenId ? elegiveis.find((c) => c.id === chosenId) : undefined;
   if (!chosen) return semCorretor;
-  return { corretorId: chosen.id, corretorNome: chosen.nome, motivo: dePlantao.length > 0 ? "roleta" : "roleta_fora_do_expediente" };
+  return {
+    corretorId: chosen.id,
+    corretorNome: chosen.nome,
+    motivo: dePlantao.length > 0 ? "roleta" : "roleta_fora_do_expediente",
+  };
 }

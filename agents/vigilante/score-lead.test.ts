@@ -13,9 +13,20 @@ import { DEFAULT_WEIGHTS } from "./score-weights";
 /** A lead that scores only the "unknown" defaults: no temperature, no type, no contact points. */
 function lead(overrides: Partial<NormalizedLead> = {}): NormalizedLead {
   return {
-    portal: "generico", origem: "site", externalId: "1", createdAt: null, nome: "Ana",
-    telefone: null, phone: null, email: null, mensagem: null, leadType: null, temperatura: null,
-    finalidade: null, listing: EMPTY_LISTING, ...overrides,
+    portal: "generico",
+    origem: "site",
+    externalId: "1",
+    createdAt: null,
+    nome: "Ana",
+    telefone: null,
+    phone: null,
+    email: null,
+    mensagem: null,
+    leadType: null,
+    temperatura: null,
+    finalidade: null,
+    listing: EMPTY_LISTING,
+    ...overrides,
   };
 }
 const factor = (s: LeadScore, key: string) => s.factors.find((f) => f.key === key);
@@ -33,18 +44,25 @@ describe("scoreLead factors", () => {
     });
   });
 
-  it.each([["Alta", 30, "quente"], ["Média", 15, "morno"], ["Baixa", 5, "frio"]] as const)(
-    "temperature %s → %i",
-    (temperatura, points, word) => {
-      expect(factor(score(lead({ temperatura })), "temperatura")).toEqual({
-        key: "temperatura", points, explicacao: `Portal marcou o lead como ${word} (${temperatura}): +${points}`,
-      });
-    },
-  );
+  it.each([
+    ["Alta", 30, "quente"],
+    ["Média", 15, "morno"],
+    ["Baixa", 5, "frio"],
+  ] as const)("temperature %s → %i", (temperatura, points, word) => {
+    expect(factor(score(lead({ temperatura })), "temperatura")).toEqual({
+      key: "temperatura",
+      points,
+      explicacao: `Portal marcou o lead como ${word} (${temperatura}): +${points}`,
+    });
+  });
 
   it.each([
-    ["VISIT_REQUEST", 25], ["CLICK_SCHEDULE", 22], ["CLICK_WHATSAPP", 15],
-    ["CONTACT_CHAT", 12], ["CONTACT_FORM", 10], ["PHONE_VIEW", 6],
+    ["VISIT_REQUEST", 25],
+    ["CLICK_SCHEDULE", 22],
+    ["CLICK_WHATSAPP", 15],
+    ["CONTACT_CHAT", 12],
+    ["CONTACT_FORM", 10],
+    ["PHONE_VIEW", 6],
   ] as const)("lead type %s → %i", (leadType, points) => {
     const f = factor(score(lead({ leadType })), "tipo_lead");
     expect(f?.points).toBe(points);
@@ -68,7 +86,8 @@ describe("scoreLead factors", () => {
 
     it("counts each group once and names the word found", () => {
       expect(intent("Quero uma visita, agendar a visita")).toMatchObject({
-        points: 10, explicacao: 'Mensagem mostra intenção: visita ("visita"): +10',
+        points: 10,
+        explicacao: 'Mensagem mostra intenção: visita ("visita"): +10',
       });
     });
 
@@ -93,7 +112,9 @@ describe("scoreLead factors", () => {
     expect(factor(score(lead({ phone: mobile, email: "a@b.co" })), "email")?.explicacao).toBe("Deixou e-mail: +3");
     const invalid = score(lead({ phone: normalizePhoneBR("123"), email: "a@b.co" }));
     expect(factor(invalid, "telefone_invalido")).toEqual({
-      key: "telefone_invalido", points: -10, explicacao: "O telefone informado não é um número válido: −10",
+      key: "telefone_invalido",
+      points: -10,
+      explicacao: "O telefone informado não é um número válido: −10",
     });
     const landline = score(lead({ phone: normalizePhoneBR("1132654321") }));
     expect(landline.factors.map((f) => f.key)).toEqual(["temperatura", "tipo_lead"]);
@@ -101,18 +122,26 @@ describe("scoreLead factors", () => {
 
   it("repeat inquiries: +10 each, capped at 20", () => {
     expect(factor(score(lead(), 1), "retorno")).toEqual({
-      key: "retorno", points: 10, explicacao: "Já fez 1 consulta nos últimos 90 dias: +10",
+      key: "retorno",
+      points: 10,
+      explicacao: "Já fez 1 consulta nos últimos 90 dias: +10",
     });
     expect(factor(score(lead(), 2), "retorno")?.points).toBe(20);
-    expect(factor(score(lead(), 5), "retorno")?.explicacao).toBe("Já fez 5 consultas nos últimos 90 dias (limitado a 20): +20");
+    expect(factor(score(lead(), 5), "retorno")?.explicacao).toBe(
+      "Já fez 5 consultas nos últimos 90 dias (limitado a 20): +20",
+    );
     expect(factor(score(lead(), 0), "retorno")).toBeUndefined();
     expect(factor(score(lead(), -3), "retorno")).toBeUndefined();
   });
 
   describe("listing price band", () => {
     it.each([
-      ["venda", 2_000_000, 8], ["venda", 900_000, 5], ["venda", 400_000, undefined],
-      ["aluguel", 9_000, 8], ["aluguel", 4_500, 5], ["aluguel", 2_000, undefined],
+      ["venda", 2_000_000, 8],
+      ["venda", 900_000, 5],
+      ["venda", 400_000, undefined],
+      ["aluguel", 9_000, 8],
+      ["aluguel", 4_500, 5],
+      ["aluguel", 2_000, undefined],
     ] as const)("%s at %i → %s", (finalidade, price, points) => {
       expect(factor(score(lead({ finalidade }), 0, price), "ticket")?.points).toBe(points);
     });
@@ -121,7 +150,9 @@ describe("scoreLead factors", () => {
       const l = lead({ listing: { ...EMPTY_LISTING, preco: 300_000 }, finalidade: "venda" });
       expect(factor(score(l, 0, 1_600_000), "ticket")?.points).toBe(8);
       expect(factor(score(l), "ticket")).toBeUndefined();
-      expect(factor(score(lead(), 0, 9_000), "ticket")?.explicacao).toMatch(/^Aluguel de valor alto \(R\$\s9\.000 por mês\): \+8$/);
+      expect(factor(score(lead(), 0, 9_000), "ticket")?.explicacao).toMatch(
+        /^Aluguel de valor alto \(R\$\s9\.000 por mês\): \+8$/,
+      );
     });
 
     it("a budget in the message earns points and is quoted", () => {
@@ -136,8 +167,12 @@ describe("scoreLead factors", () => {
 describe("scoreLead clamp and invariants", () => {
   it("clamps at 100 and shows the cut as a factor", () => {
     const hot = lead({
-      temperatura: "Alta", leadType: "VISIT_REQUEST", phone: normalizePhoneBR("11987654321"), email: "a@b.co",
-      mensagem: "Quero visitar hoje, tenho FGTS, até 2 milhões", finalidade: "venda",
+      temperatura: "Alta",
+      leadType: "VISIT_REQUEST",
+      phone: normalizePhoneBR("11987654321"),
+      email: "a@b.co",
+      mensagem: "Quero visitar hoje, tenho FGTS, até 2 milhões",
+      finalidade: "venda",
     });
     const s = score(hot, 3, 2_000_000);
     expect(s.score).toBe(100);
@@ -146,7 +181,10 @@ describe("scoreLead clamp and invariants", () => {
 
   it("clamps at 0 with tuned weights", () => {
     const weights = { ...DEFAULT_WEIGHTS, contact: { ...DEFAULT_WEIGHTS.contact, invalidPhone: -50 } };
-    const s = scoreLead({ lead: lead({ phone: normalizePhoneBR("x"), email: "a@b.co" }), earlierInquiries: 0 }, weights);
+    const s = scoreLead(
+      { lead: lead({ phone: normalizePhoneBR("x"), email: "a@b.co" }), earlierInquiries: 0 },
+      weights,
+    );
     expect(s.score).toBe(0);
     expect(factor(s, "limite")).toMatchObject({ points: 29, explicacao: "A pontuação não fica abaixo de 0: +29" });
   });
@@ -162,7 +200,9 @@ describe("scoreLead clamp and invariants", () => {
 
   it("uses tuned weights when given", () => {
     const weights = { ...DEFAULT_WEIGHTS, temperature: { ...DEFAULT_WEIGHTS.temperature, Alta: 40 } };
-    expect(factor(scoreLead({ lead: lead({ temperatura: "Alta" }), earlierInquiries: 0 }, weights), "temperatura")?.points).toBe(40);
+    expect(
+      factor(scoreLead({ lead: lead({ temperatura: "Alta" }), earlierInquiries: 0 }, weights), "temperatura")?.points,
+    ).toBe(40);
     expect(DEFAULT_WEIGHTS.temperature.Alta).toBe(30);
   });
 });

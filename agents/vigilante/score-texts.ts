@@ -13,7 +13,7 @@ export function withPoints(sentence: string, points: number): string {
 
 const TEMPERATURA: Record<Temperatura, string> = {
   Alta: "Portal marcou o lead como quente (Alta)",
-  "Média": "Portal marcou o lead como morno (Média)",
+  Média: "Portal marcou o lead como morno (Média)",
   Baixa: "Portal marcou o lead como frio (Baixa)",
 };
 

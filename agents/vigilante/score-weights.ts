@@ -14,10 +14,15 @@ const priceBands = z
     "faixas em ordem decrescente de preço",
   );
 
-const temperature = z.object({ Alta: points, "Média": points, Baixa: points, none: points });
+const temperature = z.object({ Alta: points, Média: points, Baixa: points, none: points });
 const leadType = z.object({
-  VISIT_REQUEST: points, CLICK_SCHEDULE: points, CLICK_WHATSAPP: points,
-  CONTACT_CHAT: points, CONTACT_FORM: points, PHONE_VIEW: points, unknown: points,
+  VISIT_REQUEST: points,
+  CLICK_SCHEDULE: points,
+  CLICK_WHATSAPP: points,
+  CONTACT_CHAT: points,
+  CONTACT_FORM: points,
+  PHONE_VIEW: points,
+  unknown: points,
 });
 const intent = z.object({
   /** Each group counts once however many of its words appear; the sum is capped. */
@@ -48,10 +53,15 @@ export const scoreWeightsSchema = z.object({ temperature, leadType, intent, cont
 export type ScoreWeights = z.infer<typeof scoreWeightsSchema>;
 
 export const DEFAULT_WEIGHTS: ScoreWeights = {
-  temperature: { Alta: 30, "Média": 15, Baixa: 5, none: 10 },
+  temperature: { Alta: 30, Média: 15, Baixa: 5, none: 10 },
   leadType: {
-    VISIT_REQUEST: 25, CLICK_SCHEDULE: 22, CLICK_WHATSAPP: 15,
-    CONTACT_CHAT: 12, CONTACT_FORM: 10, PHONE_VIEW: 6, unknown: 8,
+    VISIT_REQUEST: 25,
+    CLICK_SCHEDULE: 22,
+    CLICK_WHATSAPP: 15,
+    CONTACT_CHAT: 12,
+    CONTACT_FORM: 10,
+    PHONE_VIEW: 6,
+    unknown: 8,
   },
   intent: {
     groups: [
@@ -61,8 +71,18 @@ export const DEFAULT_WEIGHTS: ScoreWeights = {
         label: "financiamento ou pagamento",
         // Bare "à vista" also means "the view" ("adorei a vista"), so only its payment phrases count.
         terms: [
-          "financiamento", "financiar", "fgts", "proposta", "pagamento à vista", "pagar à vista", "pago à vista",
-          "compra à vista", "comprar à vista", "compro à vista", "valor à vista", "mil à vista",
+          "financiamento",
+          "financiar",
+          "fgts",
+          "proposta",
+          "pagamento à vista",
+          "pagar à vista",
+          "pago à vista",
+          "compra à vista",
+          "comprar à vista",
+          "compro à vista",
+          "valor à vista",
+          "mil à vista",
         ],
         points: 8,
       },
@@ -75,8 +95,14 @@ export const DEFAULT_WEIGHTS: ScoreWeights = {
   // Higher tickets pay more commission and their buyers are courted by other agencies, so a fast
   // answer is worth more; a budget written in the message means the person has done the math.
   price: {
-    sale: [{ min: 1_500_000, points: 8 }, { min: 800_000, points: 5 }],
-    rent: [{ min: 8_000, points: 8 }, { min: 4_000, points: 5 }],
+    sale: [
+      { min: 1_500_000, points: 8 },
+      { min: 800_000, points: 5 },
+    ],
+    rent: [
+      { min: 8_000, points: 8 },
+      { min: 4_000, points: 5 },
+    ],
     rentCeiling: 30_000,
     budgetInMessage: 4,
   },

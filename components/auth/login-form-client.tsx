@@ -38,7 +38,11 @@ export function LoginForm() {
         />
       </div>
       {state.error ? (
-        <p role="alert" data-testid="login-erro" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200">
+        <p
+          role="alert"
+          data-testid="login-erro"
+          className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 ring-1 ring-inset ring-red-200"
+        >
           {state.error}
         </p>
       ) : null}

@@ -38,7 +38,13 @@ export function LeadsTable({ leads, timezone, limiares, mostrarCorretor }: Leads
         {leads.map((lead) => {
           const status = lead.status ? STATUS_LEAD[lead.status] : null;
           return (
-            <tr key={lead.id} data-testid="lead" data-lead-id={lead.id} data-corretor-id={lead.corretorId ?? ""} className="hover:bg-slate-50">
+            <tr
+              key={lead.id}
+              data-testid="lead"
+              data-lead-id={lead.id}
+              data-corretor-id={lead.corretorId ?? ""}
+              className="hover:bg-slate-50"
+            >
               <Td className="max-w-56 truncate font-medium text-ink">{lead.nome}</Td>
               <Td className="text-muted tabular-nums">{maskPhone(lead.telefone)}</Td>
               <Td>{origemLabel(lead.origem)}</Td>

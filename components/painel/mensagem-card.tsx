@@ -15,7 +15,8 @@ function horaCurta(at: Date, timezone: string): string {
 
 export function MensagemCard({ mensagem, corretorNome, timezone }: MensagemCardProps) {
   const status = statusMensagem(mensagem, timezone);
-  const problema = (mensagem.status === "falhou" || mensagem.status === "incerta") && (mensagem.erroMensagem || mensagem.erroCodigo);
+  const problema =
+    (mensagem.status === "falhou" || mensagem.status === "incerta") && (mensagem.erroMensagem || mensagem.erroCodigo);
   // Not an error: the row says why it will not go out (e.g. the lead was passed to a colleague).
   const motivoCancelamento = mensagem.status === "cancelada" ? mensagem.erroMensagem : null;
   return (
@@ -53,7 +54,9 @@ export function MensagemCard({ mensagem, corretorNome, timezone }: MensagemCardP
             <div className="break-words" data-testid="mensagem-corpo">
               <WhatsAppText corpo={mensagem.corpo} />
             </div>
-            <p className="mt-1 text-right text-[0.7rem] text-slate-500 tabular-nums">{horaCurta(mensagem.criadoEm, timezone)}</p>
+            <p className="mt-1 text-right text-[0.7rem] text-slate-500 tabular-nums">
+              {horaCurta(mensagem.criadoEm, timezone)}
+            </p>
           </div>
           {mensagem.botoes.length > 0 ? (
             <div className="mt-1 flex flex-col gap-1">

@@ -14,7 +14,11 @@ const selectClass =
 
 export function MensagensFiltros({ corretores, corretorId, status }: MensagensFiltrosProps) {
   return (
-    <form method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid="mensagens-filtros">
+    <form
+      method="get"
+      className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      data-testid="mensagens-filtros"
+    >
       {corretores ? (
         <label className="min-w-56 flex-1 text-sm font-medium text-ink">
           Corretor
@@ -40,7 +44,10 @@ export function MensagensFiltros({ corretores, corretorId, status }: MensagensFi
         </select>
       </label>
       <div className="flex items-center gap-2">
-        <button type="submit" className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700">
+        <button
+          type="submit"
+          className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700"
+        >
           Filtrar
         </button>
         {corretorId || status ? (

@@ -17,7 +17,11 @@ export function Sidebar({ imobiliariaNome, papel }: { imobiliariaNome: string; p
       <div className="flex flex-col gap-4 px-4 py-4 md:py-6">
         <div className="px-3">
           <span className="text-lg font-bold tracking-tight text-brand-700">Lastro</span>
-          <p className="mt-0.5 truncate text-xs font-medium text-muted" data-testid="painel-imobiliaria" title={imobiliariaNome}>
+          <p
+            className="mt-0.5 truncate text-xs font-medium text-muted"
+            data-testid="painel-imobiliaria"
+            title={imobiliariaNome}
+          >
             {imobiliariaNome}
           </p>
         </div>

@@ -11,12 +11,22 @@ function renderNodes(nodes: Inline[]): ReactNode[] {
         return <br key={i} />;
       case "link":
         return (
-          <a key={i} href={node.href} target="_blank" rel="noopener noreferrer nofollow" className="break-all text-sky-700 underline underline-offset-2 hover:text-sky-900">
+          <a
+            key={i}
+            href={node.href}
+            target="_blank"
+            rel="noopener noreferrer nofollow"
+            className="break-all text-sky-700 underline underline-offset-2 hover:text-sky-900"
+          >
             {node.text}
           </a>
         );
       case "bold":
-        return <strong key={i} className="font-semibold">{renderNodes(node.children)}</strong>;
+        return (
+          <strong key={i} className="font-semibold">
+            {renderNodes(node.children)}
+          </strong>
+        );
       case "italic":
         return <em key={i}>{renderNodes(node.children)}</em>;
       case "strike":

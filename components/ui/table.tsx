@@ -26,7 +26,10 @@ type TdProps = { children: ReactNode; align?: "left" | "right"; className?: stri
 
 export function Td({ children, align = "left", className = "", testId }: TdProps) {
   return (
-    <td className={`whitespace-nowrap px-3 py-2.5 ${align === "right" ? "text-right tabular-nums" : ""} ${className}`} data-testid={testId}>
+    <td
+      className={`whitespace-nowrap px-3 py-2.5 ${align === "right" ? "text-right tabular-nums" : ""} ${className}`}
+      data-testid={testId}
+    >
       {children}
     </td>
   );

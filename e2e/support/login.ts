@@ -4,7 +4,12 @@ import { expect, type Page } from "@playwright/test";
 export const DEMO_LOGINS = {
   admin: { email: "admin@horizonte.demo", senha: "Admin#2026", nome: "Roberta Falcão", papel: "Administrador" },
   gestor: { email: "gestor@horizonte.demo", senha: "Gestor#2026", nome: "Henrique Bastos", papel: "Gestor" },
-  corretor: { email: "corretor@horizonte.demo", senha: "Corretor#2026", nome: "Carla Menezes Duarte", papel: "Corretor" },
+  corretor: {
+    email: "corretor@horizonte.demo",
+    senha: "Corretor#2026",
+    nome: "Carla Menezes Duarte",
+    papel: "Corretor",
+  },
 } as const;
 
 export type DemoRole = keyof typeof DEMO_LOGINS;

@@ -4,7 +4,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { templateWriter } from "@/agents/conselheiro/compose/templates";
-import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "@/app/api/webhooks/portais/testing/webhook-agency";
+import {
+  authHeaders,
+  createWebhookAgency,
+  deliveryRequest,
+  fixture,
+} from "@/app/api/webhooks/portais/testing/webhook-agency";
 import { POST } from "@/app/api/webhooks/portais/[...rota]/route";
 import { useDbForTests } from "@/lib/db/client";
 import { eventos, mensagens } from "@/lib/db/schema";
@@ -26,8 +31,15 @@ afterAll(async () => {
 });
 
 async function postHotLead(slug: string, n: number): Promise<string> {
-  const body = { ...fixture("grupo-olx-lead-visit-request.json"), originLeadId: `${slug}-${n}`, phoneNumber: `1196${String(1000000 + n).slice(-7)}`, name: `Pessoa ${slug} ${n}` };
-  const res = await POST(deliveryRequest("grupo-olx", slug, JSON.stringify(body), authHeaders("grupo-olx")), { params: Promise.resolve({ rota: ["grupo-olx", slug] }) });
+  const body = {
+    ...fixture("grupo-olx-lead-visit-request.json"),
+    originLeadId: `${slug}-${n}`,
+    phoneNumber: `1196${String(1000000 + n).slice(-7)}`,
+    name: `Pessoa ${slug} ${n}`,
+  };
+  const res = await POST(deliveryRequest("grupo-olx", slug, JSON.stringify(body), authHeaders("grupo-olx")), {
+    params: Promise.resolve({ rota: ["grupo-olx", slug] }),
+  });
   expect(res.status).toBe(201);
   return ((await res.json()) as { leadId: string }).leadId;
 }
@@ -44,16 +56,29 @@ describe("worker mode", () => {
   it("a runner that polls finds leads recorded by another process, decides each once and sends one alert each", async () => {
     await createWebhookAgency(handle, { slug: "worker-poll", brokers: 2 });
     const runner = new EmbeddedRunner(
-      { db: handle.db, kv: createKv({ driver: "memory" }), whatsapp: createOutboxClient(), now: () => new Date(), writer: templateWriter },
+      {
+        db: handle.db,
+        kv: createKv({ driver: "memory" }),
+        whatsapp: createOutboxClient(),
+        now: () => new Date(),
+        writer: templateWriter,
+      },
       // The 60 s sweep never fires here: only the poll can find the events.
-      { ...DEFAULT_RUNNER_OPTIONS, sweepEveryMs: 60_000, pollEventsEveryMs: 20, sweep: { eventGraceMs: 60_000, sendLeaseMs: 120_000 } },
+      {
+        ...DEFAULT_RUNNER_OPTIONS,
+        sweepEveryMs: 60_000,
+        pollEventsEveryMs: 20,
+        sweep: { eventGraceMs: 60_000, sendLeaseMs: 120_000 },
+      },
     );
     runner.start();
     try {
       const leadIds: string[] = [];
       for (let i = 1; i <= 5; i++) leadIds.push(await postHotLead("worker-poll", i));
       const alerts = async (id: string) => handle.db.select().from(mensagens).where(eq(mensagens.leadId, id));
-      await until(async () => (await Promise.all(leadIds.map(alerts))).every((rows) => rows.some((m) => m.status === "outbox")));
+      await until(async () =>
+        (await Promise.all(leadIds.map(alerts))).every((rows) => rows.some((m) => m.status === "outbox")),
+      );
       // Polls keep firing while events are being decided: none may be decided or sent twice.
       await new Promise((r) => setTimeout(r, 200));
       await runner.idle();

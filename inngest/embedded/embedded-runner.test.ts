@@ -5,7 +5,12 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { templateWriter } from "@/agents/conselheiro/compose/templates";
 import { twilioClientFor } from "@/lib/whatsapp/testing/fake-twilio-client";
-import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "@/app/api/webhooks/portais/testing/webhook-agency";
+import {
+  authHeaders,
+  createWebhookAgency,
+  deliveryRequest,
+  fixture,
+} from "@/app/api/webhooks/portais/testing/webhook-agency";
 import { POST } from "@/app/api/webhooks/portais/[...rota]/route";
 import { useDbForTests } from "@/lib/db/client";
 import { eventos, mensagens } from "@/lib/db/schema";
@@ -29,15 +34,27 @@ afterAll(async () => {
   await handle.cleanup();
 });
 
-const options = { ...DEFAULT_RUNNER_OPTIONS, sweepEveryMs: 60_000, sweep: { eventGraceMs: 0, sendLeaseMs: 120_000 }, retryBaseMs: 10 };
+const options = {
+  ...DEFAULT_RUNNER_OPTIONS,
+  sweepEveryMs: 60_000,
+  sweep: { eventGraceMs: 0, sendLeaseMs: 120_000 },
+  retryBaseMs: 10,
+};
 
 function deps(whatsapp: WhatsAppClient, now: () => Date = () => new Date()): PipelineDeps {
   return { db: handle.db, kv: createKv({ driver: "memory" }), whatsapp, now, writer: templateWriter };
 }
 
 async function postHotLead(slug: string, n: number): Promise<string> {
-  const body = { ...fixture("grupo-olx-lead-visit-request.json"), originLeadId: `${slug}-${n}`, phoneNumber: `1197${String(1000000 + n).slice(-7)}`, name: `Pessoa ${slug} ${n}` };
-  const res = await POST(deliveryRequest("grupo-olx", slug, JSON.stringify(body), authHeaders("grupo-olx")), { params: Promise.resolve({ rota: ["grupo-olx", slug] }) });
+  const body = {
+    ...fixture("grupo-olx-lead-visit-request.json"),
+    originLeadId: `${slug}-${n}`,
+    phoneNumber: `1197${String(1000000 + n).slice(-7)}`,
+    name: `Pessoa ${slug} ${n}`,
+  };
+  const res = await POST(deliveryRequest("grupo-olx", slug, JSON.stringify(body), authHeaders("grupo-olx")), {
+    params: Promise.resolve({ rota: ["grupo-olx", slug] }),
+  });
   expect(res.status).toBe(201);
   return ((await res.json()) as { leadId: string }).leadId;
 }
@@ -59,7 +76,11 @@ describe("embedded runner", () => {
     const { brokers } = await createWebhookAgency(handle, { slug: "runner-live", brokers: 2 });
     const runner = new EmbeddedRunner(deps(createOutboxClient()), options);
     registerEmbeddedRunner((name, data) => {
-      if (name === "lead/received") runner.enqueueEvento((data as { eventoId: string }).eventoId, (data as { corretorId: string | null }).corretorId);
+      if (name === "lead/received")
+        runner.enqueueEvento(
+          (data as { eventoId: string }).eventoId,
+          (data as { corretorId: string | null }).corretorId,
+        );
     });
     try {
       const leadId = await postHotLead("runner-live", 1);
@@ -112,7 +133,10 @@ describe("embedded runner", () => {
 
     for (const id of leadIds) {
       const rows = await alertsFor(id);
-      expect(rows.map((m) => m.status), id).toEqual(["enviada"]);
+      expect(
+        rows.map((m) => m.status),
+        id,
+      ).toEqual(["enviada"]);
       expect(rows[0]!.providerSid).toMatch(/^SM/);
     }
     expect(fake.landed()).toBe(4);

@@ -52,7 +52,10 @@ export class EmbeddedRunner {
   private sendWindow: number[] = [];
   private stopped = false;
 
-  constructor(private readonly deps: PipelineDeps, private readonly options: EmbeddedRunnerOptions = DEFAULT_RUNNER_OPTIONS) {}
+  constructor(
+    private readonly deps: PipelineDeps,
+    private readonly options: EmbeddedRunnerOptions = DEFAULT_RUNNER_OPTIONS,
+  ) {}
 
   start(): void {
     this.stopped = false;
@@ -111,7 +114,8 @@ export class EmbeddedRunner {
       const found = await sweep(this.deps, this.options.sweep);
       for (const e of found.eventos) this.enqueueEvento(e.eventoId, e.corretorId);
       for (const s of found.sends) this.enqueueSend(s);
-      if (found.eventos.length || found.sends.length) log.info("pipeline.sweep", { eventos: found.eventos.length, envios: found.sends.length, ...found.counts });
+      if (found.eventos.length || found.sends.length)
+        log.info("pipeline.sweep", { eventos: found.eventos.length, envios: found.sends.length, ...found.counts });
       if (this.options.resumos) for (const s of (await queueSummaries(this.deps)).sends) this.enqueueSend(s);
     } catch (err) {
       log.warn("pipeline.sweep_failed", { error: String(err) });

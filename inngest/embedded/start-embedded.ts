@@ -22,7 +22,11 @@ export function startEmbeddedPipeline(): Promise<EmbeddedRunner | null> {
     }
     // With WEB_CONCURRENCY web processes each runs a runner; together they stay under Twilio's limit.
     const sendsPerSecond = Math.max(1, Math.floor(DEFAULT_RUNNER_OPTIONS.sendsPerSecond / env.webConcurrency));
-    const runner = new EmbeddedRunner(await getPipelineDeps(), { ...DEFAULT_RUNNER_OPTIONS, sendsPerSecond, resumos: true });
+    const runner = new EmbeddedRunner(await getPipelineDeps(), {
+      ...DEFAULT_RUNNER_OPTIONS,
+      sendsPerSecond,
+      resumos: true,
+    });
     registerEmbeddedRunner(wireToRunner(runner));
     runner.start();
     log.info("pipeline.embedded_started", { modo: "embutido" });

@@ -4,7 +4,12 @@
 import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authHeaders, createWebhookAgency, deliveryRequest, fixture } from "@/app/api/webhooks/portais/testing/webhook-agency";
+import {
+  authHeaders,
+  createWebhookAgency,
+  deliveryRequest,
+  fixture,
+} from "@/app/api/webhooks/portais/testing/webhook-agency";
 import { POST } from "@/app/api/webhooks/portais/[...rota]/route";
 import { useDbForTests } from "@/lib/db/client";
 import { eventos, mensagens } from "@/lib/db/schema";
@@ -25,21 +30,37 @@ afterAll(async () => {
 });
 
 async function postLead(n: number) {
-  const body = { ...fixture("grupo-olx-lead-visit-request.json"), originLeadId: `inngest-${n}`, phoneNumber: `1196${String(1000000 + n).slice(-7)}` };
-  const res = await POST(deliveryRequest("grupo-olx", "inngest-fn", JSON.stringify(body), authHeaders("grupo-olx")), { params: Promise.resolve({ rota: ["grupo-olx", "inngest-fn"] }) });
+  const body = {
+    ...fixture("grupo-olx-lead-visit-request.json"),
+    originLeadId: `inngest-${n}`,
+    phoneNumber: `1196${String(1000000 + n).slice(-7)}`,
+  };
+  const res = await POST(deliveryRequest("grupo-olx", "inngest-fn", JSON.stringify(body), authHeaders("grupo-olx")), {
+    params: Promise.resolve({ rota: ["grupo-olx", "inngest-fn"] }),
+  });
   const { leadId } = (await res.json()) as { leadId: string };
   const [evt] = await handle.db.select().from(eventos).where(eq(eventos.leadId, leadId));
   return { leadId, evento: evt! };
 }
 
 const sent: unknown[] = [];
-const mockSendEvent = (id: string) => ({ id, handler: () => { sent.push(id); return { ids: [] }; } });
+const mockSendEvent = (id: string) => ({
+  id,
+  handler: () => {
+    sent.push(id);
+    return { ids: [] };
+  },
+});
 
 describe("inngest functions", () => {
   it("process-lead decides the event and fans out one message/send; send-message sends it once", async () => {
     const { leadId, evento } = await postLead(1);
     const data = { eventoId: evento.id, leadId, imobiliariaId: evento.imobiliariaId!, corretorId: evento.corretorId };
-    const t = new InngestTestEngine({ function: processLead, events: [{ name: "lead/received", data }], steps: [mockSendEvent("enviar-mensagens")] });
+    const t = new InngestTestEngine({
+      function: processLead,
+      events: [{ name: "lead/received", data }],
+      steps: [mockSendEvent("enviar-mensagens")],
+    });
     const { result, error } = await t.execute();
     expect(error).toBeUndefined();
     const { enviar } = result as { enviar: string[] };
@@ -48,7 +69,10 @@ describe("inngest functions", () => {
     expect(evt?.processado).toBe(true);
 
     const sendRun = () =>
-      new InngestTestEngine({ function: sendMessage, events: [{ name: "message/send", data: { mensagemId: enviar[0]!, corretorId: evento.corretorId } }] }).execute();
+      new InngestTestEngine({
+        function: sendMessage,
+        events: [{ name: "message/send", data: { mensagemId: enviar[0]!, corretorId: evento.corretorId } }],
+      }).execute();
     expect(((await sendRun()).result as { outcome: string }).outcome).toBe("outbox");
     // A duplicate trigger (Inngest retry, sweep) finds the row already done and does nothing.
     expect(((await sendRun()).result as { outcome: string }).outcome).toBe("ja_processada");
@@ -58,7 +82,10 @@ describe("inngest functions", () => {
 
   it("a malformed payload is refused, naming the fields, and changes nothing", async () => {
     const before = await handle.db.select().from(mensagens);
-    const t = new InngestTestEngine({ function: processLead, events: [{ name: "lead/received", data: { eventoId: "" } }] });
+    const t = new InngestTestEngine({
+      function: processLead,
+      events: [{ name: "lead/received", data: { eventoId: "" } }],
+    });
     const { error } = await t.execute();
     expect(String((error as Error)?.message ?? error)).toMatch(/eventoId/);
     expect(await handle.db.select().from(mensagens)).toHaveLength(before.length);
@@ -67,7 +94,11 @@ describe("inngest functions", () => {
   it("the sweep finds undecided events and fans them out", async () => {
     const { evento } = await postLead(2);
     sent.length = 0;
-    const t = new InngestTestEngine({ function: sweepPipeline, events: [{ name: "inngest/scheduled.timer", data: {} }], steps: [mockSendEvent("disparar")] });
+    const t = new InngestTestEngine({
+      function: sweepPipeline,
+      events: [{ name: "inngest/scheduled.timer", data: {} }],
+      steps: [mockSendEvent("disparar")],
+    });
     const { result } = await t.execute();
     expect((result as { eventos: number }).eventos).toBe(0);
     // The event is younger than the sweep's grace period: left to its own trigger, not duplicated.

@@ -24,4 +24,3 @@ export const sendMessage = inngest.createFunction(
     return result;
   },
 );
-

@@ -31,7 +31,11 @@ afterAll(async () => {
 
 const mockSendEvent = { id: "enviar-resumos", handler: () => ({ ids: [] }) };
 const run = () =>
-  new InngestTestEngine({ function: sendSummaries, events: [{ name: "inngest/scheduled.timer", data: {} }], steps: [mockSendEvent] }).execute();
+  new InngestTestEngine({
+    function: sendSummaries,
+    events: [{ name: "inngest/scheduled.timer", data: {} }],
+    steps: [mockSendEvent],
+  }).execute();
 
 describe("send-summaries (cron)", () => {
   it("queues the due daily summary and fans it out as one message/send; a second tick does nothing", async () => {
@@ -39,10 +43,16 @@ describe("send-summaries (cron)", () => {
     expect(first.error).toBeUndefined();
     expect(first.result).toMatchObject({ resumos: 1, envios: 1, falhas: 0 });
     const rows = await handle.db.select().from(mensagens).where(eq(mensagens.corretorId, ana.id));
-    expect(rows.map((r) => [r.tipo, r.status, r.idempotencyKey])).toEqual([["resumo", "pendente", `resumo:${ana.id}:2026-11-24`]]);
+    expect(rows.map((r) => [r.tipo, r.status, r.idempotencyKey])).toEqual([
+      ["resumo", "pendente", `resumo:${ana.id}:2026-11-24`],
+    ]);
     // The event id is the one the sweep uses for the same row, so Inngest drops a duplicate fan-out.
     expect(first.ctx.step.sendEvent).toHaveBeenCalledWith("enviar-resumos", [
-      { name: "message/send", data: { mensagemId: rows[0]!.id, corretorId: ana.id }, id: `message-send-${rows[0]!.id}` },
+      {
+        name: "message/send",
+        data: { mensagemId: rows[0]!.id, corretorId: ana.id },
+        id: `message-send-${rows[0]!.id}`,
+      },
     ]);
 
     const second = await run();

@@ -14,7 +14,9 @@ afterEach(async () => {
 
 describe("resolveAuthSecret", () => {
   it("uses AUTH_SECRET when it is set, and writes nothing", async () => {
-    expect(resolveAuthSecret({ configured: "um-segredo-configurado-longo", dataDir: dir })).toBe("um-segredo-configurado-longo");
+    expect(resolveAuthSecret({ configured: "um-segredo-configurado-longo", dataDir: dir })).toBe(
+      "um-segredo-configurado-longo",
+    );
     await expect(stat(path.join(dir, AUTH_SECRET_FILE))).rejects.toThrow();
   });
 

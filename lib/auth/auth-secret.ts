@@ -51,7 +51,10 @@ export function resolveAuthSecret({ configured, dataDir }: AuthSecretSource): st
   if (known) return known;
   const stored = readStored(file);
   if (stored) {
-    log.warn("auth.secret_from_data_dir", { file, hint: "AUTH_SECRET não definida: usando o segredo guardado no diretório de dados." });
+    log.warn("auth.secret_from_data_dir", {
+      file,
+      hint: "AUTH_SECRET não definida: usando o segredo guardado no diretório de dados.",
+    });
   }
   const secret = stored ?? generate(file);
   cache.set(file, secret);

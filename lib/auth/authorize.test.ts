@@ -29,9 +29,31 @@ beforeAll(async () => {
   otherAgency = (await insertImobiliaria(t.db, { slug: "auth-b", nome: "Agência B" })).id;
   corretorId = (await insertCorretor(t.db, { imobiliariaId: agency, nome: "Carla", telefone: "+5511900010001" })).id;
   const senhaHash = bcrypt.hashSync("segredo", 4);
-  await insertUsuario(t.db, { id: ids.admin, email: "admin@a.test", nome: "Ana Admin", senhaHash, papel: "admin", imobiliariaId: agency });
-  await insertUsuario(t.db, { id: ids.gestor, email: "gestor@a.test", nome: "Gil Gestor", senhaHash, papel: "gestor", imobiliariaId: agency });
-  await insertUsuario(t.db, { id: ids.corretor, email: "carla@a.test", nome: "Carla", senhaHash, papel: "corretor", imobiliariaId: agency, corretorId });
+  await insertUsuario(t.db, {
+    id: ids.admin,
+    email: "admin@a.test",
+    nome: "Ana Admin",
+    senhaHash,
+    papel: "admin",
+    imobiliariaId: agency,
+  });
+  await insertUsuario(t.db, {
+    id: ids.gestor,
+    email: "gestor@a.test",
+    nome: "Gil Gestor",
+    senhaHash,
+    papel: "gestor",
+    imobiliariaId: agency,
+  });
+  await insertUsuario(t.db, {
+    id: ids.corretor,
+    email: "carla@a.test",
+    nome: "Carla",
+    senhaHash,
+    papel: "corretor",
+    imobiliariaId: agency,
+    corretorId,
+  });
 });
 afterAll(async () => {
   useDbForTests(null);
@@ -42,7 +64,13 @@ beforeEach(async () => {
   await t.db.update(usuarios).set({ ativo: true, sessaoVersao: 1 });
 });
 
-const tokenFor = (userId: string, papel: string, corretor: string | null = null, imobiliariaId = agency, sessaoVersao = 1) => ({
+const tokenFor = (
+  userId: string,
+  papel: string,
+  corretor: string | null = null,
+  imobiliariaId = agency,
+  sessaoVersao = 1,
+) => ({
   user: { name: "x", userId, papel, imobiliariaId, corretorId: corretor, sessaoVersao },
   expires: new Date(Date.now() + 3600_000).toISOString(),
 });
@@ -67,7 +95,12 @@ describe("requireSession", () => {
   it("returns the user as the database has it", async () => {
     session.current = tokenFor(ids.gestor, "gestor");
     expect(await requireSession()).toEqual({
-      userId: ids.gestor, papel: "gestor", imobiliariaId: agency, corretorId: null, nome: "Gil Gestor", email: "gestor@a.test",
+      userId: ids.gestor,
+      papel: "gestor",
+      imobiliariaId: agency,
+      corretorId: null,
+      nome: "Gil Gestor",
+      email: "gestor@a.test",
     });
   });
 
@@ -146,7 +179,10 @@ describe("requireScope", () => {
   });
 
   it("gives managers and admins the whole agency", async () => {
-    for (const [id, papel] of [[ids.gestor, "gestor"], [ids.admin, "admin"]] as const) {
+    for (const [id, papel] of [
+      [ids.gestor, "gestor"],
+      [ids.admin, "admin"],
+    ] as const) {
       session.current = tokenFor(id, papel);
       expect((await requireScope()).scope).toEqual({ imobiliariaId: agency, corretorId: null });
     }

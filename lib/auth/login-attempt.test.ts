@@ -32,9 +32,32 @@ beforeAll(async () => {
   corretorId = (await insertCorretor(t.db, { imobiliariaId: agency, nome: "Carla", telefone: "+5511900010001" })).id;
   // Hashes as bcryptjs (the demo seed) writes them: native bcrypt must accept them.
   const senhaHash = bcryptjs.hashSync(SENHA, 4);
-  await insertUsuario(t.db, { id: "usr_c", email: "Corretor@Horizonte.demo", nome: "Carla", senhaHash, papel: "corretor", imobiliariaId: agency, corretorId });
-  await insertUsuario(t.db, { id: "usr_g", email: "gestor@horizonte.demo", nome: "Gil", senhaHash: senhaHash.replace(/^\$2b\$/, "$2a$"), papel: "gestor", imobiliariaId: agency });
-  await insertUsuario(t.db, { id: "usr_inativo", email: "inativo@horizonte.demo", nome: "Ivo", senhaHash, papel: "gestor", imobiliariaId: agency, ativo: false });
+  await insertUsuario(t.db, {
+    id: "usr_c",
+    email: "Corretor@Horizonte.demo",
+    nome: "Carla",
+    senhaHash,
+    papel: "corretor",
+    imobiliariaId: agency,
+    corretorId,
+  });
+  await insertUsuario(t.db, {
+    id: "usr_g",
+    email: "gestor@horizonte.demo",
+    nome: "Gil",
+    senhaHash: senhaHash.replace(/^\$2b\$/, "$2a$"),
+    papel: "gestor",
+    imobiliariaId: agency,
+  });
+  await insertUsuario(t.db, {
+    id: "usr_inativo",
+    email: "inativo@horizonte.demo",
+    nome: "Ivo",
+    senhaHash,
+    papel: "gestor",
+    imobiliariaId: agency,
+    ativo: false,
+  });
 });
 afterAll(async () => {
   await t?.cleanup();
@@ -57,7 +80,13 @@ function setup(limits?: LoginLimits) {
   const at = new Date(Date.UTC(2031, 0, 1, 0, ++minutes + Math.floor(Math.random() * 500_000)));
   const now = () => at;
   const { checker, calls } = countingChecker();
-  const deps = { db: t.db, counters: createLoginCounters({ kv: getKv(), db: t.db, now }), password: checker, now, limits };
+  const deps = {
+    db: t.db,
+    counters: createLoginCounters({ kv: getKv(), db: t.db, now }),
+    password: checker,
+    now,
+    limits,
+  };
   return { deps, calls, now };
 }
 
@@ -69,7 +98,15 @@ describe("attemptLogin: the answer", () => {
     const outcome = await attemptLogin(deps, { email: "  CORRETOR@horizonte.DEMO ", senha: SENHA }, newIp());
     expect(outcome).toEqual({
       ok: true,
-      user: { userId: "usr_c", papel: "corretor", imobiliariaId: agency, corretorId, nome: "Carla", email: "corretor@horizonte.demo", sessaoVersao: 1 },
+      user: {
+        userId: "usr_c",
+        papel: "corretor",
+        imobiliariaId: agency,
+        corretorId,
+        nome: "Carla",
+        email: "corretor@horizonte.demo",
+        sessaoVersao: 1,
+      },
     });
     const [row] = await t.db.select().from(usuarios).where(eq(usuarios.id, "usr_c"));
     expect(row?.ultimoLoginEm?.toISOString()).toBe(now().toISOString());
@@ -80,9 +117,18 @@ describe("attemptLogin: the answer", () => {
   it("answers alike for a wrong password, an unknown e-mail and an inactive login, without stamping", async () => {
     const { deps } = setup();
     const before = await t.db.select({ id: usuarios.id, at: usuarios.ultimoLoginEm }).from(usuarios);
-    expect(await attemptLogin(deps, { email: "corretor@horizonte.demo", senha: "corretor#2026" }, newIp())).toEqual({ ok: false, reason: "invalida" });
-    expect(await attemptLogin(deps, { email: "ninguem@horizonte.demo", senha: SENHA }, newIp())).toEqual({ ok: false, reason: "invalida" });
-    expect(await attemptLogin(deps, { email: "inativo@horizonte.demo", senha: SENHA }, newIp())).toEqual({ ok: false, reason: "invalida" });
+    expect(await attemptLogin(deps, { email: "corretor@horizonte.demo", senha: "corretor#2026" }, newIp())).toEqual({
+      ok: false,
+      reason: "invalida",
+    });
+    expect(await attemptLogin(deps, { email: "ninguem@horizonte.demo", senha: SENHA }, newIp())).toEqual({
+      ok: false,
+      reason: "invalida",
+    });
+    expect(await attemptLogin(deps, { email: "inativo@horizonte.demo", senha: SENHA }, newIp())).toEqual({
+      ok: false,
+      reason: "invalida",
+    });
     expect(await t.db.select({ id: usuarios.id, at: usuarios.ultimoLoginEm }).from(usuarios)).toEqual(before);
   });
 
@@ -92,13 +138,17 @@ describe("attemptLogin: the answer", () => {
       expect(await attemptLogin(deps, input, newIp())).toEqual({ ok: false, reason: "invalida" });
     }
     // bcrypt only reads 72 bytes: a longer password that starts with the real one must not pass.
-    expect((await attemptLogin(deps, { email: "corretor@horizonte.demo", senha: `${SENHA}${"x".repeat(80)}` }, newIp())).ok).toBe(false);
+    expect(
+      (await attemptLogin(deps, { email: "corretor@horizonte.demo", senha: `${SENHA}${"x".repeat(80)}` }, newIp())).ok,
+    ).toBe(false);
   });
 
   it("never hashes for an unknown e-mail: it waits like a check instead", async () => {
     const { deps, calls } = setup();
     const outcomes = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => attemptLogin(deps, { email: `ninguem${i}@horizonte.demo`, senha: "x" }, newIp())),
+      Array.from({ length: 40 }, (_, i) =>
+        attemptLogin(deps, { email: `ninguem${i}@horizonte.demo`, senha: "x" }, newIp()),
+      ),
     );
     expect(outcomes.every((o) => !o.ok && o.reason === "invalida")).toBe(true);
     expect(calls).toEqual({ compare: 0, wait: 40 });
@@ -110,17 +160,25 @@ describe("attemptLogin: attempts counted before the check", () => {
     const { deps, calls } = setup();
     const ip = newIp();
     const outcomes = await Promise.all(
-      Array.from({ length: 60 }, (_, i) => attemptLogin(deps, { email: "corretor@horizonte.demo", senha: i === 44 ? SENHA : `errada-${i}` }, ip)),
+      Array.from({ length: 60 }, (_, i) =>
+        attemptLogin(deps, { email: "corretor@horizonte.demo", senha: i === 44 ? SENHA : `errada-${i}` }, ip),
+      ),
     );
     expect(calls.compare).toBeLessThanOrEqual(LOGIN_LIMITS.porContaEIp);
     expect(okUser(outcomes[44]!)).toBeNull();
-    expect(outcomes.filter((o) => !o.ok && o.reason === "bloqueada").length).toBeGreaterThanOrEqual(60 - LOGIN_LIMITS.porContaEIp);
+    expect(outcomes.filter((o) => !o.ok && o.reason === "bloqueada").length).toBeGreaterThanOrEqual(
+      60 - LOGIN_LIMITS.porContaEIp,
+    );
   });
 
   it("400 at once: still at most the limit checked", async () => {
     const { deps, calls } = setup();
     const ip = newIp();
-    await Promise.all(Array.from({ length: 400 }, (_, i) => attemptLogin(deps, { email: "gestor@horizonte.demo", senha: `errada-${i}` }, ip)));
+    await Promise.all(
+      Array.from({ length: 400 }, (_, i) =>
+        attemptLogin(deps, { email: "gestor@horizonte.demo", senha: `errada-${i}` }, ip),
+      ),
+    );
     expect(calls.compare).toBeLessThanOrEqual(LOGIN_LIMITS.porContaEIp);
   });
 
@@ -128,7 +186,9 @@ describe("attemptLogin: attempts counted before the check", () => {
     const { deps, calls } = setup();
     const ip = newIp();
     const outcomes = await Promise.all(
-      Array.from({ length: 80 }, (_, i) => attemptLogin(deps, { email: `varredura${i}@horizonte.demo`, senha: "x" }, ip)),
+      Array.from({ length: 80 }, (_, i) =>
+        attemptLogin(deps, { email: `varredura${i}@horizonte.demo`, senha: "x" }, ip),
+      ),
     );
     expect(calls.wait).toBe(LOGIN_LIMITS.porIp);
     expect(outcomes.filter((o) => !o.ok && o.reason === "bloqueada")).toHaveLength(80 - LOGIN_LIMITS.porIp);
@@ -146,12 +206,17 @@ describe("attemptLogin: attempts counted before the check", () => {
     const limits = { ...LOGIN_LIMITS, verificacoesPorMinuto: 3 };
     const { deps, calls } = setup(limits);
     const outcomes = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => attemptLogin(deps, { email: "corretor@horizonte.demo", senha: `errada-${i}` }, newIp())),
+      Array.from({ length: 20 }, (_, i) =>
+        attemptLogin(deps, { email: "corretor@horizonte.demo", senha: `errada-${i}` }, newIp()),
+      ),
     );
     expect(calls.compare).toBe(3);
     expect(outcomes.filter((o) => !o.ok && o.reason === "bloqueada")).toHaveLength(17);
     // While spent, an unknown e-mail gets the same answer as a known one, and no check runs.
-    expect(await attemptLogin(deps, { email: "ninguem@horizonte.demo", senha: "x" }, newIp())).toMatchObject({ ok: false, reason: "bloqueada" });
+    expect(await attemptLogin(deps, { email: "ninguem@horizonte.demo", senha: "x" }, newIp())).toMatchObject({
+      ok: false,
+      reason: "bloqueada",
+    });
     expect(calls.compare).toBe(3);
   });
 });
@@ -161,7 +226,10 @@ describe("attemptLogin: locks per e-mail and source", () => {
     const { deps } = setup();
     const stranger = newIp();
     for (let i = 0; i < LOGIN_LIMITS.porContaEIp; i++) {
-      expect(await attemptLogin(deps, { email: "corretor@horizonte.demo", senha: `chute-${i}` }, stranger)).toEqual({ ok: false, reason: "invalida" });
+      expect(await attemptLogin(deps, { email: "corretor@horizonte.demo", senha: `chute-${i}` }, stranger)).toEqual({
+        ok: false,
+        reason: "invalida",
+      });
     }
     const locked = await attemptLogin(deps, { email: "corretor@horizonte.demo", senha: SENHA }, stranger);
     expect(locked).toMatchObject({ ok: false, reason: "bloqueada" });
@@ -172,9 +240,11 @@ describe("attemptLogin: locks per e-mail and source", () => {
     const { deps } = setup();
     const ip = newIp();
     const lockOnce = async () => {
-      for (let i = 0; i < LOGIN_LIMITS.porContaEIp; i++) await attemptLogin(deps, { email: "gestor@horizonte.demo", senha: `chute-${i}` }, ip);
+      for (let i = 0; i < LOGIN_LIMITS.porContaEIp; i++)
+        await attemptLogin(deps, { email: "gestor@horizonte.demo", senha: `chute-${i}` }, ip);
       const outcome = await attemptLogin(deps, { email: "gestor@horizonte.demo", senha: SENHA }, ip);
-      if (outcome.ok || outcome.reason !== "bloqueada") throw new Error(`esperava bloqueio, veio ${JSON.stringify(outcome)}`);
+      if (outcome.ok || outcome.reason !== "bloqueada")
+        throw new Error(`esperava bloqueio, veio ${JSON.stringify(outcome)}`);
       return outcome.retryAfterSeconds;
     };
     const first = await lockOnce();
@@ -190,7 +260,8 @@ describe("attemptLogin: locks per e-mail and source", () => {
   it("an unknown e-mail locks exactly like a known one (the lock tells nothing)", async () => {
     const { deps } = setup();
     const ip = newIp();
-    for (let i = 0; i < LOGIN_LIMITS.porContaEIp; i++) await attemptLogin(deps, { email: "ninguem@horizonte.demo", senha: `chute-${i}` }, ip);
+    for (let i = 0; i < LOGIN_LIMITS.porContaEIp; i++)
+      await attemptLogin(deps, { email: "ninguem@horizonte.demo", senha: `chute-${i}` }, ip);
     const outcome = await attemptLogin(deps, { email: "ninguem@horizonte.demo", senha: "x" }, ip);
     expect(outcome).toMatchObject({ ok: false, reason: "bloqueada" });
     expect(outcome.ok === false && outcome.reason === "bloqueada" && outcome.retryAfterSeconds).toBeLessThanOrEqual(60);

@@ -5,8 +5,14 @@ import type { Db } from "@/lib/db/client";
 import { getUsuarioByEmailWithHash, recordUsuarioLogin } from "@/lib/db/queries/usuarios";
 import type { LoginCounters } from "./login-counters";
 import {
-  admitAttempt, admitPasswordCheck, LOGIN_LIMITS, passwordChecksSpent, recordLoginFailure, recordLoginSuccess,
-  type LoginLimits, type Refusal,
+  admitAttempt,
+  admitPasswordCheck,
+  LOGIN_LIMITS,
+  passwordChecksSpent,
+  recordLoginFailure,
+  recordLoginSuccess,
+  type LoginLimits,
+  type Refusal,
 } from "./login-throttle";
 import type { PasswordChecker } from "./password";
 import { sessionUserOf } from "./session-user";
@@ -22,16 +28,16 @@ export type LoginAttemptDeps = {
 };
 
 export type LoginOutcome =
-  | { ok: true; user: LoginResult }
-  | { ok: false; reason: "invalida" }
-  | ({ ok: false; reason: "bloqueada" } & Refusal);
+  { ok: true; user: LoginResult } | { ok: false; reason: "invalida" } | ({ ok: false; reason: "bloqueada" } & Refusal);
 
 const INVALID = { ok: false, reason: "invalida" } as const;
 const refused = (refusal: Refusal): LoginOutcome => ({ ok: false, reason: "bloqueada", ...refusal });
 const isRefusal = (value: object): value is Refusal => "retryAfterSeconds" in value;
 
 export async function attemptLogin(
-  deps: LoginAttemptDeps, input: { email?: unknown; senha?: unknown }, ip: string,
+  deps: LoginAttemptDeps,
+  input: { email?: unknown; senha?: unknown },
+  ip: string,
 ): Promise<LoginOutcome> {
   const { counters, limits = LOGIN_LIMITS } = deps;
   const parsed = credentialsSchema.safeParse(input);

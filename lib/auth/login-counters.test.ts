@@ -23,7 +23,14 @@ const newIp = () => `192.0.${run}.${++ips}`;
 beforeAll(async () => {
   t = await createTestDb();
   const agency = (await insertImobiliaria(t.db, { slug: "login-pg", nome: "Agência" })).id;
-  await insertUsuario(t.db, { id: "usr_g", email: "gestor@fallback.demo", nome: "Gil", senhaHash: bcryptjs.hashSync(SENHA, 4), papel: "gestor", imobiliariaId: agency });
+  await insertUsuario(t.db, {
+    id: "usr_g",
+    email: "gestor@fallback.demo",
+    nome: "Gil",
+    senhaHash: bcryptjs.hashSync(SENHA, 4),
+    papel: "gestor",
+    imobiliariaId: agency,
+  });
   // Port 1: nothing listens there, so every command fails as in a Redis outage.
   downKv = createKv({ driver: "redis", redisUrl: "redis://127.0.0.1:1", timeoutMs: 300 });
 });
@@ -35,7 +42,10 @@ afterAll(async () => {
 function countingChecker() {
   const real = createPasswordChecker();
   const calls = { compare: 0 };
-  const checker: PasswordChecker = { compare: (s, h) => (calls.compare++, real.compare(s, h)), waitLikeCompare: () => real.waitLikeCompare() };
+  const checker: PasswordChecker = {
+    compare: (s, h) => (calls.compare++, real.compare(s, h)),
+    waitLikeCompare: () => real.waitLikeCompare(),
+  };
   return { checker, calls };
 }
 
@@ -46,13 +56,18 @@ describe("login limits with Redis down", () => {
     const deps = { db: t.db, counters: createLoginCounters({ kv: downKv, db: t.db, now }), password: checker, now };
     const ip = newIp();
     const outcomes = await Promise.all(
-      Array.from({ length: 400 }, (_, i) => attemptLogin(deps, { email: "gestor@fallback.demo", senha: i === 44 ? SENHA : `errada-${i}` }, ip)),
+      Array.from({ length: 400 }, (_, i) =>
+        attemptLogin(deps, { email: "gestor@fallback.demo", senha: i === 44 ? SENHA : `errada-${i}` }, ip),
+      ),
     );
     expect(calls.compare).toBeLessThanOrEqual(LOGIN_LIMITS.porContaEIp);
     expect(outcomes[44]!.ok).toBe(false);
     expect((await t.db.select().from(limitesLogin)).length).toBeGreaterThan(0);
     // Locked for this source, open for the owner elsewhere.
-    expect(await attemptLogin(deps, { email: "gestor@fallback.demo", senha: SENHA }, ip)).toMatchObject({ ok: false, reason: "bloqueada" });
+    expect(await attemptLogin(deps, { email: "gestor@fallback.demo", senha: SENHA }, ip)).toMatchObject({
+      ok: false,
+      reason: "bloqueada",
+    });
     expect((await attemptLogin(deps, { email: "gestor@fallback.demo", senha: SENHA }, newIp())).ok).toBe(true);
   });
 });

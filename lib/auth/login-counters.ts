@@ -3,7 +3,12 @@
 // switch off: when both stores fail, the error reaches the login and it is refused.
 import type { Db } from "@/lib/db/client";
 import {
-  decrementLimiteLogin, deleteLimitesLogin, getLimiteLogin, getLimiteLoginSecondsLeft, incrementLimiteLogin, setLimiteLogin,
+  decrementLimiteLogin,
+  deleteLimitesLogin,
+  getLimiteLogin,
+  getLimiteLoginSecondsLeft,
+  incrementLimiteLogin,
+  setLimiteLogin,
 } from "@/lib/db/queries/limites-login";
 import type { Kv } from "@/lib/kv";
 import type { KvEntry } from "@/lib/kv/keys";

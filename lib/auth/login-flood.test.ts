@@ -28,7 +28,14 @@ beforeAll(async () => {
   handle = await createTestDb();
   useDbForTests(handle);
   const { agency } = await createWebhookAgency(handle, { slug: SLUG, brokers: 2 });
-  await insertUsuario(handle.db, { id: "usr_alvo", email: "alvo@enxurrada.demo", nome: "Alvo", senhaHash: bcryptjs.hashSync("Certa#2026", 10), papel: "gestor", imobiliariaId: agency.id });
+  await insertUsuario(handle.db, {
+    id: "usr_alvo",
+    email: "alvo@enxurrada.demo",
+    nome: "Alvo",
+    senhaHash: bcryptjs.hashSync("Certa#2026", 10),
+    papel: "gestor",
+    imobiliariaId: agency.id,
+  });
   server = await startLaneServer();
 });
 afterAll(async () => {
@@ -44,10 +51,15 @@ async function leadCount(): Promise<number> {
 
 function deliver(i: number): Promise<Response> {
   const body = JSON.stringify({
-    ...fixture("grupo-olx-lead-contact-form.json"), originLeadId: `enxurrada-${run}-${i}`, phoneNumber: `1197${String(1_000_000 + i).slice(-7)}`, email: "",
+    ...fixture("grupo-olx-lead-contact-form.json"),
+    originLeadId: `enxurrada-${run}-${i}`,
+    phoneNumber: `1197${String(1_000_000 + i).slice(-7)}`,
+    email: "",
   });
   return fetch(`${server.url}${PORTAL_WEBHOOK_PREFIX}grupo-olx/${SLUG}`, {
-    method: "POST", body, headers: { "content-type": "application/json", ...authHeaders("grupo-olx") },
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", ...authHeaders("grupo-olx") },
   });
 }
 
@@ -64,9 +76,11 @@ describe("a login flood beside portal deliveries", () => {
     const before = await leadCount();
 
     const unknown = Array.from({ length: 300 }, (_, i) =>
-      attemptLogin(deps, { email: `robo${i}@enxurrada.demo`, senha: `chute-${i}` }, `203.0.${run}.${i % 250}`).then((o) => {
-        if (o.ok) throw new Error("um e-mail desconhecido entrou");
-      }),
+      attemptLogin(deps, { email: `robo${i}@enxurrada.demo`, senha: `chute-${i}` }, `203.0.${run}.${i % 250}`).then(
+        (o) => {
+          if (o.ok) throw new Error("um e-mail desconhecido entrou");
+        },
+      ),
     );
     const sources = 3;
     const guesses = Array.from({ length: 300 }, (_, i) =>

@@ -20,7 +20,11 @@ describe("login throttle", () => {
     const pair = kvKeys.falhasLogin("gestor@horizonte.demo", "203.0.113.7");
     expect(pair.key).toBe(kvKeys.falhasLogin(" GESTOR@horizonte.demo", "203.0.113.7").key);
     expect(pair.key).not.toBe(kvKeys.falhasLogin("gestor@horizonte.demo", "203.0.113.8").key);
-    for (const { key } of [pair, kvKeys.bloqueiosLogin("gestor@horizonte.demo", "203.0.113.7"), kvKeys.tentativasLoginIp("203.0.113.7")]) {
+    for (const { key } of [
+      pair,
+      kvKeys.bloqueiosLogin("gestor@horizonte.demo", "203.0.113.7"),
+      kvKeys.tentativasLoginIp("203.0.113.7"),
+    ]) {
       expect(key).not.toMatch(/gestor|203\.0/);
       expect(key.length).toBeLessThanOrEqual(100); // limites_login.chave, the Postgres fallback
     }

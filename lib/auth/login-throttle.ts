@@ -51,7 +51,10 @@ export type AttemptSlot = {
 
 /** Takes this attempt's place under the source's and the pair's limits, or says how long to wait. */
 export async function admitAttempt(
-  counters: LoginCounters, email: string, ip: string, limits: LoginLimits = LOGIN_LIMITS,
+  counters: LoginCounters,
+  email: string,
+  ip: string,
+  limits: LoginLimits = LOGIN_LIMITS,
 ): Promise<AttemptSlot | Refusal> {
   const porIp = kvKeys.tentativasLoginIp(ip);
   const fromIp = await counters.take(porIp, limits.porIp);
@@ -64,7 +67,9 @@ export async function admitAttempt(
 
 /** Takes one of the minute's password checks, or refuses until the next minute. */
 export async function admitPasswordCheck(
-  counters: LoginCounters, now: Date, limits: LoginLimits = LOGIN_LIMITS,
+  counters: LoginCounters,
+  now: Date,
+  limits: LoginLimits = LOGIN_LIMITS,
 ): Promise<Refusal | null> {
   const { allowed } = await counters.take(kvKeys.verificacoesSenha(now), limits.verificacoesPorMinuto);
   return allowed ? null : { retryAfterSeconds: 60 - now.getUTCSeconds() };
@@ -75,7 +80,9 @@ export async function admitPasswordCheck(
  * then, so "busy" never tells an account that exists from one that does not.
  */
 export async function passwordChecksSpent(
-  counters: LoginCounters, now: Date, limits: LoginLimits = LOGIN_LIMITS,
+  counters: LoginCounters,
+  now: Date,
+  limits: LoginLimits = LOGIN_LIMITS,
 ): Promise<Refusal | null> {
   const used = await counters.peek(kvKeys.verificacoesSenha(now).key);
   return used >= limits.verificacoesPorMinuto ? { retryAfterSeconds: 60 - now.getUTCSeconds() } : null;
@@ -83,7 +90,11 @@ export async function passwordChecksSpent(
 
 /** After a wrong password: the attempt that used the pair's last slot locks it, for longer each time. */
 export async function recordLoginFailure(
-  counters: LoginCounters, email: string, ip: string, slot: AttemptSlot, limits: LoginLimits = LOGIN_LIMITS,
+  counters: LoginCounters,
+  email: string,
+  ip: string,
+  slot: AttemptSlot,
+  limits: LoginLimits = LOGIN_LIMITS,
 ): Promise<void> {
   if (slot.count < limits.porContaEIp) return;
   const { count: locks } = await counters.take(kvKeys.bloqueiosLogin(email, ip), 1_000_000);

@@ -6,12 +6,21 @@ const agency = "imob_a";
 
 describe("scopeOf", () => {
   it("limits a broker login to their own broker id", () => {
-    expect(scopeOf({ papel: "corretor", imobiliariaId: agency, corretorId: "cor_1" })).toEqual({ imobiliariaId: agency, corretorId: "cor_1" });
+    expect(scopeOf({ papel: "corretor", imobiliariaId: agency, corretorId: "cor_1" })).toEqual({
+      imobiliariaId: agency,
+      corretorId: "cor_1",
+    });
   });
 
   it("gives managers and admins the whole agency, even when their login is tied to a broker", () => {
-    expect(scopeOf({ papel: "gestor", imobiliariaId: agency, corretorId: null })).toEqual({ imobiliariaId: agency, corretorId: null });
-    expect(scopeOf({ papel: "admin", imobiliariaId: agency, corretorId: "cor_1" })).toEqual({ imobiliariaId: agency, corretorId: null });
+    expect(scopeOf({ papel: "gestor", imobiliariaId: agency, corretorId: null })).toEqual({
+      imobiliariaId: agency,
+      corretorId: null,
+    });
+    expect(scopeOf({ papel: "admin", imobiliariaId: agency, corretorId: "cor_1" })).toEqual({
+      imobiliariaId: agency,
+      corretorId: null,
+    });
   });
 
   it("refuses a broker login without a broker instead of widening it to the agency", () => {

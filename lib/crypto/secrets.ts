@@ -112,7 +112,10 @@ function createFileExclusive(file: string, contents: string): boolean {
 /** Reads `<dir>/encryption.key`, or creates it (32 random bytes as hex, mode 0600, the
  *  directory too) when missing, logging `secrets.generated_key`. A file that exists but
  *  does not parse is an error, never overwritten: that would orphan every stored secret. */
-export function loadOrCreateKeyFile(dir: string, logger: Logger = log): { key: Buffer; created: boolean; file: string } {
+export function loadOrCreateKeyFile(
+  dir: string,
+  logger: Logger = log,
+): { key: Buffer; created: boolean; file: string } {
   const file = path.join(dir, KEY_FILE_NAME);
   fs.mkdirSync(dir, { recursive: true });
   const key = randomBytes(KEY_BYTES);
@@ -134,9 +137,7 @@ let cachedKey: Buffer | undefined;
 
 /** The process-wide key: ENCRYPTION_KEY when set, else the key file under DATA_DIR. */
 export function getEncryptionKey(): Buffer {
-  cachedKey ??= env.encryptionKey
-    ? parseEncryptionKey(env.encryptionKey)
-    : loadOrCreateKeyFile(env.dataDir).key;
+  cachedKey ??= env.encryptionKey ? parseEncryptionKey(env.encryptionKey) : loadOrCreateKeyFile(env.dataDir).key;
   return cachedKey;
 }
 

@@ -85,7 +85,10 @@ function buildHandle(driver: DbDriver, db: Db, sideDb: Db | null, release: () =>
 
 async function openPglite(dir: string | null | undefined, snapshot: Blob | undefined): Promise<DbHandle> {
   if (dir) await mkdir(dir, { recursive: true });
-  const client = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), ...(snapshot ? { loadDataDir: snapshot } : {}) });
+  const client = await PGlite.create({
+    ...(dir ? { dataDir: dir } : {}),
+    ...(snapshot ? { loadDataDir: snapshot } : {}),
+  });
   // PGlite already starts in UTC; pinning it keeps `timestamp` defaults (now()) in UTC if that changes.
   await client.exec("SET TimeZone = 'UTC'");
   return buildHandle("pglite", drizzlePglite({ client, schema }), null, () => client.close());
@@ -121,7 +124,12 @@ function handleWithSidePool<P extends { end(): Promise<void> }>(
 async function openPostgres(url: string): Promise<DbHandle> {
   // The seed's columns are `timestamp` without time zone and we store UTC: now() must be UTC too.
   const open = (max?: number) => {
-    const pool = new PgPool({ connectionString: url, options: "-c TimeZone=UTC", ...POSTGRES_IDLE, ...(max ? { max } : {}) });
+    const pool = new PgPool({
+      connectionString: url,
+      options: "-c TimeZone=UTC",
+      ...POSTGRES_IDLE,
+      ...(max ? { max } : {}),
+    });
     pool.on("error", reportIdleError("postgres"));
     nameStatementsOf(pool);
     return pool;

@@ -11,8 +11,15 @@ export async function executeRows<T extends Record<string, unknown>>(db: Db, que
  * SQL text already numbered $1…$n with its driver values (a compiled statement's, or several
  * composed): what `db.execute` runs once drizzle has rendered a query, without rendering again.
  */
-export async function executeText<T extends Record<string, unknown>>(db: Db, text: string, params: unknown[]): Promise<T[]> {
-  return rowsOf<T>(await db._.session.prepareQuery({ sql: text, params }, undefined, undefined, false).execute(), "executeText");
+export async function executeText<T extends Record<string, unknown>>(
+  db: Db,
+  text: string,
+  params: unknown[],
+): Promise<T[]> {
+  return rowsOf<T>(
+    await db._.session.prepareQuery({ sql: text, params }, undefined, undefined, false).execute(),
+    "executeText",
+  );
 }
 
 function rowsOf<T>(result: unknown, caller: string): T[] {

@@ -17,24 +17,63 @@ const json: Col = ["jsonb", null, "YES"];
 const text: Col = ["text", null, "YES"];
 const SEED: Record<string, Record<string, Col>> = {
   corretores: {
-    id: vc(50, "NO"), nome: vc(200, "NO"), telefone: vc(20, "NO"), email: vc(200), imobiliaria: vc(200),
-    ativo: ["boolean", null, "YES"], data_cadastro: ts, preferencias: json, atuacao: json, metadata: json,
+    id: vc(50, "NO"),
+    nome: vc(200, "NO"),
+    telefone: vc(20, "NO"),
+    email: vc(200),
+    imobiliaria: vc(200),
+    ativo: ["boolean", null, "YES"],
+    data_cadastro: ts,
+    preferencias: json,
+    atuacao: json,
+    metadata: json,
   },
   leads: {
-    id: vc(50, "NO"), corretor_id: vc(50), nome: vc(200, "NO"), telefone: vc(20, "NO"), email: vc(200),
-    origem: vc(50), data_primeiro_contato: ts, data_ultima_interacao: ts, score: ["integer", null, "YES"],
-    status: vc(50), busca: json, metadata: json,
+    id: vc(50, "NO"),
+    corretor_id: vc(50),
+    nome: vc(200, "NO"),
+    telefone: vc(20, "NO"),
+    email: vc(200),
+    origem: vc(50),
+    data_primeiro_contato: ts,
+    data_ultima_interacao: ts,
+    score: ["integer", null, "YES"],
+    status: vc(50),
+    busca: json,
+    metadata: json,
   },
   interacoes: {
-    id: ["integer", null, "NO"], lead_id: vc(50), data: ts, tipo: vc(50), conteudo: text, sentimento: vc(50),
+    id: ["integer", null, "NO"],
+    lead_id: vc(50),
+    data: ts,
+    tipo: vc(50),
+    conteudo: text,
+    sentimento: vc(50),
     metadata: json,
   },
   eventos: {
-    id: vc(50, "NO"), tipo: vc(50), urgencia: vc(20), corretor_id: vc(50), lead_id: vc(50), titulo: vc(500),
-    descricao: text, acao_recomendada: text, data_deteccao: ts, processado: ["boolean", null, "YES"], metadata: json,
+    id: vc(50, "NO"),
+    tipo: vc(50),
+    urgencia: vc(20),
+    corretor_id: vc(50),
+    lead_id: vc(50),
+    titulo: vc(500),
+    descricao: text,
+    acao_recomendada: text,
+    data_deteccao: ts,
+    processado: ["boolean", null, "YES"],
+    metadata: json,
   },
 };
-const ADDED_TABLES = ["imobiliarias", "imoveis", "usuarios", "mensagens", "entregas_webhook", "integracoes", "auditoria"];
+const ADDED_TABLES = [
+  "imobiliarias",
+  "imoveis",
+  "usuarios",
+  "mensagens",
+  "entregas_webhook",
+  "integracoes",
+  "auditoria",
+];
 
 const journalEntries = (): number =>
   JSON.parse(readFileSync(path.join(process.cwd(), "drizzle/meta/_journal.json"), "utf8")).entries.length;
@@ -59,7 +98,10 @@ describe("migrations", () => {
 
   it.each(Object.keys(SEED))("give %s the seed's columns", async (table) => {
     const rows = await executeRows<{
-      column_name: string; data_type: string; character_maximum_length: number | null; is_nullable: "YES" | "NO";
+      column_name: string;
+      data_type: string;
+      character_maximum_length: number | null;
+      is_nullable: "YES" | "NO";
     }>(
       t.db,
       sql`select column_name, data_type, character_maximum_length, is_nullable
@@ -89,7 +131,9 @@ describe("migrations", () => {
 
   it("keep the seed's defaults, with now() in UTC", async () => {
     const before = Date.now();
-    await t.db.insert(imobiliarias).values({ id: "imob_def", slug: "def", nome: "Def", configuracoes: parseConfiguracoes({}) });
+    await t.db
+      .insert(imobiliarias)
+      .values({ id: "imob_def", slug: "def", nome: "Def", configuracoes: parseConfiguracoes({}) });
     await t.db.insert(corretores).values({ id: "cor_def", nome: "Ana", telefone: "+5511999990000" });
     await t.db.insert(leads).values({ id: "lead_def", nome: "Bia", telefone: "+5511988880000" });
     await t.db.insert(eventos).values({ id: "evt_def" });

@@ -14,7 +14,8 @@ async function snapshotPath(): Promise<string> {
   const folder = path.join(process.cwd(), "drizzle");
   const hash = createHash("sha256");
   const sqlFiles = (await readdir(folder)).filter((f) => f.endsWith(".sql")).sort();
-  for (const file of [...sqlFiles, "meta/_journal.json"]) hash.update(file).update(await readFile(path.join(folder, file)));
+  for (const file of [...sqlFiles, "meta/_journal.json"])
+    hash.update(file).update(await readFile(path.join(folder, file)));
   const pglitePkg = path.join(process.cwd(), "node_modules/@electric-sql/pglite/package.json");
   hash.update(await readFile(pglitePkg).catch(() => Buffer.from("?")));
   return path.join(os.tmpdir(), `${PREFIX}${hash.digest("hex").slice(0, 16)}.tar`);

@@ -45,10 +45,9 @@ async function withAdmin<T>(serverUrl: string, run: (client: Client) => Promise<
 const dropSql = (name: string) => `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`;
 
 async function dropStaleDatabases(admin: Client, now: number): Promise<void> {
-  const { rows } = await admin.query<{ datname: string }>(
-    "select datname from pg_database where datname like $1",
-    [`${PREFIX}%`],
-  );
+  const { rows } = await admin.query<{ datname: string }>("select datname from pg_database where datname like $1", [
+    `${PREFIX}%`,
+  ]);
   for (const { datname } of rows) {
     const createdAt = parseInt(datname.slice(PREFIX.length).split("_")[0] ?? "", 36);
     if (Number.isFinite(createdAt) && now - createdAt > STALE_AFTER_MS) {

@@ -8,7 +8,12 @@ export const configuracoesImobiliariaSchema = z.object({
   corretorFixoId: z.string().max(50).nullable().default(null),
   scoreQuente: z.number().int().min(0).max(100).default(70),
   scoreMorno: z.number().int().min(0).max(100).default(40),
-  slaMinutos: z.number().int().min(1).max(24 * 60).default(15),
+  slaMinutos: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   followUpDias: z.array(z.number().int().min(1).max(90)).default([1, 3, 7]),
   pesosRoleta: z.record(z.string(), z.number().int().min(0).max(10)).default({}),
   twilioTemplates: twilioTemplatesSchema.optional(),

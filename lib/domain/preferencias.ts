@@ -14,7 +14,14 @@ export const preferenciasSchema = z.object({
     .default({ inicio: "08:00", fim: "20:00" }),
   dias: z.array(z.number().int().min(0).max(6)).min(1).default([1, 2, 3, 4, 5, 6]), // 0 = domingo, as in Date#getDay
   agrupamento: z
-    .object({ janelaMinutos: z.number().int().min(1).max(24 * 60), tamanhoMaximo: z.number().int().min(2).max(50) })
+    .object({
+      janelaMinutos: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60),
+      tamanhoMaximo: z.number().int().min(2).max(50),
+    })
     .default({ janelaMinutos: 30, tamanhoMaximo: 5 }),
   /** `respeitar`: nothing outside hours; `urgente_pode_quebrar`: hot leads may still be sent. */
   silencio: z.enum(["respeitar", "urgente_pode_quebrar"]).default("respeitar"),

@@ -36,8 +36,10 @@ describe("env (TWILIO_CONTENT_SID_*)", () => {
 
   it("reads the sids per kind; an empty value counts as unset", () => {
     const env = parseEnv({
-      TWILIO_CONTENT_SID_ALERTA: sid("a"), TWILIO_CONTENT_SID_ALERTA_BOTOES: ` ${sid("b")} `,
-      TWILIO_CONTENT_SID_RESUMO: sid("c"), TWILIO_CONTENT_SID_LEMBRETE: "",
+      TWILIO_CONTENT_SID_ALERTA: sid("a"),
+      TWILIO_CONTENT_SID_ALERTA_BOTOES: ` ${sid("b")} `,
+      TWILIO_CONTENT_SID_RESUMO: sid("c"),
+      TWILIO_CONTENT_SID_LEMBRETE: "",
     });
     expect(env.twilioTemplates).toEqual({
       alerta: { foraDaJanela: sid("a"), comBotoes: sid("b") },
@@ -47,7 +49,11 @@ describe("env (TWILIO_CONTENT_SID_*)", () => {
   });
 
   it("stops start-up naming each malformed variable, alongside the other env errors", () => {
-    const err = envError({ TWILIO_CONTENT_SID_ALERTA_BOTOES: "HXnothex", TWILIO_CONTENT_SID_RESUMO: "MG" + "0".repeat(32), PORT: "0" });
+    const err = envError({
+      TWILIO_CONTENT_SID_ALERTA_BOTOES: "HXnothex",
+      TWILIO_CONTENT_SID_RESUMO: "MG" + "0".repeat(32),
+      PORT: "0",
+    });
     expect(err.message).toMatch(/TWILIO_CONTENT_SID_ALERTA_BOTOES: deve ser um Content SID da Twilio/);
     expect(err.message).toMatch(/TWILIO_CONTENT_SID_RESUMO: deve ser um Content SID/);
     expect(err.message).toMatch(/PORT/);

@@ -6,7 +6,12 @@ import type { MensagemTipo } from "./mensagem-tipos";
 
 /** Every `mensagens.tipo`; a kind left out here simply has no template (its sends fail when one is needed). */
 export const TEMPLATE_TIPOS = [
-  "alerta", "agrupada", "lembrete", "resumo", "resumo_semanal", "resposta",
+  "alerta",
+  "agrupada",
+  "lembrete",
+  "resumo",
+  "resumo_semanal",
+  "resposta",
 ] as const satisfies readonly MensagemTipo[];
 export type TemplateTipo = (typeof TEMPLATE_TIPOS)[number];
 

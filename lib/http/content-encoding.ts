@@ -19,7 +19,8 @@ const hasZlibHeader = (b: Buffer) => b.length >= 2 && (b[0]! & 0x0f) === 8 && ((
 const DECODERS = {
   gzip: gunzip,
   "x-gzip": gunzip,
-  deflate: (input: Buffer, options: { maxOutputLength: number }) => (hasZlibHeader(input) ? inflate : inflateRaw)(input, options),
+  deflate: (input: Buffer, options: { maxOutputLength: number }) =>
+    (hasZlibHeader(input) ? inflate : inflateRaw)(input, options),
   br: brotli,
 } satisfies Record<string, Decode>;
 
@@ -44,6 +45,8 @@ export async function decodeBody(bytes: Buffer, encoding: ContentEncoding, limit
     return await DECODERS[encoding](bytes, { maxOutputLength: limit });
   } catch (err) {
     if ((err as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge(limit);
-    throw new AppError("bad_request", `O corpo não é ${encoding} válido (Content-Encoding: ${encoding})`, { cause: err });
+    throw new AppError("bad_request", `O corpo não é ${encoding} válido (Content-Encoding: ${encoding})`, {
+      cause: err,
+    });
   }
 }

@@ -26,7 +26,10 @@ describe("sanitizeJson", () => {
   });
 
   it("keeps valid surrogate pairs and reports nothing when nothing changed", () => {
-    expect(clean(String.raw`{"e":"\ud83d\ude00","t":"\u00e9"}`)).toEqual({ value: { e: "😀", t: "é" }, sanitized: false });
+    expect(clean(String.raw`{"e":"\ud83d\ude00","t":"\u00e9"}`)).toEqual({
+      value: { e: "😀", t: "é" },
+      sanitized: false,
+    });
   });
 
   it("a __proto__ key stays an own key, never the object's prototype", () => {

@@ -6,7 +6,12 @@ import { AppError } from "@/lib/errors";
 /** Portal payloads nest 3–5 levels; far more is an attack or a bug, refused before JSON.parse. */
 export const MAX_JSON_DEPTH = 64;
 
-const OPEN_BRACE = 0x7b, OPEN_BRACKET = 0x5b, CLOSE_BRACE = 0x7d, CLOSE_BRACKET = 0x5d, QUOTE = 0x22, BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b,
+  OPEN_BRACKET = 0x5b,
+  CLOSE_BRACE = 0x7d,
+  CLOSE_BRACKET = 0x5d,
+  QUOTE = 0x22,
+  BACKSLASH = 0x5c;
 
 /**
  * Refuses (422) a JSON text nested deeper than `max` arrays/objects. One pass over the characters,
@@ -60,7 +65,12 @@ export function sanitizeJson(value: unknown, raw: string): SanitizedJson {
         const cleanKey = cleanString(key);
         if (cleanKey !== key) sanitized = true;
         // defineProperty: a "__proto__" key stays a key, as JSON.parse made it, not a prototype.
-        Object.defineProperty(out, cleanKey, { value: walk(item), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, cleanKey, {
+          value: walk(item),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return out;
     }

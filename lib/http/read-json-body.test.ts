@@ -18,11 +18,15 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 describe("readJsonBody", () => {
   it("parses JSON, with or without a charset", async () => {
     expect((await readJsonBody(post('{"a":1}'))).value).toEqual({ a: 1 });
-    expect((await readJsonBody(post('{"a":2}', { "content-type": "application/json; charset=utf-8" }))).value).toEqual({ a: 2 });
+    expect((await readJsonBody(post('{"a":2}', { "content-type": "application/json; charset=utf-8" }))).value).toEqual({
+      a: 2,
+    });
   });
 
   it("refuses a wrong content type with 415", async () => {
-    expect(await codeOf(readJsonBody(post("a=1", { "content-type": "application/x-www-form-urlencoded" })))).toBe("415 unsupported_media_type");
+    expect(await codeOf(readJsonBody(post("a=1", { "content-type": "application/x-www-form-urlencoded" })))).toBe(
+      "415 unsupported_media_type",
+    );
     expect(await codeOf(readJsonBody(post("{}", {})))).toBe("415 unsupported_media_type");
   });
 
@@ -41,14 +45,18 @@ describe("readJsonBody", () => {
       },
     });
     const req = new Request("http://localhost/x", {
-      method: "POST", body: stream, headers: { "content-type": "application/json" }, duplex: "half",
+      method: "POST",
+      body: stream,
+      headers: { "content-type": "application/json" },
+      duplex: "half",
     } as RequestInit);
     expect(await codeOf(readJsonBody(req))).toBe("413 payload_too_large");
   });
 });
 
 describe("readJsonBody, compressed bodies", () => {
-  const encoded = (body: Buffer, encoding: string) => post(new Uint8Array(body), { "content-type": "application/json", "content-encoding": encoding });
+  const encoded = (body: Buffer, encoding: string) =>
+    post(new Uint8Array(body), { "content-type": "application/json", "content-encoding": encoding });
 
   it("decodes gzip, deflate and br; refuses another encoding with 415 naming the supported ones", async () => {
     const json = Buffer.from('{"a":1}');

@@ -41,7 +41,10 @@ export async function readLimited(request: Request, limit: number): Promise<stri
 
 export type ReadJsonOptions = { limit?: number; signal?: AbortSignal };
 
-export async function readJsonBody(source: Request | DeliveryRequest, options: ReadJsonOptions = {}): Promise<JsonBody> {
+export async function readJsonBody(
+  source: Request | DeliveryRequest,
+  options: ReadJsonOptions = {},
+): Promise<JsonBody> {
   const { limit = MAX_WEBHOOK_BODY_BYTES, signal } = options;
   const request = source instanceof Request ? deliveryOf(source) : source;
   if (!isJsonContentType(request.headers.get("content-type"))) {

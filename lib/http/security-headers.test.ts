@@ -4,7 +4,9 @@ import { cameOverHttps, contentSecurityPolicy, newNonce } from "./security-heade
 describe("contentSecurityPolicy", () => {
   it("allows only scripts with this response's nonce, no framing, no plugins, forms to ourselves", () => {
     const policy = contentSecurityPolicy("abc123", { https: false, dev: false });
-    const directives = Object.fromEntries(policy.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1).join(" ")]));
+    const directives = Object.fromEntries(
+      policy.split("; ").map((d) => [d.split(" ")[0], d.split(" ").slice(1).join(" ")]),
+    );
     expect(directives["script-src"]).toBe("'self' 'nonce-abc123' 'strict-dynamic'");
     expect(directives["frame-ancestors"]).toBe("'none'");
     expect(directives["object-src"]).toBe("'none'");

@@ -156,7 +156,6 @@ for (const target of targets) {
     test("ping works", async () => {
       await expect(kv.ping()).resolves.toBeUndefined();
     });
-
   });
 }
 

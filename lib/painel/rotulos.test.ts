@@ -4,9 +4,17 @@ import { diasTexto, STATUS_MENSAGEM_OPCOES, statusMensagem } from "./rotulos";
 
 describe("statusMensagem", () => {
   it("names every status in pt-BR", () => {
-    expect(statusMensagem({ status: "outbox", scheduledFor: null }, "America/Sao_Paulo")).toEqual({ rotulo: "Na caixa de saída", tom: "info" });
-    expect(statusMensagem({ status: "retida_cota", scheduledFor: null }, "America/Sao_Paulo").rotulo).toBe("Retida pela cota diária");
-    expect(statusMensagem({ status: "cancelada", scheduledFor: null }, "America/Sao_Paulo")).toEqual({ rotulo: "Cancelada", tom: "neutro" });
+    expect(statusMensagem({ status: "outbox", scheduledFor: null }, "America/Sao_Paulo")).toEqual({
+      rotulo: "Na caixa de saída",
+      tom: "info",
+    });
+    expect(statusMensagem({ status: "retida_cota", scheduledFor: null }, "America/Sao_Paulo").rotulo).toBe(
+      "Retida pela cota diária",
+    );
+    expect(statusMensagem({ status: "cancelada", scheduledFor: null }, "America/Sao_Paulo")).toEqual({
+      rotulo: "Cancelada",
+      tom: "neutro",
+    });
     expect(STATUS_MENSAGEM_OPCOES.map((o) => o.valor).sort()).toEqual([...MENSAGEM_STATUS].sort());
   });
 

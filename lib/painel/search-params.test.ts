@@ -30,14 +30,25 @@ describe("parseMensagensFiltros", () => {
       corretor: "cor_01JD8X4Y7ZABCDEFGHJKMNPQRS",
       status: "outbox",
     });
-    expect(parseMensagensFiltros({ corretor: ["cor_a", "cor_b"], status: ["enviada", "falhou"] })).toEqual({ corretor: "cor_a", status: "enviada" });
+    expect(parseMensagensFiltros({ corretor: ["cor_a", "cor_b"], status: ["enviada", "falhou"] })).toEqual({
+      corretor: "cor_a",
+      status: "enviada",
+    });
   });
 
-  it.each(ODD_VALUES.map((v) => [JSON.stringify(v), v] as const))("drops corretor=%s, and the list still loads", async (_label, value) => {
-    const filtros = parseMensagensFiltros({ corretor: value, status: "\u0000" });
-    expect(filtros).toEqual({ corretor: undefined, status: undefined });
-    await expect(listMensagens(handle.db, "imob_x", { corretorId: filtros.corretor, status: filtros.status ? [filtros.status] : undefined })).resolves.toEqual([]);
-  });
+  it.each(ODD_VALUES.map((v) => [JSON.stringify(v), v] as const))(
+    "drops corretor=%s, and the list still loads",
+    async (_label, value) => {
+      const filtros = parseMensagensFiltros({ corretor: value, status: "\u0000" });
+      expect(filtros).toEqual({ corretor: undefined, status: undefined });
+      await expect(
+        listMensagens(handle.db, "imob_x", {
+          corretorId: filtros.corretor,
+          status: filtros.status ? [filtros.status] : undefined,
+        }),
+      ).resolves.toEqual([]);
+    },
+  );
 
   it("(the query itself cannot take a NUL: that is what the page used to pass it)", async () => {
     await expect(listMensagens(handle.db, "imob_x", { corretorId: "\u0000" })).rejects.toThrow();

@@ -14,7 +14,12 @@ export function optionalParam<T extends z.ZodTypeAny>(schema: T) {
 }
 
 /** A row id as the app makes them (`cor_01JD…`, `lead_…`): letters, digits, "_" and "-", up to 50. */
-export const idParam = optionalParam(z.string().trim().regex(/^[A-Za-z0-9_-]{1,50}$/));
+export const idParam = optionalParam(
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,50}$/),
+);
 
 /** /mensagens?corretor=<id>&status=<status> */
 export const mensagensFiltrosSchema = z.object({

@@ -48,7 +48,10 @@ describe("normalizePhoneBR", () => {
   describe("ddd and phone given apart", () => {
     it("joins them", () => {
       expect(normalizePhoneBR({ ddd: "11", phone: "987654321" })).toMatchObject({
-        e164: "+5511987654321", valid: true, mobile: true, raw: "11 987654321",
+        e164: "+5511987654321",
+        valid: true,
+        mobile: true,
+        raw: "11 987654321",
       });
     });
 

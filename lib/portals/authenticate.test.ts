@@ -7,7 +7,9 @@ const h = (init: Record<string, string>) => new Headers(init);
 describe("verifyPortalCredential", () => {
   const olx = { identificador: null, segredo: "olx-secret-123" };
   it("Grupo OLX: Basic vivareal:SECRET only", () => {
-    expect(verifyPortalCredential("grupo-olx", h({ authorization: basic("vivareal", "olx-secret-123") }), olx)).toBe(true);
+    expect(verifyPortalCredential("grupo-olx", h({ authorization: basic("vivareal", "olx-secret-123") }), olx)).toBe(
+      true,
+    );
     expect(verifyPortalCredential("grupo-olx", h({ authorization: basic("vivareal", "wrong") }), olx)).toBe(false);
     expect(verifyPortalCredential("grupo-olx", h({ authorization: basic("zap", "olx-secret-123") }), olx)).toBe(false);
     expect(verifyPortalCredential("grupo-olx", h({}), olx)).toBe(false);
@@ -16,9 +18,23 @@ describe("verifyPortalCredential", () => {
 
   it("Chaves na Mão: Basic email:token, e-mail case-insensitive", () => {
     const cnm = { identificador: "integracao@horizonte.demo", segredo: "cnm-token-456" };
-    expect(verifyPortalCredential("chaves-na-mao", h({ authorization: basic("Integracao@Horizonte.demo", "cnm-token-456") }), cnm)).toBe(true);
-    expect(verifyPortalCredential("chaves-na-mao", h({ authorization: basic("outro@horizonte.demo", "cnm-token-456") }), cnm)).toBe(false);
-    expect(verifyPortalCredential("chaves-na-mao", h({ authorization: basic("integracao@horizonte.demo", "x") }), cnm)).toBe(false);
+    expect(
+      verifyPortalCredential(
+        "chaves-na-mao",
+        h({ authorization: basic("Integracao@Horizonte.demo", "cnm-token-456") }),
+        cnm,
+      ),
+    ).toBe(true);
+    expect(
+      verifyPortalCredential(
+        "chaves-na-mao",
+        h({ authorization: basic("outro@horizonte.demo", "cnm-token-456") }),
+        cnm,
+      ),
+    ).toBe(false);
+    expect(
+      verifyPortalCredential("chaves-na-mao", h({ authorization: basic("integracao@horizonte.demo", "x") }), cnm),
+    ).toBe(false);
   });
 
   it("Imovelweb: the configured header, default X-Imovelweb-Token", () => {

@@ -24,7 +24,11 @@ function bearerOrApiKey(headers: Pick<Headers, "get">): string | null {
 }
 
 /** True when the request carries the agency's credential for this portal. */
-export function verifyPortalCredential(portal: PortalSlug, headers: Pick<Headers, "get">, credential: PortalCredential): boolean {
+export function verifyPortalCredential(
+  portal: PortalSlug,
+  headers: Pick<Headers, "get">,
+  credential: PortalCredential,
+): boolean {
   switch (portal) {
     case "grupo-olx": {
       const basic = basicCredentials(headers);

@@ -61,12 +61,17 @@ describe("parseChavesNaMao", () => {
 
   it("wrong types keep the lead: converted or dropped, each flagged", () => {
     const lead = parseChavesNaMao({
-      ...fixture, id: 1.5, phone: 31991234567, ad: { ...fixture.ad, price: "caro", reference: true },
+      ...fixture,
+      id: 1.5,
+      phone: 31991234567,
+      ad: { ...fixture.ad, price: "caro", reference: true },
     });
     expect(lead).toMatchObject({ externalId: "1.5", phone: { e164: "+5531991234567" } });
     expect(lead.listing).toMatchObject({ preco: null, codigo: null, portalListingId: "441902" });
     expect(lead.ajustes?.map((a) => `${a.campo}:${a.acao}`).sort()).toEqual([
-      "ad.price:descartado", "ad.reference:descartado", "phone:convertido",
+      "ad.price:descartado",
+      "ad.reference:descartado",
+      "phone:convertido",
     ]);
     expect(parseChavesNaMao({ ...fixture, ad: { ...fixture.ad, price: "850000" } }).listing.preco).toBe(850000);
     const noAd = parseChavesNaMao({ ...fixture, ad: "CA0311" });

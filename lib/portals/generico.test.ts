@@ -13,8 +13,13 @@ const example: GenericoPayload = {
   mensagem: "Quero agendar uma visita neste fim de semana.",
   tipoLead: "visita",
   imovel: {
-    codigo: "AP0142", tipo: "Apartamento", finalidade: "venda", preco: 850000,
-    bairro: "Pinheiros", cidade: "São Paulo", uf: "SP",
+    codigo: "AP0142",
+    tipo: "Apartamento",
+    finalidade: "venda",
+    preco: 850000,
+    bairro: "Pinheiros",
+    cidade: "São Paulo",
+    uf: "SP",
   },
 };
 
@@ -34,8 +39,14 @@ describe("parseGenerico", () => {
       temperatura: null,
       finalidade: "venda",
       listing: {
-        codigo: "AP0142", portalListingId: null, titulo: null, tipo: "Apartamento", preco: 850000,
-        bairro: "Pinheiros", cidade: "São Paulo", uf: "SP",
+        codigo: "AP0142",
+        portalListingId: null,
+        titulo: null,
+        tipo: "Apartamento",
+        preco: 850000,
+        bairro: "Pinheiros",
+        cidade: "São Paulo",
+        uf: "SP",
       },
       ajustes: [],
       textoOriginal: {},
@@ -63,14 +74,21 @@ describe("parseGenerico", () => {
 
   it("keeps the lead when the developer made a mistake, and flags each one", () => {
     const lead = parseGenerico({
-      ...example, email: "ana@", tipoLead: "visit", origem: "meu site!",
+      ...example,
+      email: "ana@",
+      tipoLead: "visit",
+      origem: "meu site!",
       imovel: { finalidade: "temporada", uf: "São Paulo", preco: "850 mil" },
     });
     expect(lead).toMatchObject({ email: null, leadType: null, origem: "meu-site", finalidade: null });
     expect(lead.listing).toMatchObject({ uf: null, preco: null });
     expect(lead.ajustes?.map((a) => `${a.campo}:${a.acao}`).sort()).toEqual([
-      "email:descartado", "imovel.finalidade:descartado", "imovel.preco:descartado", "imovel.uf:descartado",
-      "origem:convertido", "tipoLead:descartado",
+      "email:descartado",
+      "imovel.finalidade:descartado",
+      "imovel.preco:descartado",
+      "imovel.uf:descartado",
+      "origem:convertido",
+      "tipoLead:descartado",
     ]);
   });
 

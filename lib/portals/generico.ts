@@ -4,7 +4,13 @@
 import { normalizePhoneBR } from "@/lib/phone/normalize-phone";
 import { foldText } from "@/lib/text/fold-text";
 import {
-  buildNormalizedLead, FINALIDADES, LEAD_LIMITS, NOME_AUSENTE, type Finalidade, type LeadType, type NormalizedLead,
+  buildNormalizedLead,
+  FINALIDADES,
+  LEAD_LIMITS,
+  NOME_AUSENTE,
+  type Finalidade,
+  type LeadType,
+  type NormalizedLead,
 } from "./normalized-lead";
 import { toUf } from "./payload-fields";
 import { PayloadReader } from "./payload-reader";
@@ -33,8 +39,14 @@ export type GenericoPayload = {
   mensagem?: string | null;
   tipoLead?: string | null;
   imovel?: {
-    codigo?: string | number | null; titulo?: string | null; tipo?: string | null; finalidade?: string | null;
-    preco?: number | null; bairro?: string | null; cidade?: string | null; uf?: string | null;
+    codigo?: string | number | null;
+    titulo?: string | null;
+    tipo?: string | null;
+    finalidade?: string | null;
+    preco?: number | null;
+    bairro?: string | null;
+    cidade?: string | null;
+    uf?: string | null;
   } | null;
 };
 
@@ -78,7 +90,9 @@ function readOrigem(r: PayloadReader): string {
   const given = r.text("origem", LEAD_LIMITS.origem)?.toLowerCase();
   if (!given) return ORIGEM_GENERICA_PADRAO;
   if (ORIGEM.test(given)) return given;
-  const slug = foldText(given).replace(/[^a-z0-9_-]+/g, "-").replace(/^[-_]+|-+$/g, "");
+  const slug = foldText(given)
+    .replace(/[^a-z0-9_-]+/g, "-")
+    .replace(/^[-_]+|-+$/g, "");
   r.note("origem", slug ? "convertido" : "descartado", "use letras, números, - ou _ (ex.: site, instagram)");
   return slug || ORIGEM_GENERICA_PADRAO;
 }

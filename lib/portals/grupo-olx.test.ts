@@ -17,13 +17,20 @@ describe("parseGrupoOlx: fixtures", () => {
       telefone: "11987654321",
       phone: { e164: "+5511987654321", valid: true, mobile: true, raw: "11987654321" },
       email: "mariana.souza@example.com",
-      mensagem: "Olá, tenho interesse neste apartamento. Aceita financiamento? Gostaria de agendar uma visita no sábado.",
+      mensagem:
+        "Olá, tenho interesse neste apartamento. Aceita financiamento? Gostaria de agendar uma visita no sábado.",
       leadType: "CONTACT_FORM",
       temperatura: "Alta",
       finalidade: "venda",
       listing: {
-        codigo: "AP0142-LST", portalListingId: "2729412581",
-        titulo: null, tipo: null, preco: null, bairro: null, cidade: null, uf: null,
+        codigo: "AP0142-LST",
+        portalListingId: "2729412581",
+        titulo: null,
+        tipo: null,
+        preco: null,
+        bairro: null,
+        cidade: null,
+        uf: null,
       },
       ajustes: [],
       textoOriginal: {},
@@ -141,7 +148,9 @@ describe("parseGrupoOlx: odd types and sizes keep a reachable lead (portals do n
   it("reads extraData sent as the bare lead type", () => {
     const lead = parseGrupoOlx({ ...visitRequest, extraData: "VISIT_REQUEST" });
     expect(lead.leadType).toBe("VISIT_REQUEST");
-    expect(lead.ajustes).toEqual([{ campo: "extraData", acao: "convertido", motivo: "texto lido como extraData.leadType" }]);
+    expect(lead.ajustes).toEqual([
+      { campo: "extraData", acao: "convertido", motivo: "texto lido como extraData.leadType" },
+    ]);
   });
 
   it("drops email: 0, temperature: 3 and an invalid e-mail, flagged, and keeps the lead by its phone", () => {
@@ -163,7 +172,10 @@ describe("parseGrupoOlx: odd types and sizes keep a reachable lead (portals do n
     expect(lead.nome).toBe(name.slice(0, 200).trimEnd());
     expect(lead.email).toBe(email.slice(0, 200));
     expect(lead.textoOriginal).toEqual({ nome: name, email });
-    expect(lead.ajustes?.map((a) => [a.campo, a.acao])).toEqual([["name", "truncado"], ["email", "truncado"]]);
+    expect(lead.ajustes?.map((a) => [a.campo, a.acao])).toEqual([
+      ["name", "truncado"],
+      ["email", "truncado"],
+    ]);
     // No personal data in the flags.
     expect(JSON.stringify(lead.ajustes)).not.toMatch(/Maria|example/);
   });
@@ -179,7 +191,9 @@ describe("parseGrupoOlx: odd types and sizes keep a reachable lead (portals do n
     const lead = parseGrupoOlx({ ...contactForm, timestamp: "ontem", name: { first: "Ana" }, extraData: [1] });
     expect(lead).toMatchObject({ createdAt: null, nome: "Lead sem nome", leadType: null });
     expect(lead.ajustes?.map((a) => `${a.campo}:${a.acao}`).sort()).toEqual([
-      "extraData:descartado", "name:descartado", "timestamp:descartado",
+      "extraData:descartado",
+      "name:descartado",
+      "timestamp:descartado",
     ]);
   });
 
@@ -189,7 +203,9 @@ describe("parseGrupoOlx: odd types and sizes keep a reachable lead (portals do n
     expect(first.externalId).toMatch(/^corpo-[0-9a-f]{40}$/);
     expect(parseGrupoOlx(JSON.parse(JSON.stringify(rest))).externalId).toBe(first.externalId);
     expect(parseGrupoOlx({ ...rest, name: "Outra Pessoa" }).externalId).not.toBe(first.externalId);
-    expect(first.ajustes).toEqual([{ campo: "originLeadId", acao: "gerado", motivo: "ausente ou ilegível; chave gerada a partir do corpo" }]);
+    expect(first.ajustes).toEqual([
+      { campo: "originLeadId", acao: "gerado", motivo: "ausente ou ilegível; chave gerada a partir do corpo" },
+    ]);
     expect(parseGrupoOlx({ ...contactForm, originLeadId: { id: 1 } }).externalId).toMatch(/^corpo-/);
   });
 });
@@ -208,7 +224,9 @@ describe("parseGrupoOlx: rejections (no way to reach the person)", () => {
     expect(zodIssues(() => parseGrupoOlx({ ...visitRequest, phoneNumber: "x", ddd: "", phone: "x" }))[0]?.path).toBe(
       "phoneNumber",
     );
-    expect(zodIssues(() => parseGrupoOlx({ ...visitRequest, phoneNumber: true, ddd: "", phone: "", email: 0 }))).toHaveLength(3);
+    expect(
+      zodIssues(() => parseGrupoOlx({ ...visitRequest, phoneNumber: true, ddd: "", phone: "", email: 0 })),
+    ).toHaveLength(3);
   });
 
   it("a phone-like but invalid number with no e-mail is kept, flagged", () => {

@@ -2,7 +2,14 @@
 // Field variants seen in the field are accepted here so the route never answers 4xx to a real lead.
 import { normalizePhoneBR, type NormalizedPhone } from "@/lib/phone/normalize-phone";
 import { foldText } from "@/lib/text/fold-text";
-import { buildNormalizedLead, EMPTY_LISTING, LEAD_LIMITS, NOME_AUSENTE, type LeadType, type NormalizedLead } from "./normalized-lead";
+import {
+  buildNormalizedLead,
+  EMPTY_LISTING,
+  LEAD_LIMITS,
+  NOME_AUSENTE,
+  type LeadType,
+  type NormalizedLead,
+} from "./normalized-lead";
 import { toFinalidade, toLeadType, toTemperatura } from "./payload-fields";
 import { PayloadReader } from "./payload-reader";
 

@@ -19,8 +19,14 @@ describe("parseImovelweb", () => {
       temperatura: null,
       finalidade: null,
       listing: {
-        codigo: "AP0199", portalListingId: "2984412",
-        titulo: null, tipo: null, preco: null, bairro: null, cidade: null, uf: null,
+        codigo: "AP0199",
+        portalListingId: "2984412",
+        titulo: null,
+        tipo: null,
+        preco: null,
+        bairro: null,
+        cidade: null,
+        uf: null,
       },
       ajustes: [],
       textoOriginal: {},
@@ -33,7 +39,8 @@ describe("parseImovelweb", () => {
 
   it("accepts a numeric idAviso and a missing aviso", () => {
     expect(parseImovelweb({ ...fixture, aviso: { idAviso: 2984412 } }).listing).toMatchObject({
-      portalListingId: "2984412", codigo: null,
+      portalListingId: "2984412",
+      codigo: null,
     });
     expect(parseImovelweb({ ...fixture, aviso: undefined }).listing.portalListingId).toBeNull();
   });
@@ -52,7 +59,10 @@ describe("parseImovelweb", () => {
   });
 
   it("wrong nested types keep the lead, flagged", () => {
-    const lead = parseImovelweb({ ...fixture, contacto: { ...fixture.contacto, nombre: ["Carlos"], telefono: 5521988776655 } });
+    const lead = parseImovelweb({
+      ...fixture,
+      contacto: { ...fixture.contacto, nombre: ["Carlos"], telefono: 5521988776655 },
+    });
     expect(lead).toMatchObject({ nome: "Lead sem nome", phone: { e164: "+5521988776655" } });
     expect(lead.ajustes).toEqual([
       { campo: "contacto.telefono", acao: "convertido", motivo: "número lido como texto" },

@@ -3,7 +3,12 @@
 import { normalizePhoneBR } from "@/lib/phone/normalize-phone";
 import { foldText } from "@/lib/text/fold-text";
 import {
-  buildNormalizedLead, EMPTY_LISTING, LEAD_LIMITS, NOME_AUSENTE, type LeadType, type NormalizedLead,
+  buildNormalizedLead,
+  EMPTY_LISTING,
+  LEAD_LIMITS,
+  NOME_AUSENTE,
+  type LeadType,
+  type NormalizedLead,
 } from "./normalized-lead";
 import { PayloadReader } from "./payload-reader";
 

@@ -8,7 +8,12 @@ export type PortalSlug = (typeof PORTAL_SLUGS)[number];
 
 /** Grupo OLX's `extraData.leadType` vocabulary, which we use for every portal. */
 export const LEAD_TYPES = [
-  "VISIT_REQUEST", "CLICK_SCHEDULE", "CLICK_WHATSAPP", "CONTACT_CHAT", "CONTACT_FORM", "PHONE_VIEW",
+  "VISIT_REQUEST",
+  "CLICK_SCHEDULE",
+  "CLICK_WHATSAPP",
+  "CONTACT_CHAT",
+  "CONTACT_FORM",
+  "PHONE_VIEW",
 ] as const;
 export type LeadType = (typeof LEAD_TYPES)[number];
 
@@ -37,7 +42,10 @@ export const NOME_AUSENTE = "Lead sem nome";
 export const CONTATO_AUSENTE = "Informe telefone ou e-mail do lead";
 
 const phoneSchema = z.object({
-  e164: z.string().regex(/^\+[1-9]\d{7,14}$/).nullable(),
+  e164: z
+    .string()
+    .regex(/^\+[1-9]\d{7,14}$/)
+    .nullable(),
   valid: z.boolean(),
   mobile: z.boolean(),
   raw: z.string().max(LEAD_LIMITS.telefone),
@@ -54,14 +62,20 @@ const listingSchema = z.object({
   preco: z.number().nonnegative().max(LEAD_LIMITS.preco).nullable(),
   bairro: text(LEAD_LIMITS.local),
   cidade: text(LEAD_LIMITS.local),
-  uf: z.string().regex(/^[A-Z]{2}$/).nullable(),
+  uf: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable(),
 });
 
 export const normalizedLeadSchema = z
   .object({
     portal: z.enum(PORTAL_SLUGS),
     /** Short source code stored in leads.origem: "zap", "vivareal", "olx", "olx-mcmv", "chavesnamao"… */
-    origem: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/).max(LEAD_LIMITS.origem),
+    origem: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]*$/)
+      .max(LEAD_LIMITS.origem),
     /** The delivery's idempotency key: a re-delivery carries the same one. */
     externalId: z.string().min(1).max(LEAD_LIMITS.id),
     /**
@@ -94,7 +108,14 @@ export type NormalizedLead = z.output<typeof normalizedLeadSchema>;
 export type NormalizedListing = NormalizedLead["listing"];
 
 export const EMPTY_LISTING: NormalizedListing = {
-  codigo: null, portalListingId: null, titulo: null, tipo: null, preco: null, bairro: null, cidade: null, uf: null,
+  codigo: null,
+  portalListingId: null,
+  titulo: null,
+  tipo: null,
+  preco: null,
+  bairro: null,
+  cidade: null,
+  uf: null,
 };
 
 /** The one reason to refuse a delivery: no way at all to get back to the person. */
@@ -112,7 +133,14 @@ function digitCount(raw: string | undefined): number {
  */
 export function buildNormalizedLead(lead: NormalizedLead, contactFields: string[] = ["telefone"]): NormalizedLead {
   if (!isReachable(lead)) {
-    throw new ZodError(contactFields.map((f) => ({ code: "custom" as const, path: f.split("."), message: CONTATO_AUSENTE, input: undefined })));
+    throw new ZodError(
+      contactFields.map((f) => ({
+        code: "custom" as const,
+        path: f.split("."),
+        message: CONTATO_AUSENTE,
+        input: undefined,
+      })),
+    );
   }
   return normalizedLeadSchema.parse(lead);
 }

@@ -8,9 +8,24 @@ import { PORTAL_PARSERS, type PortalSlug } from "./index";
 import { normalizedLeadSchema } from "./normalized-lead";
 
 const generico = {
-  id: "site-000123", origem: "site", criadoEm: "2026-11-22T14:03:22-03:00", nome: "Ana Paula Rocha",
-  telefone: "(11) 98765-4321", email: "ana.rocha@example.com", mensagem: "Quero visitar.", tipoLead: "visita",
-  imovel: { codigo: "AP0142", titulo: "Apto", tipo: "Apartamento", finalidade: "venda", preco: 850000, bairro: "Pinheiros", cidade: "São Paulo", uf: "SP" },
+  id: "site-000123",
+  origem: "site",
+  criadoEm: "2026-11-22T14:03:22-03:00",
+  nome: "Ana Paula Rocha",
+  telefone: "(11) 98765-4321",
+  email: "ana.rocha@example.com",
+  mensagem: "Quero visitar.",
+  tipoLead: "visita",
+  imovel: {
+    codigo: "AP0142",
+    titulo: "Apto",
+    tipo: "Apartamento",
+    finalidade: "venda",
+    preco: 850000,
+    bairro: "Pinheiros",
+    cidade: "São Paulo",
+    uf: "SP",
+  },
 };
 
 const BODIES: [PortalSlug, Record<string, unknown>][] = [
@@ -21,15 +36,35 @@ const BODIES: [PortalSlug, Record<string, unknown>][] = [
 ];
 
 const ODD_VALUES: unknown[] = [
-  0, -1, 3, 1.5, 11987004004, Number.MAX_SAFE_INTEGER, true, false, null, "", "   ", "x".repeat(6000),
-  "😀".repeat(3000), {}, { a: 1 }, [], ["x"], "1970-01-01", "não", "VISIT_REQUEST",
+  0,
+  -1,
+  3,
+  1.5,
+  11987004004,
+  Number.MAX_SAFE_INTEGER,
+  true,
+  false,
+  null,
+  "",
+  "   ",
+  "x".repeat(6000),
+  "😀".repeat(3000),
+  {},
+  { a: 1 },
+  [],
+  ["x"],
+  "1970-01-01",
+  "não",
+  "VISIT_REQUEST",
 ];
 
 /** Every path to a value in the body, nested objects included ("contacto", "contacto.email"). */
 function paths(value: Record<string, unknown>, prefix: string[] = []): string[][] {
   return Object.entries(value).flatMap(([key, v]) => {
     const here = [...prefix, key];
-    return v && typeof v === "object" && !Array.isArray(v) ? [here, ...paths(v as Record<string, unknown>, here)] : [here];
+    return v && typeof v === "object" && !Array.isArray(v)
+      ? [here, ...paths(v as Record<string, unknown>, here)]
+      : [here];
   });
 }
 

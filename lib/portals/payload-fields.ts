@@ -1,13 +1,19 @@
 // The portals' words for a few vocabularies (finalidade, temperatura, lead type, UF), mapped to ours.
 // null = unknown; the PayloadReader then drops the value and flags it, never refusing the lead.
-import {
-  LEAD_TYPES, type Finalidade, type LeadType, type Temperatura,
-} from "./normalized-lead";
+import { LEAD_TYPES, type Finalidade, type LeadType, type Temperatura } from "./normalized-lead";
 import { foldText } from "@/lib/text/fold-text";
 
 const FINALIDADE_WORDS: Record<string, Finalidade> = {
-  sell: "venda", sale: "venda", venda: "venda", compra: "venda", comprar: "venda",
-  rent: "aluguel", rental: "aluguel", aluguel: "aluguel", alugar: "aluguel", locacao: "aluguel",
+  sell: "venda",
+  sale: "venda",
+  venda: "venda",
+  compra: "venda",
+  comprar: "venda",
+  rent: "aluguel",
+  rental: "aluguel",
+  aluguel: "aluguel",
+  alugar: "aluguel",
+  locacao: "aluguel",
 };
 
 /** SELL/RENT (Grupo OLX), "Venda"/"Aluguel" (Chaves na Mão); anything else → null. */

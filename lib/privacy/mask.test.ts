@@ -119,7 +119,9 @@ describe("maskPiiDeep", () => {
   });
 
   it("masks phone-shaped numbers but not ordinary ones", () => {
-    expect(maskPiiDeep({ tel: 5511987654321, big: 5511987654321n, score: 82, price: 1250000, ms: 1732492800000 })).toEqual({
+    expect(
+      maskPiiDeep({ tel: 5511987654321, big: 5511987654321n, score: 82, price: 1250000, ms: 1732492800000 }),
+    ).toEqual({
       tel: "5511*******21",
       big: "5511*******21",
       score: 82,

@@ -14,7 +14,10 @@ import { setupAgency, SetupError, slugify, type SetupInput } from "./setup-agenc
 const KEY = randomBytes(32);
 const BASE = "https://lastro.exemplo.com.br/";
 const INPUT: SetupInput = {
-  imobiliaria: "Imobiliária São João", slug: "sao-joao", adminEmail: "Dono@SaoJoao.com.br", adminSenha: "senha-forte-123",
+  imobiliaria: "Imobiliária São João",
+  slug: "sao-joao",
+  adminEmail: "Dono@SaoJoao.com.br",
+  adminSenha: "senha-forte-123",
   portais: ["grupo-olx", "chaves-na-mao", "imovelweb", "generico"],
 };
 
@@ -26,20 +29,34 @@ afterAll(async () => {
   await t?.cleanup();
 });
 
-const rowCounts = async () => Promise.all([imobiliarias, usuarios, integracoes].map(async (table) => (await t.db.select({ n: count() }).from(table))[0]!.n));
+const rowCounts = async () =>
+  Promise.all(
+    [imobiliarias, usuarios, integracoes].map(async (table) => (await t.db.select({ n: count() }).from(table))[0]!.n),
+  );
 const basic = (user: string, secret: string) => `Basic ${Buffer.from(`${user}:${secret}`).toString("base64")}`;
 
 describe("setupAgency", () => {
   it("creates the agency, an admin who can log in, and portal credentials that authenticate deliveries", async () => {
     const result = await setupAgency(t.db, INPUT, { publicBaseUrl: BASE, encryptionKey: KEY });
-    expect(result).toMatchObject({ slug: "sao-joao", nome: "Imobiliária São João", admin: { email: "dono@saojoao.com.br" } });
+    expect(result).toMatchObject({
+      slug: "sao-joao",
+      nome: "Imobiliária São João",
+      admin: { email: "dono@saojoao.com.br" },
+    });
 
     // The real login path (limits, account, password check), as the sign-in form runs it.
     const now = () => new Date();
-    const login: LoginAttemptDeps = { db: t.db, counters: createLoginCounters({ kv: createKv({ driver: "memory" }), db: t.db, now }), password: createPasswordChecker(), now };
+    const login: LoginAttemptDeps = {
+      db: t.db,
+      counters: createLoginCounters({ kv: createKv({ driver: "memory" }), db: t.db, now }),
+      password: createPasswordChecker(),
+      now,
+    };
     const ok = await attemptLogin(login, { email: "dono@saojoao.com.br", senha: "senha-forte-123" }, "203.0.113.7");
     expect(ok).toMatchObject({ ok: true, user: { papel: "admin", imobiliariaId: result.imobiliariaId } });
-    expect(await attemptLogin(login, { email: "dono@saojoao.com.br", senha: "senha-errada-123" }, "203.0.113.7")).toMatchObject({ ok: false, reason: "invalida" });
+    expect(
+      await attemptLogin(login, { email: "dono@saojoao.com.br", senha: "senha-errada-123" }, "203.0.113.7"),
+    ).toMatchObject({ ok: false, reason: "invalida" });
 
     expect(result.portais.map((p) => p.url)).toEqual([
       "https://lastro.exemplo.com.br/api/webhooks/portais/grupo-olx/sao-joao",
@@ -69,10 +86,12 @@ describe("setupAgency", () => {
 
   it("refuses a second run with the same slug (or admin e-mail) and writes nothing", async () => {
     const before = await rowCounts();
-    await expect(setupAgency(t.db, { ...INPUT, adminEmail: "outro@saojoao.com.br" }, { publicBaseUrl: BASE, encryptionKey: KEY }))
-      .rejects.toThrow(new SetupError('já existe uma imobiliária com o slug "sao-joao"; escolha outro'));
-    await expect(setupAgency(t.db, { ...INPUT, slug: "sao-joao-2" }, { publicBaseUrl: BASE, encryptionKey: KEY }))
-      .rejects.toThrow(/o e-mail dono@saojoao\.com\.br já tem um login/);
+    await expect(
+      setupAgency(t.db, { ...INPUT, adminEmail: "outro@saojoao.com.br" }, { publicBaseUrl: BASE, encryptionKey: KEY }),
+    ).rejects.toThrow(new SetupError('já existe uma imobiliária com o slug "sao-joao"; escolha outro'));
+    await expect(
+      setupAgency(t.db, { ...INPUT, slug: "sao-joao-2" }, { publicBaseUrl: BASE, encryptionKey: KEY }),
+    ).rejects.toThrow(/o e-mail dono@saojoao\.com\.br já tem um login/);
     expect(await rowCounts()).toEqual(before);
   });
 

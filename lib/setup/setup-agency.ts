@@ -11,9 +11,12 @@ import { getUsuarioByEmailWithHash, insertUsuario } from "@/lib/db/queries/usuar
 import { PORTAIS, type Portal } from "@/lib/db/schema";
 import { GRUPO_OLX_BASIC_USER, IMOVELWEB_DEFAULT_HEADER } from "@/lib/portals/authenticate";
 
-
 export const setupInputSchema = z.object({
-  imobiliaria: z.string().trim().min(2, "nome da imobiliária: pelo menos 2 caracteres").max(200, "nome da imobiliária: no máximo 200 caracteres"),
+  imobiliaria: z
+    .string()
+    .trim()
+    .min(2, "nome da imobiliária: pelo menos 2 caracteres")
+    .max(200, "nome da imobiliária: no máximo 200 caracteres"),
   slug: z
     .string()
     .trim()
@@ -21,9 +24,18 @@ export const setupInputSchema = z.object({
     .max(80, "slug: no máximo 80 caracteres")
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug: use só letras minúsculas, números e hífens, ex.: imob-centro"),
   cidade: z.string().trim().min(1).max(120).optional(),
-  uf: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "UF: 2 letras, ex.: SP").optional(),
+  uf: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "UF: 2 letras, ex.: SP")
+    .optional(),
   adminNome: z.string().trim().min(1, "nome do administrador vazio").max(200).default("Administrador"),
-  adminEmail: z.string().trim().toLowerCase().pipe(z.email("e-mail do administrador inválido").max(200, "e-mail com mais de 200 caracteres")),
+  adminEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email("e-mail do administrador inválido").max(200, "e-mail com mais de 200 caracteres")),
   adminSenha: z
     .string()
     .min(10, "senha do administrador: pelo menos 10 caracteres")
@@ -112,14 +124,27 @@ export type SetupDeps = {
 export async function setupAgency(db: Db, input: SetupInput, deps: SetupDeps): Promise<SetupResult> {
   const data = parseSetupInput(input);
   const newSecret = deps.newSecret ?? (() => randomBytes(24).toString("base64url"));
-  if (await getImobiliariaBySlug(db, data.slug)) throw new SetupError(`já existe uma imobiliária com o slug "${data.slug}"; escolha outro`);
-  if (await getUsuarioByEmailWithHash(db, data.adminEmail)) throw new SetupError(`o e-mail ${data.adminEmail} já tem um login; use outro`);
+  if (await getImobiliariaBySlug(db, data.slug))
+    throw new SetupError(`já existe uma imobiliária com o slug "${data.slug}"; escolha outro`);
+  if (await getUsuarioByEmailWithHash(db, data.adminEmail))
+    throw new SetupError(`o e-mail ${data.adminEmail} já tem um login; use outro`);
   const senhaHash = await hashPassword(data.adminSenha);
   const base = deps.publicBaseUrl.replace(/\/+$/, "");
   try {
     return await db.transaction(async (tx) => {
-      const imob = await insertImobiliaria(tx, { slug: data.slug, nome: data.imobiliaria, cidade: data.cidade, uf: data.uf });
-      const admin = await insertUsuario(tx, { email: data.adminEmail, nome: data.adminNome, senhaHash, papel: "admin", imobiliariaId: imob.id });
+      const imob = await insertImobiliaria(tx, {
+        slug: data.slug,
+        nome: data.imobiliaria,
+        cidade: data.cidade,
+        uf: data.uf,
+      });
+      const admin = await insertUsuario(tx, {
+        email: data.adminEmail,
+        nome: data.adminNome,
+        senhaHash,
+        papel: "admin",
+        imobiliariaId: imob.id,
+      });
       const portais: PortalSetup[] = [];
       for (const portal of data.portais) {
         // Chaves na Mão signs in with an e-mail: the admin's, until the agency changes it.
@@ -127,15 +152,25 @@ export async function setupAgency(db: Db, input: SetupInput, deps: SetupDeps): P
         const segredo = newSecret();
         await upsertIntegracao(tx, { imobiliariaId: imob.id, portal, identificador, segredo }, deps.encryptionKey);
         portais.push({
-          portal, url: `${base}/api/webhooks/portais/${portal}/${imob.slug}`, identificador, segredo,
+          portal,
+          url: `${base}/api/webhooks/portais/${portal}/${imob.slug}`,
+          identificador,
+          segredo,
           comoAutenticar: howToAuthenticate(portal, identificador, segredo),
         });
       }
-      return { imobiliariaId: imob.id, slug: imob.slug, nome: imob.nome, admin: { id: admin.id, email: admin.email, nome: admin.nome }, portais };
+      return {
+        imobiliariaId: imob.id,
+        slug: imob.slug,
+        nome: imob.nome,
+        admin: { id: admin.id, email: admin.email, nome: admin.nome },
+        portais,
+      };
     });
   } catch (err) {
     // Another setup took the slug or the e-mail between our check and our insert.
-    if (isUniqueViolation(err)) throw new SetupError(`o slug "${data.slug}" ou o e-mail ${data.adminEmail} acabou de ser usado; tente de novo`);
+    if (isUniqueViolation(err))
+      throw new SetupError(`o slug "${data.slug}" ou o e-mail ${data.adminEmail} acabou de ser usado; tente de novo`);
     throw err;
   }
 }

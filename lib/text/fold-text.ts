@@ -1,6 +1,10 @@
 // Lower-case, accent-free text, so "Média", "MEDIA" and "media" (or "mudança" and "mudanca") compare equal.
 export function foldText(value: string): string {
-  return value.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().trim();
+  return value
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .trim();
 }
 
 /**

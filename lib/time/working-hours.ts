@@ -53,7 +53,15 @@ export function nextDutyStart(prefs: DutyPrefs, at: Date, timezone: string = DEF
   for (let offset = 0; offset <= 7; offset++) {
     const day = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + offset, 0, 0, 0, timezone);
     if (!prefs.dias.includes(day.getDay())) continue;
-    const candidate = new TZDate(day.getFullYear(), day.getMonth(), day.getDate(), Math.floor(start / 60), start % 60, 0, timezone);
+    const candidate = new TZDate(
+      day.getFullYear(),
+      day.getMonth(),
+      day.getDate(),
+      Math.floor(start / 60),
+      start % 60,
+      0,
+      timezone,
+    );
     if (candidate.getTime() >= from.getTime()) return new Date(candidate.getTime());
   }
   throw new Error("preferências sem nenhum dia de trabalho");

@@ -3,7 +3,10 @@
 // the 24-hour window. The sid comes from the agency's settings, else from the env vars.
 import type { MensagemTipo } from "@/lib/db/schema";
 import {
-  TEMPLATE_TIPOS, type TemplateTipo, type TemplateVariante, type TwilioTemplates,
+  TEMPLATE_TIPOS,
+  type TemplateTipo,
+  type TemplateVariante,
+  type TwilioTemplates,
 } from "@/lib/domain/twilio-templates";
 
 export type ContentSend = { contentSid: string; contentVariables: Record<string, string> };
@@ -26,7 +29,11 @@ const MAX_TEMPLATE_VARIABLE = 900;
 
 const isTemplateTipo = (tipo: string): tipo is TemplateTipo => (TEMPLATE_TIPOS as readonly string[]).includes(tipo);
 
-export function resolveContentSid(tipo: MensagemTipo, variante: TemplateVariante, sources: TemplateSources): string | null {
+export function resolveContentSid(
+  tipo: MensagemTipo,
+  variante: TemplateVariante,
+  sources: TemplateSources,
+): string | null {
   if (!isTemplateTipo(tipo)) return null;
   // Field by field: an agency that sets only its quick-reply sid keeps the env's business template.
   return sources.imobiliaria?.[tipo]?.[variante] ?? sources.env?.[tipo]?.[variante] ?? null;
@@ -34,7 +41,10 @@ export function resolveContentSid(tipo: MensagemTipo, variante: TemplateVariante
 
 /** The whole body as one approved-template variable: one line, clipped. */
 export function templateVariablesFromBody(body: string): Record<string, string> {
-  const flat = body.replace(/\s*\n+\s*/g, " · ").replace(/\s+/g, " ").trim();
+  const flat = body
+    .replace(/\s*\n+\s*/g, " · ")
+    .replace(/\s+/g, " ")
+    .trim();
   const text = flat.length > MAX_TEMPLATE_VARIABLE ? `${flat.slice(0, MAX_TEMPLATE_VARIABLE - 1)}…` : flat;
   return { "1": text };
 }
@@ -77,7 +87,11 @@ export function businessTemplateVariables(msg: ContentMessage): Record<string, s
 }
 
 /** The Content send for `variante`, or null when no sid is configured (or, for buttons, the message has none). */
-export function contentFor(msg: ContentMessage, variante: TemplateVariante, sources: TemplateSources): ContentSend | null {
+export function contentFor(
+  msg: ContentMessage,
+  variante: TemplateVariante,
+  sources: TemplateSources,
+): ContentSend | null {
   const contentSid = resolveContentSid(msg.tipo, variante, sources);
   if (!contentSid) return null;
   if (variante === "comBotoes") {

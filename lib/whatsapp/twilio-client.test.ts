@@ -16,7 +16,9 @@ const TO = "+5511912345678";
 let fake: FakeTwilioServer;
 const clientFor = (url: string, authToken = fake.authToken) =>
   createTwilioClient({
-    accountSid: fake.accountSid, authToken, from: FROM,
+    accountSid: fake.accountSid,
+    authToken,
+    from: FROM,
     httpClient: createFakeTwilioHttpClient(url, { timeoutMs: 300 }),
   });
 
@@ -28,19 +30,30 @@ afterAll(async () => {
 });
 
 async function sendError(promise: Promise<unknown>): Promise<WhatsAppSendError> {
-  const err = await promise.then(() => null, (e: unknown) => e);
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(WhatsAppSendError);
   return err as WhatsAppSendError;
 }
 
 describe("createTwilioClient.send", () => {
   it("posts a free-form WhatsApp message with the channel prefixes and status callback", async () => {
-    const sent = await clientFor(fake.url).send({ to: TO, body: "Novo lead: Mariana", statusCallback: "https://x.example/cb" });
+    const sent = await clientFor(fake.url).send({
+      to: TO,
+      body: "Novo lead: Mariana",
+      statusCallback: "https://x.example/cb",
+    });
     expect(sent.sid).toMatch(/^SM[0-9a-f]{32}$/);
     expect(sent.status).toBe("queued");
     expect(fake.creates.at(-1)).toMatchObject({
-      from: `whatsapp:${FROM}`, to: `whatsapp:${TO}`, body: "Novo lead: Mariana",
-      contentSid: null, statusCallback: "https://x.example/cb", sid: sent.sid,
+      from: `whatsapp:${FROM}`,
+      to: `whatsapp:${TO}`,
+      body: "Novo lead: Mariana",
+      contentSid: null,
+      statusCallback: "https://x.example/cb",
+      sid: sent.sid,
     });
   });
 

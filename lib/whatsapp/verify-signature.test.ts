@@ -4,7 +4,12 @@ import vector from "./fixtures/signature-test-vector.json";
 import { publicUrlFor, verifyTwilioSignature } from "./verify-signature";
 
 // A signature Twilio computed for inbound-text.form posted to a public URL (fixtures/README).
-const valid = { authToken: vector.authToken, url: vector.url, params: vector.params, signature: vector.expectedSignature };
+const valid = {
+  authToken: vector.authToken,
+  url: vector.url,
+  params: vector.params,
+  signature: vector.expectedSignature,
+};
 
 describe("verifyTwilioSignature", () => {
   it("accepts the known test vector", () => {

@@ -49,8 +49,12 @@ export type BenchServerOptions = {
 
 /** A server left on the port from an earlier run would answer the health check and be measured instead. */
 async function assertPortFree(url: string, port: number): Promise<void> {
-  const answered = await fetch(`${url}/api/health`).then(() => true, () => false);
-  if (answered) throw new Error(`a porta ${port} já está em uso (um servidor de uma execução anterior?); pare-o ou use --url`);
+  const answered = await fetch(`${url}/api/health`).then(
+    () => true,
+    () => false,
+  );
+  if (answered)
+    throw new Error(`a porta ${port} já está em uso (um servidor de uma execução anterior?); pare-o ou use --url`);
 }
 
 export async function startBenchServer(opts: BenchServerOptions): Promise<BenchServer> {
@@ -87,7 +91,14 @@ export async function startBenchServer(opts: BenchServerOptions): Promise<BenchS
   const command = ["npx", "tsx", "scripts/worker.ts"];
   const [bin, ...args] = nice > 0 ? ["nice", "-n", String(nice), ...command] : command;
   const worker = spawn(bin!, args, {
-    env: { ...process.env, DATABASE_URL: db.toString(), REDIS_URL: opts.redisUrl, PIPELINE_MODE: "worker", LOG_LEVEL: "warn", ...blankOutside },
+    env: {
+      ...process.env,
+      DATABASE_URL: db.toString(),
+      REDIS_URL: opts.redisUrl,
+      PIPELINE_MODE: "worker",
+      LOG_LEVEL: "warn",
+      ...blankOutside,
+    },
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
@@ -97,5 +108,16 @@ export async function startBenchServer(opts: BenchServerOptions): Promise<BenchS
 
 // The worker must not reach real Twilio, OpenAI, Inngest or another KV either (as e2e-server.ts).
 const blankOutside = Object.fromEntries(
-  ["DATABASE_DRIVER", "KV_REST_API_URL", "KV_REST_API_TOKEN", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_WHATSAPP_FROM", "OPENAI_API_KEY", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_DEV"].map((n) => [n, ""]),
+  [
+    "DATABASE_DRIVER",
+    "KV_REST_API_URL",
+    "KV_REST_API_TOKEN",
+    "TWILIO_ACCOUNT_SID",
+    "TWILIO_AUTH_TOKEN",
+    "TWILIO_WHATSAPP_FROM",
+    "OPENAI_API_KEY",
+    "INNGEST_EVENT_KEY",
+    "INNGEST_SIGNING_KEY",
+    "INNGEST_DEV",
+  ].map((n) => [n, ""]),
 );

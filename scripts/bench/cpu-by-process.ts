@@ -11,7 +11,12 @@ function roleOf(pid: number, cmdline: string): Role | null {
   if (pid === process.pid) return "gerador de carga";
   if (cmdline.startsWith("postgres")) return "postgres";
   if (cmdline.startsWith("redis-server")) return "redis";
-  if (cmdline.includes("scripts/web-server.mjs") || cmdline.includes("next-server") || cmdline.includes("next/dist/bin/next")) return "web";
+  if (
+    cmdline.includes("scripts/web-server.mjs") ||
+    cmdline.includes("next-server") ||
+    cmdline.includes("next/dist/bin/next")
+  )
+    return "web";
   if (cmdline.includes("scripts/worker.ts")) return "worker";
   return null;
 }

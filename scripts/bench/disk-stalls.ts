@@ -33,7 +33,10 @@ export class StallTracker {
   private readonly last = new Map<string, DiskCounters & { progressAt: number; stalled: boolean }>();
   private readonly stalls: DiskStall[] = [];
 
-  constructor(private readonly origin: number, private readonly minMs: number) {}
+  constructor(
+    private readonly origin: number,
+    private readonly minMs: number,
+  ) {}
 
   observe(now: number, disks: Map<string, DiskCounters>): void {
     for (const [device, c] of disks) {

@@ -14,11 +14,13 @@ export type RemoteFakeTwilio = {
 };
 
 type ChildMessage =
-  | { type: "ready"; url: string; accountSid: string; authToken: string }
-  | { type: "creates"; creates: CreateCall[] };
+  { type: "ready"; url: string; accountSid: string; authToken: string } | { type: "creates"; creates: CreateCall[] };
 
 export async function startRemoteFakeTwilio(): Promise<RemoteFakeTwilio> {
-  const child = fork(path.join(import.meta.dirname, "fake-twilio-child.ts"), [], { execArgv: ["--import", "tsx"], stdio: "inherit" });
+  const child = fork(path.join(import.meta.dirname, "fake-twilio-child.ts"), [], {
+    execArgv: ["--import", "tsx"],
+    stdio: "inherit",
+  });
   const next = childMessages<ChildMessage>(child, "o Twilio falso");
   const ready = await next("ready");
   return {

@@ -35,11 +35,16 @@ export function hostLoadBetween(before: HostSnapshot | null, after: HostSnapshot
   const pct = (i: number) => (100 * (delta[i] ?? 0)) / all;
   const wallUs = (after.at - before.at) * 1000;
   const cpuPressurePct =
-    before.psiSomeUs !== null && after.psiSomeUs !== null && wallUs > 0 ? (100 * (after.psiSomeUs - before.psiSomeUs)) / wallUs : null;
+    before.psiSomeUs !== null && after.psiSomeUs !== null && wallUs > 0
+      ? (100 * (after.psiSomeUs - before.psiSomeUs)) / wallUs
+      : null;
   return { stealPct: pct(7), softirqPct: pct(6), iowaitPct: pct(4), cpuPressurePct };
 }
 
 export function hostLoadLine(load: HostLoad): string {
-  const psi = load.cpuPressurePct === null ? "" : `; alguma tarefa esperando núcleo em ${load.cpuPressurePct.toFixed(0)}% do tempo (PSI)`;
+  const psi =
+    load.cpuPressurePct === null
+      ? ""
+      : `; alguma tarefa esperando núcleo em ${load.cpuPressurePct.toFixed(0)}% do tempo (PSI)`;
   return `  máquina: steal ${load.stealPct.toFixed(1)}%, softirq ${load.softirqPct.toFixed(1)}%, iowait ${load.iowaitPct.toFixed(1)}% do tempo dos núcleos${psi}`;
 }

@@ -15,10 +15,22 @@ import { STALL_MIN_MS, watchDiskStalls, type DiskStall } from "./disk-stalls";
 import { hostLoadBetween, hostLoadLine, hostSnapshot } from "./host-load";
 import { percentileOf, steadyLoad, type SteadyResult } from "./steady-load";
 
-type Figures = { rps: number; p50: number; p99: number; non2xx: number; errors: number; timeouts: number; total: number };
+type Figures = {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  total: number;
+};
 
 const DEMO_SECRET = "horizonte-olx-demo-secret";
-const FIXTURES = ["grupo-olx-lead-contact-form.json", "grupo-olx-lead-visit-request.json", "grupo-olx-lead-whatsapp-click.json"];
+const FIXTURES = [
+  "grupo-olx-lead-contact-form.json",
+  "grupo-olx-lead-visit-request.json",
+  "grupo-olx-lead-whatsapp-click.json",
+];
 
 function arg(args: string[], name: string, fallback: string): string {
   const i = args.indexOf(`--${name}`);
@@ -63,7 +75,12 @@ async function countRows(databaseUrl: string): Promise<{ leads: number; entregas
 }
 
 /** Each role's CPU per delivery over phase 1 and the pipeline work it caused, and how busy the cores were. */
-function cpuPerDelivery(before: CpuSnapshot | null, after: CpuSnapshot | null, deliveries: number, wallMs: number): string | null {
+function cpuPerDelivery(
+  before: CpuSnapshot | null,
+  after: CpuSnapshot | null,
+  deliveries: number,
+  wallMs: number,
+): string | null {
   if (!before || !after || deliveries === 0) return null;
   const byRole = [...cpuBetween(before, after)].sort((a, b) => b[1] - a[1]);
   const total = byRole.reduce((sum, [, ms]) => sum + ms, 0);
@@ -80,11 +97,17 @@ function diskLine(stalls: DiskStall[], p99PerSecond: number[]): string {
   if (stalls.length === 0) return `  disco (/proc/diskstats): nenhuma pausa ≥ ${STALL_MIN_MS} ms durante a fase`;
   const touched = new Set<number>();
   for (const s of stalls) {
-    for (let sec = Math.floor(s.startMs / 1000); sec <= Math.floor((s.startMs + s.durationMs) / 1000) + 1; sec++) touched.add(sec);
+    for (let sec = Math.floor(s.startMs / 1000); sec <= Math.floor((s.startMs + s.durationMs) / 1000) + 1; sec++)
+      touched.add(sec);
   }
-  const list = stalls.map((s) => `${s.device} no segundo ${Math.floor(s.startMs / 1000) + 1} por ${Math.round(s.durationMs)} ms`).join(", ");
+  const list = stalls
+    .map((s) => `${s.device} no segundo ${Math.floor(s.startMs / 1000) + 1} por ${Math.round(s.durationMs)} ms`)
+    .join(", ");
   const rest = p99PerSecond.filter((_, i) => !touched.has(i));
-  const worstRest = rest.length > 0 ? `; pior p99 dos ${rest.length} segundos sem pausa nem o seguinte: ${Math.round(Math.max(...rest))} ms` : "";
+  const worstRest =
+    rest.length > 0
+      ? `; pior p99 dos ${rest.length} segundos sem pausa nem o seguinte: ${Math.round(Math.max(...rest))} ms`
+      : "";
   return `  disco (/proc/diskstats): ${stalls.length} pausa(s) ≥ ${STALL_MIN_MS} ms com escritas pendentes e nenhuma concluída: ${list}${worstRest}`;
 }
 
@@ -128,8 +151,16 @@ async function postSteadily(
   const before = await countRows(o.databaseUrl);
   const runId = `${Date.now().toString(36)}-steady`;
   const r = await steadyLoad({
-    baseUrl: o.url, rate: o.rate, durationS: o.duration, keepBodies: true,
-    request: (i) => ({ path: `/api/webhooks/portais/grupo-olx/${o.slug}`, method: "POST", headers, body: deliveryBody(bodies, runId, i, o.salt ?? 1) }),
+    baseUrl: o.url,
+    rate: o.rate,
+    durationS: o.duration,
+    keepBodies: true,
+    request: (i) => ({
+      path: `/api/webhooks/portais/grupo-olx/${o.slug}`,
+      method: "POST",
+      headers,
+      body: deliveryBody(bodies, runId, i, o.salt ?? 1),
+    }),
   });
   const after = await countRows(o.databaseUrl);
   return {
@@ -202,11 +233,21 @@ export async function main(args: string[]): Promise<void> {
   const workerNice = Number(arg(args, "worker-nice", "19"));
   const server = given
     ? null
-    : await startBenchServer({ port: 3200, databaseUrl: postgres, redisUrl: redis, database: "lastro_bench", worker, webProcesses, workerNice });
+    : await startBenchServer({
+        port: 3200,
+        databaseUrl: postgres,
+        redisUrl: redis,
+        database: "lastro_bench",
+        worker,
+        webProcesses,
+        workerNice,
+      });
   const url = given || server!.url;
   const databaseUrl = server?.databaseUrl ?? postgres;
   try {
-    const bodies = FIXTURES.map((f) => JSON.parse(readFileSync(path.join("lib/portals/fixtures", f), "utf8")) as Record<string, unknown>);
+    const bodies = FIXTURES.map(
+      (f) => JSON.parse(readFileSync(path.join("lib/portals/fixtures", f), "utf8")) as Record<string, unknown>,
+    );
     const headers = {
       "content-type": "application/json",
       authorization: `Basic ${Buffer.from(`vivareal:${DEMO_SECRET}`).toString("base64")}`,
@@ -214,7 +255,12 @@ export async function main(args: string[]): Promise<void> {
     // Warm up both routes (the first requests load modules, fill connection pools and get JIT-compiled).
     const pingBody = JSON.stringify(bodies[0]);
     const pingSteadily = (d: number, r: number) =>
-      steadyLoad({ baseUrl: url, rate: r, durationS: d, request: () => ({ path: "/api/ping", method: "POST", headers, body: pingBody }) });
+      steadyLoad({
+        baseUrl: url,
+        rate: r,
+        durationS: d,
+        request: () => ({ path: "/api/ping", method: "POST", headers, body: pingBody }),
+      });
     await pingSteadily(2, 50);
     // 10 s at 60/s: every web process's hot paths optimized by the JIT, as in a server that has been up a while.
     await postSteadily({ url, slug, duration: 10, rate: 60, databaseUrl, salt: 3 }, bodies, headers);
@@ -232,13 +278,16 @@ export async function main(args: string[]): Promise<void> {
     const backlog = await pipelineBacklog(databaseUrl);
     const cpuLine = cpuPerDelivery(cpuBefore, cpuSnapshot(), atRate.figures.total, performance.now() - phaseStarted);
     // 2. Capacity: as fast as `connections` clients can post.
-    const pingMax = figures(await run({ url: `${url}/api/ping`, method: "POST", headers, body: pingBody, duration, connections }));
+    const pingMax = figures(
+      await run({ url: `${url}/api/ping`, method: "POST", headers, body: pingBody, duration, connections }),
+    );
     const max = await postFlatOut({ url, slug, duration, connections, databaseUrl }, bodies, headers);
     const maxBacklog = await pipelineBacklog(databaseUrl);
 
     const row = (label: string, x: Figures) =>
       `${label.padEnd(26)} ${x.rps.toFixed(1).padStart(7)} req/s   p50 ${String(x.p50).padStart(4)} ms   p99 ${String(x.p99).padStart(4)} ms   non-2xx ${x.non2xx}   errors ${x.errors + x.timeouts}`;
-    const counts = (p: Phase) => `  leads gravados: ${p.stored} (201: ${p.created})   duplicadas respondidas 200: ${p.duplicates}`;
+    const counts = (p: Phase) =>
+      `  leads gravados: ${p.stored} (201: ${p.created})   duplicadas respondidas 200: ${p.duplicates}`;
     const processes = `${webProcesses} processo${webProcesses > 1 ? "s" : ""} web (WEB_CONCURRENCY)`;
     const shape = given
       ? "servidor dado por --url"
@@ -257,7 +306,9 @@ export async function main(args: string[]): Promise<void> {
     console.log(drained(backlog));
     if (cpuLine) console.log(cpuLine);
     if (host) console.log(hostLoadLine(host));
-    console.log(`  razão webhook / rota vazia: p50 ${(atRate.figures.p50 / Math.max(1, pingAtRate.p50)).toFixed(1)}×   p99 ${(atRate.figures.p99 / Math.max(1, pingAtRate.p99)).toFixed(1)}×`);
+    console.log(
+      `  razão webhook / rota vazia: p50 ${(atRate.figures.p50 / Math.max(1, pingAtRate.p50)).toFixed(1)}×   p99 ${(atRate.figures.p99 / Math.max(1, pingAtRate.p99)).toFixed(1)}×`,
+    );
     console.log(`\n2) capacidade: ${connections} clientes sem pausa (autocannon)`);
     console.log(row("rota vazia (/api/ping)", pingMax));
     console.log(row("webhook Grupo OLX", max.figures));
@@ -265,14 +316,17 @@ export async function main(args: string[]): Promise<void> {
     console.log(drained(maxBacklog));
     console.log(`  razão webhook / rota vazia: vazão ${(max.figures.rps / pingMax.rps).toFixed(3)}`);
     const accepted = atRate.figures.rps;
-    const met = accepted >= 100 && atRate.figures.p99 < 50 && atRate.figures.non2xx === 0 && atRate.figures.errors === 0;
+    const met =
+      accepted >= 100 && atRate.figures.p99 < 50 && atRate.figures.non2xx === 0 && atRate.figures.errors === 0;
     // Not an excuse in the verdict, a pointer: a run the host disturbed says so beside it.
     const disturbed = [
       host && host.stealPct > 5 ? `steal ${host.stealPct.toFixed(0)}%` : null,
       stalls.length > 0 ? `${stalls.length} pausa(s) do disco` : null,
     ].filter(Boolean);
     const note = disturbed.length > 0 ? ` (nesta execução: ${disturbed.join(", ")})` : "";
-    console.log(`\nmeta: ≥ 100 leads/s aceitos com p99 < 50 ms → ${accepted.toFixed(1)} leads/s, p99 ${atRate.figures.p99} ms → ${met ? "atingida" : "NÃO atingida"}${note}`);
+    console.log(
+      `\nmeta: ≥ 100 leads/s aceitos com p99 < 50 ms → ${accepted.toFixed(1)} leads/s, p99 ${atRate.figures.p99} ms → ${met ? "atingida" : "NÃO atingida"}${note}`,
+    );
   } finally {
     await server?.stop();
   }

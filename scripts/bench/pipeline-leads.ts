@@ -43,7 +43,13 @@ async function postLead(slug: string, runId: string, i: number): Promise<PostedL
  * Posts `count` deliveries with at most `concurrency` in flight; with `ratePerSecond` > 0, delivery i
  * is not sent before i / rate seconds (portals deliver at their own pace), otherwise back to back.
  */
-export async function postLeads(opts: { slug: string; runId: string; count: number; concurrency: number; ratePerSecond: number }): Promise<PostedLead[]> {
+export async function postLeads(opts: {
+  slug: string;
+  runId: string;
+  count: number;
+  concurrency: number;
+  ratePerSecond: number;
+}): Promise<PostedLead[]> {
   const posted: PostedLead[] = [];
   let next = 0;
   const start = Date.now();

@@ -29,7 +29,10 @@ type Rows<T> = { rows: T[] };
 export async function countPending(db: Db): Promise<{ eventos: number; mensagens: number }> {
   const res = (await db.execute(sql`
     select (select count(*)::int from eventos where processado is not true) as eventos,
-           (select count(*)::int from mensagens where status in ('pendente', 'enviando')) as mensagens`)) as unknown as Rows<{ eventos: number; mensagens: number }>;
+           (select count(*)::int from mensagens where status in ('pendente', 'enviando')) as mensagens`)) as unknown as Rows<{
+    eventos: number;
+    mensagens: number;
+  }>;
   return res.rows[0]!;
 }
 
@@ -46,12 +49,26 @@ export function percentile(sorted: number[], p: number): number {
 export async function readResults(
   db: Db,
   creates: CreateCall[],
-  run: { posted: PostedLead[]; startedAt: number; postedAt: number; settledAt: number; peakRss: number; cpuMs: number; worker: { cpuMs: number; peakRss: number } | null },
+  run: {
+    posted: PostedLead[];
+    startedAt: number;
+    postedAt: number;
+    settledAt: number;
+    peakRss: number;
+    cpuMs: number;
+    worker: { cpuMs: number; peakRss: number } | null;
+  },
 ): Promise<PipelineResults> {
-  const decisoes = await countBy(db, sql`
+  const decisoes = await countBy(
+    db,
+    sql`
     select concat_ws('/', metadata->'decisao'->>'acao', metadata->'decisao'->>'cota') as chave, count(*)::int as n
-    from eventos group by 1`);
-  const mensagens = await countBy(db, sql`select tipo || '/' || status as chave, count(*)::int as n from mensagens group by 1`);
+    from eventos group by 1`,
+  );
+  const mensagens = await countBy(
+    db,
+    sql`select tipo || '/' || status as chave, count(*)::int as n from mensagens group by 1`,
+  );
   const sent = (await db.execute(sql`
     select lead_id as "leadId", provider_sid as sid from mensagens
     where tipo = 'alerta' and provider_sid is not null`)) as unknown as Rows<{ leadId: string; sid: string }>;

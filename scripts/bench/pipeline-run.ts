@@ -20,8 +20,14 @@ import { startBenchWorker, type BenchWorker } from "./pipeline-worker";
 import { countPending, readResults, type PipelineResults } from "./pipeline-results";
 
 export type PipelineBenchOptions = {
-  leads: number; brokers: number; limiteDiario: number; concurrency: number; ratePerSecond: number;
-  databaseUrl: string; database: string; redisUrl: string;
+  leads: number;
+  brokers: number;
+  limiteDiario: number;
+  concurrency: number;
+  ratePerSecond: number;
+  databaseUrl: string;
+  database: string;
+  redisUrl: string;
   /** true: the pipeline in a worker process (PIPELINE_MODE=worker); false: in this process. */
   worker: boolean;
 };
@@ -68,7 +74,8 @@ async function untilSettled(handle: DbHandle, timeoutMs: number): Promise<void> 
   for (;;) {
     const p = await countPending(handle.db);
     if (p.eventos === 0 && p.mensagens === 0) return;
-    if (Date.now() > deadline) throw new Error(`pipeline não terminou a tempo: ${p.eventos} eventos e ${p.mensagens} mensagens pendentes`);
+    if (Date.now() > deadline)
+      throw new Error(`pipeline não terminou a tempo: ${p.eventos} eventos e ${p.mensagens} mensagens pendentes`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -99,7 +106,13 @@ export async function runPipelineBench(o: PipelineBenchOptions): Promise<Pipelin
     if (o.worker) {
       worker = await startBenchWorker({ databaseUrl: dbUrl(o), redisUrl: o.redisUrl, fake });
     } else {
-      const deps: PipelineDeps = { db: handle.db, kv, whatsapp: twilioClientFor(fake, 10_000), now: () => new Date(), writer: templateWriter };
+      const deps: PipelineDeps = {
+        db: handle.db,
+        kv,
+        whatsapp: twilioClientFor(fake, 10_000),
+        now: () => new Date(),
+        writer: templateWriter,
+      };
       runner = new EmbeddedRunner(deps, DEFAULT_RUNNER_OPTIONS);
       registerEmbeddedRunner(wireToRunner(runner)); // as inngest/embedded/start-embedded.ts does
       runner.start();
@@ -108,7 +121,13 @@ export async function runPipelineBench(o: PipelineBenchOptions): Promise<Pipelin
     const rss = sampleRss();
     const cpuAtStart = process.cpuUsage();
     const startedAt = Date.now();
-    const posted = await postLeads({ slug: SLUG, runId: Date.now().toString(36), count: o.leads, concurrency: o.concurrency, ratePerSecond: o.ratePerSecond });
+    const posted = await postLeads({
+      slug: SLUG,
+      runId: Date.now().toString(36),
+      count: o.leads,
+      concurrency: o.concurrency,
+      ratePerSecond: o.ratePerSecond,
+    });
     const postedAt = Date.now();
     await untilSettled(handle, 10 * 60_000);
     const settledAt = Date.now();
@@ -118,7 +137,13 @@ export async function runPipelineBench(o: PipelineBenchOptions): Promise<Pipelin
     const workerFigures = await worker?.stop();
     worker = null;
     return await readResults(handle.db, await fake.creates(), {
-      posted, startedAt, postedAt, settledAt, peakRss, cpuMs: (cpu.user + cpu.system) / 1000, worker: workerFigures ?? null,
+      posted,
+      startedAt,
+      postedAt,
+      settledAt,
+      peakRss,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      worker: workerFigures ?? null,
     });
   } finally {
     registerEmbeddedRunner(undefined);
@@ -129,6 +154,8 @@ export async function runPipelineBench(o: PipelineBenchOptions): Promise<Pipelin
     await kv.close();
     await fake?.close();
     // A failed drop must not hide the run's own error; the next run drops the leftover first.
-    await dropDatabase(o.databaseUrl, o.database).catch((err: unknown) => console.error(`não consegui remover ${o.database}:`, err));
+    await dropDatabase(o.databaseUrl, o.database).catch((err: unknown) =>
+      console.error(`não consegui remover ${o.database}:`, err),
+    );
   }
 }

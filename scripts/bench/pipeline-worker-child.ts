@@ -8,10 +8,18 @@ import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner, WORKER_POLL_MS } from "@/innges
 import { twilioClientFor } from "@/lib/whatsapp/testing/fake-twilio-client";
 
 async function main(): Promise<void> {
-  const need = (name: string) => process.env[name] || (() => { throw new Error(`${name} ausente`); })();
+  const need = (name: string) =>
+    process.env[name] ||
+    (() => {
+      throw new Error(`${name} ausente`);
+    })();
   const handle = await createDb({ driver: "postgres", url: need("DATABASE_URL") });
   const kv = getKv();
-  const fake = { url: need("BENCH_FAKE_TWILIO_URL"), accountSid: need("BENCH_FAKE_TWILIO_SID"), authToken: need("BENCH_FAKE_TWILIO_TOKEN") };
+  const fake = {
+    url: need("BENCH_FAKE_TWILIO_URL"),
+    accountSid: need("BENCH_FAKE_TWILIO_SID"),
+    authToken: need("BENCH_FAKE_TWILIO_TOKEN"),
+  };
   const runner = new EmbeddedRunner(
     { db: handle.db, kv, whatsapp: twilioClientFor(fake, 10_000), now: () => new Date(), writer: templateWriter },
     { ...DEFAULT_RUNNER_OPTIONS, pollEventsEveryMs: WORKER_POLL_MS },
@@ -26,7 +34,11 @@ async function main(): Promise<void> {
       await runner.stop();
       clearInterval(sampler);
       const cpu = process.cpuUsage(cpuAtStart);
-      process.send!({ type: "stopped", cpuMs: (cpu.user + cpu.system) / 1000, peakRss: Math.max(peakRss, process.memoryUsage().rss) });
+      process.send!({
+        type: "stopped",
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        peakRss: Math.max(peakRss, process.memoryUsage().rss),
+      });
       await kv.close();
       await handle.close();
       process.exit(0);

@@ -9,7 +9,11 @@ export type BenchWorker = { stop(): Promise<WorkerFigures> };
 
 type Message = { type: "ready" } | ({ type: "stopped" } & WorkerFigures);
 
-export async function startBenchWorker(o: { databaseUrl: string; redisUrl: string; fake: { url: string; accountSid: string; authToken: string } }): Promise<BenchWorker> {
+export async function startBenchWorker(o: {
+  databaseUrl: string;
+  redisUrl: string;
+  fake: { url: string; accountSid: string; authToken: string };
+}): Promise<BenchWorker> {
   const child = fork(path.join(import.meta.dirname, "pipeline-worker-child.ts"), [], {
     execArgv: ["--import", "tsx"],
     stdio: "inherit",

@@ -12,8 +12,15 @@ const TARGETS = { leadsPerMin: 6_000, p95Ms: 2_000, rssMb: 300 };
 // Cleared so neither the shell nor a .env can send this run to real Twilio, OpenAI, Inngest or
 // another KV (as scripts/e2e-server.ts does); lib/env reads "" as unset.
 const HERMETIC_BLANKS = [
-  "KV_REST_API_URL", "KV_REST_API_TOKEN", "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_WHATSAPP_FROM",
-  "OPENAI_API_KEY", "INNGEST_EVENT_KEY", "INNGEST_SIGNING_KEY", "INNGEST_DEV",
+  "KV_REST_API_URL",
+  "KV_REST_API_TOKEN",
+  "TWILIO_ACCOUNT_SID",
+  "TWILIO_AUTH_TOKEN",
+  "TWILIO_WHATSAPP_FROM",
+  "OPENAI_API_KEY",
+  "INNGEST_EVENT_KEY",
+  "INNGEST_SIGNING_KEY",
+  "INNGEST_DEV",
 ] as const;
 
 function arg(args: string[], name: string, fallback: string): string {
@@ -33,7 +40,8 @@ function nonNegativeInt(args: string[], name: string, fallback: number): number 
   return n;
 }
 
-const nf = (n: number, digits = 0) => n.toLocaleString("pt-BR", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const nf = (n: number, digits = 0) =>
+  n.toLocaleString("pt-BR", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const mb = (bytes: number) => bytes / 1024 / 1024;
 const verdict = (ok: boolean) => (ok ? "atingida" : "NÃO atingida");
 const hostOf = (url: string) => {
@@ -48,34 +56,62 @@ function report(o: PipelineBenchOptions, redisUrl: string, r: PipelineResults): 
   const maxRss = process.resourceUsage().maxRSS * 1024; // reported in KiB
   const d = (k: string) => r.decisoes[k] ?? 0;
   const m = (k: string) => r.mensagens[k] ?? 0;
-  const padrao = o.limiteDiario === 50 ? " (o máximo permitido; o padrão é 5), para a cota não dominar" : o.limiteDiario === 5 ? " (o padrão)" : "";
+  const padrao =
+    o.limiteDiario === 50
+      ? " (o máximo permitido; o padrão é 5), para a cota não dominar"
+      : o.limiteDiario === 5
+        ? " (o padrão)"
+        : "";
 
-  const forma = o.worker ? "pipeline num processo worker (PIPELINE_MODE=worker)" : "pipeline no mesmo processo dos webhooks";
+  const forma = o.worker
+    ? "pipeline num processo worker (PIPELINE_MODE=worker)"
+    : "pipeline no mesmo processo dos webhooks";
   console.log(`\nBenchmark do pipeline — ${forma}`);
-  console.log(`${nf(o.leads)} leads (1/3 quentes, 1/3 mornos, 1/3 frios), ${o.brokers} corretores de plantão 24h, ${o.ratePerSecond > 0 ? `${nf(o.ratePerSecond)} webhooks/s (no máximo ${o.concurrency} em paralelo)` : `${o.concurrency} webhooks em paralelo, sem pausa`}`);
+  console.log(
+    `${nf(o.leads)} leads (1/3 quentes, 1/3 mornos, 1/3 frios), ${o.brokers} corretores de plantão 24h, ${o.ratePerSecond > 0 ? `${nf(o.ratePerSecond)} webhooks/s (no máximo ${o.concurrency} em paralelo)` : `${o.concurrency} webhooks em paralelo, sem pausa`}`,
+  );
   console.log(`limite diário por corretor: ${o.limiteDiario}${padrao}; envios limitados pelo runner a ${nf(80)}/s`);
-  console.log(`Postgres: banco novo ${o.database} em ${hostOf(o.databaseUrl)} (removido ao final) · KV: Redis ${redisUrl}`);
-  console.log("Twilio: servidor FALSO local, em outro processo (lib/whatsapp/testing/fake-twilio-server.ts) — nenhuma mensagem saiu da máquina");
+  console.log(
+    `Postgres: banco novo ${o.database} em ${hostOf(o.databaseUrl)} (removido ao final) · KV: Redis ${redisUrl}`,
+  );
+  console.log(
+    "Twilio: servidor FALSO local, em outro processo (lib/whatsapp/testing/fake-twilio-server.ts) — nenhuma mensagem saiu da máquina",
+  );
   console.log(`\nwebhooks aceitos (201): ${nf(r.accepted)}/${nf(r.posted)} em ${nf(r.postMs / 1000, 1)} s`);
-  console.log(`tudo processado em ${nf(r.wallMs / 1000, 1)} s → ${nf(perMin)} leads/min        meta ≥ ${nf(TARGETS.leadsPerMin)} leads/min → ${verdict(perMin >= TARGETS.leadsPerMin)}`);
+  console.log(
+    `tudo processado em ${nf(r.wallMs / 1000, 1)} s → ${nf(perMin)} leads/min        meta ≥ ${nf(TARGETS.leadsPerMin)} leads/min → ${verdict(perMin >= TARGETS.leadsPerMin)}`,
+  );
   console.log(
     `lead quente, webhook → create no Twilio falso: p50 ${nf(p50)} ms  p95 ${nf(p95)} ms  máx ${nf(r.hotLatencies.at(-1) ?? NaN)} ms (${nf(r.hotLatencies.length)} de ${nf(r.hotLeads)} quentes)   meta p95 < 2 s → ${verdict(p95 < TARGETS.p95Ms)}`,
   );
-  const cpu = (label: string, ms: number) => `CPU ${label}: ${nf(ms / r.posted, 2)} ms por lead, ${nf((100 * ms) / r.wallMs)}% de um núcleo`;
+  const cpu = (label: string, ms: number) =>
+    `CPU ${label}: ${nf(ms / r.posted, 2)} ms por lead, ${nf((100 * ms) / r.wallMs)}% de um núcleo`;
   console.log(cpu(r.worker ? "do processo dos webhooks" : "do processo (webhooks + pipeline)", r.cpuMs));
   if (r.worker) {
     console.log(cpu("do worker", r.worker.cpuMs));
-    console.log(`pico de RSS do worker: ${nf(mb(r.worker.peakRss))} MB        meta < ${TARGETS.rssMb} MB → ${verdict(r.worker.peakRss < TARGETS.rssMb * 1024 * 1024)}`);
+    console.log(
+      `pico de RSS do worker: ${nf(mb(r.worker.peakRss))} MB        meta < ${TARGETS.rssMb} MB → ${verdict(r.worker.peakRss < TARGETS.rssMb * 1024 * 1024)}`,
+    );
   }
-  console.log(`pico de RSS: ${nf(mb(r.peakRss))} MB (amostra a cada 100 ms), maxRSS do processo ${nf(mb(maxRss))} MB        meta < ${TARGETS.rssMb} MB → ${verdict(Math.max(r.peakRss, maxRss) < TARGETS.rssMb * 1024 * 1024)}`);
+  console.log(
+    `pico de RSS: ${nf(mb(r.peakRss))} MB (amostra a cada 100 ms), maxRSS do processo ${nf(mb(maxRss))} MB        meta < ${TARGETS.rssMb} MB → ${verdict(Math.max(r.peakRss, maxRss) < TARGETS.rssMb * 1024 * 1024)}`,
+  );
   console.log("\nresultado por lead:");
   console.log(`  alertas enviadas ao Twilio falso: ${nf(m("alerta/enviada"))}`);
   console.log(`  retidas pela cota:                ${nf(m("alerta/retida_cota"))}`);
-  console.log(`  agrupadas (mornos na janela):     ${nf(d("agrupar"))}   mensagens agrupadas já enviadas: ${nf(m("agrupada/enviada"))}`);
+  console.log(
+    `  agrupadas (mornos na janela):     ${nf(d("agrupar"))}   mensagens agrupadas já enviadas: ${nf(m("agrupada/enviada"))}`,
+  );
   console.log(`  só resumo (frios):                ${nf(d("so_resumo"))}`);
-  const outras = Object.entries(r.decisoes).filter(([k]) => !["agora/liberada", "agora/retida", "agrupar", "so_resumo"].includes(k));
+  const outras = Object.entries(r.decisoes).filter(
+    ([k]) => !["agora/liberada", "agora/retida", "agrupar", "so_resumo"].includes(k),
+  );
   if (outras.length) console.log(`  outras decisões: ${outras.map(([k, n]) => `${k} ${nf(n)}`).join(", ")}`);
-  console.log(`  mensagens por tipo/status: ${Object.entries(r.mensagens).map(([k, n]) => `${k} ${nf(n)}`).join(", ")}`);
+  console.log(
+    `  mensagens por tipo/status: ${Object.entries(r.mensagens)
+      .map(([k, n]) => `${k} ${nf(n)}`)
+      .join(", ")}`,
+  );
   console.log(`  creates recebidos pelo Twilio falso: ${nf(r.creates)}`);
 }
 

@@ -28,7 +28,15 @@ export async function steadyLoad(opts: {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const total = Math.round(opts.rate * opts.durationS);
   const interval = 1000 / opts.rate;
-  const result: SteadyResult = { sent: 0, latenciesMs: [], p99PerSecondMs: [], statuses: new Map(), errors: 0, bodies: [], elapsedMs: 0 };
+  const result: SteadyResult = {
+    sent: 0,
+    latenciesMs: [],
+    p99PerSecondMs: [],
+    statuses: new Map(),
+    errors: 0,
+    bodies: [],
+    elapsedMs: 0,
+  };
   const bySecond: number[][] = [];
   const inFlight: Promise<void>[] = [];
   const start = performance.now();
@@ -37,7 +45,14 @@ export async function steadyLoad(opts: {
     new Promise<void>((resolve) => {
       const r = opts.request(i);
       const req = http.request(
-        { host: url.hostname, port: url.port, path: r.path, method: r.method, headers: { ...r.headers, "content-length": Buffer.byteLength(r.body) }, agent },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: r.path,
+          method: r.method,
+          headers: { ...r.headers, "content-length": Buffer.byteLength(r.body) },
+          agent,
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on("data", (c: Buffer) => chunks.push(c));
@@ -69,7 +84,12 @@ export async function steadyLoad(opts: {
   result.elapsedMs = performance.now() - start;
   agent.destroy();
   result.latenciesMs.sort((a, b) => a - b);
-  result.p99PerSecondMs = Array.from(bySecond, (l) => percentileOf((l ?? []).sort((a, b) => a - b), 99));
+  result.p99PerSecondMs = Array.from(bySecond, (l) =>
+    percentileOf(
+      (l ?? []).sort((a, b) => a - b),
+      99,
+    ),
+  );
   return result;
 }
 

@@ -50,10 +50,24 @@ export type DemoBase = {
 
 // The portal fixtures (shared/fixtures/portals) deliver leads for these two listings.
 const FIXTURE_LISTINGS = [
-  { codigo: "AP0142-LST", sigla: "AP", finalidade: "venda", bairro: "Pinheiros", quartos: 2, areaM2: 78,
-    portalIds: { vivareal: "2729412581", olx: "1188822334", zap: "2729412590" } },
-  { codigo: "CA0077-LST", sigla: "CA", finalidade: "aluguel", bairro: "Perdizes", quartos: 3, areaM2: 160,
-    portalIds: { zap: "2613400772", vivareal: "2613400781" } },
+  {
+    codigo: "AP0142-LST",
+    sigla: "AP",
+    finalidade: "venda",
+    bairro: "Pinheiros",
+    quartos: 2,
+    areaM2: 78,
+    portalIds: { vivareal: "2729412581", olx: "1188822334", zap: "2729412590" },
+  },
+  {
+    codigo: "CA0077-LST",
+    sigla: "CA",
+    finalidade: "aluguel",
+    bairro: "Perdizes",
+    quartos: 3,
+    areaM2: 160,
+    portalIds: { zap: "2613400772", vivareal: "2613400781" },
+  },
 ] as const;
 
 const ago = (now: Date, ms: number) => new Date(now.getTime() - ms);
@@ -76,10 +90,17 @@ function buildBrokers(rng: Random, agencyId: string, now: Date) {
     const metadata: Record<string, unknown> = { creci: `CRECI-SP ${rng.int(100000, 289999)}-F` };
     if (!c.ativo && c.inativoHaDias) metadata.inativoDesde = ago(now, c.inativoHaDias * DAY_MS).toISOString();
     return {
-      id, nome: c.nome, telefone: c.telefone, email: c.email, imobiliaria: DEMO_AGENCY.nome, ativo: c.ativo,
-      dataCadastro: ago(now, (400 - i * 20) * DAY_MS), preferencias: prefs,
+      id,
+      nome: c.nome,
+      telefone: c.telefone,
+      email: c.email,
+      imobiliaria: DEMO_AGENCY.nome,
+      ativo: c.ativo,
+      dataCadastro: ago(now, (400 - i * 20) * DAY_MS),
+      preferencias: prefs,
       atuacao: { bairros: c.bairros, tipos: c.tipos, finalidades: c.finalidades },
-      metadata, imobiliariaId: agencyId,
+      metadata,
+      imobiliariaId: agencyId,
     } satisfies InferInsertModel<typeof corretores>;
   });
   return { refs, rows };
@@ -107,7 +128,8 @@ function buildListings(rng: Random, agencyId: string, now: Date, brokers: Broker
       ? TIPOS_IMOVEL.find((t) => t.sigla === fixture.sigla)!
       : rng.weighted(TIPOS_IMOVEL.map((t) => [t, t.peso] as const));
     let codigo: string = fixture?.codigo ?? "";
-    while (!fixture && (!codigo || used.has(codigo))) codigo = `${tipo.sigla}${String(rng.int(1, 999)).padStart(4, "0")}-LST`;
+    while (!fixture && (!codigo || used.has(codigo)))
+      codigo = `${tipo.sigla}${String(rng.int(1, 999)).padStart(4, "0")}-LST`;
     used.add(codigo);
     const finalidade = fixture?.finalidade ?? (rng.chance(0.6) ? "venda" : "aluguel");
     const bairro = BAIRROS.find((b) => b.nome === fixture?.bairro) ?? rng.pick(BAIRROS);
@@ -119,19 +141,39 @@ function buildListings(rng: Random, agencyId: string, now: Date, brokers: Broker
     const preco = roundPrice(areaM2 * rng.float(band[0], band[1]) * tipo.fatorPreco, finalidade);
     refs.push({
       id: newId("imv", now.getTime() - (180 - i) * DAY_MS, rng.bytes(16)),
-      codigo, tipo, finalidade, bairro: bairro.nome, preco, quartos, areaM2,
+      codigo,
+      tipo,
+      finalidade,
+      bairro: bairro.nome,
+      preco,
+      quartos,
+      areaM2,
       corretorId: pickResponsible(rng, brokers, bairro.nome),
       portalIds: fixture ? { ...fixture.portalIds } : randomPortalIds(rng),
       peso: fixture ? 3 : rng.float(0.3, 2.5),
     });
   }
-  const rows = refs.map((l, i) => ({
-    id: l.id, imobiliariaId: agencyId, codigo: l.codigo, portalIds: l.portalIds, corretorId: l.corretorId,
-    titulo: listingTitle(l.tipo, l.quartos, l.areaM2, l.bairro, l.finalidade), tipo: l.tipo.nome,
-    finalidade: l.finalidade, bairro: l.bairro, cidade: DEMO_AGENCY.cidade, uf: DEMO_AGENCY.uf,
-    preco: l.preco, quartos: l.quartos, areaM2: l.areaM2, ativo: true,
-    criadoEm: ago(now, (180 - i) * DAY_MS + rng.int(0, DAY_MS - 1)),
-  }) satisfies InferInsertModel<typeof imoveis>);
+  const rows = refs.map(
+    (l, i) =>
+      ({
+        id: l.id,
+        imobiliariaId: agencyId,
+        codigo: l.codigo,
+        portalIds: l.portalIds,
+        corretorId: l.corretorId,
+        titulo: listingTitle(l.tipo, l.quartos, l.areaM2, l.bairro, l.finalidade),
+        tipo: l.tipo.nome,
+        finalidade: l.finalidade,
+        bairro: l.bairro,
+        cidade: DEMO_AGENCY.cidade,
+        uf: DEMO_AGENCY.uf,
+        preco: l.preco,
+        quartos: l.quartos,
+        areaM2: l.areaM2,
+        ativo: true,
+        criadoEm: ago(now, (180 - i) * DAY_MS + rng.int(0, DAY_MS - 1)),
+      }) satisfies InferInsertModel<typeof imoveis>,
+  );
   return { refs, rows };
 }
 

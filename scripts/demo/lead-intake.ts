@@ -32,22 +32,39 @@ const validMobile = (e164: string): NormalizedPhone => ({ e164, valid: true, mob
 /** What the portal's parser (lib/portals/grupo-olx.ts, chaves-na-mao.ts) makes of the delivery's body. */
 export function normalizeDemoDelivery(d: DemoDelivery): NormalizedLead {
   const common = {
-    portal: d.origem.portal, origem: d.origem.codigo, externalId: d.externalId, createdAt: d.at, nome: d.nome,
-    telefone: d.telefone, phone: validMobile(d.telefone), email: d.email, mensagem: d.mensagem || null,
+    portal: d.origem.portal,
+    origem: d.origem.codigo,
+    externalId: d.externalId,
+    createdAt: d.at,
+    nome: d.nome,
+    telefone: d.telefone,
+    phone: validMobile(d.telefone),
+    email: d.email,
+    mensagem: d.mensagem || null,
     finalidade: d.listing.finalidade,
   };
   if (d.origem.portal === "chaves-na-mao") {
     // Its push does not say how the person got in touch, but it describes the ad.
     return {
-      ...common, leadType: null, temperatura: null,
+      ...common,
+      leadType: null,
+      temperatura: null,
       listing: {
-        codigo: d.listing.codigo, portalListingId: d.portalListingId, titulo: null, tipo: d.listing.tipo.nome,
-        preco: d.listing.preco, bairro: d.listing.bairro, cidade: DEMO_AGENCY.cidade, uf: DEMO_AGENCY.uf,
+        codigo: d.listing.codigo,
+        portalListingId: d.portalListingId,
+        titulo: null,
+        tipo: d.listing.tipo.nome,
+        preco: d.listing.preco,
+        bairro: d.listing.bairro,
+        cidade: DEMO_AGENCY.cidade,
+        uf: DEMO_AGENCY.uf,
       },
     };
   }
   return {
-    ...common, leadType: d.leadType, temperatura: d.temperatura,
+    ...common,
+    leadType: d.leadType,
+    temperatura: d.temperatura,
     listing: { ...EMPTY_LISTING, codigo: d.listing.codigo, portalListingId: d.portalListingId },
   };
 }
@@ -56,11 +73,15 @@ export function normalizeDemoDelivery(d: DemoDelivery): NormalizedLead {
 export function scoreDemoDelivery(lead: NormalizedLead, listing: ListingRef, earlierInquiries: number): DemoIntake {
   const { score, factors } = scoreLead({ lead, earlierInquiries, listingPrice: listing.preco });
   const busca = extractBusca(lead, {
-    tipo: listing.tipo.nome, finalidade: listing.finalidade, bairro: listing.bairro, cidade: DEMO_AGENCY.cidade,
-    uf: DEMO_AGENCY.uf, preco: listing.preco, quartos: listing.quartos,
+    tipo: listing.tipo.nome,
+    finalidade: listing.finalidade,
+    bairro: listing.bairro,
+    cidade: DEMO_AGENCY.cidade,
+    uf: DEMO_AGENCY.uf,
+    preco: listing.preco,
+    quartos: listing.quartos,
   });
   return { score, fatores: factors, busca };
 }
 
 /** The delivery keys ingest-lead.ts writes into leads.metadata (and `ultimaConsulta` on a return). */
-

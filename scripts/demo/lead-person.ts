@@ -22,7 +22,11 @@ export function buildPhone(rng: Random, i: number, offset: number): string {
   return `+55${ddd}9${subscriber}`;
 }
 
-const plain = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const plain = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 
 /** A plausible address; `taken` keeps it unique, since the same e-mail would mean the same person. */
 export function buildEmail(rng: Random, nome: string, taken: Set<string>, i: number): string {

@@ -25,7 +25,11 @@ type MensagemRow = InferInsertModel<typeof mensagens>;
 type EventoRow = InferInsertModel<typeof eventos>;
 /** One decision to make: the aviso, the event row it came from (held back until it is final), the lead's random stream. */
 type Item = {
-  aviso: Aviso; corretor: BrokerRef; evento: EventoRow | null; rng: Random; retida?: MensagemRow;
+  aviso: Aviso;
+  corretor: BrokerRef;
+  evento: EventoRow | null;
+  rng: Random;
+  retida?: MensagemRow;
   /** In a window or held, not yet told: counted in `aguardandoPorLead`. */
   aguarda?: boolean;
 };
@@ -48,7 +52,13 @@ const MIN = 60_000;
 const COUNTERS = 3;
 
 export type PlannerOptions = {
-  seed: number; agencyId: string; now: Date; timezone: string; clock: LeadClock; brokers: BrokerRef[]; scoreQuente: number;
+  seed: number;
+  agencyId: string;
+  now: Date;
+  timezone: string;
+  clock: LeadClock;
+  brokers: BrokerRef[];
+  scoreQuente: number;
 };
 
 export class MessagePlanner {
@@ -129,7 +139,9 @@ export class MessagePlanner {
   private runDigestsDue(until: number): void {
     for (const s of this.brokers.values()) {
       for (;;) {
-        const closeAt = s.group ? s.group.startAt.getTime() + s.corretor.prefs.agrupamento.janelaMinutos * MIN : Infinity;
+        const closeAt = s.group
+          ? s.group.startAt.getTime() + s.corretor.prefs.agrupamento.janelaMinutos * MIN
+          : Infinity;
         const due = Math.min(closeAt, s.waitingDueAt ?? Infinity);
         if (due > until) break;
         if (closeAt <= due) this.closeGroup(s, new Date(closeAt));
@@ -179,7 +191,8 @@ export class MessagePlanner {
   private repeatMotivo(item: Item): "aguardando_envio" | "ja_avisado_hoje" | null {
     const { aviso } = item;
     const at = aviso.at.getTime();
-    if (this.aguardandoPorLead.has(aviso.leadId) || (this.alertaAguardaAte.get(aviso.leadId) ?? 0) > at) return "aguardando_envio";
+    if (this.aguardandoPorLead.has(aviso.leadId) || (this.alertaAguardaAte.get(aviso.leadId) ?? 0) > at)
+      return "aguardando_envio";
     const key = this.retornoKeyOf(item);
     if (this.retornos.has(key)) return "ja_avisado_hoje";
     this.retornos.add(key);
@@ -202,13 +215,20 @@ export class MessagePlanner {
       const row = this.single(item, null);
       this.out.mensagens.push(row);
       // Until it has gone out a repeat of the lead only joins its history.
-      this.alertaAguardaAte.set(item.aviso.leadId, row.status === "agendada" ? Infinity : (row.sentAt ?? row.atualizadoEm ?? createdAt).getTime());
+      this.alertaAguardaAte.set(
+        item.aviso.leadId,
+        row.status === "agendada" ? Infinity : (row.sentAt ?? row.atualizadoEm ?? createdAt).getTime(),
+      );
       this.release(item);
       return;
     }
     item.retida = this.single(item, "retida_cota");
     if (!item.aviso.enviarEm) {
-      this.recordDecision(item, { tipo: "retido", motivo: MOTIVO_RETIDO, acao: "agora", cota: "retida", mensagemIds: [item.retida.id] }, true);
+      this.recordDecision(
+        item,
+        { tipo: "retido", motivo: MOTIVO_RETIDO, acao: "agora", cota: "retida", mensagemIds: [item.retida.id] },
+        true,
+      );
     }
     this.wait(s, [item], sendAt);
   }
@@ -266,7 +286,10 @@ export class MessagePlanner {
   private recordDecision(item: Item, decisao: Record<string, unknown>, replace = false): void {
     if (!item.evento) return;
     const metadata = (item.evento.metadata ?? {}) as Record<string, unknown>;
-    item.evento.metadata = { ...metadata, decisao: replace ? decisao : { ...(metadata.decisao as object), ...decisao } };
+    item.evento.metadata = {
+      ...metadata,
+      decisao: replace ? decisao : { ...(metadata.decisao as object), ...decisao },
+    };
   }
 
   /** Hands an item's event (and its held alert) to the output, linked to `digestId` when one told it. */
@@ -296,10 +319,17 @@ export class MessagePlanner {
     const createdAt = new Date(Math.min(aviso.at.getTime() + 2000, this.o.now.getTime()));
     const row = deliveryFields(this.o, rng, corretor, createdAt, aviso.enviarEm ?? createdAt, status === "retida_cota");
     return {
-      ...row, leadId: aviso.leadId, eventoId: aviso.eventoId, eventoIds: [aviso.eventoId], tipo, corpo: aviso.corpo,
+      ...row,
+      leadId: aviso.leadId,
+      eventoId: aviso.eventoId,
+      eventoIds: [aviso.eventoId],
+      tipo,
+      corpo: aviso.corpo,
       // The same quick replies the app's own templates send, so a demo broker's tap works too.
-      botoes: leadButtons(aviso.leadId), templateVariaveis: aviso.templateVariaveis,
-      idempotencyKey: aviso.eventoTipo === "lead_retorno" ? this.retornoKeyOf(item) : `${aviso.eventoId}:${corretor.id}:${tipo}`,
+      botoes: leadButtons(aviso.leadId),
+      templateVariaveis: aviso.templateVariaveis,
+      idempotencyKey:
+        aviso.eventoTipo === "lead_retorno" ? this.retornoKeyOf(item) : `${aviso.eventoId}:${corretor.id}:${tipo}`,
     };
   }
 
@@ -312,8 +342,13 @@ export class MessagePlanner {
     const retidos = items.filter((i) => i.retida).map((i) => i.aviso.lead);
     const mornos = items.filter((i) => !i.retida).map((i) => i.aviso.lead);
     this.out.mensagens.push({
-      ...row, leadId: leadIds.size === 1 ? items[0]!.aviso.leadId : null, eventoId: null, eventoIds,
-      tipo: "agrupada", corpo: t.agrupadaCorpo(mornos, janelaMin, retidos), botoes: [],
+      ...row,
+      leadId: leadIds.size === 1 ? items[0]!.aviso.leadId : null,
+      eventoId: null,
+      eventoIds,
+      tipo: "agrupada",
+      corpo: t.agrupadaCorpo(mornos, janelaMin, retidos),
+      botoes: [],
       // The grouping sweep's key (agrupadaKey): the broker and the first event id.
       idempotencyKey: `agrupada:${s.corretor.id}:${eventoIds[0]}`,
     });
@@ -337,8 +372,18 @@ export class MessagePlanner {
       const row = deliveryFields(this.o, rng, b, sentAt, sentAt, false, SUMMARY_STATUS);
       const firstName = b.nome.split(" ")[0]!;
       out.push({
-        ...row, leadId: null, eventoId: null, eventoIds: [], tipo: "resumo",
-        corpo: t.resumoCorpo(firstName, label, novos, counters[(d + 1) * COUNTERS + 1]!, counters[(d + 1) * COUNTERS + 2]!),
+        ...row,
+        leadId: null,
+        eventoId: null,
+        eventoIds: [],
+        tipo: "resumo",
+        corpo: t.resumoCorpo(
+          firstName,
+          label,
+          novos,
+          counters[(d + 1) * COUNTERS + 1]!,
+          counters[(d + 1) * COUNTERS + 2]!,
+        ),
         idempotencyKey: `resumo:${b.id}:${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, "0")}-${String(day.getDate()).padStart(2, "0")}`,
       });
     }

@@ -7,15 +7,30 @@ import type { Random, Weighted } from "./random";
 import * as t from "./texts";
 
 const MIN = 60_000;
-const SENT_STATUS: Weighted<MensagemStatus> = [["outbox", 42], ["entregue", 24], ["lida", 30], ["falhou", 4]];
-export const SUMMARY_STATUS: Weighted<MensagemStatus> = [["outbox", 45], ["entregue", 25], ["lida", 30]];
+const SENT_STATUS: Weighted<MensagemStatus> = [
+  ["outbox", 42],
+  ["entregue", 24],
+  ["lida", 30],
+  ["falhou", 4],
+];
+export const SUMMARY_STATUS: Weighted<MensagemStatus> = [
+  ["outbox", 45],
+  ["entregue", 25],
+  ["lida", 30],
+];
 
 /**
  * Delivery fields. Every random value is drawn whatever the branch, so a different `now` (which
  * only decides whether a send is still in the future) draws the same values for the same row.
  */
 export function deliveryFields(
-  o: { agencyId: string; now: Date }, rng: Random, corretor: BrokerRef, createdAt: Date, sendAt: Date, retido: boolean, weights = SENT_STATUS,
+  o: { agencyId: string; now: Date },
+  rng: Random,
+  corretor: BrokerRef,
+  createdAt: Date,
+  sendAt: Date,
+  retido: boolean,
+  weights = SENT_STATUS,
 ) {
   const id = newId("msg", createdAt.getTime(), rng.bytes(16));
   const drawn = rng.weighted(weights);
@@ -25,17 +40,33 @@ export function deliveryFields(
   const now = o.now.getTime();
   const sentAt = new Date(Math.min(sendAt.getTime() + sendDelay, now));
   const base = {
-    id, imobiliariaId: o.agencyId, corretorId: corretor.id, destino: corretor.telefone,
-    criadoEm: createdAt, templateSid: null, templateVariaveis: null,
+    id,
+    imobiliariaId: o.agencyId,
+    corretorId: corretor.id,
+    destino: corretor.telefone,
+    criadoEm: createdAt,
+    templateSid: null,
+    templateVariaveis: null,
   };
   // A held alert that waited for the shift keeps its time, as release-scheduled leaves it.
   const waited = sendAt.getTime() > createdAt.getTime() ? sendAt : null;
-  if (retido) return { ...base, status: "retida_cota" as const, scheduledFor: waited, tentativas: 0, atualizadoEm: createdAt };
-  if (sendAt.getTime() > now) return { ...base, status: "agendada" as const, scheduledFor: sendAt, tentativas: 0, atualizadoEm: createdAt };
+  if (retido)
+    return { ...base, status: "retida_cota" as const, scheduledFor: waited, tentativas: 0, atualizadoEm: createdAt };
+  if (sendAt.getTime() > now)
+    return { ...base, status: "agendada" as const, scheduledFor: sendAt, tentativas: 0, atualizadoEm: createdAt };
   const scheduledFor = waited;
   if (drawn === "outbox") return { ...base, status: drawn, scheduledFor, sentAt, tentativas: 1, atualizadoEm: sentAt };
   if (drawn === "falhou") {
-    return { ...base, status: drawn, scheduledFor, providerSid: sid, tentativas: 1, erroCodigo: "63016", erroMensagem: t.ERRO_63016, atualizadoEm: sentAt };
+    return {
+      ...base,
+      status: drawn,
+      scheduledFor,
+      providerSid: sid,
+      tentativas: 1,
+      erroCodigo: "63016",
+      erroMensagem: t.ERRO_63016,
+      atualizadoEm: sentAt,
+    };
   }
   const updated = new Date(Math.min(sentAt.getTime() + (drawn === "lida" ? readDelay : sendDelay), now));
   return { ...base, status: drawn, scheduledFor, providerSid: sid, sentAt, tentativas: 1, atualizadoEm: updated };

@@ -68,8 +68,9 @@ describe("demo data and the daily quota", () => {
       expect(digest.corretorId).toBe(m.corretorId);
       expect(digest.eventoIds).toContain(m.eventoId);
       // Held on one quota day, told on a later one.
-      expect(quotaDayBounds(digest.scheduledFor ?? digest.criadoEm).start.getTime())
-        .toBeGreaterThan(quotaDayBounds(m.criadoEm).start.getTime());
+      expect(quotaDayBounds(digest.scheduledFor ?? digest.criadoEm).start.getTime()).toBeGreaterThan(
+        quotaDayBounds(m.criadoEm).start.getTime(),
+      );
     }
     // The held alert's event says so, as the Orquestrador records it.
     const heldNow = held.filter((m) => !m.scheduledFor);
@@ -82,10 +83,14 @@ describe("what still waits at `now`", () => {
   it("is what the app's grouping sweep finds: warm events without a digest and held alerts not yet told", async () => {
     const all = await busy.db.select().from(eventos);
     type Meta = { decisao?: { tipo?: string; acao?: string } };
-    const warmWaiting = all.filter((e) => (e.metadata as Meta).decisao?.tipo === "agrupar" && e.processado && !e.mensagemAgrupadaId);
+    const warmWaiting = all.filter(
+      (e) => (e.metadata as Meta).decisao?.tipo === "agrupar" && e.processado && !e.mensagemAgrupadaId,
+    );
     const sweep = await listEventosAguardandoAgrupamento(busy.db);
     expect(sweep.map((e) => e.id).sort()).toEqual(warmWaiting.map((e) => e.id).sort());
-    const held = (await busy.db.select().from(mensagens)).filter((m) => m.status === "retida_cota" && !m.mensagemAgrupadaId);
+    const held = (await busy.db.select().from(mensagens)).filter(
+      (m) => m.status === "retida_cota" && !m.mensagemAgrupadaId,
+    );
     expect((await listRetidasSemAgrupada(busy.db)).map((m) => m.id).sort()).toEqual(held.map((m) => m.id).sort());
     expect(sweep.length).toBeGreaterThan(0);
     expect(held.length).toBeGreaterThan(0);
@@ -111,7 +116,10 @@ describe("digest links written by the seeder", () => {
       await markRetidasAgrupadasFromDigests(db.db);
       expect(await links(db)).toEqual(seeded);
     }
-    const heldLinks = await busy.db.select({ id: mensagens.id }).from(mensagens).where(isNotNull(mensagens.mensagemAgrupadaId));
+    const heldLinks = await busy.db
+      .select({ id: mensagens.id })
+      .from(mensagens)
+      .where(isNotNull(mensagens.mensagemAgrupadaId));
     expect(heldLinks.length).toBeGreaterThan(100);
   });
 });
@@ -119,7 +127,11 @@ describe("digest links written by the seeder", () => {
 describe("repeat inquiries in the demo (decide-repeat.ts's rule)", () => {
   type Decisao = { acao?: string; motivo?: string };
   async function repeats(db: TestDb) {
-    const [evs, msgs, ls] = await Promise.all([db.db.select().from(eventos), db.db.select().from(mensagens), db.db.select().from(schema.leads)]);
+    const [evs, msgs, ls] = await Promise.all([
+      db.db.select().from(eventos),
+      db.db.select().from(mensagens),
+      db.db.select().from(schema.leads),
+    ]);
     const nomes = new Map(ls.map((l) => [l.id, l.nome]));
     const digests = new Map(msgs.filter((m) => m.tipo === "agrupada").map((m) => [m.id, m]));
     const eventoById = new Map(evs.map((e) => [e.id, e]));
@@ -128,7 +140,7 @@ describe("repeat inquiries in the demo (decide-repeat.ts's rule)", () => {
     return { evs, msgs, nomes, digests, eventoById, retornoEvs, alertaDoEvento };
   }
 
-  it("sends at most one \"voltou a perguntar\" per lead, broker and São Paulo day, under its retorno key and the Conselheiro's title", async () => {
+  it('sends at most one "voltou a perguntar" per lead, broker and São Paulo day, under its retorno key and the Conselheiro\'s title', async () => {
     for (const db of [small, busy]) {
       const { msgs, nomes, retornoEvs, alertaDoEvento } = await repeats(db);
       const voltou = msgs.filter((m) => m.corpo.includes("voltou a perguntar"));
@@ -155,16 +167,31 @@ describe("repeat inquiries in the demo (decide-repeat.ts's rule)", () => {
     for (const db of [small, busy]) {
       const { evs, msgs, digests, eventoById, retornoEvs, alertaDoEvento } = await repeats(db);
       const waitingAt = (leadId: string, corretorId: string, t: number, except: string) => {
-        const alertas = msgs.filter((m) => m.tipo === "alerta" && m.leadId === leadId && m.corretorId === corretorId && m.eventoId !== except
-          && eventoById.get(m.eventoId!)!.dataDeteccao!.getTime() < t);
+        const alertas = msgs.filter(
+          (m) =>
+            m.tipo === "alerta" &&
+            m.leadId === leadId &&
+            m.corretorId === corretorId &&
+            m.eventoId !== except &&
+            eventoById.get(m.eventoId!)!.dataDeteccao!.getTime() < t,
+        );
         const alertWaits = alertas.some((m) => {
-          if (m.status === "retida_cota") return !m.mensagemAgrupadaId || digests.get(m.mensagemAgrupadaId)!.criadoEm.getTime() > t;
+          if (m.status === "retida_cota")
+            return !m.mensagemAgrupadaId || digests.get(m.mensagemAgrupadaId)!.criadoEm.getTime() > t;
           // Sent, or failed for good (when it was last updated): no longer waiting from then on.
           return m.status === "agendada" || (m.sentAt ?? m.atualizadoEm!).getTime() > t;
         });
-        const grouped = evs.filter((e) => e.leadId === leadId && e.id !== except && e.dataDeteccao!.getTime() < t
-          && (e.metadata as { decisao?: Decisao }).decisao?.acao === "agrupar");
-        return alertWaits || grouped.some((e) => !e.mensagemAgrupadaId || digests.get(e.mensagemAgrupadaId)!.criadoEm.getTime() > t);
+        const grouped = evs.filter(
+          (e) =>
+            e.leadId === leadId &&
+            e.id !== except &&
+            e.dataDeteccao!.getTime() < t &&
+            (e.metadata as { decisao?: Decisao }).decisao?.acao === "agrupar",
+        );
+        return (
+          alertWaits ||
+          grouped.some((e) => !e.mensagemAgrupadaId || digests.get(e.mensagemAgrupadaId)!.criadoEm.getTime() > t)
+        );
       };
       let sent = 0;
       for (const e of retornoEvs) {

@@ -11,9 +11,28 @@ import * as schema from "@/lib/db/schema";
 import { normalizePhoneBR } from "@/lib/phone/normalize-phone";
 import { parsePortalPayload, type PortalSlug } from "@/lib/portals";
 import { DEMO_INTEGRACOES, DEMO_LOGINS } from "./demo-accounts";
-import { hasAnyAgency, resetDemoData, SEED_PHASES, seedDemo, seedDemoIfEmpty, type SeedProgress, type SeedSummary } from "./seed";
+import {
+  hasAnyAgency,
+  resetDemoData,
+  SEED_PHASES,
+  seedDemo,
+  seedDemoIfEmpty,
+  type SeedProgress,
+  type SeedSummary,
+} from "./seed";
 
-const { corretores, imobiliarias, imoveis, integracoes, leads, mensagens, usuarios, interacoes, eventos, entregasWebhook } = schema;
+const {
+  corretores,
+  imobiliarias,
+  imoveis,
+  integracoes,
+  leads,
+  mensagens,
+  usuarios,
+  interacoes,
+  eventos,
+  entregasWebhook,
+} = schema;
 
 const NOW = new Date("2026-03-10T14:30:00.000Z");
 const DAY = 24 * 60 * 60 * 1000;
@@ -47,9 +66,22 @@ describe("seedDemo (default data set)", () => {
     expect(await countOf(first, usuarios)).toBe(3);
     expect(await countOf(first, integracoes)).toBe(4);
     const [agency] = await first.db.select().from(imobiliarias);
-    expect(agency).toMatchObject({ nome: "Imobiliária Horizonte", slug: "horizonte", cidade: "São Paulo", uf: "SP", timezone: "America/Sao_Paulo" });
+    expect(agency).toMatchObject({
+      nome: "Imobiliária Horizonte",
+      slug: "horizonte",
+      cidade: "São Paulo",
+      uf: "SP",
+      timezone: "America/Sao_Paulo",
+    });
     expect(agency!.configuracoes.roteamento).toBe("roleta");
-    expect(summary.counts).toMatchObject({ imobiliarias: 1, corretores: 8, imoveis: 60, leads: 400, usuarios: 3, integracoes: 4 });
+    expect(summary.counts).toMatchObject({
+      imobiliarias: 1,
+      corretores: 8,
+      imoveis: 60,
+      leads: 400,
+      usuarios: 3,
+      integracoes: 4,
+    });
   });
 
   it("reports counts that match the tables and progress up to the total", async () => {
@@ -107,8 +139,13 @@ describe("seedDemo (default data set)", () => {
 
   it("scores every lead with the Vigilante's scorer, in the intake's metadata format", async () => {
     type Meta = {
-      score: { total: number; fatores: ScoreFactor[]; calculadoEm: string }; consultas: number; portal: string;
-      externalId: string; entregaId: string; telefoneValido: boolean; ultimaConsulta?: { entregaId: string; externalId: string };
+      score: { total: number; fatores: ScoreFactor[]; calculadoEm: string };
+      consultas: number;
+      portal: string;
+      externalId: string;
+      entregaId: string;
+      telefoneValido: boolean;
+      ultimaConsulta?: { entregaId: string; externalId: string };
     };
     const rows = await first.db.select().from(leads);
     const deliveries = new Map((await first.db.select().from(entregasWebhook)).map((e) => [e.id, e]));
@@ -124,7 +161,12 @@ describe("seedDemo (default data set)", () => {
       // The seeder skips re-parsing its own phones for speed; this keeps that shortcut honest.
       expect(normalizePhoneBR(lead.telefone)).toMatchObject({ valid: true, mobile: true, e164: lead.telefone });
       const entrega = deliveries.get(meta.entregaId);
-      expect(entrega).toMatchObject({ leadId: lead.id, portal: meta.portal, externalId: meta.externalId, resultado: "aceita" });
+      expect(entrega).toMatchObject({
+        leadId: lead.id,
+        portal: meta.portal,
+        externalId: meta.externalId,
+        resultado: "aceita",
+      });
       expect(meta.consultas).toBe(meta.ultimaConsulta ? 2 : 1);
       if (meta.ultimaConsulta) expect(deliveries.get(meta.ultimaConsulta.entregaId)?.leadId).toBe(lead.id);
     }
@@ -142,13 +184,20 @@ describe("seedDemo (default data set)", () => {
     );
     let checked = 0;
     for (const lead of await first.db.select().from(leads)) {
-      const meta = lead.metadata as { entregaId: string; consultas: number; score: { total: number; fatores: ScoreFactor[] } };
+      const meta = lead.metadata as {
+        entregaId: string;
+        consultas: number;
+        score: { total: number; fatores: ScoreFactor[] };
+      };
       const entrega = bodies.get(meta.entregaId);
       if (!entrega) continue; // older than the 30-day body retention
       const parsed = parsePortalPayload(entrega.portal as PortalSlug, entrega.corpo);
       const imovel = listings.get(lead.imovelId!)!;
       const real = scoreLead({ lead: parsed, earlierInquiries: meta.consultas - 1, listingPrice: imovel.preco });
-      expect({ total: real.score, fatores: real.factors }).toEqual({ total: meta.score.total, fatores: meta.score.fatores });
+      expect({ total: real.score, fatores: real.factors }).toEqual({
+        total: meta.score.total,
+        fatores: meta.score.fatores,
+      });
       expect(extractBusca(parsed, imovel)).toEqual(lead.busca);
       checked++;
     }
@@ -197,7 +246,9 @@ describe("seedDemo (default data set)", () => {
     const limits = rows.map((r) => r.preferencias!.limiteDiario);
     expect(Math.min(...limits)).toBeGreaterThanOrEqual(3);
     expect(Math.max(...limits)).toBeLessThanOrEqual(10);
-    expect(rows.every((r) => r.imobiliaria === "Imobiliária Horizonte" && (r.atuacao?.bairros?.length ?? 0) > 0)).toBe(true);
+    expect(rows.every((r) => r.imobiliaria === "Imobiliária Horizonte" && (r.atuacao?.bairros?.length ?? 0) > 0)).toBe(
+      true,
+    );
   });
 });
 
@@ -210,14 +261,15 @@ describe("seedDemoIfEmpty and determinism", () => {
   });
 
   it("gives identical rows for the same seed and now, in another database", async () => {
-    const read = (db: TestDb) => Promise.all([
-      db.db.select().from(leads).orderBy(asc(leads.id)),
-      db.db.select().from(interacoes).orderBy(asc(interacoes.id)),
-      db.db.select().from(eventos).orderBy(asc(eventos.id)),
-      db.db.select().from(mensagens).orderBy(asc(mensagens.id)),
-      db.db.select().from(imoveis).orderBy(asc(imoveis.id)),
-      db.db.select({ id: usuarios.id, hash: usuarios.senhaHash }).from(usuarios).orderBy(asc(usuarios.id)),
-    ]);
+    const read = (db: TestDb) =>
+      Promise.all([
+        db.db.select().from(leads).orderBy(asc(leads.id)),
+        db.db.select().from(interacoes).orderBy(asc(interacoes.id)),
+        db.db.select().from(eventos).orderBy(asc(eventos.id)),
+        db.db.select().from(mensagens).orderBy(asc(mensagens.id)),
+        db.db.select().from(imoveis).orderBy(asc(imoveis.id)),
+        db.db.select({ id: usuarios.id, hash: usuarios.senhaHash }).from(usuarios).orderBy(asc(usuarios.id)),
+      ]);
     const [a, b] = await Promise.all([read(first), read(second)]);
     expect(b[0]).toHaveLength(400);
     expect(b).toEqual(a);
@@ -228,22 +280,42 @@ describe("seedDemoIfEmpty and determinism", () => {
     try {
       await seedDemo(shifted, { now: new Date(NOW.getTime() + 3 * DAY), encryptionKey: KEY });
       type Entrada = { entrada?: { dataPortal?: string } };
-      type Meta = Entrada & { entregaId: string; score: { calculadoEm: string }; ultimaConsulta?: Entrada & { entregaId: string } };
+      type Meta = Entrada & {
+        entregaId: string;
+        score: { calculadoEm: string };
+        ultimaConsulta?: Entrada & { entregaId: string };
+      };
       // The portal's own timestamp (metadata.entrada.dataPortal) moves with the dates.
       const shiftEntrada = (m: Entrada, by: number) =>
         m.entrada?.dataPortal ? { entrada: { ...m.entrada, dataPortal: Date.parse(m.entrada.dataPortal) - by } } : {};
-      const strip = (rows: InferSelectModel<typeof leads>[], by: number) => rows.map((r) => {
-        const meta = r.metadata as Meta;
-        return {
-          ...r, id: r.id.slice(-16), corretorId: r.corretorId!.slice(-16), imobiliariaId: null, imovelId: r.imovelId!.slice(-16),
-          dataPrimeiroContato: r.dataPrimeiroContato!.getTime() - by, dataUltimaInteracao: r.dataUltimaInteracao!.getTime() - by,
-          metadata: {
-            ...meta, entregaId: meta.entregaId.slice(-16), ...shiftEntrada(meta, by),
-            score: { ...meta.score, calculadoEm: Date.parse(meta.score.calculadoEm) - by },
-            ...(meta.ultimaConsulta ? { ultimaConsulta: { ...meta.ultimaConsulta, entregaId: meta.ultimaConsulta.entregaId.slice(-16), ...shiftEntrada(meta.ultimaConsulta, by) } } : {}),
-          },
-        };
-      });
+      const strip = (rows: InferSelectModel<typeof leads>[], by: number) =>
+        rows.map((r) => {
+          const meta = r.metadata as Meta;
+          return {
+            ...r,
+            id: r.id.slice(-16),
+            corretorId: r.corretorId!.slice(-16),
+            imobiliariaId: null,
+            imovelId: r.imovelId!.slice(-16),
+            dataPrimeiroContato: r.dataPrimeiroContato!.getTime() - by,
+            dataUltimaInteracao: r.dataUltimaInteracao!.getTime() - by,
+            metadata: {
+              ...meta,
+              entregaId: meta.entregaId.slice(-16),
+              ...shiftEntrada(meta, by),
+              score: { ...meta.score, calculadoEm: Date.parse(meta.score.calculadoEm) - by },
+              ...(meta.ultimaConsulta
+                ? {
+                    ultimaConsulta: {
+                      ...meta.ultimaConsulta,
+                      entregaId: meta.ultimaConsulta.entregaId.slice(-16),
+                      ...shiftEntrada(meta.ultimaConsulta, by),
+                    },
+                  }
+                : {}),
+            },
+          };
+        });
       const base = strip(await first.db.select().from(leads).orderBy(asc(leads.id)), 0);
       const moved = strip(await shifted.db.select().from(leads).orderBy(asc(leads.id)), 3 * DAY);
       expect(moved).toEqual(base);

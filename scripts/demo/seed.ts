@@ -17,7 +17,18 @@ import { buildLeadClock } from "./lead-clock";
 import { MessagePlanner } from "./message-planner";
 import { createRandom, deriveSeed } from "./random";
 
-const { imobiliarias, corretores, imoveis, usuarios, leads, entregasWebhook, interacoes, eventos, mensagens, integracoes } = schema;
+const {
+  imobiliarias,
+  corretores,
+  imoveis,
+  usuarios,
+  leads,
+  entregasWebhook,
+  interacoes,
+  eventos,
+  mensagens,
+  integracoes,
+} = schema;
 
 export const DEFAULT_SEED = 2026;
 export const DEFAULT_LEADS = 400;
@@ -50,8 +61,16 @@ export type SeedOptions = {
 };
 
 export type SeedCounts = {
-  imobiliarias: number; corretores: number; imoveis: number; usuarios: number; leads: number; interacoes: number;
-  eventos: number; mensagens: number; entregasWebhook: number; integracoes: number;
+  imobiliarias: number;
+  corretores: number;
+  imoveis: number;
+  usuarios: number;
+  leads: number;
+  interacoes: number;
+  eventos: number;
+  mensagens: number;
+  entregasWebhook: number;
+  integracoes: number;
 };
 
 export type SeedSummary = {
@@ -90,17 +109,33 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions = {}): Pro
   const clock = buildLeadClock(seed, total, now, DEMO_AGENCY.timezone);
   const ctx = createLeadContext(base, { seed, now, timezone: DEMO_AGENCY.timezone, clock });
   const planner = new MessagePlanner({
-    seed, agencyId: base.agencyId, now, timezone: DEMO_AGENCY.timezone, clock, brokers: base.brokers, scoreQuente: base.config.scoreQuente,
+    seed,
+    agencyId: base.agencyId,
+    now,
+    timezone: DEMO_AGENCY.timezone,
+    clock,
+    brokers: base.brokers,
+    scoreQuente: base.config.scoreQuente,
   });
   const counts: SeedCounts = {
-    imobiliarias: 1, corretores: base.rows.corretores.length, imoveis: base.rows.imoveis.length, usuarios: users.length,
-    leads: 0, interacoes: 0, eventos: 0, mensagens: 0, entregasWebhook: 0, integracoes: 0,
+    imobiliarias: 1,
+    corretores: base.rows.corretores.length,
+    imoveis: base.rows.imoveis.length,
+    usuarios: users.length,
+    leads: 0,
+    interacoes: 0,
+    eventos: 0,
+    mensagens: 0,
+    entregasWebhook: 0,
+    integracoes: 0,
   };
   const lastDelivery = new Map<string, Date>();
 
   type Chunk = {
-    leads: InferInsertModel<typeof leads>[]; entregas: InferInsertModel<typeof entregasWebhook>[];
-    interacoes: InferInsertModel<typeof interacoes>[]; eventos: InferInsertModel<typeof eventos>[];
+    leads: InferInsertModel<typeof leads>[];
+    entregas: InferInsertModel<typeof entregasWebhook>[];
+    interacoes: InferInsertModel<typeof interacoes>[];
+    eventos: InferInsertModel<typeof eventos>[];
     mensagens: InferInsertModel<typeof mensagens>[];
   };
 
@@ -154,7 +189,9 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions = {}): Pro
       const to = Math.min(total, from + CHUNK_LEADS);
       const chunk = await generateChunk(from, to);
       await writing;
-      writing = insertChunk(tx, chunk).then(() => { if (to < total) progress("leads", to, total); });
+      writing = insertChunk(tx, chunk).then(() => {
+        if (to < total) progress("leads", to, total);
+      });
       writing.catch(() => undefined); // awaited on the next turn; this only keeps Node from calling it unhandled
     }
     await writing;
@@ -163,13 +200,19 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions = {}): Pro
     const last = planner.finish();
     const finalRows = last.eventos.length + last.mensagens.length;
     progress("finais", 0, finalRows);
-    counts.eventos += await insertInBatches(tx, eventos, last.eventos, { onBatch: (n) => progress("finais", Math.min(n, finalRows - 1), finalRows) });
+    counts.eventos += await insertInBatches(tx, eventos, last.eventos, {
+      onBatch: (n) => progress("finais", Math.min(n, finalRows - 1), finalRows),
+    });
     counts.mensagens += await insertInBatches(tx, mensagens, last.mensagens, {
       onBatch: (n) => progress("finais", Math.min(last.eventos.length + n, finalRows - 1), finalRows),
     });
     progress("finais", finalRows, finalRows);
     progress("integracoes", 0, 1);
-    counts.integracoes = await insertInBatches(tx, integracoes, buildIntegracoes(rng, base, now, lastDelivery, options.encryptionKey));
+    counts.integracoes = await insertInBatches(
+      tx,
+      integracoes,
+      buildIntegracoes(rng, base, now, lastDelivery, options.encryptionKey),
+    );
     progress("integracoes", 1, 1);
     progress("confirmar", 0, 1);
   });
@@ -189,8 +232,16 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions = {}): Pro
   const durationMs = Math.round(performance.now() - started);
   log.info("demo.seeded", { imobiliariaId: base.agencyId, seed, leads: total, durationMs });
   return {
-    imobiliariaId: base.agencyId, slug: DEMO_AGENCY.slug, nome: DEMO_AGENCY.nome, seed, now: now.toISOString(), counts,
-    logins: DEMO_LOGINS.map((l) => ({ ...l })), integracoes: DEMO_INTEGRACOES.map((i) => ({ ...i })), durationMs, fases,
+    imobiliariaId: base.agencyId,
+    slug: DEMO_AGENCY.slug,
+    nome: DEMO_AGENCY.nome,
+    seed,
+    now: now.toISOString(),
+    counts,
+    logins: DEMO_LOGINS.map((l) => ({ ...l })),
+    integracoes: DEMO_INTEGRACOES.map((i) => ({ ...i })),
+    durationMs,
+    fases,
   };
 }
 
@@ -215,7 +266,9 @@ export async function seedDemoIfEmpty(handle: DbHandle, options: SeedOptions = {
 
 /** Empties every table of the schema (for `db:seed --reset`). Destroys ALL data, not only the demo's. */
 export async function resetDemoData(handle: DbHandle): Promise<void> {
-  const names = schemaTables().map((t) => `"${getTableName(t)}"`).join(", ");
+  const names = schemaTables()
+    .map((t) => `"${getTableName(t)}"`)
+    .join(", ");
   await handle.db.execute(sql.raw(`TRUNCATE ${names} RESTART IDENTITY CASCADE`));
 }
 

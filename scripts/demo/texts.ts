@@ -52,7 +52,10 @@ export function describeListing(l: ListingRef): string {
 }
 
 export const URGENCIA_ROTULO: Record<Urgencia, string> = {
-  critica: "muito quente", alta: "quente", media: "morno", baixa: "frio",
+  critica: "muito quente",
+  alta: "quente",
+  media: "morno",
+  baixa: "frio",
 };
 
 export const ACAO_NOVO_LEAD: Record<Urgencia, string> = {
@@ -132,13 +135,20 @@ type ItemAgrupada = { nome: string; score: number; listing: ListingRef };
 
 /** A digest: the warm leads of the broker's window and, first, the alerts the daily quota held back. */
 export function agrupadaCorpo(itens: ItemAgrupada[], janelaMinutos: number, retidos: ItemAgrupada[] = []) {
-  const line = (it: ItemAgrupada, i: number) => `${i + 1}. ${it.nome}: ${it.listing.tipo.nome} em ${it.listing.bairro} (score ${it.score})`;
+  const line = (it: ItemAgrupada, i: number) =>
+    `${i + 1}. ${it.nome}: ${it.listing.tipo.nome} em ${it.listing.bairro} (score ${it.score})`;
   const parts: string[] = [];
   if (retidos.length > 0) {
-    parts.push(`*${retidos.length} ${retidos.length === 1 ? "alerta retido" : "alertas retidos"} pelo limite diário de mensagens:*`, ...retidos.map(line));
+    parts.push(
+      `*${retidos.length} ${retidos.length === 1 ? "alerta retido" : "alertas retidos"} pelo limite diário de mensagens:*`,
+      ...retidos.map(line),
+    );
   }
   if (itens.length > 0) {
-    parts.push(`*${itens.length} ${itens.length === 1 ? "novo lead" : "novos leads"}* nos últimos ${janelaMinutos} min:`, ...itens.map(line));
+    parts.push(
+      `*${itens.length} ${itens.length === 1 ? "novo lead" : "novos leads"}* nos últimos ${janelaMinutos} min:`,
+      ...itens.map(line),
+    );
   }
   return [...parts, "Abra o painel para ver os detalhes."].join("\n");
 }

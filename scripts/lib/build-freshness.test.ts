@@ -40,7 +40,9 @@ describe("findBuildReason", () => {
   it("names a source file changed after the build, however deep", async () => {
     await writeAt(".next/BUILD_ID", BUILT_AT);
     await writeAt("lib/db/queries/leads.ts", AFTER);
-    expect(await findBuildReason(root)).toBe(`${path.join("lib", "db", "queries", "leads.ts")} mudou desde o último build`);
+    expect(await findBuildReason(root)).toBe(
+      `${path.join("lib", "db", "queries", "leads.ts")} mudou desde o último build`,
+    );
   });
 
   it("counts config files and public assets", async () => {

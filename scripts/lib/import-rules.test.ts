@@ -14,16 +14,23 @@ const dirs: string[] = [];
 function checkTree(files: Record<string, string>) {
   const dir = mkdtempSync(path.join(tmpdir(), "lastro-imports-"));
   dirs.push(dir);
-  writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./*"] } } }));
+  writeFileSync(
+    path.join(dir, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./*"] } } }),
+  );
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     writeFileSync(path.join(dir, file), text);
   }
   const folders = [...new Set(Object.keys(files).map((f) => f.split("/")[0]!))];
-  const run = spawnSync(process.execPath, [bin, "--config", path.join(root, ".dependency-cruiser.cjs"), "--output-type", "err", ...folders], {
-    cwd: dir,
-    encoding: "utf8",
-  });
+  const run = spawnSync(
+    process.execPath,
+    [bin, "--config", path.join(root, ".dependency-cruiser.cjs"), "--output-type", "err", ...folders],
+    {
+      cwd: dir,
+      encoding: "utf8",
+    },
+  );
   return { code: run.status, output: `${run.stdout}${run.stderr}` };
 }
 
@@ -44,7 +51,8 @@ describe("import rules (dependency-cruiser)", () => {
   it("refuses an agent importing the jobs layer, and a circle", () => {
     const { code, output } = checkTree({
       "inngest/dispatch.ts": "export const dispatch = 1;\n",
-      "agents/a.ts": 'import { dispatch } from "@/inngest/dispatch";\nimport { b } from "./b";\nexport const a = dispatch + b;\n',
+      "agents/a.ts":
+        'import { dispatch } from "@/inngest/dispatch";\nimport { b } from "./b";\nexport const a = dispatch + b;\n',
       "agents/b.ts": 'import { a } from "./a";\nexport const b = 1;\nexport const c = () => a;\n',
     });
     expect(code).not.toBe(0);
@@ -56,7 +64,8 @@ describe("import rules (dependency-cruiser)", () => {
     const { code, output } = checkTree({
       "lib/db/wire/together.ts": "export const together = 1;\n",
       "lib/whatsapp/testing/fake.ts": "export const fake = 1;\n",
-      "agents/vigilante/ingest.ts": 'import { together } from "@/lib/db/wire/together";\nimport { fake } from "@/lib/whatsapp/testing/fake";\nexport const i = together + fake;\n',
+      "agents/vigilante/ingest.ts":
+        'import { together } from "@/lib/db/wire/together";\nimport { fake } from "@/lib/whatsapp/testing/fake";\nexport const i = together + fake;\n',
     });
     expect(code).not.toBe(0);
     expect(output).toContain("wire-stays-in-db");

@@ -52,7 +52,10 @@ export async function prepareDatabase(): Promise<PreparedDatabase> {
 }
 
 /** Migrations, then the demo when wanted and the database has no agency. */
-export async function prepareHandle(handle: DbHandle, opts: { demo: boolean; seed?: SeedOptions }): Promise<PreparedDatabase> {
+export async function prepareHandle(
+  handle: DbHandle,
+  opts: { demo: boolean; seed?: SeedOptions },
+): Promise<PreparedDatabase> {
   await migrateDb(handle);
   const seeded = opts.demo ? await seedDemoIfEmpty(handle, opts.seed) : false;
   const setupNeeded = !seeded && !(await hasAnyAgency(handle.db));

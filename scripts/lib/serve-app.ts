@@ -32,7 +32,9 @@ export async function serveApp(): Promise<number> {
 
   const processes = env.webConcurrency;
   const shape = processes === 1 ? "1 processo web" : `${processes} processos web`;
-  say(`Banco e build prontos em ${secondsSince(started)}. Iniciando o servidor em http://localhost:${env.port} (KV: ${env.kv.driver}, ${shape})…`);
+  say(
+    `Banco e build prontos em ${secondsSince(started)}. Iniciando o servidor em http://localhost:${env.port} (KV: ${env.kv.driver}, ${shape})…`,
+  );
   const args = ["-p", String(env.port)];
   if (processes === 1) return runCommand(process.execPath, [webServerScript(), ...args]);
   return serveCluster({ workers: processes, args });

@@ -65,9 +65,13 @@ const isAlive = (pid: number) => {
 describe("serveCluster", () => {
   it("serves one port from two processes, replaces a killed one, and SIGTERM ends them all", async () => {
     const port = await freePort();
-    primary = spawn(process.execPath, ["--import", "tsx", path.join(FIXTURES, "cluster-primary.ts"), PID_SERVER, String(port), "2"], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    primary = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(FIXTURES, "cluster-primary.ts"), PID_SERVER, String(port), "2"],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     primary.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     primary.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -94,7 +98,11 @@ describe("serveCluster", () => {
   it("gives up with a non-zero code when the workers keep dying", async () => {
     const handlersBefore = process.listenerCount("SIGTERM");
     const code = await serveCluster({
-      workers: 2, exec: path.join(FIXTURES, "exit-at-once.mjs"), args: [], restartDelayMs: 20, maxRestartsPerMinute: 3,
+      workers: 2,
+      exec: path.join(FIXTURES, "exit-at-once.mjs"),
+      args: [],
+      restartDelayMs: 20,
+      maxRestartsPerMinute: 3,
     });
     expect(code).toBe(3);
     // Its signal handlers are gone with it: nothing is left listening for a server that stopped.

@@ -74,7 +74,9 @@ export function serveCluster(options: ClusterOptions): Promise<number> {
         return;
       }
       restartsAt.push(now);
-      console.error(`✖ O processo web ${worker.process.pid} saiu (código ${code}); outro começa em ${restartDelayMs / 1000} s.`);
+      console.error(
+        `✖ O processo web ${worker.process.pid} saiu (código ${code}); outro começa em ${restartDelayMs / 1000} s.`,
+      );
       const timer = setTimeout(() => {
         pendingRestarts.delete(timer);
         fork();

@@ -17,15 +17,28 @@ import type { PreferenciasInput } from "@/lib/domain/preferencias";
 import { newId } from "@/lib/ids";
 
 /** Monday to Saturday, 08:00–20:00: the seed's defaults. */
-export const HORARIO_COMERCIAL: PreferenciasInput = { horario: { inicio: "08:00", fim: "20:00" }, dias: [1, 2, 3, 4, 5, 6] };
+export const HORARIO_COMERCIAL: PreferenciasInput = {
+  horario: { inicio: "08:00", fim: "20:00" },
+  dias: [1, 2, 3, 4, 5, 6],
+};
 
 let phoneSeq = 0;
 
 export async function createSummaryAgency(db: Db): Promise<Imobiliaria> {
-  return insertImobiliaria(db, { slug: `res-${randomUUID().slice(0, 8)}`, nome: "Imobiliária Centro", cidade: "São Paulo", uf: "SP" });
+  return insertImobiliaria(db, {
+    slug: `res-${randomUUID().slice(0, 8)}`,
+    nome: "Imobiliária Centro",
+    cidade: "São Paulo",
+    uf: "SP",
+  });
 }
 
-export async function createBroker(db: Db, agency: Imobiliaria, nome: string, prefs: PreferenciasInput = HORARIO_COMERCIAL): Promise<Corretor> {
+export async function createBroker(
+  db: Db,
+  agency: Imobiliaria,
+  nome: string,
+  prefs: PreferenciasInput = HORARIO_COMERCIAL,
+): Promise<Corretor> {
   const telefone = `+55119${String(60_000_000 + ++phoneSeq).padStart(8, "0")}`;
   return insertCorretor(db, { imobiliariaId: agency.id, nome, telefone, preferencias: prefs });
 }
@@ -46,26 +59,53 @@ export type LeadSpec = {
 
 export async function addLead(db: Db, agency: Imobiliaria, corretor: Corretor, spec: LeadSpec): Promise<Lead> {
   const lead = await insertPortalLead(db, {
-    id: newId("lead", spec.at.getTime()), imobiliariaId: agency.id, corretorId: corretor.id, nome: spec.nome,
-    telefone: "+5511987654321", origem: "zap", dataPrimeiroContato: spec.at, dataUltimaInteracao: spec.at,
-    score: spec.score, status: spec.status ?? (spec.contatoEm ? "em_contato" : "novo"), busca: spec.busca ?? null,
+    id: newId("lead", spec.at.getTime()),
+    imobiliariaId: agency.id,
+    corretorId: corretor.id,
+    nome: spec.nome,
+    telefone: "+5511987654321",
+    origem: "zap",
+    dataPrimeiroContato: spec.at,
+    dataUltimaInteracao: spec.at,
+    score: spec.score,
+    status: spec.status ?? (spec.contatoEm ? "em_contato" : "novo"),
+    busca: spec.busca ?? null,
   });
   await insertInteracao(db, { leadId: lead.id, tipo: "mensagem_portal", data: spec.at, conteudo: "Tenho interesse" });
   const evento = await insertEvento(db, {
-    imobiliariaId: agency.id, tipo: spec.visita ? "visita_solicitada" : "novo_lead", urgencia: "alta", corretorId: corretor.id,
-    leadId: lead.id, titulo: `Novo lead: ${spec.nome}`, descricao: "teste", acaoRecomendada: "teste", dataDeteccao: spec.at,
+    imobiliariaId: agency.id,
+    tipo: spec.visita ? "visita_solicitada" : "novo_lead",
+    urgencia: "alta",
+    corretorId: corretor.id,
+    leadId: lead.id,
+    titulo: `Novo lead: ${spec.nome}`,
+    descricao: "teste",
+    acaoRecomendada: "teste",
+    dataDeteccao: spec.at,
   });
   // Already decided, so a runner's sweep leaves it alone: these leads were alerted (or not) in the past.
   await recordDecisionOnly(db, evento.id, { acao: "decidido_no_teste" });
   if (spec.retida) {
     await insertMensagemOnce(db, {
-      imobiliariaId: agency.id, corretorId: corretor.id, leadId: lead.id, eventoId: evento.id, tipo: "alerta",
-      destino: corretor.telefone, corpo: `🔥 Novo lead: ${spec.nome}`, status: "retida_cota",
-      idempotencyKey: `alerta:${evento.id}`, criadoEm: spec.at,
+      imobiliariaId: agency.id,
+      corretorId: corretor.id,
+      leadId: lead.id,
+      eventoId: evento.id,
+      tipo: "alerta",
+      destino: corretor.telefone,
+      corpo: `🔥 Novo lead: ${spec.nome}`,
+      status: "retida_cota",
+      idempotencyKey: `alerta:${evento.id}`,
+      criadoEm: spec.at,
     });
   }
   if (spec.contatoEm) {
-    await insertInteracao(db, { leadId: lead.id, tipo: "contato_corretor", data: spec.contatoEm, conteudo: "Já contatei" });
+    await insertInteracao(db, {
+      leadId: lead.id,
+      tipo: "contato_corretor",
+      data: spec.contatoEm,
+      conteudo: "Já contatei",
+    });
   }
   return lead;
 }

@@ -1,10 +1,25 @@
 // Messages about one lead: the new-lead alert ("Por que 82?") and the reminder the broker asked for.
 import { origemLabel } from "@/lib/portals/origem-label";
 import {
-  leadButtons, type ComposedMessage, type FatorScore, type ImovelRef, type LeadLinha, type LembreteInput, type NovoLeadInput,
+  leadButtons,
+  type ComposedMessage,
+  type FatorScore,
+  type ImovelRef,
+  type LeadLinha,
+  type LembreteInput,
+  type NovoLeadInput,
   type Remetente,
 } from "./message-types";
-import { bold, clip, diaCurto, firstName, horaCurta, leadText, MAX_CORPO, waMeLink } from "../../../lib/whatsapp/text/compose";
+import {
+  bold,
+  clip,
+  diaCurto,
+  firstName,
+  horaCurta,
+  leadText,
+  MAX_CORPO,
+  waMeLink,
+} from "../../../lib/whatsapp/text/compose";
 
 const TITULOS: Record<NovoLeadInput["tipo"], (nome: string) => string> = {
   novo_lead: (nome) => `🔥 ${bold(`Novo lead: ${nome}`)}`,
@@ -74,7 +89,11 @@ export function composeNovoLead(input: NovoLeadInput): ComposedMessage {
       `Imóvel: ${imovel ?? "não identificado"}`,
       ...(input.mensagem?.trim() ? [`Pediu: "${leadText(input.mensagem, 280)}"`] : []),
       ...(input.repeticao ? [repeticaoLinha(input.repeticao.consultas)] : []),
-      ...(input.recebidoEm ? [`Chegou às ${horaCurta(input.recebidoEm.em, input.recebidoEm.timezone)} de ${diaCurto(input.recebidoEm.em, input.recebidoEm.timezone)}.`] : []),
+      ...(input.recebidoEm
+        ? [
+            `Chegou às ${horaCurta(input.recebidoEm.em, input.recebidoEm.timezone)} de ${diaCurto(input.recebidoEm.em, input.recebidoEm.timezone)}.`,
+          ]
+        : []),
       "",
       `${bold(`Score ${lead.score}`)} · Por que ${lead.score}?`,
       ...topFatores(input.fatores),
@@ -86,7 +105,11 @@ export function composeNovoLead(input: NovoLeadInput): ComposedMessage {
     corpo: fitWithLink(build, links),
     botoes: leadButtons(lead.id),
     templateVariaveis: {
-      "1": nome, "2": origemLabel(lead.origem), "3": imovel ?? "não identificado", "4": String(lead.score), "5": links[0] ?? "-",
+      "1": nome,
+      "2": origemLabel(lead.origem),
+      "3": imovel ?? "não identificado",
+      "4": String(lead.score),
+      "5": links[0] ?? "-",
     },
   };
 }

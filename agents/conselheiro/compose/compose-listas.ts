@@ -3,7 +3,15 @@
 import { origemLabel } from "@/lib/portals/origem-label";
 import { saudacao } from "./compose-lead";
 import type { AgrupadaInput, ComposedMessage, LeadLinha, Remetente, ResumoDiarioInput } from "./message-types";
-import { bold, desdeTexto, diaCurto, fitSections, leadText, plural, waMeLink } from "../../../lib/whatsapp/text/compose";
+import {
+  bold,
+  desdeTexto,
+  diaCurto,
+  fitSections,
+  leadText,
+  plural,
+  waMeLink,
+} from "../../../lib/whatsapp/text/compose";
 
 const byScore = (a: LeadLinha, b: LeadLinha) => b.score - a.score;
 
@@ -14,14 +22,19 @@ export function leadLinha(lead: LeadLinha, remetente: Remetente | null): string 
   return `• ${bold(leadText(lead.nome, 60))} · ${origemLabel(lead.origem)} · score ${lead.score} · ${contato}`;
 }
 
-const linhas = (leads: LeadLinha[], remetente: Remetente | null) => [...leads].sort(byScore).map((l) => leadLinha(l, remetente));
+const linhas = (leads: LeadLinha[], remetente: Remetente | null) =>
+  [...leads].sort(byScore).map((l) => leadLinha(l, remetente));
 
 type SecaoLeads = { titulo: string; leads: LeadLinha[] };
 
 // Links with a greeting when every lead fits; bare links (≈ 30 characters) when that shows more leads.
 function fitLeadSections(head: string, secoes: SecaoLeads[], tail: string, remetente: Remetente): string {
   const build = (r: Remetente | null) =>
-    fitSections(head, secoes.map((s) => ({ titulo: s.titulo, linhas: linhas(s.leads, r) })), tail);
+    fitSections(
+      head,
+      secoes.map((s) => ({ titulo: s.titulo, linhas: linhas(s.leads, r) })),
+      tail,
+    );
   const comSaudacao = build(remetente);
   return (comSaudacao.omitidas > 0 ? build(null) : comSaudacao).corpo;
 }
@@ -31,7 +44,10 @@ const tituloRetidos = (n: number, limite: number) =>
 
 // Twilio Content variables may not contain line breaks: names joined with commas, clipped.
 function nomesVariavel(leads: LeadLinha[]): string {
-  const nomes = [...leads].sort(byScore).map((l) => leadText(l.nome, 40)).join(", ");
+  const nomes = [...leads]
+    .sort(byScore)
+    .map((l) => leadText(l.nome, 40))
+    .join(", ");
   return nomes.length <= 500 ? nomes || "-" : `${nomes.slice(0, 499)}…`;
 }
 
@@ -79,7 +95,10 @@ export function composeResumoDiario(input: ResumoDiarioInput): ComposedMessage {
     head,
     [
       { titulo: tituloRetidos(input.retidos.length, input.limiteDiario), leads: input.retidos },
-      { titulo: `📅 ${bold(`Pediram visita, sem contato (${input.pediramVisita.length}):`)}`, leads: input.pediramVisita },
+      {
+        titulo: `📅 ${bold(`Pediram visita, sem contato (${input.pediramVisita.length}):`)}`,
+        leads: input.pediramVisita,
+      },
       { titulo: `❄️ ${bold(`Leads frios, só no resumo (${input.frios.length}):`)}`, leads: input.frios },
       { titulo: bold(`Sem contato ainda (${input.semContato.length}):`), leads: input.semContato },
     ],
@@ -90,7 +109,10 @@ export function composeResumoDiario(input: ResumoDiarioInput): ComposedMessage {
     corpo,
     botoes: [],
     templateVariaveis: {
-      "1": dias.texto, "2": String(c.novos), "3": String(esperando), "4": String(input.retidos.length),
+      "1": dias.texto,
+      "2": String(c.novos),
+      "3": String(esperando),
+      "4": String(input.retidos.length),
     },
   };
 }

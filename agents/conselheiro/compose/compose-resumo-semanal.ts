@@ -27,9 +27,10 @@ export function composeResumoSemanal(input: ResumoSemanalInput): ComposedMessage
   const { desempenho: d, demanda } = input;
   const semana = periodoDias(input.semana, input.timezone).texto;
   const percentual = d.percentualContatados === null ? "" : ` (${d.percentualContatados}%)`;
-  const resposta = d.medianaPrimeiraRespostaMin === null
-    ? "sem registro (toque em *Já contatei* nos alertas)"
-    : `${duracaoTexto(d.medianaPrimeiraRespostaMin)} (mediana de ${d.respostasMedidas} ${d.respostasMedidas === 1 ? "lead" : "leads"})`;
+  const resposta =
+    d.medianaPrimeiraRespostaMin === null
+      ? "sem registro (toque em *Já contatei* nos alertas)"
+      : `${duracaoTexto(d.medianaPrimeiraRespostaMin)} (mediana de ${d.respostasMedidas} ${d.respostasMedidas === 1 ? "lead" : "leads"})`;
   const linhas = [
     `📈 ${bold(`Resumo da semana ${semana}`)}`,
     `Leads recebidos: ${d.recebidos}`,
@@ -38,7 +39,10 @@ export function composeResumoSemanal(input: ResumoSemanalInput): ComposedMessage
     `Visitas solicitadas: ${d.visitasSolicitadas}`,
   ];
   if (d.porStatus.length > 0) {
-    linhas.push("", `${bold("Leads por status:")} ${d.porStatus.map((s) => `${STATUS_LEAD[s.status].rotulo} ${s.leads}`).join(" · ")}`);
+    linhas.push(
+      "",
+      `${bold("Leads por status:")} ${d.porStatus.map((s) => `${STATUS_LEAD[s.status].rotulo} ${s.leads}`).join(" · ")}`,
+    );
   }
   const procura = [
     ["Bairros", demanda.bairros],
@@ -47,7 +51,11 @@ export function composeResumoSemanal(input: ResumoSemanalInput): ComposedMessage
   ] as const;
   const comDados = procura.filter(([, itens]) => itens.length > 0);
   if (comDados.length > 0) {
-    linhas.push("", bold("O que seus leads procuram:"), ...comDados.map(([titulo, itens]) => `• ${titulo}: ${lista(itens)}`));
+    linhas.push(
+      "",
+      bold("O que seus leads procuram:"),
+      ...comDados.map(([titulo, itens]) => `• ${titulo}: ${lista(itens)}`),
+    );
   }
   return {
     // At most ~700 characters (three top-3 lists of 40-character names), well under MAX_CORPO.

@@ -58,7 +58,14 @@ export type ResumoDiarioInput = {
   /** The leads counted, [desde, ate): one local day, or several after days off ("de 21/11 a 23/11"). */
   periodo: { desde: Date; ate: Date };
   timezone: string;
-  contagem: { novos: number; quentes: number; mornos: number; frios: number; contatados: number; visitasSolicitadas: number };
+  contagem: {
+    novos: number;
+    quentes: number;
+    mornos: number;
+    frios: number;
+    contatados: number;
+    visitasSolicitadas: number;
+  };
   /** Alerts the quota held back, lead still without contact. */
   retidos: LeadLinha[];
   /** Asked for a visit, still without contact (and not among `retidos`). */

@@ -12,15 +12,22 @@ const fatores = [
   { points: 25, explicacao: "Pediu uma visita pelo portal: +25" },
 ];
 const novo = (over: Partial<NovoLeadInput> = {}): NovoLeadInput => ({
-  tipo: "novo_lead", lead: maria, fatores, remetente, mensagem: null,
+  tipo: "novo_lead",
+  lead: maria,
+  fatores,
+  remetente,
+  mensagem: null,
   imovel: { titulo: "Apartamento 2 quartos em Pinheiros", codigo: "AP0142-LST", bairro: "Pinheiros" },
   ...over,
 });
 const lines = (text: string) => text.split("\n");
-const GREETING = "Olá, Maria! Aqui é Ana (Imobiliária Centro). Recebi seu contato pelo ZAP Imóveis sobre Apartamento 2 quartos em Pinheiros. Podemos conversar?";
+const GREETING =
+  "Olá, Maria! Aqui é Ana (Imobiliária Centro). Recebi seu contato pelo ZAP Imóveis sobre Apartamento 2 quartos em Pinheiros. Podemos conversar?";
 
 describe("novoLead", () => {
-  const msg = templateWriter.novoLead(novo({ mensagem: "  Quero   agendar uma visita.\nMeu zap 11 98765-4321, e-mail maria.souza@example.com " }));
+  const msg = templateWriter.novoLead(
+    novo({ mensagem: "  Quero   agendar uma visita.\nMeu zap 11 98765-4321, e-mail maria.souza@example.com " }),
+  );
 
   it("says who, where from, which listing, what they asked, the score and why", () => {
     expect(lines(msg.corpo).slice(0, 9)).toEqual([
@@ -67,8 +74,12 @@ describe("novoLead", () => {
   });
 
   it("titles a visit request and a returning lead; says when a held alert arrived", () => {
-    expect(lines(templateWriter.novoLead(novo({ tipo: "visita_solicitada" })).corpo)[0]).toBe("📅 *Maria Souza quer visitar*");
-    expect(lines(templateWriter.novoLead(novo({ tipo: "lead_retorno" })).corpo)[0]).toBe("🔁 *Maria Souza voltou a perguntar*");
+    expect(lines(templateWriter.novoLead(novo({ tipo: "visita_solicitada" })).corpo)[0]).toBe(
+      "📅 *Maria Souza quer visitar*",
+    );
+    expect(lines(templateWriter.novoLead(novo({ tipo: "lead_retorno" })).corpo)[0]).toBe(
+      "🔁 *Maria Souza voltou a perguntar*",
+    );
     const held = templateWriter.novoLead(novo({ recebidoEm: { em: new Date("2026-11-25T00:10:00Z"), timezone: SP } }));
     expect(lines(held.corpo)).toContain("Chegou às 21h10 de 24/11.");
     expect(lines(templateWriter.novoLead(novo({ imovel: null })).corpo)[2]).toBe("Imóvel: não identificado");
@@ -76,12 +87,16 @@ describe("novoLead", () => {
 
   it("stays within 1,600 characters with the longest inputs", () => {
     const long = "é".repeat(400);
-    const m = templateWriter.novoLead(novo({
-      lead: { ...maria, nome: long }, mensagem: long.repeat(10),
-      imovel: { titulo: long, codigo: long, bairro: long },
-      fatores: Array.from({ length: 9 }, (_, i) => ({ points: i, explicacao: long })),
-      remetente: { corretorNome: long, imobiliariaNome: long }, recebidoEm: { em: new Date(), timezone: SP },
-    }));
+    const m = templateWriter.novoLead(
+      novo({
+        lead: { ...maria, nome: long },
+        mensagem: long.repeat(10),
+        imovel: { titulo: long, codigo: long, bairro: long },
+        fatores: Array.from({ length: 9 }, (_, i) => ({ points: i, explicacao: long })),
+        remetente: { corretorNome: long, imobiliariaNome: long },
+        recebidoEm: { em: new Date(), timezone: SP },
+      }),
+    );
     expect(m.corpo.length).toBeLessThanOrEqual(1600);
     expect(m.corpo).toContain("https://wa.me/5511987654321");
   });
@@ -90,7 +105,13 @@ describe("novoLead", () => {
 describe("agrupada", () => {
   const joao: LeadLinha = { id: "lead_02", nome: "João Lima", origem: "olx", score: 55, telefone: "+5521987654322" };
   const bia: LeadLinha = { id: "lead_03", nome: "Bia", origem: "vivareal", score: 61, telefone: "invalido" };
-  const base = { desde: new Date("2026-11-24T17:00:00Z"), agora: new Date("2026-11-24T18:00:00Z"), timezone: SP, limiteDiario: 5, remetente };
+  const base = {
+    desde: new Date("2026-11-24T17:00:00Z"),
+    agora: new Date("2026-11-24T18:00:00Z"),
+    timezone: SP,
+    limiteDiario: 5,
+    remetente,
+  };
 
   it("counts the leads since the window opened, one line each, held alerts first", () => {
     const m = templateWriter.agrupada({ ...base, leads: [joao, bia], retidos: [maria] });
@@ -113,7 +134,12 @@ describe("agrupada", () => {
   });
 
   it("cuts a long list with 'e mais N…' under 1,600 characters, using bare links to show more", () => {
-    const many = Array.from({ length: 50 }, (_, i) => ({ ...joao, id: `lead_${i}`, nome: `Pessoa ${String(i).padStart(2, "0")}`, score: 100 - i }));
+    const many = Array.from({ length: 50 }, (_, i) => ({
+      ...joao,
+      id: `lead_${i}`,
+      nome: `Pessoa ${String(i).padStart(2, "0")}`,
+      score: 100 - i,
+    }));
     const m = templateWriter.agrupada({ ...base, leads: [], retidos: many });
     expect(m.corpo.length).toBeLessThanOrEqual(1600);
     const shown = lines(m.corpo).filter((x) => x.startsWith("• "));
@@ -125,9 +151,17 @@ describe("agrupada", () => {
 
 describe("lembrete and resumoDiario", () => {
   it("reminds the broker of one lead with the same quick replies", () => {
-    const m = templateWriter.lembrete({ lead: maria, imovel: null, recebidoEm: new Date("2026-11-24T17:05:00Z"), timezone: SP, remetente });
+    const m = templateWriter.lembrete({
+      lead: maria,
+      imovel: null,
+      recebidoEm: new Date("2026-11-24T17:05:00Z"),
+      timezone: SP,
+      remetente,
+    });
     expect(lines(m.corpo).slice(0, 3)).toEqual([
-      "⏰ *Lembrete: responder Maria Souza*", "Portal: ZAP Imóveis · score 82", "Chegou às 14h05 de 24/11.",
+      "⏰ *Lembrete: responder Maria Souza*",
+      "Portal: ZAP Imóveis · score 82",
+      "Chegou às 14h05 de 24/11.",
     ]);
     expect(m.corpo).toContain("https://wa.me/5511987654321?text=");
     expect(m.botoes.map((b) => b.id)).toEqual(["ja_contatei:lead_01", "passar:lead_01", "lembrar:lead_01"]);
@@ -136,7 +170,10 @@ describe("lembrete and resumoDiario", () => {
   it("sums up the day: counts, visit requests, held alerts, cold leads and the others still without contact", () => {
     const dia = { desde: new Date("2026-11-24T03:00:00Z"), ate: new Date("2026-11-25T03:00:00Z") };
     const m = templateWriter.resumoDiario({
-      periodo: dia, timezone: SP, limiteDiario: 5, remetente,
+      periodo: dia,
+      timezone: SP,
+      limiteDiario: 5,
+      remetente,
       contagem: { novos: 12, quentes: 3, mornos: 5, frios: 4, contatados: 7, visitasSolicitadas: 2 },
       retidos: [maria],
       pediramVisita: [{ ...maria, id: "lead_07", nome: "Vera Visita", score: 90 }],
@@ -145,7 +182,10 @@ describe("lembrete and resumoDiario", () => {
     });
     const l = lines(m.corpo);
     expect(l.slice(0, 4)).toEqual([
-      "📊 *Resumo do dia 24/11*", "Novos leads: 12 (3 quentes, 5 mornos, 4 frios)", "Contatados: 7", "Visitas solicitadas: 2",
+      "📊 *Resumo do dia 24/11*",
+      "Novos leads: 12 (3 quentes, 5 mornos, 4 frios)",
+      "Contatados: 7",
+      "Visitas solicitadas: 2",
     ]);
     const titles = l.filter((x) => x.endsWith(":*"));
     expect(titles).toEqual([
@@ -161,9 +201,15 @@ describe("lembrete and resumoDiario", () => {
 
   it("names the days a summary after days off covers; says so when nothing is waiting", () => {
     const empty = templateWriter.resumoDiario({
-      periodo: { desde: new Date("2026-11-21T03:00:00Z"), ate: new Date("2026-11-23T03:00:00Z") }, timezone: SP, limiteDiario: 5, remetente,
+      periodo: { desde: new Date("2026-11-21T03:00:00Z"), ate: new Date("2026-11-23T03:00:00Z") },
+      timezone: SP,
+      limiteDiario: 5,
+      remetente,
       contagem: { novos: 0, quentes: 0, mornos: 0, frios: 0, contatados: 0, visitasSolicitadas: 0 },
-      retidos: [], pediramVisita: [], frios: [], semContato: [],
+      retidos: [],
+      pediramVisita: [],
+      frios: [],
+      semContato: [],
     });
     expect(lines(empty.corpo)[0]).toBe("📊 *Resumo de 21/11 a 22/11*");
     expect(lines(empty.corpo).at(-1)).toBe("Nenhum lead esperando contato. Bom trabalho!");
@@ -172,10 +218,15 @@ describe("lembrete and resumoDiario", () => {
 
 describe("fitSections", () => {
   it("keeps later section titles when an earlier section is cut", () => {
-    const { corpo, omitidas } = fitSections("H", [
-      { titulo: "A", linhas: Array.from({ length: 40 }, (_, i) => `a${i}`.padEnd(20, ".")) },
-      { titulo: "B", linhas: ["b0"] },
-    ], "T", 300);
+    const { corpo, omitidas } = fitSections(
+      "H",
+      [
+        { titulo: "A", linhas: Array.from({ length: 40 }, (_, i) => `a${i}`.padEnd(20, ".")) },
+        { titulo: "B", linhas: ["b0"] },
+      ],
+      "T",
+      300,
+    );
     expect(corpo.length).toBeLessThanOrEqual(300);
     expect(corpo).toMatch(/\ne mais \d+…\n\nB\n/);
     expect(corpo.endsWith("\n\nT")).toBe(true);

@@ -4,12 +4,27 @@ import { composeLembrete, composeNovoLead } from "./compose-lead";
 import { composeAgrupada, composeResumoDiario } from "./compose-listas";
 import { composeResumoSemanal } from "./compose-resumo-semanal";
 import type {
-  AgrupadaInput, ComposedMessage, LembreteInput, NovoLeadInput, ResumoDiarioInput, ResumoSemanalInput,
+  AgrupadaInput,
+  ComposedMessage,
+  LembreteInput,
+  NovoLeadInput,
+  ResumoDiarioInput,
+  ResumoSemanalInput,
 } from "./message-types";
 
 export type {
-  AgrupadaInput, Botao, ComposedMessage, FatorScore, ImovelRef, ItemDemanda, LeadLinha, LembreteInput, NovoLeadInput,
-  Remetente, ResumoDiarioInput, ResumoSemanalInput,
+  AgrupadaInput,
+  Botao,
+  ComposedMessage,
+  FatorScore,
+  ImovelRef,
+  ItemDemanda,
+  LeadLinha,
+  LembreteInput,
+  NovoLeadInput,
+  Remetente,
+  ResumoDiarioInput,
+  ResumoSemanalInput,
 } from "./message-types";
 export { leadButtons } from "./message-types";
 

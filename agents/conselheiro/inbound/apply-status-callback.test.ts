@@ -5,7 +5,12 @@ import { ZodError } from "zod";
 import { getMensagemById } from "@/lib/db/queries/mensagens";
 import { applyStatusCallback } from "./apply-status-callback";
 import { sendMensagem } from "../send/send-mensagem";
-import { newPendente, statusCallbackFixture, twilioClientFor, registerSendHarness } from "../send/testing/send-fixtures";
+import {
+  newPendente,
+  statusCallbackFixture,
+  twilioClientFor,
+  registerSendHarness,
+} from "../send/testing/send-fixtures";
 
 const h = registerSendHarness();
 
@@ -51,7 +56,9 @@ describe("applyStatusCallback", () => {
     const result = await apply("status-undelivered-63018-rate-limit", sid);
     expect(result).toEqual({ outcome: "reenfileirada", mensagemId: id, retryInMs: 5_000 });
     expect(await getMensagemById(h.t.db, id)).toMatchObject({
-      status: "pendente", erroCodigo: "63018", scheduledFor: new Date(h.clock.now().getTime() + 5_000),
+      status: "pendente",
+      erroCodigo: "63018",
+      scheduledFor: new Date(h.clock.now().getTime() + 5_000),
     });
     expect(await apply("status-undelivered-63018-rate-limit", sid)).toMatchObject({ outcome: "ignorada" });
     expect(await sendMensagem(sendDeps(), id)).toEqual({ outcome: "ja_processada" }); // not before its time

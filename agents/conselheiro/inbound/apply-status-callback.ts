@@ -15,7 +15,11 @@ export type StatusCallbackResult = { outcome: StatusCallbackOutcome; mensagemId?
 
 const callbackSchema = z.object({
   MessageSid: z.string().regex(/^(SM|MM)[0-9a-fA-F]{32}$/, "MessageSid inválido"),
-  MessageStatus: z.string().min(1).max(30).transform((s) => s.toLowerCase()),
+  MessageStatus: z
+    .string()
+    .min(1)
+    .max(30)
+    .transform((s) => s.toLowerCase()),
   ErrorCode: z.string().max(20).optional(),
   ErrorMessage: z.string().max(2000).optional(),
 });
@@ -28,7 +32,10 @@ const FORWARD: Record<string, { to: MensagemStatus; from: MensagemStatus[] }> = 
 };
 const RATE_LIMITED = "63018";
 
-export async function applyStatusCallback(deps: StatusCallbackDeps, params: Record<string, string>): Promise<StatusCallbackResult> {
+export async function applyStatusCallback(
+  deps: StatusCallbackDeps,
+  params: Record<string, string>,
+): Promise<StatusCallbackResult> {
   const cb = callbackSchema.parse(params);
   const row = await findMensagemByProviderSid(deps.db, cb.MessageSid);
   if (!row) {
@@ -37,7 +44,13 @@ export async function applyStatusCallback(deps: StatusCallbackDeps, params: Reco
   }
   const forward = FORWARD[cb.MessageStatus];
   if (forward) {
-    const moved = await transitionMensagemForSid(deps.db, cb.MessageSid, forward.from, { status: forward.to }, deps.now());
+    const moved = await transitionMensagemForSid(
+      deps.db,
+      cb.MessageSid,
+      forward.from,
+      { status: forward.to },
+      deps.now(),
+    );
     return done(row, moved ? "atualizada" : "ignorada", cb);
   }
   if (cb.MessageStatus === "failed" || cb.MessageStatus === "undelivered") return applyFailure(deps, row, cb);
@@ -58,23 +71,40 @@ async function applyFailure(deps: StatusCallbackDeps, row: Mensagem, cb: Callbac
     // marker makes the next claim send the template and a second 63016 final; a repeated callback
     // finds the row no longer `enviada` (or no longer carrying this sid) and changes nothing.
     // scheduled_for stays as it is (already due): the quota counts the row on that instant's day.
-    const moved = await transitionMensagemForSid(deps.db, cb.MessageSid, fromSent,
-      { status: "pendente", erroCodigo: OUTSIDE_WINDOW, erroMensagem: detail }, now);
+    const moved = await transitionMensagemForSid(
+      deps.db,
+      cb.MessageSid,
+      fromSent,
+      { status: "pendente", erroCodigo: OUTSIDE_WINDOW, erroMensagem: detail },
+      now,
+    );
     return done(row, moved ? "reenfileirada" : "ignorada", cb, 0);
   }
   if (code === OUTSIDE_WINDOW) {
-    const moved = await transitionMensagemForSid(deps.db, cb.MessageSid, fromSent, toFailed(SEND_TEXTS.templateRecusado), now);
+    const moved = await transitionMensagemForSid(
+      deps.db,
+      cb.MessageSid,
+      fromSent,
+      toFailed(SEND_TEXTS.templateRecusado),
+      now,
+    );
     return done(row, moved ? "falhou" : "ignorada", cb);
   }
   if (code === RATE_LIMITED && row.tentativas < MAX_ATTEMPTS) {
     // Throttled before reaching the phone: nothing was delivered, so a later re-send is no duplicate.
     const retryInMs = backoffMs(row.tentativas);
-    const moved = await transitionMensagemForSid(deps.db, cb.MessageSid, fromSent, {
-      status: "pendente",
-      erroCodigo: alreadyTemplate ? OUTSIDE_WINDOW : RATE_LIMITED,
-      erroMensagem: SEND_TEXTS.limiteTaxa,
-      scheduledFor: new Date(now.getTime() + retryInMs),
-    }, now);
+    const moved = await transitionMensagemForSid(
+      deps.db,
+      cb.MessageSid,
+      fromSent,
+      {
+        status: "pendente",
+        erroCodigo: alreadyTemplate ? OUTSIDE_WINDOW : RATE_LIMITED,
+        erroMensagem: SEND_TEXTS.limiteTaxa,
+        scheduledFor: new Date(now.getTime() + retryInMs),
+      },
+      now,
+    );
     return done(row, moved ? "reenfileirada" : "ignorada", cb, retryInMs);
   }
   const moved = await transitionMensagemForSid(deps.db, cb.MessageSid, fromSent, toFailed(detail), now);

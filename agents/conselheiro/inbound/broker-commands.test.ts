@@ -9,8 +9,20 @@ import { leads, mensagens } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { createKv } from "@/lib/kv";
 import { respondToTwilioWebhook } from "../../../app/api/webhooks/twilio/receive-twilio-webhook";
-import { captureDispatch, createInboundScene, createLead, newSid, twilioForm, withSid, type InboundScene } from "./testing/twilio-inbound";
-import { AUTH_TOKEN, PUBLIC_BASE_URL, signedTwilioRequest } from "../../../app/api/webhooks/twilio/testing/signed-twilio-request";
+import {
+  captureDispatch,
+  createInboundScene,
+  createLead,
+  newSid,
+  twilioForm,
+  withSid,
+  type InboundScene,
+} from "./testing/twilio-inbound";
+import {
+  AUTH_TOKEN,
+  PUBLIC_BASE_URL,
+  signedTwilioRequest,
+} from "../../../app/api/webhooks/twilio/testing/signed-twilio-request";
 
 /** Friday 2026-11-27 18:00 in São Paulo (UTC−3). */
 const FRI_1800 = new Date("2026-11-27T21:00:00Z");
@@ -23,7 +35,10 @@ let recorder = captureDispatch();
 beforeAll(async () => {
   t = await createTestDb();
   s = await createInboundScene(t.db);
-  await updatePreferencias(t.db, s.agency.id, s.paulo.id, { horario: { inicio: "08:00", fim: "20:00" }, dias: [1, 2, 3, 4, 5] });
+  await updatePreferencias(t.db, s.agency.id, s.paulo.id, {
+    horario: { inicio: "08:00", fim: "20:00" },
+    dias: [1, 2, 3, 4, 5],
+  });
 });
 beforeEach(() => {
   clock.set(FRI_1800);
@@ -33,9 +48,19 @@ afterAll(async () => t?.cleanup());
 
 async function say(body: string): Promise<string> {
   const params = withSid(twilioForm("inbound-text", { Body: body }), newSid());
-  const deps = { db: t.db, kv, now: clock.now, dispatch: recorder.dispatch, authToken: AUTH_TOKEN, publicBaseUrl: PUBLIC_BASE_URL };
+  const deps = {
+    db: t.db,
+    kv,
+    now: clock.now,
+    dispatch: recorder.dispatch,
+    authToken: AUTH_TOKEN,
+    publicBaseUrl: PUBLIC_BASE_URL,
+  };
   expect((await respondToTwilioWebhook(deps, signedTwilioRequest(params))).status).toBe(200);
-  const [resposta] = await t.db.select().from(mensagens).where(eq(mensagens.idempotencyKey, `resposta:${params.MessageSid}`));
+  const [resposta] = await t.db
+    .select()
+    .from(mensagens)
+    .where(eq(mensagens.idempotencyKey, `resposta:${params.MessageSid}`));
   expect(resposta).toMatchObject({ tipo: "resposta", status: "pendente", corretorId: s.paulo.id });
   expect(recorder.calls.at(-1)).toMatchObject({ name: "message/send", data: { mensagemId: resposta!.id } });
   return resposta!.corpo;
@@ -74,12 +99,23 @@ describe("resumo", () => {
     const quente = await createLead(t.db, s.agency, s.paulo.id, { at: today(9), score: 85, nome: "Ana Quente" });
     const morno = await createLead(t.db, s.agency, s.paulo.id, { at: today(10), score: 55, nome: "Beto Morno" });
     await createLead(t.db, s.agency, s.paulo.id, { at: today(0.5), score: 20, nome: "Caio Frio" });
-    await createLead(t.db, s.agency, s.paulo.id, { at: new Date("2026-11-27T02:30:00Z"), score: 90, nome: "Dani Ontem" }); // 23:30 on the 26th
+    await createLead(t.db, s.agency, s.paulo.id, {
+      at: new Date("2026-11-27T02:30:00Z"),
+      score: 90,
+      nome: "Dani Ontem",
+    }); // 23:30 on the 26th
     await createLead(t.db, s.agency, s.bruna.id, { at: today(11), score: 90, nome: "Edu DaBruna" });
     await t.db.update(leads).set({ status: "em_contato" }).where(eq(leads.id, morno.id));
     await insertMensagemOnce(t.db, {
-      imobiliariaId: s.agency.id, corretorId: s.paulo.id, leadId: quente.id, tipo: "alerta", destino: s.paulo.telefone,
-      corpo: "🔥 Novo lead: Ana", status: "retida_cota", idempotencyKey: `retida:${quente.id}`, criadoEm: today(9),
+      imobiliariaId: s.agency.id,
+      corretorId: s.paulo.id,
+      leadId: quente.id,
+      tipo: "alerta",
+      destino: s.paulo.telefone,
+      corpo: "🔥 Novo lead: Ana",
+      status: "retida_cota",
+      idempotencyKey: `retida:${quente.id}`,
+      criadoEm: today(9),
     });
 
     const corpo = await say("Resumo");
@@ -95,7 +131,10 @@ describe("resumo", () => {
 describe("ajuda and anything else", () => {
   it("'ajuda' lists the commands; other text gets a short hint", async () => {
     const ajuda = await say("ajuda");
-    for (const comando of ["*resumo*", "*pausar*", "*retomar*", "*ajuda*", "*Já contatei*"]) expect(ajuda).toContain(comando);
-    expect(await say("Já liguei para a Mariana, visita marcada sábado 10h")).toBe("Não entendi 🤔. Envie *ajuda* para ver os comandos.");
+    for (const comando of ["*resumo*", "*pausar*", "*retomar*", "*ajuda*", "*Já contatei*"])
+      expect(ajuda).toContain(comando);
+    expect(await say("Já liguei para a Mariana, visita marcada sábado 10h")).toBe(
+      "Não entendi 🤔. Envie *ajuda* para ver os comandos.",
+    );
   });
 });

@@ -26,7 +26,11 @@ export async function runCommand(ctx: ReplyContext, command: Comando): Promise<R
 }
 
 async function resumoAgora(ctx: ReplyContext): Promise<ReplyAction> {
-  const data = await loadDailySummaryData(ctx.tx, { corretor: ctx.corretor, imobiliaria: ctx.imobiliaria, now: ctx.now });
+  const data = await loadDailySummaryData(ctx.tx, {
+    corretor: ctx.corretor,
+    imobiliaria: ctx.imobiliaria,
+    now: ctx.now,
+  });
   return { acao: "resumo", texto: ctx.writer.resumoDiario(data).corpo };
 }
 
@@ -44,7 +48,8 @@ async function retomar(ctx: ReplyContext): Promise<ReplyAction> {
   const { corretor, imobiliaria, now } = ctx;
   if (!isPaused(corretor.preferencias, now)) {
     // An expired pause still sits in the row; clearing it keeps the dashboard honest.
-    if (corretor.preferencias.pausadoAte !== null) await updatePreferencias(ctx.tx, imobiliaria.id, corretor.id, { pausadoAte: null });
+    if (corretor.preferencias.pausadoAte !== null)
+      await updatePreferencias(ctx.tx, imobiliaria.id, corretor.id, { pausadoAte: null });
     return { acao: "nao_estava_pausado", texto: REPLY_TEXTS.naoEstavaPausado };
   }
   await updatePreferencias(ctx.tx, imobiliaria.id, corretor.id, { pausadoAte: null });

@@ -26,9 +26,12 @@ export const lembreteKey = (leadId: string, corretorId: string, messageSid: stri
   `lembrete:${leadId}:${corretorId}:${messageSid}`;
 
 export async function runLeadAction(ctx: ReplyContext, acao: LeadAcao, leadId: string | null): Promise<ReplyAction> {
-  const id = leadId ?? (await findLeadDaMensagemRespondida(ctx.tx, ctx.corretor.id, {
-    providerSid: ctx.respondidaSid, desde: new Date(ctx.now.getTime() - JANELA_RESPOSTA_MS),
-  }));
+  const id =
+    leadId ??
+    (await findLeadDaMensagemRespondida(ctx.tx, ctx.corretor.id, {
+      providerSid: ctx.respondidaSid,
+      desde: new Date(ctx.now.getTime() - JANELA_RESPOSTA_MS),
+    }));
   if (!id) return { acao: "lead_nao_identificado", texto: REPLY_TEXTS.semLead };
   const lead = await lockLeadForUpdate(ctx.tx, ctx.imobiliaria.id, id);
   // Another agency's lead and another broker's look the same: not yours, nothing changes.
@@ -52,8 +55,16 @@ async function markContatado(ctx: ReplyContext, lead: Lead): Promise<ReplyAction
     ? Math.max(0, Math.round((ctx.now.getTime() - lead.dataPrimeiroContato.getTime()) / 60_000))
     : null;
   await insertInteracao(ctx.tx, {
-    leadId: lead.id, tipo: "contato_corretor", data: ctx.now, conteudo: "Corretor confirmou o contato pelo WhatsApp (Já contatei).",
-    metadata: { corretorId: ctx.corretor.id, via: "whatsapp", messageSid: ctx.messageSid, tempoPrimeiraRespostaMin: minutos },
+    leadId: lead.id,
+    tipo: "contato_corretor",
+    data: ctx.now,
+    conteudo: "Corretor confirmou o contato pelo WhatsApp (Já contatei).",
+    metadata: {
+      corretorId: ctx.corretor.id,
+      via: "whatsapp",
+      messageSid: ctx.messageSid,
+      tempoPrimeiraRespostaMin: minutos,
+    },
   });
   return { ...base, acao: "lead_em_contato", texto: REPLY_TEXTS.jaContatei(lead.nome, minutos) };
 }
@@ -61,8 +72,12 @@ async function markContatado(ctx: ReplyContext, lead: Lead): Promise<ReplyAction
 async function passarAdiante(ctx: ReplyContext, lead: Lead): Promise<ReplyAction> {
   const { tx, corretor, imobiliaria, now } = ctx;
   const route = await routeLead(tx, {
-    imobiliariaId: imobiliaria.id, timezone: imobiliaria.timezone, configuracoes: parseConfiguracoes(imobiliaria.configuracoes),
-    listingCorretorId: null, now, excluir: [corretor.id],
+    imobiliariaId: imobiliaria.id,
+    timezone: imobiliaria.timezone,
+    configuracoes: parseConfiguracoes(imobiliaria.configuracoes),
+    listingCorretorId: null,
+    now,
+    excluir: [corretor.id],
   });
   const novo = route.corretorId ? await getCorretorById(tx, imobiliaria.id, route.corretorId) : null;
   if (!novo) return { acao: "sem_outro_corretor", texto: REPLY_TEXTS.semOutroCorretor(lead.nome), leadId: lead.id };
@@ -72,27 +87,42 @@ async function passarAdiante(ctx: ReplyContext, lead: Lead): Promise<ReplyAction
   // Nothing more about this lead may reach the old broker: no scheduled alert, reminder or digest line.
   const cancelados = await cancelPendentesDoLead(tx, { leadId: lead.id, de: corretor, para: novo, now });
   const detalhes = {
-    de: corretor.id, para: novo.id, roteamento: route.motivo, via: "whatsapp", messageSid: ctx.messageSid,
+    de: corretor.id,
+    para: novo.id,
+    roteamento: route.motivo,
+    via: "whatsapp",
+    messageSid: ctx.messageSid,
     ...(cancelados.mensagemIds.length ? { mensagensCanceladas: cancelados.mensagemIds } : {}),
     ...(cancelados.eventoIds.length ? { agrupamentosCancelados: cancelados.eventoIds } : {}),
     ...(cancelados.naoDecididoIds.length ? { eventosCancelados: cancelados.naoDecididoIds } : {}),
   };
   await insertInteracao(tx, {
-    leadId: lead.id, tipo: "nota", data: now,
-    conteudo: `${corretor.nome} passou o lead para ${novo.nome} pelo WhatsApp (Passar adiante).`, metadata: { acao: "passar_adiante", ...detalhes },
+    leadId: lead.id,
+    tipo: "nota",
+    data: now,
+    conteudo: `${corretor.nome} passou o lead para ${novo.nome} pelo WhatsApp (Passar adiante).`,
+    metadata: { acao: "passar_adiante", ...detalhes },
   });
   // The new broker is alerted like for a new lead: an unprocessed event the Orquestrador decides.
-  const anterior = (await listEventosByLead(tx, imobiliaria.id, lead.id)).findLast((e) => e.tipo && EVENTOS_DE_LEAD.has(e.tipo));
+  const anterior = (await listEventosByLead(tx, imobiliaria.id, lead.id)).findLast(
+    (e) => e.tipo && EVENTOS_DE_LEAD.has(e.tipo),
+  );
   const evento = await insertEvento(tx, {
-    imobiliariaId: imobiliaria.id, tipo: anterior?.tipo ?? "novo_lead", urgencia: anterior?.urgencia ?? "media",
-    corretorId: novo.id, leadId: lead.id, dataDeteccao: now,
+    imobiliariaId: imobiliaria.id,
+    tipo: anterior?.tipo ?? "novo_lead",
+    urgencia: anterior?.urgencia ?? "media",
+    corretorId: novo.id,
+    leadId: lead.id,
+    dataDeteccao: now,
     titulo: `Lead repassado: ${lead.nome}`,
     descricao: `${corretor.nome} passou ${lead.nome} (score ${lead.score ?? 0}) para ${novo.nome}.`,
     acaoRecomendada: "Entre em contato com o lead o quanto antes.",
     metadata: { repassadoDe: corretor.id, roteamento: route.motivo, origem: lead.origem, score: lead.score ?? 0 },
   });
   return {
-    acao: "lead_passado", texto: REPLY_TEXTS.passado(lead.nome, novo.nome), leadId: lead.id,
+    acao: "lead_passado",
+    texto: REPLY_TEXTS.passado(lead.nome, novo.nome),
+    leadId: lead.id,
     leadRecebido: { eventoId: evento.id, leadId: lead.id, imobiliariaId: imobiliaria.id, corretorId: novo.id },
     giveBackQuota: { corretorId: corretor.id, usedAt: cancelados.quotaSlots },
   };
@@ -111,11 +141,20 @@ async function agendarLembrete(ctx: ReplyContext, lead: Lead): Promise<ReplyActi
   });
   // Quota-free and `agendada`: the sweep sends it once `scheduled_for` comes due.
   await insertMensagemOnce(tx, {
-    imobiliariaId: imobiliaria.id, corretorId: corretor.id, leadId: lead.id, tipo: "lembrete", destino: corretor.telefone,
-    ...composed, status: "agendada", scheduledFor: quando, idempotencyKey: lembreteKey(lead.id, corretor.id, ctx.messageSid), criadoEm: now,
+    imobiliariaId: imobiliaria.id,
+    corretorId: corretor.id,
+    leadId: lead.id,
+    tipo: "lembrete",
+    destino: corretor.telefone,
+    ...composed,
+    status: "agendada",
+    scheduledFor: quando,
+    idempotencyKey: lembreteKey(lead.id, corretor.id, ctx.messageSid),
+    criadoEm: now,
   });
   return {
-    acao: "lembrete_agendado", leadId: lead.id,
+    acao: "lembrete_agendado",
+    leadId: lead.id,
     texto: REPLY_TEXTS.lembrete(lead.nome, quandoTexto(quando, now, imobiliaria.timezone)),
   };
 }

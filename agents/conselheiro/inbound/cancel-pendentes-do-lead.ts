@@ -35,13 +35,24 @@ export async function cancelPendentesDoLead(
   // First, so an alert being decided right now (its event row locked) is committed before the
   // messages below are read, and an event not yet decided never becomes one.
   const naoDecididoIds = await cancelEventosNaoDecididosDoLead(tx, alvo, {
-    motivo: MOTIVO_LEAD_REPASSADO, para: input.para.id, em: input.now.toISOString(),
+    motivo: MOTIVO_LEAD_REPASSADO,
+    para: input.para.id,
+    em: input.now.toISOString(),
   });
-  const mensagens = await cancelMensagensDoLead(tx, alvo, {
-    codigo: MOTIVO_LEAD_REPASSADO, mensagem: `Lead repassado para ${input.para.nome} (Passar adiante).`, naoConfirmado: UNCONFIRMED,
-  }, input.now);
+  const mensagens = await cancelMensagensDoLead(
+    tx,
+    alvo,
+    {
+      codigo: MOTIVO_LEAD_REPASSADO,
+      mensagem: `Lead repassado para ${input.para.nome} (Passar adiante).`,
+      naoConfirmado: UNCONFIRMED,
+    },
+    input.now,
+  );
   const eventoIds = await cancelAgrupamentoDoLead(tx, alvo, {
-    motivo: MOTIVO_LEAD_REPASSADO, para: input.para.id, em: input.now.toISOString(),
+    motivo: MOTIVO_LEAD_REPASSADO,
+    para: input.para.id,
+    em: input.now.toISOString(),
   });
   // Only a `pendente` alert had taken a slot (scheduled and held ones take theirs when released).
   const quotaSlots = mensagens

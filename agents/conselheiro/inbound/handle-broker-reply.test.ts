@@ -14,9 +14,20 @@ import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { createKv } from "@/lib/kv";
 import { respondToTwilioWebhook } from "../../../app/api/webhooks/twilio/receive-twilio-webhook";
 import {
-  captureDispatch, createInboundScene, createLead, newSid, snapshotTables, twilioForm, withSid, type InboundScene,
+  captureDispatch,
+  createInboundScene,
+  createLead,
+  newSid,
+  snapshotTables,
+  twilioForm,
+  withSid,
+  type InboundScene,
 } from "./testing/twilio-inbound";
-import { AUTH_TOKEN, PUBLIC_BASE_URL, signedTwilioRequest } from "../../../app/api/webhooks/twilio/testing/signed-twilio-request";
+import {
+  AUTH_TOKEN,
+  PUBLIC_BASE_URL,
+  signedTwilioRequest,
+} from "../../../app/api/webhooks/twilio/testing/signed-twilio-request";
 
 let t: TestDb;
 let s: InboundScene;
@@ -35,13 +46,24 @@ beforeEach(() => {
 afterAll(async () => t?.cleanup());
 
 async function send(params: Record<string, string>) {
-  const deps = { db: t.db, kv: createKv({ driver: "memory" }), now: clock.now, dispatch: recorder.dispatch, authToken: AUTH_TOKEN, publicBaseUrl: PUBLIC_BASE_URL };
+  const deps = {
+    db: t.db,
+    kv: createKv({ driver: "memory" }),
+    now: clock.now,
+    dispatch: recorder.dispatch,
+    authToken: AUTH_TOKEN,
+    publicBaseUrl: PUBLIC_BASE_URL,
+  };
   const res = await respondToTwilioWebhook(deps, signedTwilioRequest(params));
   expect(res.status).toBe(200);
-  const [resposta] = await t.db.select().from(mensagens).where(eq(mensagens.idempotencyKey, `resposta:${params.MessageSid}`));
+  const [resposta] = await t.db
+    .select()
+    .from(mensagens)
+    .where(eq(mensagens.idempotencyKey, `resposta:${params.MessageSid}`));
   return resposta ?? null;
 }
-const button = (payload: string, sid = newSid()) => withSid(twilioForm("inbound-button-reply", { ButtonPayload: payload }), sid);
+const button = (payload: string, sid = newSid()) =>
+  withSid(twilioForm("inbound-button-reply", { ButtonPayload: payload }), sid);
 const text = (body: string, sid = newSid()) => withSid(twilioForm("inbound-text", { Body: body }), sid);
 const leadOf = (lead: Lead) => getLeadById(t.db, s.agency.id, lead.id);
 
@@ -54,10 +76,20 @@ describe("Já contatei", () => {
     const contatos = (await listInteracoesByLead(t.db, lead.id)).filter((i) => i.tipo === "contato_corretor");
     expect(contatos).toHaveLength(1);
     expect(contatos[0]?.metadata).toMatchObject({ tempoPrimeiraRespostaMin: 12, corretorId: s.paulo.id });
-    expect(resposta).toMatchObject({ tipo: "resposta", status: "pendente", corretorId: s.paulo.id, destino: s.paulo.telefone, leadId: lead.id });
+    expect(resposta).toMatchObject({
+      tipo: "resposta",
+      status: "pendente",
+      corretorId: s.paulo.id,
+      destino: s.paulo.telefone,
+      leadId: lead.id,
+    });
     expect(resposta?.corpo).toMatch(/Anotado.*Mariana Souza.*12 min/);
     expect(recorder.calls).toEqual([
-      { name: "message/send", data: { mensagemId: resposta!.id, corretorId: s.paulo.id }, idempotencyKey: `message-send-${resposta!.id}` },
+      {
+        name: "message/send",
+        data: { mensagemId: resposta!.id, corretorId: s.paulo.id },
+        idempotencyKey: `message-send-${resposta!.id}`,
+      },
     ]);
 
     // Twilio retries the very same inbound: nothing more, not even a dispatch.
@@ -81,10 +113,22 @@ describe("Já contatei", () => {
 
     const alerted = await createLead(t.db, s.agency, s.paulo.id, { at: TWELVE_MIN_AGO, nome: "Joana Reis" });
     const { mensagem } = await insertMensagemOnce(t.db, {
-      imobiliariaId: s.agency.id, corretorId: s.paulo.id, leadId: alerted.id, tipo: "alerta", destino: s.paulo.telefone,
-      corpo: "🔥 Novo lead: Joana", status: "pendente", idempotencyKey: `alerta-teste:${alerted.id}`,
+      imobiliariaId: s.agency.id,
+      corretorId: s.paulo.id,
+      leadId: alerted.id,
+      tipo: "alerta",
+      destino: s.paulo.telefone,
+      corpo: "🔥 Novo lead: Joana",
+      status: "pendente",
+      idempotencyKey: `alerta-teste:${alerted.id}`,
     });
-    await transitionMensagem(t.db, mensagem.id, ["pendente"], { status: "enviada", providerSid: newSid(), sentAt: TWELVE_MIN_AGO }, TWELVE_MIN_AGO);
+    await transitionMensagem(
+      t.db,
+      mensagem.id,
+      ["pendente"],
+      { status: "enviada", providerSid: newSid(), sentAt: TWELVE_MIN_AGO },
+      TWELVE_MIN_AGO,
+    );
     const resposta = await send(text("Já contatei!"));
     expect(resposta?.corpo).toMatch(/Joana Reis/);
     expect((await leadOf(alerted))?.status).toBe("em_contato");
@@ -102,11 +146,20 @@ describe("Passar adiante", () => {
     expect(nota?.conteudo).toBe(`Paulo Corretor passou o lead para ${novo!.nome} pelo WhatsApp (Passar adiante).`);
     expect(nota?.metadata).toMatchObject({ de: s.paulo.id, para: novoId, roteamento: "roleta" });
     const evento = (await listEventosByLead(t.db, s.agency.id, lead.id)).at(-1)!;
-    expect(evento).toMatchObject({ tipo: "novo_lead", corretorId: novoId, processado: false, metadata: { repassadoDe: s.paulo.id } });
+    expect(evento).toMatchObject({
+      tipo: "novo_lead",
+      corretorId: novoId,
+      processado: false,
+      metadata: { repassadoDe: s.paulo.id },
+    });
     expect(resposta?.corpo).toContain(`foi passado para ${novo!.nome.split(" ")[0]}`);
-    expect(recorder.calls.map((c) => [c.name, c.data.corretorId])).toEqual([["message/send", s.paulo.id], ["lead/received", novoId]]);
+    expect(recorder.calls.map((c) => [c.name, c.data.corretorId])).toEqual([
+      ["message/send", s.paulo.id],
+      ["lead/received", novoId],
+    ]);
     expect(recorder.calls[1]).toMatchObject({
-      data: { eventoId: evento.id, leadId: lead.id, imobiliariaId: s.agency.id }, idempotencyKey: `lead-received-${evento.id}`,
+      data: { eventoId: evento.id, leadId: lead.id, imobiliariaId: s.agency.id },
+      idempotencyKey: `lead-received-${evento.id}`,
     });
   });
 
@@ -122,9 +175,14 @@ describe("Passar adiante", () => {
   it("with nobody else available, the lead stays and the broker is told", async () => {
     const sozinho = await createInboundScene(t.db, { pauloPhone: "+5531991234567", soPaulo: true });
     const lead = await createLead(t.db, sozinho.agency, sozinho.paulo.id, { at: TWELVE_MIN_AGO });
-    const params = withSid(twilioForm("inbound-button-reply", {
-      ButtonPayload: `passar:${lead.id}`, From: "whatsapp:+5531991234567", WaId: "553191234567",
-    }), newSid());
+    const params = withSid(
+      twilioForm("inbound-button-reply", {
+        ButtonPayload: `passar:${lead.id}`,
+        From: "whatsapp:+5531991234567",
+        WaId: "553191234567",
+      }),
+      newSid(),
+    );
     const resposta = await send(params);
     expect(resposta?.corpo).toMatch(/Nenhum outro corretor/);
     expect((await getLeadById(t.db, sozinho.agency.id, lead.id))?.corretorId).toBe(sozinho.paulo.id);
@@ -138,10 +196,15 @@ describe("Lembrar em 1h", () => {
     const params = button(`lembrar:${lead.id}`);
     const resposta = await send(params);
     await send(params);
-    const lembretes = await t.db.select().from(mensagens).where(and(eq(mensagens.leadId, lead.id), eq(mensagens.tipo, "lembrete")));
+    const lembretes = await t.db
+      .select()
+      .from(mensagens)
+      .where(and(eq(mensagens.leadId, lead.id), eq(mensagens.tipo, "lembrete")));
     expect(lembretes).toHaveLength(1);
     expect(lembretes[0]).toMatchObject({
-      status: "agendada", corretorId: s.paulo.id, scheduledFor: new Date(TUE_1000.getTime() + 3600_000),
+      status: "agendada",
+      corretorId: s.paulo.id,
+      scheduledFor: new Date(TUE_1000.getTime() + 3600_000),
       idempotencyKey: `lembrete:${lead.id}:${s.paulo.id}:${params.MessageSid}`,
     });
     expect(lembretes[0]?.corpo).toMatch(/Lembrete: responder Rita Campos/);
@@ -158,6 +221,11 @@ describe("another broker's lead", () => {
     expect(resposta?.corpo).toMatch(/não está com você/);
     const after = await snapshotTables(t.db);
     expect(after.leads).toEqual(before.leads);
-    expect([after.interacoes, after.eventos, after.mensagens, after.roleta]).toEqual([before.interacoes, before.eventos, before.mensagens + 1, before.roleta]);
+    expect([after.interacoes, after.eventos, after.mensagens, after.roleta]).toEqual([
+      before.interacoes,
+      before.eventos,
+      before.mensagens + 1,
+      before.roleta,
+    ]);
   });
 });

@@ -39,7 +39,10 @@ const inboundSchema = z.object({
 
 export const respostaKey = (messageSid: string) => `resposta:${messageSid}`;
 
-export async function handleBrokerReply(deps: BrokerReplyDeps, params: Record<string, string>): Promise<BrokerReplyResult> {
+export async function handleBrokerReply(
+  deps: BrokerReplyDeps,
+  params: Record<string, string>,
+): Promise<BrokerReplyResult> {
   const msg = inboundSchema.parse(params);
   const candidatos = await findSenderCorretores(deps.db, { from: msg.From, waId: msg.WaId });
   if (candidatos.length === 0) {
@@ -59,13 +62,26 @@ export async function handleBrokerReply(deps: BrokerReplyDeps, params: Record<st
     if (await findMensagemByIdempotencyKey(tx, key)) return null;
     await recordMensagemRecebida(tx, corretor.id, now);
     const ctx = {
-      tx, now, corretor, imobiliaria, messageSid: msg.MessageSid, respondidaSid: msg.OriginalRepliedMessageSid ?? null,
+      tx,
+      now,
+      corretor,
+      imobiliaria,
+      messageSid: msg.MessageSid,
+      respondidaSid: msg.OriginalRepliedMessageSid ?? null,
       writer: deps.writer ?? templateWriter,
     };
-    const action = command.tipo === "lead" ? await runLeadAction(ctx, command.acao, command.leadId) : await runCommand(ctx, command);
+    const action =
+      command.tipo === "lead" ? await runLeadAction(ctx, command.acao, command.leadId) : await runCommand(ctx, command);
     const { mensagem } = await insertMensagemOnce(tx, {
-      imobiliariaId: imobiliaria.id, corretorId: corretor.id, leadId: action.leadId ?? null, tipo: "resposta",
-      destino: corretor.telefone, corpo: action.texto, status: "pendente", idempotencyKey: key, criadoEm: now,
+      imobiliariaId: imobiliaria.id,
+      corretorId: corretor.id,
+      leadId: action.leadId ?? null,
+      tipo: "resposta",
+      destino: corretor.telefone,
+      corpo: action.texto,
+      status: "pendente",
+      idempotencyKey: key,
+      criadoEm: now,
     });
     return { action, respostaId: mensagem.id };
   });
@@ -74,9 +90,16 @@ export async function handleBrokerReply(deps: BrokerReplyDeps, params: Record<st
     return { outcome: "repetida", corretorId: corretor.id };
   }
   await afterCommit(deps, corretor, done.action, done.respostaId);
-  log.info("whatsapp.corretor_replied", { corretorId: corretor.id, acao: done.action.acao, leadId: done.action.leadId });
+  log.info("whatsapp.corretor_replied", {
+    corretorId: corretor.id,
+    acao: done.action.acao,
+    leadId: done.action.leadId,
+  });
   return {
-    outcome: "respondida", corretorId: corretor.id, acao: done.action.acao, respostaId: done.respostaId,
+    outcome: "respondida",
+    corretorId: corretor.id,
+    acao: done.action.acao,
+    respostaId: done.respostaId,
     ...(done.action.leadId ? { leadId: done.action.leadId } : {}),
   };
 }
@@ -100,8 +123,13 @@ async function afterCommit(deps: BrokerReplyDeps, corretor: Corretor, action: Re
     await Promise.all(slots.usedAt.map((at) => giveBackQuotaSlot(kv, slots.corretorId, at)));
   }
   const send = (promise: Promise<void>, what: string) =>
-    promise.catch((err: unknown) => log.warn("pipeline.dispatch_failed", { what, corretorId: corretor.id, error: String(err) }));
-  await send(deps.dispatch("message/send", { mensagemId: respostaId, corretorId: corretor.id }, `message-send-${respostaId}`), "resposta");
+    promise.catch((err: unknown) =>
+      log.warn("pipeline.dispatch_failed", { what, corretorId: corretor.id, error: String(err) }),
+    );
+  await send(
+    deps.dispatch("message/send", { mensagemId: respostaId, corretorId: corretor.id }, `message-send-${respostaId}`),
+    "resposta",
+  );
   if (action.leadRecebido) {
     const data = action.leadRecebido;
     await send(deps.dispatch("lead/received", data, `lead-received-${data.eventoId}`), "lead_repassado");

@@ -7,10 +7,12 @@ import { handleBrokerReply, type BrokerReplyDeps, type BrokerReplyResult } from 
 
 export type TwilioInboundDeps = BrokerReplyDeps;
 export type TwilioInboundResult =
-  | { tipo: "status"; result: StatusCallbackResult }
-  | { tipo: "mensagem"; result: BrokerReplyResult };
+  { tipo: "status"; result: StatusCallbackResult } | { tipo: "mensagem"; result: BrokerReplyResult };
 
-export async function handleTwilioInbound(deps: TwilioInboundDeps, params: Record<string, string>): Promise<TwilioInboundResult> {
+export async function handleTwilioInbound(
+  deps: TwilioInboundDeps,
+  params: Record<string, string>,
+): Promise<TwilioInboundResult> {
   if (isStatusCallback(params)) return { tipo: "status", result: await applyStatus(deps, params) };
   return { tipo: "mensagem", result: await handleBrokerReply(deps, params) };
 }
@@ -28,7 +30,9 @@ async function applyStatus(deps: TwilioInboundDeps, params: Record<string, strin
     const key = `message-resend-${result.mensagemId}-${params.MessageSid}`;
     await deps
       .dispatch("message/send", { mensagemId: result.mensagemId, corretorId: row?.corretorId ?? null }, key)
-      .catch((err: unknown) => log.warn("pipeline.dispatch_failed", { mensagemId: result.mensagemId, error: String(err) }));
+      .catch((err: unknown) =>
+        log.warn("pipeline.dispatch_failed", { mensagemId: result.mensagemId, error: String(err) }),
+      );
   }
   return result;
 }

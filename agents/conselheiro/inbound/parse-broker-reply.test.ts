@@ -5,16 +5,40 @@ import { leadButtons } from "../compose/templates";
 describe("parseBrokerReply", () => {
   it("reads every button leadButtons() writes, payload first", () => {
     const [contatei, passar, lembrar] = leadButtons("lead_01ABC");
-    expect(parseBrokerReply({ buttonPayload: contatei!.id, buttonText: contatei!.titulo })).toEqual({ tipo: "lead", acao: "ja_contatei", leadId: "lead_01ABC" });
-    expect(parseBrokerReply({ buttonPayload: passar!.id })).toEqual({ tipo: "lead", acao: "passar", leadId: "lead_01ABC" });
-    expect(parseBrokerReply({ buttonPayload: lembrar!.id })).toEqual({ tipo: "lead", acao: "lembrar", leadId: "lead_01ABC" });
-    expect(parseBrokerReply({ buttonPayload: "lead_contacted:lead_9" })).toEqual({ tipo: "lead", acao: "ja_contatei", leadId: "lead_9" });
+    expect(parseBrokerReply({ buttonPayload: contatei!.id, buttonText: contatei!.titulo })).toEqual({
+      tipo: "lead",
+      acao: "ja_contatei",
+      leadId: "lead_01ABC",
+    });
+    expect(parseBrokerReply({ buttonPayload: passar!.id })).toEqual({
+      tipo: "lead",
+      acao: "passar",
+      leadId: "lead_01ABC",
+    });
+    expect(parseBrokerReply({ buttonPayload: lembrar!.id })).toEqual({
+      tipo: "lead",
+      acao: "lembrar",
+      leadId: "lead_01ABC",
+    });
+    expect(parseBrokerReply({ buttonPayload: "lead_contacted:lead_9" })).toEqual({
+      tipo: "lead",
+      acao: "ja_contatei",
+      leadId: "lead_9",
+    });
   });
 
   it("falls back to the button text (no lead named) when the payload is missing or not ours", () => {
     expect(parseBrokerReply({ buttonText: "Passar adiante" })).toEqual({ tipo: "lead", acao: "passar", leadId: null });
-    expect(parseBrokerReply({ buttonPayload: "outra_coisa:1", buttonText: "Lembrar em 1h" })).toEqual({ tipo: "lead", acao: "lembrar", leadId: null });
-    expect(parseBrokerReply({ buttonPayload: "ja_contatei:lead 1; drop", body: "Já contatei" })).toEqual({ tipo: "lead", acao: "ja_contatei", leadId: null });
+    expect(parseBrokerReply({ buttonPayload: "outra_coisa:1", buttonText: "Lembrar em 1h" })).toEqual({
+      tipo: "lead",
+      acao: "lembrar",
+      leadId: null,
+    });
+    expect(parseBrokerReply({ buttonPayload: "ja_contatei:lead 1; drop", body: "Já contatei" })).toEqual({
+      tipo: "lead",
+      acao: "ja_contatei",
+      leadId: null,
+    });
   });
 
   it.each([

@@ -4,9 +4,7 @@
 export type LeadAcao = "ja_contatei" | "passar" | "lembrar";
 
 export type PausaPedido =
-  | { tipo: "ate_amanha" }
-  | { tipo: "duracao"; minutos: number }
-  | { tipo: "ate_hora"; hora: number; minuto: number };
+  { tipo: "ate_amanha" } | { tipo: "duracao"; minutos: number } | { tipo: "ate_hora"; hora: number; minuto: number };
 
 export type BrokerCommand =
   | { tipo: "lead"; acao: LeadAcao; leadId: string | null }

@@ -25,7 +25,15 @@ import { handleBrokerReply } from "./handle-broker-reply";
 import { sendMensagem } from "../send/send-mensagem";
 import { UNCONFIRMED } from "../send/send-policy";
 import { templateWriter } from "../compose/templates";
-import { captureDispatch, createInboundScene, createLead, newSid, twilioForm, withSid, type InboundScene } from "./testing/twilio-inbound";
+import {
+  captureDispatch,
+  createInboundScene,
+  createLead,
+  newSid,
+  twilioForm,
+  withSid,
+  type InboundScene,
+} from "./testing/twilio-inbound";
 
 const MIN = 60_000;
 const ONTEM_1500 = new Date("2026-11-23T18:00:00Z"); // Monday 15:00 in São Paulo
@@ -64,11 +72,22 @@ const statusOf = async (ids: string[]) => Promise.all(ids.map(async (id) => (awa
 const slotsUsados = async () => Number((await kv.get(kvKeys.mensagensDia(s.paulo.id, clock.now()).key)) ?? 0);
 
 /** An alert row as the Orquestrador leaves it (scheduled off hours, or held by the quota). */
-async function alertaParaPaulo(lead: Lead, spec: { status: MensagemStatus; eventoId?: string; scheduledFor?: Date; criadoEm?: Date }) {
+async function alertaParaPaulo(
+  lead: Lead,
+  spec: { status: MensagemStatus; eventoId?: string; scheduledFor?: Date; criadoEm?: Date },
+) {
   const { mensagem } = await insertMensagemOnce(t.db, {
-    imobiliariaId: s.agency.id, corretorId: s.paulo.id, leadId: lead.id, eventoId: spec.eventoId ?? null, tipo: "alerta",
-    destino: s.paulo.telefone, corpo: `🔥 Novo lead: ${lead.nome}`, status: spec.status, scheduledFor: spec.scheduledFor ?? null,
-    idempotencyKey: `alerta-teste:${newSid()}`, criadoEm: spec.criadoEm ?? clock.now(),
+    imobiliariaId: s.agency.id,
+    corretorId: s.paulo.id,
+    leadId: lead.id,
+    eventoId: spec.eventoId ?? null,
+    tipo: "alerta",
+    destino: s.paulo.telefone,
+    corpo: `🔥 Novo lead: ${lead.nome}`,
+    status: spec.status,
+    scheduledFor: spec.scheduledFor ?? null,
+    idempotencyKey: `alerta-teste:${newSid()}`,
+    criadoEm: spec.criadoEm ?? clock.now(),
   });
   return mensagem;
 }
@@ -84,15 +103,28 @@ async function alertaDecidido(lead: Lead, eventoId: string): Promise<Mensagem> {
 /** The lead's first alert, decided and sent: the message whose button the broker taps. */
 async function alertaEnviado(lead: Lead): Promise<Mensagem> {
   const enviada = await alertaDecidido(lead, (await eventoDe(lead)).id);
-  await transitionMensagem(t.db, enviada.id, ["pendente"], { status: "enviada", providerSid: newSid(), sentAt: clock.now() }, clock.now());
+  await transitionMensagem(
+    t.db,
+    enviada.id,
+    ["pendente"],
+    { status: "enviada", providerSid: newSid(), sentAt: clock.now() },
+    clock.now(),
+  );
   return enviada;
 }
 
 /** A repeat inquiry's event for Paulo, not decided yet. */
 const retornoDe = (lead: Lead) =>
   insertEvento(t.db, {
-    imobiliariaId: s.agency.id, tipo: "lead_retorno", urgencia: "alta", corretorId: s.paulo.id, leadId: lead.id,
-    titulo: "Lead voltou", descricao: "teste", acaoRecomendada: "teste", dataDeteccao: clock.now(),
+    imobiliariaId: s.agency.id,
+    tipo: "lead_retorno",
+    urgencia: "alta",
+    corretorId: s.paulo.id,
+    leadId: lead.id,
+    titulo: "Lead voltou",
+    descricao: "teste",
+    acaoRecomendada: "teste",
+    dataDeteccao: clock.now(),
   });
 
 async function lembreteDe(lead: Lead): Promise<Mensagem> {
@@ -102,39 +134,67 @@ async function lembreteDe(lead: Lead): Promise<Mensagem> {
 
 /** The new broker's event from the hand-over, decided by the Orquestrador. */
 async function decideRepasse() {
-  const recebido = recorder.calls.find((c) => c.name === "lead/received")!.data as { eventoId: string; corretorId: string };
+  const recebido = recorder.calls.find((c) => c.name === "lead/received")!.data as {
+    eventoId: string;
+    corretorId: string;
+  };
   return { ...(await processEvento(orq(), recebido.eventoId)), ...recebido };
 }
 
 describe("Passar adiante takes back what still waited for the old broker", () => {
   it("cancels the lead's scheduled and queued alerts and its reminder; no later sweep sends them; the new broker is alerted", async () => {
-    const lucas = await createLead(t.db, s.agency, s.paulo.id, { at: new Date(TUE_1000.getTime() - 12 * MIN), nome: "Lucas Prado" });
-    const outro = await createLead(t.db, s.agency, s.paulo.id, { at: new Date(TUE_1000.getTime() - 12 * MIN), nome: "Olga Mantida" });
+    const lucas = await createLead(t.db, s.agency, s.paulo.id, {
+      at: new Date(TUE_1000.getTime() - 12 * MIN),
+      nome: "Lucas Prado",
+    });
+    const outro = await createLead(t.db, s.agency, s.paulo.id, {
+      at: new Date(TUE_1000.getTime() - 12 * MIN),
+      nome: "Olga Mantida",
+    });
 
     // Lucas: the alert Paulo taps (sent), a repeat inquiry's alert still queued (a slot taken), an
     // alert scheduled for later, one whose last attempt is unconfirmed, and a reminder.
     const enviada = await alertaEnviado(lucas);
     const naFila = await alertaDecidido(lucas, (await retornoDe(lucas)).id);
-    const agendada = await alertaParaPaulo(lucas, { status: "agendada", scheduledFor: new Date(TUE_1000.getTime() + 30 * MIN) });
+    const agendada = await alertaParaPaulo(lucas, {
+      status: "agendada",
+      scheduledFor: new Date(TUE_1000.getTime() + 30 * MIN),
+    });
     const incerta = await alertaParaPaulo(lucas, { status: "pendente" });
-    await transitionMensagem(t.db, incerta.id, ["pendente"], { status: "pendente", erroCodigo: UNCONFIRMED }, clock.now());
+    await transitionMensagem(
+      t.db,
+      incerta.id,
+      ["pendente"],
+      { status: "pendente", erroCodigo: UNCONFIRMED },
+      clock.now(),
+    );
     const lembrete = await lembreteDe(lucas);
 
     // Olga, Paulo's other lead, has the same kinds of rows.
     const outroAlerta = await alertaDecidido(outro, (await eventoDe(outro)).id);
-    const outroAgendada = await alertaParaPaulo(outro, { status: "agendada", scheduledFor: new Date(TUE_1000.getTime() + 30 * MIN) });
+    const outroAgendada = await alertaParaPaulo(outro, {
+      status: "agendada",
+      scheduledFor: new Date(TUE_1000.getTime() + 30 * MIN),
+    });
     const outroLembrete = await lembreteDe(outro);
     const outroAntes = await rowsOf(outro);
     expect(await slotsUsados()).toBe(3);
 
     recorder = captureDispatch();
     expect(await tap("passar", lucas)).toMatchObject({ outcome: "respondida", acao: "lead_passado" });
-    const { corretorId: novoId, mensagemIds: [novoAlertaId] } = await decideRepasse();
+    const {
+      corretorId: novoId,
+      mensagemIds: [novoAlertaId],
+    } = await decideRepasse();
     const novo = [s.bruna, s.carla].find((c) => c.id === novoId)!;
 
     const canceladas = [naFila, agendada, lembrete];
     for (const row of await Promise.all(canceladas.map((m) => getMensagemById(t.db, m.id)))) {
-      expect(row).toMatchObject({ status: "cancelada", erroCodigo: "lead_repassado", erroMensagem: `Lead repassado para ${novo.nome} (Passar adiante).` });
+      expect(row).toMatchObject({
+        status: "cancelada",
+        erroCodigo: "lead_repassado",
+        erroMensagem: `Lead repassado para ${novo.nome} (Passar adiante).`,
+      });
     }
     // Already sent, or possibly sent (only the sender's lookup can tell): left as they were.
     expect(await statusOf([enviada.id, incerta.id])).toEqual(["enviada", "pendente"]);
@@ -154,33 +214,57 @@ describe("Passar adiante takes back what still waited for the old broker", () =>
     expect(await statusOf(canceladas.map((m) => m.id))).toEqual(["cancelada", "cancelada", "cancelada"]);
 
     // The new broker gets the lead's alert.
-    expect(await getMensagemById(t.db, novoAlertaId!)).toMatchObject({ tipo: "alerta", status: "pendente", corretorId: novo.id, leadId: lucas.id });
+    expect(await getMensagemById(t.db, novoAlertaId!)).toMatchObject({
+      tipo: "alerta",
+      status: "pendente",
+      corretorId: novo.id,
+      leadId: lucas.id,
+    });
   });
 
   it("a quota-held alert leaves the old broker's summary and digest; the other held lead stays in both", async () => {
     const celia = await createLead(t.db, s.agency, s.paulo.id, { at: ONTEM_1500, nome: "Célia Retida" });
     const davi = await createLead(t.db, s.agency, s.paulo.id, { at: ONTEM_1500, nome: "Davi Retido" });
-    const retidaCelia = await alertaParaPaulo(celia, { status: "retida_cota", eventoId: (await eventoDe(celia)).id, criadoEm: ONTEM_1500 });
-    const retidaDavi = await alertaParaPaulo(davi, { status: "retida_cota", eventoId: (await eventoDe(davi)).id, criadoEm: ONTEM_1500 });
+    const retidaCelia = await alertaParaPaulo(celia, {
+      status: "retida_cota",
+      eventoId: (await eventoDe(celia)).id,
+      criadoEm: ONTEM_1500,
+    });
+    const retidaDavi = await alertaParaPaulo(davi, {
+      status: "retida_cota",
+      eventoId: (await eventoDe(davi)).id,
+      criadoEm: ONTEM_1500,
+    });
 
     await tap("passar", celia);
     expect(await statusOf([retidaCelia.id, retidaDavi.id])).toEqual(["cancelada", "retida_cota"]);
 
     const ontem = { desde: new Date("2026-11-23T03:00:00Z"), ate: new Date("2026-11-24T03:00:00Z") };
-    const data = await loadDailySummaryData(t.db, { corretor: s.paulo, imobiliaria: s.agency, now: clock.now(), periodo: ontem, pendentes: ontem });
+    const data = await loadDailySummaryData(t.db, {
+      corretor: s.paulo,
+      imobiliaria: s.agency,
+      now: clock.now(),
+      periodo: ontem,
+      pendentes: ontem,
+    });
     expect(data.retidos.map((l) => l.nome)).toEqual(["Davi Retido"]);
     const listados = [...data.retidos, ...data.pediramVisita, ...data.frios, ...data.semContato].map((l) => l.id);
     expect(listados).not.toContain(celia.id);
 
     // The scheduled daily summary (today's, listing what waits since yesterday) names Davi only.
     await queueDueSummaries({ db: t.db, now: clock.now });
-    const [resumo] = await t.db.select().from(mensagens).where(eq(mensagens.idempotencyKey, `resumo:${s.paulo.id}:2026-11-24`));
+    const [resumo] = await t.db
+      .select()
+      .from(mensagens)
+      .where(eq(mensagens.idempotencyKey, `resumo:${s.paulo.id}:2026-11-24`));
     expect(resumo?.corpo).toContain("Davi Retido");
     expect(resumo?.corpo).not.toContain("Célia Retida");
 
     // The next digest tells Davi's held alert, not Célia's.
     expect((await listRetidasSemAgrupada(t.db, { corretorId: s.paulo.id })).map((m) => m.id)).toEqual([retidaDavi.id]);
-    const { mensagemIds: [digestId] } = await flushAgrupamentos(orq(), { corretorId: s.paulo.id });
+    const {
+      mensagemIds: [digestId],
+    } = await flushAgrupamentos(orq(), { corretorId: s.paulo.id });
     const digest = await getMensagemById(t.db, digestId!);
     expect(digest?.eventoIds).toEqual([retidaDavi.eventoId]);
     expect(digest?.corpo).not.toContain("Célia Retida");
@@ -193,13 +277,20 @@ describe("Passar adiante takes back what still waited for the old broker", () =>
     for (const e of [eventoEster, eventoFabio]) expect((await processEvento(orq(), e.id)).decisao).toBe("agrupar");
 
     await tap("passar", ester);
-    expect((await listEventosByLead(t.db, s.agency.id, ester.id)).find((e) => e.id === eventoEster.id)?.metadata).toMatchObject({
-      decisao: { acao: "agrupar" }, cancelamento: { motivo: "lead_repassado" },
+    expect(
+      (await listEventosByLead(t.db, s.agency.id, ester.id)).find((e) => e.id === eventoEster.id)?.metadata,
+    ).toMatchObject({
+      decisao: { acao: "agrupar" },
+      cancelamento: { motivo: "lead_repassado" },
     });
-    expect((await listEventosAguardandoAgrupamento(t.db, { corretorId: s.paulo.id })).map((e) => e.id)).toEqual([eventoFabio.id]);
+    expect((await listEventosAguardandoAgrupamento(t.db, { corretorId: s.paulo.id })).map((e) => e.id)).toEqual([
+      eventoFabio.id,
+    ]);
 
     clock.advance(31 * MIN); // the window closed
-    const { mensagemIds: [digestId] } = await flushAgrupamentos(orq(), { corretorId: s.paulo.id });
+    const {
+      mensagemIds: [digestId],
+    } = await flushAgrupamentos(orq(), { corretorId: s.paulo.id });
     const digest = await getMensagemById(t.db, digestId!);
     expect(digest?.eventoIds).toEqual([eventoFabio.id]);
     expect(digest?.corpo).toContain("Fábio Morno");
@@ -208,22 +299,33 @@ describe("Passar adiante takes back what still waited for the old broker", () =>
     // A warm lead reaches the new broker the same way: in their own group.
     const repasse = await decideRepasse();
     expect(repasse.decisao).toBe("agrupar");
-    expect((await listEventosAguardandoAgrupamento(t.db, { corretorId: repasse.corretorId })).map((e) => e.leadId)).toContain(ester.id);
+    expect(
+      (await listEventosAguardandoAgrupamento(t.db, { corretorId: repasse.corretorId })).map((e) => e.leadId),
+    ).toContain(ester.id);
   });
 
   it("a digest already written that lists the lead is left to go out whole", async () => {
     const gil = await createLead(t.db, s.agency, s.paulo.id, { at: clock.now(), nome: "Gil Agrupado", score: 55 });
     const evento = await eventoDe(gil);
     const { mensagem: digest } = await insertMensagemOnce(t.db, {
-      imobiliariaId: s.agency.id, corretorId: s.paulo.id, eventoIds: [evento.id], tipo: "agrupada", destino: s.paulo.telefone,
-      corpo: "📋 *1 novo lead desde 10h*\n• *Gil Agrupado*", status: "pendente", idempotencyKey: `agrupada-teste:${evento.id}`,
+      imobiliariaId: s.agency.id,
+      corretorId: s.paulo.id,
+      eventoIds: [evento.id],
+      tipo: "agrupada",
+      destino: s.paulo.telefone,
+      corpo: "📋 *1 novo lead desde 10h*\n• *Gil Agrupado*",
+      status: "pendente",
+      idempotencyKey: `agrupada-teste:${evento.id}`,
     });
     await tap("passar", gil);
     expect(await getMensagemById(t.db, digest.id)).toEqual(digest);
   });
 
   it("decides the lead's events the Orquestrador had not decided yet as cancelled: no alert for the old broker", async () => {
-    const lead = await createLead(t.db, s.agency, s.paulo.id, { at: new Date(TUE_1000.getTime() - 5 * MIN), nome: "Rita Nova" });
+    const lead = await createLead(t.db, s.agency, s.paulo.id, {
+      at: new Date(TUE_1000.getTime() - 5 * MIN),
+      nome: "Rita Nova",
+    });
     await alertaEnviado(lead);
     // A repeat inquiry arrived a moment ago; the pipeline has not reached it yet.
     const pendente = await retornoDe(lead);
@@ -233,13 +335,17 @@ describe("Passar adiante takes back what still waited for the old broker", () =>
     expect(await processEvento(orq(), pendente.id)).toMatchObject({ mensagemIds: [], decisao: "cancelado" });
     const eventos = await listEventosByLead(t.db, s.agency.id, lead.id);
     expect(eventos.find((e) => e.id === pendente.id)).toMatchObject({
-      processado: true, metadata: expect.objectContaining({ cancelamento: expect.objectContaining({ motivo: "lead_repassado" }) }),
+      processado: true,
+      metadata: expect.objectContaining({ cancelamento: expect.objectContaining({ motivo: "lead_repassado" }) }),
     });
     const { corretorId: novoId, mensagemIds } = await decideRepasse();
     expect(mensagemIds).toHaveLength(1);
     const alertas = (await rowsOf(lead)).filter((m) => m.tipo === "alerta");
     expect(alertas.map((m) => [m.corretorId, m.status])).toEqual(
-      expect.arrayContaining([[s.paulo.id, "enviada"], [novoId, "pendente"]]),
+      expect.arrayContaining([
+        [s.paulo.id, "enviada"],
+        [novoId, "pendente"],
+      ]),
     );
     expect(alertas).toHaveLength(2); // none for the repeat inquiry to the old broker
     const nota = (await listInteracoesByLead(t.db, lead.id)).find((i) => i.tipo === "nota");

@@ -13,9 +13,25 @@ export function resolvePausa(pausa: PausaPedido, prefs: DutyPrefs, now: Date, ti
     case "duracao":
       return new Date(now.getTime() + pausa.minutos * 60_000);
     case "ate_hora": {
-      const hoje = new TZDate(local.getFullYear(), local.getMonth(), local.getDate(), pausa.hora, pausa.minuto, 0, timezone);
+      const hoje = new TZDate(
+        local.getFullYear(),
+        local.getMonth(),
+        local.getDate(),
+        pausa.hora,
+        pausa.minuto,
+        0,
+        timezone,
+      );
       if (hoje.getTime() > now.getTime()) return new Date(hoje.getTime());
-      const amanha = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, pausa.hora, pausa.minuto, 0, timezone);
+      const amanha = new TZDate(
+        local.getFullYear(),
+        local.getMonth(),
+        local.getDate() + 1,
+        pausa.hora,
+        pausa.minuto,
+        0,
+        timezone,
+      );
       return new Date(amanha.getTime());
     }
     case "ate_amanha": {

@@ -21,7 +21,12 @@ export type Envio =
 const SESSAO_MS = 24 * 60 * 60_000 - 30 * 60_000;
 
 /** The agency's template settings and whether the broker wrote us recently enough for free text. */
-export async function loadSendContext(db: Db, row: Mensagem, env: TwilioTemplates | undefined, now: Date): Promise<SendContext> {
+export async function loadSendContext(
+  db: Db,
+  row: Mensagem,
+  env: TwilioTemplates | undefined,
+  now: Date,
+): Promise<SendContext> {
   const [imobiliaria, corretor] = await Promise.all([
     getImobiliariaByIdCached(db, row.imobiliariaId),
     getCorretorById(db, row.imobiliariaId, row.corretorId),

@@ -14,7 +14,10 @@ export function senderPhoneCandidates(sender: { from: string; waId?: string | nu
 }
 
 /** Active brokers with the sender's phone (a phone may repeat across agencies). Inactive ones do not count. */
-export async function findSenderCorretores(db: Db, sender: { from: string; waId?: string | null }): Promise<Corretor[]> {
+export async function findSenderCorretores(
+  db: Db,
+  sender: { from: string; waId?: string | null },
+): Promise<Corretor[]> {
   const found = await findCorretoresByTelefones(db, senderPhoneCandidates(sender));
   return found.filter((c) => c.ativo !== false && c.imobiliariaId !== null);
 }

@@ -7,8 +7,13 @@ import { newPendente, registerSendHarness, sendWithRetries, twilioClientFor } fr
 
 const h = registerSendHarness();
 
-const deps = (over: Partial<SendMensagemDeps> = {}) =>
-  ({ db: h.t.db, whatsapp: twilioClientFor(h.fake, 250), now: h.clock.now, sleep: h.clock.sleep, ...over });
+const deps = (over: Partial<SendMensagemDeps> = {}) => ({
+  db: h.t.db,
+  whatsapp: twilioClientFor(h.fake, 250),
+  now: h.clock.now,
+  sleep: h.clock.sleep,
+  ...over,
+});
 // Rows are created on the test clock, as they are on the real one in production.
 const pendente = (over: Parameters<typeof newPendente>[2] = {}) =>
   newPendente(h.t.db, h.broker, { criadoEm: h.clock.now(), ...over });
@@ -27,7 +32,10 @@ describe("sendMensagem after an ambiguous failure", () => {
     expect(h.fake.listCalls).toBe(2); // looked again before the second create
     expect(creates(row.corpo)).toBe(2);
     expect(h.fake.landed({ body: row.corpo })).toBe(1);
-    expect(await getMensagemById(h.t.db, row.id)).toMatchObject({ status: "enviada", providerSid: h.fake.messages[0]!.sid });
+    expect(await getMensagemById(h.t.db, row.id)).toMatchObject({
+      status: "enviada",
+      providerSid: h.fake.messages[0]!.sid,
+    });
   });
 
   it("500 after Twilio created the message: adopts its sid, no second create", async () => {
@@ -35,7 +43,10 @@ describe("sendMensagem after an ambiguous failure", () => {
     h.fake.scriptCreates({ kind: "error", status: 500, create: true });
     expect(await sendWithRetries(deps(), row.id)).toEqual({ outcome: "enviada" });
     expect(creates(row.corpo)).toBe(1);
-    expect(await getMensagemById(h.t.db, row.id)).toMatchObject({ status: "enviada", providerSid: h.fake.messages[0]!.sid });
+    expect(await getMensagemById(h.t.db, row.id)).toMatchObject({
+      status: "enviada",
+      providerSid: h.fake.messages[0]!.sid,
+    });
   });
 
   it.each([
@@ -104,7 +115,15 @@ describe("sendMensagem after an ambiguous failure", () => {
 
 function lateMessage(body: string) {
   return {
-    sid: "SM" + "a".repeat(32), to: "whatsapp:+5511912345678", from: "whatsapp:+14155238886", body,
-    contentSid: null, contentVariables: null, statusCallback: null, status: "queued", errorCode: null, dateSent: null,
+    sid: "SM" + "a".repeat(32),
+    to: "whatsapp:+5511912345678",
+    from: "whatsapp:+14155238886",
+    body,
+    contentSid: null,
+    contentVariables: null,
+    statusCallback: null,
+    status: "queued",
+    errorCode: null,
+    dateSent: null,
   };
 }

@@ -14,8 +14,12 @@ const FORA_DA_JANELA = "HX" + "f".repeat(32);
 beforeEach(() => recordMensagemRecebida(h.t.db, h.broker.corretorId, h.clock.now()));
 
 const deps = (over: Partial<SendMensagemDeps> = {}) => ({
-  db: h.t.db, whatsapp: twilioClientFor(h.fake), now: h.clock.now, sleep: h.clock.sleep,
-  templates: { alerta: { foraDaJanela: FORA_DA_JANELA } }, ...over,
+  db: h.t.db,
+  whatsapp: twilioClientFor(h.fake),
+  now: h.clock.now,
+  sleep: h.clock.sleep,
+  templates: { alerta: { foraDaJanela: FORA_DA_JANELA } },
+  ...over,
 });
 const pendente = (over: Parameters<typeof newPendente>[2] = {}) =>
   newPendente(h.t.db, h.broker, { criadoEm: h.clock.now(), ...over });
@@ -26,16 +30,28 @@ describe("63016 refused at once", () => {
     const row = await pendente({ corpo: "🔥 Novo lead: Mariana\n\nScore 82   (quente)" });
     h.fake.scriptCreates(refused);
     expect(await sendMensagem(deps(), row.id)).toEqual({ outcome: "enviada" });
-    expect(h.fake.creates.map((c) => [c.body, c.contentSid])).toEqual([[row.corpo, null], [null, FORA_DA_JANELA]]);
-    expect(JSON.parse(h.fake.creates[1]!.contentVariables!)).toEqual({ "1": "🔥 Novo lead: Mariana · Score 82 (quente)" });
+    expect(h.fake.creates.map((c) => [c.body, c.contentSid])).toEqual([
+      [row.corpo, null],
+      [null, FORA_DA_JANELA],
+    ]);
+    expect(JSON.parse(h.fake.creates[1]!.contentVariables!)).toEqual({
+      "1": "🔥 Novo lead: Mariana · Score 82 (quente)",
+    });
     expect(h.fake.messages).toHaveLength(1);
     expect(await getMensagemById(h.t.db, row.id)).toMatchObject({
-      status: "enviada", providerSid: h.fake.messages[0]!.sid, templateSid: FORA_DA_JANELA, erroCodigo: "63016", tentativas: 1,
+      status: "enviada",
+      providerSid: h.fake.messages[0]!.sid,
+      templateSid: FORA_DA_JANELA,
+      erroCodigo: "63016",
+      tentativas: 1,
     });
   });
 
   it("prefers the row's own template and variables", async () => {
-    const row = await pendente({ templateSid: "HX" + "1".repeat(32), templateVariaveis: { "1": "Mariana", "2": "82" } });
+    const row = await pendente({
+      templateSid: "HX" + "1".repeat(32),
+      templateVariaveis: { "1": "Mariana", "2": "82" },
+    });
     h.fake.scriptCreates(refused);
     await sendMensagem(deps(), row.id);
     expect(h.fake.creates[1]).toMatchObject({ contentSid: "HX" + "1".repeat(32), body: null });
@@ -77,7 +93,11 @@ describe("63016 reported later by the status callback", () => {
     expect(failed).toMatchObject({ MessageStatus: "failed", ErrorCode: "63016" });
 
     const cb = { db: h.t.db, now: h.clock.now };
-    expect(await applyStatusCallback(cb, failed)).toEqual({ outcome: "reenfileirada", mensagemId: row.id, retryInMs: 0 });
+    expect(await applyStatusCallback(cb, failed)).toEqual({
+      outcome: "reenfileirada",
+      mensagemId: row.id,
+      retryInMs: 0,
+    });
     expect(await applyStatusCallback(cb, failed)).toMatchObject({ outcome: "ignorada" });
     expect(await getMensagemById(h.t.db, row.id)).toMatchObject({ status: "pendente", erroCodigo: "63016" });
 

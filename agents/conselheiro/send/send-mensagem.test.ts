@@ -6,13 +6,25 @@ import { describe, expect, it, vi } from "vitest";
 import { getMensagemById } from "@/lib/db/queries/mensagens";
 import { createOutboxClient } from "@/lib/whatsapp/outbox-client";
 import { sendMensagem, type SendMensagemDeps } from "./send-mensagem";
-import { BROKER_PHONE, newPendente, registerSendHarness, sendWithRetries, twilioClientFor } from "./testing/send-fixtures";
+import {
+  BROKER_PHONE,
+  newPendente,
+  registerSendHarness,
+  sendWithRetries,
+  twilioClientFor,
+} from "./testing/send-fixtures";
 
 const h = registerSendHarness();
 const CALLBACK = "https://lastro.example.com/api/webhooks/twilio/status";
 
-const deps = (over: Partial<SendMensagemDeps> = {}) =>
-  ({ db: h.t.db, whatsapp: twilioClientFor(h.fake), now: h.clock.now, statusCallbackUrl: CALLBACK, sleep: h.clock.sleep, ...over });
+const deps = (over: Partial<SendMensagemDeps> = {}) => ({
+  db: h.t.db,
+  whatsapp: twilioClientFor(h.fake),
+  now: h.clock.now,
+  statusCallbackUrl: CALLBACK,
+  sleep: h.clock.sleep,
+  ...over,
+});
 // Rows are created on the test clock, as they are on the real one in production.
 const pendente = (over: Parameters<typeof newPendente>[2] = {}) =>
   newPendente(h.t.db, h.broker, { criadoEm: h.clock.now(), ...over });
@@ -24,8 +36,17 @@ describe("sendMensagem", () => {
     expect(await sendMensagem(deps(), row.id)).toEqual({ outcome: "enviada" });
     const saved = await getMensagemById(h.t.db, row.id);
     expect(h.fake.creates).toHaveLength(1);
-    expect(h.fake.creates[0]).toMatchObject({ to: `whatsapp:${BROKER_PHONE}`, body: row.corpo, statusCallback: CALLBACK });
-    expect(saved).toMatchObject({ status: "enviada", providerSid: h.fake.messages[0]!.sid, tentativas: 1, erroCodigo: null });
+    expect(h.fake.creates[0]).toMatchObject({
+      to: `whatsapp:${BROKER_PHONE}`,
+      body: row.corpo,
+      statusCallback: CALLBACK,
+    });
+    expect(saved).toMatchObject({
+      status: "enviada",
+      providerSid: h.fake.messages[0]!.sid,
+      tentativas: 1,
+      erroCodigo: null,
+    });
     expect(saved?.sentAt?.toISOString()).toBe(h.clock.now().toISOString());
   });
 
@@ -82,7 +103,11 @@ describe("sendMensagem", () => {
     h.fake.scriptCreates(...Array.from({ length: 5 }, () => ({ kind: "error", status: 429, code: 20429 }) as const));
     expect(await sendWithRetries(deps(), row.id)).toEqual({ outcome: "falhou" });
     expect(h.clock.sleeps).toEqual([5_000, 10_000, 20_000, 40_000]);
-    expect(await getMensagemById(h.t.db, row.id)).toMatchObject({ status: "falhou", tentativas: 5, erroCodigo: "20429" });
+    expect(await getMensagemById(h.t.db, row.id)).toMatchObject({
+      status: "falhou",
+      tentativas: 5,
+      erroCodigo: "20429",
+    });
     expect(h.fake.landed({ body: row.corpo })).toBe(0);
   });
 

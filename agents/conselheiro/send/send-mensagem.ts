@@ -2,7 +2,10 @@
 // before any API call; a failure is retried blindly only when it proves nothing was sent.
 import type { Db } from "@/lib/db/client";
 import {
-  claimMensagem, findMensagemByProviderSid, transitionMensagem, type Mensagem,
+  claimMensagem,
+  findMensagemByProviderSid,
+  transitionMensagem,
+  type Mensagem,
 } from "@/lib/db/queries/mensagens";
 import { contentSidEnvVar, type TwilioTemplates } from "@/lib/domain/twilio-templates";
 import { log } from "@/lib/log";
@@ -10,7 +13,13 @@ import { classifySendError } from "@/lib/whatsapp/classify-send-error";
 import { WhatsAppSendError, type WhatsAppClient, type WhatsAppSent } from "@/lib/whatsapp/types";
 import { contentOf, loadSendContext, prepareSend, type Envio, type SendContext } from "./prepare-send";
 import {
-  backoffMs, LOOKUP_MARGIN_MS, MAX_ATTEMPTS, OUTSIDE_WINDOW, outgoingFor, UNCONFIRMED, UNCONFIRMED_RETRY_MS,
+  backoffMs,
+  LOOKUP_MARGIN_MS,
+  MAX_ATTEMPTS,
+  OUTSIDE_WINDOW,
+  outgoingFor,
+  UNCONFIRMED,
+  UNCONFIRMED_RETRY_MS,
 } from "./send-policy";
 import { SEND_TEXTS } from "./send-texts";
 
@@ -28,7 +37,8 @@ export type SendMensagemResult = { outcome: SendOutcome; retryInMs?: number };
 type Ctx = { deps: SendMensagemDeps; row: Mensagem; claimedAt: Date; send: SendContext };
 type Recorded = Parameters<typeof transitionMensagem>[3];
 
-const codeOf = (e: WhatsAppSendError) => (e.code ?? (e.httpStatus ? `http_${e.httpStatus}` : "desconhecido")).slice(0, 20);
+const codeOf = (e: WhatsAppSendError) =>
+  (e.code ?? (e.httpStatus ? `http_${e.httpStatus}` : "desconhecido")).slice(0, 20);
 const describe = (e: WhatsAppSendError) => `${codeOf(e)}: ${e.message}`.slice(0, 500);
 
 export async function sendMensagem(deps: SendMensagemDeps, mensagemId: string): Promise<SendMensagemResult> {
@@ -45,9 +55,17 @@ export async function sendMensagem(deps: SendMensagemDeps, mensagemId: string): 
     // The previous attempt's create may have landed after its lookup: look again before sending.
     // A Content send has Twilio's rendered text, not ours, so it is matched on recipient and time.
     const likely = prepareSend(row, ctx.send, false);
-    const earlier = await lookUp(ctx, row.criadoEm, likely.forma === "texto" && !row.templateSid ? row.corpo : undefined);
+    const earlier = await lookUp(
+      ctx,
+      row.criadoEm,
+      likely.forma === "texto" && !row.templateSid ? row.corpo : undefined,
+    );
     if (earlier instanceof WhatsAppSendError) {
-      return uncertain(ctx, UNCONFIRMED, SEND_TEXTS.incertaConsultaFalhou(SEND_TEXTS.tentativaAnterior, describe(earlier)));
+      return uncertain(
+        ctx,
+        UNCONFIRMED,
+        SEND_TEXTS.incertaConsultaFalhou(SEND_TEXTS.tentativaAnterior, describe(earlier)),
+      );
     }
     if (earlier) return adopt(ctx, earlier, likely);
   }
@@ -81,7 +99,10 @@ async function attempt(ctx: Ctx, exigeTemplate: boolean): Promise<SendMensagemRe
 function failWithoutTemplate(ctx: Ctx) {
   const { row } = ctx;
   log.warn("mensagem.template_missing", {
-    mensagemId: row.id, tipo: row.tipo, imobiliariaId: row.imobiliariaId, variavel: contentSidEnvVar(row.tipo, "foraDaJanela"),
+    mensagemId: row.id,
+    tipo: row.tipo,
+    imobiliariaId: row.imobiliariaId,
+    variavel: contentSidEnvVar(row.tipo, "foraDaJanela"),
   });
   return fail(ctx, OUTSIDE_WINDOW, SEND_TEXTS.semTemplate(row.tipo));
 }
@@ -90,19 +111,23 @@ async function resolveAmbiguous(ctx: Ctx, e: WhatsAppSendError, envio: Envio) {
   // A Content send's rendered body is Twilio's, not ours, so it is matched on recipient and time.
   const content = contentOf(envio);
   const found = await lookUp(ctx, ctx.claimedAt, content ? undefined : ctx.row.corpo);
-  if (found instanceof WhatsAppSendError) return uncertain(ctx, codeOf(e), SEND_TEXTS.incertaConsultaFalhou(describe(e), describe(found)));
+  if (found instanceof WhatsAppSendError)
+    return uncertain(ctx, codeOf(e), SEND_TEXTS.incertaConsultaFalhou(describe(e), describe(found)));
   if (found) return adopt(ctx, found, envio);
   // Not found proves this create did not land, so one more try is allowed, but only one: the list
   // may lag, and a Content send has no body to match, so a second doubt goes to an admin.
-  if (content || ctx.row.erroCodigo === UNCONFIRMED) return uncertain(ctx, codeOf(e), SEND_TEXTS.incertaDeNovo(describe(e)));
-  if (ctx.row.tentativas >= MAX_ATTEMPTS) return fail(ctx, codeOf(e), SEND_TEXTS.tentativasEsgotadas(ctx.row.tentativas, describe(e)));
+  if (content || ctx.row.erroCodigo === UNCONFIRMED)
+    return uncertain(ctx, codeOf(e), SEND_TEXTS.incertaDeNovo(describe(e)));
+  if (ctx.row.tentativas >= MAX_ATTEMPTS)
+    return fail(ctx, codeOf(e), SEND_TEXTS.tentativasEsgotadas(ctx.row.tentativas, describe(e)));
   const retryInMs = Math.max(UNCONFIRMED_RETRY_MS, backoffMs(ctx.row.tentativas));
   return requeue(ctx, retryInMs, UNCONFIRMED, SEND_TEXTS.semConfirmacao(describe(e)));
 }
 
 function retryLater(ctx: Ctx, e: WhatsAppSendError, asTemplate: boolean) {
   const { row } = ctx;
-  if (row.tentativas >= MAX_ATTEMPTS) return fail(ctx, codeOf(e), SEND_TEXTS.tentativasEsgotadas(row.tentativas, describe(e)));
+  if (row.tentativas >= MAX_ATTEMPTS)
+    return fail(ctx, codeOf(e), SEND_TEXTS.tentativasEsgotadas(row.tentativas, describe(e)));
   // A template-bound row stays template-bound across throttling.
   return requeue(ctx, backoffMs(row.tentativas), asTemplate ? OUTSIDE_WINDOW : codeOf(e), describe(e));
 }
@@ -111,14 +136,19 @@ async function lookUp(ctx: Ctx, from: Date, body: string | undefined) {
   const { deps, row } = ctx;
   let found: WhatsAppSent | null;
   try {
-    found = await deps.whatsapp.findRecent({ to: row.destino, since: new Date(from.getTime() - LOOKUP_MARGIN_MS), body });
+    found = await deps.whatsapp.findRecent({
+      to: row.destino,
+      since: new Date(from.getTime() - LOOKUP_MARGIN_MS),
+      body,
+    });
   } catch (err) {
     return classifySendError(err);
   }
   if (!found) return null;
   // The same text to the same broker from another row cannot prove that this row's message landed.
   const owner = await findMensagemByProviderSid(deps.db, found.sid);
-  if (owner && owner.id !== row.id) return new WhatsAppSendError("ambiguous", `sid ${found.sid} pertence a ${owner.id}`);
+  if (owner && owner.id !== row.id)
+    return new WhatsAppSendError("ambiguous", `sid ${found.sid} pertence a ${owner.id}`);
   return found;
 }
 
@@ -156,10 +186,20 @@ const OUTCOME_EVENTS: Record<SendOutcome, string> = {
   falhou: "mensagem.failed",
 };
 
-async function record(ctx: Pick<Ctx, "deps" | "row">, outcome: SendOutcome, data: Recorded): Promise<SendMensagemResult> {
+async function record(
+  ctx: Pick<Ctx, "deps" | "row">,
+  outcome: SendOutcome,
+  data: Recorded,
+): Promise<SendMensagemResult> {
   const { deps, row } = ctx;
   const saved = await transitionMensagem(deps.db, row.id, ["enviando"], data, deps.now());
-  const fields = { mensagemId: row.id, outcome, tentativa: row.tentativas, sid: data.providerSid, erro: data.erroCodigo };
+  const fields = {
+    mensagemId: row.id,
+    outcome,
+    tentativa: row.tentativas,
+    sid: data.providerSid,
+    erro: data.erroCodigo,
+  };
   // Only we hold the claim, so a lost transition means someone reset the row by hand mid-send.
   if (!saved) log.warn("mensagem.transition_lost", fields);
   else if (outcome === "incerta" || outcome === "falhou") log.warn(OUTCOME_EVENTS[outcome], fields);

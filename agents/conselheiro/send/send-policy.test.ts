@@ -12,9 +12,15 @@ describe("send policy", () => {
   });
 
   it("builds a free-form or a template message, never both", () => {
-    expect(outgoingFor(row(), null, "https://cb")).toEqual({ to: "+5511912345678", body: "Olá\nmundo", statusCallback: "https://cb" });
+    expect(outgoingFor(row(), null, "https://cb")).toEqual({
+      to: "+5511912345678",
+      body: "Olá\nmundo",
+      statusCallback: "https://cb",
+    });
     expect(outgoingFor(row(), { contentSid: "HX2", contentVariables: {} })).toEqual({
-      to: "+5511912345678", contentSid: "HX2", contentVariables: {},
+      to: "+5511912345678",
+      contentSid: "HX2",
+      contentVariables: {},
     });
   });
 });

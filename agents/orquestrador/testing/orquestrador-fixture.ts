@@ -22,7 +22,11 @@ export const TUE_1000 = new Date("2026-11-24T13:00:00Z");
 
 export function fixedClock(start: Date = TUE_1000) {
   let at = start;
-  return { now: () => at, set: (d: Date | string) => void (at = new Date(d)), advance: (ms: number) => void (at = new Date(at.getTime() + ms)) };
+  return {
+    now: () => at,
+    set: (d: Date | string) => void (at = new Date(d)),
+    advance: (ms: number) => void (at = new Date(at.getTime() + ms)),
+  };
 }
 
 export type KvTarget = { name: string; skipReason?: string; create(): Kv };
@@ -63,32 +67,78 @@ export async function createScene(db: Db, opts: { prefs?: PreferenciasInput; ati
   const slug = `orq-${randomUUID().slice(0, 8)}`;
   const agency = await insertImobiliaria(db, { slug, nome: "Imobiliária Centro", cidade: "São Paulo", uf: "SP" });
   const corretor = await insertCorretor(db, {
-    imobiliariaId: agency.id, nome: "Ana Lima", telefone: "+5511970000001", ativo: opts.ativo ?? true, preferencias: opts.prefs ?? {},
+    imobiliariaId: agency.id,
+    nome: "Ana Lima",
+    telefone: "+5511970000001",
+    ativo: opts.ativo ?? true,
+    preferencias: opts.prefs ?? {},
   });
   const imovelId = newId("imv");
   await db.insert(imoveis).values({
-    id: imovelId, imobiliariaId: agency.id, codigo: "AP0142-LST", corretorId: corretor.id, titulo: "Apartamento 2 quartos em Pinheiros",
-    tipo: "Apartamento", finalidade: "venda", bairro: "Pinheiros", cidade: "São Paulo", uf: "SP", preco: 890000, quartos: 2,
+    id: imovelId,
+    imobiliariaId: agency.id,
+    codigo: "AP0142-LST",
+    corretorId: corretor.id,
+    titulo: "Apartamento 2 quartos em Pinheiros",
+    tipo: "Apartamento",
+    finalidade: "venda",
+    bairro: "Pinheiros",
+    cidade: "São Paulo",
+    uf: "SP",
+    preco: 890000,
+    quartos: 2,
   });
   return { db, agency, corretor, imovelId };
 }
 
-export type LeadSpec = { score: number; tipo?: EventoTipo; at: Date; nome?: string; mensagem?: string; semCorretor?: boolean };
+export type LeadSpec = {
+  score: number;
+  tipo?: EventoTipo;
+  at: Date;
+  nome?: string;
+  mensagem?: string;
+  semCorretor?: boolean;
+};
 
 /** A lead as the Vigilante leaves it: lead row (score factors in metadata), portal message, unprocessed event. */
 export async function createLeadEvento(scene: Scene, spec: LeadSpec): Promise<{ lead: Lead; evento: Evento }> {
   const { db, agency, corretor } = scene;
   const corretorId = spec.semCorretor ? null : corretor.id;
   const lead = await insertPortalLead(db, {
-    id: newId("lead", spec.at.getTime()), imobiliariaId: agency.id, corretorId, imovelId: scene.imovelId,
-    nome: spec.nome ?? "Maria Souza", telefone: "+5511987654321", email: "maria@example.com", origem: "zap",
-    dataPrimeiroContato: spec.at, dataUltimaInteracao: spec.at, score: spec.score,
-    metadata: { score: { total: spec.score, fatores: [{ key: "temperatura", points: spec.score, explicacao: `Fator de teste: +${spec.score}` }] } },
+    id: newId("lead", spec.at.getTime()),
+    imobiliariaId: agency.id,
+    corretorId,
+    imovelId: scene.imovelId,
+    nome: spec.nome ?? "Maria Souza",
+    telefone: "+5511987654321",
+    email: "maria@example.com",
+    origem: "zap",
+    dataPrimeiroContato: spec.at,
+    dataUltimaInteracao: spec.at,
+    score: spec.score,
+    metadata: {
+      score: {
+        total: spec.score,
+        fatores: [{ key: "temperatura", points: spec.score, explicacao: `Fator de teste: +${spec.score}` }],
+      },
+    },
   });
-  await insertInteracao(db, { leadId: lead.id, tipo: "mensagem_portal", data: spec.at, conteudo: spec.mensagem ?? "Quero agendar uma visita" });
+  await insertInteracao(db, {
+    leadId: lead.id,
+    tipo: "mensagem_portal",
+    data: spec.at,
+    conteudo: spec.mensagem ?? "Quero agendar uma visita",
+  });
   const evento = await insertEvento(db, {
-    imobiliariaId: agency.id, tipo: spec.tipo ?? "novo_lead", urgencia: "alta", corretorId, leadId: lead.id,
-    titulo: `Novo lead: ${lead.nome}`, descricao: "teste", acaoRecomendada: "teste", dataDeteccao: spec.at,
+    imobiliariaId: agency.id,
+    tipo: spec.tipo ?? "novo_lead",
+    urgencia: "alta",
+    corretorId,
+    leadId: lead.id,
+    titulo: `Novo lead: ${lead.nome}`,
+    descricao: "teste",
+    acaoRecomendada: "teste",
+    dataDeteccao: spec.at,
   });
   return { lead, evento };
 }

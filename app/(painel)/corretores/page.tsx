@@ -16,7 +16,10 @@ export default async function CorretoresPage() {
   const viewer = await requireRole("admin", "gestor");
   await connection(); // "now" (for pauses) is the request's time, not the build's
   const { db } = await getDb();
-  const [imobiliaria, corretores] = await Promise.all([loadImobiliaria(viewer.imobiliariaId), listCorretores(db, viewer.imobiliariaId)]);
+  const [imobiliaria, corretores] = await Promise.all([
+    loadImobiliaria(viewer.imobiliariaId),
+    listCorretores(db, viewer.imobiliariaId),
+  ]);
   const ativos = corretores.filter((c) => c.ativo !== false).length;
 
   return (

@@ -16,7 +16,10 @@ const LIMIT = 50;
 export default async function LeadsPage() {
   const { scope } = await requireScope();
   const { db } = await getDb();
-  const [imobiliaria, leads] = await Promise.all([loadImobiliaria(scope.imobiliariaId), listRecentLeads(db, scope, LIMIT)]);
+  const [imobiliaria, leads] = await Promise.all([
+    loadImobiliaria(scope.imobiliariaId),
+    listRecentLeads(db, scope, LIMIT),
+  ]);
   const { scoreQuente, scoreMorno } = imobiliaria.configuracoes;
 
   return (

@@ -59,10 +59,17 @@ export default async function MensagensPage({ searchParams }: PageProps) {
       ) : (
         <section aria-label="Mensagens" className="space-y-4" data-testid="mensagens-lista">
           {mensagens.map((m) => (
-            <MensagemCard key={m.id} mensagem={m} corretorNome={nomes.get(m.corretorId) ?? "Corretor"} timezone={imobiliaria.timezone} />
+            <MensagemCard
+              key={m.id}
+              mensagem={m}
+              corretorNome={nomes.get(m.corretorId) ?? "Corretor"}
+              timezone={imobiliaria.timezone}
+            />
           ))}
           {mensagens.length === LIMIT ? (
-            <p className="text-center text-xs text-muted">Mostrando as {LIMIT} mais recentes. Use os filtros para ver outras.</p>
+            <p className="text-center text-xs text-muted">
+              Mostrando as {LIMIT} mais recentes. Use os filtros para ver outras.
+            </p>
           ) : null}
         </section>
       )}

@@ -26,12 +26,20 @@ export default async function VisaoGeralPage() {
       />
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-3">
         <StatCard label={scope.corretorId ? "Meus leads" : "Leads"} value={counts.leads} testId="painel-leads" />
-        <StatCard label={`Leads quentes (score ≥ ${imobiliaria.configuracoes.scoreQuente})`} value={counts.leadsQuentes} testId="painel-leads-quentes" />
+        <StatCard
+          label={`Leads quentes (score ≥ ${imobiliaria.configuracoes.scoreQuente})`}
+          value={counts.leadsQuentes}
+          testId="painel-leads-quentes"
+        />
         <StatCard label="Leads ainda sem contato" value={counts.leadsNovos} testId="painel-leads-novos" />
         <StatCard label="Mensagens" value={counts.mensagens} testId="painel-mensagens" />
         <StatCard label="Na caixa de saída" value={counts.mensagensNaCaixa} testId="painel-caixa-saida" />
         {counts.corretoresAtivos === null ? (
-          <StatCard label="Com falha ou incertas" value={counts.mensagensComProblema} testId="painel-mensagens-problema" />
+          <StatCard
+            label="Com falha ou incertas"
+            value={counts.mensagensComProblema}
+            testId="painel-mensagens-problema"
+          />
         ) : (
           <StatCard label="Corretores ativos" value={counts.corretoresAtivos} testId="painel-corretores-ativos" />
         )}

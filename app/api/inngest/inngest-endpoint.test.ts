@@ -32,7 +32,11 @@ describe("/api/inngest", () => {
   });
 
   it("configured, it is Inngest's own endpoint: it lists our functions to the dev server, refuses unsigned calls in cloud mode", async () => {
-    const dev = inngestEndpoint({ eventKey: undefined, signingKey: undefined, dev: true }, new Inngest({ id: "lastro", isDev: true }), functions);
+    const dev = inngestEndpoint(
+      { eventKey: undefined, signingKey: undefined, dev: true },
+      new Inngest({ id: "lastro", isDev: true }),
+      functions,
+    );
     const listing = await dev.GET(request("GET"), undefined);
     expect(listing.status).toBe(200);
     expect(await listing.json()).toMatchObject({ function_count: functions.length, mode: "dev" });

@@ -71,7 +71,13 @@ function buildUnnest(target: string, columns: Column[], rows: readonly Row[]): Q
     const type = c.column.getSQLType();
     // Array columns would be flattened by unnest.
     if (fill === false || type.endsWith("]")) return null;
-    params.push(rows.map((r) => (r[c.key] === undefined && fill.value !== undefined ? toDriver(c, fill.value) : toDriver(c, r[c.key])) ?? null));
+    params.push(
+      rows.map(
+        (r) =>
+          (r[c.key] === undefined && fill.value !== undefined ? toDriver(c, fill.value) : toDriver(c, r[c.key])) ??
+          null,
+      ),
+    );
     names.push(quote(c.column.name));
     casts.push(`$${params.length}::${type === "serial" ? "integer" : type === "bigserial" ? "bigint" : type}[]`);
   }
@@ -92,7 +98,10 @@ function buildValues(target: string, columns: Column[], rows: readonly Row[]): Q
     return `(${slots.join(",")})`;
   });
   const names = used.map((c) => quote(c.column.name)).join(",");
-  return { sql: names ? `INSERT INTO ${target} (${names}) VALUES ${tuples.join(",")}` : `INSERT INTO ${target} DEFAULT VALUES`, params };
+  return {
+    sql: names ? `INSERT INTO ${target} (${names}) VALUES ${tuples.join(",")}` : `INSERT INTO ${target} DEFAULT VALUES`,
+    params,
+  };
 }
 
 async function run(db: Db, query: Query): Promise<void> {
@@ -123,7 +132,8 @@ export async function insertInBatches<T extends PgTable>(
     if (unnest) {
       await run(db, unnest);
     } else {
-      for (let i = 0; i < batch.length; i += valuesSize) await run(db, buildValues(target, columns, batch.slice(i, i + valuesSize)));
+      for (let i = 0; i < batch.length; i += valuesSize)
+        await run(db, buildValues(target, columns, batch.slice(i, i + valuesSize)));
     }
     options.onBatch?.(Math.min(start + size, rows.length), rows.length);
   }

@@ -7,14 +7,22 @@ import { corretores, imobiliarias } from "../schema";
 import { toCorretor, type Corretor } from "./corretores";
 import type { Imobiliaria } from "./imobiliarias";
 
-export type CorretorAtivo = { corretor: Corretor; imobiliaria: Pick<Imobiliaria, "id" | "nome" | "timezone" | "configuracoes"> };
+export type CorretorAtivo = {
+  corretor: Corretor;
+  imobiliaria: Pick<Imobiliaria, "id" | "nome" | "timezone" | "configuracoes">;
+};
 
 /** Active brokers (the seed's `ativo` defaults to true, so null counts as active) with their agency. */
 export async function listCorretoresAtivos(db: Db): Promise<CorretorAtivo[]> {
   const rows = await db
     .select({
       corretor: corretores,
-      imobiliaria: { id: imobiliarias.id, nome: imobiliarias.nome, timezone: imobiliarias.timezone, configuracoes: imobiliarias.configuracoes },
+      imobiliaria: {
+        id: imobiliarias.id,
+        nome: imobiliarias.nome,
+        timezone: imobiliarias.timezone,
+        configuracoes: imobiliarias.configuracoes,
+      },
     })
     .from(corretores)
     .innerJoin(imobiliarias, eq(imobiliarias.id, corretores.imobiliariaId))

@@ -22,7 +22,10 @@ async function counted(imobiliariaId: string): Promise<Record<string, number>> {
   return Object.fromEntries((await listCorretoresComCarga(t.db, imobiliariaId)).map((c) => [c.nome, c.leadsAbertos]));
 }
 
-async function recounted(imobiliariaId: string, corretores: { id: string; nome: string }[]): Promise<Record<string, number>> {
+async function recounted(
+  imobiliariaId: string,
+  corretores: { id: string; nome: string }[],
+): Promise<Record<string, number>> {
   const rows = await t.db
     .select({ corretorId: leads.corretorId, n: sql<number>`count(*)::int` })
     .from(leads)
@@ -39,7 +42,13 @@ describe("open leads per broker (corretores_carga)", () => {
     const bia = await insertCorretor(t.db, { imobiliariaId: imob.id, nome: "Bia", telefone: "+5511911110002" });
     const both = [ana, bia];
     const lead = (n: number, corretorId: string | null, status?: "novo" | "fechado") =>
-      insertLead(t.db, { imobiliariaId: imob.id, corretorId, nome: `Lead ${n}`, telefone: `+55119222200${String(n).padStart(2, "0")}`, status });
+      insertLead(t.db, {
+        imobiliariaId: imob.id,
+        corretorId,
+        nome: `Lead ${n}`,
+        telefone: `+55119222200${String(n).padStart(2, "0")}`,
+        status,
+      });
 
     expect(await counted(imob.id)).toEqual({ Ana: 0, Bia: 0 });
     const l1 = await lead(1, ana.id);
@@ -62,37 +71,53 @@ describe("open leads per broker (corretores_carga)", () => {
   });
 
   it("counts the same statuses as OPEN_LEAD_STATUS (the trigger lists them in SQL)", async () => {
-    const [{ src }] = (await executeRows<{ src: string }>(t.db, sql`select prosrc as src from pg_proc where proname = 'lastro_conta_carga'`)) as [{ src: string }];
-    const lists = [...src.matchAll(/status IN \(([^)]*)\)/g)].map((m) => m[1]!.split(",").map((v) => v.trim().replace(/'/g, "")).sort());
+    const [{ src }] = (await executeRows<{ src: string }>(
+      t.db,
+      sql`select prosrc as src from pg_proc where proname = 'lastro_conta_carga'`,
+    )) as [{ src: string }];
+    const lists = [...src.matchAll(/status IN \(([^)]*)\)/g)].map((m) =>
+      m[1]!
+        .split(",")
+        .map((v) => v.trim().replace(/'/g, ""))
+        .sort(),
+    );
     expect(lists).toHaveLength(2); // the OLD row's and the NEW row's
     for (const list of lists) expect(list).toEqual([...OPEN_LEAD_STATUS].sort());
   });
 
   // Two intakes for one broker at once: with a single counter row the second waited for the first
   // to commit. PGlite has one connection (transactions take turns anyway), so this runs on a server.
-  it.runIf(process.env.DATABASE_URL)("lets concurrent transactions give leads to the same broker without waiting on each other", async () => {
-    const imob = await insertImobiliaria(t.db, { slug: "carga-concorrente", nome: "Concorrente" });
-    const ana = await insertCorretor(t.db, { imobiliariaId: imob.id, nome: "Ana", telefone: "+5511911120001" });
-    const lead = (tx: typeof t.db, n: number) =>
-      insertLead(tx, { imobiliariaId: imob.id, corretorId: ana.id, nome: `Lead ${n}`, telefone: `+55119333300${String(n).padStart(2, "0")}` });
+  it.runIf(process.env.DATABASE_URL)(
+    "lets concurrent transactions give leads to the same broker without waiting on each other",
+    async () => {
+      const imob = await insertImobiliaria(t.db, { slug: "carga-concorrente", nome: "Concorrente" });
+      const ana = await insertCorretor(t.db, { imobiliariaId: imob.id, nome: "Ana", telefone: "+5511911120001" });
+      const lead = (tx: typeof t.db, n: number) =>
+        insertLead(tx, {
+          imobiliariaId: imob.id,
+          corretorId: ana.id,
+          nome: `Lead ${n}`,
+          telefone: `+55119333300${String(n).padStart(2, "0")}`,
+        });
 
-    let releaseFirst!: () => void;
-    const firstMayCommit = new Promise<void>((r) => (releaseFirst = r));
-    let firstInserted!: () => void;
-    const firstHasInserted = new Promise<void>((r) => (firstInserted = r));
-    const first = t.db.transaction(async (tx) => {
-      await lead(tx, 1);
-      firstInserted();
-      await firstMayCommit; // holds its locks until the second transaction is done
-    });
-    await firstHasInserted;
-    const second = t.db.transaction(async (tx) => {
-      await tx.execute(sql`set local lock_timeout = '3s'`);
-      await lead(tx, 2);
-    });
-    await expect(second).resolves.toBeUndefined();
-    releaseFirst();
-    await first;
-    expect((await listCorretoresComCarga(t.db, imob.id))[0]!.leadsAbertos).toBe(2);
-  });
+      let releaseFirst!: () => void;
+      const firstMayCommit = new Promise<void>((r) => (releaseFirst = r));
+      let firstInserted!: () => void;
+      const firstHasInserted = new Promise<void>((r) => (firstInserted = r));
+      const first = t.db.transaction(async (tx) => {
+        await lead(tx, 1);
+        firstInserted();
+        await firstMayCommit; // holds its locks until the second transaction is done
+      });
+      await firstHasInserted;
+      const second = t.db.transaction(async (tx) => {
+        await tx.execute(sql`set local lock_timeout = '3s'`);
+        await lead(tx, 2);
+      });
+      await expect(second).resolves.toBeUndefined();
+      releaseFirst();
+      await first;
+      expect((await listCorretoresComCarga(t.db, imob.id))[0]!.leadsAbertos).toBe(2);
+    },
+  );
 });

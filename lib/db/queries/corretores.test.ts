@@ -49,7 +49,10 @@ describe("corretores queries", () => {
   });
 
   it("merge a preferences patch and keep the other fields", async () => {
-    const c = await insertCorretor(t.db, { ...novo(agencyA, "Davi"), preferencias: { silencio: "urgente_pode_quebrar" } });
+    const c = await insertCorretor(t.db, {
+      ...novo(agencyA, "Davi"),
+      preferencias: { silencio: "urgente_pode_quebrar" },
+    });
     const updated = await updatePreferencias(t.db, agencyA, c.id, {
       limiteDiario: 8,
       horario: { inicio: "09:00", fim: "18:00" },

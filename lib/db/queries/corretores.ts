@@ -1,7 +1,12 @@
 // The brokers table. `preferencias` always leaves here complete (defaults filled in) and typed.
 import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import { parsePreferencias, preferenciasSchema, type Preferencias, type PreferenciasInput } from "@/lib/domain/preferencias";
+import {
+  parsePreferencias,
+  preferenciasSchema,
+  type Preferencias,
+  type PreferenciasInput,
+} from "@/lib/domain/preferencias";
 import type { Db } from "../client";
 import { asParam, type Arg } from "../wire/compiled-statement";
 import { corretores, corretoresCarga } from "../schema";
@@ -66,7 +71,10 @@ export async function listCorretores(db: Db, imobiliariaId: string): Promise<Cor
 export type CorretorComCarga = Corretor & { leadsAbertos: number };
 
 // A broker's count is spread over up to CARGA_PARTES rows (see the schema): their sum.
-const abertosDoCorretor = sql<number>`(select coalesce(sum(${corretoresCarga.abertos}), 0)::int from ${corretoresCarga} where ${corretoresCarga.corretorId} = ${corretores.id})`.as("leads_abertos");
+const abertosDoCorretor =
+  sql<number>`(select coalesce(sum(${corretoresCarga.abertos}), 0)::int from ${corretoresCarga} where ${corretoresCarga.corretorId} = ${corretores.id})`.as(
+    "leads_abertos",
+  );
 
 /** The query behind listCorretoresComCarga, unrun, for intake-context.ts; callers validate the id. */
 export function corretoresComCargaQuery(db: Db, imobiliariaId: Arg<string>) {

@@ -22,7 +22,8 @@ const leadsDaJanela = (db: Db, j: Janela, ...mais: SQL[]): Promise<Lead[]> =>
     .where(daJanela(j, leads.corretorId, leads.dataPrimeiroContato, ...mais))
     .orderBy(desc(leads.score), asc(leads.id));
 
-const visitasDaJanela = (j: Janela) => daJanela(j, eventos.corretorId, eventos.dataDeteccao, eq(eventos.tipo, "visita_solicitada"));
+const visitasDaJanela = (j: Janela) =>
+  daJanela(j, eventos.corretorId, eventos.dataDeteccao, eq(eventos.tipo, "visita_solicitada"));
 
 /** Leads the broker holds that first reached us in the window, best score first. */
 export async function listLeadsRecebidos(db: Db, j: Janela): Promise<Lead[]> {
@@ -35,7 +36,15 @@ export async function listLeadsRetidos(db: Db, j: Janela): Promise<Lead[]> {
     .select({ lead: leads })
     .from(mensagens)
     .innerJoin(leads, eq(leads.id, mensagens.leadId))
-    .where(daJanela(j, mensagens.corretorId, mensagens.criadoEm, eq(mensagens.tipo, "alerta"), eq(mensagens.status, "retida_cota")));
+    .where(
+      daJanela(
+        j,
+        mensagens.corretorId,
+        mensagens.criadoEm,
+        eq(mensagens.tipo, "alerta"),
+        eq(mensagens.status, "retida_cota"),
+      ),
+    );
   // One lead may have had several alerts held (a repeat inquiry): list it once.
   return [...new Map(rows.map((r) => [r.lead.id, r.lead])).values()];
 }

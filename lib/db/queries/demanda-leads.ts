@@ -11,11 +11,13 @@ export async function listBuscasRecebidas(db: Db, j: Janela): Promise<Busca[]> {
   const rows = await db
     .select({ busca: leads.busca })
     .from(leads)
-    .where(and(
-      eq(leads.corretorId, idSchema.parse(j.corretorId)),
-      gte(leads.dataPrimeiroContato, j.desde),
-      lt(leads.dataPrimeiroContato, j.ate),
-      isNotNull(leads.busca),
-    ));
+    .where(
+      and(
+        eq(leads.corretorId, idSchema.parse(j.corretorId)),
+        gte(leads.dataPrimeiroContato, j.desde),
+        lt(leads.dataPrimeiroContato, j.ate),
+        isNotNull(leads.busca),
+      ),
+    );
   return rows.flatMap((r) => (r.busca ? [r.busca] : []));
 }

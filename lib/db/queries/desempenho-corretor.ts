@@ -25,11 +25,13 @@ export async function listLeadsComPrimeiraResposta(db: Db, j: Janela): Promise<L
     })
     .from(leads)
     .leftJoin(interacoes, and(eq(interacoes.leadId, leads.id), eq(interacoes.tipo, "contato_corretor")))
-    .where(and(
-      eq(leads.corretorId, idSchema.parse(j.corretorId)),
-      gte(leads.dataPrimeiroContato, j.desde),
-      lt(leads.dataPrimeiroContato, j.ate),
-    ))
+    .where(
+      and(
+        eq(leads.corretorId, idSchema.parse(j.corretorId)),
+        gte(leads.dataPrimeiroContato, j.desde),
+        lt(leads.dataPrimeiroContato, j.ate),
+      ),
+    )
     .groupBy(leads.id, leads.status, leads.dataPrimeiroContato)
     .orderBy(leads.id);
 }

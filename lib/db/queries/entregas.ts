@@ -36,7 +36,15 @@ export function claimedDeliveryId(rows: Record<string, unknown>[]): string | nul
   return typeof id === "string" ? id : null;
 }
 
-type ClaimValues = { id: string; imobiliariaId: string; portal: string; externalId: string; recebidoEm: Date; corpo: unknown; [lock: `lock${number}`]: string };
+type ClaimValues = {
+  id: string;
+  imobiliariaId: string;
+  portal: string;
+  externalId: string;
+  recebidoEm: Date;
+  corpo: unknown;
+  [lock: `lock${number}`]: string;
+};
 
 // One statement per number of person-lock keys (phone, e-mail: at most two).
 const claimStatements = new Map<number, CompiledStatement<ClaimValues>>();
@@ -48,10 +56,18 @@ function claimStatement(lockKeys: number): CompiledStatement<ClaimValues> {
       return db
         .insert(entregasWebhook)
         .values({
-          id: p("id"), imobiliariaId: p("imobiliariaId"), portal: p("portal"), externalId: p("externalId"),
-          recebidoEm: p("recebidoEm"), corpo: p("corpo"), resultado: "aceita", statusHttp: 200,
+          id: p("id"),
+          imobiliariaId: p("imobiliariaId"),
+          portal: p("portal"),
+          externalId: p("externalId"),
+          recebidoEm: p("recebidoEm"),
+          corpo: p("corpo"),
+          resultado: "aceita",
+          statusHttp: 200,
         })
-        .onConflictDoNothing({ target: [entregasWebhook.imobiliariaId, entregasWebhook.portal, entregasWebhook.externalId] })
+        .onConflictDoNothing({
+          target: [entregasWebhook.imobiliariaId, entregasWebhook.portal, entregasWebhook.externalId],
+        })
         .returning({ id: entregasWebhook.id, ...(locks.length > 0 ? { locked: personLockSql(locks) } : {}) });
     });
     claimStatements.set(lockKeys, statement);
@@ -64,9 +80,14 @@ export function planSetDeliveryLead(id: string, leadId: string, statusHttp: 200 
   return setLeadStatement.bind({ id: idSchema.parse(id), leadId: idSchema.parse(leadId), statusHttp });
 }
 
-const setLeadStatement = new CompiledStatement<{ id: string; leadId: string; statusHttp: number }>("entregas.set_lead", (db, p) =>
-  // sql`${…}`: update().set() types take no placeholder; id and integer need no encoder.
-  db.update(entregasWebhook).set({ leadId: sql`${p("leadId")}`, statusHttp: sql`${p("statusHttp")}` }).where(eq(entregasWebhook.id, p("id"))),
+const setLeadStatement = new CompiledStatement<{ id: string; leadId: string; statusHttp: number }>(
+  "entregas.set_lead",
+  (db, p) =>
+    // sql`${…}`: update().set() types take no placeholder; id and integer need no encoder.
+    db
+      .update(entregasWebhook)
+      .set({ leadId: sql`${p("leadId")}`, statusHttp: sql`${p("statusHttp")}` })
+      .where(eq(entregasWebhook.id, p("id"))),
 );
 
 export type DeliveryKey = { imobiliariaId: string; portal: (typeof PORTAIS)[number]; externalId: string };
@@ -85,7 +106,12 @@ export async function markDeliveryAnswered(db: Db, key: DeliveryKey, statusHttp:
     );
 }
 
-export async function findDelivery(db: Db, imobiliariaId: string, portal: (typeof PORTAIS)[number], externalId: string) {
+export async function findDelivery(
+  db: Db,
+  imobiliariaId: string,
+  portal: (typeof PORTAIS)[number],
+  externalId: string,
+) {
   const [row] = await db
     .select({ id: entregasWebhook.id, leadId: entregasWebhook.leadId })
     .from(entregasWebhook)

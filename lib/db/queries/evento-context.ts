@@ -64,9 +64,14 @@ export async function getEventoContext(db: Db, eventoId: string, opts: { dia: st
     corretor: row.corretor ? toCorretor(row.corretor) : null,
     imovel: row.imovel,
     pergunta: row.pergunta,
-    historico: row.aguardando === null || row.retornoHoje === null
-      ? null
-      : { aguardando: row.aguardando === true, retornoHoje: row.retornoHoje === true, visitaAnterior: row.visitaAnterior === true },
+    historico:
+      row.aguardando === null || row.retornoHoje === null
+        ? null
+        : {
+            aguardando: row.aguardando === true,
+            retornoHoje: row.retornoHoje === true,
+            visitaAnterior: row.visitaAnterior === true,
+          },
   };
 }
 
@@ -89,14 +94,21 @@ export function eventoContextQuery(db: Db, eventoId: string, opts: { dia: string
   // Tenancy: the lead, broker and listing must be in the event's own agency.
   return db
     .select({
-      evento: eventos, lead: leads, corretor: corretores, imovel: imoveis, pergunta: sql<string | null>`(${pergunta})`,
+      evento: eventos,
+      lead: leads,
+      corretor: corretores,
+      imovel: imoveis,
+      pergunta: sql<string | null>`(${pergunta})`,
       aguardando: sql<boolean | null>`${aguardando}`,
       retornoHoje: sql<boolean | null>`${retornoHoje(diaSchema.parse(opts.dia))}`,
       visitaAnterior: sql<boolean | null>`${visitaAnterior}`,
     })
     .from(eventos)
     .leftJoin(leads, and(eq(leads.id, eventos.leadId), eq(leads.imobiliariaId, eventos.imobiliariaId)))
-    .leftJoin(corretores, and(eq(corretores.id, eventos.corretorId), eq(corretores.imobiliariaId, eventos.imobiliariaId)))
+    .leftJoin(
+      corretores,
+      and(eq(corretores.id, eventos.corretorId), eq(corretores.imobiliariaId, eventos.imobiliariaId)),
+    )
     .leftJoin(imoveis, and(eq(imoveis.id, leads.imovelId), eq(imoveis.imobiliariaId, eventos.imobiliariaId)))
     .where(eq(eventos.id, id));
 }

@@ -70,7 +70,10 @@ export async function listEventosByLead(db: Db, imobiliariaId: string, leadId: s
 
 /** Pipeline only: the id comes from our own dispatch or sweep, and the row names its agency. */
 export async function getEventoForPipeline(db: Db, id: string): Promise<Evento | null> {
-  const [row] = await db.select().from(eventos).where(eq(eventos.id, idSchema.parse(id)));
+  const [row] = await db
+    .select()
+    .from(eventos)
+    .where(eq(eventos.id, idSchema.parse(id)));
   return row ?? null;
 }
 
@@ -87,17 +90,27 @@ export function lockedEvento(rows: Record<string, unknown>[]): Evento | null {
 }
 
 const lockStatement = new CompiledStatement<{ id: string }>("eventos.lock_for_decision", (db, p) =>
-  db.select().from(eventos).where(eq(eventos.id, p("id"))).for("update"),
+  db
+    .select()
+    .from(eventos)
+    .where(eq(eventos.id, p("id")))
+    .for("update"),
 );
 
 /** The row's metadata with the top-level keys of `extraJson` (JSON text, a value or a placeholder) set, the others kept. */
 const mergeMetadata = (extraJson: unknown) => sql`coalesce(${eventos.metadata}, '{}'::jsonb) || ${extraJson}::jsonb`;
 
-const decidido = (decisao: Record<string, unknown>) => ({ processado: true, metadata: mergeMetadata(JSON.stringify({ decisao })) });
+const decidido = (decisao: Record<string, unknown>) => ({
+  processado: true,
+  metadata: mergeMetadata(JSON.stringify({ decisao })),
+});
 
 /** `processado = true` with the Orquestrador's decision in `metadata.decisao` (other keys kept), planned. */
 export function planMarkEventoDecidido(id: string, decisao: Record<string, unknown>): BoundStatement {
-  return markStatement.bind({ id: idSchema.parse(id), extra: JSON.stringify({ decisao: z.record(z.string(), z.unknown()).parse(decisao) }) });
+  return markStatement.bind({
+    id: idSchema.parse(id),
+    extra: JSON.stringify({ decisao: z.record(z.string(), z.unknown()).parse(decisao) }),
+  });
 }
 
 const markStatement = new CompiledStatement<{ id: string; extra: string }>("eventos.mark_decidido", (db, p) =>
@@ -111,7 +124,11 @@ const markStatement = new CompiledStatement<{ id: string; extra: string }>("even
  * The same, for a decision that writes nothing else: one statement, no transaction. False when the
  * event was already decided (by a concurrent run, which this update waited for).
  */
-export async function markEventoDecididoIfPending(db: Db, id: string, decisao: Record<string, unknown>): Promise<boolean> {
+export async function markEventoDecididoIfPending(
+  db: Db,
+  id: string,
+  decisao: Record<string, unknown>,
+): Promise<boolean> {
   const rows = await db
     .update(eventos)
     .set(decidido(decisao))
@@ -138,7 +155,10 @@ function aguardandoAgrupamento(): SQL[] {
  * Events waiting for a grouped message (see aguardandoAgrupamento): the grouping queue a flush
  * reads. Oldest first.
  */
-export async function listEventosAguardandoAgrupamento(db: Db, filter: { corretorId?: string } = {}): Promise<Evento[]> {
+export async function listEventosAguardandoAgrupamento(
+  db: Db,
+  filter: { corretorId?: string } = {},
+): Promise<Evento[]> {
   return eventosAguardandoAgrupamentoQuery(db, filter);
 }
 
@@ -146,20 +166,33 @@ export async function listEventosAguardandoAgrupamento(db: Db, filter: { correto
 export function eventosAguardandoAgrupamentoQuery(db: Db, filter: { corretorId?: string } = {}) {
   const conditions = aguardandoAgrupamento();
   if (filter.corretorId) conditions.push(eq(eventos.corretorId, idSchema.parse(filter.corretorId)));
-  return db.select().from(eventos).where(and(...conditions)).orderBy(asc(eventos.id));
+  return db
+    .select()
+    .from(eventos)
+    .where(and(...conditions))
+    .orderBy(asc(eventos.id));
 }
 
 /**
  * Records that `digest` told the broker's events it lists (its `evento_ids`), in the digest's own
  * transaction: from then on they no longer wait. Events already told keep their first digest.
  */
-export async function markEventosAgrupados(tx: Db, digest: { id: string; corretorId: string; eventoIds: string[] }): Promise<void> {
+export async function markEventosAgrupados(
+  tx: Db,
+  digest: { id: string; corretorId: string; eventoIds: string[] },
+): Promise<void> {
   const ids = z.array(idSchema).parse(digest.eventoIds);
   if (ids.length === 0) return;
   await tx
     .update(eventos)
     .set({ mensagemAgrupadaId: idSchema.parse(digest.id) })
-    .where(and(inArray(eventos.id, ids), eq(eventos.corretorId, idSchema.parse(digest.corretorId)), isNull(eventos.mensagemAgrupadaId)));
+    .where(
+      and(
+        inArray(eventos.id, ids),
+        eq(eventos.corretorId, idSchema.parse(digest.corretorId)),
+        isNull(eventos.mensagemAgrupadaId),
+      ),
+    );
 }
 
 /**
@@ -174,11 +207,13 @@ export async function cancelAgrupamentoDoLead(
   const rows = await tx
     .update(eventos)
     .set({ metadata: mergeMetadata({ cancelamento }) })
-    .where(and(
-      eq(eventos.corretorId, idSchema.parse(alvo.corretorId)),
-      eq(eventos.leadId, idSchema.parse(alvo.leadId)),
-      ...aguardandoAgrupamento(),
-    ))
+    .where(
+      and(
+        eq(eventos.corretorId, idSchema.parse(alvo.corretorId)),
+        eq(eventos.leadId, idSchema.parse(alvo.leadId)),
+        ...aguardandoAgrupamento(),
+      ),
+    )
     .returning({ id: eventos.id });
   return rows.map((r) => r.id).sort();
 }
@@ -197,13 +232,18 @@ export async function cancelEventosNaoDecididosDoLead(
     .update(eventos)
     .set({
       processado: true,
-      metadata: mergeMetadata({ decisao: { acao: "cancelado", mensagemIds: [], decididoEm: cancelamento.em }, cancelamento }),
+      metadata: mergeMetadata({
+        decisao: { acao: "cancelado", mensagemIds: [], decididoEm: cancelamento.em },
+        cancelamento,
+      }),
     })
-    .where(and(
-      eq(eventos.corretorId, idSchema.parse(alvo.corretorId)),
-      eq(eventos.leadId, idSchema.parse(alvo.leadId)),
-      sql`${eventos.processado} is not true`,
-    ))
+    .where(
+      and(
+        eq(eventos.corretorId, idSchema.parse(alvo.corretorId)),
+        eq(eventos.leadId, idSchema.parse(alvo.leadId)),
+        sql`${eventos.processado} is not true`,
+      ),
+    )
     .returning({ id: eventos.id });
   return rows.map((r) => r.id).sort();
 }
@@ -211,9 +251,18 @@ export async function cancelEventosNaoDecididosDoLead(
 // ── Pipeline sweep ───────────────────────────────────────────────────────────────────────────
 
 /** Events no Orquestrador has decided yet, detected before `detectedBefore` (work a crash may have lost). */
-export async function listUnprocessedEventos(db: Db, detectedBefore: Date, limit = 200): Promise<Pick<Evento, "id" | "corretorId" | "leadId" | "imobiliariaId">[]> {
+export async function listUnprocessedEventos(
+  db: Db,
+  detectedBefore: Date,
+  limit = 200,
+): Promise<Pick<Evento, "id" | "corretorId" | "leadId" | "imobiliariaId">[]> {
   return db
-    .select({ id: eventos.id, corretorId: eventos.corretorId, leadId: eventos.leadId, imobiliariaId: eventos.imobiliariaId })
+    .select({
+      id: eventos.id,
+      corretorId: eventos.corretorId,
+      leadId: eventos.leadId,
+      imobiliariaId: eventos.imobiliariaId,
+    })
     .from(eventos)
     .where(and(eq(eventos.processado, false), lte(eventos.dataDeteccao, detectedBefore)))
     .orderBy(asc(eventos.dataDeteccao), asc(eventos.id))

@@ -49,9 +49,9 @@ describe("imobiliarias queries", () => {
     await expect(insertImobiliaria(t.db, { slug: "ok", nome: "X", timezone: "Mars/Base" })).rejects.toThrow(
       /fuso horário/,
     );
-    await expect(
-      insertImobiliaria(t.db, { slug: "ok", nome: "X", configuracoes: { slaMinutos: 0 } }),
-    ).rejects.toThrow(ZodError);
+    await expect(insertImobiliaria(t.db, { slug: "ok", nome: "X", configuracoes: { slaMinutos: 0 } })).rejects.toThrow(
+      ZodError,
+    );
     expect(await getImobiliariaBySlug(t.db, "ok")).toBeNull();
   });
 

@@ -1,10 +1,7 @@
 // The agencies table: every other row belongs to one of them.
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import {
-  configuracoesImobiliariaSchema,
-  parseConfiguracoes,
-} from "@/lib/domain/configuracoes-imobiliaria";
+import { configuracoesImobiliariaSchema, parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
 import { memoPerDb } from "../memo";
@@ -48,7 +45,10 @@ function toImobiliaria(row: Imobiliaria): Imobiliaria {
 }
 
 export async function getImobiliariaById(db: Db, id: string): Promise<Imobiliaria | null> {
-  const [row] = await db.select().from(imobiliarias).where(eq(imobiliarias.id, idSchema.parse(id)));
+  const [row] = await db
+    .select()
+    .from(imobiliarias)
+    .where(eq(imobiliarias.id, idSchema.parse(id)));
   return row ? toImobiliaria(row) : null;
 }
 
@@ -66,7 +66,8 @@ const recent = memoPerDb<Imobiliaria | null>(30_000);
 export const getImobiliariaBySlugCached = (db: Db, slug: string) =>
   recent.get(db, `slug:${slug}`, () => getImobiliariaBySlug(db, slug));
 
-export const getImobiliariaByIdCached = (db: Db, id: string) => recent.get(db, `id:${id}`, () => getImobiliariaById(db, id));
+export const getImobiliariaByIdCached = (db: Db, id: string) =>
+  recent.get(db, `id:${id}`, () => getImobiliariaById(db, id));
 
 /** Inserts an agency; a taken slug raises a unique violation (`imobiliarias_slug_unique`). */
 export async function insertImobiliaria(db: Db, input: NovaImobiliaria): Promise<Imobiliaria> {

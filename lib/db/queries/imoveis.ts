@@ -10,7 +10,11 @@ export type Imovel = typeof imoveis.$inferSelect;
 export type ListingRef = { codigo: string | null; portalListingId: string | null };
 
 /** ListingRef with the agency, each a value or a placeholder (intake-context.ts compiles it). */
-export type ListingArgs = { imobiliariaId: Arg<string>; codigo: Arg<string> | null; portalListingId: Arg<string> | null };
+export type ListingArgs = {
+  imobiliariaId: Arg<string>;
+  codigo: Arg<string> | null;
+  portalListingId: Arg<string> | null;
+};
 
 /** Validates a listing reference for imovelForLeadQuery (references longer than any stored are cut). */
 export function listingArgs(imobiliariaId: string, ref: ListingRef): ListingRef & { imobiliariaId: string } {

@@ -40,16 +40,36 @@ describe("readIntakeContext", () => {
   it("reads the earlier lead, the listing and the brokers in one statement, as the owner queries do", async () => {
     const imob = await insertImobiliaria(t.db, { slug: "contexto", nome: "Contexto" });
     const bia = await insertCorretor(t.db, { imobiliariaId: imob.id, nome: "Bia", telefone: "+5511911130002" });
-    const ana = await insertCorretor(t.db, { imobiliariaId: imob.id, nome: "Ana", telefone: "+5511911130001", email: "ana@contexto.example" });
+    const ana = await insertCorretor(t.db, {
+      imobiliariaId: imob.id,
+      nome: "Ana",
+      telefone: "+5511911130001",
+      email: "ana@contexto.example",
+    });
     await updatePreferencias(t.db, imob.id, bia.id, { limiteDiario: 3, pausadoAte: "2026-12-02T15:00:00.000Z" });
     await t.db.insert(imoveis).values({
-      id: "imv_ctx", imobiliariaId: imob.id, codigo: "CTX-1", portalIds: { grupoOlx: "olx-99" }, corretorId: ana.id,
-      titulo: "Apartamento 2 quartos", tipo: "apartamento", finalidade: "venda", bairro: "Pinheiros", preco: 750000.5, quartos: 2,
+      id: "imv_ctx",
+      imobiliariaId: imob.id,
+      codigo: "CTX-1",
+      portalIds: { grupoOlx: "olx-99" },
+      corretorId: ana.id,
+      titulo: "Apartamento 2 quartos",
+      tipo: "apartamento",
+      finalidade: "venda",
+      bairro: "Pinheiros",
+      preco: 750000.5,
+      quartos: 2,
     });
     const lead = await insertLead(t.db, {
-      imobiliariaId: imob.id, corretorId: ana.id, nome: "Paula", telefone: "+5511912345678", email: "paula@example.com",
-      dataPrimeiroContato: new Date("2026-11-30T13:45:12.345Z"), score: 81,
-      busca: { tipo: "apartamento", bairro: "Pinheiros", precoMax: 800000 }, metadata: { consultas: 1, fatores: [{ pontos: 30 }] },
+      imobiliariaId: imob.id,
+      corretorId: ana.id,
+      nome: "Paula",
+      telefone: "+5511912345678",
+      email: "paula@example.com",
+      dataPrimeiroContato: new Date("2026-11-30T13:45:12.345Z"),
+      score: 81,
+      busca: { tipo: "apartamento", bairro: "Pinheiros", precoMax: 800000 },
+      metadata: { consultas: 1, fatores: [{ pontos: 30 }] },
     });
     await insertLead(t.db, { imobiliariaId: imob.id, corretorId: bia.id, nome: "Outro", telefone: "+5511987654321" });
 
@@ -63,16 +83,29 @@ describe("readIntakeContext", () => {
     expect(context.imovel?.id).toBe("imv_ctx");
     expect(context.imovel).toEqual(await findImovelForLead(t.db, imob.id, listing));
     expect(context.imovel?.preco).toBe(750000.5);
-    expect(context.corretores.map((c) => [c.nome, c.leadsAbertos])).toEqual([["Ana", 1], ["Bia", 1]]);
+    expect(context.corretores.map((c) => [c.nome, c.leadsAbertos])).toEqual([
+      ["Ana", 1],
+      ["Bia", 1],
+    ]);
     expect(context.corretores).toEqual(await listCorretoresComCarga(t.db, imob.id));
     expect(context.corretores[1]!.preferencias.pausadoAte).toBe("2026-12-02T15:00:00.000Z");
   });
 
   it("answers null and an empty list where there is nothing to find", async () => {
     const imob = await insertImobiliaria(t.db, { slug: "contexto-vazio", nome: "Vazio" });
-    const none = await readIntakeContext(t.db, imob.id, { telefone: null, email: null, since: new Date(0) }, { codigo: null, portalListingId: null });
+    const none = await readIntakeContext(
+      t.db,
+      imob.id,
+      { telefone: null, email: null, since: new Date(0) },
+      { codigo: null, portalListingId: null },
+    );
     expect(none).toEqual({ earlier: null, imovel: null, corretores: [] });
-    const unknown = await readIntakeContext(t.db, imob.id, { telefone: "+5511900000000", email: "x@y.example", since: new Date(0) }, { codigo: "NADA", portalListingId: null });
+    const unknown = await readIntakeContext(
+      t.db,
+      imob.id,
+      { telefone: "+5511900000000", email: "x@y.example", since: new Date(0) },
+      { codigo: "NADA", portalListingId: null },
+    );
     expect(unknown).toEqual({ earlier: null, imovel: null, corretores: [] });
   });
 });

@@ -17,7 +17,14 @@ type JsonRow = Record<string, unknown>;
 const oneAsJson = (query: { getSQL(): SQL } | null) =>
   query ? sql`(select row_to_json(q) from (${query.getSQL()}) as q)` : sql`null::json`;
 
-type IntakeValues = { imobiliariaId: string; telefone?: string; email?: string; since: Date; codigo?: string; portalListingId?: string };
+type IntakeValues = {
+  imobiliariaId: string;
+  telefone?: string;
+  email?: string;
+  since: Date;
+  codigo?: string;
+  portalListingId?: string;
+};
 type IntakeRow = { earlier: JsonRow | null; imovel: JsonRow | null; corretores: { c: JsonRow; abertos: number }[] };
 
 // The statement's shape depends only on which references the delivery has: at most 16, each compiled once.
@@ -28,8 +35,17 @@ function statementFor(has: { telefone: boolean; email: boolean; codigo: boolean;
   if (!statement) {
     statement = new CompiledStatement<IntakeValues>(key, (db, p) => {
       const agency = p("imobiliariaId");
-      const person = { imobiliariaId: agency, telefone: has.telefone ? p("telefone") : null, email: has.email ? p("email") : null, since: p("since") };
-      const listing = { imobiliariaId: agency, codigo: has.codigo ? p("codigo") : null, portalListingId: has.portalListingId ? p("portalListingId") : null };
+      const person = {
+        imobiliariaId: agency,
+        telefone: has.telefone ? p("telefone") : null,
+        email: has.email ? p("email") : null,
+        since: p("since"),
+      };
+      const listing = {
+        imobiliariaId: agency,
+        codigo: has.codigo ? p("codigo") : null,
+        portalListingId: has.portalListingId ? p("portalListingId") : null,
+      };
       return sql`select ${oneAsJson(recentLeadByContactQuery(db, person))} as earlier,
         ${oneAsJson(imovelForLeadQuery(db, listing))} as imovel,
         (select coalesce(json_agg(json_build_object('c', row_to_json(q), 'abertos', q.leads_abertos) order by q.nome, q.id), '[]'::json)
@@ -49,7 +65,12 @@ export function planIntakeContext(imobiliariaId: string, person: ContactSince, l
   if (contact.email) values.email = contact.email;
   if (ref.codigo) values.codigo = ref.codigo;
   if (ref.portalListingId) values.portalListingId = ref.portalListingId;
-  const statement = statementFor({ telefone: !!values.telefone, email: !!values.email, codigo: !!values.codigo, portalListingId: !!values.portalListingId });
+  const statement = statementFor({
+    telefone: !!values.telefone,
+    email: !!values.email,
+    codigo: !!values.codigo,
+    portalListingId: !!values.portalListingId,
+  });
   return statement.bind(values);
 }
 
@@ -58,6 +79,9 @@ export function decodeIntakeContext(rows: Record<string, unknown>[]): IntakeCont
   return {
     earlier: row?.earlier ? decodeRow(leads, row.earlier) : null,
     imovel: row?.imovel ? decodeRow(imoveis, row.imovel) : null,
-    corretores: (row?.corretores ?? []).map(({ c, abertos }) => ({ ...toCorretor(decodeRow(corretores, c)), leadsAbertos: abertos ?? 0 })),
+    corretores: (row?.corretores ?? []).map(({ c, abertos }) => ({
+      ...toCorretor(decodeRow(corretores, c)),
+      leadsAbertos: abertos ?? 0,
+    })),
   };
 }

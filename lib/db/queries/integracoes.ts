@@ -67,7 +67,13 @@ export async function upsertIntegracao(db: Db, input: z.input<typeof upsertSchem
   const segredoCifrado = encryptSecret(data.segredo, key);
   const [row] = await db
     .insert(integracoes)
-    .values({ id: newId("int"), imobiliariaId: data.imobiliariaId, portal: data.portal, identificador: data.identificador ?? null, segredoCifrado })
+    .values({
+      id: newId("int"),
+      imobiliariaId: data.imobiliariaId,
+      portal: data.portal,
+      identificador: data.identificador ?? null,
+      segredoCifrado,
+    })
     .onConflictDoUpdate({
       target: [integracoes.imobiliariaId, integracoes.portal],
       set: { identificador: data.identificador ?? null, segredoCifrado, ativo: true },
@@ -84,22 +90,32 @@ export async function upsertIntegracao(db: Db, input: z.input<typeof upsertSchem
  * for each other on this row, and the time shown is at most a minute behind.
  */
 export function planMarkIntegracaoDelivery(imobiliariaId: string, portal: Portal, at: Date): BoundStatement {
-  return markDeliveryStatement.bind({ imobiliariaId: idSchema.parse(imobiliariaId), portal: portalSchema.parse(portal), at: z.date().parse(at) });
+  return markDeliveryStatement.bind({
+    imobiliariaId: idSchema.parse(imobiliariaId),
+    portal: portalSchema.parse(portal),
+    at: z.date().parse(at),
+  });
 }
 
-const markDeliveryStatement = new CompiledStatement<{ imobiliariaId: string; portal: string; at: Date }>("integracoes.mark_delivery", (db, p) => {
-  const at = () => asParam(integracoes.ultimaEntregaEm, p("at"));
-  const due = db
-    .select({ id: integracoes.id })
-    .from(integracoes)
-    .where(
-      and(
-        eq(integracoes.imobiliariaId, p("imobiliariaId")),
-        eq(integracoes.portal, p("portal")),
-        sql`(${integracoes.ultimaEntregaEm} is null or ${integracoes.ultimaEntregaEm} < ${at()}::timestamptz - interval '1 minute')`,
-      ),
-    )
-    .for("update", { skipLocked: true });
-  // sql`${…}`: update().set() types take no placeholder; the Param still goes through the column's encoder.
-  return db.update(integracoes).set({ ultimaEntregaEm: sql`${at()}` }).where(inArray(integracoes.id, due));
-});
+const markDeliveryStatement = new CompiledStatement<{ imobiliariaId: string; portal: string; at: Date }>(
+  "integracoes.mark_delivery",
+  (db, p) => {
+    const at = () => asParam(integracoes.ultimaEntregaEm, p("at"));
+    const due = db
+      .select({ id: integracoes.id })
+      .from(integracoes)
+      .where(
+        and(
+          eq(integracoes.imobiliariaId, p("imobiliariaId")),
+          eq(integracoes.portal, p("portal")),
+          sql`(${integracoes.ultimaEntregaEm} is null or ${integracoes.ultimaEntregaEm} < ${at()}::timestamptz - interval '1 minute')`,
+        ),
+      )
+      .for("update", { skipLocked: true });
+    // sql`${…}`: update().set() types take no placeholder; the Param still goes through the column's encoder.
+    return db
+      .update(integracoes)
+      .set({ ultimaEntregaEm: sql`${at()}` })
+      .where(inArray(integracoes.id, due));
+  },
+);

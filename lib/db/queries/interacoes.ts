@@ -13,7 +13,10 @@ const novaInteracaoSchema = z.object({
   data: z.date(),
   // A portal delivery's whole message (the lead keeps its first 5,000 characters): bounded by the
   // webhook body limit, 256 KB.
-  conteudo: z.string().max(256 * 1024).nullish(),
+  conteudo: z
+    .string()
+    .max(256 * 1024)
+    .nullish(),
   metadata: z.record(z.string(), z.unknown()).optional(),
 });
 
@@ -28,7 +31,19 @@ export async function insertInteracao(tx: Db, input: NovaInteracao): Promise<Int
 /** The insert, validated but not yet run: for composeWrites on the intake path (units/record-intake.ts). */
 export function planInsertInteracao(input: NovaInteracao): BoundStatement {
   const data = novaInteracaoSchema.parse(input);
-  return insertStatement.bind({ leadId: data.leadId, tipo: data.tipo, data: data.data, conteudo: data.conteudo ?? null, metadata: data.metadata ?? null });
+  return insertStatement.bind({
+    leadId: data.leadId,
+    tipo: data.tipo,
+    data: data.data,
+    conteudo: data.conteudo ?? null,
+    metadata: data.metadata ?? null,
+  });
 }
 
-const insertStatement = compiledInsert("interacoes.insert", interacoes, ["leadId", "tipo", "data", "conteudo", "metadata"]);
+const insertStatement = compiledInsert("interacoes.insert", interacoes, [
+  "leadId",
+  "tipo",
+  "data",
+  "conteudo",
+  "metadata",
+]);

@@ -17,7 +17,11 @@ export async function lockLeadForUpdate(tx: Db, imobiliariaId: string, id: strin
 }
 
 /** `novo` → `em_contato` for the broker's own lead; null when it was not `novo` (or not theirs). */
-export async function markLeadEmContato(tx: Db, lead: Pick<Lead, "id" | "imobiliariaId" | "corretorId">, at: Date): Promise<Lead | null> {
+export async function markLeadEmContato(
+  tx: Db,
+  lead: Pick<Lead, "id" | "imobiliariaId" | "corretorId">,
+  at: Date,
+): Promise<Lead | null> {
   if (!lead.imobiliariaId || !lead.corretorId) return null;
   const [row] = await tx
     .update(leads)

@@ -63,7 +63,9 @@ describe("leads queries", () => {
     await expect(
       insertLead(t.db, { imobiliariaId: agencyA, corretorId: brokerB, nome: "Fe", telefone: "+5511955554444" }),
     ).rejects.toThrow(/não pertence à imobiliária/);
-    await t.db.insert(imoveis).values({ id: "imv_b", imobiliariaId: agencyB, codigo: "B-1", tipo: "casa", finalidade: "venda" });
+    await t.db
+      .insert(imoveis)
+      .values({ id: "imv_b", imobiliariaId: agencyB, codigo: "B-1", tipo: "casa", finalidade: "venda" });
     await expect(
       insertLead(t.db, { imobiliariaId: agencyA, imovelId: "imv_b", nome: "Fe", telefone: "+5511955554444" }),
     ).rejects.toThrow(/não pertence à imobiliária/);
@@ -88,20 +90,45 @@ describe("findRecentLeadByContact", () => {
   const at = (iso: string) => new Date(iso);
   it("finds the person's newest lead by phone or by e-mail, within the window and the agency only", async () => {
     const byPhone = await insertLead(t.db, {
-      imobiliariaId: agencyA, nome: "Carla", telefone: "+5511955550001", dataPrimeiroContato: at("2026-11-10T10:00:00Z"),
+      imobiliariaId: agencyA,
+      nome: "Carla",
+      telefone: "+5511955550001",
+      dataPrimeiroContato: at("2026-11-10T10:00:00Z"),
     });
     const byEmail = await insertLead(t.db, {
-      imobiliariaId: agencyA, nome: "Carla", telefone: "+5511955550099", email: "carla@example.com", dataPrimeiroContato: at("2026-11-20T10:00:00Z"),
+      imobiliariaId: agencyA,
+      nome: "Carla",
+      telefone: "+5511955550099",
+      email: "carla@example.com",
+      dataPrimeiroContato: at("2026-11-20T10:00:00Z"),
     });
-    await insertLead(t.db, { imobiliariaId: agencyB, nome: "Carla", telefone: "+5511955550001", dataPrimeiroContato: at("2026-11-25T10:00:00Z") });
+    await insertLead(t.db, {
+      imobiliariaId: agencyB,
+      nome: "Carla",
+      telefone: "+5511955550001",
+      dataPrimeiroContato: at("2026-11-25T10:00:00Z"),
+    });
     const since = at("2026-11-01T00:00:00Z");
 
     // Both contacts: the newer of the two matches (the e-mail one), whichever contact found it.
-    expect((await findRecentLeadByContact(t.db, agencyA, { telefone: "+5511955550001", email: "CARLA@example.com", since }))?.id).toBe(byEmail.id);
-    expect((await findRecentLeadByContact(t.db, agencyA, { telefone: "+5511955550001", email: null, since }))?.id).toBe(byPhone.id);
-    expect((await findRecentLeadByContact(t.db, agencyA, { telefone: null, email: "carla@example.com", since }))?.id).toBe(byEmail.id);
+    expect(
+      (await findRecentLeadByContact(t.db, agencyA, { telefone: "+5511955550001", email: "CARLA@example.com", since }))
+        ?.id,
+    ).toBe(byEmail.id);
+    expect((await findRecentLeadByContact(t.db, agencyA, { telefone: "+5511955550001", email: null, since }))?.id).toBe(
+      byPhone.id,
+    );
+    expect(
+      (await findRecentLeadByContact(t.db, agencyA, { telefone: null, email: "carla@example.com", since }))?.id,
+    ).toBe(byEmail.id);
     // Outside the window, or nothing to match on: no earlier lead.
-    expect(await findRecentLeadByContact(t.db, agencyA, { telefone: "+5511955550001", email: "carla@example.com", since: at("2026-11-21T00:00:00Z") })).toBeNull();
+    expect(
+      await findRecentLeadByContact(t.db, agencyA, {
+        telefone: "+5511955550001",
+        email: "carla@example.com",
+        since: at("2026-11-21T00:00:00Z"),
+      }),
+    ).toBeNull();
     expect(await findRecentLeadByContact(t.db, agencyA, { telefone: null, email: null, since })).toBeNull();
   });
 });

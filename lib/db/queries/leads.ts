@@ -78,7 +78,12 @@ export function personLockSql(keys: readonly unknown[]): SQL {
 
 export type ContactSince = { telefone: string | null; email: string | null; since: Date };
 /** ContactSince with the agency, each a value or a placeholder (intake-context.ts compiles it). */
-export type ContactArgs = { imobiliariaId: Arg<string>; telefone: Arg<string> | null; email: Arg<string> | null; since: Arg<Date> };
+export type ContactArgs = {
+  imobiliariaId: Arg<string>;
+  telefone: Arg<string> | null;
+  email: Arg<string> | null;
+  since: Arg<Date>;
+};
 
 /** Validates a contact for recentLeadByContactQuery; the e-mail is matched lower-cased. */
 export function contactArgs(imobiliariaId: string, contact: ContactSince): ContactSince & { imobiliariaId: string } {

@@ -11,7 +11,11 @@ const expiresAt = (now: Date, ttlSeconds: number) => new Date(now.getTime() + tt
  * the row lock of ON CONFLICT makes concurrent callers take distinct slots.
  */
 export async function incrementLimiteLogin(
-  db: Db, chave: string, limit: number, ttlSeconds: number, now: Date,
+  db: Db,
+  chave: string,
+  limit: number,
+  ttlSeconds: number,
+  now: Date,
 ): Promise<{ allowed: boolean; count: number }> {
   const expired = sql`${limitesLogin.expiraEm} <= ${now.toISOString()}::timestamptz`;
   const [row] = await db
@@ -49,7 +53,13 @@ export async function getLimiteLoginSecondsLeft(db: Db, chave: string, now: Date
 }
 
 /** Sets `chave` to `contagem` for `ttlSeconds` from now, whatever it held. */
-export async function setLimiteLogin(db: Db, chave: string, contagem: number, ttlSeconds: number, now: Date): Promise<void> {
+export async function setLimiteLogin(
+  db: Db,
+  chave: string,
+  contagem: number,
+  ttlSeconds: number,
+  now: Date,
+): Promise<void> {
   const expiraEm = expiresAt(now, ttlSeconds);
   await db
     .insert(limitesLogin)

@@ -33,13 +33,15 @@ export async function countMensagensUsingQuota(tx: Db, corretorId: string, desde
   const [row] = await tx
     .select({ n: count() })
     .from(mensagens)
-    .where(and(
-      eq(mensagens.corretorId, idSchema.parse(corretorId)),
-      inArray(mensagens.tipo, QUOTA_TIPOS),
-      notInArray(mensagens.status, NO_QUOTA_STATUS),
-      gte(quotaInstant, sql`${desde.toISOString()}::timestamptz`),
-      lt(quotaInstant, sql`${ate.toISOString()}::timestamptz`),
-    ));
+    .where(
+      and(
+        eq(mensagens.corretorId, idSchema.parse(corretorId)),
+        inArray(mensagens.tipo, QUOTA_TIPOS),
+        notInArray(mensagens.status, NO_QUOTA_STATUS),
+        gte(quotaInstant, sql`${desde.toISOString()}::timestamptz`),
+        lt(quotaInstant, sql`${ate.toISOString()}::timestamptz`),
+      ),
+    );
   return Number(row?.n ?? 0);
 }
 
@@ -56,23 +58,32 @@ export function retidasSemAgrupadaQuery(db: Db, filter: { corretorId?: string } 
     isNull(mensagens.mensagemAgrupadaId),
   ];
   if (filter.corretorId) conditions.push(eq(mensagens.corretorId, idSchema.parse(filter.corretorId)));
-  return db.select().from(mensagens).where(and(...conditions)).orderBy(asc(mensagens.criadoEm), asc(mensagens.id));
+  return db
+    .select()
+    .from(mensagens)
+    .where(and(...conditions))
+    .orderBy(asc(mensagens.criadoEm), asc(mensagens.id));
 }
 
 /** Records that `digest` told the broker's held alerts whose event it lists, in the digest's own transaction. */
-export async function markRetidasAgrupadas(tx: Db, digest: { id: string; corretorId: string; eventoIds: string[] }): Promise<void> {
+export async function markRetidasAgrupadas(
+  tx: Db,
+  digest: { id: string; corretorId: string; eventoIds: string[] },
+): Promise<void> {
   const eventoIds = z.array(idSchema).parse(digest.eventoIds);
   if (eventoIds.length === 0) return;
   await tx
     .update(mensagens)
     .set({ mensagemAgrupadaId: idSchema.parse(digest.id) })
-    .where(and(
-      eq(mensagens.corretorId, idSchema.parse(digest.corretorId)),
-      eq(mensagens.status, "retida_cota"),
-      eq(mensagens.tipo, "alerta"),
-      inArray(mensagens.eventoId, eventoIds),
-      isNull(mensagens.mensagemAgrupadaId),
-    ));
+    .where(
+      and(
+        eq(mensagens.corretorId, idSchema.parse(digest.corretorId)),
+        eq(mensagens.status, "retida_cota"),
+        eq(mensagens.tipo, "alerta"),
+        inArray(mensagens.eventoId, eventoIds),
+        isNull(mensagens.mensagemAgrupadaId),
+      ),
+    );
 }
 
 /** Scheduled alerts and digests now due: each must take a quota slot before it may be sent. */
@@ -80,7 +91,9 @@ export async function listDueAgendadasUsingQuota(db: Db, now: Date, limit = 100)
   return db
     .select()
     .from(mensagens)
-    .where(and(eq(mensagens.status, "agendada"), inArray(mensagens.tipo, QUOTA_TIPOS), lte(mensagens.scheduledFor, now)))
+    .where(
+      and(eq(mensagens.status, "agendada"), inArray(mensagens.tipo, QUOTA_TIPOS), lte(mensagens.scheduledFor, now)),
+    )
     .orderBy(asc(mensagens.scheduledFor), asc(mensagens.id))
     .limit(limit);
 }

@@ -18,7 +18,10 @@ export async function lockInboundMessage(tx: Db, messageSid: string): Promise<vo
 }
 
 export async function findMensagemByIdempotencyKey(db: Db, key: string): Promise<Mensagem | null> {
-  const [row] = await db.select().from(mensagens).where(eq(mensagens.idempotencyKey, keySchema.parse(key)));
+  const [row] = await db
+    .select()
+    .from(mensagens)
+    .where(eq(mensagens.idempotencyKey, keySchema.parse(key)));
   return row ?? null;
 }
 
@@ -45,13 +48,15 @@ export async function findLeadDaMensagemRespondida(
   const [latest] = await db
     .select({ leadId: mensagens.leadId })
     .from(mensagens)
-    .where(and(
-      corretor,
-      inArray(mensagens.tipo, SOBRE_UM_LEAD),
-      isNotNull(mensagens.leadId),
-      isNotNull(mensagens.sentAt),
-      gte(mensagens.sentAt, ref.desde),
-    ))
+    .where(
+      and(
+        corretor,
+        inArray(mensagens.tipo, SOBRE_UM_LEAD),
+        isNotNull(mensagens.leadId),
+        isNotNull(mensagens.sentAt),
+        gte(mensagens.sentAt, ref.desde),
+      ),
+    )
     .orderBy(desc(mensagens.sentAt), desc(mensagens.id))
     .limit(1);
   return latest?.leadId ?? null;
@@ -60,7 +65,9 @@ export async function findLeadDaMensagemRespondida(
 /** Statuses of a row that has not gone out (and is not going out right now: `enviando` is left alone). */
 const AINDA_NAO_SAIU: MensagemStatus[] = ["agendada", "pendente", "retida_cota"];
 
-export type MensagemCancelada = Pick<Mensagem, "id" | "tipo" | "scheduledFor" | "criadoEm"> & { statusAnterior: MensagemStatus };
+export type MensagemCancelada = Pick<Mensagem, "id" | "tipo" | "scheduledFor" | "criadoEm"> & {
+  statusAnterior: MensagemStatus;
+};
 
 /**
  * Cancels the broker's alerts and reminders about the lead that have not gone out, recording why in
@@ -76,15 +83,23 @@ export async function cancelMensagensDoLead(
   // Locked first so the status read here is the one replaced: a sender's claim waits, then finds
   // the row no longer sendable; a claim that came first leaves the row `enviando`, outside this set.
   const rows = await tx
-    .select({ id: mensagens.id, tipo: mensagens.tipo, statusAnterior: mensagens.status, scheduledFor: mensagens.scheduledFor, criadoEm: mensagens.criadoEm })
+    .select({
+      id: mensagens.id,
+      tipo: mensagens.tipo,
+      statusAnterior: mensagens.status,
+      scheduledFor: mensagens.scheduledFor,
+      criadoEm: mensagens.criadoEm,
+    })
     .from(mensagens)
-    .where(and(
-      eq(mensagens.corretorId, idSchema.parse(alvo.corretorId)),
-      eq(mensagens.leadId, idSchema.parse(alvo.leadId)),
-      inArray(mensagens.tipo, SOBRE_UM_LEAD),
-      inArray(mensagens.status, AINDA_NAO_SAIU),
-      or(ne(mensagens.status, "pendente"), sql`${mensagens.erroCodigo} is distinct from ${motivo.naoConfirmado}`),
-    ))
+    .where(
+      and(
+        eq(mensagens.corretorId, idSchema.parse(alvo.corretorId)),
+        eq(mensagens.leadId, idSchema.parse(alvo.leadId)),
+        inArray(mensagens.tipo, SOBRE_UM_LEAD),
+        inArray(mensagens.status, AINDA_NAO_SAIU),
+        or(ne(mensagens.status, "pendente"), sql`${mensagens.erroCodigo} is distinct from ${motivo.naoConfirmado}`),
+      ),
+    )
     .orderBy(mensagens.id)
     .for("update");
   if (rows.length === 0) return [];
@@ -96,6 +111,11 @@ export async function cancelMensagensDoLead(
       erroMensagem: z.string().min(1).max(2000).parse(motivo.mensagem),
       atualizadoEm: now,
     })
-    .where(inArray(mensagens.id, rows.map((r) => r.id)));
+    .where(
+      inArray(
+        mensagens.id,
+        rows.map((r) => r.id),
+      ),
+    );
   return rows;
 }

@@ -20,7 +20,10 @@ const novaMensagemSchema = z.object({
   corpo: z.string().min(1).max(4096),
   templateSid: z.string().max(64).nullish(),
   templateVariaveis: z.record(z.string(), z.string()).nullish(),
-  botoes: z.array(z.object({ id: z.string().min(1).max(64), titulo: z.string().min(1).max(24) })).max(3).default([]),
+  botoes: z
+    .array(z.object({ id: z.string().min(1).max(64), titulo: z.string().min(1).max(24) }))
+    .max(3)
+    .default([]),
   status: z.enum(MENSAGEM_STATUS),
   idempotencyKey: z.string().min(1).max(200),
   scheduledFor: z.date().nullish(),
@@ -29,7 +32,10 @@ const novaMensagemSchema = z.object({
 export type NovaMensagem = z.input<typeof novaMensagemSchema>;
 
 /** Inserts the message unless its idempotency key exists; returns the row either way and whether it is new. */
-export async function insertMensagemOnce(db: Db, input: NovaMensagem): Promise<{ mensagem: Mensagem; criada: boolean }> {
+export async function insertMensagemOnce(
+  db: Db,
+  input: NovaMensagem,
+): Promise<{ mensagem: Mensagem; criada: boolean }> {
   const data = novaMensagemSchema.parse(input);
   const [row] = await db
     .insert(mensagens)
@@ -42,7 +48,10 @@ export async function insertMensagemOnce(db: Db, input: NovaMensagem): Promise<{
 }
 
 export async function getMensagemById(db: Db, id: string): Promise<Mensagem | null> {
-  const [row] = await db.select().from(mensagens).where(eq(mensagens.id, idSchema.parse(id)));
+  const [row] = await db
+    .select()
+    .from(mensagens)
+    .where(eq(mensagens.id, idSchema.parse(id)));
   return row ?? null;
 }
 
@@ -55,7 +64,11 @@ function sendableNow(now: Date) {
   const due = or(sql`${mensagens.scheduledFor} is null`, lte(mensagens.scheduledFor, now));
   return or(
     and(eq(mensagens.status, "pendente"), due),
-    and(eq(mensagens.status, "agendada"), notInArray(mensagens.tipo, [...QUOTA_TIPOS]), lte(mensagens.scheduledFor, now)),
+    and(
+      eq(mensagens.status, "agendada"),
+      notInArray(mensagens.tipo, [...QUOTA_TIPOS]),
+      lte(mensagens.scheduledFor, now),
+    ),
   );
 }
 
@@ -67,9 +80,7 @@ export async function claimMensagem(db: Db, id: string, now: Date): Promise<Mens
   const [row] = await db
     .update(mensagens)
     .set({ status: "enviando", tentativas: sql`${mensagens.tentativas} + 1`, atualizadoEm: now })
-    .where(
-      and(eq(mensagens.id, idSchema.parse(id)), sendableNow(now)),
-    )
+    .where(and(eq(mensagens.id, idSchema.parse(id)), sendableNow(now)))
     .returning();
   return row ?? null;
 }
@@ -113,7 +124,10 @@ async function transitionWhere(
 }
 
 export async function findMensagemByProviderSid(db: Db, sid: string): Promise<Mensagem | null> {
-  const [row] = await db.select().from(mensagens).where(eq(mensagens.providerSid, z.string().min(1).max(64).parse(sid)));
+  const [row] = await db
+    .select()
+    .from(mensagens)
+    .where(eq(mensagens.providerSid, z.string().min(1).max(64).parse(sid)));
   return row ?? null;
 }
 
@@ -148,12 +162,16 @@ export async function transitionMensagemForSid(
   return transitionWhere(db, eq(mensagens.providerSid, z.string().min(1).max(64).parse(providerSid)), from, to, now);
 }
 
-
 /**
  * Rows left `enviando` by a process that died mid-send. Their outcome is unknown, so they go back
  * to `pendente` marked unconfirmed: the sender looks them up at the provider before sending again.
  */
-export async function requeueStaleEnviando(db: Db, claimedBefore: Date, unconfirmedCode: string, now: Date): Promise<string[]> {
+export async function requeueStaleEnviando(
+  db: Db,
+  claimedBefore: Date,
+  unconfirmedCode: string,
+  now: Date,
+): Promise<string[]> {
   const rows = await db
     .update(mensagens)
     .set({ status: "pendente", erroCodigo: unconfirmedCode, atualizadoEm: now })

@@ -22,11 +22,22 @@ beforeAll(async () => {
   agency = (await insertImobiliaria(t.db, { slug: "painel-a", nome: "A" })).id;
   other = (await insertImobiliaria(t.db, { slug: "painel-b", nome: "B" })).id;
   carla = (await insertCorretor(t.db, { imobiliariaId: agency, nome: "Carla", telefone: "+5511900010001" })).id;
-  rodrigo = (await insertCorretor(t.db, { imobiliariaId: agency, nome: "Rodrigo", telefone: "+5511900010002", ativo: false })).id;
+  rodrigo = (
+    await insertCorretor(t.db, { imobiliariaId: agency, nome: "Rodrigo", telefone: "+5511900010002", ativo: false })
+  ).id;
   const estranho = (await insertCorretor(t.db, { imobiliariaId: other, nome: "Outro", telefone: "+5511900010003" })).id;
 
   const lead = (imobiliariaId: string, corretorId: string | null, nome: string, min: number, score: number) =>
-    insertLead(t.db, { imobiliariaId, corretorId, nome, telefone: "+5511976543210", email: "x@y.com", origem: "olx", score, dataPrimeiroContato: at(min) });
+    insertLead(t.db, {
+      imobiliariaId,
+      corretorId,
+      nome,
+      telefone: "+5511976543210",
+      email: "x@y.com",
+      origem: "olx",
+      score,
+      dataPrimeiroContato: at(min),
+    });
   const l1 = await lead(agency, carla, "Lead Carla antigo", 1, 90);
   await lead(agency, carla, "Lead Carla novo", 5, 30);
   await lead(agency, rodrigo, "Lead Rodrigo", 3, 75);
@@ -34,7 +45,16 @@ beforeAll(async () => {
   await lead(other, estranho, "Lead de outra agência", 9, 99);
 
   const msg = (imobiliariaId: string, corretorId: string, status: "outbox" | "falhou" | "entregue", key: string) =>
-    insertMensagemOnce(t.db, { imobiliariaId, corretorId, leadId: null, tipo: "alerta", destino: "+5511900010001", corpo: "oi", status, idempotencyKey: key });
+    insertMensagemOnce(t.db, {
+      imobiliariaId,
+      corretorId,
+      leadId: null,
+      tipo: "alerta",
+      destino: "+5511900010001",
+      corpo: "oi",
+      status,
+      idempotencyKey: key,
+    });
   await msg(agency, carla, "outbox", "k1");
   await msg(agency, carla, "falhou", "k2");
   await msg(agency, rodrigo, "outbox", "k3");
@@ -69,13 +89,25 @@ describe("listRecentLeads", () => {
 describe("countVisaoGeral", () => {
   it("counts the whole agency for a manager", async () => {
     expect(await countVisaoGeral(t.db, { imobiliariaId: agency, corretorId: null }, 70)).toEqual({
-      leads: 4, leadsQuentes: 2, leadsNovos: 4, mensagens: 4, mensagensNaCaixa: 2, mensagensComProblema: 1, corretoresAtivos: 1,
+      leads: 4,
+      leadsQuentes: 2,
+      leadsNovos: 4,
+      mensagens: 4,
+      mensagensNaCaixa: 2,
+      mensagensComProblema: 1,
+      corretoresAtivos: 1,
     });
   });
 
   it("counts only a broker's own rows, without the team size", async () => {
     expect(await countVisaoGeral(t.db, { imobiliariaId: agency, corretorId: carla }, 70)).toEqual({
-      leads: 2, leadsQuentes: 1, leadsNovos: 2, mensagens: 2, mensagensNaCaixa: 1, mensagensComProblema: 1, corretoresAtivos: null,
+      leads: 2,
+      leadsQuentes: 1,
+      leadsNovos: 2,
+      mensagens: 2,
+      mensagensNaCaixa: 1,
+      mensagensComProblema: 1,
+      corretoresAtivos: null,
     });
   });
 });

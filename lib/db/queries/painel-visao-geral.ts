@@ -25,8 +25,14 @@ export async function countVisaoGeral(
 ): Promise<VisaoGeral> {
   const imobiliariaId = idSchema.parse(scope.imobiliariaId);
   const corretorId = scope.corretorId ? idSchema.parse(scope.corretorId) : null;
-  const leadScope = and(eq(leads.imobiliariaId, imobiliariaId), corretorId ? eq(leads.corretorId, corretorId) : undefined);
-  const msgScope = and(eq(mensagens.imobiliariaId, imobiliariaId), corretorId ? eq(mensagens.corretorId, corretorId) : undefined);
+  const leadScope = and(
+    eq(leads.imobiliariaId, imobiliariaId),
+    corretorId ? eq(leads.corretorId, corretorId) : undefined,
+  );
+  const msgScope = and(
+    eq(mensagens.imobiliariaId, imobiliariaId),
+    corretorId ? eq(mensagens.corretorId, corretorId) : undefined,
+  );
 
   const [leadCounts, msgCounts, team] = await Promise.all([
     db

@@ -14,7 +14,8 @@ afterAll(async () => {
 });
 
 let agencies = 0;
-const newAgency = async () => (await insertImobiliaria(t.db, { slug: `roleta-${++agencies}`, nome: `Roleta ${agencies}` })).id;
+const newAgency = async () =>
+  (await insertImobiliaria(t.db, { slug: `roleta-${++agencies}`, nome: `Roleta ${agencies}` })).id;
 
 async function spin(imobiliariaId: string, candidates: RoletaCandidate[], turns: number) {
   const counts: Record<string, number> = {};
@@ -34,20 +35,48 @@ describe("takeRoletaTurn", () => {
   });
 
   it("splits by weight and interleaves turns", async () => {
-    const { counts, order } = await spin(await newAgency(), [{ id: "a", weight: 2, openLeads: 0 }, { id: "b", weight: 1, openLeads: 0 }], 6);
+    const { counts, order } = await spin(
+      await newAgency(),
+      [
+        { id: "a", weight: 2, openLeads: 0 },
+        { id: "b", weight: 1, openLeads: 0 },
+      ],
+      6,
+    );
     expect(counts).toEqual({ a: 4, b: 2 });
     expect(order.join("")).not.toContain("aaa");
   });
 
   it("breaks ties by fewest open leads, then by the lower id in byte order", async () => {
-    expect(await takeRoletaTurn(t.db, await newAgency(), [{ id: "a", weight: 1, openLeads: 9 }, { id: "b", weight: 1, openLeads: 2 }])).toBe("b");
+    expect(
+      await takeRoletaTurn(t.db, await newAgency(), [
+        { id: "a", weight: 1, openLeads: 9 },
+        { id: "b", weight: 1, openLeads: 2 },
+      ]),
+    ).toBe("b");
     // "B" < "a" in byte order (JavaScript's), though a linguistic collation would put "a" first.
-    expect(await takeRoletaTurn(t.db, await newAgency(), [{ id: "a", weight: 1, openLeads: 0 }, { id: "B", weight: 1, openLeads: 0 }])).toBe("B");
+    expect(
+      await takeRoletaTurn(t.db, await newAgency(), [
+        { id: "a", weight: 1, openLeads: 0 },
+        { id: "B", weight: 1, openLeads: 0 },
+      ]),
+    ).toBe("B");
   });
 
   it("skips zero-weight brokers and answers null when nobody is eligible", async () => {
     const agency = await newAgency();
-    expect((await spin(agency, [{ id: "a", weight: 0, openLeads: 0 }, { id: "b", weight: 1, openLeads: 0 }], 3)).counts).toEqual({ b: 3 });
+    expect(
+      (
+        await spin(
+          agency,
+          [
+            { id: "a", weight: 0, openLeads: 0 },
+            { id: "b", weight: 1, openLeads: 0 },
+          ],
+          3,
+        )
+      ).counts,
+    ).toEqual({ b: 3 });
     expect(await takeRoletaTurn(t.db, agency, [])).toBeNull();
     expect(await takeRoletaTurn(t.db, agency, [{ id: "a", weight: 0, openLeads: 0 }])).toBeNull();
   });
@@ -63,14 +92,21 @@ describe("takeRoletaTurn", () => {
 
   it("refuses malformed candidates before touching the database", async () => {
     await expect(takeRoletaTurn(t.db, await newAgency(), [{ id: "", weight: 1, openLeads: 0 }])).rejects.toThrow();
-    await expect(takeRoletaTurn(t.db, await newAgency(), [{ id: "a", weight: Number.NaN, openLeads: 0 }])).rejects.toThrow();
+    await expect(
+      takeRoletaTurn(t.db, await newAgency(), [{ id: "a", weight: Number.NaN, openLeads: 0 }]),
+    ).rejects.toThrow();
   });
 
   it("takes a turn as a transaction of its own only from a root handle, never inside a caller's transaction", async () => {
     const agency = await newAgency();
-    const two = [{ id: "a", weight: 1, openLeads: 0 }, { id: "b", weight: 1, openLeads: 0 }];
+    const two = [
+      { id: "a", weight: 1, openLeads: 0 },
+      { id: "b", weight: 1, openLeads: 0 },
+    ];
     expect(await takeRoletaTurn(t.db, agency, two, { ownTransaction: true })).toBe("a");
-    await expect(t.db.transaction((tx) => takeRoletaTurn(tx, agency, two, { ownTransaction: true }))).rejects.toThrow(/handle raiz/);
+    await expect(t.db.transaction((tx) => takeRoletaTurn(tx, agency, two, { ownTransaction: true }))).rejects.toThrow(
+      /handle raiz/,
+    );
     // The refused call changed nothing: the next turn is the agency's second, b's.
     expect((await spin(agency, two, 1)).order).toEqual(["b"]);
   });

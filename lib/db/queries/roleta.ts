@@ -33,9 +33,12 @@ export async function takeRoletaTurn(
   options: { ownTransaction?: boolean } = {},
 ): Promise<string | null> {
   const agency = idSchema.parse(imobiliariaId);
-  const candidatos = candidatesSchema.parse(candidates).map((c) => ({ id: c.id, peso: c.weight, abertos: c.openLeads }));
+  const candidatos = candidatesSchema
+    .parse(candidates)
+    .map((c) => ({ id: c.id, peso: c.weight, abertos: c.openLeads }));
   // Asynchronous commit inside a caller's transaction would make ITS commit (the lead) asynchronous too.
-  if (options.ownTransaction && db instanceof PgTransaction) throw new Error("takeRoletaTurn: ownTransaction pede o handle raiz, não uma transação");
+  if (options.ownTransaction && db instanceof PgTransaction)
+    throw new Error("takeRoletaTurn: ownTransaction pede o handle raiz, não uma transação");
   const turn = sql`lastro_roleta_turno(${agency}, ${JSON.stringify(candidatos)}::jsonb)`;
   const [row] = await executeRows<{ escolhido: string | null }>(
     db,

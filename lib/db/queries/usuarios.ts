@@ -60,7 +60,10 @@ export async function getUsuarioById(db: Db, id: string): Promise<UsuarioPublico
 
 /** Stamps `ultimo_login_em` after a successful login. */
 export async function recordUsuarioLogin(db: Db, id: string, at: Date): Promise<void> {
-  await db.update(usuarios).set({ ultimoLoginEm: at }).where(eq(usuarios.id, idSchema.parse(id)));
+  await db
+    .update(usuarios)
+    .set({ ultimoLoginEm: at })
+    .where(eq(usuarios.id, idSchema.parse(id)));
 }
 
 // Every cookie carries the version it was issued under (lib/auth/authorize.ts): one more ends them all.
@@ -70,5 +73,8 @@ const nextSessaoVersao = sql`${usuarios.sessaoVersao} + 1`;
 
 /** Ends every session of the login (sign-out): cookies issued before open nothing. */
 export async function endUsuarioSessions(db: Db, id: string): Promise<void> {
-  await db.update(usuarios).set({ sessaoVersao: nextSessaoVersao }).where(eq(usuarios.id, idSchema.parse(id)));
+  await db
+    .update(usuarios)
+    .set({ sessaoVersao: nextSessaoVersao })
+    .where(eq(usuarios.id, idSchema.parse(id)));
 }

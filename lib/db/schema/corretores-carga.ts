@@ -14,7 +14,9 @@ export const CARGA_PARTES = 16;
 export const corretoresCarga = pgTable(
   "corretores_carga",
   {
-    corretorId: varchar("corretor_id", { length: 50 }).notNull().references(() => corretores.id, { onDelete: "cascade" }),
+    corretorId: varchar("corretor_id", { length: 50 })
+      .notNull()
+      .references(() => corretores.id, { onDelete: "cascade" }),
     parte: smallint("parte").notNull().default(0),
     abertos: integer("abertos").notNull().default(0),
   },

@@ -11,7 +11,9 @@ export const entregasWebhook = pgTable(
   "entregas_webhook",
   {
     id: varchar("id", { length: 50 }).primaryKey(),
-    imobiliariaId: varchar("imobiliaria_id", { length: 50 }).notNull().references(() => imobiliarias.id),
+    imobiliariaId: varchar("imobiliaria_id", { length: 50 })
+      .notNull()
+      .references(() => imobiliarias.id),
     portal: varchar("portal", { length: 30 }).$type<Portal>().notNull(),
     externalId: varchar("external_id", { length: 120 }).notNull(),
     recebidoEm: timestamp("recebido_em", { withTimezone: true }).notNull().defaultNow(),

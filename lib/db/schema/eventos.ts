@@ -5,8 +5,14 @@ import { imobiliarias } from "./imobiliarias";
 import { leads } from "./leads";
 
 export const EVENTO_TIPOS = [
-  "novo_lead", "lead_retorno", "visita_solicitada", "sla_violado", "follow_up_vencido",
-  "portal_silencioso", "resumo_diario", "resumo_semanal",
+  "novo_lead",
+  "lead_retorno",
+  "visita_solicitada",
+  "sla_violado",
+  "follow_up_vencido",
+  "portal_silencioso",
+  "resumo_diario",
+  "resumo_semanal",
 ] as const;
 export type EventoTipo = (typeof EVENTO_TIPOS)[number];
 export const URGENCIAS = ["baixa", "media", "alta", "critica"] as const;
@@ -42,6 +48,8 @@ export const eventos = pgTable(
     // table keeps every event ever decided. The predicate is aguardandoAgrupamento's (queries/eventos.ts).
     index("idx_eventos_aguardando_agrupamento")
       .on(t.corretorId, t.id)
-      .where(sql`processado = true and mensagem_agrupada_id is null and (metadata -> 'decisao' ->> 'acao') = 'agrupar' and (metadata -> 'cancelamento') is null`),
+      .where(
+        sql`processado = true and mensagem_agrupada_id is null and (metadata -> 'decisao' ->> 'acao') = 'agrupar' and (metadata -> 'cancelamento') is null`,
+      ),
   ],
 );

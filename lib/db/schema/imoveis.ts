@@ -7,7 +7,9 @@ export const imoveis = pgTable(
   "imoveis",
   {
     id: varchar("id", { length: 50 }).primaryKey(),
-    imobiliariaId: varchar("imobiliaria_id", { length: 50 }).notNull().references(() => imobiliarias.id),
+    imobiliariaId: varchar("imobiliaria_id", { length: 50 })
+      .notNull()
+      .references(() => imobiliarias.id),
     codigo: varchar("codigo", { length: 80 }).notNull(),
     portalIds: jsonb("portal_ids").$type<Record<string, string>>().notNull().default({}),
     corretorId: varchar("corretor_id", { length: 50 }).references(() => corretores.id),

@@ -7,7 +7,9 @@ export const integracoes = pgTable(
   "integracoes",
   {
     id: varchar("id", { length: 50 }).primaryKey(),
-    imobiliariaId: varchar("imobiliaria_id", { length: 50 }).notNull().references(() => imobiliarias.id),
+    imobiliariaId: varchar("imobiliaria_id", { length: 50 })
+      .notNull()
+      .references(() => imobiliarias.id),
     portal: varchar("portal", { length: 30 }).$type<Portal>().notNull(),
     /** Non-secret part of the credential, e.g. the login email for Chaves na Mão. */
     identificador: varchar("identificador", { length: 200 }),

@@ -2,7 +2,13 @@ import { index, jsonb, pgTable, serial, text, timestamp, varchar } from "drizzle
 import { leads } from "./leads";
 
 export const INTERACAO_TIPOS = [
-  "mensagem_portal", "nova_consulta", "contato_corretor", "resposta_whatsapp", "nota", "visita", "mudanca_status",
+  "mensagem_portal",
+  "nova_consulta",
+  "contato_corretor",
+  "resposta_whatsapp",
+  "nota",
+  "visita",
+  "mudanca_status",
 ] as const;
 export type InteracaoTipo = (typeof INTERACAO_TIPOS)[number];
 

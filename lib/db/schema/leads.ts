@@ -5,11 +5,23 @@ import { imobiliarias } from "./imobiliarias";
 import { imoveis } from "./imoveis";
 
 export const LEAD_STATUS = [
-  "novo", "em_contato", "visita_agendada", "visita_realizada", "proposta", "fechado", "perdido",
+  "novo",
+  "em_contato",
+  "visita_agendada",
+  "visita_realizada",
+  "proposta",
+  "fechado",
+  "perdido",
 ] as const;
 export type LeadStatus = (typeof LEAD_STATUS)[number];
 /** Statuses in which a lead is still being worked (the roleta's tie-break counts these). */
-export const OPEN_LEAD_STATUS = ["novo", "em_contato", "visita_agendada", "visita_realizada", "proposta"] as const satisfies readonly LeadStatus[];
+export const OPEN_LEAD_STATUS = [
+  "novo",
+  "em_contato",
+  "visita_agendada",
+  "visita_realizada",
+  "proposta",
+] as const satisfies readonly LeadStatus[];
 
 /** What the lead is looking for; the DemandAggregator reads it. */
 export type Busca = {

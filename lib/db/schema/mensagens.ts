@@ -9,7 +9,17 @@ import { MENSAGEM_TIPOS, type MensagemTipo } from "@/lib/domain/mensagem-tipos";
 export { MENSAGEM_TIPOS, type MensagemTipo };
 // Also a varchar: `cancelada` (a lead passed on before its alert or reminder went out) needed no migration.
 export const MENSAGEM_STATUS = [
-  "pendente", "enviando", "enviada", "entregue", "lida", "falhou", "agendada", "retida_cota", "outbox", "incerta", "cancelada",
+  "pendente",
+  "enviando",
+  "enviada",
+  "entregue",
+  "lida",
+  "falhou",
+  "agendada",
+  "retida_cota",
+  "outbox",
+  "incerta",
+  "cancelada",
 ] as const;
 export type MensagemStatus = (typeof MENSAGEM_STATUS)[number];
 
@@ -18,8 +28,12 @@ export const mensagens = pgTable(
   "mensagens",
   {
     id: varchar("id", { length: 50 }).primaryKey(),
-    imobiliariaId: varchar("imobiliaria_id", { length: 50 }).notNull().references(() => imobiliarias.id),
-    corretorId: varchar("corretor_id", { length: 50 }).notNull().references(() => corretores.id),
+    imobiliariaId: varchar("imobiliaria_id", { length: 50 })
+      .notNull()
+      .references(() => imobiliarias.id),
+    corretorId: varchar("corretor_id", { length: 50 })
+      .notNull()
+      .references(() => corretores.id),
     leadId: varchar("lead_id", { length: 50 }).references(() => leads.id),
     eventoId: varchar("evento_id", { length: 50 }).references(() => eventos.id),
     /** A digest covers several events. */

@@ -12,7 +12,9 @@ export const usuarios = pgTable("usuarios", {
   nome: varchar("nome", { length: 200 }).notNull(),
   senhaHash: varchar("senha_hash", { length: 200 }).notNull(),
   papel: varchar("papel", { length: 20 }).$type<Papel>().notNull(),
-  imobiliariaId: varchar("imobiliaria_id", { length: 50 }).notNull().references(() => imobiliarias.id),
+  imobiliariaId: varchar("imobiliaria_id", { length: 50 })
+    .notNull()
+    .references(() => imobiliarias.id),
   corretorId: varchar("corretor_id", { length: 50 }).references(() => corretores.id),
   ativo: boolean("ativo").notNull().default(true),
   criadoEm: timestamp("criado_em", { withTimezone: true }).notNull().defaultNow(),

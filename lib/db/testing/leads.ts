@@ -14,7 +14,8 @@ async function assertSameAgency(db: Db, lead: z.output<typeof novoLeadSchema>): 
       .select({ id: corretores.id })
       .from(corretores)
       .where(and(eq(corretores.id, lead.corretorId), eq(corretores.imobiliariaId, lead.imobiliariaId)));
-    if (!found) throw new Error(`insertLead: corretor ${lead.corretorId} não pertence à imobiliária ${lead.imobiliariaId}`);
+    if (!found)
+      throw new Error(`insertLead: corretor ${lead.corretorId} não pertence à imobiliária ${lead.imobiliariaId}`);
   }
   if (lead.imovelId) {
     const [found] = await db

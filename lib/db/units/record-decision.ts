@@ -4,7 +4,14 @@
 // with the lock and COMMIT with the decision: 3 round trips with the agent's own write between them.
 // A decision that writes nothing else is one statement, no transaction.
 import type { Db } from "../client";
-import { getEventoForPipeline, lockedEvento, markEventoDecididoIfPending, planLockEventoForDecision, planMarkEventoDecidido, type Evento } from "../queries/eventos";
+import {
+  getEventoForPipeline,
+  lockedEvento,
+  markEventoDecididoIfPending,
+  planLockEventoForDecision,
+  planMarkEventoDecidido,
+  type Evento,
+} from "../queries/eventos";
 import { fewTripsTransaction } from "../wire/few-trips-transaction";
 
 export type RecordDecisionResult<T> =
@@ -33,7 +40,11 @@ export async function recordDecision<T>(
 }
 
 /** A decision with nothing else to write: one statement; a concurrent run's earlier decision wins. */
-export async function recordDecisionOnly(db: Db, eventoId: string, decisao: Record<string, unknown>): Promise<RecordDecisionResult<void>> {
+export async function recordDecisionOnly(
+  db: Db,
+  eventoId: string,
+  decisao: Record<string, unknown>,
+): Promise<RecordDecisionResult<void>> {
   if (await markEventoDecididoIfPending(db, eventoId, decisao)) return { kind: "decided", value: undefined };
   return { kind: "already_decided", evento: await getEventoForPipeline(db, eventoId) };
 }

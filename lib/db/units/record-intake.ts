@@ -10,7 +10,14 @@ import { decodeIntakeContext, planIntakeContext, type IntakeContext } from "../q
 import { planMarkIntegracaoDelivery } from "../queries/integracoes";
 import { planInsertInteracao, type NovaInteracao } from "../queries/interacoes";
 import type { ListingRef } from "../queries/imoveis";
-import { lockPerson, planInsertLeadFromPortal, recordRepeatInquiry, type Lead, type PortalLead, type RepeatInquiry } from "../queries/leads";
+import {
+  lockPerson,
+  planInsertLeadFromPortal,
+  recordRepeatInquiry,
+  type Lead,
+  type PortalLead,
+  type RepeatInquiry,
+} from "../queries/leads";
 import type { Portal } from "../schema";
 import { composeWrites } from "../wire/compose-writes";
 import type { BoundStatement } from "../wire/compiled-statement";
@@ -67,7 +74,13 @@ export async function recordIntake(
     // The person lock rides on the claim (a repeated delivery never takes it), and the reads after
     // it in the same trip are statements of their own, so they see what its holder committed.
     const claim = planClaimDelivery(
-      { imobiliariaId: keys.imobiliariaId, portal: keys.portal, externalId: keys.externalId, recebidoEm: keys.receivedAt, corpo: keys.corpo },
+      {
+        imobiliariaId: keys.imobiliariaId,
+        portal: keys.portal,
+        externalId: keys.externalId,
+        recebidoEm: keys.receivedAt,
+        corpo: keys.corpo,
+      },
       lockPerson(keys.imobiliariaId, [keys.person.telefone, keys.person.email]),
     );
     const reads = planIntakeContext(keys.imobiliariaId, { ...keys.person, since: keys.earlierSince }, keys.listing);
@@ -78,7 +91,12 @@ export async function recordIntake(
       const read = decodeIntakeContext(context!);
       const decision = await decide({ ...read, entregaId, tx });
       const { lead, writes } = await saveLead(tx, decision, read.earlier);
-      const evento = planInsertEvento({ ...decision.evento(lead), imobiliariaId: keys.imobiliariaId, corretorId: lead.corretorId, leadId: lead.id });
+      const evento = planInsertEvento({
+        ...decision.evento(lead),
+        imobiliariaId: keys.imobiliariaId,
+        corretorId: lead.corretorId,
+        leadId: lead.id,
+      });
       writes.push(
         evento.write,
         planMarkIntegracaoDelivery(keys.imobiliariaId, keys.portal, keys.receivedAt),
@@ -99,12 +117,19 @@ export async function recordIntake(
   }
 }
 
-async function saveLead(tx: Db, decision: IntakeDecision, earlier: Lead | null): Promise<{ lead: Lead; writes: BoundStatement[] }> {
+async function saveLead(
+  tx: Db,
+  decision: IntakeDecision,
+  earlier: Lead | null,
+): Promise<{ lead: Lead; writes: BoundStatement[] }> {
   if (decision.lead.kind === "repeat") {
     if (!earlier) throw new Error("recordIntake: uma nova consulta precisa do lead anterior da pessoa");
     const lead = await recordRepeatInquiry(tx, earlier, decision.lead.update);
     return { lead, writes: [planInsertInteracao({ ...decision.interacao, leadId: lead.id })] };
   }
   const planned = planInsertLeadFromPortal(decision.lead.row);
-  return { lead: planned.row, writes: [planned.write, planInsertInteracao({ ...decision.interacao, leadId: planned.row.id })] };
+  return {
+    lead: planned.row,
+    writes: [planned.write, planInsertInteracao({ ...decision.interacao, leadId: planned.row.id })],
+  };
 }

@@ -47,7 +47,11 @@ export class CompiledStatement<V extends Record<string, unknown>> {
       const rendered = "toSQL" in built ? built.toSQL() : dialect.sqlToQuery(built);
       const numbered = new Set([...rendered.sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
       // composeWrites renumbers $n; that is only safe when every $ in the text is one of our params.
-      if (rendered.sql.includes("$$") || numbered.size !== rendered.params.length || (rendered.params.length > 0 && !numbered.has(rendered.params.length))) {
+      if (
+        rendered.sql.includes("$$") ||
+        numbered.size !== rendered.params.length ||
+        (rendered.params.length > 0 && !numbered.has(rendered.params.length))
+      ) {
         throw new Error(`CompiledStatement ${this.key}: o SQL não tem exatamente $1…$${rendered.params.length}`);
       }
       this.rendered = { sql: rendered.sql, fillers: rendered.params.map((p) => fillerOf(this.key, p)) };
@@ -59,21 +63,31 @@ export class CompiledStatement<V extends Record<string, unknown>> {
 // Like drizzle's fillPlaceholders, except that null stays SQL NULL (its encoders would turn a null
 // jsonb into the JSON text 'null') and a missing value is an error, never a silent default.
 function fillerOf(key: string, param: unknown): Filler {
-  const placeholder = is(param, Placeholder) ? param : is(param, Param) && is(param.value, Placeholder) ? param.value : null;
+  const placeholder = is(param, Placeholder)
+    ? param
+    : is(param, Param) && is(param.value, Placeholder)
+      ? param.value
+      : null;
   if (!placeholder) return () => param;
   const encode = is(param, Param) ? (v: unknown) => param.encoder.mapToDriverValue(v) : (v: unknown) => v;
   const name = placeholder.name;
   return (values) => {
-    if (!(name in values) || values[name] === undefined) throw new Error(`CompiledStatement ${key}: falta o valor de "${name}"`);
+    if (!(name in values) || values[name] === undefined)
+      throw new Error(`CompiledStatement ${key}: falta o valor de "${name}"`);
     const value = values[name];
     return value === null ? null : encode(value);
   };
 }
 
 /** `insert into <table> (<columns>) values (…)`, one placeholder per column, named as the column's key. */
-export function compiledInsert<T extends Table, K extends keyof T["$inferInsert"] & string>(key: string, table: T, columns: readonly K[]) {
+export function compiledInsert<T extends Table, K extends keyof T["$inferInsert"] & string>(
+  key: string,
+  table: T,
+  columns: readonly K[],
+) {
   const known = getTableColumns(table);
-  for (const column of columns) if (!(column in known)) throw new Error(`compiledInsert ${key}: coluna desconhecida ${column}`);
+  for (const column of columns)
+    if (!(column in known)) throw new Error(`compiledInsert ${key}: coluna desconhecida ${column}`);
   return insertOf<Required<Pick<T["$inferInsert"], K>>>(key, table, columns);
 }
 

@@ -24,7 +24,10 @@ export function composeWrites(writes: BoundStatement[]): BoundStatement {
       return w.statement.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + base}`);
     });
     const main = renumbered.pop()!;
-    text = renumbered.length === 0 ? main : `with ${renumbered.map((part, i) => `"parte_${i + 1}" as (${part})`).join(", ")} ${main}`;
+    text =
+      renumbered.length === 0
+        ? main
+        : `with ${renumbered.map((part, i) => `"parte_${i + 1}" as (${part})`).join(", ")} ${main}`;
     if (together.size < MAX_COMBINATIONS) together.set(key, text);
   }
   return { statement: { key, text }, params: writes.flatMap((w) => w.params) };

@@ -19,7 +19,9 @@ const AGENCY = "imob_poucas_idas";
 
 beforeAll(async () => {
   t = await createTestDb();
-  await t.db.insert(imobiliarias).values({ id: AGENCY, slug: "poucas-idas", nome: "Poucas idas", configuracoes: parseConfiguracoes({}) });
+  await t.db
+    .insert(imobiliarias)
+    .values({ id: AGENCY, slug: "poucas-idas", nome: "Poucas idas", configuracoes: parseConfiguracoes({}) });
 });
 afterAll(async () => {
   await t?.cleanup();
@@ -27,32 +29,65 @@ afterAll(async () => {
 
 type LeadRow = typeof leads.$inferSelect;
 const lead = (id: string, telefone: string): LeadRow => ({
-  id, imobiliariaId: AGENCY, corretorId: null, imovelId: null, nome: "Bruna", telefone, email: null, origem: "zap",
-  dataPrimeiroContato: new Date("2026-12-01T12:00:00.000Z"), dataUltimaInteracao: null, score: 10, status: "novo", busca: null, metadata: null,
+  id,
+  imobiliariaId: AGENCY,
+  corretorId: null,
+  imovelId: null,
+  nome: "Bruna",
+  telefone,
+  email: null,
+  origem: "zap",
+  dataPrimeiroContato: new Date("2026-12-01T12:00:00.000Z"),
+  dataUltimaInteracao: null,
+  score: 10,
+  status: "novo",
+  busca: null,
+  metadata: null,
 });
 const insertLead = compiledRowInsert("teste.poucas.leads.insert", leads);
 const insertInteracao = compiledInsert("teste.poucas.interacoes.insert", interacoes, ["leadId", "tipo", "conteudo"]);
 const leadById = new CompiledStatement<{ id: string }>("teste.poucas.lead_by_id", (db, p) =>
-  db.select({ id: leads.id, nome: leads.nome }).from(leads).where(eq(leads.id, p("id"))),
+  db
+    .select({ id: leads.id, nome: leads.nome })
+    .from(leads)
+    .where(eq(leads.id, p("id"))),
 );
-const backendPid = new CompiledStatement<{ n: number }>("teste.poucas.pid", (_db, p) => sql`select pg_backend_pid() as pid, ${p("n")}::int as n`);
+const backendPid = new CompiledStatement<{ n: number }>(
+  "teste.poucas.pid",
+  (_db, p) => sql`select pg_backend_pid() as pid, ${p("n")}::int as n`,
+);
 
 const storedLeadIds = async (db: Db = t.db) =>
-  (await db.select({ id: leads.id }).from(leads).where(eq(leads.imobiliariaId, AGENCY)).orderBy(asc(leads.id))).map((r) => r.id);
+  (await db.select({ id: leads.id }).from(leads).where(eq(leads.imobiliariaId, AGENCY)).orderBy(asc(leads.id))).map(
+    (r) => r.id,
+  );
 
 describe("fewTripsTransaction", () => {
   it("returns each statement's rows in order and commits the first, middle and last statements together", async () => {
-    const seen = await fewTripsTransaction(t.db, [insertLead.bind(lead("lead_pi_1", "+5511900000001")), leadById.bind({ id: "lead_pi_1" })], async ({ tx, commitWith }, first) => {
-      expect(first).toHaveLength(2);
-      expect(first[0]).toEqual([]); // an insert without RETURNING
-      await tx.insert(leads).values(lead("lead_pi_2", "+5511900000002"));
-      const last = await commitWith([insertInteracao.bind({ leadId: "lead_pi_2", tipo: "nota", conteudo: "meio" }), leadById.bind({ id: "lead_pi_2" })]);
-      return { first: first[1], last: last[1], trips: last.length };
-    });
+    const seen = await fewTripsTransaction(
+      t.db,
+      [insertLead.bind(lead("lead_pi_1", "+5511900000001")), leadById.bind({ id: "lead_pi_1" })],
+      async ({ tx, commitWith }, first) => {
+        expect(first).toHaveLength(2);
+        expect(first[0]).toEqual([]); // an insert without RETURNING
+        await tx.insert(leads).values(lead("lead_pi_2", "+5511900000002"));
+        const last = await commitWith([
+          insertInteracao.bind({ leadId: "lead_pi_2", tipo: "nota", conteudo: "meio" }),
+          leadById.bind({ id: "lead_pi_2" }),
+        ]);
+        return { first: first[1], last: last[1], trips: last.length };
+      },
+    );
     // The second statement of each trip saw the first one's write.
-    expect(seen).toEqual({ first: [{ id: "lead_pi_1", nome: "Bruna" }], last: [{ id: "lead_pi_2", nome: "Bruna" }], trips: 2 });
+    expect(seen).toEqual({
+      first: [{ id: "lead_pi_1", nome: "Bruna" }],
+      last: [{ id: "lead_pi_2", nome: "Bruna" }],
+      trips: 2,
+    });
     expect(await storedLeadIds()).toEqual(["lead_pi_1", "lead_pi_2"]);
-    expect((await t.db.select().from(interacoes).where(eq(interacoes.leadId, "lead_pi_2"))).map((i) => i.conteudo)).toEqual(["meio"]);
+    expect(
+      (await t.db.select().from(interacoes).where(eq(interacoes.leadId, "lead_pi_2"))).map((i) => i.conteudo),
+    ).toEqual(["meio"]);
   });
 
   it("commits when the work returns without commitWith", async () => {
@@ -91,7 +126,10 @@ describe("fewTripsTransaction", () => {
     await expect(
       fewTripsTransaction(
         t.db,
-        [insertInteracao.bind({ leadId: "lead_que_nao_existe", tipo: "nota", conteudo: null }), insertLead.bind(lead("lead_pi_9", "+5511900000009"))],
+        [
+          insertInteracao.bind({ leadId: "lead_que_nao_existe", tipo: "nota", conteudo: null }),
+          insertLead.bind(lead("lead_pi_9", "+5511900000009")),
+        ],
         async () => {
           called = true;
         },
@@ -128,9 +166,19 @@ describe.runIf(process.env.DATABASE_URL)("fewTripsTransaction on node-postgres",
     try {
       await client.query("begin");
       await client.query("select pg_advisory_xact_lock(hashtextextended('pessoa-teste', 0))");
-      await client.query("insert into leads (id, imobiliaria_id, nome, telefone, status) values ('lead_pi_lock', $1, 'Lia', '+5511900000010', 'novo')", [AGENCY]);
-      const lockThenRead = new CompiledStatement<{ key: string }>("teste.poucas.lock", (_db, p) => sql`select pg_advisory_xact_lock(hashtextextended(${p("key")}, 0))`);
-      const waiting = fewTripsTransaction(t.db, [lockThenRead.bind({ key: "pessoa-teste" }), leadById.bind({ id: "lead_pi_lock" })], async (_trip, [, found]) => found);
+      await client.query(
+        "insert into leads (id, imobiliaria_id, nome, telefone, status) values ('lead_pi_lock', $1, 'Lia', '+5511900000010', 'novo')",
+        [AGENCY],
+      );
+      const lockThenRead = new CompiledStatement<{ key: string }>(
+        "teste.poucas.lock",
+        (_db, p) => sql`select pg_advisory_xact_lock(hashtextextended(${p("key")}, 0))`,
+      );
+      const waiting = fewTripsTransaction(
+        t.db,
+        [lockThenRead.bind({ key: "pessoa-teste" }), leadById.bind({ id: "lead_pi_lock" })],
+        async (_trip, [, found]) => found,
+      );
       await new Promise((resolve) => setTimeout(resolve, 200));
       await client.query("commit");
       expect(await waiting).toEqual([{ id: "lead_pi_lock", nome: "Lia" }]);
@@ -153,14 +201,26 @@ describe.runIf(process.env.DATABASE_URL)("fewTripsTransaction on node-postgres",
       }
       // A failure on a statement this connection already prepared: the transaction must not stay open.
       await expect(
-        fewTripsTransaction(db, [insertInteracao.bind({ leadId: "lead_que_nao_existe", tipo: "nota", conteudo: null })], async () => null),
+        fewTripsTransaction(
+          db,
+          [insertInteracao.bind({ leadId: "lead_que_nao_existe", tipo: "nota", conteudo: null })],
+          async () => null,
+        ),
       ).rejects.toThrow();
       // A failure in a trip that prepared a statement (a new text), then the same statements again.
       const fresh = compiledInsert("teste.poucas.interacoes.insert2", interacoes, ["leadId", "tipo"]);
-      await expect(fewTripsTransaction(db, [fresh.bind({ leadId: "lead_que_nao_existe", tipo: "nota" })], async () => null)).rejects.toThrow();
-      await fewTripsTransaction(db, [fresh.bind({ leadId: "lead_pi_11", tipo: "nota" }), leadById.bind({ id: "lead_pi_12" })], async () => null);
+      await expect(
+        fewTripsTransaction(db, [fresh.bind({ leadId: "lead_que_nao_existe", tipo: "nota" })], async () => null),
+      ).rejects.toThrow();
+      await fewTripsTransaction(
+        db,
+        [fresh.bind({ leadId: "lead_pi_11", tipo: "nota" }), leadById.bind({ id: "lead_pi_12" })],
+        async () => null,
+      );
       // The same text through drizzle's ordinary path on that connection.
-      expect(await db.select({ id: leads.id, nome: leads.nome }).from(leads).where(eq(leads.id, "lead_pi_11"))).toEqual([{ id: "lead_pi_11", nome: "Bruna" }]);
+      expect(await db.select({ id: leads.id, nome: leads.nome }).from(leads).where(eq(leads.id, "lead_pi_11"))).toEqual(
+        [{ id: "lead_pi_11", nome: "Bruna" }],
+      );
       expect(await db.select().from(interacoes).where(eq(interacoes.leadId, "lead_pi_11"))).toHaveLength(2);
     } finally {
       await pool.end();

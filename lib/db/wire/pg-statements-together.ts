@@ -22,7 +22,12 @@ type Wire = {
   sync(): void;
 };
 type FieldsMessage = { fields: unknown[] };
-type PgResult = { rows: Rows; addFields(fields: unknown[]): void; parseRow(fields: unknown[]): unknown; addRow(row: unknown): void };
+type PgResult = {
+  rows: Rows;
+  addFields(fields: unknown[]): void;
+  parseRow(fields: unknown[]): unknown;
+  addRow(row: unknown): void;
+};
 type PgInternals = {
   Result: new (rowMode: undefined, types: unknown) => PgResult;
   utils: { prepareValue(value: unknown): unknown };
@@ -33,7 +38,8 @@ const internals = pg as unknown as PgInternals;
 // As drizzle's node-postgres session: date and time types stay text, for its column mappers.
 const TEXT_TYPES = new Set([1082, 1114, 1184, 1186, 1115, 1182, 1185, 1187, 1231]);
 const types = {
-  getTypeParser: (oid: number, format?: string) => (TEXT_TYPES.has(oid) ? (value: string) => value : internals.types.getTypeParser(oid, format)),
+  getTypeParser: (oid: number, format?: string) =>
+    TEXT_TYPES.has(oid) ? (value: string) => value : internals.types.getTypeParser(oid, format),
 };
 
 class StatementsTogether {
@@ -59,7 +65,11 @@ class StatementsTogether {
             this.parsedHere++;
           }
         }
-        connection.bind({ ...(name ? { statement: name } : {}), values: params, valueMapper: internals.utils.prepareValue });
+        connection.bind({
+          ...(name ? { statement: name } : {}),
+          values: params,
+          valueMapper: internals.utils.prepareValue,
+        });
         connection.describe({ type: "P", name: "" });
         connection.execute({ portal: "", rows: 0 });
       }

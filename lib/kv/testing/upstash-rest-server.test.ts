@@ -79,10 +79,7 @@ suite(redisUrl ? "fake Upstash REST server" : "fake Upstash REST server — pula
       ["INCR", `${prefix}t`],
     ]);
     expect(res.body).toEqual([{ result: "OK" }, { result: 2 }]);
-    const aborted = await post("/multi-exec", [
-      ["SET", `${prefix}t`, "9", "EX", 60],
-      ["NOSUCHCOMMAND"],
-    ]);
+    const aborted = await post("/multi-exec", [["SET", `${prefix}t`, "9", "EX", 60], ["NOSUCHCOMMAND"]]);
     expect(aborted.status).toBe(400);
     expect((await post("/", ["GET", `${prefix}t`])).body).toEqual({ result: "2" });
   });

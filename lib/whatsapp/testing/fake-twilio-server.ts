@@ -4,7 +4,12 @@
 import http from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import {
-  errorJson, listJson, messageJson, newMessageSid, statusCallbackParams, type FakeMessage,
+  errorJson,
+  listJson,
+  messageJson,
+  newMessageSid,
+  statusCallbackParams,
+  type FakeMessage,
 } from "./fake-twilio-resources";
 
 export type CreateStep =
@@ -20,8 +25,14 @@ export type CreateStep =
 export type ListStep = { kind: "ok" } | { kind: "error"; status: number } | { kind: "hang" } | { kind: "drop" };
 
 export type CreateCall = {
-  to: string; from: string; body: string | null; contentSid: string | null;
-  contentVariables: string | null; statusCallback: string | null; step: CreateStep["kind"]; sid: string | null;
+  to: string;
+  from: string;
+  body: string | null;
+  contentSid: string | null;
+  contentVariables: string | null;
+  statusCallback: string | null;
+  step: CreateStep["kind"];
+  sid: string | null;
   /** Wall-clock ms (Date.now(), whatever `now` says) the request arrived: benchmarks measure latency to it. */
   receivedAt: number;
 };
@@ -69,7 +80,12 @@ export async function startFakeTwilioServer(options: { now?: () => Date } = {}):
   const expectedAuth = `Basic ${Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString("base64")}`;
 
   const fake: FakeTwilioServer = {
-    url: "", accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN, creates: [], messages: [], listCalls: 0,
+    url: "",
+    accountSid: ACCOUNT_SID,
+    authToken: AUTH_TOKEN,
+    creates: [],
+    messages: [],
+    listCalls: 0,
     scriptCreates: (...steps) => void createScript.push(...steps),
     scriptLists: (...steps) => void listScript.push(...steps),
     landed: (filter = {}) =>
@@ -91,10 +107,17 @@ export async function startFakeTwilioServer(options: { now?: () => Date } = {}):
   function createMessage(form: URLSearchParams, step: CreateStep): FakeMessage {
     const failed = step.kind === "accept_then_fail";
     const m: FakeMessage = {
-      sid: newMessageSid(), to: form.get("To") ?? "", from: form.get("From") ?? "", body: form.get("Body") ?? "",
-      contentSid: form.get("ContentSid"), contentVariables: form.get("ContentVariables"),
-      statusCallback: form.get("StatusCallback"), status: failed ? (step.status ?? "failed") : "queued",
-      errorCode: failed ? step.errorCode : null, dateCreated: now(), dateSent: null,
+      sid: newMessageSid(),
+      to: form.get("To") ?? "",
+      from: form.get("From") ?? "",
+      body: form.get("Body") ?? "",
+      contentSid: form.get("ContentSid"),
+      contentVariables: form.get("ContentVariables"),
+      statusCallback: form.get("StatusCallback"),
+      status: failed ? (step.status ?? "failed") : "queued",
+      errorCode: failed ? step.errorCode : null,
+      dateCreated: now(),
+      dateSent: null,
     };
     fake.messages.push(m);
     return m;
@@ -104,18 +127,31 @@ export async function startFakeTwilioServer(options: { now?: () => Date } = {}):
     const receivedAt = Date.now();
     const form = await readForm(req);
     const step = createScript.shift() ?? { kind: "ok" };
-    const creates = step.kind === "ok" || step.kind === "drop" || step.kind === "accept_then_fail" ||
+    const creates =
+      step.kind === "ok" ||
+      step.kind === "drop" ||
+      step.kind === "accept_then_fail" ||
       ((step.kind === "error" || step.kind === "hang") && step.create === true);
     const m = creates ? createMessage(form, step) : null;
     fake.creates.push({
-      to: form.get("To") ?? "", from: form.get("From") ?? "", body: form.get("Body"), contentSid: form.get("ContentSid"),
-      contentVariables: form.get("ContentVariables"), statusCallback: form.get("StatusCallback"),
-      step: step.kind, sid: m?.sid ?? null, receivedAt,
+      to: form.get("To") ?? "",
+      from: form.get("From") ?? "",
+      body: form.get("Body"),
+      contentSid: form.get("ContentSid"),
+      contentVariables: form.get("ContentVariables"),
+      statusCallback: form.get("StatusCallback"),
+      step: step.kind,
+      sid: m?.sid ?? null,
+      receivedAt,
     });
     if (step.kind === "hang") return; // the socket stays open until the client gives up
     if (step.kind === "drop") return void req.socket.destroy();
     if (step.kind === "error") {
-      const body = errorJson(step.status, step.code ?? 20000 + step.status, step.message ?? `Erro simulado ${step.status}`);
+      const body = errorJson(
+        step.status,
+        step.code ?? 20000 + step.status,
+        step.message ?? `Erro simulado ${step.status}`,
+      );
       return sendJson(res, step.status, body);
     }
     // Twilio answers 201 with the message still queued; a late failure only shows in the callback.
@@ -127,7 +163,8 @@ export async function startFakeTwilioServer(options: { now?: () => Date } = {}):
     const step = listScript.shift() ?? { kind: "ok" };
     if (step.kind === "hang") return;
     if (step.kind === "drop") return void req.socket.destroy();
-    if (step.kind === "error") return sendJson(res, step.status, errorJson(step.status, 20000 + step.status, "Erro simulado"));
+    if (step.kind === "error")
+      return sendJson(res, step.status, errorJson(step.status, 20000 + step.status, "Erro simulado"));
     const q = url.searchParams;
     const to = q.get("To");
     const from = q.get("From");

@@ -37,7 +37,10 @@ export function waMeLink(telefone: string | null, saudacao: string): string | nu
   if (!telefone || !E164.test(telefone) || !isValidPhoneNumber(telefone)) return null;
   if (!saudacao) return `https://wa.me/${telefone.slice(1)}`;
   // encodeURIComponent keeps ( ) ! ' *; WhatsApp's link detection may end a link at ")".
-  const text = encodeURIComponent(saudacao).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const text = encodeURIComponent(saudacao).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `https://wa.me/${telefone.slice(1)}?text=${text}`;
 }
 
@@ -57,7 +60,9 @@ export function diaCurto(at: Date, timezone: string): string {
 /** "desde 14h" the same local day; "desde 23/11 às 19h" before it. */
 export function desdeTexto(desde: Date, agora: Date, timezone: string): string {
   const mesmoDia = diaCurto(desde, timezone) === diaCurto(agora, timezone);
-  return mesmoDia ? `desde ${horaCurta(desde, timezone)}` : `desde ${diaCurto(desde, timezone)} às ${horaCurta(desde, timezone)}`;
+  return mesmoDia
+    ? `desde ${horaCurta(desde, timezone)}`
+    : `desde ${diaCurto(desde, timezone)} às ${horaCurta(desde, timezone)}`;
 }
 
 export function plural(n: number, um: string, varios: string): string {
@@ -74,7 +79,12 @@ const MAIS_RESERVA = maisTexto(9999).length + 1;
  * head, then each non-empty section (title + as many lines as fit), then tail — never over `max`.
  * A section that does not fit whole ends with "e mais N…"; later sections keep room for their titles.
  */
-export function fitSections(head: string, secoes: Secao[], tail: string, max: number = MAX_CORPO): { corpo: string; omitidas: number } {
+export function fitSections(
+  head: string,
+  secoes: Secao[],
+  tail: string,
+  max: number = MAX_CORPO,
+): { corpo: string; omitidas: number } {
   const visiveis = secoes.filter((s) => s.linhas.length > 0);
   const fim = tail ? `\n\n${tail}` : "";
   const reservaDepois = (i: number) =>

@@ -29,7 +29,13 @@ describe("parseWhatsAppText", () => {
   });
 
   it("never styles across a line break and turns line ends into breaks", () => {
-    expect(parseWhatsAppText("*um\ndois*\r\ntrês")).toEqual([text("*um"), { kind: "break" }, text("dois*"), { kind: "break" }, text("três")]);
+    expect(parseWhatsAppText("*um\ndois*\r\ntrês")).toEqual([
+      text("*um"),
+      { kind: "break" },
+      text("dois*"),
+      { kind: "break" },
+      text("três"),
+    ]);
     expect(parseWhatsAppText("a\n\nb")).toEqual([text("a"), { kind: "break" }, { kind: "break" }, text("b")]);
   });
 

@@ -28,8 +28,14 @@ export function twilioForm(name: string, overrides: Record<string, string | unde
 
 let sidSeq = 0;
 /** A fresh MessageSid; inbound ones also set SmsSid/SmsMessageSid as Twilio does. */
-export const newSid = () => `SM${randomUUID().replace(/-/g, "").slice(0, 24)}${(++sidSeq).toString(16).padStart(8, "0")}`;
-export const withSid = (params: Record<string, string>, sid: string) => ({ ...params, MessageSid: sid, SmsSid: sid, SmsMessageSid: sid });
+export const newSid = () =>
+  `SM${randomUUID().replace(/-/g, "").slice(0, 24)}${(++sidSeq).toString(16).padStart(8, "0")}`;
+export const withSid = (params: Record<string, string>, sid: string) => ({
+  ...params,
+  MessageSid: sid,
+  SmsSid: sid,
+  SmsMessageSid: sid,
+});
 
 export type Dispatched = { name: string; data: Record<string, unknown>; idempotencyKey: string };
 
@@ -48,8 +54,15 @@ const colleaguePhone = () => `+5511970${String(++phoneSeq).padStart(6, "0")}`;
 const ALWAYS_ON = { horario: { inicio: "00:00", fim: "23:59" }, dias: [0, 1, 2, 3, 4, 5, 6] };
 
 /** An agency (roleta) with Paulo (the fixtures' phone) and two colleagues, on duty around the clock. */
-export async function createInboundScene(db: Db, opts: { pauloPhone?: string; soPaulo?: boolean } = {}): Promise<InboundScene> {
-  const agency = await insertImobiliaria(db, { slug: `wa-${randomUUID().slice(0, 8)}`, nome: "Imobiliária Centro", uf: "SP" });
+export async function createInboundScene(
+  db: Db,
+  opts: { pauloPhone?: string; soPaulo?: boolean } = {},
+): Promise<InboundScene> {
+  const agency = await insertImobiliaria(db, {
+    slug: `wa-${randomUUID().slice(0, 8)}`,
+    nome: "Imobiliária Centro",
+    uf: "SP",
+  });
   const broker = (nome: string, telefone: string) =>
     insertCorretor(db, { imobiliariaId: agency.id, nome, telefone, preferencias: ALWAYS_ON });
   const paulo = await broker("Paulo Corretor", opts.pauloPhone ?? PAULO_PHONE);
@@ -60,21 +73,42 @@ export async function createInboundScene(db: Db, opts: { pauloPhone?: string; so
 }
 
 /** A lead as the Vigilante leaves it: the row (with its broker) and its processed `novo_lead` event. */
-export async function createLead(db: Db, agency: Imobiliaria, corretorId: string, spec: { at: Date; score?: number; nome?: string }): Promise<Lead> {
+export async function createLead(
+  db: Db,
+  agency: Imobiliaria,
+  corretorId: string,
+  spec: { at: Date; score?: number; nome?: string },
+): Promise<Lead> {
   const lead = await insertPortalLead(db, {
-    id: newId("lead", spec.at.getTime()), imobiliariaId: agency.id, corretorId, nome: spec.nome ?? "Mariana Souza",
-    telefone: "+5511987654321", origem: "zap", dataPrimeiroContato: spec.at, dataUltimaInteracao: spec.at,
-    score: spec.score ?? 82, status: "novo",
+    id: newId("lead", spec.at.getTime()),
+    imobiliariaId: agency.id,
+    corretorId,
+    nome: spec.nome ?? "Mariana Souza",
+    telefone: "+5511987654321",
+    origem: "zap",
+    dataPrimeiroContato: spec.at,
+    dataUltimaInteracao: spec.at,
+    score: spec.score ?? 82,
+    status: "novo",
   });
   await insertEvento(db, {
-    imobiliariaId: agency.id, tipo: "novo_lead", urgencia: "alta", corretorId, leadId: lead.id,
-    titulo: `Novo lead: ${lead.nome}`, descricao: "teste", acaoRecomendada: "teste", dataDeteccao: spec.at,
+    imobiliariaId: agency.id,
+    tipo: "novo_lead",
+    urgencia: "alta",
+    corretorId,
+    leadId: lead.id,
+    titulo: `Novo lead: ${lead.nome}`,
+    descricao: "teste",
+    acaoRecomendada: "teste",
+    dataDeteccao: spec.at,
   });
   return lead;
 }
 
 const count = async (db: Db, table: string) => {
-  const result = (await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] };
+  const result = (await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as {
+    rows: { n: number }[];
+  };
   return Number(result.rows[0]?.n ?? 0);
 };
 
@@ -84,7 +118,10 @@ export async function snapshotTables(db: Db) {
     mensagens: await count(db, "mensagens"),
     interacoes: await count(db, "interacoes"),
     eventos: await count(db, "eventos"),
-    leads: await db.select({ id: leads.id, status: leads.status, corretorId: leads.corretorId }).from(leads).orderBy(asc(leads.id)),
+    leads: await db
+      .select({ id: leads.id, status: leads.status, corretorId: leads.corretorId })
+      .from(leads)
+      .orderBy(asc(leads.id)),
     corretores: await db
       .select({ id: corretores.id, metadata: corretores.metadata, preferencias: corretores.preferencias })
       .from(corretores)

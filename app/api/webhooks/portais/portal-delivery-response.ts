@@ -23,7 +23,10 @@ export async function answerPortalDelivery(
   afterResponse: IngestDeps["afterResponse"],
 ): Promise<PortalDeliveryAnswer> {
   try {
-    const result = await receivePortalDelivery(await getIngestDeps(afterResponse), request, { portal: rota[0] ?? "", imobiliaria: rota[1] });
+    const result = await receivePortalDelivery(await getIngestDeps(afterResponse), request, {
+      portal: rota[0] ?? "",
+      imobiliaria: rota[1],
+    });
     return {
       status: result.status === "criado" ? 201 : 200,
       headers: {},

@@ -49,77 +49,97 @@ async function holdLock(table: "entregas_webhook" | "eventos"): Promise<{ releas
   return { release: async () => (open(), await holder) };
 }
 
-describe.each(WEBHOOK_DOORS)(`portal delivery deadline (${process.env.DATABASE_URL ? "postgres" : "pglite"}), door: %s`, (doorSlug, openDoor) => {
-  const SLUG = `prazo-${doorSlug}`;
-  let door: WebhookDoor;
-  let people = 0;
-  const olx = (id: string) =>
-    JSON.stringify({ ...fixture("grupo-olx-lead-contact-form.json"), originLeadId: id, email: "", ddd: "", phone: "", phoneNumber: `1196${String(1_000_000 + ++people).slice(-7)}` });
-  const post = (body: Parameters<WebhookDoor["post"]>[2]) => door.post("grupo-olx", SLUG, body, authHeaders("grupo-olx"));
-  const deliveriesOf = (externalId: string) => handle.db.select().from(entregasWebhook).where(eq(entregasWebhook.externalId, externalId));
+describe.each(WEBHOOK_DOORS)(
+  `portal delivery deadline (${process.env.DATABASE_URL ? "postgres" : "pglite"}), door: %s`,
+  (doorSlug, openDoor) => {
+    const SLUG = `prazo-${doorSlug}`;
+    let door: WebhookDoor;
+    let people = 0;
+    const olx = (id: string) =>
+      JSON.stringify({
+        ...fixture("grupo-olx-lead-contact-form.json"),
+        originLeadId: id,
+        email: "",
+        ddd: "",
+        phone: "",
+        phoneNumber: `1196${String(1_000_000 + ++people).slice(-7)}`,
+      });
+    const post = (body: Parameters<WebhookDoor["post"]>[2]) =>
+      door.post("grupo-olx", SLUG, body, authHeaders("grupo-olx"));
+    const deliveriesOf = (externalId: string) =>
+      handle.db.select().from(entregasWebhook).where(eq(entregasWebhook.externalId, externalId));
 
-  beforeAll(async () => {
-    await createWebhookAgency(handle, { slug: SLUG, brokers: 2 });
-    door = await openDoor();
-    // The agency and its credential are memoized from here on: the deadline below times the body and the intake.
-    expect((await post(olx(`${doorSlug}-warm-up`))).status).toBe(201);
-  });
-  afterAll(async () => door?.close());
+    beforeAll(async () => {
+      await createWebhookAgency(handle, { slug: SLUG, brokers: 2 });
+      door = await openDoor();
+      // The agency and its credential are memoized from here on: the deadline below times the body and the intake.
+      expect((await post(olx(`${doorSlug}-warm-up`))).status).toBe(201);
+    });
+    afterAll(async () => door?.close());
 
-  it("a body that stalls with valid credentials is a 408 at the deadline; nothing is stored", async () => {
-    const before = await intakeTableCounts(handle.db);
-    useIngestDeadlineForTests(1_500);
-    const res = await post({ stalledAfter: Buffer.from(olx(`${doorSlug}-stalled`)).subarray(0, 60) });
-    expect(res.status).toBe(408);
-    expect(res.json.error).toMatchObject({ code: "request_timeout", message: expect.stringMatching(/não chegou a tempo/) });
-    useIngestDeadlineForTests(null);
-    expect(await intakeTableCounts(handle.db)).toEqual(before);
-    expect((await post(olx(`${doorSlug}-after-stall`))).status).toBe(201);
-  });
-
-  it("an intake held past the deadline is a 503 and commits nothing: the portal's retry is a fresh 201", async () => {
-    const body = olx(`${doorSlug}-locked`);
-    const lock = await holdLock("entregas_webhook");
-    let answer;
-    try {
-      useIngestDeadlineForTests(1_000);
-      answer = await post(body);
-    } finally {
+    it("a body that stalls with valid credentials is a 408 at the deadline; nothing is stored", async () => {
+      const before = await intakeTableCounts(handle.db);
+      useIngestDeadlineForTests(1_500);
+      const res = await post({ stalledAfter: Buffer.from(olx(`${doorSlug}-stalled`)).subarray(0, 60) });
+      expect(res.status).toBe(408);
+      expect(res.json.error).toMatchObject({
+        code: "request_timeout",
+        message: expect.stringMatching(/não chegou a tempo/),
+      });
       useIngestDeadlineForTests(null);
-      await lock.release();
-    }
-    expect(answer.status).toBe(503);
-    expect(answer.headers.get("retry-after")).toBe("30");
+      expect(await intakeTableCounts(handle.db)).toEqual(before);
+      expect((await post(olx(`${doorSlug}-after-stall`))).status).toBe(201);
+    });
 
-    // The retry waits for the held intake's transaction (same delivery key), which rolled back.
-    const retry = await post(body);
-    expect(retry.status).toBe(201);
-    expect(retry.json.status).toBe("criado");
-    const rows = await deliveriesOf(`${doorSlug}-locked`);
-    expect(rows.map((r) => [r.statusHttp, r.leadId])).toEqual([[201, retry.json.leadId]]);
-  });
+    it("an intake held past the deadline is a 503 and commits nothing: the portal's retry is a fresh 201", async () => {
+      const body = olx(`${doorSlug}-locked`);
+      const lock = await holdLock("entregas_webhook");
+      let answer;
+      try {
+        useIngestDeadlineForTests(1_000);
+        answer = await post(body);
+      } finally {
+        useIngestDeadlineForTests(null);
+        await lock.release();
+      }
+      expect(answer.status).toBe(503);
+      expect(answer.headers.get("retry-after")).toBe("30");
 
-  it.skipIf(!process.env.DATABASE_URL)("a commit that raced the deadline keeps its lead, and its delivery row says 503, as answered", async () => {
-    const body = olx(`${doorSlug}-raced`);
-    // The claim and the reads pass; the writes sent with COMMIT wait on the eventos lock.
-    const lock = await holdLock("eventos");
-    let answer;
-    try {
-      useIngestDeadlineForTests(1_000);
-      answer = await post(body);
-    } finally {
-      useIngestDeadlineForTests(null);
-      await lock.release();
-    }
-    expect(answer.status).toBe(503);
-    await expect.poll(async () => (await deliveriesOf(`${doorSlug}-raced`))[0]?.statusHttp, { timeout: 10_000 }).toBe(503);
-    const [row] = await deliveriesOf(`${doorSlug}-raced`);
-    expect(row!.erro).toMatch(/depois do prazo/);
-    const [lead] = await handle.db.select().from(leads).where(eq(leads.id, row!.leadId!));
-    expect(lead?.origem).toBe("vivareal");
+      // The retry waits for the held intake's transaction (same delivery key), which rolled back.
+      const retry = await post(body);
+      expect(retry.status).toBe(201);
+      expect(retry.json.status).toBe("criado");
+      const rows = await deliveriesOf(`${doorSlug}-locked`);
+      expect(rows.map((r) => [r.statusHttp, r.leadId])).toEqual([[201, retry.json.leadId]]);
+    });
 
-    const retry = await post(body);
-    expect(retry.status).toBe(200);
-    expect(retry.json).toMatchObject({ status: "duplicado", leadId: row!.leadId });
-  });
-});
+    it.skipIf(!process.env.DATABASE_URL)(
+      "a commit that raced the deadline keeps its lead, and its delivery row says 503, as answered",
+      async () => {
+        const body = olx(`${doorSlug}-raced`);
+        // The claim and the reads pass; the writes sent with COMMIT wait on the eventos lock.
+        const lock = await holdLock("eventos");
+        let answer;
+        try {
+          useIngestDeadlineForTests(1_000);
+          answer = await post(body);
+        } finally {
+          useIngestDeadlineForTests(null);
+          await lock.release();
+        }
+        expect(answer.status).toBe(503);
+        await expect
+          .poll(async () => (await deliveriesOf(`${doorSlug}-raced`))[0]?.statusHttp, { timeout: 10_000 })
+          .toBe(503);
+        const [row] = await deliveriesOf(`${doorSlug}-raced`);
+        expect(row!.erro).toMatch(/depois do prazo/);
+        const [lead] = await handle.db.select().from(leads).where(eq(leads.id, row!.leadId!));
+        expect(lead?.origem).toBe("vivareal");
+
+        const retry = await post(body);
+        expect(retry.status).toBe(200);
+        expect(retry.json).toMatchObject({ status: "duplicado", leadId: row!.leadId });
+      },
+    );
+  },
+);

@@ -33,7 +33,12 @@ const deliveryUrl = (portal = "grupo-olx", slug = SLUG) => `${server.url}${PORTA
 // A new person each time (a repeated phone would be a repeat inquiry, answered 200 "vinculado").
 let people = 0;
 const olxBody = (id: string) =>
-  JSON.stringify({ ...fixture("grupo-olx-lead-contact-form.json"), originLeadId: id, phoneNumber: `1198${String(1_000_000 + ++people).slice(-7)}`, email: "" });
+  JSON.stringify({
+    ...fixture("grupo-olx-lead-contact-form.json"),
+    originLeadId: id,
+    phoneNumber: `1198${String(1_000_000 + ++people).slice(-7)}`,
+    email: "",
+  });
 
 async function deliveries(): Promise<number> {
   const [row] = await handle.db.select({ n: count() }).from(entregasWebhook);
@@ -41,7 +46,11 @@ async function deliveries(): Promise<number> {
 }
 
 /** A raw request, to send what fetch would not (a chunked body of any size) and see the socket's end. */
-function rawPost(url: string, headers: Record<string, string>, chunks: Buffer[]): Promise<{ status: number; body: string; connection: string | undefined }> {
+function rawPost(
+  url: string,
+  headers: Record<string, string>,
+  chunks: Buffer[],
+): Promise<{ status: number; body: string; connection: string | undefined }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { method: "POST", headers }, (res) => {
       let body = "";
@@ -78,7 +87,11 @@ describe("routeOf", () => {
 
 describe("the direct lane over HTTP", () => {
   it("leaves to Next.js what is not a POST under the prefix", async () => {
-    for (const [method, path] of [["GET", `${PORTAL_WEBHOOK_PREFIX}grupo-olx/${SLUG}`], ["POST", "/api/ping"], ["POST", PORTAL_WEBHOOK_PREFIX]] as const) {
+    for (const [method, path] of [
+      ["GET", `${PORTAL_WEBHOOK_PREFIX}grupo-olx/${SLUG}`],
+      ["POST", "/api/ping"],
+      ["POST", PORTAL_WEBHOOK_PREFIX],
+    ] as const) {
       const res = await fetch(`${server.url}${path}`, { method, body: method === "POST" ? "{}" : undefined });
       expect(res.status, `${method} ${path}`).toBe(404);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("not_taken");
@@ -88,7 +101,9 @@ describe("the direct lane over HTTP", () => {
   it("answers a bad path encoding with a JSON 400 and stores nothing", async () => {
     const before = await deliveries();
     const res = await fetch(`${server.url}${PORTAL_WEBHOOK_PREFIX}grupo-olx/%E0%A4%A`, {
-      method: "POST", body: olxBody("enc-1"), headers: { "content-type": "application/json", ...authHeaders("grupo-olx") },
+      method: "POST",
+      body: olxBody("enc-1"),
+      headers: { "content-type": "application/json", ...authHeaders("grupo-olx") },
     });
     expect(res.status).toBe(400);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
@@ -100,14 +115,22 @@ describe("the direct lane over HTTP", () => {
     const before = await deliveries();
     const head = Buffer.from(`{"originLeadId":"chunked-1","message":"`);
     const filler = Array.from({ length: 40 }, () => Buffer.alloc(8 * 1024, "a"));
-    const res = await rawPost(deliveryUrl(), { "content-type": "application/json", "transfer-encoding": "chunked", ...authHeaders("grupo-olx") }, [head, ...filler, Buffer.from(`"}`)]);
+    const res = await rawPost(
+      deliveryUrl(),
+      { "content-type": "application/json", "transfer-encoding": "chunked", ...authHeaders("grupo-olx") },
+      [head, ...filler, Buffer.from(`"}`)],
+    );
     expect(res.status).toBe(413);
     expect(JSON.parse(res.body).error.code).toBe("payload_too_large");
     expect(res.connection).toBe("close");
     expect(await deliveries()).toBe(before);
 
     // The server is fine afterwards: the next delivery is stored.
-    const next = await fetch(deliveryUrl(), { method: "POST", body: olxBody("after-413"), headers: { "content-type": "application/json", ...authHeaders("grupo-olx") } });
+    const next = await fetch(deliveryUrl(), {
+      method: "POST",
+      body: olxBody("after-413"),
+      headers: { "content-type": "application/json", ...authHeaders("grupo-olx") },
+    });
     expect(next.status).toBe(201);
   });
 
@@ -115,27 +138,46 @@ describe("the direct lane over HTTP", () => {
     const before = await deliveries();
     const body = Buffer.from(olxBody("hang-up-1"));
     await new Promise<void>((resolve) => {
-      const req = httpRequest(deliveryUrl(), { method: "POST", headers: { "content-type": "application/json", "content-length": String(body.length), ...authHeaders("grupo-olx") } });
+      const req = httpRequest(deliveryUrl(), {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "content-length": String(body.length),
+          ...authHeaders("grupo-olx"),
+        },
+      });
       req.on("error", () => resolve()); // the socket we destroy
       req.write(body.subarray(0, 100), () => setTimeout(() => req.destroy(), 50));
     });
     await server.lane.drain();
     expect(await deliveries()).toBe(before);
-    const next = await fetch(deliveryUrl(), { method: "POST", body: olxBody("after-hang-up"), headers: { "content-type": "application/json", ...authHeaders("grupo-olx") } });
+    const next = await fetch(deliveryUrl(), {
+      method: "POST",
+      body: olxBody("after-hang-up"),
+      headers: { "content-type": "application/json", ...authHeaders("grupo-olx") },
+    });
     expect(next.status).toBe(201);
   });
 
   it("a refusal before the body is read closes the connection; an accepted delivery keeps it", async () => {
-    const refused = await rawPost(deliveryUrl(), { "content-type": "application/json" }, [Buffer.from(olxBody("no-auth"))]);
+    const refused = await rawPost(deliveryUrl(), { "content-type": "application/json" }, [
+      Buffer.from(olxBody("no-auth")),
+    ]);
     expect(refused.status).toBe(401);
     expect(refused.connection).toBe("close");
-    const accepted = await rawPost(deliveryUrl(), { "content-type": "application/json", ...authHeaders("grupo-olx") }, [Buffer.from(olxBody("keep-alive-1"))]);
+    const accepted = await rawPost(deliveryUrl(), { "content-type": "application/json", ...authHeaders("grupo-olx") }, [
+      Buffer.from(olxBody("keep-alive-1")),
+    ]);
     expect(accepted.status).toBe(201);
     expect(accepted.connection).not.toBe("close");
   });
 
   it("the lead is committed before the 201; the work after the answer is waited for by drain()", async () => {
-    const res = await fetch(deliveryUrl(), { method: "POST", body: olxBody("after-work-1"), headers: { "content-type": "application/json", ...authHeaders("grupo-olx") } });
+    const res = await fetch(deliveryUrl(), {
+      method: "POST",
+      body: olxBody("after-work-1"),
+      headers: { "content-type": "application/json", ...authHeaders("grupo-olx") },
+    });
     expect(res.status).toBe(201);
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     const { leadId } = (await res.json()) as { leadId: string };

@@ -55,12 +55,20 @@ export function createPortalWebhookLane(): PortalWebhookLane {
       return true;
     };
     try {
-      const result = rota instanceof AppError ? errorAnswer(rota) : await answerPortalDelivery(deliveryOfNode(req), rota, queue);
+      const result =
+        rota instanceof AppError ? errorAnswer(rota) : await answerPortalDelivery(deliveryOfNode(req), rota, queue);
       await writeAnswer(req, res, result);
     } catch (err) {
       // answerPortalDelivery turns every failure into an answer, so this is the lane's own bug:
       // a 503 makes the portal deliver again instead of waiting on a silent socket.
-      if (!res.headersSent && !res.destroyed) await writeAnswer(req, res, errorAnswer(new AppError("service_unavailable", PORTAL_RETRY_MESSAGE, { cause: err, headers: { "retry-after": "30" } })));
+      if (!res.headersSent && !res.destroyed)
+        await writeAnswer(
+          req,
+          res,
+          errorAnswer(
+            new AppError("service_unavailable", PORTAL_RETRY_MESSAGE, { cause: err, headers: { "retry-after": "30" } }),
+          ),
+        );
       else res.destroy();
       throw err;
     }
@@ -154,7 +162,8 @@ async function writeAnswer(req: IncomingMessage, res: ServerResponse, answer: Po
     // A small rest (announced, within the limit) is read and dropped first: closing a socket with
     // unread data sends a reset, which can reach the portal before the answer does.
     const declared = Number(req.headers["content-length"]);
-    if (answer.status !== 408 && Number.isFinite(declared) && declared <= MAX_WEBHOOK_BODY_BYTES) await discardRest(req);
+    if (answer.status !== 408 && Number.isFinite(declared) && declared <= MAX_WEBHOOK_BODY_BYTES)
+      await discardRest(req);
   }
   await new Promise<void>((resolve) => {
     res.once("error", (err) => log.warn("webhook.response_failed", { error: String(err) }));

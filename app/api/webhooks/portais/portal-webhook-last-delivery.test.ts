@@ -26,7 +26,12 @@ describe.each(WEBHOOK_DOORS)("integracoes.ultima_entrega_em, door: %s", (doorSlu
   let agencyId: string;
   let people = 0;
   const olx = (id: string) =>
-    JSON.stringify({ ...fixture("grupo-olx-lead-contact-form.json"), originLeadId: id, email: "", phoneNumber: `1197${String(1_000_000 + ++people).slice(-7)}` });
+    JSON.stringify({
+      ...fixture("grupo-olx-lead-contact-form.json"),
+      originLeadId: id,
+      email: "",
+      phoneNumber: `1197${String(1_000_000 + ++people).slice(-7)}`,
+    });
   const post = (body: string) => door.post("grupo-olx", SLUG, body, authHeaders("grupo-olx"));
   const lastDelivery = async (portal: "grupo-olx" | "imovelweb") => {
     const [row] = await handle.db

@@ -42,14 +42,27 @@ export async function receivePortalDelivery(
     const imobiliaria = await getImobiliariaBySlugCached(deps.db, slug);
     const integracao = imobiliaria ? await getActiveIntegracaoCached(deps.db, imobiliaria.id, portal) : null;
     // An unknown agency and a wrong secret look the same from outside.
-    if (!imobiliaria || !integracao || !verifyPortalCredential(portal, request.headers, integracao)) throw unauthorized();
+    if (!imobiliaria || !integracao || !verifyPortalCredential(portal, request.headers, integracao))
+      throw unauthorized();
 
     stage = "corpo";
     const body = await readJsonBody(request, { signal: deadline.signal });
     stage = "registro";
     const lead = parsePortalPayload(portal, body.value);
-    const work = ingestLead(deps, { imobiliaria, lead, corpo: body.value, sanitizado: body.sanitized, deadline: deadline.signal });
-    return recordLateOutcome(deps, work, deadline.signal, { imobiliariaId: imobiliaria.id, portal: lead.portal, externalId: lead.externalId }, deadlineMs);
+    const work = ingestLead(deps, {
+      imobiliaria,
+      lead,
+      corpo: body.value,
+      sanitizado: body.sanitized,
+      deadline: deadline.signal,
+    });
+    return recordLateOutcome(
+      deps,
+      work,
+      deadline.signal,
+      { imobiliariaId: imobiliaria.id, portal: lead.portal, externalId: lead.externalId },
+      deadlineMs,
+    );
   })();
   return withDeadline(delivery, deadlineMs, () => {
     deadline.abort();
@@ -68,11 +81,26 @@ export async function receivePortalDelivery(
  * its way) keeps its lead, but its record says what the portal was told: 503, not 201. The portal
  * retries, and the retry is answered as a duplicate of this lead.
  */
-async function recordLateOutcome(deps: IngestDeps, work: Promise<IngestResult>, deadline: AbortSignal, key: DeliveryKey, deadlineMs: number): Promise<IngestResult> {
+async function recordLateOutcome(
+  deps: IngestDeps,
+  work: Promise<IngestResult>,
+  deadline: AbortSignal,
+  key: DeliveryKey,
+  deadlineMs: number,
+): Promise<IngestResult> {
   const result = await work;
   if (deadline.aborted && result.status !== "duplicado") {
-    await markDeliveryAnswered(deps.db, key, 503, `Respondida 503: o registro terminou depois do prazo de ${deadlineMs / 1000} s`);
-    log.warn("lead.recorded_after_deadline", { imobiliariaId: key.imobiliariaId, portal: key.portal, leadId: result.leadId });
+    await markDeliveryAnswered(
+      deps.db,
+      key,
+      503,
+      `Respondida 503: o registro terminou depois do prazo de ${deadlineMs / 1000} s`,
+    );
+    log.warn("lead.recorded_after_deadline", {
+      imobiliariaId: key.imobiliariaId,
+      portal: key.portal,
+      leadId: result.leadId,
+    });
   }
   return result;
 }
@@ -91,7 +119,9 @@ async function withDeadline<T>(work: Promise<T>, ms: number, onTimeout: () => Er
 }
 
 const intakeTimedOut = () =>
-  new AppError("service_unavailable", "Não foi possível registrar o lead a tempo; reenvie", { headers: { "retry-after": "30" } });
+  new AppError("service_unavailable", "Não foi possível registrar o lead a tempo; reenvie", {
+    headers: { "retry-after": "30" },
+  });
 
 let deadlineForTests: number | null = null;
 const ingestDeadlineMs = () => deadlineForTests ?? INGEST_DEADLINE_MS;

@@ -12,7 +12,13 @@ import { createKv } from "@/lib/kv";
 import vector from "@/lib/whatsapp/fixtures/signature-test-vector.json";
 import { respondToTwilioWebhook, type TwilioWebhookDeps } from "./receive-twilio-webhook";
 import {
-  captureDispatch, createInboundScene, newSid, snapshotTables, twilioForm, withSid, type InboundScene,
+  captureDispatch,
+  createInboundScene,
+  newSid,
+  snapshotTables,
+  twilioForm,
+  withSid,
+  type InboundScene,
 } from "../../../../agents/conselheiro/inbound/testing/twilio-inbound";
 import { AUTH_TOKEN, PUBLIC_BASE_URL, signedTwilioRequest } from "./testing/signed-twilio-request";
 
@@ -33,8 +39,13 @@ afterAll(async () => {
 function deps(overrides: Partial<TwilioWebhookDeps> = {}): TwilioWebhookDeps {
   recorder = captureDispatch();
   return {
-    db: t.db, kv: createKv({ driver: "memory" }), now: clock.now, dispatch: recorder.dispatch,
-    authToken: AUTH_TOKEN, publicBaseUrl: PUBLIC_BASE_URL, ...overrides,
+    db: t.db,
+    kv: createKv({ driver: "memory" }),
+    now: clock.now,
+    dispatch: recorder.dispatch,
+    authToken: AUTH_TOKEN,
+    publicBaseUrl: PUBLIC_BASE_URL,
+    ...overrides,
   };
 }
 const post = (params: Record<string, string>, opts?: Parameters<typeof signedTwilioRequest>[1], d = deps()) =>
@@ -43,7 +54,10 @@ const errorCode = async (res: Response) => ((await res.json()) as { error: { cod
 
 describe("signature", () => {
   it("accepts the shared test vector (inbound-text.form exactly as Twilio posted it) and answers empty TwiML", async () => {
-    const raw = readFileSync(new URL("../../../../lib/whatsapp/fixtures/inbound-text.form", import.meta.url), "utf8").trim();
+    const raw = readFileSync(
+      new URL("../../../../lib/whatsapp/fixtures/inbound-text.form", import.meta.url),
+      "utf8",
+    ).trim();
     const d = deps({ authToken: vector.authToken, publicBaseUrl: new URL(vector.url).origin });
     const res = await post({}, { signature: vector.expectedSignature, body: raw }, d);
     expect(res.status).toBe(200);
@@ -51,9 +65,17 @@ describe("signature", () => {
     expect(await res.text()).toContain("<Response/>");
     // Paulo wrote free text: he gets the short hint, sent through the one door.
     const [resposta] = await listMensagens(t.db, scene.agency.id, { corretorId: scene.paulo.id });
-    expect(resposta).toMatchObject({ tipo: "resposta", status: "pendente", idempotencyKey: `resposta:${vector.params.MessageSid}` });
+    expect(resposta).toMatchObject({
+      tipo: "resposta",
+      status: "pendente",
+      idempotencyKey: `resposta:${vector.params.MessageSid}`,
+    });
     expect(recorder.calls).toEqual([
-      { name: "message/send", data: { mensagemId: resposta!.id, corretorId: scene.paulo.id }, idempotencyKey: `message-send-${resposta!.id}` },
+      {
+        name: "message/send",
+        data: { mensagemId: resposta!.id, corretorId: scene.paulo.id },
+        idempotencyKey: `message-send-${resposta!.id}`,
+      },
     ]);
   });
 
@@ -75,14 +97,20 @@ describe("signature", () => {
     const params = withSid(twilioForm("inbound-text", { Body: "pausar" }), newSid());
     const tampered = new URLSearchParams({ ...params, Body: "retomar" }).toString();
     expect((await post(params, { body: tampered })).status).toBe(403);
-    const signature = signedTwilioRequest(withSid(twilioForm("status-read"), newSid())).headers.get("x-twilio-signature");
+    const signature = signedTwilioRequest(withSid(twilioForm("status-read"), newSid())).headers.get(
+      "x-twilio-signature",
+    );
     expect((await post(withSid(twilioForm("status-read"), newSid()), { signature })).status).toBe(403);
     expect(await snapshotTables(t.db)).toEqual(before);
   });
 
   it("without Twilio configured answers 403 saying why, and changes nothing", async () => {
     const before = await snapshotTables(t.db);
-    const res = await post(withSid(twilioForm("inbound-text", { Body: "pausar" }), newSid()), {}, deps({ authToken: null }));
+    const res = await post(
+      withSid(twilioForm("inbound-text", { Body: "pausar" }), newSid()),
+      {},
+      deps({ authToken: null }),
+    );
     expect(res.status).toBe(403);
     expect((await errorCode(res)).message).toMatch(/TWILIO_AUTH_TOKEN/);
     expect(await snapshotTables(t.db)).toEqual(before);
@@ -100,7 +128,14 @@ describe("HTTP", () => {
   });
 
   it("answers 503 (Twilio retries) when the database fails, never 500", async () => {
-    const broken = new Proxy({}, { get: () => { throw new Error("banco fora do ar (teste)"); } }) as Db;
+    const broken = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error("banco fora do ar (teste)");
+        },
+      },
+    ) as Db;
     const res = await post(withSid(twilioForm("inbound-text", { Body: "resumo" }), newSid()), {}, deps({ db: broken }));
     expect(res.status).toBe(503);
     expect(res.headers.get("retry-after")).toBe("30");

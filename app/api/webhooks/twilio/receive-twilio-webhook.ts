@@ -6,7 +6,9 @@ import { readLimited } from "@/lib/http/read-json-body";
 import { log } from "@/lib/log";
 import { publicUrlFor, verifyTwilioSignature, type TwilioWebhookAuth } from "@/lib/whatsapp/verify-signature";
 import {
-  handleTwilioInbound, type TwilioInboundDeps, type TwilioInboundResult,
+  handleTwilioInbound,
+  type TwilioInboundDeps,
+  type TwilioInboundResult,
 } from "../../../../agents/conselheiro/inbound/handle-twilio-inbound";
 
 export type TwilioWebhookDeps = TwilioInboundDeps & TwilioWebhookAuth;
@@ -21,10 +23,16 @@ export const TWILIO_RETRY_MESSAGE = "Falha temporária ao processar o webhook do
 export async function receiveTwilioWebhook(deps: TwilioWebhookDeps, request: Request): Promise<TwilioInboundResult> {
   const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (mediaType !== FORM) {
-    throw new AppError("unsupported_media_type", `Envie o corpo como formulário (Content-Type: ${FORM}), como o Twilio faz`);
+    throw new AppError(
+      "unsupported_media_type",
+      `Envie o corpo como formulário (Content-Type: ${FORM}), como o Twilio faz`,
+    );
   }
   if (!deps.authToken) {
-    throw new AppError("forbidden", "Twilio não está configurado (TWILIO_AUTH_TOKEN ausente): sem o token não é possível confiar em mensagens recebidas");
+    throw new AppError(
+      "forbidden",
+      "Twilio não está configurado (TWILIO_AUTH_TOKEN ausente): sem o token não é possível confiar em mensagens recebidas",
+    );
   }
   const raw = await readLimited(request, MAX_TWILIO_BODY_BYTES);
   const params = Object.fromEntries(new URLSearchParams(raw));

@@ -14,5 +14,7 @@ export async function POST(request: Request) {
 }
 
 export function GET() {
-  return errorResponse(new AppError("method_not_allowed", "Use POST (webhook do Twilio)", { headers: { allow: "POST" } }));
+  return errorResponse(
+    new AppError("method_not_allowed", "Use POST (webhook do Twilio)", { headers: { allow: "POST" } }),
+  );
 }

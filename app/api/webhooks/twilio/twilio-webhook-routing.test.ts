@@ -9,7 +9,13 @@ import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { createKv } from "@/lib/kv";
 import { respondToTwilioWebhook, type TwilioWebhookDeps } from "./receive-twilio-webhook";
 import {
-  captureDispatch, createInboundScene, newSid, snapshotTables, twilioForm, withSid, type InboundScene,
+  captureDispatch,
+  createInboundScene,
+  newSid,
+  snapshotTables,
+  twilioForm,
+  withSid,
+  type InboundScene,
 } from "../../../../agents/conselheiro/inbound/testing/twilio-inbound";
 import { AUTH_TOKEN, PUBLIC_BASE_URL, signedTwilioRequest } from "./testing/signed-twilio-request";
 
@@ -26,17 +32,35 @@ afterAll(async () => t?.cleanup());
 
 function deps(): TwilioWebhookDeps {
   recorder = captureDispatch();
-  return { db: t.db, kv: createKv({ driver: "memory" }), now: clock.now, dispatch: recorder.dispatch, authToken: AUTH_TOKEN, publicBaseUrl: PUBLIC_BASE_URL };
+  return {
+    db: t.db,
+    kv: createKv({ driver: "memory" }),
+    now: clock.now,
+    dispatch: recorder.dispatch,
+    authToken: AUTH_TOKEN,
+    publicBaseUrl: PUBLIC_BASE_URL,
+  };
 }
 const post = (params: Record<string, string>, d = deps()) => respondToTwilioWebhook(d, signedTwilioRequest(params));
 
 /** A message Twilio accepted (status `enviada` with its sid), for status callbacks to act on. */
 async function sentMensagem(db: Db, sid: string) {
   const { mensagem } = await insertMensagemOnce(db, {
-    imobiliariaId: scene.agency.id, corretorId: scene.paulo.id, tipo: "alerta", destino: scene.paulo.telefone,
-    corpo: "🔥 Novo lead", status: "pendente", idempotencyKey: `teste:${sid}`,
+    imobiliariaId: scene.agency.id,
+    corretorId: scene.paulo.id,
+    tipo: "alerta",
+    destino: scene.paulo.telefone,
+    corpo: "🔥 Novo lead",
+    status: "pendente",
+    idempotencyKey: `teste:${sid}`,
   });
-  await transitionMensagem(db, mensagem.id, ["pendente"], { status: "enviada", providerSid: sid, sentAt: clock.now() }, clock.now());
+  await transitionMensagem(
+    db,
+    mensagem.id,
+    ["pendente"],
+    { status: "enviada", providerSid: sid, sentAt: clock.now() },
+    clock.now(),
+  );
   return mensagem.id;
 }
 
@@ -60,7 +84,11 @@ describe("status callbacks", () => {
     expect((await post(withSid(twilioForm("status-failed-63016-outside-24h"), sid), d)).status).toBe(200);
     expect(await getMensagemById(t.db, id)).toMatchObject({ status: "pendente", erroCodigo: "63016" });
     expect(recorder.calls).toEqual([
-      { name: "message/send", data: { mensagemId: id, corretorId: scene.paulo.id }, idempotencyKey: `message-resend-${id}-${sid}` },
+      {
+        name: "message/send",
+        data: { mensagemId: id, corretorId: scene.paulo.id },
+        idempotencyKey: `message-resend-${id}-${sid}`,
+      },
     ]);
     // Twilio retries the same callback: nothing more.
     expect((await post(withSid(twilioForm("status-failed-63016-outside-24h"), sid), d)).status).toBe(200);
@@ -77,7 +105,10 @@ describe("status callbacks", () => {
 describe("senders", () => {
   it("an unknown sender gets nothing and changes nothing", async () => {
     const before = await snapshotTables(t.db);
-    const params = withSid(twilioForm("inbound-text", { Body: "resumo", From: "whatsapp:+5521988887777", WaId: "5521988887777" }), newSid());
+    const params = withSid(
+      twilioForm("inbound-text", { Body: "resumo", From: "whatsapp:+5521988887777", WaId: "5521988887777" }),
+      newSid(),
+    );
     expect((await post(params)).status).toBe(200);
     expect(await snapshotTables(t.db)).toEqual(before);
     expect(recorder.calls).toEqual([]);
@@ -89,8 +120,9 @@ describe("senders", () => {
     expect((await post(params)).status).toBe(200);
     const paulo = await getCorretorById(t.db, scene.agency.id, scene.paulo.id);
     expect(paulo?.metadata).toMatchObject({ ultimaMensagemRecebidaEm: TUE_1000.toISOString() });
-    const resposta = (await listMensagens(t.db, scene.agency.id, { corretorId: scene.paulo.id }))
-      .find((m) => m.idempotencyKey === `resposta:${params.MessageSid}`);
+    const resposta = (await listMensagens(t.db, scene.agency.id, { corretorId: scene.paulo.id })).find(
+      (m) => m.idempotencyKey === `resposta:${params.MessageSid}`,
+    );
     expect(resposta?.corpo).toMatch(/Resumo do dia 24\/11/);
     expect(recorder.calls.map((c) => c.name)).toEqual(["message/send"]);
   });

@@ -15,5 +15,7 @@ export async function POST(request: Request, { params }: Params) {
 }
 
 export function GET() {
-  return errorResponse(new AppError("method_not_allowed", "Use POST para entregar leads", { headers: { allow: "POST" } }));
+  return errorResponse(
+    new AppError("method_not_allowed", "Use POST para entregar leads", { headers: { allow: "POST" } }),
+  );
 }

@@ -19,27 +19,66 @@ export const SECRETS = {
 } as const;
 export const CNM_EMAIL = "integracao@teste.demo";
 
-export async function createWebhookAgency(handle: DbHandle, opts: { slug: string; brokers?: number; roteamento?: "roleta" | "dono_do_anuncio" | "fixo" }) {
+export async function createWebhookAgency(
+  handle: DbHandle,
+  opts: { slug: string; brokers?: number; roteamento?: "roleta" | "dono_do_anuncio" | "fixo" },
+) {
   const agency = await insertImobiliaria(handle.db, {
-    slug: opts.slug, nome: `Imobiliária ${opts.slug}`, cidade: "São Paulo", uf: "SP",
+    slug: opts.slug,
+    nome: `Imobiliária ${opts.slug}`,
+    cidade: "São Paulo",
+    uf: "SP",
     configuracoes: { roteamento: opts.roteamento ?? "roleta" },
   });
   const brokers = [];
   for (let i = 0; i < (opts.brokers ?? 3); i++) {
     brokers.push(
       await insertCorretor(handle.db, {
-        imobiliariaId: agency.id, nome: `Corretor ${i + 1}`, telefone: `+55119${String(70000000 + i).padStart(8, "0")}`,
+        imobiliariaId: agency.id,
+        nome: `Corretor ${i + 1}`,
+        telefone: `+55119${String(70000000 + i).padStart(8, "0")}`,
         preferencias: { horario: { inicio: "00:00", fim: "23:59" }, dias: [0, 1, 2, 3, 4, 5, 6] },
       }),
     );
   }
   const owner = brokers[brokers.length - 1]!;
   await handle.db.insert(imoveis).values([
-    { id: newId("imv"), imobiliariaId: agency.id, codigo: "AP0142-LST", corretorId: owner.id, titulo: "Apartamento 2 quartos em Pinheiros", tipo: "Apartamento", finalidade: "venda", bairro: "Pinheiros", cidade: "São Paulo", uf: "SP", preco: 890000, quartos: 2 },
-    { id: newId("imv"), imobiliariaId: agency.id, codigo: "CA0077-LST", corretorId: owner.id, titulo: "Casa 3 quartos", tipo: "Casa", finalidade: "aluguel", bairro: "Tijuca", cidade: "Rio de Janeiro", uf: "RJ", preco: 4500, quartos: 3 },
+    {
+      id: newId("imv"),
+      imobiliariaId: agency.id,
+      codigo: "AP0142-LST",
+      corretorId: owner.id,
+      titulo: "Apartamento 2 quartos em Pinheiros",
+      tipo: "Apartamento",
+      finalidade: "venda",
+      bairro: "Pinheiros",
+      cidade: "São Paulo",
+      uf: "SP",
+      preco: 890000,
+      quartos: 2,
+    },
+    {
+      id: newId("imv"),
+      imobiliariaId: agency.id,
+      codigo: "CA0077-LST",
+      corretorId: owner.id,
+      titulo: "Casa 3 quartos",
+      tipo: "Casa",
+      finalidade: "aluguel",
+      bairro: "Tijuca",
+      cidade: "Rio de Janeiro",
+      uf: "RJ",
+      preco: 4500,
+      quartos: 3,
+    },
   ]);
   await upsertIntegracao(handle.db, { imobiliariaId: agency.id, portal: "grupo-olx", segredo: SECRETS["grupo-olx"] });
-  await upsertIntegracao(handle.db, { imobiliariaId: agency.id, portal: "chaves-na-mao", identificador: CNM_EMAIL, segredo: SECRETS["chaves-na-mao"] });
+  await upsertIntegracao(handle.db, {
+    imobiliariaId: agency.id,
+    portal: "chaves-na-mao",
+    identificador: CNM_EMAIL,
+    segredo: SECRETS["chaves-na-mao"],
+  });
   await upsertIntegracao(handle.db, { imobiliariaId: agency.id, portal: "imovelweb", segredo: SECRETS.imovelweb });
   await upsertIntegracao(handle.db, { imobiliariaId: agency.id, portal: "generico", segredo: SECRETS.generico });
   return { agency, brokers, owner };
@@ -53,24 +92,43 @@ const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pa
 
 export function authHeaders(portal: keyof typeof SECRETS): Record<string, string> {
   switch (portal) {
-    case "grupo-olx": return { authorization: basic("vivareal", SECRETS["grupo-olx"]) };
-    case "chaves-na-mao": return { authorization: basic(CNM_EMAIL, SECRETS["chaves-na-mao"]) };
-    case "imovelweb": return { "x-imovelweb-token": SECRETS.imovelweb };
-    case "generico": return { authorization: `Bearer ${SECRETS.generico}` };
+    case "grupo-olx":
+      return { authorization: basic("vivareal", SECRETS["grupo-olx"]) };
+    case "chaves-na-mao":
+      return { authorization: basic(CNM_EMAIL, SECRETS["chaves-na-mao"]) };
+    case "imovelweb":
+      return { "x-imovelweb-token": SECRETS.imovelweb };
+    case "generico":
+      return { authorization: `Bearer ${SECRETS.generico}` };
   }
 }
 
-export function deliveryRequest(portal: string, slug: string, body: string | Uint8Array | ReadableStream<Uint8Array>, headers: Record<string, string>): Request {
+export function deliveryRequest(
+  portal: string,
+  slug: string,
+  body: string | Uint8Array | ReadableStream<Uint8Array>,
+  headers: Record<string, string>,
+): Request {
   return new Request(`http://localhost/api/webhooks/portais/${portal}/${slug}`, {
-    method: "POST", body, headers: { "content-type": "application/json", ...headers },
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", ...headers },
     ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
   } as RequestInit);
 }
 
 /** Rows of every table a delivery writes, in one query: a refusal must leave them all unchanged. */
 export async function intakeTableCounts(db: Db) {
-  const [row] = await executeRows<Record<string, unknown>>(db, sql`select
+  const [row] = await executeRows<Record<string, unknown>>(
+    db,
+    sql`select
     (select count(*) from leads) as leads, (select count(*) from eventos) as eventos,
-    (select count(*) from interacoes) as interacoes, (select count(*) from entregas_webhook) as entregas`);
-  return { leads: Number(row!.leads), eventos: Number(row!.eventos), interacoes: Number(row!.interacoes), entregas: Number(row!.entregas) };
+    (select count(*) from interacoes) as interacoes, (select count(*) from entregas_webhook) as entregas`,
+  );
+  return {
+    leads: Number(row!.leads),
+    eventos: Number(row!.eventos),
+    interacoes: Number(row!.interacoes),
+    entregas: Number(row!.entregas),
+  };
 }

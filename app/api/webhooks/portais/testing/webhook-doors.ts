@@ -4,7 +4,11 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { POST } from "@/app/api/webhooks/portais/[...rota]/route";
-import { createPortalWebhookLane, PORTAL_WEBHOOK_PREFIX, type PortalWebhookLane } from "@/app/api/webhooks/portais/portal-webhook-lane";
+import {
+  createPortalWebhookLane,
+  PORTAL_WEBHOOK_PREFIX,
+  type PortalWebhookLane,
+} from "@/app/api/webhooks/portais/portal-webhook-lane";
 import { deliveryRequest } from "./webhook-agency";
 
 // Loose view of JSON responses, read field by field in assertions.
@@ -31,8 +35,12 @@ export function routeDoor(): WebhookDoor {
   return {
     name: "rota do Next.js",
     async post(portal, slug, body, headers) {
-      const sent = isStalled(body) ? new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(body.stalledAfter) }) : body;
-      const res = await POST(deliveryRequest(portal, slug, sent, headers), { params: Promise.resolve({ rota: [portal, slug] }) });
+      const sent = isStalled(body)
+        ? new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(body.stalledAfter) })
+        : body;
+      const res = await POST(deliveryRequest(portal, slug, sent, headers), {
+        params: Promise.resolve({ rota: [portal, slug] }),
+      });
       return { status: res.status, json: (await res.json()) as Json, headers: res.headers };
     },
     close: async () => undefined,
@@ -51,7 +59,9 @@ export async function startLaneServer(): Promise<LaneServer> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
-    lane, url, server,
+    lane,
+    url,
+    server,
     async close() {
       await lane.drain();
       server.closeAllConnections();
@@ -68,7 +78,11 @@ export async function laneDoor(): Promise<WebhookDoor> {
       const url = `${lane.url}${PORTAL_WEBHOOK_PREFIX}${portal}/${slug}`;
       const allHeaders = { "content-type": "application/json", ...headers };
       if (isStalled(body)) return postStalled(url, allHeaders, body.stalledAfter);
-      const res = await fetch(url, { method: "POST", body: typeof body === "string" ? body : new Uint8Array(body), headers: allHeaders });
+      const res = await fetch(url, {
+        method: "POST",
+        body: typeof body === "string" ? body : new Uint8Array(body),
+        headers: allHeaders,
+      });
       return { status: res.status, json: (await res.json()) as Json, headers: res.headers };
     },
     close: () => lane.close(),
@@ -78,17 +92,22 @@ export async function laneDoor(): Promise<WebhookDoor> {
 /** Announces more bytes than it sends, sends the first ones, and waits for the server's answer. */
 function postStalled(url: string, headers: Record<string, string>, first: Uint8Array): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { method: "POST", headers: { ...headers, "content-length": String(first.byteLength + 1024) } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (c: string) => (text += c));
-      res.on("end", () => {
-        req.destroy();
-        const answerHeaders = new Headers();
-        for (const [name, value] of Object.entries(res.headers)) if (typeof value === "string") answerHeaders.set(name, value);
-        resolve({ status: res.statusCode!, json: JSON.parse(text) as Json, headers: answerHeaders });
-      });
-    });
+    const req = httpRequest(
+      url,
+      { method: "POST", headers: { ...headers, "content-length": String(first.byteLength + 1024) } },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (c: string) => (text += c));
+        res.on("end", () => {
+          req.destroy();
+          const answerHeaders = new Headers();
+          for (const [name, value] of Object.entries(res.headers))
+            if (typeof value === "string") answerHeaders.set(name, value);
+          resolve({ status: res.statusCode!, json: JSON.parse(text) as Json, headers: answerHeaders });
+        });
+      },
+    );
     req.on("error", reject);
     req.write(first);
   });

@@ -11,11 +11,16 @@ export type SignOptions = { signature?: string | null; contentType?: string; tok
 
 export function signedTwilioRequest(params: Record<string, string>, opts: SignOptions = {}): Request {
   const url = `${PUBLIC_BASE_URL}${WEBHOOK_PATH}`;
-  const signature = opts.signature !== undefined ? opts.signature : twilio.getExpectedTwilioSignature(opts.token ?? AUTH_TOKEN, url, params);
+  const signature =
+    opts.signature !== undefined
+      ? opts.signature
+      : twilio.getExpectedTwilioSignature(opts.token ?? AUTH_TOKEN, url, params);
   const headers: Record<string, string> = { "content-type": opts.contentType ?? "application/x-www-form-urlencoded" };
   if (signature !== null) headers["x-twilio-signature"] = signature;
   // The server sees its own host behind the proxy, not the public one the signature covers.
   return new Request(`http://127.0.0.1:3000${WEBHOOK_PATH}`, {
-    method: "POST", headers, body: opts.body ?? new URLSearchParams(params).toString(),
+    method: "POST",
+    headers,
+    body: opts.body ?? new URLSearchParams(params).toString(),
   });
 }
