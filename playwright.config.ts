@@ -1,7 +1,8 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "./scripts/lib/chromium";
 
-const PORT = 3100;
+// E2E_PORT: a second checkout can run its suite beside another one (the default server is on 3100).
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 const isCi = ["true", "1"].includes((process.env.CI ?? "").toLowerCase());
 
