@@ -152,3 +152,29 @@ test("um lead quente do Grupo OLX vira mensagem na caixa de saída do corretor e
     /^(Na caixa de saída|Na fila de envio|Enviando|Agendada para \d\d\/\d\d\/\d{4} \d\d:\d\d|Retida pela cota diária)$/,
   );
 });
+
+test("a caixa de saída vem em páginas: as mais antigas seguem, sem repetir nenhuma", async ({ page }) => {
+  await loginAs(page, "gestor");
+  await page.goto("/mensagens");
+  const ids = () => mensagens(page).evaluateAll((els) => els.map((el) => el.getAttribute("data-mensagem-id") ?? ""));
+  const primeira = await ids();
+  expect(primeira).toHaveLength(25);
+  await expect(page.getByTestId("pagina-recentes")).toHaveCount(0);
+
+  await page.getByTestId("pagina-antigas").click();
+  await expect(page).toHaveURL(/antes=/);
+  const segunda = await ids();
+  expect(segunda.length).toBeGreaterThan(0);
+  expect(segunda.filter((id) => primeira.includes(id))).toEqual([]);
+
+  await page.getByTestId("pagina-recentes").click();
+  await expect(page).not.toHaveURL(/antes=/);
+  expect(await ids()).toEqual(primeira);
+});
+
+test("o período filtra a caixa de saída pelo dia de São Paulo", async ({ page }) => {
+  await loginAs(page, "gestor");
+  await page.goto("/mensagens?de=2000-01-01&ate=2000-01-02");
+  await expect(page.getByText("Nenhuma mensagem com esses filtros.")).toBeVisible();
+  await expect(page.getByTestId("filtro-de")).toHaveValue("2000-01-01");
+});

@@ -7,12 +7,15 @@ type MensagensFiltrosProps = {
   corretores: { id: string; nome: string }[] | null;
   corretorId: string | null;
   status: string | null;
+  /** The period's first and last day (`2026-12-05`), as the date inputs send them. */
+  de: string | null;
+  ate: string | null;
 };
 
 const selectClass =
   "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-200";
 
-export function MensagensFiltros({ corretores, corretorId, status }: MensagensFiltrosProps) {
+export function MensagensFiltros({ corretores, corretorId, status, de, ate }: MensagensFiltrosProps) {
   return (
     <form
       method="get"
@@ -43,6 +46,14 @@ export function MensagensFiltros({ corretores, corretorId, status }: MensagensFi
           ))}
         </select>
       </label>
+      <label className="min-w-36 flex-1 text-sm font-medium text-ink">
+        De
+        <input type="date" name="de" defaultValue={de ?? ""} className={selectClass} data-testid="filtro-de" />
+      </label>
+      <label className="min-w-36 flex-1 text-sm font-medium text-ink">
+        Até
+        <input type="date" name="ate" defaultValue={ate ?? ""} className={selectClass} data-testid="filtro-ate" />
+      </label>
       <div className="flex items-center gap-2">
         <button
           type="submit"
@@ -50,7 +61,7 @@ export function MensagensFiltros({ corretores, corretorId, status }: MensagensFi
         >
           Filtrar
         </button>
-        {corretorId || status ? (
+        {corretorId || status || de || ate ? (
           <Link href="/mensagens" className="px-2 py-2 text-sm font-medium text-muted hover:text-ink">
             Limpar
           </Link>

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listMensagens } from "@/lib/db/queries/mensagens";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
-import { parseMensagensFiltros } from "./search-params";
+import { formatCursor, parseMensagensFiltros } from "./search-params";
 
 const ODD_VALUES: Array<string | string[]> = [
   "\u0000",
@@ -52,5 +52,15 @@ describe("parseMensagensFiltros", () => {
 
   it("(the query itself cannot take a NUL: that is what the page used to pass it)", async () => {
     await expect(listMensagens(handle.db, "imob_x", { corretorId: "\u0000" })).rejects.toThrow();
+  });
+
+  it("reads the period's days and the page cursor, and drops what does not fit", () => {
+    expect(parseMensagensFiltros({ de: "2026-12-01", ate: "2026-12-05", antes: "1764950400000.msg_01ABC" })).toEqual({
+      de: "2026-12-01",
+      ate: "2026-12-05",
+      antes: { at: new Date(1764950400000), id: "msg_01ABC" },
+    });
+    expect(parseMensagensFiltros({ de: "01/12/2026", ate: "ontem", antes: "1764950400000.msg_01;drop" })).toEqual({});
+    expect(formatCursor({ at: new Date(1764950400000), id: "msg_01ABC" })).toBe("1764950400000.msg_01ABC");
   });
 });

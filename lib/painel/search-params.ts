@@ -21,10 +21,33 @@ export const idParam = optionalParam(
     .regex(/^[A-Za-z0-9_-]{1,50}$/),
 );
 
-/** /mensagens?corretor=<id>&status=<status> */
+/** A calendar day from a date input (`2026-12-05`); whether it exists is checked with the timezone (lib/time/local-day.ts). */
+export const dayParam = optionalParam(z.string().regex(/^\d{4}-\d{2}-\d{2}$/));
+
+/** Where a page of a newest-first list stopped: the last row's time (ms) and id, as `1764950400000.msg_01…`. */
+export type ListCursor = { at: Date; id: string };
+
+export const cursorParam = optionalParam(
+  z
+    .string()
+    .regex(/^\d{1,15}\.[A-Za-z0-9_-]{1,50}$/)
+    .transform((v): ListCursor => {
+      const dot = v.indexOf(".");
+      return { at: new Date(Number(v.slice(0, dot))), id: v.slice(dot + 1) };
+    }),
+);
+
+export function formatCursor(cursor: ListCursor): string {
+  return `${cursor.at.getTime()}.${cursor.id}`;
+}
+
+/** /mensagens?corretor=<id>&status=<status>&de=<dia>&ate=<dia>&antes=<cursor> */
 export const mensagensFiltrosSchema = z.object({
   corretor: idParam,
   status: optionalParam(z.enum(MENSAGEM_STATUS)),
+  de: dayParam,
+  ate: dayParam,
+  antes: cursorParam,
 });
 
 export type MensagensFiltros = z.infer<typeof mensagensFiltrosSchema>;

@@ -5,20 +5,25 @@ import { AutoRefresh } from "@/components/painel/auto-refresh-client";
 import { MensagemCard } from "@/components/painel/mensagem-card";
 import { MensagensFiltros } from "@/components/painel/mensagens-filtros";
 import { PageHeader } from "@/components/ui/page-header";
+import { Paginacao } from "@/components/ui/paginacao";
 import { EmptyState } from "@/components/ui/table";
 import { narrowToCorretor, requireScope } from "@/lib/auth/authorize";
 import { getDb } from "@/lib/db/client";
 import { listCorretores } from "@/lib/db/queries/corretores";
 import { listMensagens } from "@/lib/db/queries/mensagens";
 import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
-import { parseMensagensFiltros, type RawSearchParams } from "@/lib/painel/search-params";
+import { formatCursor, parseMensagensFiltros, type RawSearchParams } from "@/lib/painel/search-params";
+import { localDayRange } from "@/lib/time/local-day";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Mensagens · Lastro" };
 
-const LIMIT = 100;
+// A page of cards, not the whole outbox: each card is a full WhatsApp message with its buttons.
+const LIMIT = 25;
 
 type PageProps = { searchParams: Promise<RawSearchParams> };
+
+const isBrokerScope = (scope: { corretorId: string | null }) => scope.corretorId !== null;
 
 export default async function MensagensPage({ searchParams }: PageProps) {
   const { scope } = await requireScope();
@@ -26,15 +31,34 @@ export default async function MensagensPage({ searchParams }: PageProps) {
   const filtros = parseMensagensFiltros(await searchParams);
   const visible = narrowToCorretor(scope, filtros.corretor);
   const { db } = await getDb();
-  const [imobiliaria, corretores, mensagens] = await Promise.all([
-    loadImobiliaria(scope.imobiliariaId),
+  const imobiliaria = await loadImobiliaria(scope.imobiliariaId);
+  const de = filtros.de ? localDayRange(filtros.de, imobiliaria.timezone) : null;
+  const ate = filtros.ate ? localDayRange(filtros.ate, imobiliaria.timezone) : null;
+  const [corretores, pagina] = await Promise.all([
     listCorretores(db, scope.imobiliariaId),
     listMensagens(db, scope.imobiliariaId, {
       corretorId: visible.corretorId ?? undefined,
       status: filtros.status ? [filtros.status] : undefined,
-      limit: LIMIT,
+      since: de?.start,
+      until: ate?.end,
+      before: filtros.antes,
+      limit: LIMIT + 1, // one more tells whether an older page exists
     }),
   ]);
+  const mensagens = pagina.slice(0, LIMIT);
+  const ultima = mensagens.at(-1);
+  const filtroUrl = (antes: string | null) => {
+    const q = new URLSearchParams();
+    if (!isBrokerScope(scope) && visible.corretorId) q.set("corretor", visible.corretorId);
+    if (filtros.status) q.set("status", filtros.status);
+    if (de && filtros.de) q.set("de", filtros.de);
+    if (ate && filtros.ate) q.set("ate", filtros.ate);
+    if (antes) q.set("antes", antes);
+    const s = q.toString();
+    return s ? `/mensagens?${s}` : "/mensagens";
+  };
+  const maisAntigas =
+    pagina.length > LIMIT && ultima ? filtroUrl(formatCursor({ at: ultima.criadoEm, id: ultima.id })) : null;
   const nomes = new Map(corretores.map((c) => [c.id, c.nome]));
   const isBroker = scope.corretorId !== null;
 
@@ -53,6 +77,8 @@ export default async function MensagensPage({ searchParams }: PageProps) {
         corretores={isBroker ? null : corretores.map((c) => ({ id: c.id, nome: c.nome }))}
         corretorId={isBroker ? null : visible.corretorId}
         status={filtros.status ?? null}
+        de={de ? (filtros.de ?? null) : null}
+        ate={ate ? (filtros.ate ?? null) : null}
       />
       {mensagens.length === 0 ? (
         <EmptyState>Nenhuma mensagem com esses filtros.</EmptyState>
@@ -66,11 +92,7 @@ export default async function MensagensPage({ searchParams }: PageProps) {
               timezone={imobiliaria.timezone}
             />
           ))}
-          {mensagens.length === LIMIT ? (
-            <p className="text-center text-xs text-muted">
-              Mostrando as {LIMIT} mais recentes. Use os filtros para ver outras.
-            </p>
-          ) : null}
+          <Paginacao maisRecentes={filtros.antes ? filtroUrl(null) : null} maisAntigas={maisAntigas} />
         </section>
       )}
     </div>

@@ -1,6 +1,6 @@
 // WhatsApp messages to brokers. The row is the truth of "was it sent": it is created with a unique
 // idempotency key (evento/digest + corretor + tipo), claimed before any API call, and only then sent.
-import { and, asc, eq, inArray, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
@@ -132,14 +132,32 @@ export async function findMensagemByProviderSid(db: Db, sid: string): Promise<Me
 }
 
 /** The agency's outbox and recent messages, newest first, optionally for one broker. */
-export async function listMensagens(
-  db: Db,
-  imobiliariaId: string,
-  filter: { corretorId?: string; status?: MensagemStatus[]; limit?: number } = {},
-): Promise<Mensagem[]> {
+export type MensagensFilter = {
+  corretorId?: string;
+  status?: MensagemStatus[];
+  /** Created at or after this instant, and before `until`. */
+  since?: Date;
+  until?: Date;
+  /**
+   * The next page of the newest-first list: rows created before this row (keyset, not OFFSET). The
+   * cursor keeps milliseconds, as every writer sets `criado_em` from a JS Date.
+   */
+  before?: { at: Date; id: string };
+  limit?: number;
+};
+
+/** An agency's messages, newest first (ties by id, so pages never skip nor repeat a row). */
+export async function listMensagens(db: Db, imobiliariaId: string, filter: MensagensFilter = {}): Promise<Mensagem[]> {
   const conditions = [eq(mensagens.imobiliariaId, idSchema.parse(imobiliariaId))];
   if (filter.corretorId) conditions.push(eq(mensagens.corretorId, idSchema.parse(filter.corretorId)));
   if (filter.status?.length) conditions.push(inArray(mensagens.status, filter.status));
+  if (filter.since) conditions.push(gte(mensagens.criadoEm, filter.since));
+  if (filter.until) conditions.push(lt(mensagens.criadoEm, filter.until));
+  if (filter.before) {
+    conditions.push(
+      sql`(${mensagens.criadoEm}, ${mensagens.id}) < (${filter.before.at.toISOString()}::timestamptz, ${idSchema.parse(filter.before.id)})`,
+    );
+  }
   return db
     .select()
     .from(mensagens)
