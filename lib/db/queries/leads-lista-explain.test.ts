@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertCorretor } from "@/lib/db/testing/corretores";
 import { createTestDb, type TestDb } from "../test-db";
 import { insertImobiliaria } from "./imobiliarias";
-import { firstPageQuery, type LeadsBusca } from "./leads-lista";
+import { pageQuery, type LeadsBusca, type LeadsCursor } from "./leads-lista";
 
 let t: TestDb;
 let agency: string;
@@ -31,8 +31,8 @@ afterAll(async () => {
   await t?.cleanup();
 });
 
-async function explain(busca: LeadsBusca, corretorId: string | null = null): Promise<string> {
-  const query = firstPageQuery(t.db, { imobiliariaId: agency, corretorId }, busca, 50).toSQL();
+async function explain(busca: LeadsBusca, corretorId: string | null = null, apos?: LeadsCursor): Promise<string> {
+  const query = pageQuery(t.db, { imobiliariaId: agency, corretorId }, busca, 50, apos).toSQL();
   const client = new Client({ connectionString: t.url! });
   await client.connect();
   try {
@@ -52,5 +52,19 @@ describe.runIf(env.database.url)("the /leads first page on Postgres", () => {
     const plan = await explain(busca, who ? corretor : null);
     expect(plan).toMatch(new RegExp(`Index Scan using ${index}`));
     expect(plan).not.toMatch(/Sort/);
+  });
+
+  it("finds a phone through the (agency, phone) index, not by walking the list", async () => {
+    const plan = await explain({ telefones: ["+5511900012345", "+551100012345"] });
+    expect(plan).toMatch(
+      /Index Scan using idx_leads_imobiliaria_telefone_contato|Bitmap Index Scan on idx_leads_imobiliaria_telefone_contato/,
+    );
+  });
+
+  it("starts a later page at its boundary inside the index (an index condition, not a filter)", async () => {
+    const plan = await explain({}, null, { recebido: "2026-01-10T00:00:00.000000", id: "lead_x012000" });
+    expect(plan).toMatch(/Index Scan using idx_leads_imobiliaria_recebido/);
+    expect(plan).toMatch(/Index Cond: .*ROW\(data_primeiro_contato/);
+    expect(plan).not.toMatch(/Sort|Filter/);
   });
 });

@@ -1,9 +1,11 @@
 // /leads as a manager and a broker see it: newest received first, pages that neither skip nor repeat
 // (even among leads received in the same microsecond), each filter, and nothing outside the scope.
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { phoneSearchCandidates } from "@/lib/phone/phone-search";
 import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertLead } from "@/lib/db/testing/leads";
+import { leads as leadsTable } from "../schema";
 import { createTestDb, type TestDb } from "../test-db";
 import { insertImobiliaria } from "./imobiliarias";
 import { insertInteracao } from "./interacoes";
@@ -134,6 +136,35 @@ describe("listLeads", () => {
     const first = await listLeads(t.db, manager(), {}, { limit: 5, antes: cursors[0] });
     expect(first.leads.map((l) => l.id)).toEqual(all.slice(0, 5));
     expect(first.anteriores).toBeNull();
+  });
+
+  it("keeps a lead without a receipt time listed, after all the others, in either direction", async () => {
+    const sem = (await insertImobiliaria(t.db, { slug: "lista-nulos", nome: "N" })).id;
+    for (let i = 0; i < 6; i++) {
+      const l = await insertLead(t.db, {
+        imobiliariaId: sem,
+        nome: `N${i}`,
+        telefone: `+55119000400${i}0`,
+        dataPrimeiroContato: at(i),
+      });
+      if (i % 2) await t.db.update(leadsTable).set({ dataPrimeiroContato: null }).where(eq(leadsTable.id, l.id));
+    }
+    const scope = { imobiliariaId: sem, corretorId: null };
+    const all = (await listLeads(t.db, scope, {}, { limit: 100 })).leads;
+    expect(all.map((l) => l.dataPrimeiroContato === null)).toEqual([false, false, false, true, true, true]);
+    const pages: string[][] = [];
+    const bounds: LeadsCursor[] = [];
+    let apos: LeadsCursor | undefined;
+    do {
+      const page = await listLeads(t.db, scope, {}, { limit: 2, apos });
+      pages.push(page.leads.map((l) => l.id));
+      if (page.anteriores) bounds.push(page.anteriores);
+      apos = page.proximos ?? undefined;
+    } while (apos);
+    expect(pages.flat()).toEqual(all.map((l) => l.id));
+    expect(pages).toHaveLength(3);
+    const back = await listLeads(t.db, scope, {}, { limit: 2, antes: bounds[1] });
+    expect(back.leads.map((l) => l.id)).toEqual(pages[1]);
   });
 
   it("iterates every lead that fits, batch by batch", async () => {

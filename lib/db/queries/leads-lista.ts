@@ -81,17 +81,22 @@ function filterConditions(scope: Scope, busca: LeadsBusca): SQL[] {
   return c;
 }
 
-// Rows after the cursor in list order (receipt time desc, nulls last; then id desc), or before it.
-function keyset(cursor: LeadsCursor, direction: "older" | "newer"): SQL {
+// Rows past the cursor in list order (receipt time desc, nulls last; then id desc), "older", or before
+// it, "newer", as parts read in turn: each part alone is one index range (a row comparison is an index
+// condition, an OR with "is null" is not — it made a deep page walk every newer lead). A lead without a
+// receipt time does not occur today (the intake and the seed always set it); the null parts keep such
+// a row listed, last, instead of lost.
+function keysetParts(cursor: LeadsCursor, direction: "older" | "newer"): SQL[] {
   const id = idSchema.parse(cursor.id);
+  const dpc = leads.dataPrimeiroContato;
   if (direction === "older") {
     return cursor.recebido === null
-      ? sql`(${leads.dataPrimeiroContato} is null and ${leads.id} < ${id})`
-      : sql`((${leads.dataPrimeiroContato}, ${leads.id}) < (${cursor.recebido}::timestamp, ${id}) or ${leads.dataPrimeiroContato} is null)`;
+      ? [sql`(${dpc} is null and ${leads.id} < ${id})`]
+      : [sql`(${dpc}, ${leads.id}) < (${cursor.recebido}::timestamp, ${id})`, sql`${dpc} is null`];
   }
   return cursor.recebido === null
-    ? sql`(${leads.dataPrimeiroContato} is not null or ${leads.id} > ${id})`
-    : sql`(${leads.dataPrimeiroContato}, ${leads.id}) > (${cursor.recebido}::timestamp, ${id})`;
+    ? [sql`(${dpc} is null and ${leads.id} > ${id})`, sql`${dpc} is not null`]
+    : [sql`(${dpc}, ${leads.id}) > (${cursor.recebido}::timestamp, ${id})`];
 }
 
 function selectPage(db: Db, where: SQL[], limit: number, newestFirst: boolean) {
@@ -121,13 +126,24 @@ function selectPage(db: Db, where: SQL[], limit: number, newestFirst: boolean) {
 }
 
 type Row = Awaited<ReturnType<typeof selectPage>>[number];
-
-/** The first page's statement, unrun: for EXPLAIN in tests and docs/performance.md. */
-export function firstPageQuery(db: Db, scope: Scope, busca: LeadsBusca, limit: number) {
-  return selectPage(db, filterConditions(scope, busca), limit + 1, true);
-}
 const cursorOf = (r: Row): LeadsCursor => ({ recebido: r.recebido, id: r.id });
 const toLead = ({ recebido: _, ...r }: Row): LeadListado => ({ ...r, score: r.score ?? 0 });
+
+/** Up to `limit` rows from each part in turn, until `limit` in all. */
+async function selectParts(db: Db, base: SQL[], parts: SQL[], limit: number, newestFirst: boolean): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const part of parts) {
+    if (rows.length >= limit) break;
+    rows.push(...(await selectPage(db, [...base, part], limit - rows.length, newestFirst)));
+  }
+  return rows;
+}
+
+/** A newest-first page's statement, unrun (after `apos` when given): for EXPLAIN in tests and docs. */
+export function pageQuery(db: Db, scope: Scope, busca: LeadsBusca, limit: number, apos?: LeadsCursor) {
+  const where = filterConditions(scope, busca);
+  return selectPage(db, apos ? [...where, keysetParts(apos, "older")[0]!] : where, limit + 1, true);
+}
 
 /**
  * One page of the list within `scope` (`corretorId` set = only that broker's leads). `apos` = the page
@@ -138,7 +154,7 @@ export async function listLeads(db: Db, scope: Scope, busca: LeadsBusca, pagina:
   const base = filterConditions(scope, busca);
 
   if (pagina.antes) {
-    const rows = await selectPage(db, [...base, keyset(pagina.antes, "newer")], limit + 1, false);
+    const rows = await selectParts(db, base, keysetParts(pagina.antes, "newer"), limit + 1, false);
     // Fewer than a page before the boundary: that is the newest page, shown whole from the top.
     if (rows.length > limit) {
       const page = rows.slice(0, limit).reverse();
@@ -147,8 +163,9 @@ export async function listLeads(db: Db, scope: Scope, busca: LeadsBusca, pagina:
     return listLeads(db, scope, busca, { limit });
   }
 
-  const where = pagina.apos ? [...base, keyset(pagina.apos, "older")] : base;
-  const rows = await selectPage(db, where, limit + 1, true);
+  const rows = pagina.apos
+    ? await selectParts(db, base, keysetParts(pagina.apos, "older"), limit + 1, true)
+    : await selectPage(db, base, limit + 1, true);
   const page = rows.slice(0, limit);
   return {
     leads: page.map(toLead),
