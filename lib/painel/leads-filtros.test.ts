@@ -50,6 +50,12 @@ describe("parseLeadsFiltros", () => {
   });
 });
 
+it("ignores the empty fields a submitted form sends", () => {
+  const vazio = { q: "", status: "", portal: "", corretor: "", scoreMin: "", scoreMax: "", de: "", ate: "" };
+  expect(parseLeadsFiltros(vazio)).toEqual({});
+  expect(parseLeadsFiltros({ ...vazio, scoreMax: "0" })).toEqual({ scoreMax: 0 });
+});
+
 describe("toLeadsBusca", () => {
   it("turns São Paulo days into instants, the 'até' day included whole", () => {
     const busca = toLeadsBusca(parseLeadsFiltros({ de: "2026-03-10", ate: "2026-03-10" }), { scoreQuente: 70 });

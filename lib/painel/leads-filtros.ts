@@ -12,7 +12,12 @@ const dia = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
-const score = z.coerce.number().int().min(0).max(100);
+// Digits only: an empty box arrives as "" and z.coerce would read it as 0 ("score até 0").
+const score = z
+  .string()
+  .regex(/^\d{1,3}$/)
+  .transform(Number)
+  .pipe(z.number().max(100));
 const ligado = z.enum(["1", "on", "true"]).transform(() => true as const);
 // "<receipt time as Postgres prints it>~<id>"; an empty time is a lead without one.
 const cursor = z
