@@ -9,9 +9,10 @@ const SCREENS = "test-results/screens";
 const rows = (page: Page) => page.getByTestId("lead");
 const ids = (page: Page) => rows(page).evaluateAll((els) => els.map((el) => el.getAttribute("data-lead-id")));
 
+// The viewport only: what a person sees without scrolling.
 async function screenshot(page: Page, name: string, width: 1366 | 390) {
   mkdirSync(SCREENS, { recursive: true });
-  await page.screenshot({ path: `${SCREENS}/${name}-${width}.png`, fullPage: width === 390 });
+  await page.screenshot({ path: `${SCREENS}/${name}-${width}.png` });
 }
 
 test("um lead recém-chegado aparece no topo e é achado pelo telefone digitado como (11) 9xxxx-xxxx", async ({
@@ -34,6 +35,9 @@ test("um lead recém-chegado aparece no topo e é achado pelo telefone digitado 
   await expect(rows(page).first()).toHaveAttribute("data-lead-id", leadId);
   await expect(rows(page).first()).toContainText(nome);
   await expect(rows(page)).toHaveCount(50);
+  // Every column in view beside the sidebar: the table's own box does not scroll sideways.
+  const tabela = page.getByRole("table", { name: "Leads" });
+  expect(await tabela.evaluate((t) => t.parentElement!.scrollWidth <= t.parentElement!.clientWidth)).toBe(true);
   await screenshot(page, "leads", 1366);
 
   await page.getByTestId("filtro-busca").fill(`(11) 9${meio}-${fim}`);
@@ -87,10 +91,13 @@ test("as páginas vão e voltam sem repetir nem pular leads", async ({ page }) =
   const primeira = await ids(page);
   await page.getByTestId("leads-mais-antigos").click();
   await expect(page).toHaveURL(/apos=/);
+  await expect(rows(page).first()).not.toHaveAttribute("data-lead-id", primeira[0]!);
   const segunda = await ids(page);
   expect(segunda).toHaveLength(50);
   expect(segunda.filter((id) => primeira.includes(id))).toEqual([]);
   await page.getByTestId("leads-mais-recentes").click();
+  await expect(page).toHaveURL(/antes=/);
+  await expect(rows(page).first()).toHaveAttribute("data-lead-id", primeira[0]!);
   expect(await ids(page)).toEqual(primeira);
 });
 

@@ -44,7 +44,7 @@ export function LeadsFiltros({ filtros, corretores, scoreQuente, filtrado }: Lea
             name="q"
             defaultValue={filtros.q ?? ""}
             maxLength={100}
-            placeholder="Nome, e-mail ou telefone (ex.: (11) 98765-4321)"
+            placeholder="Nome, e-mail ou telefone"
             className={inputClass}
             data-testid="filtro-busca"
           />
@@ -57,37 +57,38 @@ export function LeadsFiltros({ filtros, corretores, scoreQuente, filtrado }: Lea
         </button>
       </div>
 
-      <div className="flex flex-col gap-2 text-sm sm:flex-row sm:flex-wrap sm:gap-x-6">
-        <label className="flex items-start gap-2">
-          <input
-            type="checkbox"
-            name="quentes"
-            value="1"
-            defaultChecked={filtros.quentes ?? false}
-            className="mt-0.5 size-4 accent-brand-600"
-            data-testid="filtro-quentes"
-          />
-          <span>
-            <span className="font-medium text-ink">Só quentes</span>{" "}
-            <span className="text-muted">(score ≥ {scoreQuente})</span>
-          </span>
-        </label>
-        <label className="flex items-start gap-2">
-          <input
-            type="checkbox"
-            name="semContato"
-            value="1"
-            defaultChecked={filtros.semContato ?? false}
-            className="mt-0.5 size-4 accent-brand-600"
-            data-testid="filtro-sem-contato"
-          />
-          <span>
-            <span className="font-medium text-ink">Só sem contato</span>{" "}
-            <span className="text-muted">
-              (ainda “Novo” e sem nenhuma ação do corretor: contato, nota, visita ou mudança de situação)
+      <div>
+        <div className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              name="quentes"
+              value="1"
+              defaultChecked={filtros.quentes ?? false}
+              className="size-4 accent-brand-600"
+              data-testid="filtro-quentes"
+            />
+            <span>
+              <span className="font-medium text-ink">Só quentes</span>{" "}
+              <span className="text-muted">(score ≥ {scoreQuente})</span>
             </span>
-          </span>
-        </label>
+          </label>
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              name="semContato"
+              value="1"
+              defaultChecked={filtros.semContato ?? false}
+              className="size-4 accent-brand-600"
+              aria-describedby="sem-contato-definicao"
+              data-testid="filtro-sem-contato"
+            />
+            <span className="font-medium text-ink">Só sem contato</span>
+          </label>
+        </div>
+        <p id="sem-contato-definicao" className="mt-1 text-xs text-muted">
+          Sem contato: ainda “Novo” e sem nenhuma ação do corretor (contato, nota, visita ou mudança de situação).
+        </p>
       </div>
 
       <details open={maisFiltros} className="group">

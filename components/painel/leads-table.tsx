@@ -1,4 +1,5 @@
-// The lead list at desktop width: one row per lead, the name linking to its page. Managers and the
+// The lead list at desktop width: one row per lead, the name linking to its page; the portal sits under
+// the receipt time so the table fits 1366 px beside the sidebar without scrolling sideways. Managers and the
 // owning broker see the full phone and e-mail: the list is for working the lead (masking is for logs).
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
@@ -24,11 +25,10 @@ export function LeadsTable({ leads, timezone, limiares, mostrarCorretor }: Leads
         <tr>
           <Th>Lead</Th>
           <Th>Telefone</Th>
-          <Th>Portal</Th>
           <Th align="right">Score</Th>
           <Th>Situação</Th>
           {mostrarCorretor ? <Th>Corretor</Th> : null}
-          <Th>Recebido em</Th>
+          <Th>Recebido</Th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -42,7 +42,7 @@ export function LeadsTable({ leads, timezone, limiares, mostrarCorretor }: Leads
               data-corretor-id={lead.corretorId ?? ""}
               className="hover:bg-slate-50"
             >
-              <Td className="max-w-64">
+              <Td className="max-w-60">
                 <Link
                   href={`/leads/${lead.id}`}
                   className="block truncate font-medium text-ink underline-offset-2 hover:text-brand-700 hover:underline focus-visible:underline"
@@ -54,13 +54,17 @@ export function LeadsTable({ leads, timezone, limiares, mostrarCorretor }: Leads
               <Td className="tabular-nums" testId="lead-telefone">
                 {formatPhone(lead.telefone)}
               </Td>
-              <Td>{origemLabel(lead.origem)}</Td>
               <Td align="right">
                 <LeadScoreBadge score={lead.score} limiares={limiares} />
               </Td>
               <Td>{status ? <Badge tom={status.tom}>{status.rotulo}</Badge> : "—"}</Td>
               {mostrarCorretor ? <Td testId="lead-corretor">{lead.corretorNome ?? "Sem corretor"}</Td> : null}
-              <Td className="text-muted tabular-nums">{formatDataHora(lead.dataPrimeiroContato, timezone)}</Td>
+              <Td>
+                <span className="block tabular-nums text-slate-700">
+                  {formatDataHora(lead.dataPrimeiroContato, timezone)}
+                </span>
+                <span className="block text-xs text-muted">via {origemLabel(lead.origem)}</span>
+              </Td>
             </tr>
           );
         })}

@@ -50,7 +50,7 @@ export default async function LeadsPage({ searchParams }: PageProps) {
     <div className="space-y-6">
       <PageHeader
         title="Leads"
-        description={`${isBroker ? "Os leads encaminhados a você" : "Os leads da imobiliária"}, do mais recente ao mais antigo pela hora em que o Lastro os recebeu.`}
+        description={`${isBroker ? "Os leads encaminhados a você" : "Os leads da imobiliária"}, os recebidos por último primeiro.`}
         actions={
           isBroker ? null : (
             <a
