@@ -1,11 +1,10 @@
-// The dashboard's scoped reads: a broker's scope sees only their rows, a manager's the whole agency,
+// The dashboard's scoped reads (the lead list's own tests are in leads-lista.test.ts): a broker's scope sees only their rows, a manager's the whole agency,
 // and nothing ever crosses agencies.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../test-db";
 import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertImobiliaria } from "./imobiliarias";
 import { insertLead } from "@/lib/db/testing/leads";
-import { listRecentLeads } from "./leads-recentes";
 import { insertMensagemOnce } from "./mensagens";
 import { countVisaoGeral } from "./painel-visao-geral";
 
@@ -64,26 +63,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t?.cleanup();
-});
-
-describe("listRecentLeads", () => {
-  it("lists the agency's leads newest first with the broker's name, and no e-mail", async () => {
-    const rows = await listRecentLeads(t.db, { imobiliariaId: agency, corretorId: null });
-    expect(rows.map((r) => [r.nome, r.corretorNome])).toEqual([
-      ["Lead Carla novo", "Carla"],
-      ["Lead sem corretor", null],
-      ["Lead Rodrigo", "Rodrigo"],
-      ["Lead Carla antigo", "Carla"],
-    ]);
-    expect(rows[0]).not.toHaveProperty("email");
-    expect(rows[3]).toMatchObject({ score: 90, origem: "olx", status: "novo", telefone: "+5511976543210" });
-  });
-
-  it("shows a broker only their own leads, and honours the limit", async () => {
-    const rows = await listRecentLeads(t.db, { imobiliariaId: agency, corretorId: carla }, 1);
-    expect(rows.map((r) => r.nome)).toEqual(["Lead Carla novo"]);
-    expect(await listRecentLeads(t.db, { imobiliariaId: other, corretorId: carla })).toEqual([]);
-  });
 });
 
 describe("countVisaoGeral", () => {

@@ -66,5 +66,20 @@ export const leads = pgTable(
     index("idx_leads_imobiliaria_contato").on(t.imobiliariaId, t.dataPrimeiroContato),
     // The roleta's tie-break counts open leads per broker on every intake.
     index("idx_leads_imobiliaria_status_corretor").on(t.imobiliariaId, t.status, t.corretorId),
+    // /leads walks these newest-received first, a page at a time (keyset on receipt time, then id):
+    // the whole agency, one broker's leads (a corretor's own list, a manager's broker filter), one status.
+    index("idx_leads_imobiliaria_recebido").on(t.imobiliariaId, t.dataPrimeiroContato.desc().nullsLast(), t.id.desc()),
+    index("idx_leads_imobiliaria_corretor_recebido").on(
+      t.imobiliariaId,
+      t.corretorId,
+      t.dataPrimeiroContato.desc().nullsLast(),
+      t.id.desc(),
+    ),
+    index("idx_leads_imobiliaria_status_recebido").on(
+      t.imobiliariaId,
+      t.status,
+      t.dataPrimeiroContato.desc().nullsLast(),
+      t.id.desc(),
+    ),
   ],
 );

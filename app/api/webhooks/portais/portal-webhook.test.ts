@@ -5,7 +5,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDbForTests } from "@/lib/db/client";
-import { listRecentLeads } from "@/lib/db/queries/leads-recentes";
+import { listLeads } from "@/lib/db/queries/leads-lista";
 import { eventos, interacoes, leads } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { authHeaders, createWebhookAgency, fixture, intakeTableCounts } from "./testing/webhook-agency";
@@ -311,8 +311,8 @@ describe.each(WEBHOOK_DOORS)(
       expect(first.status).toBe(201);
       const [lead] = await handle.db.select().from(leads).where(eq(leads.id, first.json.leadId));
       expect(lead!.dataPrimeiroContato!.getTime()).toBeGreaterThanOrEqual(before);
-      const recent = await listRecentLeads(handle.db, { imobiliariaId: agencyId, corretorId: null }, 1);
-      expect(recent.map((l) => l.id)).toEqual([first.json.leadId]);
+      const recent = await listLeads(handle.db, { imobiliariaId: agencyId, corretorId: null }, {}, { limit: 1 });
+      expect(recent.leads.map((l) => l.id)).toEqual([first.json.leadId]);
 
       const again = await post(
         "grupo-olx",
