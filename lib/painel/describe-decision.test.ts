@@ -69,6 +69,13 @@ describe("describeDecision", () => {
     expect(describeDecision({ acao: "cancelado" }, ctx())).toMatch(/passado para outro corretor/);
   });
 
+  it("does not claim a temperature the score does not have (older decisions)", () => {
+    expect(describeDecision({ acao: "agrupar" }, ctx({ score: 20 }))).toBe("agrupada com outros leads do corretor");
+    expect(describeDecision({ tipo: "agora", motivo: "Dentro do horário do corretor" }, ctx({ score: 50 }))).toBe(
+      "enviada na hora: dentro do horário do corretor",
+    );
+  });
+
   it("returns null for an event not decided yet", () => {
     expect(describeDecision(undefined, ctx())).toBeNull();
     expect(describeDecision(null, ctx())).toBeNull();

@@ -53,11 +53,13 @@ export function describeDecision(decisao: unknown, ctx: DecisaoContexto): string
   switch (acao) {
     case "agora":
       if (cota === "retida") return `retida pela cota diária${cotaTexto(ctx.limiteDiario)}`;
-      return `enviada na hora porque ${porQueQuente(ctx)}`;
+      return `enviada na hora${porQueQuente(ctx, motivo)}`;
     case "agrupar": {
       const fecha = dateOf(d.janelaFechaEm);
       const quando = fecha ? `; a mensagem agrupada sai até ${hora(fecha, d.decididoEm, ctx.timezone)}` : "";
-      return `agrupada porque ${scoreTexto(ctx)} é morno${quando}`;
+      const porque =
+        temperaturaDe(ctx) === "morno" ? ` porque ${scoreTexto(ctx)} é morno` : " com outros leads do corretor";
+      return `agrupada${porque}${quando}`;
     }
     case "agendar": {
       const quando = dateOf(d.quando);
@@ -66,7 +68,9 @@ export function describeDecision(decisao: unknown, ctx: DecisaoContexto): string
       return `agendada${para}: ${porque}`;
     }
     case "so_resumo":
-      return `só no resumo diário porque ${scoreTexto(ctx)} é frio (ou o lead está encerrado)`;
+      return temperaturaDe(ctx) === "frio"
+        ? `só no resumo diário porque ${scoreTexto(ctx)} é frio`
+        : "só no resumo diário: o lead já estava encerrado";
     case "sem_corretor":
       return "sem alerta: nenhum corretor ativo para este lead";
     case "repetida":
@@ -84,9 +88,17 @@ export function describeDecision(decisao: unknown, ctx: DecisaoContexto): string
 
 const scoreTexto = (ctx: DecisaoContexto) => (ctx.score === null ? "o score" : `o score ${ctx.score}`);
 
-function porQueQuente(ctx: DecisaoContexto): string {
-  if (ctx.eventoTipo === "visita_solicitada") return "o lead pediu visita";
-  return `${scoreTexto(ctx)} é quente`;
+// The score says which rule applied; a decision that does not match it (older data) is not explained by it.
+function temperaturaDe(ctx: DecisaoContexto): "quente" | "morno" | "frio" | null {
+  if (ctx.score === null) return null;
+  if (ctx.score >= ctx.limiares.quente) return "quente";
+  return ctx.score >= ctx.limiares.morno ? "morno" : "frio";
+}
+
+function porQueQuente(ctx: DecisaoContexto, motivo: string | null): string {
+  if (ctx.eventoTipo === "visita_solicitada") return " porque o lead pediu visita";
+  if (temperaturaDe(ctx) === "quente") return ` porque ${scoreTexto(ctx)} é quente`;
+  return motivo ? `: ${minuscula(motivo)}` : "";
 }
 
 /** A held alert means the day's quota was full: "(5/5)". */
