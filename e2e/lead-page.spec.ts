@@ -10,14 +10,12 @@ const SCREENS = path.join("test-results", "screens");
 async function leadRows(page: Page): Promise<{ id: string; corretorId: string }[]> {
   await page.goto("/leads");
   await expect(page.getByTestId("lead").first()).toBeVisible();
-  return page
-    .getByTestId("lead")
-    .evaluateAll((els) =>
-      els.map((el) => ({
-        id: el.getAttribute("data-lead-id") ?? "",
-        corretorId: el.getAttribute("data-corretor-id") ?? "",
-      })),
-    );
+  return page.getByTestId("lead").evaluateAll((els) =>
+    els.map((el) => ({
+      id: el.getAttribute("data-lead-id") ?? "",
+      corretorId: el.getAttribute("data-corretor-id") ?? "",
+    })),
+  );
 }
 
 async function expectFactorsSumToScore(page: Page): Promise<void> {
@@ -106,12 +104,14 @@ test("o corretor move o próprio lead para visita agendada e vê isso no histór
   await expect(page.getByTestId("lead-status-badge")).not.toHaveText("Perdido");
 
   await page.getByLabel("Mover para").selectOption({ label: "Visita agendada" });
+  await page.getByLabel("Data e hora da visita").fill("2030-12-12T10:00");
   await page.getByTestId("mover-confirmar").click();
   await expect(page.getByTestId("acao-status-aviso")).toHaveText("Status alterado para “Visita agendada”.");
   await expect(page.getByTestId("lead-status-badge")).toHaveText("Visita agendada");
   const primeiro = page.getByTestId("timeline-item").first();
   await expect(primeiro).toHaveAttribute("data-tipo", "mudanca_status");
   await expect(primeiro).toContainText("Visita agendada");
+  await expect(primeiro).toContainText("visita marcada para 12/12/2030 10:00");
 
   await page.getByLabel("Nota").fill("Visita no sábado às 10h, levar a planta.");
   await page.getByRole("button", { name: "Adicionar nota" }).click();

@@ -78,6 +78,22 @@ describe("changeLeadStatus", () => {
     expect(linhas.at(-1)?.metadata).toMatchObject({ de: "em_contato", para: "visita_agendada" });
   });
 
+  it("a visit's date and time go into the timeline line, on the agency's clock", async () => {
+    const lead = await novoLead(agency, carla);
+    const visitaEm = new Date(Date.UTC(2026, 2, 14, 13, 0)); // 10:00 in São Paulo
+    await changeLeadStatus(
+      t.db,
+      comoCarla(),
+      { leadId: lead.id, de: "novo", para: "visita_agendada", visitaEm },
+      agora,
+    );
+    const [linha] = await listInteracoesByLead(t.db, lead.id);
+    expect(linha?.conteudo).toBe(
+      "Status alterado de Novo para Visita agendada por Carla: visita marcada para 14/03/2026 10:00.",
+    );
+    expect(linha?.metadata).toMatchObject({ visitaEm: visitaEm.toISOString(), tempoPrimeiraRespostaMin: 25 });
+  });
+
   it("perdido needs a reason: without one it is refused and nothing changes", async () => {
     const lead = await novoLead(agency, carla);
     await expect(

@@ -9,6 +9,8 @@ import type { Lead } from "@/lib/db/queries/leads";
 import { lockLeadForUpdate, moveLeadStatus, touchLeadInteracao } from "@/lib/db/queries/leads-resposta";
 import { LEAD_STATUS, type LeadStatus } from "@/lib/db/schema";
 import { STATUS_LEAD } from "@/lib/painel/rotulos";
+import { formatDataHora } from "@/lib/time/format-data-hora";
+import { DEFAULT_TIMEZONE } from "@/lib/time/working-hours";
 
 /** Who acts: the rows they may change, and their name and login for the timeline. */
 export type LeadActor = { scope: Scope; usuarioId: string; nome: string };
@@ -28,10 +30,16 @@ export const mudancaStatusSchema = z
       .max(MOTIVO_MAX, `Use no máximo ${MOTIVO_MAX} caracteres.`)
       .optional()
       .transform((m) => m || undefined),
+    /** When the visit is, for a move to `visita_agendada` (optional: it may not be set yet). */
+    visitaEm: z.date().optional(),
   })
   .refine((m) => m.para !== "perdido" || Boolean(m.motivo), {
     path: ["motivo"],
     message: "Diga por que o lead foi perdido.",
+  })
+  .refine((m) => !m.visitaEm || m.para === "visita_agendada", {
+    path: ["visitaEm"],
+    message: "A data da visita vale só para “Visita agendada”.",
   });
 export type MudancaStatus = z.input<typeof mudancaStatusSchema>;
 
@@ -61,6 +69,7 @@ export async function changeLeadStatus(
   actor: LeadActor,
   input: MudancaStatus,
   now: Date,
+  timezone: string = DEFAULT_TIMEZONE,
 ): Promise<LeadActionResult> {
   const data = mudancaStatusSchema.parse(input);
   return db.transaction(async (tx): Promise<LeadActionResult> => {
@@ -80,19 +89,22 @@ export async function changeLeadStatus(
       de: lead.status,
       para: data.para,
       ...(data.motivo ? { motivo: data.motivo } : {}),
+      ...(data.visitaEm ? { visitaEm: data.visitaEm.toISOString() } : {}),
       corretorId: lead.corretorId,
       usuarioId: actor.usuarioId,
       via: "painel",
       ...(primeiraResposta ? { tempoPrimeiraRespostaMin: minutos } : {}),
     };
     const contato = primeiraResposta && data.para === "em_contato";
+    const detalhe =
+      data.motivo ?? (data.visitaEm ? `visita marcada para ${formatDataHora(data.visitaEm, timezone)}.` : null);
     await insertInteracao(tx, {
       leadId: lead.id,
       tipo: contato ? "contato_corretor" : "mudanca_status",
       data: now,
       conteudo: contato
         ? `${actor.nome} confirmou o contato pelo painel.`
-        : `Status alterado de ${rotulo(lead.status)} para ${rotulo(data.para)} por ${actor.nome}${data.motivo ? `: ${data.motivo}` : "."}`,
+        : `Status alterado de ${rotulo(lead.status)} para ${rotulo(data.para)} por ${actor.nome}${detalhe ? `: ${detalhe}` : "."}`,
       metadata,
     });
     return { kind: "feito", lead: moved };

@@ -176,6 +176,22 @@ function MoverPara({ status, acao, estado, pendente, ocultos }: MoverParaProps) 
         ))}
       </select>
       <Erro id="para-erro" texto={estado.erros?.para} />
+      {para === "visita_agendada" ? (
+        <div className="mt-3">
+          <label htmlFor="visita-em" className="text-sm font-medium text-ink">
+            Data e hora da visita <span className="font-normal text-muted">(opcional)</span>
+          </label>
+          <input
+            id="visita-em"
+            type="datetime-local"
+            name="visitaEm"
+            className={campo}
+            aria-invalid={estado.erros?.visitaEm ? true : undefined}
+            aria-describedby={estado.erros?.visitaEm ? "visita-erro" : undefined}
+          />
+          <Erro id="visita-erro" texto={estado.erros?.visitaEm} />
+        </div>
+      ) : null}
       {para === "perdido" ? (
         <div className="mt-3">
           <label htmlFor="motivo-perda" className="text-sm font-medium text-ink">

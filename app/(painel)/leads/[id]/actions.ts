@@ -9,6 +9,8 @@ import { getDb } from "@/lib/db/client";
 import type { LeadStatus } from "@/lib/db/schema";
 import { STATUS_LEAD } from "@/lib/painel/rotulos";
 import { formErrors, type AcaoEstado } from "@/lib/painel/acao-estado";
+import { parseDataHoraLocal } from "@/lib/painel/data-hora-local";
+import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
 
 const texto = (form: FormData, campo: string) => {
   const v = form.get(campo);
@@ -17,16 +19,21 @@ const texto = (form: FormData, campo: string) => {
 
 export async function mudarStatusAction(_prev: AcaoEstado, form: FormData): Promise<AcaoEstado> {
   const { viewer, scope } = await requireScope();
+  const { timezone } = await loadImobiliaria(scope.imobiliariaId);
+  const visita = texto(form, "visitaEm")?.trim();
+  const visitaEm = visita ? parseDataHoraLocal(visita, timezone) : undefined;
+  if (visitaEm === null) return { ok: false, erros: { visitaEm: "Data e hora inválidas." } };
   const parsed = mudancaStatusSchema.safeParse({
     leadId: texto(form, "leadId"),
     para: texto(form, "para"),
     de: texto(form, "de") || null,
     motivo: texto(form, "motivo"),
+    visitaEm,
   });
   if (!parsed.success) return { ok: false, erros: formErrors(parsed.error) };
   const { db } = await getDb();
   const actor = { scope, usuarioId: viewer.userId, nome: viewer.nome };
-  const result = await changeLeadStatus(db, actor, parsed.data, new Date());
+  const result = await changeLeadStatus(db, actor, parsed.data, new Date(), timezone);
   if (result.kind === "nao_encontrado") notFound();
   revalidatePath(`/leads/${parsed.data.leadId}`);
   if (result.kind === "status_mudou") {
