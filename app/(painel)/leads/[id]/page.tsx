@@ -30,7 +30,7 @@ export default async function LeadPage({ params }: PageProps) {
   const imobiliaria = await loadImobiliaria(scope.imobiliariaId);
   const { timezone } = imobiliaria;
   const limiares = { quente: imobiliaria.configuracoes.scoreQuente, morno: imobiliaria.configuracoes.scoreMorno };
-  const detalhe = await loadLeadDetalhe(db, scope, decodeURIComponent(id), { limiares, timezone });
+  const detalhe = await loadLeadDetalhe(db, scope, id, { limiares, timezone });
   if (!detalhe) notFound();
   const { lead } = detalhe;
   const status = lead.status ? STATUS_LEAD[lead.status] : null;
