@@ -108,32 +108,33 @@ export function LeadAcoes({ leadId, status, tel, whatsapp, mudarStatus, adiciona
 
       {/* A phone's thumb zone: call, WhatsApp and the next step always at hand. */}
       <div className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 px-3 py-2 shadow-[0_-4px_12px_rgba(0,0,0,0.06)] backdrop-blur md:hidden">
-        <div className="mx-auto flex max-w-xl items-center gap-2">
+        <div className="mx-auto flex max-w-xl items-center gap-2 text-sm">
           {tel ? (
-            <a href={tel} className={`${secundario} flex-1 px-2`}>
+            <a href={tel} className={`${secundario} shrink-0 px-3`}>
               Ligar
             </a>
           ) : null}
           {whatsapp ? (
-            <a href={whatsapp} target="_blank" rel="noopener noreferrer" className={`${secundario} flex-1 px-2`}>
+            <a href={whatsapp} target="_blank" rel="noopener noreferrer" className={`${secundario} shrink-0 px-3`}>
               WhatsApp
             </a>
           ) : null}
           {proxima ? (
-            <form action={acaoStatus} className="flex-[1.6]">
+            <form action={acaoStatus} className="min-w-0 flex-1">
               {ocultos}
               <input type="hidden" name="para" value={proxima} />
               <button
                 type="submit"
-                className={`${primario} w-full px-2`}
+                className={`${primario} w-full truncate whitespace-nowrap px-3`}
                 disabled={movendo}
                 data-testid="avancar-barra"
+                aria-label={`Avançar para ${rotulo(proxima)}`}
               >
-                {rotulo(proxima)} →
+                <span className="truncate">{rotulo(proxima)} →</span>
               </button>
             </form>
           ) : (
-            <a href="#acoes" className={`${primario} flex-[1.6] px-2`}>
+            <a href="#acoes" className={`${primario} min-w-0 flex-1 px-3`}>
               Ações
             </a>
           )}

@@ -14,7 +14,9 @@ const fatoresSchema = z.array(
 export function explainScore(lead: Pick<Lead, "score" | "metadata">): FatorExplicado[] {
   const raw = (lead.metadata as { score?: { fatores?: unknown } } | null)?.score?.fatores;
   const parsed = fatoresSchema.safeParse(raw);
-  const fatores = parsed.success ? parsed.data.map((f, i) => ({ key: f.key ?? `fator_${i}`, ...f })) : [];
+  const fatores = parsed.success
+    ? parsed.data.map((f, i) => ({ key: f.key ?? `fator_${i}`, points: f.points, explicacao: semPontos(f) }))
+    : [];
   const score = lead.score ?? 0;
   const soma = fatores.reduce((total, f) => total + f.points, 0);
   if (soma === score) return fatores;
@@ -30,6 +32,14 @@ export function explainScore(lead: Pick<Lead, "score" | "metadata">): FatorExpli
           : `Diferença para a pontuação registrada, de uma consulta anterior deste lead (${sinal(diferenca)}).`,
     },
   ];
+}
+
+/** The Vigilante ends each sentence with its points (": +15", for the WhatsApp alert); the page shows them in a column. */
+function semPontos(f: { points: number; explicacao: string }): string {
+  const m = /^(.*\S):\s*([+−-])(\d+)$/.exec(f.explicacao);
+  if (!m) return f.explicacao;
+  const valor = (m[2] === "+" ? 1 : -1) * Number(m[3]);
+  return valor === f.points ? `${m[1]}.` : f.explicacao;
 }
 
 const sinal = (n: number) => (n >= 0 ? `+${n}` : `${n}`);

@@ -103,6 +103,21 @@ describe("loadLeadDetalhe", () => {
     const d = (await loadLeadDetalhe(t.db, { imobiliariaId: agency, corretorId: null }, lead.id, opcoes))!;
     expect(d.fatores.reduce((s, f) => s + f.points, 0)).toBe(65);
     expect(d.fatores).toHaveLength(3);
+    // The points are shown in their own column, not repeated in the sentence.
+    expect(d.fatores.map((f) => f.explicacao)).toEqual([
+      "Portal marcou o lead como quente (+30)",
+      "Pediu visita (+25)",
+      "Celular válido (+10)",
+    ]);
+    expect(
+      explainScore({ score: 5, metadata: { score: { fatores: [{ points: 5, explicacao: "Deixou e-mail: +5" }] } } }),
+    ).toEqual([{ key: "fator_0", points: 5, explicacao: "Deixou e-mail." }]);
+    expect(
+      explainScore({
+        score: -10,
+        metadata: { score: { fatores: [{ points: -10, explicacao: "Telefone inválido: −10" }] } },
+      }),
+    ).toEqual([{ key: "fator_0", points: -10, explicacao: "Telefone inválido." }]);
     expect(d.primeiraResposta).toEqual({ em: at(42), minutos: 42 });
     expect(d.corretor?.nome).toBe("Carla");
   });
