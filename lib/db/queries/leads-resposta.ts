@@ -32,18 +32,22 @@ export async function markLeadEmContato(
   return row ?? null;
 }
 
-/** Moves the lead from `deCorretorId` to `paraCorretorId`; null when it no longer belongs to the first. */
+/**
+ * Moves the lead from `deCorretorId` (null: a lead with no broker) to `paraCorretorId`; null when it
+ * no longer belongs to the first.
+ */
 export async function reassignLead(
   tx: Db,
   lead: Pick<Lead, "id" | "imobiliariaId">,
-  deCorretorId: string,
+  deCorretorId: string | null,
   paraCorretorId: string,
 ): Promise<Lead | null> {
   if (!lead.imobiliariaId) return null;
+  const dono = deCorretorId === null ? isNull(leads.corretorId) : eq(leads.corretorId, idSchema.parse(deCorretorId));
   const [row] = await tx
     .update(leads)
     .set({ corretorId: idSchema.parse(paraCorretorId) })
-    .where(and(scoped(lead.imobiliariaId, lead.id), eq(leads.corretorId, idSchema.parse(deCorretorId))))
+    .where(and(scoped(lead.imobiliariaId, lead.id), dono))
     .returning();
   return row ?? null;
 }
