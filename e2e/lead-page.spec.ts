@@ -119,6 +119,38 @@ test("o corretor move o próprio lead para visita agendada e vê isso no histór
   await page.screenshot({ path: path.join(SCREENS, "lead-corretor-1366.png"), fullPage: true });
 });
 
+test("o gestor reatribui um lead e o novo corretor é avisado pelo Orquestrador", async ({ page }) => {
+  await loginAs(page, "gestor");
+  const rows = await leadRows(page);
+  const alvo = rows.find((r) => r.corretorId)!;
+  await page.goto(`/leads/${alvo.id}`);
+  const antes = (await page.getByTestId("lead-corretor").textContent())!.trim();
+  const select = page.getByLabel("Passar para outro corretor");
+  const opcoes = await select.locator("option:not([disabled])").allTextContents();
+  const novo = opcoes.find((nome) => nome !== antes)!;
+  await select.selectOption({ label: novo });
+  await page.getByTestId("reatribuir").click();
+  await expect(page.getByTestId("acao-reatribuir-aviso")).toHaveText("Lead reatribuído. O novo corretor será avisado.");
+  await expect(page.getByTestId("lead-corretor")).toHaveText(novo);
+  await expect(
+    page.getByTestId("timeline").getByText(`passou o lead de ${antes} para ${novo} pelo painel`),
+  ).toBeVisible();
+  // The new broker's event is decided by the pipeline within seconds: its reason shows up.
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        const evento = page.getByTestId("timeline-item").filter({ hasText: "Lastro detectou" }).first();
+        return evento
+          .getByTestId("decisao")
+          .textContent({ timeout: 2000 })
+          .catch(() => "aguardando");
+      },
+      { timeout: 20_000 },
+    )
+    .not.toMatch(/aguardando/);
+});
+
 test("o corretor que abre o lead de outro corretor recebe 404", async ({ page, browser }) => {
   const gestor = await browser.newPage();
   await loginAs(gestor, "gestor");

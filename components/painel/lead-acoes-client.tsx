@@ -17,6 +17,8 @@ type LeadAcoesProps = {
   whatsapp: string | null;
   mudarStatus: Acao;
   adicionarNota: Acao;
+  /** Managers only: the agency's active brokers, and the action to hand the lead to one of them. */
+  reatribuicao: { corretores: { id: string; nome: string }[]; corretorAtualId: string | null; acao: Acao } | null;
 };
 
 const focus = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
@@ -42,7 +44,7 @@ function Erro({ id, texto }: { id: string; texto?: string }) {
   ) : null;
 }
 
-export function LeadAcoes({ leadId, status, tel, whatsapp, mudarStatus, adicionarNota }: LeadAcoesProps) {
+export function LeadAcoes({ leadId, status, tel, whatsapp, mudarStatus, adicionarNota, reatribuicao }: LeadAcoesProps) {
   const [estadoStatus, acaoStatus, movendo] = useActionState(mudarStatus, ESTADO_INICIAL);
   const [estadoNota, acaoNota, salvandoNota] = useActionState(adicionarNota, ESTADO_INICIAL);
   const proxima = proximaEtapa(status);
@@ -105,6 +107,8 @@ export function LeadAcoes({ leadId, status, tel, whatsapp, mudarStatus, adiciona
         </button>
         <Aviso estado={estadoNota} testId="acao-nota-aviso" />
       </form>
+
+      {reatribuicao ? <Reatribuir leadId={leadId} {...reatribuicao} /> : null}
 
       {/* A phone's thumb zone: call, WhatsApp and the next step always at hand. */}
       <div className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 px-3 py-2 shadow-[0_-4px_12px_rgba(0,0,0,0.06)] backdrop-blur md:hidden">
@@ -214,6 +218,44 @@ function MoverPara({ status, acao, estado, pendente, ocultos }: MoverParaProps) 
       <button type="submit" className={`${secundario} mt-2 w-full`} disabled={pendente} data-testid="mover-confirmar">
         {para === "perdido" ? "Marcar como perdido" : "Mover"}
       </button>
+    </form>
+  );
+}
+
+type ReatribuirProps = NonNullable<LeadAcoesProps["reatribuicao"]> & { leadId: string };
+
+function Reatribuir({ leadId, corretores, corretorAtualId, acao }: ReatribuirProps) {
+  const [estado, formAction, pendente] = useActionState(acao, ESTADO_INICIAL);
+  const outros = corretores.filter((c) => c.id !== corretorAtualId);
+  if (outros.length === 0) return null;
+  return (
+    <form action={formAction} className="mt-5 border-t border-slate-100 pt-4" key={corretorAtualId ?? "ninguem"}>
+      <input type="hidden" name="leadId" value={leadId} />
+      <label htmlFor="reatribuir-para" className="text-sm font-medium text-ink">
+        Passar para outro corretor
+      </label>
+      <select
+        id="reatribuir-para"
+        name="paraCorretorId"
+        defaultValue=""
+        className={campo}
+        aria-invalid={estado.erros?.paraCorretorId ? true : undefined}
+        aria-describedby={estado.erros?.paraCorretorId ? "reatribuir-erro" : undefined}
+      >
+        <option value="" disabled>
+          Escolha o corretor
+        </option>
+        {outros.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.nome}
+          </option>
+        ))}
+      </select>
+      <Erro id="reatribuir-erro" texto={estado.erros?.paraCorretorId} />
+      <button type="submit" className={`${secundario} mt-2 w-full`} disabled={pendente} data-testid="reatribuir">
+        Reatribuir
+      </button>
+      <Aviso estado={estado} testId="acao-reatribuir-aviso" />
     </form>
   );
 }

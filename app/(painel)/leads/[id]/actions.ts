@@ -4,8 +4,11 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { addLeadNote, changeLeadStatus, mudancaStatusSchema, notaSchema } from "@/agents/vigilante/lead-status";
+import { reassignLeadFromPainel, reatribuicaoSchema } from "@/agents/vigilante/reassign-lead";
+import { dispatch } from "@/inngest/dispatch";
 import { requireScope } from "@/lib/auth/authorize";
 import { getDb } from "@/lib/db/client";
+import { getKv } from "@/lib/kv";
 import type { LeadStatus } from "@/lib/db/schema";
 import { STATUS_LEAD } from "@/lib/painel/rotulos";
 import { formErrors, type AcaoEstado } from "@/lib/painel/acao-estado";
@@ -51,6 +54,27 @@ export async function adicionarNotaAction(_prev: AcaoEstado, form: FormData): Pr
   if (result.kind === "nao_encontrado") notFound();
   revalidatePath(`/leads/${parsed.data.leadId}`);
   return { ok: true, mensagem: "Nota adicionada." };
+}
+
+export async function reatribuirAction(_prev: AcaoEstado, form: FormData): Promise<AcaoEstado> {
+  const { viewer, scope } = await requireScope();
+  const parsed = reatribuicaoSchema.safeParse({
+    leadId: texto(form, "leadId"),
+    paraCorretorId: texto(form, "paraCorretorId"),
+  });
+  if (!parsed.success) return { ok: false, erros: formErrors(parsed.error) };
+  const { db } = await getDb();
+  const deps = { db, kv: getKv(), dispatch, now: () => new Date() };
+  const actor = { scope, usuarioId: viewer.userId, nome: viewer.nome };
+  const result = await reassignLeadFromPainel(deps, actor, parsed.data);
+  if (result.kind === "nao_encontrado") notFound();
+  if (result.kind === "sem_permissao")
+    return { ok: false, mensagem: "Só gestores e administradores reatribuem leads." };
+  if (result.kind === "corretor_invalido") {
+    return { ok: false, erros: { paraCorretorId: "Escolha outro corretor ativo da imobiliária." } };
+  }
+  revalidatePath(`/leads/${parsed.data.leadId}`);
+  return { ok: true, mensagem: "Lead reatribuído. O novo corretor será avisado." };
 }
 
 const rotulo = (status: LeadStatus | null) => (status ? STATUS_LEAD[status].rotulo : "sem status");

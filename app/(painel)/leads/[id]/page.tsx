@@ -12,11 +12,12 @@ import { Badge } from "@/components/ui/badge";
 import { ScoreBadge } from "@/components/ui/score-badge";
 import { requireScope } from "@/lib/auth/authorize";
 import { getDb } from "@/lib/db/client";
+import { listCorretores } from "@/lib/db/queries/corretores";
 import { telLink, whatsappLink } from "@/lib/painel/contato";
 import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
 import { loadLeadDetalhe } from "@/lib/painel/load-lead-detalhe";
 import { STATUS_LEAD } from "@/lib/painel/rotulos";
-import { adicionarNotaAction, mudarStatusAction } from "./actions";
+import { adicionarNotaAction, mudarStatusAction, reatribuirAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Lead · Lastro" };
@@ -30,7 +31,11 @@ export default async function LeadPage({ params }: PageProps) {
   const imobiliaria = await loadImobiliaria(scope.imobiliariaId);
   const { timezone } = imobiliaria;
   const limiares = { quente: imobiliaria.configuracoes.scoreQuente, morno: imobiliaria.configuracoes.scoreMorno };
-  const detalhe = await loadLeadDetalhe(db, scope, id, { limiares, timezone });
+  const gestao = scope.corretorId === null;
+  const [detalhe, corretores] = await Promise.all([
+    loadLeadDetalhe(db, scope, id, { limiares, timezone }),
+    gestao ? listCorretores(db, scope.imobiliariaId) : null,
+  ]);
   if (!detalhe) notFound();
   const { lead } = detalhe;
   const status = lead.status ? STATUS_LEAD[lead.status] : null;
@@ -66,6 +71,15 @@ export default async function LeadPage({ params }: PageProps) {
             whatsapp={whatsappLink(lead.telefone)}
             mudarStatus={mudarStatusAction}
             adicionarNota={adicionarNotaAction}
+            reatribuicao={
+              corretores
+                ? {
+                    corretores: corretores.filter((c) => c.ativo !== false).map((c) => ({ id: c.id, nome: c.nome })),
+                    corretorAtualId: lead.corretorId,
+                    acao: reatribuirAction,
+                  }
+                : null
+            }
           />
         </div>
         <div className="min-w-0 space-y-5 lg:col-start-1 lg:row-start-1">
