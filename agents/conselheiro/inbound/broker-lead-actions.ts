@@ -3,24 +3,21 @@
 import { toLeadLinha } from "@/agents/orquestrador/load-evento-context";
 import { routeLead } from "@/agents/vigilante/route-lead";
 import { getCorretorById } from "@/lib/db/queries/corretores";
-import { insertEvento, listEventosByLead } from "@/lib/db/queries/eventos";
 import { getImovelById } from "@/lib/db/queries/imoveis";
 import { insertInteracao } from "@/lib/db/queries/interacoes";
 import type { Lead } from "@/lib/db/queries/leads";
-import { lockLeadForUpdate, markLeadEmContato, reassignLead } from "@/lib/db/queries/leads-resposta";
+import { lockLeadForUpdate, markLeadEmContato } from "@/lib/db/queries/leads-resposta";
 import { insertMensagemOnce } from "@/lib/db/queries/mensagens";
 import { findLeadDaMensagemRespondida } from "@/lib/db/queries/mensagens-resposta";
-import type { EventoTipo } from "@/lib/db/schema";
 import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
 import type { ReplyAction, ReplyContext } from "./broker-reply-types";
 import { quandoTexto, REPLY_TEXTS } from "./broker-reply-texts";
-import { cancelPendentesDoLead } from "./cancel-pendentes-do-lead";
+import { handOverLead } from "./hand-over-lead";
 import type { LeadAcao } from "./parse-broker-reply";
 
 export const LEMBRETE_MS = 60 * 60_000;
 /** A button without payload refers to a lead alerted within Twilio's 24-hour session window. */
 const JANELA_RESPOSTA_MS = 24 * 60 * 60_000;
-const EVENTOS_DE_LEAD: ReadonlySet<EventoTipo> = new Set(["novo_lead", "lead_retorno", "visita_solicitada"]);
 
 export const lembreteKey = (leadId: string, corretorId: string, messageSid: string) =>
   `lembrete:${leadId}:${corretorId}:${messageSid}`;
@@ -81,50 +78,22 @@ async function passarAdiante(ctx: ReplyContext, lead: Lead): Promise<ReplyAction
   });
   const novo = route.corretorId ? await getCorretorById(tx, imobiliaria.id, route.corretorId) : null;
   if (!novo) return { acao: "sem_outro_corretor", texto: REPLY_TEXTS.semOutroCorretor(lead.nome), leadId: lead.id };
-  const moved = await reassignLead(tx, lead, corretor.id, novo.id);
-  if (!moved) return { acao: "lead_de_outro", texto: REPLY_TEXTS.leadDeOutro };
-
-  // Nothing more about this lead may reach the old broker: no scheduled alert, reminder or digest line.
-  const cancelados = await cancelPendentesDoLead(tx, { leadId: lead.id, de: corretor, para: novo, now });
-  const detalhes = {
-    de: corretor.id,
-    para: novo.id,
-    roteamento: route.motivo,
-    via: "whatsapp",
-    messageSid: ctx.messageSid,
-    ...(cancelados.mensagemIds.length ? { mensagensCanceladas: cancelados.mensagemIds } : {}),
-    ...(cancelados.eventoIds.length ? { agrupamentosCancelados: cancelados.eventoIds } : {}),
-    ...(cancelados.naoDecididoIds.length ? { eventosCancelados: cancelados.naoDecididoIds } : {}),
-  };
-  await insertInteracao(tx, {
-    leadId: lead.id,
-    tipo: "nota",
-    data: now,
-    conteudo: `${corretor.nome} passou o lead para ${novo.nome} pelo WhatsApp (Passar adiante).`,
-    metadata: { acao: "passar_adiante", ...detalhes },
-  });
-  // The new broker is alerted like for a new lead: an unprocessed event the Orquestrador decides.
-  const anterior = (await listEventosByLead(tx, imobiliaria.id, lead.id)).findLast(
-    (e) => e.tipo && EVENTOS_DE_LEAD.has(e.tipo),
-  );
-  const evento = await insertEvento(tx, {
+  const feito = await handOverLead(tx, {
     imobiliariaId: imobiliaria.id,
-    tipo: anterior?.tipo ?? "novo_lead",
-    urgencia: anterior?.urgencia ?? "media",
-    corretorId: novo.id,
-    leadId: lead.id,
-    dataDeteccao: now,
-    titulo: `Lead repassado: ${lead.nome}`,
-    descricao: `${corretor.nome} passou ${lead.nome} (score ${lead.score ?? 0}) para ${novo.nome}.`,
-    acaoRecomendada: "Entre em contato com o lead o quanto antes.",
-    metadata: { repassadoDe: corretor.id, roteamento: route.motivo, origem: lead.origem, score: lead.score ?? 0 },
+    lead,
+    de: corretor,
+    para: novo,
+    now,
+    conteudo: `${corretor.nome} passou o lead para ${novo.nome} pelo WhatsApp (Passar adiante).`,
+    metadata: { acao: "passar_adiante", roteamento: route.motivo, via: "whatsapp", messageSid: ctx.messageSid },
   });
+  if (!feito) return { acao: "lead_de_outro", texto: REPLY_TEXTS.leadDeOutro };
   return {
     acao: "lead_passado",
     texto: REPLY_TEXTS.passado(lead.nome, novo.nome),
     leadId: lead.id,
-    leadRecebido: { eventoId: evento.id, leadId: lead.id, imobiliariaId: imobiliaria.id, corretorId: novo.id },
-    giveBackQuota: { corretorId: corretor.id, usedAt: cancelados.quotaSlots },
+    leadRecebido: feito.leadRecebido,
+    ...(feito.giveBackQuota ? { giveBackQuota: feito.giveBackQuota } : {}),
   };
 }
 

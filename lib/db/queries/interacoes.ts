@@ -1,4 +1,5 @@
 // Everything said or done about a lead.
+import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../client";
 import { compiledInsert, type BoundStatement } from "../wire/compiled-statement";
@@ -21,6 +22,19 @@ const novaInteracaoSchema = z.object({
 });
 
 export type NovaInteracao = z.input<typeof novaInteracaoSchema>;
+
+/**
+ * The lead's interactions, newest first (the lead page's timeline). Callers check the lead's agency
+ * and broker first: interações carry no agency of their own.
+ */
+export async function listInteracoesDoLead(db: Db, leadId: string, limit = 500): Promise<Interacao[]> {
+  return db
+    .select()
+    .from(interacoes)
+    .where(eq(interacoes.leadId, idSchema.parse(leadId)))
+    .orderBy(desc(interacoes.data), desc(interacoes.id))
+    .limit(limit);
+}
 
 export async function insertInteracao(tx: Db, input: NovaInteracao): Promise<Interacao> {
   const data = novaInteracaoSchema.parse(input);

@@ -167,6 +167,32 @@ export async function listMensagens(db: Db, imobiliariaId: string, filter: Mensa
 }
 
 /**
+ * Every message about one lead, newest first: those naming it (alerts, reminders) and the digests
+ * that told its events (`agrupadaIds`, from eventos.mensagem_agrupada_id: a digest names no lead).
+ */
+export async function listMensagensDoLead(
+  db: Db,
+  imobiliariaId: string,
+  leadId: string,
+  agrupadaIds: string[] = [],
+  limit = 200,
+): Promise<Mensagem[]> {
+  const doLead = eq(mensagens.leadId, idSchema.parse(leadId));
+  const ids = agrupadaIds.map((id) => idSchema.parse(id));
+  return db
+    .select()
+    .from(mensagens)
+    .where(
+      and(
+        eq(mensagens.imobiliariaId, idSchema.parse(imobiliariaId)),
+        ids.length ? or(doLead, inArray(mensagens.id, ids)) : doLead,
+      ),
+    )
+    .orderBy(sql`${mensagens.criadoEm} desc`, sql`${mensagens.id} desc`)
+    .limit(limit);
+}
+
+/**
  * Like transitionMensagem, but only while the row still carries `providerSid`: a status callback
  * about an earlier send of the row must never touch the row once it has been resent.
  */

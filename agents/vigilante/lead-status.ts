@@ -1,0 +1,129 @@
+// A person working a lead from the dashboard: a move through the funnel or a note. Each runs in one
+// transaction with the lead row-locked, only inside the login's scope, and writes an interação the
+// way the broker's WhatsApp buttons do (a first contact is `contato_corretor` with its response time).
+import { z } from "zod";
+import { isInScope, type Scope } from "@/lib/auth/scope";
+import type { Db } from "@/lib/db/client";
+import { insertInteracao } from "@/lib/db/queries/interacoes";
+import type { Lead } from "@/lib/db/queries/leads";
+import { lockLeadForUpdate, moveLeadStatus, touchLeadInteracao } from "@/lib/db/queries/leads-resposta";
+import { LEAD_STATUS, type LeadStatus } from "@/lib/db/schema";
+import { STATUS_LEAD } from "@/lib/painel/rotulos";
+import { formatDataHora } from "@/lib/time/format-data-hora";
+import { DEFAULT_TIMEZONE } from "@/lib/time/working-hours";
+
+/** Who acts: the rows they may change, and their name and login for the timeline. */
+export type LeadActor = { scope: Scope; usuarioId: string; nome: string };
+
+export const MOTIVO_MAX = 500;
+export const NOTA_MAX = 2000;
+
+export const mudancaStatusSchema = z
+  .object({
+    leadId: z.string().trim().min(1).max(50),
+    para: z.enum(LEAD_STATUS, { error: "Escolha uma etapa do funil." }),
+    /** The status the person saw: a move made on a stale page does not overwrite someone else's. */
+    de: z.enum(LEAD_STATUS).nullable(),
+    motivo: z
+      .string()
+      .trim()
+      .max(MOTIVO_MAX, `Use no máximo ${MOTIVO_MAX} caracteres.`)
+      .optional()
+      .transform((m) => m || undefined),
+    /** When the visit is, for a move to `visita_agendada` (optional: it may not be set yet). */
+    visitaEm: z.date().optional(),
+  })
+  .refine((m) => m.para !== "perdido" || Boolean(m.motivo), {
+    path: ["motivo"],
+    message: "Diga por que o lead foi perdido.",
+  })
+  .refine((m) => !m.visitaEm || m.para === "visita_agendada", {
+    path: ["visitaEm"],
+    message: "A data da visita vale só para “Visita agendada”.",
+  });
+export type MudancaStatus = z.input<typeof mudancaStatusSchema>;
+
+export const notaSchema = z.object({
+  leadId: z.string().trim().min(1).max(50),
+  texto: z.string().trim().min(1, "Escreva a nota.").max(NOTA_MAX, `Use no máximo ${NOTA_MAX} caracteres.`),
+});
+export type NovaNota = z.input<typeof notaSchema>;
+
+export type LeadActionResult =
+  | { kind: "feito"; lead: Lead }
+  /** Missing, another agency's or (for a broker) another broker's: the same answer, nothing changed. */
+  | { kind: "nao_encontrado" }
+  /** Someone moved it first (or it already is there): the page shows the current status. */
+  | { kind: "status_mudou"; atual: LeadStatus | null };
+
+/** The lead, locked, when the actor may change it. */
+async function lockInScope(tx: Db, scope: Scope, leadId: string): Promise<Lead | null> {
+  const lead = await lockLeadForUpdate(tx, scope.imobiliariaId, leadId);
+  return lead && isInScope(scope, lead) ? lead : null;
+}
+
+const rotulo = (status: LeadStatus | null) => (status ? STATUS_LEAD[status].rotulo : "sem status");
+
+export async function changeLeadStatus(
+  db: Db,
+  actor: LeadActor,
+  input: MudancaStatus,
+  now: Date,
+  timezone: string = DEFAULT_TIMEZONE,
+): Promise<LeadActionResult> {
+  const data = mudancaStatusSchema.parse(input);
+  return db.transaction(async (tx): Promise<LeadActionResult> => {
+    const lead = await lockInScope(tx, actor.scope, data.leadId);
+    if (!lead) return { kind: "nao_encontrado" };
+    if (lead.status !== data.de || lead.status === data.para) return { kind: "status_mudou", atual: lead.status };
+    const moved = await moveLeadStatus(tx, lead, { de: lead.status, para: data.para, at: now });
+    if (!moved) return { kind: "status_mudou", atual: lead.status };
+
+    // Leaving `novo` is the first response, counted once, as "Já contatei" counts it.
+    const primeiraResposta = lead.status === "novo";
+    const minutos =
+      primeiraResposta && lead.dataPrimeiroContato
+        ? Math.max(0, Math.round((now.getTime() - lead.dataPrimeiroContato.getTime()) / 60_000))
+        : null;
+    const metadata = {
+      de: lead.status,
+      para: data.para,
+      ...(data.motivo ? { motivo: data.motivo } : {}),
+      ...(data.visitaEm ? { visitaEm: data.visitaEm.toISOString() } : {}),
+      corretorId: lead.corretorId,
+      usuarioId: actor.usuarioId,
+      via: "painel",
+      ...(primeiraResposta ? { tempoPrimeiraRespostaMin: minutos } : {}),
+    };
+    const contato = primeiraResposta && data.para === "em_contato";
+    const detalhe =
+      data.motivo ?? (data.visitaEm ? `visita marcada para ${formatDataHora(data.visitaEm, timezone)}.` : null);
+    await insertInteracao(tx, {
+      leadId: lead.id,
+      tipo: contato ? "contato_corretor" : "mudanca_status",
+      data: now,
+      conteudo: contato
+        ? `${actor.nome} confirmou o contato pelo painel.`
+        : `Status alterado de ${rotulo(lead.status)} para ${rotulo(data.para)} por ${actor.nome}${detalhe ? `: ${detalhe}` : "."}`,
+      metadata,
+    });
+    return { kind: "feito", lead: moved };
+  });
+}
+
+export async function addLeadNote(db: Db, actor: LeadActor, input: NovaNota, now: Date): Promise<LeadActionResult> {
+  const data = notaSchema.parse(input);
+  return db.transaction(async (tx): Promise<LeadActionResult> => {
+    const lead = await lockInScope(tx, actor.scope, data.leadId);
+    if (!lead) return { kind: "nao_encontrado" };
+    await insertInteracao(tx, {
+      leadId: lead.id,
+      tipo: "nota",
+      data: now,
+      conteudo: data.texto,
+      metadata: { corretorId: lead.corretorId, usuarioId: actor.usuarioId, autor: actor.nome, via: "painel" },
+    });
+    await touchLeadInteracao(tx, lead, now);
+    return { kind: "feito", lead: { ...lead, dataUltimaInteracao: now } };
+  });
+}

@@ -1,0 +1,93 @@
+// One lead: who, what they want, why they scored what they did, everything that happened, and the
+// actions to work it. A lead outside the login's scope is the same 404 as a missing one.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { LeadAcoes } from "@/components/painel/lead-acoes-client";
+import { LeadBusca } from "@/components/painel/lead-busca";
+import { LeadDetalhes } from "@/components/painel/lead-detalhes";
+import { LeadScore } from "@/components/painel/lead-score";
+import { LeadTimeline } from "@/components/painel/lead-timeline";
+import { Badge } from "@/components/ui/badge";
+import { ScoreBadge } from "@/components/ui/score-badge";
+import { requireScope } from "@/lib/auth/authorize";
+import { getDb } from "@/lib/db/client";
+import { listCorretores } from "@/lib/db/queries/corretores";
+import { telLink, whatsappLink } from "@/lib/painel/contato";
+import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
+import { loadLeadDetalhe } from "@/lib/painel/load-lead-detalhe";
+import { STATUS_LEAD } from "@/lib/painel/rotulos";
+import { adicionarNotaAction, mudarStatusAction, reatribuirAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Lead · Lastro" };
+
+type PageProps = { params: Promise<{ id: string }> };
+
+export default async function LeadPage({ params }: PageProps) {
+  const { scope } = await requireScope();
+  const { id } = await params;
+  const { db } = await getDb();
+  const imobiliaria = await loadImobiliaria(scope.imobiliariaId);
+  const { timezone } = imobiliaria;
+  const limiares = { quente: imobiliaria.configuracoes.scoreQuente, morno: imobiliaria.configuracoes.scoreMorno };
+  const gestao = scope.corretorId === null;
+  const [detalhe, corretores] = await Promise.all([
+    loadLeadDetalhe(db, scope, id, { limiares, timezone }),
+    gestao ? listCorretores(db, scope.imobiliariaId) : null,
+  ]);
+  if (!detalhe) notFound();
+  const { lead } = detalhe;
+  const status = lead.status ? STATUS_LEAD[lead.status] : null;
+  const score = lead.score ?? 0;
+
+  return (
+    <div className="space-y-5 pb-24 md:pb-0" data-testid="lead-pagina" data-lead-id={lead.id}>
+      <div className="min-w-0">
+        <Link
+          href="/leads"
+          className="rounded text-sm font-medium text-brand-700 hover:text-brand-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+        >
+          ← Leads
+        </Link>
+        <h1 className="mt-1 break-words text-2xl font-semibold tracking-tight text-ink">{lead.nome}</h1>
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          <ScoreBadge score={score} limiares={limiares} testId="lead-score-badge" />
+          {status ? (
+            <Badge tom={status.tom} testId="lead-status-badge">
+              {status.rotulo}
+            </Badge>
+          ) : null}
+        </div>
+      </div>
+
+      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="min-w-0 space-y-5 lg:col-start-2 lg:row-start-1">
+          <LeadDetalhes detalhe={detalhe} timezone={timezone} />
+          <LeadAcoes
+            leadId={lead.id}
+            status={lead.status}
+            tel={telLink(lead.telefone)}
+            whatsapp={whatsappLink(lead.telefone)}
+            mudarStatus={mudarStatusAction}
+            adicionarNota={adicionarNotaAction}
+            reatribuicao={
+              corretores
+                ? {
+                    corretores: corretores.filter((c) => c.ativo !== false).map((c) => ({ id: c.id, nome: c.nome })),
+                    corretorAtualId: lead.corretorId,
+                    acao: reatribuirAction,
+                  }
+                : null
+            }
+          />
+        </div>
+        <div className="min-w-0 space-y-5 lg:col-start-1 lg:row-start-1">
+          <LeadScore score={score} fatores={detalhe.fatores} limiares={limiares} />
+          <LeadBusca busca={lead.busca} />
+          <LeadTimeline itens={detalhe.timeline} timezone={timezone} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+// How long the lead waited for a broker: from its receipt to the first thing a person did about it
+// (a contact, a status move, a note or a visit). Handing the lead to another broker is not a response.
+import type { Interacao } from "@/lib/db/queries/interacoes";
+import type { Lead } from "@/lib/db/queries/leads";
+import type { InteracaoTipo } from "@/lib/db/schema";
+
+export type PrimeiraResposta = { em: Date; minutos: number };
+
+const ACOES_DO_CORRETOR: ReadonlySet<InteracaoTipo> = new Set(["contato_corretor", "mudanca_status", "nota", "visita"]);
+
+export function firstResponse(
+  lead: Pick<Lead, "dataPrimeiroContato">,
+  interacoes: Pick<Interacao, "tipo" | "data" | "metadata">[],
+): PrimeiraResposta | null {
+  const recebido = lead.dataPrimeiroContato;
+  if (!recebido) return null;
+  let primeira: Date | null = null;
+  for (const i of interacoes) {
+    if (!i.tipo || !ACOES_DO_CORRETOR.has(i.tipo) || !i.data || i.data < recebido) continue;
+    if ((i.metadata as { acao?: unknown } | null)?.acao === "passar_adiante") continue;
+    if (!primeira || i.data < primeira) primeira = i.data;
+  }
+  if (!primeira) return null;
+  return { em: primeira, minutos: Math.max(0, Math.round((primeira.getTime() - recebido.getTime()) / 60_000)) };
+}
+
+/** "8 min", "2 h 05 min", "3 d 4 h". */
+export function duracaoTexto(minutos: number): string {
+  if (minutos < 60) return `${minutos} min`;
+  const horas = Math.floor(minutos / 60);
+  if (horas < 24) return `${horas} h ${String(minutos % 60).padStart(2, "0")} min`;
+  return `${Math.floor(horas / 24)} d ${horas % 24} h`;
+}
