@@ -13,10 +13,10 @@ export default async function PainelLayout({ children }: { children: ReactNode }
     <div className="min-h-screen">
       <Sidebar imobiliariaNome={imobiliaria.nome} papel={viewer.papel} />
       <div className="md:pl-60">
-        <header className="sticky top-0 z-10 flex h-16 items-center justify-end border-b border-slate-200 bg-white/90 px-6 backdrop-blur">
+        <header className="flex h-14 items-center justify-end border-b border-slate-200 bg-white/90 px-4 backdrop-blur md:sticky md:top-0 md:z-10 md:h-16 md:px-6">
           <UserMenu nome={viewer.nome} papel={viewer.papel} />
         </header>
-        <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
+        <main className="mx-auto max-w-7xl px-4 py-6 md:px-6 md:py-8">{children}</main>
       </div>
     </div>
   );

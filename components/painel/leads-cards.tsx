@@ -6,7 +6,7 @@ import { STATUS_LEAD } from "@/lib/painel/rotulos";
 import { formatPhone } from "@/lib/phone/format-phone";
 import { origemLabel } from "@/lib/portals/origem-label";
 import { formatDataHora } from "@/lib/time/format-data-hora";
-import { LeadScoreBadge } from "./leads-score-badge";
+import { ScoreBadge } from "@/components/ui/score-badge";
 import type { LeadsListaProps } from "./leads-table";
 
 export function LeadsCards({ leads, timezone, limiares, mostrarCorretor }: LeadsListaProps) {
@@ -22,7 +22,7 @@ export function LeadsCards({ leads, timezone, limiares, mostrarCorretor }: Leads
             >
               <div className="flex items-start justify-between gap-3">
                 <span className="min-w-0 break-words font-semibold text-ink">{lead.nome}</span>
-                <LeadScoreBadge score={lead.score} limiares={limiares} />
+                <ScoreBadge score={lead.score} limiares={limiares} size="sm" testId="lead-score" />
               </div>
               <p className="mt-1 text-sm text-slate-700 tabular-nums">{formatPhone(lead.telefone)}</p>
               <div className="mt-2 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-muted">

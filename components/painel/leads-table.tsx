@@ -9,7 +9,7 @@ import { STATUS_LEAD } from "@/lib/painel/rotulos";
 import { formatPhone } from "@/lib/phone/format-phone";
 import { origemLabel } from "@/lib/portals/origem-label";
 import { formatDataHora } from "@/lib/time/format-data-hora";
-import { LeadScoreBadge, type Limiares } from "./leads-score-badge";
+import { ScoreBadge, type Limiares } from "@/components/ui/score-badge";
 
 export type LeadsListaProps = {
   leads: LeadListado[];
@@ -55,7 +55,7 @@ export function LeadsTable({ leads, timezone, limiares, mostrarCorretor }: Leads
                 {formatPhone(lead.telefone)}
               </Td>
               <Td align="right">
-                <LeadScoreBadge score={lead.score} limiares={limiares} />
+                <ScoreBadge score={lead.score} limiares={limiares} size="sm" testId="lead-score" />
               </Td>
               <Td>{status ? <Badge tom={status.tom}>{status.rotulo}</Badge> : "—"}</Td>
               {mostrarCorretor ? <Td testId="lead-corretor">{lead.corretorNome ?? "Sem corretor"}</Td> : null}

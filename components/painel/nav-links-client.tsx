@@ -1,5 +1,6 @@
 "use client";
-// The sidebar's links; a client island only to mark the current page.
+// The sidebar's links; a client island only to mark the current page. On a phone they wrap onto a
+// second row rather than hide past the screen's edge.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
@@ -8,7 +9,7 @@ export type NavItem = { href: string; label: string };
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
-    <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
+    <ul className="flex flex-wrap gap-1 md:flex-col">
       {items.map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (

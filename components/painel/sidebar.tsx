@@ -14,7 +14,7 @@ function navItems(papel: Papel): NavItem[] {
 export function Sidebar({ imobiliariaNome, papel }: { imobiliariaNome: string; papel: Papel }) {
   return (
     <aside className="border-b border-slate-200 bg-white md:fixed md:inset-y-0 md:left-0 md:w-60 md:border-r md:border-b-0">
-      <div className="flex flex-col gap-4 px-4 py-4 md:py-6">
+      <div className="flex flex-col gap-2 px-4 py-3 md:gap-4 md:py-6">
         <div className="px-3">
           <span className="text-lg font-bold tracking-tight text-brand-700">Lastro</span>
           <p

@@ -1,8 +1,15 @@
 // A lead's score with its temperature. Hot is a filled orange, unlike any status badge (a lost lead
 // is a light red one), so the two never read alike; the word is there for those who do not see colour.
-type ScoreBadgeProps = { score: number; limiares: { quente: number; morno: number }; testId?: string };
+export type Limiares = { quente: number; morno: number };
+type ScoreBadgeProps = {
+  score: number;
+  limiares: Limiares;
+  testId?: string;
+  /** `sm` in lists and tables, `md` (default) where the score is the subject, as on the lead page. */
+  size?: "sm" | "md";
+};
 
-export function temperatura(score: number, limiares: { quente: number; morno: number }) {
+export function temperatura(score: number, limiares: Limiares) {
   if (score >= limiares.quente) return "quente" as const;
   if (score >= limiares.morno) return "morno" as const;
   return "frio" as const;
@@ -14,16 +21,18 @@ const TONS = {
   frio: "bg-slate-100 text-slate-700 ring-slate-200",
 } as const;
 
-export function ScoreBadge({ score, limiares, testId }: ScoreBadgeProps) {
+const TAMANHOS = { sm: "px-2 text-xs", md: "px-2.5 text-sm" } as const;
+
+export function ScoreBadge({ score, limiares, testId, size = "md" }: ScoreBadgeProps) {
   const t = temperatura(score, limiares);
   return (
     <span
-      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2.5 py-0.5 text-sm font-semibold tabular-nums ring-1 ring-inset ${TONS[t]}`}
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full py-0.5 font-semibold tabular-nums ring-1 ring-inset ${TAMANHOS[size]} ${TONS[t]}`}
       data-testid={testId}
       data-temperatura={t}
     >
       {score}
-      <span className="text-xs font-medium">· {t}</span>
+      <span className={size === "sm" ? "font-medium" : "text-xs font-medium"}>· {t}</span>
     </span>
   );
 }

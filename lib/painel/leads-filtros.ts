@@ -1,10 +1,10 @@
 // /leads' URL: filters, search and page boundary, validated one by one (a value that does not fit is
 // dropped, never a 500), turned into the query's terms, and written back into links.
-import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import { LEAD_STATUS } from "@/lib/db/schema";
 import type { LeadsBusca, LeadsCursor } from "@/lib/db/queries/leads-lista";
 import { phoneSearchCandidates } from "@/lib/phone/phone-search";
+import { localDayRange } from "@/lib/time/local-day";
 import { DEFAULT_TIMEZONE } from "@/lib/time/working-hours";
 import { idParam, optionalParam, type RawSearchParams } from "./search-params";
 
@@ -57,12 +57,6 @@ export function parseLeadsFiltros(raw: RawSearchParams): LeadsFiltros {
   return leadsFiltrosSchema.parse(raw);
 }
 
-/** The start of a calendar day on the agency's clock, as an instant. */
-function startOfDay(isoDay: string, timezone: string, plusDays = 0): Date {
-  const [y, m, d] = isoDay.split("-").map(Number) as [number, number, number];
-  return new Date(new TZDate(y, m - 1, d + plusDays, timezone).getTime());
-}
-
 /** The query's terms: days become São Paulo midnights ("até" includes its whole day), "quentes" a floor. */
 export function toLeadsBusca(
   filtros: LeadsFiltros,
@@ -75,8 +69,8 @@ export function toLeadsBusca(
     origem: filtros.portal,
     scoreMin,
     scoreMax: filtros.scoreMax,
-    recebidoDesde: filtros.de ? startOfDay(filtros.de, timezone) : undefined,
-    recebidoAntes: filtros.ate ? startOfDay(filtros.ate, timezone, 1) : undefined,
+    recebidoDesde: filtros.de ? localDayRange(filtros.de, timezone)?.start : undefined,
+    recebidoAntes: filtros.ate ? localDayRange(filtros.ate, timezone)?.end : undefined,
     semContato: filtros.semContato,
     ...(telefones ? { telefones } : { texto: filtros.q }),
   };
