@@ -62,7 +62,7 @@ test("os filtros estreitam a lista, e sem resultado há como limpar", async ({ p
 
   await page.goto("/leads?quentes=1");
   await expect(rows(page).first()).toBeVisible();
-  const faixas = await page.getByTestId("lead-score").evaluateAll((els) => els.map((el) => el.dataset.faixa));
+  const faixas = await page.getByTestId("lead-score").evaluateAll((els) => els.map((el) => el.dataset.temperatura));
   expect(new Set(faixas)).toEqual(new Set(["quente"]));
 
   await page.goto("/leads");
