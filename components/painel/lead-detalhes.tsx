@@ -3,7 +3,8 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { LeadDetalhe } from "@/lib/painel/load-lead-detalhe";
-import { formatReais, telefoneLegivel, telLink, whatsappLink } from "@/lib/painel/contato";
+import { formatReais, telLink, whatsappLink } from "@/lib/painel/contato";
+import { formatPhone } from "@/lib/phone/format-phone";
 import { duracaoTexto } from "@/lib/painel/first-response";
 import { STATUS_LEAD } from "@/lib/painel/rotulos";
 import { origemLabel } from "@/lib/portals/origem-label";
@@ -35,7 +36,7 @@ export function LeadDetalhes({ detalhe, timezone }: { detalhe: LeadDetalhe; time
       </h2>
       <dl className="mt-2 divide-y divide-slate-100">
         <Item termo="Telefone" testId="lead-telefone">
-          <span className="tabular-nums">{telefoneLegivel(lead.telefone)}</span>
+          <span className="tabular-nums">{formatPhone(lead.telefone)}</span>
           {tel || wa ? (
             <span className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
               {tel ? (

@@ -1,12 +1,5 @@
-// How the lead page shows and links a contact: the phone readable ("+55 11 97654-3210") with `tel:`
-// and `wa.me` links, and prices in reais. Only for people with the right to the lead's contact.
-import { parsePhoneNumberFromString } from "libphonenumber-js";
-
-/** "+55 11 97654-3210"; a value that is not a phone (kept raw by the intake) is shown as received. */
-export function telefoneLegivel(e164: string): string {
-  const phone = parsePhoneNumberFromString(e164);
-  return phone?.isValid() ? phone.formatInternational() : e164;
-}
+// How the lead page links a contact (`tel:` and `wa.me`; the readable form is lib/phone/format-phone.ts,
+// as on the list) and writes prices in reais. Only for people with the right to the lead's contact.
 
 /** Null when the value is not an E.164 number: no link is better than a wrong one. */
 export function telLink(e164: string): string | null {
