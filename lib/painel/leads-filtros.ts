@@ -6,12 +6,8 @@ import type { LeadsBusca, LeadsCursor } from "@/lib/db/queries/leads-lista";
 import { phoneSearchCandidates } from "@/lib/phone/phone-search";
 import { localDayRange } from "@/lib/time/local-day";
 import { DEFAULT_TIMEZONE } from "@/lib/time/working-hours";
-import { idParam, optionalParam, type RawSearchParams } from "./search-params";
+import { dayParam, idParam, optionalParam, type RawSearchParams } from "./search-params";
 
-const dia = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s));
 // Digits only: an empty box arrives as "" and z.coerce would read it as 0 ("score até 0").
 const score = z
   .string()
@@ -43,8 +39,8 @@ export const leadsFiltrosSchema = z.object({
   corretor: idParam,
   scoreMin: optionalParam(score),
   scoreMax: optionalParam(score),
-  de: optionalParam(dia),
-  ate: optionalParam(dia),
+  de: dayParam,
+  ate: dayParam,
   semContato: optionalParam(ligado),
   quentes: optionalParam(ligado),
   apos: optionalParam(cursor),

@@ -3,6 +3,7 @@
 // not give a 500, and a NUL or an odd byte must not reach Postgres (it refuses them in text).
 import { z } from "zod";
 import { MENSAGEM_STATUS } from "@/lib/db/schema";
+import { localDayRange } from "@/lib/time/local-day";
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
@@ -21,8 +22,8 @@ export const idParam = optionalParam(
     .regex(/^[A-Za-z0-9_-]{1,50}$/),
 );
 
-/** A calendar day from a date input (`2026-12-05`); whether it exists is checked with the timezone (lib/time/local-day.ts). */
-export const dayParam = optionalParam(z.string().regex(/^\d{4}-\d{2}-\d{2}$/));
+/** A calendar day from a date input (`2026-12-05`) that exists (not 2026-02-31). */
+export const dayParam = optionalParam(z.string().refine((day) => localDayRange(day) !== null));
 
 /** Where a page of a newest-first list stopped: the last row's time (ms) and id, as `1764950400000.msg_01…`. */
 export type ListCursor = { at: Date; id: string };

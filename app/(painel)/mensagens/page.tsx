@@ -23,13 +23,12 @@ const LIMIT = 25;
 
 type PageProps = { searchParams: Promise<RawSearchParams> };
 
-const isBrokerScope = (scope: { corretorId: string | null }) => scope.corretorId !== null;
-
 export default async function MensagensPage({ searchParams }: PageProps) {
   const { scope } = await requireScope();
   // An unknown or malformed value in the URL is ignored, not an error: the page then shows everything.
   const filtros = parseMensagensFiltros(await searchParams);
   const visible = narrowToCorretor(scope, filtros.corretor);
+  const isBroker = scope.corretorId !== null;
   const { db } = await getDb();
   const imobiliaria = await loadImobiliaria(scope.imobiliariaId);
   const de = filtros.de ? localDayRange(filtros.de, imobiliaria.timezone) : null;
@@ -49,7 +48,7 @@ export default async function MensagensPage({ searchParams }: PageProps) {
   const ultima = mensagens.at(-1);
   const filtroUrl = (antes: string | null) => {
     const q = new URLSearchParams();
-    if (!isBrokerScope(scope) && visible.corretorId) q.set("corretor", visible.corretorId);
+    if (!isBroker && visible.corretorId) q.set("corretor", visible.corretorId);
     if (filtros.status) q.set("status", filtros.status);
     if (de && filtros.de) q.set("de", filtros.de);
     if (ate && filtros.ate) q.set("ate", filtros.ate);
@@ -60,7 +59,6 @@ export default async function MensagensPage({ searchParams }: PageProps) {
   const maisAntigas =
     pagina.length > LIMIT && ultima ? filtroUrl(formatCursor({ at: ultima.criadoEm, id: ultima.id })) : null;
   const nomes = new Map(corretores.map((c) => [c.id, c.nome]));
-  const isBroker = scope.corretorId !== null;
 
   return (
     <div className="space-y-6">
