@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   // workers/natives at runtime; bcrypt is a native addon (password checks off the event loop).
   serverExternalPackages: ["@electric-sql/pglite", "pino", "ioredis", "pg", "bcrypt"],
   poweredByHeader: false,
+  // forbidden() and app/forbidden.tsx: a broker opening a manager's page is told "sem permissão" (403),
+  // not "página não encontrada". Still flagged experimental in Next 16, stable in behaviour.
+  experimental: { authInterrupts: true },
   // `npm run typecheck` (CI) checks types; the build need not do it again over tests and scripts.
   typescript: { ignoreBuildErrors: true },
   // Every response; the pages' Content-Security-Policy (per-request nonce) is set in proxy.ts.

@@ -165,7 +165,7 @@ test("o corretor que abre o lead de outro corretor recebe 404", async ({ page, b
 
   const resposta = await page.goto(`/leads/${deOutro!.id}`);
   expect(resposta?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "Página não encontrada" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Não encontrado" })).toBeVisible();
   // The same as a lead that does not exist.
   const inexistente = await page.goto("/leads/lead_que_nao_existe");
   expect(inexistente?.status()).toBe(404);

@@ -73,7 +73,10 @@ test("quem já está logado vai direto ao painel ao abrir /login", async ({ page
 test("a página de corretores é só para gestor e admin", async ({ page }) => {
   await loginAs(page, "corretor");
   const response = await page.goto("/corretores");
-  expect(response?.status()).toBe(404);
+  // Told why, inside the dashboard (the menu is still there), not "página não encontrada".
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Sem permissão" })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Painel" })).toBeVisible();
 
   await page.context().clearCookies();
   await loginAs(page, "gestor");

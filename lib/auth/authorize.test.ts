@@ -75,7 +75,7 @@ const tokenFor = (
   expires: new Date(Date.now() + 3600_000).toISOString(),
 });
 
-// Next's redirect()/notFound() throw errors whose digest says where to.
+// Next's redirect()/notFound()/forbidden() throw errors whose digest says where to.
 async function interruption(run: () => Promise<unknown>): Promise<string> {
   try {
     await run();
@@ -159,11 +159,11 @@ describe("session version: a cookie ends with its sessions", () => {
 });
 
 describe("requireRole", () => {
-  it("lets the listed roles through and answers 404 to the others", async () => {
+  it("lets the listed roles through and answers 403 (the sem permissão page) to the others", async () => {
     session.current = tokenFor(ids.admin, "admin");
     expect((await requireRole("admin", "gestor")).userId).toBe(ids.admin);
     session.current = tokenFor(ids.corretor, "corretor", corretorId);
-    expect(await interruption(() => requireRole("admin", "gestor"))).toBe("NEXT_HTTP_ERROR_FALLBACK;404");
+    expect(await interruption(() => requireRole("admin", "gestor"))).toBe("NEXT_HTTP_ERROR_FALLBACK;403");
   });
 
   it("still redirects to /login when nobody is logged in", async () => {

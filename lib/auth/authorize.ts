@@ -1,7 +1,7 @@
 // The one door every dashboard page and server action goes through: who is logged in (checked
 // against the `usuarios` row on each request, not only the cookie), with which role, and which rows
 // they may see. Pages never call auth() themselves.
-import { notFound, redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { getUsuarioById } from "@/lib/db/queries/usuarios";
@@ -41,10 +41,13 @@ export async function requireSession(): Promise<Viewer> {
   return viewer;
 }
 
-/** The logged-in user when their role is one of `roles`; otherwise a 404, which says nothing about the page. */
+/**
+ * The logged-in user when their role is one of `roles`; otherwise the "sem permissão" page (403,
+ * app/forbidden.tsx). Pages' names are no secret; rows are, so a row outside the scope stays a 404.
+ */
 export async function requireRole(...roles: Papel[]): Promise<Viewer> {
   const viewer = await requireSession();
-  if (!hasRole(viewer, roles)) notFound();
+  if (!hasRole(viewer, roles)) forbidden();
   return viewer;
 }
 

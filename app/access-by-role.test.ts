@@ -1,0 +1,275 @@
+// Every dashboard page, route handler and server action × every role, with a second agency: who gets
+// the page, who gets "sem permissão" (403), who gets the same 404 as for a row that does not exist,
+// and that a refused action changes nothing. Real database; only Auth.js's cookie reading (`auth()`)
+// and Next's request-bound helpers (cache revalidation, connection()) are replaced.
+import { readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import bcrypt from "bcryptjs";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { useDbForTests } from "@/lib/db/client";
+import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
+import { insertUsuario } from "@/lib/db/queries/usuarios";
+import { interacoes, leads } from "@/lib/db/schema";
+import { createTestDb, type TestDb } from "@/lib/db/test-db";
+import { insertCorretor } from "@/lib/db/testing/corretores";
+import { insertLead } from "@/lib/db/testing/leads";
+
+const session = vi.hoisted(() => ({ current: null as unknown }));
+vi.mock("@/lib/auth/auth", () => ({ auth: async () => session.current }));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock("next/server", async (original) => ({ ...(await original<object>()), connection: async () => undefined }));
+
+type Login = "anonimo" | "adminA" | "gestorA" | "corretorA1" | "corretorA2" | "adminB";
+type Outcome = "pagina" | "login" | "403" | "404";
+
+let t: TestDb;
+const SENHA_HASH = bcrypt.hashSync("segredo", 4);
+const ids = {} as {
+  agencyA: string;
+  agencyB: string;
+  corretorA1: string;
+  corretorA2: string;
+  corretorB: string;
+  leadA1: string;
+  leadB: string;
+};
+const logins = {} as Record<
+  Exclude<Login, "anonimo">,
+  { userId: string; papel: string; corretorId: string | null; imobiliariaId: string }
+>;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  useDbForTests(t);
+  ids.agencyA = (await insertImobiliaria(t.db, { slug: "acesso-a", nome: "Agência A" })).id;
+  ids.agencyB = (await insertImobiliaria(t.db, { slug: "acesso-b", nome: "Agência B" })).id;
+  const broker = async (imobiliariaId: string, nome: string, telefone: string) =>
+    (await insertCorretor(t.db, { imobiliariaId, nome, telefone })).id;
+  ids.corretorA1 = await broker(ids.agencyA, "Carla", "+5511900020001");
+  ids.corretorA2 = await broker(ids.agencyA, "Diego", "+5511900020002");
+  ids.corretorB = await broker(ids.agencyB, "Bia", "+5511900020003");
+  const lead = async (imobiliariaId: string, corretorId: string, nome: string, telefone: string) =>
+    (
+      await insertLead(t.db, {
+        imobiliariaId,
+        corretorId,
+        nome,
+        telefone,
+        origem: "grupo-olx",
+        score: 70,
+        status: "novo",
+      })
+    ).id;
+  ids.leadA1 = await lead(ids.agencyA, ids.corretorA1, "Lia Lead", "+5511988880001");
+  ids.leadB = await lead(ids.agencyB, ids.corretorB, "Beto Lead", "+5511988880002");
+
+  const user = async (key: keyof typeof logins, papel: string, imobiliariaId: string, corretorId: string | null) => {
+    const userId = `usr_${key}`;
+    await insertUsuario(t.db, {
+      id: userId,
+      email: `${key.toLowerCase()}@acesso.test`,
+      nome: key,
+      senhaHash: SENHA_HASH,
+      papel: papel as "admin",
+      imobiliariaId,
+      corretorId,
+    });
+    logins[key] = { userId, papel, corretorId, imobiliariaId };
+  };
+  await user("adminA", "admin", ids.agencyA, null);
+  await user("gestorA", "gestor", ids.agencyA, null);
+  await user("corretorA1", "corretor", ids.agencyA, ids.corretorA1);
+  await user("corretorA2", "corretor", ids.agencyA, ids.corretorA2);
+  await user("adminB", "admin", ids.agencyB, null);
+});
+afterAll(async () => {
+  useDbForTests(null);
+  await t?.cleanup();
+});
+beforeEach(() => {
+  session.current = null;
+});
+
+function logInAs(login: Login): void {
+  if (login === "anonimo") {
+    session.current = null;
+    return;
+  }
+  const l = logins[login];
+  session.current = {
+    user: {
+      name: login,
+      userId: l.userId,
+      papel: l.papel,
+      imobiliariaId: l.imobiliariaId,
+      corretorId: l.corretorId,
+      sessaoVersao: 1,
+    },
+    expires: new Date(Date.now() + 3600_000).toISOString(),
+  };
+}
+
+// Next's redirect()/notFound()/forbidden() throw errors whose digest names the answer.
+async function outcomeOf(run: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    await run();
+    return "pagina";
+  } catch (err) {
+    const digest = String((err as { digest?: unknown }).digest ?? "");
+    if (digest.startsWith("NEXT_REDIRECT;") && digest.includes(";/login;")) return "login";
+    if (digest === "NEXT_HTTP_ERROR_FALLBACK;403") return "403";
+    if (digest === "NEXT_HTTP_ERROR_FALLBACK;404") return "404";
+    throw err;
+  }
+}
+
+// Each page declares its own props; the test hands every one the same shape.
+type PageModule = { default: (props: never) => unknown };
+type AnyPage = (props: { params: Promise<Record<string, string>>; searchParams: Promise<object> }) => unknown;
+type PageCase = {
+  route: string;
+  load: () => Promise<PageModule>;
+  params?: () => Record<string, string>;
+  expected: Record<Login, Outcome>;
+};
+
+const everyone: Record<Login, Outcome> = {
+  anonimo: "login",
+  adminA: "pagina",
+  gestorA: "pagina",
+  corretorA1: "pagina",
+  corretorA2: "pagina",
+  adminB: "pagina",
+};
+const managers: Record<Login, Outcome> = { ...everyone, corretorA1: "403", corretorA2: "403" };
+
+const PAGES: PageCase[] = [
+  { route: "/visao-geral", load: () => import("./(painel)/visao-geral/page"), expected: everyone },
+  { route: "/leads", load: () => import("./(painel)/leads/(lista)/page"), expected: everyone },
+  { route: "/mensagens", load: () => import("./(painel)/mensagens/page"), expected: everyone },
+  { route: "/corretores", load: () => import("./(painel)/corretores/page"), expected: managers },
+  {
+    route: "/leads/[id]",
+    load: () => import("./(painel)/leads/[id]/page"),
+    params: () => ({ id: ids.leadA1 }),
+    // The lead is corretorA1's, in agency A: another broker and another agency get the missing lead's 404.
+    expected: { ...everyone, corretorA2: "404", adminB: "404" },
+  },
+];
+
+// Every page.tsx under app/(painel) must be in PAGES: a new page cannot skip this test.
+function painelRoutes(dir = join(__dirname, "(painel)")): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return painelRoutes(path);
+    if (name !== "page.tsx") return [];
+    // A route group, "(lista)", is a folder but not part of the URL.
+    const segments = relative(join(__dirname, "(painel)"), dir).split(/[\\/]/);
+    return [`/${segments.filter((s) => !/^\(.*\)$/.test(s)).join("/")}`];
+  });
+}
+
+describe("dashboard pages × roles", () => {
+  it("covers every page of the dashboard", () => {
+    expect(painelRoutes().sort()).toEqual(PAGES.map((p) => p.route).sort());
+  });
+
+  for (const page of PAGES) {
+    for (const login of Object.keys(page.expected) as Login[]) {
+      it(`${page.route} as ${login}: ${page.expected[login]}`, async () => {
+        const Page = (await page.load()).default as unknown as AnyPage;
+        logInAs(login);
+        const outcome = await outcomeOf(async () =>
+          Page({ params: Promise.resolve(page.params?.() ?? {}), searchParams: Promise.resolve({}) }),
+        );
+        expect(outcome).toBe(page.expected[login]);
+      });
+    }
+  }
+
+  it("a lead that does not exist is the same 404 for everyone logged in", async () => {
+    const Page = (await import("./(painel)/leads/[id]/page")).default as unknown as AnyPage;
+    for (const login of ["adminA", "gestorA", "corretorA1"] as const) {
+      logInAs(login);
+      expect(
+        await outcomeOf(async () =>
+          Page({ params: Promise.resolve({ id: "lead_nao_existe" }), searchParams: Promise.resolve({}) }),
+        ),
+      ).toBe("404");
+    }
+  });
+});
+
+describe("lead page actions × roles", () => {
+  const snapshot = async () => {
+    const [lead] = await t.db.select().from(leads).where(eq(leads.id, ids.leadA1));
+    const notas = await t.db.select().from(interacoes).where(eq(interacoes.leadId, ids.leadA1));
+    return {
+      status: lead?.status,
+      corretorId: lead?.corretorId,
+      ultima: lead?.dataUltimaInteracao,
+      interacoes: notas.length,
+    };
+  };
+  const form = (fields: Record<string, string>) => {
+    const f = new FormData();
+    for (const [k, v] of Object.entries(fields)) f.set(k, v);
+    return f;
+  };
+
+  it("another broker and another agency get 404 on every action, and the lead is unchanged", async () => {
+    const actions = await import("./(painel)/leads/[id]/actions");
+    const before = await snapshot();
+    for (const login of ["corretorA2", "adminB"] as const) {
+      logInAs(login);
+      const calls = [
+        () => actions.mudarStatusAction({ ok: false }, form({ leadId: ids.leadA1, para: "em_contato", de: "novo" })),
+        () => actions.adicionarNotaAction({ ok: false }, form({ leadId: ids.leadA1, texto: "nota de fora" })),
+        () => actions.reatribuirAction({ ok: false }, form({ leadId: ids.leadA1, paraCorretorId: ids.corretorA2 })),
+      ];
+      for (const call of calls) expect(await outcomeOf(call)).toBe("404");
+    }
+    logInAs("anonimo");
+    expect(
+      await outcomeOf(() => actions.adicionarNotaAction({ ok: false }, form({ leadId: ids.leadA1, texto: "x" }))),
+    ).toBe("login");
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("the owning broker may not reassign; a manager may", async () => {
+    const actions = await import("./(painel)/leads/[id]/actions");
+    logInAs("corretorA1");
+    const refused = await actions.reatribuirAction(
+      { ok: false },
+      form({ leadId: ids.leadA1, paraCorretorId: ids.corretorA2 }),
+    );
+    expect(refused).toMatchObject({ ok: false, mensagem: expect.stringContaining("gestores") });
+    expect((await snapshot()).corretorId).toBe(ids.corretorA1);
+
+    logInAs("gestorA");
+    const done = await actions.reatribuirAction(
+      { ok: false },
+      form({ leadId: ids.leadA1, paraCorretorId: ids.corretorA2 }),
+    );
+    expect(done).toMatchObject({ ok: true });
+    expect((await snapshot()).corretorId).toBe(ids.corretorA2);
+  });
+});
+
+describe("route handlers × roles", () => {
+  it("/api/leads/export: 401 without a login, 403 for a broker, only the agency's own leads for a manager", async () => {
+    const { GET } = await import("./api/leads/export/route");
+    const get = () => GET(new Request("http://localhost/api/leads/export"));
+    logInAs("anonimo");
+    expect((await get()).status).toBe(401);
+    logInAs("corretorA1");
+    const refused = await get();
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/Sem permissão/);
+    logInAs("adminB");
+    const csv = await (await get()).text();
+    expect(csv).toContain("Beto Lead");
+    expect(csv).not.toContain("Lia Lead");
+  });
+});
