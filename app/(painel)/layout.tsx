@@ -1,4 +1,4 @@
-// The logged-in dashboard's shell: sidebar with the agency and the pages, header with the user.
+// The logged-in dashboard's shell: a header with the agency and the user, the menu of pages.
 // Every page below also calls lib/auth/authorize itself: a layout alone does not guard a page.
 import type { ReactNode } from "react";
 import { Sidebar } from "@/components/painel/sidebar";
@@ -10,14 +10,23 @@ export default async function PainelLayout({ children }: { children: ReactNode }
   const viewer = await requireSession();
   const imobiliaria = await loadImobiliaria(viewer.imobiliariaId);
   return (
-    <div className="min-h-screen">
-      <Sidebar imobiliariaNome={imobiliaria.nome} papel={viewer.papel} />
-      <div className="md:pl-60">
-        <header className="flex h-14 items-center justify-end border-b border-slate-200 bg-white/90 px-4 backdrop-blur md:sticky md:top-0 md:z-10 md:h-16 md:px-6">
-          <UserMenu nome={viewer.nome} papel={viewer.papel} />
-        </header>
-        <main className="mx-auto max-w-7xl px-4 py-6 md:px-6 md:py-8">{children}</main>
-      </div>
+    <div className="min-h-screen md:pl-60">
+      {/* On a phone, one short bar (brand, agency, user) over the menu; on a desk the menu is a fixed sidebar. */}
+      <header className="flex h-14 items-center justify-between gap-3 border-b border-slate-200 bg-white/90 px-4 backdrop-blur md:sticky md:top-0 md:z-10 md:h-16 md:px-6">
+        <div className="min-w-0 leading-tight">
+          <span className="text-base font-bold tracking-tight text-brand-700 md:hidden">Lastro</span>
+          <p
+            className="truncate text-xs font-medium text-muted md:text-sm"
+            data-testid="painel-imobiliaria"
+            title={imobiliaria.nome}
+          >
+            {imobiliaria.nome}
+          </p>
+        </div>
+        <UserMenu nome={viewer.nome} papel={viewer.papel} />
+      </header>
+      <Sidebar papel={viewer.papel} />
+      <main className="mx-auto max-w-7xl px-4 py-5 md:px-6 md:py-8">{children}</main>
     </div>
   );
 }

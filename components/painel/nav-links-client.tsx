@@ -18,7 +18,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
             <Link
               href={item.href}
               aria-current={active ? "page" : undefined}
-              className={`block whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium transition-colors ${
+              className={`block whitespace-nowrap rounded-lg px-2.5 py-1.5 text-sm font-medium md:px-3 md:py-2 transition-colors ${
                 active ? "bg-brand-50 text-brand-800" : "text-slate-600 hover:bg-slate-100 hover:text-ink"
               }`}
             >

@@ -11,20 +11,11 @@ function navItems(papel: Papel): NavItem[] {
   ];
 }
 
-export function Sidebar({ imobiliariaNome, papel }: { imobiliariaNome: string; papel: Papel }) {
+export function Sidebar({ papel }: { papel: Papel }) {
   return (
     <aside className="border-b border-slate-200 bg-white md:fixed md:inset-y-0 md:left-0 md:w-60 md:border-r md:border-b-0">
-      <div className="flex flex-col gap-2 px-4 py-3 md:gap-4 md:py-6">
-        <div className="px-3">
-          <span className="text-lg font-bold tracking-tight text-brand-700">Lastro</span>
-          <p
-            className="mt-0.5 truncate text-xs font-medium text-muted"
-            data-testid="painel-imobiliaria"
-            title={imobiliariaNome}
-          >
-            {imobiliariaNome}
-          </p>
-        </div>
+      <div className="flex flex-col gap-4 px-3 py-2 md:px-4 md:py-6">
+        <span className="hidden px-3 text-lg font-bold tracking-tight text-brand-700 md:block">Lastro</span>
         <nav aria-label="Painel">
           <NavLinks items={navItems(papel)} />
         </nav>

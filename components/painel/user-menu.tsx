@@ -4,9 +4,9 @@ import { PAPEL_ROTULO } from "@/lib/painel/rotulos";
 
 export function UserMenu({ nome, papel }: { nome: string; papel: Papel }) {
   return (
-    <div className="flex items-center gap-4">
+    <div className="flex shrink-0 items-center gap-3 md:gap-4">
       <div className="text-right leading-tight">
-        <p className="text-sm font-medium text-ink" data-testid="usuario-nome">
+        <p className="max-w-36 truncate text-sm font-medium text-ink md:max-w-none" data-testid="usuario-nome">
           {nome}
         </p>
         <p className="text-xs text-muted" data-testid="usuario-papel" data-papel={papel}>

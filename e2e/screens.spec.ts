@@ -1,0 +1,65 @@
+// Every page of the product at a desk (1366 px) and on a phone (390 px), as a manager and as a broker:
+// nothing scrolls sideways, and a screenshot of each is kept in test-results/screens/ (CI copies them
+// to artifacts/screens/) for a person to look at.
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { loginAs, type DemoRole } from "./support/login";
+
+const SCREENS = path.join("test-results", "screens");
+const WIDTHS = [
+  [1366, 800],
+  [390, 844],
+] as const;
+
+type Shot = { name: string; url: string | ((page: Page) => Promise<string>); ready: (page: Page) => Promise<void> };
+
+const heading = (name: string | RegExp) => async (page: Page) =>
+  expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+
+// The newest lead in the login's list: every role has one in the demo data.
+async function firstLeadUrl(page: Page): Promise<string> {
+  await page.goto("/leads");
+  const id = await page.getByTestId("lead").first().getAttribute("data-lead-id");
+  return `/leads/${id}`;
+}
+
+const PAGES: Record<Extract<DemoRole, "gestor" | "corretor">, Shot[]> = {
+  gestor: [
+    { name: "visao-geral", url: "/visao-geral", ready: heading(/^Olá/) },
+    { name: "leads", url: "/leads", ready: heading("Leads") },
+    { name: "lead", url: firstLeadUrl, ready: heading(/.+/) },
+    { name: "mensagens", url: "/mensagens", ready: heading(/Mensagens/) },
+    { name: "corretores", url: "/corretores", ready: heading(/Corretores/) },
+  ],
+  corretor: [
+    { name: "visao-geral", url: "/visao-geral", ready: heading(/^Olá/) },
+    { name: "leads", url: "/leads", ready: heading("Leads") },
+    { name: "lead", url: firstLeadUrl, ready: heading(/.+/) },
+    { name: "mensagens", url: "/mensagens", ready: heading(/Mensagens/) },
+    { name: "sem-permissao", url: "/corretores", ready: heading("Sem permissão") },
+    { name: "nao-encontrado", url: "/leads/lead_que_nao_existe", ready: heading("Não encontrado") },
+  ],
+};
+
+async function shoot(page: Page, role: string, shot: Shot): Promise<void> {
+  const url = typeof shot.url === "string" ? shot.url : await shot.url(page);
+  for (const [width, height] of WIDTHS) {
+    await page.setViewportSize({ width, height });
+    await page.goto(url);
+    await shot.ready(page);
+    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(scrollWidth, `${shot.name} a ${width} px rola para o lado`).toBeLessThanOrEqual(width);
+    await page.screenshot({ path: path.join(SCREENS, `todas-${role}-${shot.name}-${width}.png`), fullPage: true });
+  }
+}
+
+test("a tela de login, no computador e no celular", async ({ page }) => {
+  await shoot(page, "anonimo", { name: "login", url: "/login", ready: heading("Entrar no painel") });
+});
+
+for (const role of ["gestor", "corretor"] as const) {
+  test(`todas as páginas do ${role}, no computador e no celular`, async ({ page }) => {
+    await loginAs(page, role);
+    for (const shot of PAGES[role]) await shoot(page, role, shot);
+  });
+}
