@@ -97,3 +97,39 @@ export async function giveBackQuotaSlot(kv: Kv, corretorId: string, usedAt: Date
     log.warn("quota.give_back_failed", { corretorId, error: String(err) });
   });
 }
+
+// A manager's override counts past any limit: the counter only needs a ceiling for its API.
+const OVERRIDE_CEILING = 1_000_000;
+
+/**
+ * Counts one slot of today's quota whatever the limit: a manager sending a held alert now. The
+ * broker goes over the limit on purpose, and the count says by how much. Call it before moving the
+ * message row out of `retida_cota`, inside that transaction; give the slot back if the move loses.
+ */
+export async function takeQuotaOverride(deps: TakeQuotaDeps, corretorId: string): Promise<QuotaSlot> {
+  const entry = kvKeys.mensagensDia(corretorId, deps.now);
+  try {
+    let { count } = await deps.kv.incrementIfBelow(entry.key, OVERRIDE_CEILING, entry.ttlSeconds);
+    if (count === 1) {
+      // A fresh counter would let the broker's next alerts through as if the day were empty.
+      ({ count } = await catchUpFreshCounter(deps, { id: corretorId, limiteDiario: OVERRIDE_CEILING }, entry));
+    }
+    let given = false;
+    return {
+      allowed: true,
+      via: "kv",
+      count,
+      async giveBack() {
+        if (given) return;
+        given = true;
+        await giveBackQuotaSlot(deps.kv, corretorId, deps.now);
+      },
+    };
+  } catch (err) {
+    log.warn("quota.kv_unavailable", { corretorId, error: String(err) });
+    await lockCorretorQuota(deps.tx, corretorId);
+    const { start, end } = quotaDayBounds(deps.now);
+    const used = await countMensagensUsingQuota(deps.tx, corretorId, start, end);
+    return { allowed: true, via: "postgres", count: used + 1, giveBack: noop };
+  }
+}

@@ -1,5 +1,6 @@
 // One message to a broker, drawn as the broker reads it in WhatsApp: the bubble with its formatting
 // and links, the quick-reply buttons under it, and around it who it is for and where it stands.
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { Mensagem } from "@/lib/db/queries/mensagens";
 import { statusMensagem, TIPO_MENSAGEM_ROTULO } from "@/lib/painel/rotulos";
@@ -7,13 +8,19 @@ import { maskPhone, maskPii } from "@/lib/privacy/mask";
 import { formatDataHora } from "@/lib/time/format-data-hora";
 import { WhatsAppText } from "./whatsapp-text";
 
-type MensagemCardProps = { mensagem: Mensagem; corretorNome: string; timezone: string };
+type MensagemCardProps = {
+  mensagem: Mensagem;
+  corretorNome: string;
+  timezone: string;
+  /** What the viewer may do to the message (a client island), under everything else. */
+  acoes?: ReactNode;
+};
 
 function horaCurta(at: Date, timezone: string): string {
   return formatDataHora(at, timezone).slice(-5);
 }
 
-export function MensagemCard({ mensagem, corretorNome, timezone }: MensagemCardProps) {
+export function MensagemCard({ mensagem, corretorNome, timezone, acoes }: MensagemCardProps) {
   const status = statusMensagem(mensagem, timezone);
   const problema =
     (mensagem.status === "falhou" || mensagem.status === "incerta") && (mensagem.erroMensagem || mensagem.erroCodigo);
@@ -87,6 +94,7 @@ export function MensagemCard({ mensagem, corretorNome, timezone }: MensagemCardP
           {maskPii(motivoCancelamento)}
         </p>
       ) : null}
+      {acoes}
     </article>
   );
 }

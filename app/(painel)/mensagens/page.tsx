@@ -1,7 +1,10 @@
 // The WhatsApp outbox: every message to a broker, newest first, as the broker reads it. Without
 // Twilio keys this is where the alerts land (status "Na caixa de saída") instead of being sent.
 import type { Metadata } from "next";
+import { acoesPermitidas } from "@/agents/conselheiro/send/manual-action-rules";
+import { avisosAcao } from "@/agents/conselheiro/send/manual-action-texts";
 import { AutoRefresh } from "@/components/painel/auto-refresh-client";
+import { AvisoAcaoMensagem, MensagemAcoes } from "@/components/painel/mensagem-acoes-client";
 import { MensagemCard } from "@/components/painel/mensagem-card";
 import { MensagensFiltros } from "@/components/painel/mensagens-filtros";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,7 +16,9 @@ import { listCorretores } from "@/lib/db/queries/corretores";
 import { listMensagens } from "@/lib/db/queries/mensagens";
 import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
 import { formatCursor, parseMensagensFiltros, type RawSearchParams } from "@/lib/painel/search-params";
+import type { Mensagem } from "@/lib/db/queries/mensagens";
 import { localDayRange } from "@/lib/time/local-day";
+import { acaoMensagemAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Mensagens · Lastro" };
@@ -24,7 +29,7 @@ const LIMIT = 25;
 type PageProps = { searchParams: Promise<RawSearchParams> };
 
 export default async function MensagensPage({ searchParams }: PageProps) {
-  const { scope } = await requireScope();
+  const { viewer, scope } = await requireScope();
   // An unknown or malformed value in the URL is ignored, not an error: the page then shows everything.
   const filtros = parseMensagensFiltros(await searchParams);
   const visible = narrowToCorretor(scope, filtros.corretor);
@@ -59,6 +64,11 @@ export default async function MensagensPage({ searchParams }: PageProps) {
   const maisAntigas =
     pagina.length > LIMIT && ultima ? filtroUrl(formatCursor({ at: ultima.criadoEm, id: ultima.id })) : null;
   const nomes = new Map(corretores.map((c) => [c.id, c.nome]));
+  // Only the buttons the login's role may use on the message's status; the action checks again.
+  const acoesDe = (m: Mensagem) => {
+    const acoes = acoesPermitidas(viewer.papel, m.status);
+    return <MensagemAcoes mensagemId={m.id} acoes={acoes} avisos={avisosAcao(acoes, m)} acao={acaoMensagemAction} />;
+  };
 
   return (
     <div className="space-y-6">
@@ -88,11 +98,13 @@ export default async function MensagensPage({ searchParams }: PageProps) {
               mensagem={m}
               corretorNome={nomes.get(m.corretorId) ?? "Corretor"}
               timezone={imobiliaria.timezone}
+              acoes={acoesDe(m)}
             />
           ))}
           <Paginacao maisRecentes={filtros.antes ? filtroUrl(null) : null} maisAntigas={maisAntigas} />
         </section>
       )}
+      <AvisoAcaoMensagem />
     </div>
   );
 }
