@@ -73,7 +73,7 @@ describe("moverNoFunilAction", () => {
       ESTADO_INICIAL,
       form({ leadId: lead.id, de: "em_contato", para: "visita_agendada", visitaEm: "2030-12-12T10:00" }),
     );
-    expect(estado).toEqual({ ok: true, mensagem: "Status alterado para “Visita agendada”." });
+    expect(estado).toEqual({ ok: true, mensagem: "Status alterado para “Visita agendada”.", leadId: lead.id });
     expect((await getLeadById(t.db, agency, lead.id))?.status).toBe("visita_agendada");
     const [linha] = await listInteracoesByLead(t.db, lead.id);
     expect(linha?.conteudo).toContain("visita marcada para 12/12/2030 10:00");
@@ -123,7 +123,7 @@ describe("moverNoFunilAction", () => {
     const lead = await leadDe(carla);
     session.scope = { imobiliariaId: agency, corretorId: carla };
     const estado = await moverNoFunilAction(ESTADO_INICIAL, form({ leadId: lead.id, de: "novo", para: "em_contato" }));
-    expect(estado).toEqual({ ok: false, mensagem: "O lead já estava em “Em contato”. A página foi atualizada." });
+    expect(estado).toMatchObject({ ok: false, mensagem: "O lead já estava em “Em contato”. A página foi atualizada." });
     expect((await getLeadById(t.db, agency, lead.id))?.status).toBe("em_contato");
   });
 });
