@@ -66,28 +66,52 @@ test("o corretor move um lead para visita agendada pelo menu e ele aparece na co
   await expect(primeiro).toContainText("visita marcada para 12/12/2030 10:00");
 });
 
-test("arrastar move o cartão; soltar em Perdido pede o motivo", async ({ page }) => {
+/** A person's drag: press on the card, move a little (the browser starts the drag), move onto the column, release. */
+async function arrastar(page: Page, card: Locator, destino: Locator) {
+  const de = (await card.boundingBox())!;
+  const para = (await destino.boundingBox())!;
+  await page.mouse.move(de.x + 20, de.y + de.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(de.x + 40, de.y + de.height / 2 + 10, { steps: 5 });
+  await page.mouse.move(para.x + para.width / 2, para.y + 60, { steps: 10 });
+  await page.mouse.up();
+}
+
+test("arrastar move o cartão; o menu funciona pelo teclado; soltar em Perdido pede o motivo", async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 800 });
   await loginAs(page, "corretor");
   await page.goto("/funil");
+  await page.waitForLoadState("networkidle");
 
-  const { card, id } = await umCartaoAberto(page);
-  await card.dragTo(coluna(page, "proposta"));
-  await expect(coluna(page, "proposta").locator(`[data-lead-id="${id}"]`)).toBeVisible();
-  await expect(page.getByTestId("funil-aviso")).toHaveText("Status alterado para “Proposta”.");
+  const card = page.locator('[data-testid="funil-cartao"][data-status="novo"]').first();
+  const id = (await card.getAttribute("data-lead-id"))!;
+  await arrastar(page, card, coluna(page, "em_contato"));
+  await expect(coluna(page, "em_contato").locator(`[data-lead-id="${id}"]`)).toBeVisible();
+  await expect(page.getByTestId("funil-aviso")).toHaveText("Status alterado para “Em contato”.");
   await page.reload();
+  await expect(coluna(page, "em_contato").locator(`[data-lead-id="${id}"]`)).toBeVisible();
+
+  // By keyboard alone: open the card's menu, pick the step, confirm.
+  const movido = cartao(page, id);
+  await movido.getByTestId("funil-mover-menu").focus();
+  await page.keyboard.press("Enter");
+  await movido.getByLabel("Etapa").focus();
+  await movido.getByLabel("Etapa").selectOption("proposta");
+  await movido.getByTestId("funil-mover-confirmar").focus();
+  await page.keyboard.press("Enter");
   await expect(coluna(page, "proposta").locator(`[data-lead-id="${id}"]`)).toBeVisible();
 
   // Lost needs a reason: the drop asks for it, and cancelling leaves the card where it was.
-  const movido = coluna(page, "proposta").locator(`[data-lead-id="${id}"]`);
-  await movido.dragTo(coluna(page, "perdido"));
+  await page.getByTestId("funil-quadro").evaluate((b) => (b.scrollLeft = b.scrollWidth));
+  const naProposta = coluna(page, "proposta").locator(`[data-lead-id="${id}"]`);
+  await arrastar(page, naProposta, coluna(page, "perdido"));
   const dialogo = page.getByTestId("funil-dialogo");
   await expect(dialogo).toBeVisible();
   await dialogo.getByRole("button", { name: "Cancelar" }).click();
   await expect(dialogo).toHaveCount(0);
-  await expect(coluna(page, "proposta").locator(`[data-lead-id="${id}"]`)).toBeVisible();
+  await expect(naProposta).toBeVisible();
 
-  await movido.dragTo(coluna(page, "perdido"));
+  await arrastar(page, naProposta, coluna(page, "perdido"));
   await dialogo.getByLabel(/Motivo da perda/).fill("Comprou com outra imobiliária.");
   await dialogo.getByRole("button", { name: "Marcar como perdido" }).click();
   await expect(coluna(page, "perdido").locator(`[data-lead-id="${id}"]`)).toBeVisible();

@@ -89,7 +89,7 @@ export function FunilCartao(props: FunilCartaoProps) {
               ))}
             </select>
           </label>
-          <div className="hidden group-has-[option[value=visita_agendada]:checked]:block">
+          <div className="hidden group-has-[option[value$=agendada]:checked]:block">
             <label htmlFor={`visita-${sufixo}`} className="block text-sm font-medium text-ink">
               Data e hora da visita <span className="font-normal text-muted">(opcional)</span>
             </label>
