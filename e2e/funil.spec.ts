@@ -173,4 +173,5 @@ test("o gestor filtra por corretor; no celular (390 px) nada rola para o lado", 
   await noSidewaysScroll(page, 390);
   await page.goto("/funil");
   await page.screenshot({ path: `${SCREENS}/funil-390.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENS}/funil-390-tela.png` });
 });
