@@ -1,5 +1,5 @@
 // /funil's filters: a plain GET form (a filtered board is a shareable URL), broker for managers,
-// portal and "só quentes". On a phone, links to each column follow, with its total.
+// portal and "só quentes". Two to a row on a phone, so the board starts near the top.
 import Link from "next/link";
 import type { FunilFiltros as Filtros } from "@/lib/painel/funil-filtros";
 import { ORIGENS } from "@/lib/portals/origem-label";
@@ -15,13 +15,15 @@ type FunilFiltrosProps = {
 const focus = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
 const inputClass = `mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm ${focus}`;
 const labelClass = "block min-w-0 text-sm font-medium text-ink sm:w-56";
+// Without the broker filter the portal takes the whole first row on a phone.
+const sozinho = "col-span-2 sm:col-span-1";
 
 export function FunilFiltros({ filtros, corretores, scoreQuente, filtrado }: FunilFiltrosProps) {
   return (
     <form
       method="get"
       action="/funil"
-      className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:flex-row sm:flex-wrap sm:items-end"
+      className="grid grid-cols-2 items-end gap-3 rounded-xl border border-slate-200 bg-white p-3 shadow-sm sm:flex sm:flex-wrap sm:p-4"
       data-testid="funil-filtros"
     >
       {corretores ? (
@@ -37,7 +39,7 @@ export function FunilFiltros({ filtros, corretores, scoreQuente, filtrado }: Fun
           </select>
         </label>
       ) : null}
-      <label className={labelClass}>
+      <label className={`${labelClass} ${corretores ? "" : sozinho}`}>
         Portal
         <select name="portal" defaultValue={filtros.portal ?? ""} className={inputClass}>
           <option value="">Todos</option>
@@ -61,7 +63,7 @@ export function FunilFiltros({ filtros, corretores, scoreQuente, filtrado }: Fun
           <span className="text-muted">(score ≥ {scoreQuente})</span>
         </span>
       </label>
-      <div className="flex items-center gap-4">
+      <div className="flex items-center justify-end gap-4 sm:justify-start">
         <button
           type="submit"
           className={`rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 ${focus}`}

@@ -41,7 +41,12 @@ export default async function FunilPage({ searchParams }: PageProps) {
     <div className="space-y-5">
       <PageHeader
         title="Funil"
-        description={`${isBroker ? "Os seus leads" : "Os leads da equipe"} por etapa, os recebidos por último no topo. Mova pelo menu de cada lead ou arrastando o cartão.`}
+        description={
+          <>
+            {isBroker ? "Os seus leads" : "Os leads da equipe"} por etapa, os recebidos por último no topo.
+            <span className="hidden md:inline"> Mova pelo menu de cada lead ou arrastando o cartão.</span>
+          </>
+        }
       />
       <FunilFiltros
         filtros={filtros}
