@@ -79,7 +79,7 @@ export function FunilQuadro({ colunas, limiares, mostrarCorretor, mover }: Funil
         {aviso}
       </p>
       <div
-        className="relative -mx-4 flex items-start snap-x snap-mandatory gap-3 overflow-x-auto px-4 pb-3 md:mx-0 md:items-stretch md:snap-none md:px-0"
+        className="relative -mx-4 flex items-start snap-x snap-mandatory scroll-px-4 gap-3 overflow-x-auto px-4 pb-3 md:mx-0 md:items-stretch md:snap-none md:px-0"
         data-testid="funil-quadro"
       >
         {vistas.map((coluna) => (

@@ -56,7 +56,7 @@ export default async function FunilPage({ searchParams }: PageProps) {
       />
       {/* A phone shows one column at a time: these jump to each, with its total. */}
       <nav aria-label="Etapas do funil" className="md:hidden">
-        <ul className="flex flex-wrap gap-2">
+        <ul className="flex flex-wrap gap-x-2 gap-y-1">
           {quadro.map((c) => (
             <li key={c.status}>
               <a
