@@ -10,7 +10,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { useDbForTests } from "@/lib/db/client";
 import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
 import { insertUsuario } from "@/lib/db/queries/usuarios";
-import { interacoes, leads } from "@/lib/db/schema";
+import { insertMensagemOnce } from "@/lib/db/queries/mensagens";
+import { auditoria, interacoes, leads, mensagens } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertLead } from "@/lib/db/testing/leads";
@@ -33,6 +34,7 @@ const ids = {} as {
   corretorB: string;
   leadA1: string;
   leadB: string;
+  mensagemA1: string;
 };
 const logins = {} as Record<
   Exclude<Login, "anonimo">,
@@ -63,6 +65,17 @@ beforeAll(async () => {
     ).id;
   ids.leadA1 = await lead(ids.agencyA, ids.corretorA1, "Lia Lead", "+5511988880001");
   ids.leadB = await lead(ids.agencyB, ids.corretorB, "Beto Lead", "+5511988880002");
+  const falhou = await insertMensagemOnce(t.db, {
+    imobiliariaId: ids.agencyA,
+    corretorId: ids.corretorA1,
+    leadId: ids.leadA1,
+    tipo: "alerta",
+    destino: "+5511900020001",
+    corpo: "Novo lead: Lia",
+    status: "falhou",
+    idempotencyKey: "acesso:falhou",
+  });
+  ids.mensagemA1 = falhou.mensagem.id;
 
   const user = async (key: keyof typeof logins, papel: string, imobiliariaId: string, corretorId: string | null) => {
     const userId = `usr_${key}`;
@@ -149,6 +162,7 @@ const PAGES: PageCase[] = [
   { route: "/leads", load: () => import("./(painel)/leads/(lista)/page"), expected: everyone },
   { route: "/mensagens", load: () => import("./(painel)/mensagens/page"), expected: everyone },
   { route: "/corretores", load: () => import("./(painel)/corretores/page"), expected: managers },
+  { route: "/funil", load: () => import("./(painel)/funil/page"), expected: everyone },
   {
     route: "/leads/[id]",
     load: () => import("./(painel)/leads/[id]/page"),
@@ -201,15 +215,58 @@ describe("dashboard pages × roles", () => {
   });
 });
 
-describe("lead page actions × roles", () => {
+// Every exported server action, called as a login outside the row's scope would post it: a forged form
+// for corretorA1's lead or message, from another broker and from another agency.
+type ActionCase = { file: string; name: string; form: () => Record<string, string> };
+const moveForm = () => ({ leadId: ids.leadA1, para: "em_contato", de: "novo" });
+const ACTIONS: ActionCase[] = [
+  { file: "(painel)/leads/[id]/actions", name: "mudarStatusAction", form: moveForm },
+  {
+    file: "(painel)/leads/[id]/actions",
+    name: "adicionarNotaAction",
+    form: () => ({ leadId: ids.leadA1, texto: "nota" }),
+  },
+  {
+    file: "(painel)/leads/[id]/actions",
+    name: "reatribuirAction",
+    form: () => ({ leadId: ids.leadA1, paraCorretorId: ids.corretorA2 }),
+  },
+  { file: "(painel)/funil/actions", name: "moverNoFunilAction", form: moveForm },
+  {
+    file: "(painel)/mensagens/actions",
+    name: "acaoMensagemAction",
+    form: () => ({ mensagemId: ids.mensagemA1, acao: "tentar_de_novo" }),
+  },
+];
+const ACTION_FILES: Record<string, () => Promise<Record<string, unknown>>> = {
+  "(painel)/leads/[id]/actions": () => import("./(painel)/leads/[id]/actions"),
+  "(painel)/funil/actions": () => import("./(painel)/funil/actions"),
+  "(painel)/mensagens/actions": () => import("./(painel)/mensagens/actions"),
+};
+type ServerAction = (prev: unknown, form: FormData) => Promise<unknown>;
+
+function actionFiles(dir = __dirname): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === "node_modules" ? [] : actionFiles(path);
+    return name === "actions.ts" ? [relative(__dirname, path).replace(/\\/g, "/").replace(/\.ts$/, "")] : [];
+  });
+}
+
+describe("server actions × roles", () => {
   const snapshot = async () => {
     const [lead] = await t.db.select().from(leads).where(eq(leads.id, ids.leadA1));
     const notas = await t.db.select().from(interacoes).where(eq(interacoes.leadId, ids.leadA1));
+    const [mensagem] = await t.db.select().from(mensagens).where(eq(mensagens.id, ids.mensagemA1));
+    const auditorias = await t.db.select().from(auditoria);
     return {
       status: lead?.status,
       corretorId: lead?.corretorId,
       ultima: lead?.dataUltimaInteracao,
       interacoes: notas.length,
+      mensagem: mensagem?.status,
+      tentativas: mensagem?.tentativas,
+      auditorias: auditorias.length,
     };
   };
   const form = (fields: Record<string, string>) => {
@@ -217,25 +274,33 @@ describe("lead page actions × roles", () => {
     for (const [k, v] of Object.entries(fields)) f.set(k, v);
     return f;
   };
+  const actionOf = async (c: ActionCase) => (await ACTION_FILES[c.file]!())[c.name] as ServerAction;
 
-  it("another broker and another agency get 404 on every action, and the lead is unchanged", async () => {
-    const actions = await import("./(painel)/leads/[id]/actions");
-    const before = await snapshot();
-    for (const login of ["corretorA2", "adminB"] as const) {
-      logInAs(login);
-      const calls = [
-        () => actions.mudarStatusAction({ ok: false }, form({ leadId: ids.leadA1, para: "em_contato", de: "novo" })),
-        () => actions.adicionarNotaAction({ ok: false }, form({ leadId: ids.leadA1, texto: "nota de fora" })),
-        () => actions.reatribuirAction({ ok: false }, form({ leadId: ids.leadA1, paraCorretorId: ids.corretorA2 })),
-      ];
-      for (const call of calls) expect(await outcomeOf(call)).toBe("404");
+  it("covers every exported server action", async () => {
+    expect(actionFiles().sort()).toEqual(Object.keys(ACTION_FILES).sort());
+    for (const [file, load] of Object.entries(ACTION_FILES)) {
+      const exported = Object.keys(await load()).sort();
+      expect(exported, file).toEqual(
+        ACTIONS.filter((a) => a.file === file)
+          .map((a) => a.name)
+          .sort(),
+      );
     }
-    logInAs("anonimo");
-    expect(
-      await outcomeOf(() => actions.adicionarNotaAction({ ok: false }, form({ leadId: ids.leadA1, texto: "x" }))),
-    ).toBe("login");
-    expect(await snapshot()).toEqual(before);
   });
+
+  for (const c of ACTIONS) {
+    it(`${c.name}: another broker and another agency get 404, nobody logged in goes to login, and nothing changes`, async () => {
+      const action = await actionOf(c);
+      const before = await snapshot();
+      for (const login of ["corretorA2", "adminB"] as const) {
+        logInAs(login);
+        expect(await outcomeOf(() => action({ ok: false }, form(c.form()))), login).toBe("404");
+      }
+      logInAs("anonimo");
+      expect(await outcomeOf(() => action({ ok: false }, form(c.form())))).toBe("login");
+      expect(await snapshot()).toEqual(before);
+    });
+  }
 
   it("the owning broker may not reassign; a manager may", async () => {
     const actions = await import("./(painel)/leads/[id]/actions");
