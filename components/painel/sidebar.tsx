@@ -7,6 +7,7 @@ function navItems(papel: Papel): NavItem[] {
     { href: "/visao-geral", label: "Visão geral" },
     { href: "/mensagens", label: "Mensagens" },
     { href: "/leads", label: "Leads" },
+    { href: "/eventos", label: "Eventos" },
     ...(papel === "corretor" ? [] : [{ href: "/corretores", label: "Corretores" }]),
   ];
 }

@@ -1,4 +1,4 @@
-// The dashboard's first page: headline counts within the login's scope.
+// The dashboard's first page: headline counts within the login's scope, each card a link to the list it counts.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
@@ -25,23 +25,45 @@ export default async function VisaoGeralPage() {
         description={scope.corretorId ? "Seus leads e as mensagens enviadas a você." : `Resumo de ${imobiliaria.nome}.`}
       />
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-3">
-        <StatCard label={scope.corretorId ? "Meus leads" : "Leads"} value={counts.leads} testId="painel-leads" />
+        <StatCard
+          label={scope.corretorId ? "Meus leads" : "Leads"}
+          value={counts.leads}
+          testId="painel-leads"
+          href="/leads"
+        />
         <StatCard
           label={`Leads quentes (score ≥ ${imobiliaria.configuracoes.scoreQuente})`}
           value={counts.leadsQuentes}
           testId="painel-leads-quentes"
+          href="/leads?quentes=1"
         />
-        <StatCard label="Leads ainda sem contato" value={counts.leadsNovos} testId="painel-leads-novos" />
-        <StatCard label="Mensagens" value={counts.mensagens} testId="painel-mensagens" />
-        <StatCard label="Na caixa de saída" value={counts.mensagensNaCaixa} testId="painel-caixa-saida" />
+        <StatCard
+          label="Leads ainda sem contato"
+          value={counts.leadsSemContato}
+          testId="painel-leads-sem-contato"
+          href="/leads?semContato=1"
+        />
+        <StatCard label="Mensagens" value={counts.mensagens} testId="painel-mensagens" href="/mensagens" />
+        <StatCard
+          label="Na caixa de saída"
+          value={counts.mensagensNaCaixa}
+          testId="painel-caixa-saida"
+          href="/mensagens?status=outbox"
+        />
         {counts.corretoresAtivos === null ? (
           <StatCard
             label="Com falha ou incertas"
             value={counts.mensagensComProblema}
             testId="painel-mensagens-problema"
+            href="/mensagens?status=com_problema"
           />
         ) : (
-          <StatCard label="Corretores ativos" value={counts.corretoresAtivos} testId="painel-corretores-ativos" />
+          <StatCard
+            label="Corretores ativos"
+            value={counts.corretoresAtivos}
+            testId="painel-corretores-ativos"
+            href="/corretores"
+          />
         )}
       </dl>
       <p className="text-sm text-muted">
