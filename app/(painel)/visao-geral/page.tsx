@@ -7,6 +7,7 @@ import { requireScope } from "@/lib/auth/authorize";
 import { getDb } from "@/lib/db/client";
 import { countVisaoGeral } from "@/lib/db/queries/painel-visao-geral";
 import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
+import { VISAO_GERAL_LINKS } from "@/lib/painel/visao-geral-links";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Visão geral · Lastro" };
@@ -29,40 +30,40 @@ export default async function VisaoGeralPage() {
           label={scope.corretorId ? "Meus leads" : "Leads"}
           value={counts.leads}
           testId="painel-leads"
-          href="/leads"
+          href={VISAO_GERAL_LINKS.leads}
         />
         <StatCard
           label={`Leads quentes (score ≥ ${imobiliaria.configuracoes.scoreQuente})`}
           value={counts.leadsQuentes}
           testId="painel-leads-quentes"
-          href="/leads?quentes=1"
+          href={VISAO_GERAL_LINKS.leadsQuentes}
         />
         <StatCard
           label="Leads ainda sem contato"
           value={counts.leadsSemContato}
           testId="painel-leads-sem-contato"
-          href="/leads?semContato=1"
+          href={VISAO_GERAL_LINKS.leadsSemContato}
         />
-        <StatCard label="Mensagens" value={counts.mensagens} testId="painel-mensagens" href="/mensagens" />
+        <StatCard label="Mensagens" value={counts.mensagens} testId="painel-mensagens" href={VISAO_GERAL_LINKS.mensagens} />
         <StatCard
           label="Na caixa de saída"
           value={counts.mensagensNaCaixa}
           testId="painel-caixa-saida"
-          href="/mensagens?status=outbox"
+          href={VISAO_GERAL_LINKS.mensagensNaCaixa}
         />
         {counts.corretoresAtivos === null ? (
           <StatCard
             label="Com falha ou incertas"
             value={counts.mensagensComProblema}
             testId="painel-mensagens-problema"
-            href="/mensagens?status=com_problema"
+            href={VISAO_GERAL_LINKS.mensagensComProblema}
           />
         ) : (
           <StatCard
             label="Corretores ativos"
             value={counts.corretoresAtivos}
             testId="painel-corretores-ativos"
-            href="/corretores"
+            href={VISAO_GERAL_LINKS.corretoresAtivos}
           />
         )}
       </dl>
