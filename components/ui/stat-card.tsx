@@ -35,6 +35,11 @@ export function StatCard({ label, value, testId, href }: StatCardProps) {
           label
         )}
       </dt>
+      {href ? (
+        <span aria-hidden className="absolute top-4 right-5 text-sm text-brand-600">
+          →
+        </span>
+      ) : null}
       <dd
         className="mt-2 text-3xl font-semibold tracking-tight text-brand-800 tabular-nums"
         data-testid={`count-${testId}`}

@@ -111,12 +111,15 @@ describe.each([
   ["a manager", () => ({ imobiliariaId: agency, corretorId: null })],
   ["a broker", () => ({ imobiliariaId: agency, corretorId: carla })],
 ])("the overview's cards for %s", (_, scopeOf) => {
-  it.each(["leads", "leadsQuentes", "leadsSemContato"] as const)("%s: the card's number is its list's", async (card) => {
-    const scope = scopeOf();
-    const counts = await countVisaoGeral(t.db, scope, SCORE_QUENTE);
-    expect(counts[card]).toBeGreaterThan(0);
-    expect(await leadsListed(scope, VISAO_GERAL_LINKS[card])).toBe(counts[card]);
-  });
+  it.each(["leads", "leadsQuentes", "leadsSemContato"] as const)(
+    "%s: the card's number is its list's",
+    async (card) => {
+      const scope = scopeOf();
+      const counts = await countVisaoGeral(t.db, scope, SCORE_QUENTE);
+      expect(counts[card]).toBeGreaterThan(0);
+      expect(await leadsListed(scope, VISAO_GERAL_LINKS[card])).toBe(counts[card]);
+    },
+  );
 
   it.each(["mensagens", "mensagensNaCaixa", "mensagensComProblema"] as const)(
     "%s: the card's number is its list's",

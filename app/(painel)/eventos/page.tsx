@@ -11,7 +11,12 @@ import { EmptyState } from "@/components/ui/table";
 import { narrowToCorretor, requireScope } from "@/lib/auth/authorize";
 import { getDb } from "@/lib/db/client";
 import { listCorretores } from "@/lib/db/queries/corretores";
-import { eventosQueryString, hasEventosFiltros, parseEventosFiltros, toEventosBusca } from "@/lib/painel/eventos-filtros";
+import {
+  eventosQueryString,
+  hasEventosFiltros,
+  parseEventosFiltros,
+  toEventosBusca,
+} from "@/lib/painel/eventos-filtros";
 import { loadEventosPagina } from "@/lib/painel/load-eventos";
 import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
 import type { RawSearchParams } from "@/lib/painel/search-params";

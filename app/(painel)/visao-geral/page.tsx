@@ -44,7 +44,12 @@ export default async function VisaoGeralPage() {
           testId="painel-leads-sem-contato"
           href={VISAO_GERAL_LINKS.leadsSemContato}
         />
-        <StatCard label="Mensagens" value={counts.mensagens} testId="painel-mensagens" href={VISAO_GERAL_LINKS.mensagens} />
+        <StatCard
+          label="Mensagens"
+          value={counts.mensagens}
+          testId="painel-mensagens"
+          href={VISAO_GERAL_LINKS.mensagens}
+        />
         <StatCard
           label="Na caixa de saída"
           value={counts.mensagensNaCaixa}

@@ -107,7 +107,10 @@ describe("listEventos", () => {
     expect(daCarla.eventos.every((e) => e.corretorId === carla)).toBe(true);
     const todos = await listEventos(t.db, manager(), {}, { limit: 100 });
     expect(todos.eventos.some((e) => e.leadNome === "Alheio")).toBe(false);
-    expect(todos.eventos.find((e) => e.leadId === leadCarla)).toMatchObject({ leadNome: "Joana", corretorNome: "Carla" });
+    expect(todos.eventos.find((e) => e.leadId === leadCarla)).toMatchObject({
+      leadNome: "Joana",
+      corretorNome: "Carla",
+    });
   });
 
   it.each([

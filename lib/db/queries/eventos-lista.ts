@@ -62,32 +62,34 @@ const olderThan = (cursor: EventosCursor) =>
   sql`(${eventos.dataDeteccao}, ${eventos.id}) < (${cursor.detectado}::timestamp, ${idSchema.parse(cursor.id)})`;
 
 function selectPage(db: Db, where: SQL[], limit: number) {
-  return db
-    .select({
-      id: eventos.id,
-      tipo: eventos.tipo,
-      urgencia: eventos.urgencia,
-      titulo: eventos.titulo,
-      descricao: eventos.descricao,
-      dataDeteccao: eventos.dataDeteccao,
-      processado: sql<boolean>`coalesce(${eventos.processado}, false)`,
-      metadata: eventos.metadata,
-      mensagemAgrupadaId: eventos.mensagemAgrupadaId,
-      corretorId: eventos.corretorId,
-      corretorNome: corretores.nome,
-      leadId: eventos.leadId,
-      leadNome: leads.nome,
-      leadScore: leads.score,
-      leadCorretorId: leads.corretorId,
-      detectado: sql<string>`to_char(${eventos.dataDeteccao}, 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
-    })
-    .from(eventos)
-    .leftJoin(leads, eq(leads.id, eventos.leadId))
-    .leftJoin(corretores, eq(corretores.id, eventos.corretorId))
-    .where(and(...where))
-    // The exact column order and null placement of the idx_eventos_imobiliaria_*_deteccao indexes.
-    .orderBy(sql`${eventos.dataDeteccao} desc nulls last`, sql`${eventos.id} desc nulls last`)
-    .limit(limit);
+  return (
+    db
+      .select({
+        id: eventos.id,
+        tipo: eventos.tipo,
+        urgencia: eventos.urgencia,
+        titulo: eventos.titulo,
+        descricao: eventos.descricao,
+        dataDeteccao: eventos.dataDeteccao,
+        processado: sql<boolean>`coalesce(${eventos.processado}, false)`,
+        metadata: eventos.metadata,
+        mensagemAgrupadaId: eventos.mensagemAgrupadaId,
+        corretorId: eventos.corretorId,
+        corretorNome: corretores.nome,
+        leadId: eventos.leadId,
+        leadNome: leads.nome,
+        leadScore: leads.score,
+        leadCorretorId: leads.corretorId,
+        detectado: sql<string>`to_char(${eventos.dataDeteccao}, 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+      })
+      .from(eventos)
+      .leftJoin(leads, eq(leads.id, eventos.leadId))
+      .leftJoin(corretores, eq(corretores.id, eventos.corretorId))
+      .where(and(...where))
+      // The exact column order and null placement of the idx_eventos_imobiliaria_*_deteccao indexes.
+      .orderBy(sql`${eventos.dataDeteccao} desc nulls last`, sql`${eventos.id} desc nulls last`)
+      .limit(limit)
+  );
 }
 
 /** A page's statement, unrun (after `apos` when given): for EXPLAIN in tests and docs. */
