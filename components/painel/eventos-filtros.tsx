@@ -23,7 +23,7 @@ export function EventosFiltros({ filtros, corretores, filtrado }: EventosFiltros
       className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
       data-testid="eventos-filtros"
     >
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-3">
         <label className={labelClass}>
           Tipo
           <select name="tipo" defaultValue={filtros.tipo ?? ""} className={inputClass} data-testid="filtro-tipo">

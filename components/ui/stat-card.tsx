@@ -22,7 +22,7 @@ export function StatCard({ label, value, testId, href }: StatCardProps) {
           : ""
       }`}
     >
-      <dt className="text-sm font-medium text-muted">
+      <dt className={`text-sm font-medium text-muted ${href ? "pr-5" : ""}`}>
         {href ? (
           <Link
             href={href}
