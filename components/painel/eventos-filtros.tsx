@@ -60,7 +60,7 @@ export function EventosFiltros({ filtros, corretores, filtrado }: EventosFiltros
               className={inputClass}
               data-testid="filtro-corretor"
             >
-              <option value="">Todos os corretores</option>
+              <option value="">Todos</option>
               {corretores.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.nome}

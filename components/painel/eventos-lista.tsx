@@ -38,7 +38,7 @@ export function EventosLista({ itens, timezone, mostrarCorretor }: EventosListaP
             </div>
           </div>
 
-          <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
+          <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm sm:gap-x-6">
             {e.lead ? (
               <>
                 <dt className="text-muted">Lead</dt>
