@@ -163,6 +163,7 @@ const PAGES: PageCase[] = [
   { route: "/mensagens", load: () => import("./(painel)/mensagens/page"), expected: everyone },
   { route: "/corretores", load: () => import("./(painel)/corretores/page"), expected: managers },
   { route: "/funil", load: () => import("./(painel)/funil/page"), expected: everyone },
+  { route: "/eventos", load: () => import("./(painel)/eventos/page"), expected: everyone },
   {
     route: "/leads/[id]",
     load: () => import("./(painel)/leads/[id]/page"),

@@ -1,6 +1,7 @@
 // The outbox filters: a plain GET form, so a filtered view is a shareable URL and needs no JavaScript.
 import Link from "next/link";
 import { STATUS_MENSAGEM_OPCOES } from "@/lib/painel/rotulos";
+import { COM_PROBLEMA } from "@/lib/painel/search-params";
 
 type MensagensFiltrosProps = {
   /** null = the broker filter is not offered (a broker login sees only their own messages). */
@@ -39,6 +40,7 @@ export function MensagensFiltros({ corretores, corretorId, status, de, ate }: Me
         Situação
         <select name="status" defaultValue={status ?? ""} className={selectClass} data-testid="filtro-status">
           <option value="">Todas</option>
+          <option value={COM_PROBLEMA}>Com falha ou incerta</option>
           {STATUS_MENSAGEM_OPCOES.map((o) => (
             <option key={o.valor} value={o.valor}>
               {o.rotulo}

@@ -5,9 +5,10 @@ import { NavLinks, type NavItem } from "./nav-links-client";
 function navItems(papel: Papel): NavItem[] {
   return [
     { href: "/visao-geral", label: "Visão geral" },
-    { href: "/mensagens", label: "Mensagens" },
     { href: "/leads", label: "Leads" },
     { href: "/funil", label: "Funil" },
+    { href: "/mensagens", label: "Mensagens" },
+    { href: "/eventos", label: "Eventos" },
     ...(papel === "corretor" ? [] : [{ href: "/corretores", label: "Corretores" }]),
   ];
 }

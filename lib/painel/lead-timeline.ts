@@ -4,8 +4,15 @@
 import type { Evento } from "@/lib/db/queries/eventos";
 import type { Interacao } from "@/lib/db/queries/interacoes";
 import type { Mensagem } from "@/lib/db/queries/mensagens";
-import type { InteracaoTipo, LeadStatus, Urgencia } from "@/lib/db/schema";
-import { STATUS_LEAD, statusMensagem, TIPO_MENSAGEM_ROTULO, type Tom } from "./rotulos";
+import type { InteracaoTipo, LeadStatus } from "@/lib/db/schema";
+import {
+  STATUS_LEAD,
+  statusMensagem,
+  TIPO_EVENTO_ROTULO,
+  TIPO_MENSAGEM_ROTULO,
+  URGENCIA_ROTULO,
+  type Tom,
+} from "./rotulos";
 
 export type TimelineOrigem = "interacao" | "evento" | "mensagem";
 
@@ -32,21 +39,6 @@ const TITULO_INTERACAO: Record<InteracaoTipo, string> = {
   nota: "Nota",
   visita: "Visita",
   mudanca_status: "Mudança de status",
-};
-
-const TITULO_EVENTO: Record<string, string> = {
-  novo_lead: "Novo lead detectado",
-  lead_retorno: "Lead voltou a perguntar",
-  visita_solicitada: "Pedido de visita",
-  sla_violado: "Prazo de resposta estourado",
-  follow_up_vencido: "Follow-up vencido",
-};
-
-const URGENCIA: Record<Urgencia, { rotulo: string; tom: Tom }> = {
-  baixa: { rotulo: "Urgência baixa", tom: "neutro" },
-  media: { rotulo: "Urgência média", tom: "info" },
-  alta: { rotulo: "Urgência alta", tom: "alerta" },
-  critica: { rotulo: "Urgência crítica", tom: "erro" },
 };
 
 // Same instant: the detection before its decision's message, the message before the broker's action.
@@ -89,9 +81,9 @@ function fromEvento(e: Evento, decisao: string | null): TimelineItem {
     origem: "evento",
     tipo: e.tipo ?? "evento",
     at: e.dataDeteccao ?? new Date(0),
-    titulo: (e.tipo && TITULO_EVENTO[e.tipo]) || e.titulo || "Evento",
+    titulo: (e.tipo && TIPO_EVENTO_ROTULO[e.tipo]) || e.titulo || "Evento",
     texto: e.descricao,
-    badge: e.urgencia ? URGENCIA[e.urgencia] : null,
+    badge: e.urgencia ? (URGENCIA_ROTULO[e.urgencia] ?? null) : null,
     decisao: decisao ?? (e.processado ? null : "aguardando a decisão do Orquestrador"),
     enviadaEm: null,
   };

@@ -1,6 +1,6 @@
 // How the dashboard names roles, message statuses and kinds, lead statuses and weekdays in pt-BR,
 // with the tone each badge takes.
-import type { LeadStatus, MensagemStatus, MensagemTipo, Papel } from "@/lib/db/schema";
+import type { EventoTipo, LeadStatus, MensagemStatus, MensagemTipo, Papel, Urgencia } from "@/lib/db/schema";
 import { formatDataHora } from "@/lib/time/format-data-hora";
 
 export type Tom = "neutro" | "info" | "sucesso" | "alerta" | "erro";
@@ -60,6 +60,25 @@ export const STATUS_LEAD: Record<LeadStatus, { rotulo: string; tom: Tom }> = {
   proposta: { rotulo: "Proposta", tom: "sucesso" },
   fechado: { rotulo: "Fechado", tom: "sucesso" },
   perdido: { rotulo: "Perdido", tom: "erro" },
+};
+
+/** What the Vigilante detected, as the lead timeline and /eventos title it. */
+export const TIPO_EVENTO_ROTULO: Record<EventoTipo, string> = {
+  novo_lead: "Novo lead detectado",
+  lead_retorno: "Lead voltou a perguntar",
+  visita_solicitada: "Pedido de visita",
+  sla_violado: "Prazo de resposta estourado",
+  follow_up_vencido: "Follow-up vencido",
+  portal_silencioso: "Portal sem enviar leads",
+  resumo_diario: "Resumo diário",
+  resumo_semanal: "Resumo semanal",
+};
+
+export const URGENCIA_ROTULO: Record<Urgencia, { rotulo: string; tom: Tom }> = {
+  baixa: { rotulo: "Urgência baixa", tom: "neutro" },
+  media: { rotulo: "Urgência média", tom: "info" },
+  alta: { rotulo: "Urgência alta", tom: "alerta" },
+  critica: { rotulo: "Urgência crítica", tom: "erro" },
 };
 
 const DIAS_CURTOS = ["Dom", "Seg", "Ter", "Qua", "Qui", "Sex", "Sáb"] as const;

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listMensagens } from "@/lib/db/queries/mensagens";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
-import { formatCursor, parseMensagensFiltros } from "./search-params";
+import { formatCursor, mensagensStatusFiltro, parseMensagensFiltros } from "./search-params";
 
 const ODD_VALUES: Array<string | string[]> = [
   "\u0000",
@@ -44,11 +44,18 @@ describe("parseMensagensFiltros", () => {
       await expect(
         listMensagens(handle.db, "imob_x", {
           corretorId: filtros.corretor,
-          status: filtros.status ? [filtros.status] : undefined,
+          status: filtros.status ? mensagensStatusFiltro(filtros.status) : undefined,
         }),
       ).resolves.toEqual([]);
     },
   );
+
+  it("reads com_problema as the failed and uncertain statuses the overview card counts", () => {
+    const filtros = parseMensagensFiltros({ status: "com_problema" });
+    expect(filtros.status).toBe("com_problema");
+    expect(mensagensStatusFiltro(filtros.status!)).toEqual(["falhou", "incerta"]);
+    expect(mensagensStatusFiltro("outbox")).toEqual(["outbox"]);
+  });
 
   it("(the query itself cannot take a NUL: that is what the page used to pass it)", async () => {
     await expect(listMensagens(handle.db, "imob_x", { corretorId: "\u0000" })).rejects.toThrow();

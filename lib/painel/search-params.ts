@@ -2,7 +2,8 @@
 // fit is dropped (the page shows everything), never an error: a hand-edited or truncated link must
 // not give a 500, and a NUL or an odd byte must not reach Postgres (it refuses them in text).
 import { z } from "zod";
-import { MENSAGEM_STATUS } from "@/lib/db/schema";
+import { MENSAGENS_COM_PROBLEMA } from "@/lib/db/queries/painel-visao-geral";
+import { MENSAGEM_STATUS, type MensagemStatus } from "@/lib/db/schema";
 import { localDayRange } from "@/lib/time/local-day";
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
@@ -42,10 +43,18 @@ export function formatCursor(cursor: ListCursor): string {
   return `${cursor.at.getTime()}.${cursor.id}`;
 }
 
+/** /mensagens' status filter: one status, or `com_problema` (failed or uncertain: the overview's card). */
+export const COM_PROBLEMA = "com_problema";
+
+/** The statuses a `status` filter value stands for. */
+export function mensagensStatusFiltro(status: MensagemStatus | typeof COM_PROBLEMA): MensagemStatus[] {
+  return status === COM_PROBLEMA ? [...MENSAGENS_COM_PROBLEMA] : [status];
+}
+
 /** /mensagens?corretor=<id>&status=<status>&de=<dia>&ate=<dia>&antes=<cursor> */
 export const mensagensFiltrosSchema = z.object({
   corretor: idParam,
-  status: optionalParam(z.enum(MENSAGEM_STATUS)),
+  status: optionalParam(z.enum([...MENSAGEM_STATUS, COM_PROBLEMA])),
   de: dayParam,
   ate: dayParam,
   antes: cursorParam,

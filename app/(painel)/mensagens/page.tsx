@@ -15,8 +15,13 @@ import { getDb } from "@/lib/db/client";
 import { listCorretores } from "@/lib/db/queries/corretores";
 import { listMensagens } from "@/lib/db/queries/mensagens";
 import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
-import { formatCursor, parseMensagensFiltros, type RawSearchParams } from "@/lib/painel/search-params";
 import type { Mensagem } from "@/lib/db/queries/mensagens";
+import {
+  formatCursor,
+  mensagensStatusFiltro,
+  parseMensagensFiltros,
+  type RawSearchParams,
+} from "@/lib/painel/search-params";
 import { localDayRange } from "@/lib/time/local-day";
 import { acaoMensagemAction } from "./actions";
 
@@ -42,7 +47,7 @@ export default async function MensagensPage({ searchParams }: PageProps) {
     listCorretores(db, scope.imobiliariaId),
     listMensagens(db, scope.imobiliariaId, {
       corretorId: visible.corretorId ?? undefined,
-      status: filtros.status ? [filtros.status] : undefined,
+      status: filtros.status ? mensagensStatusFiltro(filtros.status) : undefined,
       since: de?.start,
       until: ate?.end,
       before: filtros.antes,

@@ -1,4 +1,4 @@
-// The dashboard's first page: headline counts within the login's scope.
+// The dashboard's first page: headline counts within the login's scope, each card a link to the list it counts.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
@@ -7,6 +7,7 @@ import { requireScope } from "@/lib/auth/authorize";
 import { getDb } from "@/lib/db/client";
 import { countVisaoGeral } from "@/lib/db/queries/painel-visao-geral";
 import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
+import { VISAO_GERAL_LINKS } from "@/lib/painel/visao-geral-links";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Visão geral · Lastro" };
@@ -25,23 +26,50 @@ export default async function VisaoGeralPage() {
         description={scope.corretorId ? "Seus leads e as mensagens enviadas a você." : `Resumo de ${imobiliaria.nome}.`}
       />
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-3">
-        <StatCard label={scope.corretorId ? "Meus leads" : "Leads"} value={counts.leads} testId="painel-leads" />
+        <StatCard
+          label={scope.corretorId ? "Meus leads" : "Leads"}
+          value={counts.leads}
+          testId="painel-leads"
+          href={VISAO_GERAL_LINKS.leads}
+        />
         <StatCard
           label={`Leads quentes (score ≥ ${imobiliaria.configuracoes.scoreQuente})`}
           value={counts.leadsQuentes}
           testId="painel-leads-quentes"
+          href={VISAO_GERAL_LINKS.leadsQuentes}
         />
-        <StatCard label="Leads ainda sem contato" value={counts.leadsNovos} testId="painel-leads-novos" />
-        <StatCard label="Mensagens" value={counts.mensagens} testId="painel-mensagens" />
-        <StatCard label="Na caixa de saída" value={counts.mensagensNaCaixa} testId="painel-caixa-saida" />
+        <StatCard
+          label="Leads ainda sem contato"
+          value={counts.leadsSemContato}
+          testId="painel-leads-sem-contato"
+          href={VISAO_GERAL_LINKS.leadsSemContato}
+        />
+        <StatCard
+          label="Mensagens"
+          value={counts.mensagens}
+          testId="painel-mensagens"
+          href={VISAO_GERAL_LINKS.mensagens}
+        />
+        <StatCard
+          label="Na caixa de saída"
+          value={counts.mensagensNaCaixa}
+          testId="painel-caixa-saida"
+          href={VISAO_GERAL_LINKS.mensagensNaCaixa}
+        />
         {counts.corretoresAtivos === null ? (
           <StatCard
             label="Com falha ou incertas"
             value={counts.mensagensComProblema}
             testId="painel-mensagens-problema"
+            href={VISAO_GERAL_LINKS.mensagensComProblema}
           />
         ) : (
-          <StatCard label="Corretores ativos" value={counts.corretoresAtivos} testId="painel-corretores-ativos" />
+          <StatCard
+            label="Corretores ativos"
+            value={counts.corretoresAtivos}
+            testId="painel-corretores-ativos"
+            href={VISAO_GERAL_LINKS.corretoresAtivos}
+          />
         )}
       </dl>
       <p className="text-sm text-muted">

@@ -174,6 +174,29 @@ export async function listLeads(db: Db, scope: Scope, busca: LeadsBusca, pagina:
   };
 }
 
+/**
+ * How many leads each of `buscas` finds within `scope`, in one statement: the list's own conditions, so
+ * a count shown on the overview and the list its card opens always agree.
+ */
+export async function countLeads<K extends string>(
+  db: Db,
+  scope: Scope,
+  buscas: Record<K, LeadsBusca>,
+): Promise<Record<K, number>> {
+  const keys = Object.keys(buscas) as K[];
+  const columns = Object.fromEntries(
+    keys.map((k, i) => [
+      `c${i}`,
+      sql<number>`(count(*) filter (where ${and(...filterConditions(scope, buscas[k]))}))::int`,
+    ]),
+  );
+  const [row] = await db
+    .select(columns)
+    .from(leads)
+    .where(and(...filterConditions(scope, {})));
+  return Object.fromEntries(keys.map((k, i) => [k, Number(row?.[`c${i}`] ?? 0)])) as Record<K, number>;
+}
+
 /** Every lead that fits, in list order, a batch at a time (the CSV export): memory stays one batch. */
 export async function* iterateLeads(
   db: Db,

@@ -70,7 +70,7 @@ describe("countVisaoGeral", () => {
     expect(await countVisaoGeral(t.db, { imobiliariaId: agency, corretorId: null }, 70)).toEqual({
       leads: 4,
       leadsQuentes: 2,
-      leadsNovos: 4,
+      leadsSemContato: 4,
       mensagens: 4,
       mensagensNaCaixa: 2,
       mensagensComProblema: 1,
@@ -82,7 +82,7 @@ describe("countVisaoGeral", () => {
     expect(await countVisaoGeral(t.db, { imobiliariaId: agency, corretorId: carla }, 70)).toEqual({
       leads: 2,
       leadsQuentes: 1,
-      leadsNovos: 2,
+      leadsSemContato: 2,
       mensagens: 2,
       mensagensNaCaixa: 1,
       mensagensComProblema: 1,

@@ -1,19 +1,26 @@
-// Headline counts for the dashboard's overview, within a login's scope (a broker sees their own).
-import { and, eq, sql, type SQL } from "drizzle-orm";
+// Headline counts for the dashboard's overview, within a login's scope (a broker sees their own). Each
+// lead count is the /leads list's own filter (countLeads) and each message count the /mensagens filter
+// its card opens, so the number on a card is the number of rows the card's link shows.
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { corretores, leads, mensagens } from "../schema";
+import { corretores, mensagens, type MensagemStatus } from "../schema";
 import { idSchema } from "./columns";
+import { countLeads } from "./leads-lista";
 
 export type VisaoGeral = {
   leads: number;
   leadsQuentes: number;
-  leadsNovos: number;
+  /** Still `novo` with no broker action: /leads?semContato=1. */
+  leadsSemContato: number;
   mensagens: number;
   mensagensNaCaixa: number;
   mensagensComProblema: number;
   /** null for a broker's scope: the team size is not theirs to see. */
   corretoresAtivos: number | null;
 };
+
+/** The messages an admin must look at: the "Com falha ou incertas" card and /mensagens?status=com_problema. */
+export const MENSAGENS_COM_PROBLEMA = ["falhou", "incerta"] as const satisfies readonly MensagemStatus[];
 
 // `::int` because count() is bigint, which pg returns as a string.
 const countWhere = (condition: SQL) => sql<number>`(count(*) filter (where ${condition}))::int`;
@@ -25,29 +32,18 @@ export async function countVisaoGeral(
 ): Promise<VisaoGeral> {
   const imobiliariaId = idSchema.parse(scope.imobiliariaId);
   const corretorId = scope.corretorId ? idSchema.parse(scope.corretorId) : null;
-  const leadScope = and(
-    eq(leads.imobiliariaId, imobiliariaId),
-    corretorId ? eq(leads.corretorId, corretorId) : undefined,
-  );
   const msgScope = and(
     eq(mensagens.imobiliariaId, imobiliariaId),
     corretorId ? eq(mensagens.corretorId, corretorId) : undefined,
   );
 
   const [leadCounts, msgCounts, team] = await Promise.all([
+    countLeads(db, scope, { total: {}, quentes: { scoreMin: scoreQuente }, semContato: { semContato: true } }),
     db
       .select({
         total: sql<number>`count(*)::int`,
-        quentes: countWhere(sql`${leads.score} >= ${scoreQuente}`),
-        novos: countWhere(sql`${leads.status} = 'novo'`),
-      })
-      .from(leads)
-      .where(leadScope),
-    db
-      .select({
-        total: sql<number>`count(*)::int`,
-        naCaixa: countWhere(sql`${mensagens.status} = 'outbox'`),
-        comProblema: countWhere(sql`${mensagens.status} in ('falhou', 'incerta')`),
+        naCaixa: countWhere(eq(mensagens.status, "outbox")),
+        comProblema: countWhere(inArray(mensagens.status, [...MENSAGENS_COM_PROBLEMA])),
       })
       .from(mensagens)
       .where(msgScope),
@@ -58,12 +54,11 @@ export async function countVisaoGeral(
           .from(corretores)
           .where(eq(corretores.imobiliariaId, imobiliariaId)),
   ]);
-  const l = leadCounts[0];
   const m = msgCounts[0];
   return {
-    leads: Number(l?.total ?? 0),
-    leadsQuentes: Number(l?.quentes ?? 0),
-    leadsNovos: Number(l?.novos ?? 0),
+    leads: leadCounts.total,
+    leadsQuentes: leadCounts.quentes,
+    leadsSemContato: leadCounts.semContato,
     mensagens: Number(m?.total ?? 0),
     mensagensNaCaixa: Number(m?.naCaixa ?? 0),
     mensagensComProblema: Number(m?.comProblema ?? 0),

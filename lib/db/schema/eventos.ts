@@ -44,6 +44,22 @@ export const eventos = pgTable(
     index("idx_eventos_corretor").on(t.corretorId),
     index("idx_eventos_processado").on(t.processado),
     index("idx_eventos_lead").on(t.leadId),
+    // /eventos walks these newest-detected first, a page at a time (keyset on detection time, then id):
+    // the whole agency, one broker's events (a corretor's own list, a manager's broker filter), one tipo
+    // (a rare tipo such as sla_violado would otherwise walk every event of the agency to fill a page).
+    index("idx_eventos_imobiliaria_deteccao").on(t.imobiliariaId, t.dataDeteccao.desc().nullsLast(), t.id.desc()),
+    index("idx_eventos_imobiliaria_corretor_deteccao").on(
+      t.imobiliariaId,
+      t.corretorId,
+      t.dataDeteccao.desc().nullsLast(),
+      t.id.desc(),
+    ),
+    index("idx_eventos_imobiliaria_tipo_deteccao").on(
+      t.imobiliariaId,
+      t.tipo,
+      t.dataDeteccao.desc().nullsLast(),
+      t.id.desc(),
+    ),
     // Only the events still waiting for a digest: the grouping sweep reads this every pass, and the
     // table keeps every event ever decided. The predicate is aguardandoAgrupamento's (queries/eventos.ts).
     index("idx_eventos_aguardando_agrupamento")

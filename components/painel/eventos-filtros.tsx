@@ -1,0 +1,115 @@
+// /eventos' filters: a plain GET form, so a filtered view is a shareable URL and needs no JavaScript.
+import Link from "next/link";
+import { EVENTO_TIPOS, URGENCIAS } from "@/lib/db/schema";
+import type { EventosFiltros as Filtros } from "@/lib/painel/eventos-filtros";
+import { TIPO_EVENTO_ROTULO, URGENCIA_ROTULO } from "@/lib/painel/rotulos";
+
+type EventosFiltrosProps = {
+  filtros: Filtros;
+  /** null = no broker filter (a broker login sees only their own events). */
+  corretores: { id: string; nome: string }[] | null;
+  filtrado: boolean;
+};
+
+const inputClass =
+  "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-200";
+const labelClass = "block min-w-0 text-sm font-medium text-ink";
+
+export function EventosFiltros({ filtros, corretores, filtrado }: EventosFiltrosProps) {
+  return (
+    <form
+      method="get"
+      action="/eventos"
+      className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      data-testid="eventos-filtros"
+    >
+      <div className="grid grid-cols-2 gap-3 lg:grid-cols-3">
+        <label className={labelClass}>
+          Tipo
+          <select name="tipo" defaultValue={filtros.tipo ?? ""} className={inputClass} data-testid="filtro-tipo">
+            <option value="">Todos</option>
+            {EVENTO_TIPOS.map((t) => (
+              <option key={t} value={t}>
+                {TIPO_EVENTO_ROTULO[t]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={labelClass}>
+          Urgência
+          <select
+            name="urgencia"
+            defaultValue={filtros.urgencia ?? ""}
+            className={inputClass}
+            data-testid="filtro-urgencia"
+          >
+            <option value="">Todas</option>
+            {URGENCIAS.map((u) => (
+              <option key={u} value={u}>
+                {URGENCIA_ROTULO[u].rotulo.replace("Urgência ", "")}
+              </option>
+            ))}
+          </select>
+        </label>
+        {corretores ? (
+          <label className={labelClass}>
+            Corretor
+            <select
+              name="corretor"
+              defaultValue={filtros.corretor ?? ""}
+              className={inputClass}
+              data-testid="filtro-corretor"
+            >
+              <option value="">Todos</option>
+              {corretores.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.nome}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <label className={labelClass}>
+          Situação
+          <select
+            name="processado"
+            defaultValue={filtros.processado ?? ""}
+            className={inputClass}
+            data-testid="filtro-processado"
+          >
+            <option value="">Todas</option>
+            <option value="sim">Decididos</option>
+            <option value="nao">Aguardando decisão</option>
+          </select>
+        </label>
+        <label className={labelClass}>
+          Detectado de
+          <input type="date" name="de" defaultValue={filtros.de ?? ""} className={inputClass} data-testid="filtro-de" />
+        </label>
+        <label className={labelClass}>
+          Detectado até
+          <input
+            type="date"
+            name="ate"
+            defaultValue={filtros.ate ?? ""}
+            className={inputClass}
+            data-testid="filtro-ate"
+          />
+        </label>
+      </div>
+      <div className="flex items-center gap-3">
+        <button
+          type="submit"
+          className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700"
+        >
+          Filtrar
+        </button>
+        {filtrado ? (
+          <Link href="/eventos" className="text-sm font-medium text-muted underline hover:text-ink">
+            Limpar filtros
+          </Link>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,3 @@
+CREATE INDEX "idx_eventos_imobiliaria_deteccao" ON "eventos" USING btree ("imobiliaria_id","data_deteccao" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "idx_eventos_imobiliaria_corretor_deteccao" ON "eventos" USING btree ("imobiliaria_id","corretor_id","data_deteccao" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "idx_eventos_imobiliaria_tipo_deteccao" ON "eventos" USING btree ("imobiliaria_id","tipo","data_deteccao" DESC NULLS LAST,"id" DESC NULLS LAST);
