@@ -29,6 +29,8 @@ const PAGES: Record<Extract<DemoRole, "gestor" | "corretor">, Shot[]> = {
     { name: "leads", url: "/leads", ready: heading("Leads") },
     { name: "lead", url: firstLeadUrl, ready: heading(/.+/) },
     { name: "mensagens", url: "/mensagens", ready: heading(/Mensagens/) },
+    { name: "funil", url: "/funil", ready: heading("Funil") },
+    { name: "eventos", url: "/eventos", ready: heading("Eventos") },
     { name: "corretores", url: "/corretores", ready: heading(/Corretores/) },
   ],
   corretor: [
@@ -36,6 +38,8 @@ const PAGES: Record<Extract<DemoRole, "gestor" | "corretor">, Shot[]> = {
     { name: "leads", url: "/leads", ready: heading("Leads") },
     { name: "lead", url: firstLeadUrl, ready: heading(/.+/) },
     { name: "mensagens", url: "/mensagens", ready: heading(/Mensagens/) },
+    { name: "funil", url: "/funil", ready: heading("Funil") },
+    { name: "eventos", url: "/eventos", ready: heading("Eventos") },
     { name: "sem-permissao", url: "/corretores", ready: heading("Sem permissão") },
     { name: "nao-encontrado", url: "/leads/lead_que_nao_existe", ready: heading("Não encontrado") },
   ],
