@@ -18,7 +18,11 @@ const link: ShortLink = {
 function open(token: string, opts: { at?: Date; corretorIds?: string[]; with?: Buffer } = {}) {
   const parsed = readShortLink(token);
   if (!parsed) return { ok: false as const, motivo: "ilegivel" as const };
-  return verifyShortLink(parsed, { key: opts.with ?? key, now: opts.at ?? now, corretorIds: opts.corretorIds ?? [bruno, ana] });
+  return verifyShortLink(parsed, {
+    key: opts.with ?? key,
+    now: opts.at ?? now,
+    corretorIds: opts.corretorIds ?? [bruno, ana],
+  });
 }
 
 /** Flips one bit of byte `index` of the token. */
@@ -45,7 +49,10 @@ describe("short link tokens", () => {
   it("expire: a day late is expired, the hour before is fine", () => {
     const token = signShortLink(link, key);
     expect(open(token, { at: new Date(link.expiraEm.getTime() - 3_600_000) }).ok).toBe(true);
-    expect(open(token, { at: new Date(link.expiraEm.getTime() + 86_400_000) })).toEqual({ ok: false, motivo: "expirado" });
+    expect(open(token, { at: new Date(link.expiraEm.getTime() + 86_400_000) })).toEqual({
+      ok: false,
+      motivo: "expirado",
+    });
   });
 
   it("reject a flipped bit anywhere: kind, expiry, lead, broker hint or signature", () => {
@@ -67,7 +74,16 @@ describe("short link tokens", () => {
 
   it("read nothing out of garbage", () => {
     const token = signShortLink(link, key);
-    for (const bad of ["", "x", "abc!def", "%2e%2e", token.slice(0, -1), `${token}A`, "A".repeat(40), "A".repeat(500)]) {
+    for (const bad of [
+      "",
+      "x",
+      "abc!def",
+      "%2e%2e",
+      token.slice(0, -1),
+      `${token}A`,
+      "A".repeat(40),
+      "A".repeat(500),
+    ]) {
       expect(readShortLink(bad), bad).toBeNull();
     }
   });

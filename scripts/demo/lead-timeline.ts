@@ -412,7 +412,8 @@ function planAviso(
   const immediate = p.decisao === "agora" || p.decisao === "lembrete";
   const enviarEm =
     immediate && !breaksSilence && !isOnDuty(prefs, at, ctx.timezone) ? nextDutyStart(prefs, at, ctx.timezone) : null;
-  const retorno = p.tipo === "lead_retorno" ? retornoMensagem(ctx, f, at, p.mensagem ?? null, enviarEm ? at : null) : null;
+  const retorno =
+    p.tipo === "lead_retorno" ? retornoMensagem(ctx, f, at, p.mensagem ?? null, enviarEm ? at : null) : null;
   const corpo =
     retorno?.corpo ??
     (p.tipo === "novo_lead"
@@ -439,19 +440,19 @@ function retornoMensagem(ctx: LeadContext, f: LeadFacts, at: Date, mensagem: str
   const links = shortLeadLinks({ key: ctx.linksKey, baseUrl: env.publicBaseUrl, now: () => at });
   return composeNovoLead(
     {
-    tipo: "lead_retorno",
-    lead: { id: f.leadId, nome: f.nome, origem: f.origem.codigo, score: f.score, telefone: f.telefone },
-    fatores: f.fatores,
-    imovel: {
-      titulo: listingTitle(l.tipo, l.quartos, l.areaM2, l.bairro, l.finalidade),
-      codigo: l.codigo,
-      bairro: l.bairro,
+      tipo: "lead_retorno",
+      lead: { id: f.leadId, nome: f.nome, origem: f.origem.codigo, score: f.score, telefone: f.telefone },
+      fatores: f.fatores,
+      imovel: {
+        titulo: listingTitle(l.tipo, l.quartos, l.areaM2, l.bairro, l.finalidade),
+        codigo: l.codigo,
+        bairro: l.bairro,
+      },
+      mensagem,
+      remetente: { corretorId: f.corretor.id, corretorNome: f.corretor.nome, imobiliariaNome: DEMO_AGENCY.nome },
+      recebidoEm: recebidoEm ? { em: recebidoEm, timezone: ctx.timezone } : null,
+      repeticao: { consultas: 2 },
     },
-    mensagem,
-    remetente: { corretorId: f.corretor.id, corretorNome: f.corretor.nome, imobiliariaNome: DEMO_AGENCY.nome },
-    recebidoEm: recebidoEm ? { em: recebidoEm, timezone: ctx.timezone } : null,
-    repeticao: { consultas: 2 },
-  },
     links,
   );
 }

@@ -75,7 +75,9 @@ describe("novoLead", () => {
   it("has no WhatsApp link, only a warning with the lead page's link, when the phone is not valid E.164", () => {
     for (const telefone of ["11987654321", "+5511000", null]) {
       const m = templateWriter.novoLead(novo({ lead: { ...maria, telefone } }));
-      expect(lines(m.corpo).at(-1)).toMatch(new RegExp(`^⚠️ Telefone do lead inválido: confira o contato no painel: ${SHORT}$`));
+      expect(lines(m.corpo).at(-1)).toMatch(
+        new RegExp(`^⚠️ Telefone do lead inválido: confira o contato no painel: ${SHORT}$`),
+      );
       expect(openTestLink(shortLinksIn(m.corpo)[0]!, ["cor_ana"])).toMatchObject({ ok: true, link: { kind: "lead" } });
       expect(shortLinksIn(m.corpo)).toHaveLength(1);
     }
@@ -129,7 +131,9 @@ describe("agrupada", () => {
     expect(l[2]).toBe("⚠️ *1 alerta retido pelo limite de 5 por dia:*");
     expect(l[3]).toMatch(new RegExp(`^• \\*Maria Souza\\* · ZAP Imóveis · score 82 · ${SHORT}$`));
     expect(l[5]).toBe("*Outros leads:*");
-    expect(l[6]).toMatch(new RegExp(`^• \\*Bia\\* · Viva Real · score 61 · telefone inválido, veja no painel: ${SHORT}$`));
+    expect(l[6]).toMatch(
+      new RegExp(`^• \\*Bia\\* · Viva Real · score 61 · telefone inválido, veja no painel: ${SHORT}$`),
+    );
     expect(l[7]).toMatch(new RegExp(`^• \\*João Lima\\* · OLX · score 55 · ${SHORT}$`));
     const [mariaLink, biaLink, joaoLink] = shortLinksIn(m.corpo);
     expect(openTestLink(mariaLink!, ["cor_ana"])).toMatchObject({ ok: true, link: { leadId: "lead_01", kind: "wa" } });
@@ -209,7 +213,9 @@ describe("lembrete and resumoDiario", () => {
       "❄️ *Leads frios, só no resumo (1):*",
       "*Sem contato ainda (1):*",
     ]);
-    expect(l[l.indexOf(titles[2]!) + 1]).toMatch(new RegExp(`^• \\*Fabio Frio\\* · ZAP Imóveis · score 12 · ${SHORT}$`));
+    expect(l[l.indexOf(titles[2]!) + 1]).toMatch(
+      new RegExp(`^• \\*Fabio Frio\\* · ZAP Imóveis · score 12 · ${SHORT}$`),
+    );
     expect(l[l.indexOf(titles[3]!) + 1]).toMatch(new RegExp(`^• \\*Carlos\\* · ZAP Imóveis · score 45 · ${SHORT}$`));
     expect(m.templateVariaveis).toEqual({ "1": "24/11", "2": "12", "3": "3", "4": "1" });
   });

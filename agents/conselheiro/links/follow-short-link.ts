@@ -31,7 +31,11 @@ export type FollowOptions = {
   registrarPara: (corretorId: string) => boolean;
 };
 
-export async function followShortLink(deps: ShortLinkDeps, token: string, opts: FollowOptions): Promise<ShortLinkOutcome> {
+export async function followShortLink(
+  deps: ShortLinkDeps,
+  token: string,
+  opts: FollowOptions,
+): Promise<ShortLinkOutcome> {
   const parsed = readShortLink(token);
   if (!parsed || !idSchema.safeParse(parsed.leadId).success) return { kind: "invalido" };
   const lead = await findLeadByIdForLink(deps.db, parsed.leadId);

@@ -1,9 +1,10 @@
 // The HTTP side of /r/<token>: who is asking (a link preview, a dashboard login), then the redirect or
 // a pt-BR page. 303 so the browser always follows with a GET; nothing cached, the token stays out of Referer.
-import { followShortLink, type ShortLinkOutcome } from "@/agents/conselheiro/links/follow-short-link";
-import { getViewer } from "@/lib/auth/authorize";
-import { getDb } from "@/lib/db/client";
-import { shortLinkKey } from "@/lib/links/short-link-key";
+import {
+  followShortLink,
+  type ShortLinkDeps,
+  type ShortLinkOutcome,
+} from "@/agents/conselheiro/links/follow-short-link";
 import { log } from "@/lib/log";
 import { shortLinkPage } from "./short-link-page";
 
@@ -13,11 +14,19 @@ const LINK_PREVIEW =
 
 const NO_STORE = { "cache-control": "no-store", "referrer-policy": "no-referrer" };
 
-export async function followShortLinkResponse(request: Request, token: string): Promise<Response> {
+export type ShortLinkRequestDeps = ShortLinkDeps & {
+  /** The dashboard login on this browser, if any (lib/auth getViewer). */
+  viewer: () => Promise<{ corretorId: string | null } | null>;
+};
+
+export async function followShortLinkResponse(
+  request: Request,
+  token: string,
+  { viewer: loadViewer, ...deps }: ShortLinkRequestDeps,
+): Promise<Response> {
   const preview = request.method !== "GET" || LINK_PREVIEW.test(request.headers.get("user-agent") ?? "");
-  const { db } = await getDb();
-  const viewer = preview ? null : await getViewer();
-  const outcome = await followShortLink({ db, key: shortLinkKey(), now: new Date() }, token, {
+  const viewer = preview ? null : await loadViewer();
+  const outcome = await followShortLink(deps, token, {
     // Someone logged in as another person (a manager reading the outbox) does not tap for the broker.
     registrarPara: (corretorId) => !preview && (!viewer || viewer.corretorId === corretorId),
   });

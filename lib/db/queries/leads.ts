@@ -55,7 +55,10 @@ export async function getLeadById(db: Db, imobiliariaId: string, id: string): Pr
  * link's token, checked against this lead's agency's brokers before anything is shown or written.
  */
 export async function findLeadByIdForLink(db: Db, id: string): Promise<Lead | null> {
-  const [row] = await db.select().from(leads).where(eq(leads.id, idSchema.parse(id)));
+  const [row] = await db
+    .select()
+    .from(leads)
+    .where(eq(leads.id, idSchema.parse(id)));
   return row ?? null;
 }
 

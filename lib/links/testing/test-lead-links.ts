@@ -16,7 +16,11 @@ export function shortLinksIn(text: string): string[] {
 }
 
 /** What a test link says, checked as the route checks it. */
-export function openTestLink(url: string, corretorIds: string[], now = new Date("2026-12-05T12:00:00Z")): ShortLinkCheck {
+export function openTestLink(
+  url: string,
+  corretorIds: string[],
+  now = new Date("2026-12-05T12:00:00Z"),
+): ShortLinkCheck {
   const parsed = readShortLink(url.slice(`${TEST_LINKS_BASE}${SHORT_LINK_PATH}`.length));
   if (!parsed) return { ok: false, motivo: "invalido" };
   return verifyShortLink(parsed, { key: TEST_LINKS_KEY, now, corretorIds });
