@@ -32,7 +32,7 @@ const TITULO_INTERACAO: Record<InteracaoTipo, string> = {
   nota: "Nota",
   visita: "Visita",
   mudanca_status: "Mudança de status",
-  toque_link: "Corretor abriu o link do WhatsApp",
+  toque_link: "Corretor tocou no link da mensagem",
 };
 
 const TITULO_EVENTO: Record<string, string> = {
