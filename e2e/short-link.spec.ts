@@ -50,6 +50,12 @@ test("o link curto do alerta leva ao WhatsApp do lead e conta como a primeira re
   expect(links).toHaveLength(2);
   for (const link of links) expect(new URL(link).pathname).toMatch(/^\/r\/[A-Za-z0-9_-]{1,40}$/);
   const [responder, painel] = links.map((l) => new URL(l).pathname);
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await mensagem.first().screenshot({ path: path.join(SCREENS, `mensagem-link-curto-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1366, height: 800 });
 
   await page.goto(`/leads/${leadId}`);
   await expect(page.getByTestId("lead-primeira-resposta")).toHaveText("Ainda sem resposta");
