@@ -139,12 +139,12 @@ test("um lead quente do Grupo OLX vira mensagem na caixa de saída do corretor e
   }).toPass({ timeout: 15_000, intervals: [500, 1_000] });
   await expect(mensagem.first()).toHaveAttribute("data-corretor-id", corretorId!);
   // Drawn as the broker reads it: the *title* in bold with the lead's name, line breaks, the
-  // wa.me link to answer (opening a new tab) and the quick-reply buttons under the bubble.
+  // short /r/ link to answer (opening a new tab) and the quick-reply buttons under the bubble.
   const corpo = mensagem.first().getByTestId("mensagem-corpo");
   await expect(corpo.locator("strong").filter({ hasText: nome })).toHaveCount(1);
   await expect(corpo).not.toContainText(`*${nome}`);
   expect(await corpo.locator("br").count()).toBeGreaterThan(2);
-  const link = corpo.locator('a[href^="https://wa.me/5511"]');
+  const link = corpo.locator('a[href*="/r/"]').first();
   await expect(link).toHaveAttribute("target", "_blank");
   await expect(link).toHaveAttribute("rel", /noopener/);
   expect(await mensagem.first().getByTestId("mensagem-botao").count()).toBeGreaterThan(0);

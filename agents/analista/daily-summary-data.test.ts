@@ -48,6 +48,10 @@ describe("loadDailySummaryData", () => {
     expect(data.semContato).toEqual([]);
     expect(data.retidos).toEqual([]);
     expect(data.vazio).toBe(false);
-    expect(data.remetente).toEqual({ corretorNome: "Paulo Corretor", imobiliariaNome: "Imobiliária Centro" });
+    expect(data.remetente).toEqual({
+      corretorId: s.paulo.id,
+      corretorNome: "Paulo Corretor",
+      imobiliariaNome: "Imobiliária Centro",
+    });
   });
 });

@@ -88,7 +88,7 @@ export async function loadDailySummaryData(db: Db, input: DailySummaryInput): Pr
     frios: frios.map(toLinha),
     semContato: alertados.map(toLinha),
     limiteDiario: corretor.preferencias.limiteDiario,
-    remetente: { corretorNome: corretor.nome, imobiliariaNome: imobiliaria.nome },
+    remetente: { corretorId: corretor.id, corretorNome: corretor.nome, imobiliariaNome: imobiliaria.nome },
     vazio: recebidos.length === 0 && visitasSolicitadas === 0 && retidos.length === 0 && outros.length === 0,
   };
 }

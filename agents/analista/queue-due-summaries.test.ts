@@ -95,7 +95,9 @@ describe("queueDueSummaries", () => {
     expect(secao("Leads frios, só no resumo (3)")).toEqual(["• *Fabi Fria*", "• *Antiga Fria*", "• *Noturno Frio*"]);
     expect(secao("Sem contato ainda (1)")).toEqual(["• *Otto Alertado*"]);
     expect(diario!.corpo).not.toMatch(/Mauro Morno|Velha Fria|Caio Frio/);
-    expect(diario!.corpo).toMatch(/https:\/\/wa\.me\/5511987654321/);
+    // Each lead with its short link to answer it (a wa.me link with its greeting was ~300 characters).
+    expect(diario!.corpo).toMatch(/ · https?:\/\/\S+\/r\/[A-Za-z0-9_-]{40}\n/);
+    expect(diario!.corpo).not.toContain("wa.me");
     expect(await resumosDe(bruno)).toEqual([]);
     expect(await resumosDe(carla)).toEqual([]);
   });

@@ -29,7 +29,7 @@ export async function loadWeeklySummaryData(db: Db, input: WeeklySummaryInput): 
     timezone: imobiliaria.timezone,
     desempenho,
     demanda: { bairros, tipos, faixasPreco },
-    remetente: { corretorNome: corretor.nome, imobiliariaNome: imobiliaria.nome },
+    remetente: { corretorId: corretor.id, corretorNome: corretor.nome, imobiliariaNome: imobiliaria.nome },
     vazio: desempenho.recebidos === 0 && desempenho.visitasSolicitadas === 0,
   };
 }

@@ -48,7 +48,7 @@ export function fatoresDoLead(lead: Lead): FatorScore[] {
 }
 
 export function remetenteFor(corretor: Corretor, imobiliaria: Imobiliaria): Remetente {
-  return { corretorNome: corretor.nome, imobiliariaNome: imobiliaria.nome };
+  return { corretorId: corretor.id, corretorNome: corretor.nome, imobiliariaNome: imobiliaria.nome };
 }
 
 const LEAD_EVENT_TIPOS = new Set<NovoLeadInput["tipo"]>(["novo_lead", "lead_retorno", "visita_solicitada"]);

@@ -1,12 +1,19 @@
 // How long the lead waited for a broker: from its receipt to the first thing a person did about it
-// (a contact, a status move, a note or a visit). Handing the lead to another broker is not a response.
+// (a contact, a status move, a note, a visit, or the tap on a message's short link, which comes first
+// when the broker answers from WhatsApp). Handing the lead to another broker is not a response.
 import type { Interacao } from "@/lib/db/queries/interacoes";
 import type { Lead } from "@/lib/db/queries/leads";
 import type { InteracaoTipo } from "@/lib/db/schema";
 
 export type PrimeiraResposta = { em: Date; minutos: number };
 
-const ACOES_DO_CORRETOR: ReadonlySet<InteracaoTipo> = new Set(["contato_corretor", "mudanca_status", "nota", "visita"]);
+const ACOES_DO_CORRETOR: ReadonlySet<InteracaoTipo> = new Set([
+  "contato_corretor",
+  "mudanca_status",
+  "nota",
+  "visita",
+  "toque_link",
+]);
 
 export function firstResponse(
   lead: Pick<Lead, "dataPrimeiroContato">,

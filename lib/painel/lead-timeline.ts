@@ -39,6 +39,7 @@ const TITULO_INTERACAO: Record<InteracaoTipo, string> = {
   nota: "Nota",
   visita: "Visita",
   mudanca_status: "Mudança de status",
+  toque_link: "Corretor tocou no link da mensagem",
 };
 
 // Same instant: the detection before its decision's message, the message before the broker's action.

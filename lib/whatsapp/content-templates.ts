@@ -50,8 +50,8 @@ export function templateVariablesFromBody(body: string): Record<string, string> 
 }
 
 /**
- * The body under the quick-reply limit. The last paragraph is what the broker acts on (the wa.me
- * reply link), so it stays whole and lines before it are dropped, marked with "…".
+ * The body under the quick-reply limit. The last paragraph is what the broker acts on (the short
+ * reply links), so it stays whole and lines before it are dropped, marked with "…".
  */
 export function fitQuickReplyBody(corpo: string, max: number = QUICK_REPLY_BODY_MAX): string {
   if (corpo.length <= max) return corpo;

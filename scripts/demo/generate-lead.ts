@@ -83,7 +83,7 @@ const STATUS_BY_AGE: readonly { minDay: number; weights: readonly number[] }[] =
 
 export function createLeadContext(
   base: DemoBase,
-  opts: { seed: number; now: Date; timezone: string; clock: LeadClock },
+  opts: { seed: number; now: Date; timezone: string; clock: LeadClock; linksKey: () => Buffer },
 ): LeadContext {
   const rng = createRandom(deriveSeed(opts.seed, 3));
   return {

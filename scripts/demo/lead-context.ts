@@ -17,4 +17,6 @@ export type LeadContext = {
   emails: Set<string>;
   /** Leads from this index on arrived so recently that the pipeline has not processed them yet. */
   pendingFrom: number;
+  /** Signs the messages' short links as the running app would (lib/links), so recent ones open. */
+  linksKey: () => Buffer;
 };

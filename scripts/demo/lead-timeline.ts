@@ -4,6 +4,8 @@ import type { InferInsertModel } from "drizzle-orm";
 import { isOnDuty, nextDutyStart } from "@/lib/time/working-hours";
 import { newId } from "@/lib/ids";
 import { composeNovoLead } from "@/agents/conselheiro/compose/compose-lead";
+import { env } from "@/lib/env";
+import { shortLeadLinks } from "@/lib/links/lead-links";
 import type { FatorScore } from "@/agents/conselheiro/compose/message-types";
 import type { EventoTipo, eventos, interacoes, InteracaoTipo, LeadStatus, Urgencia } from "@/lib/db/schema";
 import {
@@ -410,7 +412,8 @@ function planAviso(
   const immediate = p.decisao === "agora" || p.decisao === "lembrete";
   const enviarEm =
     immediate && !breaksSilence && !isOnDuty(prefs, at, ctx.timezone) ? nextDutyStart(prefs, at, ctx.timezone) : null;
-  const retorno = p.tipo === "lead_retorno" ? retornoMensagem(ctx, f, p.mensagem ?? null, enviarEm ? at : null) : null;
+  const retorno =
+    p.tipo === "lead_retorno" ? retornoMensagem(ctx, f, at, p.mensagem ?? null, enviarEm ? at : null) : null;
   const corpo =
     retorno?.corpo ??
     (p.tipo === "novo_lead"
@@ -432,20 +435,24 @@ function planAviso(
 }
 
 /** A repeat's one "voltou a perguntar" of the day, written by the Conselheiro's template as the Orquestrador asks for it. */
-function retornoMensagem(ctx: LeadContext, f: LeadFacts, mensagem: string | null, recebidoEm: Date | null) {
+function retornoMensagem(ctx: LeadContext, f: LeadFacts, at: Date, mensagem: string | null, recebidoEm: Date | null) {
   const l = f.listing;
-  return composeNovoLead({
-    tipo: "lead_retorno",
-    lead: { id: f.leadId, nome: f.nome, origem: f.origem.codigo, score: f.score, telefone: f.telefone },
-    fatores: f.fatores,
-    imovel: {
-      titulo: listingTitle(l.tipo, l.quartos, l.areaM2, l.bairro, l.finalidade),
-      codigo: l.codigo,
-      bairro: l.bairro,
+  const links = shortLeadLinks({ key: ctx.linksKey, baseUrl: env.publicBaseUrl, now: () => at });
+  return composeNovoLead(
+    {
+      tipo: "lead_retorno",
+      lead: { id: f.leadId, nome: f.nome, origem: f.origem.codigo, score: f.score, telefone: f.telefone },
+      fatores: f.fatores,
+      imovel: {
+        titulo: listingTitle(l.tipo, l.quartos, l.areaM2, l.bairro, l.finalidade),
+        codigo: l.codigo,
+        bairro: l.bairro,
+      },
+      mensagem,
+      remetente: { corretorId: f.corretor.id, corretorNome: f.corretor.nome, imobiliariaNome: DEMO_AGENCY.nome },
+      recebidoEm: recebidoEm ? { em: recebidoEm, timezone: ctx.timezone } : null,
+      repeticao: { consultas: 2 },
     },
-    mensagem,
-    remetente: { corretorNome: f.corretor.nome, imobiliariaNome: DEMO_AGENCY.nome },
-    recebidoEm: recebidoEm ? { em: recebidoEm, timezone: ctx.timezone } : null,
-    repeticao: { consultas: 2 },
-  });
+    links,
+  );
 }

@@ -12,6 +12,7 @@ import { log } from "@/lib/log";
 import { DEMO_AGENCY, DEMO_INTEGRACOES, DEMO_LOGINS, type DemoIntegracao, type DemoLogin } from "./demo-accounts";
 import { buildIntegracoes, buildUsuarios } from "./generate-accounts";
 import { buildDemoBase } from "./generate-base";
+import { deriveShortLinkKey, shortLinkKey } from "@/lib/links/short-link-key";
 import { createLeadContext, generateLead } from "./generate-lead";
 import { buildLeadClock } from "./lead-clock";
 import { MessagePlanner } from "./message-planner";
@@ -107,7 +108,13 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions = {}): Pro
   const base = buildDemoBase(rng, now);
   const users = await buildUsuarios(rng, base, now);
   const clock = buildLeadClock(seed, total, now, DEMO_AGENCY.timezone);
-  const ctx = createLeadContext(base, { seed, now, timezone: DEMO_AGENCY.timezone, clock });
+  const ctx = createLeadContext(base, {
+    seed,
+    now,
+    timezone: DEMO_AGENCY.timezone,
+    clock,
+    linksKey: () => (options.encryptionKey ? deriveShortLinkKey(options.encryptionKey) : shortLinkKey()),
+  });
   const planner = new MessagePlanner({
     seed,
     agencyId: base.agencyId,

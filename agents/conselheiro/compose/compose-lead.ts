@@ -1,4 +1,6 @@
 // Messages about one lead: the new-lead alert ("Por que 82?") and the reminder the broker asked for.
+// Their links are short `/r/` links (LeadLinks): a wa.me link with its greeting ran to ~300 characters.
+import type { LeadLinks } from "@/lib/links/lead-links";
 import { origemLabel } from "@/lib/portals/origem-label";
 import {
   leadButtons,
@@ -28,6 +30,7 @@ const TITULOS: Record<NovoLeadInput["tipo"], (nome: string) => string> = {
 };
 
 const FATORES_MOSTRADOS = 3;
+const PEDIDO_MAX = 280;
 
 export function imovelTexto(imovel: ImovelRef | null): string | null {
   if (!imovel?.titulo && !imovel?.codigo) return null;
@@ -37,32 +40,35 @@ export function imovelTexto(imovel: ImovelRef | null): string | null {
   return `${titulo}${codigo}${bairro}`;
 }
 
-type Saudacao = "completa" | "curta";
-
-/** The greeting pre-filled in the wa.me link, written as the broker would. */
-export function saudacao(lead: LeadLinha, remetente: Remetente, imovel: ImovelRef | null, tipo: Saudacao): string {
+/** The greeting the WhatsApp link pre-fills, written as the broker would (the /r/ link rebuilds it on a tap). */
+export function saudacao(
+  lead: Pick<LeadLinha, "nome" | "origem">,
+  remetente: Pick<Remetente, "corretorNome" | "imobiliariaNome">,
+  imovel: Pick<ImovelRef, "titulo"> | null,
+): string {
   const quem = `${firstName(remetente.corretorNome)} (${clip(remetente.imobiliariaNome, 60)})`;
-  const sobre = tipo === "completa" && imovel?.titulo ? ` sobre ${clip(imovel.titulo, 80)}` : "";
+  const sobre = imovel?.titulo ? ` sobre ${clip(imovel.titulo, 80)}` : "";
   return `Olá, ${firstName(lead.nome)}! Aqui é ${quem}. Recebi seu contato pelo ${origemLabel(lead.origem)}${sobre}. Podemos conversar?`;
 }
 
-// Long, accented greetings grow up to 6× when URL-encoded: shorter links until the message fits.
-function linkOptions(lead: LeadLinha, remetente: Remetente, imovel: ImovelRef | null): (string | null)[] {
-  const completa = waMeLink(lead.telefone, saudacao(lead, remetente, imovel, "completa"));
-  if (!completa) return [null];
-  return [completa, waMeLink(lead.telefone, saudacao(lead, remetente, imovel, "curta")), completa.split("?")[0]!];
+/** The short link that answers the lead on WhatsApp; null when the phone cannot open a chat. */
+export function responderLink(lead: LeadLinha, remetente: Remetente, links: LeadLinks): string | null {
+  return waMeLink(lead.telefone, "") ? links.whatsapp(lead.id, remetente.corretorId) : null;
 }
 
-function fitWithLink(build: (link: string | null) => string, links: (string | null)[]): string {
-  for (const link of links) {
-    const corpo = build(link);
-    if (corpo.length <= MAX_CORPO) return corpo;
-  }
-  return clip(build(links[links.length - 1] ?? null), MAX_CORPO);
+function linkLinhas(lead: LeadLinha, remetente: Remetente, links: LeadLinks): string[] {
+  const painel = links.painel(lead.id, remetente.corretorId);
+  const responder = responderLink(lead, remetente, links);
+  return responder
+    ? [`👉 Responder agora: ${responder}`, `📋 Ver no painel: ${painel}`]
+    : [`⚠️ Telefone do lead inválido: confira o contato no painel: ${painel}`];
 }
 
-function responderLinha(link: string | null): string {
-  return link ? `👉 Responder agora: ${link}` : "⚠️ Telefone do lead inválido: confira o contato no painel.";
+/** What the lead wrote is the one part that may be long: it gives way when the body would pass the limit. */
+function fitPedido(build: (pedidoMax: number) => string): string {
+  const corpo = build(PEDIDO_MAX);
+  if (corpo.length <= MAX_CORPO) return corpo;
+  return clip(build(Math.max(20, PEDIDO_MAX - (corpo.length - MAX_CORPO))), MAX_CORPO);
 }
 
 function topFatores(fatores: FatorScore[]): string[] {
@@ -78,16 +84,16 @@ function repeticaoLinha(consultas: number | null): string {
   return `${quantas}Novas consultas dela hoje ficam só no histórico do lead, sem outra mensagem.`;
 }
 
-export function composeNovoLead(input: NovoLeadInput): ComposedMessage {
+export function composeNovoLead(input: NovoLeadInput, links: LeadLinks): ComposedMessage {
   const { lead } = input;
   const nome = leadText(lead.nome, 60);
   const imovel = imovelTexto(input.imovel);
-  const build = (link: string | null) =>
+  const build = (pedidoMax: number) =>
     [
       TITULOS[input.tipo](nome),
       `Portal: ${origemLabel(lead.origem)}`,
       `Imóvel: ${imovel ?? "não identificado"}`,
-      ...(input.mensagem?.trim() ? [`Pediu: "${leadText(input.mensagem, 280)}"`] : []),
+      ...(input.mensagem?.trim() ? [`Pediu: "${leadText(input.mensagem, pedidoMax)}"`] : []),
       ...(input.repeticao ? [repeticaoLinha(input.repeticao.consultas)] : []),
       ...(input.recebidoEm
         ? [
@@ -98,39 +104,42 @@ export function composeNovoLead(input: NovoLeadInput): ComposedMessage {
       `${bold(`Score ${lead.score}`)} · Por que ${lead.score}?`,
       ...topFatores(input.fatores),
       "",
-      responderLinha(link),
+      ...linkLinhas(lead, input.remetente, links),
     ].join("\n");
-  const links = linkOptions(lead, input.remetente, input.imovel);
   return {
-    corpo: fitWithLink(build, links),
+    corpo: fitPedido(build),
     botoes: leadButtons(lead.id),
     templateVariaveis: {
       "1": nome,
       "2": origemLabel(lead.origem),
       "3": imovel ?? "não identificado",
       "4": String(lead.score),
-      "5": links[0] ?? "-",
+      "5": responderLink(lead, input.remetente, links) ?? links.painel(lead.id, input.remetente.corretorId),
     },
   };
 }
 
-export function composeLembrete(input: LembreteInput): ComposedMessage {
+export function composeLembrete(input: LembreteInput, links: LeadLinks): ComposedMessage {
   const { lead } = input;
   const nome = leadText(lead.nome, 60);
   const imovel = imovelTexto(input.imovel);
-  const build = (link: string | null) =>
-    [
-      `⏰ ${bold(`Lembrete: responder ${nome}`)}`,
-      `Portal: ${origemLabel(lead.origem)} · score ${lead.score}`,
-      ...(imovel ? [`Imóvel: ${imovel}`] : []),
-      `Chegou às ${horaCurta(input.recebidoEm, input.timezone)} de ${diaCurto(input.recebidoEm, input.timezone)}.`,
-      "",
-      responderLinha(link),
-    ].join("\n");
-  const links = linkOptions(lead, input.remetente, input.imovel);
+  // Every part is clipped, so the reminder stays far below MAX_CORPO.
+  const corpo = [
+    `⏰ ${bold(`Lembrete: responder ${nome}`)}`,
+    `Portal: ${origemLabel(lead.origem)} · score ${lead.score}`,
+    ...(imovel ? [`Imóvel: ${imovel}`] : []),
+    `Chegou às ${horaCurta(input.recebidoEm, input.timezone)} de ${diaCurto(input.recebidoEm, input.timezone)}.`,
+    "",
+    ...linkLinhas(lead, input.remetente, links),
+  ].join("\n");
   return {
-    corpo: fitWithLink(build, links),
+    corpo,
     botoes: leadButtons(lead.id),
-    templateVariaveis: { "1": nome, "2": origemLabel(lead.origem), "3": String(lead.score), "4": links[0] ?? "-" },
+    templateVariaveis: {
+      "1": nome,
+      "2": origemLabel(lead.origem),
+      "3": String(lead.score),
+      "4": responderLink(lead, input.remetente, links) ?? links.painel(lead.id, input.remetente.corretorId),
+    },
   };
 }

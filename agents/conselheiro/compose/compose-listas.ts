@@ -1,42 +1,35 @@
 // Messages that list leads: the grouped digest ("3 novos leads desde 14h") and the daily summary.
 // Lists are cut to fit one WhatsApp message ("e mais N…"); the dashboard always has the whole list.
+import type { LeadLinks } from "@/lib/links/lead-links";
 import { origemLabel } from "@/lib/portals/origem-label";
-import { saudacao } from "./compose-lead";
+import { responderLink } from "./compose-lead";
 import type { AgrupadaInput, ComposedMessage, LeadLinha, Remetente, ResumoDiarioInput } from "./message-types";
-import {
-  bold,
-  desdeTexto,
-  diaCurto,
-  fitSections,
-  leadText,
-  plural,
-  waMeLink,
-} from "../../../lib/whatsapp/text/compose";
+import { bold, desdeTexto, diaCurto, fitSections, leadText, plural } from "../../../lib/whatsapp/text/compose";
 
 const byScore = (a: LeadLinha, b: LeadLinha) => b.score - a.score;
 
-/** "• *Maria Souza* · ZAP Imóveis · score 55 · https://wa.me/…" — one line per lead. */
-export function leadLinha(lead: LeadLinha, remetente: Remetente | null): string {
-  const link = waMeLink(lead.telefone, remetente ? saudacao(lead, remetente, null, "curta") : "");
-  const contato = link ?? "telefone inválido (veja no painel)";
+/** "• *Maria Souza* · ZAP Imóveis · score 55 · https://…/r/…" — one line per lead, its link short. */
+export function leadLinha(lead: LeadLinha, remetente: Remetente, links: LeadLinks): string {
+  const link = responderLink(lead, remetente, links);
+  const contato = link ?? `telefone inválido, veja no painel: ${links.painel(lead.id, remetente.corretorId)}`;
   return `• ${bold(leadText(lead.nome, 60))} · ${origemLabel(lead.origem)} · score ${lead.score} · ${contato}`;
 }
 
-const linhas = (leads: LeadLinha[], remetente: Remetente | null) =>
-  [...leads].sort(byScore).map((l) => leadLinha(l, remetente));
-
 type SecaoLeads = { titulo: string; leads: LeadLinha[] };
 
-// Links with a greeting when every lead fits; bare links (≈ 30 characters) when that shows more leads.
-function fitLeadSections(head: string, secoes: SecaoLeads[], tail: string, remetente: Remetente): string {
-  const build = (r: Remetente | null) =>
-    fitSections(
-      head,
-      secoes.map((s) => ({ titulo: s.titulo, linhas: linhas(s.leads, r) })),
-      tail,
-    );
-  const comSaudacao = build(remetente);
-  return (comSaudacao.omitidas > 0 ? build(null) : comSaudacao).corpo;
+function fitLeadSections(
+  head: string,
+  secoes: SecaoLeads[],
+  tail: string,
+  remetente: Remetente,
+  links: LeadLinks,
+): string {
+  const linhas = (leads: LeadLinha[]) => [...leads].sort(byScore).map((l) => leadLinha(l, remetente, links));
+  return fitSections(
+    head,
+    secoes.map((s) => ({ titulo: s.titulo, linhas: linhas(s.leads) })),
+    tail,
+  ).corpo;
 }
 
 const tituloRetidos = (n: number, limite: number) =>
@@ -51,7 +44,7 @@ function nomesVariavel(leads: LeadLinha[]): string {
   return nomes.length <= 500 ? nomes || "-" : `${nomes.slice(0, 499)}…`;
 }
 
-export function composeAgrupada(input: AgrupadaInput): ComposedMessage {
+export function composeAgrupada(input: AgrupadaInput, links: LeadLinks): ComposedMessage {
   const total = input.leads.length + input.retidos.length;
   const desde = desdeTexto(input.desde, input.agora, input.timezone);
   const head = `📋 ${bold(`${plural(total, "novo lead", "novos leads")} ${desde}`)}`;
@@ -63,6 +56,7 @@ export function composeAgrupada(input: AgrupadaInput): ComposedMessage {
     ],
     "Toque no link para responder cada lead pelo WhatsApp.",
     input.remetente,
+    links,
   );
   return {
     corpo,
@@ -78,7 +72,7 @@ export function periodoDias(periodo: { desde: Date; ate: Date }, timezone: strin
   return primeiro === ultimo ? { texto: primeiro, umDia: true } : { texto: `${primeiro} a ${ultimo}`, umDia: false };
 }
 
-export function composeResumoDiario(input: ResumoDiarioInput): ComposedMessage {
+export function composeResumoDiario(input: ResumoDiarioInput, links: LeadLinks): ComposedMessage {
   const { contagem: c } = input;
   const dias = periodoDias(input.periodo, input.timezone);
   const head = [
@@ -104,6 +98,7 @@ export function composeResumoDiario(input: ResumoDiarioInput): ComposedMessage {
     ],
     nada ? "Nenhum lead esperando contato. Bom trabalho!" : "",
     input.remetente,
+    links,
   );
   return {
     corpo,

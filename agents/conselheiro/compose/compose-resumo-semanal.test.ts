@@ -10,7 +10,7 @@ const input = (
 ): ResumoSemanalInput => ({
   semana,
   timezone: SP,
-  remetente: { corretorNome: "Ana Lima", imobiliariaNome: "Imobiliária Centro" },
+  remetente: { corretorId: "cor_ana", corretorNome: "Ana Lima", imobiliariaNome: "Imobiliária Centro" },
   desempenho: {
     recebidos: 5,
     contatados: 4,

@@ -9,10 +9,10 @@ export type Botao = { id: string; titulo: string };
  */
 export type ComposedMessage = { corpo: string; botoes: Botao[]; templateVariaveis: Record<string, string> };
 
-/** Who answers the lead; used in the greeting pre-filled in the wa.me link. */
-export type Remetente = { corretorNome: string; imobiliariaNome: string };
+/** Who answers the lead: the message's broker, named in the greeting the WhatsApp link pre-fills. */
+export type Remetente = { corretorId: string; corretorNome: string; imobiliariaNome: string };
 
-/** One lead as a line of a list. The phone only ever becomes a wa.me link; no e-mail here at all. */
+/** One lead as a line of a list. The phone only ever decides whether there is a WhatsApp link; no e-mail here at all. */
 export type LeadLinha = { id: string; nome: string; origem: string | null; score: number; telefone: string | null };
 
 export type ImovelRef = { titulo: string | null; codigo: string | null; bairro: string | null };

@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { templateWriter, type LeadLinha, type NovoLeadInput } from "./templates";
+import { openTestLink, shortLinksIn, testLeadLinks } from "@/lib/links/testing/test-lead-links";
+import { createTemplateWriter, type LeadLinha, type NovoLeadInput } from "./templates";
 import { fitSections } from "../../../lib/whatsapp/text/compose";
 
+const templateWriter = createTemplateWriter(testLeadLinks());
+
 const SP = "America/Sao_Paulo";
-const remetente = { corretorNome: "Ana Lima", imobiliariaNome: "Imobiliária Centro" };
+const remetente = { corretorId: "cor_ana", corretorNome: "Ana Lima", imobiliariaNome: "Imobiliária Centro" };
 const maria: LeadLinha = { id: "lead_01", nome: "Maria Souza", origem: "zap", score: 82, telefone: "+5511987654321" };
 const fatores = [
   { points: 3, explicacao: "Deixou e-mail: +3" },
@@ -21,8 +24,7 @@ const novo = (over: Partial<NovoLeadInput> = {}): NovoLeadInput => ({
   ...over,
 });
 const lines = (text: string) => text.split("\n");
-const GREETING =
-  "Olá, Maria! Aqui é Ana (Imobiliária Centro). Recebi seu contato pelo ZAP Imóveis sobre Apartamento 2 quartos em Pinheiros. Podemos conversar?";
+const SHORT = "https://lastro.test/r/[A-Za-z0-9_-]{1,40}";
 
 describe("novoLead", () => {
   const msg = templateWriter.novoLead(
@@ -43,33 +45,41 @@ describe("novoLead", () => {
     ]);
   });
 
-  it("links to the lead on WhatsApp with a pt-BR greeting, and offers the three quick replies", () => {
-    const last = lines(msg.corpo).at(-1)!;
-    expect(last.startsWith("👉 Responder agora: https://wa.me/5511987654321?text=")).toBe(true);
-    const url = new URL(last.replace("👉 Responder agora: ", ""));
-    expect(url.searchParams.get("text")).toBe(GREETING);
-    expect(url.search).not.toMatch(/[()! ]/);
+  it("links to the lead on WhatsApp and to the lead page with short signed links, and offers the three quick replies", () => {
+    expect(lines(msg.corpo).slice(-2)).toEqual([
+      expect.stringMatching(new RegExp(`^👉 Responder agora: ${SHORT}$`)),
+      expect.stringMatching(new RegExp(`^📋 Ver no painel: ${SHORT}$`)),
+    ]);
+    const [responder, painel] = shortLinksIn(msg.corpo);
+    expect(openTestLink(responder!, ["cor_bia", "cor_ana"])).toMatchObject({
+      ok: true,
+      link: { leadId: "lead_01", corretorId: "cor_ana", kind: "wa" },
+    });
+    expect(openTestLink(painel!, ["cor_ana"])).toMatchObject({ ok: true, link: { leadId: "lead_01", kind: "lead" } });
+    expect(msg.corpo).not.toContain("wa.me");
     expect(msg.botoes).toEqual([
       { id: "ja_contatei:lead_01", titulo: "Já contatei" },
       { id: "passar:lead_01", titulo: "Passar adiante" },
       { id: "lembrar:lead_01", titulo: "Lembrar em 1h" },
     ]);
-    expect(msg.templateVariaveis).toMatchObject({ "1": "Maria Souza", "2": "ZAP Imóveis", "4": "82" });
+    expect(msg.templateVariaveis).toMatchObject({ "1": "Maria Souza", "2": "ZAP Imóveis", "4": "82", "5": responder });
   });
 
-  it("never shows the e-mail, and the phone only inside the wa.me link", () => {
+  it("never shows the e-mail, nor the phone", () => {
     const everything = JSON.stringify(msg);
     expect(everything).not.toContain("maria.souza");
     expect(everything).not.toContain("example.com");
-    const withoutLinks = msg.corpo.replace(/https:\/\/wa\.me\/\S+/g, "");
-    expect(withoutLinks).not.toMatch(/98765|87654321|5511987/);
+    expect(everything).not.toMatch(/98765|87654321|5511987/);
   });
 
-  it("has no link, only a warning, when the phone is not valid E.164", () => {
+  it("has no WhatsApp link, only a warning with the lead page's link, when the phone is not valid E.164", () => {
     for (const telefone of ["11987654321", "+5511000", null]) {
       const m = templateWriter.novoLead(novo({ lead: { ...maria, telefone } }));
-      expect(m.corpo).not.toContain("wa.me");
-      expect(lines(m.corpo).at(-1)).toBe("⚠️ Telefone do lead inválido: confira o contato no painel.");
+      expect(lines(m.corpo).at(-1)).toMatch(
+        new RegExp(`^⚠️ Telefone do lead inválido: confira o contato no painel: ${SHORT}$`),
+      );
+      expect(openTestLink(shortLinksIn(m.corpo)[0]!, ["cor_ana"])).toMatchObject({ ok: true, link: { kind: "lead" } });
+      expect(shortLinksIn(m.corpo)).toHaveLength(1);
     }
   });
 
@@ -93,12 +103,13 @@ describe("novoLead", () => {
         mensagem: long.repeat(10),
         imovel: { titulo: long, codigo: long, bairro: long },
         fatores: Array.from({ length: 9 }, (_, i) => ({ points: i, explicacao: long })),
-        remetente: { corretorNome: long, imobiliariaNome: long },
+        remetente: { corretorId: "cor_ana", corretorNome: long, imobiliariaNome: long },
         recebidoEm: { em: new Date(), timezone: SP },
       }),
     );
     expect(m.corpo.length).toBeLessThanOrEqual(1600);
-    expect(m.corpo).toContain("https://wa.me/5511987654321");
+    expect(shortLinksIn(m.corpo)).toHaveLength(2);
+    expect(lines(m.corpo).at(-2)).toMatch(/^👉 Responder agora: /);
   });
 });
 
@@ -118,10 +129,17 @@ describe("agrupada", () => {
     const l = lines(m.corpo);
     expect(l[0]).toBe("📋 *3 novos leads desde 14h*");
     expect(l[2]).toBe("⚠️ *1 alerta retido pelo limite de 5 por dia:*");
-    expect(l[3]).toMatch(/^• \*Maria Souza\* · ZAP Imóveis · score 82 · https:\/\/wa\.me\/5511987654321\?text=/);
+    expect(l[3]).toMatch(new RegExp(`^• \\*Maria Souza\\* · ZAP Imóveis · score 82 · ${SHORT}$`));
     expect(l[5]).toBe("*Outros leads:*");
-    expect(l[6]).toBe("• *Bia* · Viva Real · score 61 · telefone inválido (veja no painel)");
-    expect(l[7]).toMatch(/^• \*João Lima\* · OLX · score 55 · https:\/\/wa\.me\/5521987654322\?text=/);
+    expect(l[6]).toMatch(
+      new RegExp(`^• \\*Bia\\* · Viva Real · score 61 · telefone inválido, veja no painel: ${SHORT}$`),
+    );
+    expect(l[7]).toMatch(new RegExp(`^• \\*João Lima\\* · OLX · score 55 · ${SHORT}$`));
+    const [mariaLink, biaLink, joaoLink] = shortLinksIn(m.corpo);
+    expect(openTestLink(mariaLink!, ["cor_ana"])).toMatchObject({ ok: true, link: { leadId: "lead_01", kind: "wa" } });
+    expect(openTestLink(biaLink!, ["cor_ana"])).toMatchObject({ ok: true, link: { leadId: "lead_03", kind: "lead" } });
+    expect(openTestLink(joaoLink!, ["cor_ana"])).toMatchObject({ ok: true, link: { leadId: "lead_02", kind: "wa" } });
+    expect(m.corpo).not.toContain("wa.me");
     expect(l.at(-1)).toBe("Toque no link para responder cada lead pelo WhatsApp.");
     expect(m.botoes).toEqual([]);
     expect(m.templateVariaveis).toEqual({ "1": "3", "2": "desde 14h", "3": "Maria Souza, Bia, João Lima" });
@@ -133,7 +151,7 @@ describe("agrupada", () => {
     expect(lines(m.corpo)[2]).toBe("*Leads:*");
   });
 
-  it("cuts a long list with 'e mais N…' under 1,600 characters, using bare links to show more", () => {
+  it("cuts a long list with 'e mais N…' under 1,600 characters", () => {
     const many = Array.from({ length: 50 }, (_, i) => ({
       ...joao,
       id: `lead_${i}`,
@@ -144,7 +162,7 @@ describe("agrupada", () => {
     expect(m.corpo.length).toBeLessThanOrEqual(1600);
     const shown = lines(m.corpo).filter((x) => x.startsWith("• "));
     expect(shown.length).toBeGreaterThan(10);
-    expect(shown[0]).toBe("• *Pessoa 00* · OLX · score 100 · https://wa.me/5521987654322");
+    expect(shown[0]).toMatch(new RegExp(`^• \\*Pessoa 00\\* · OLX · score 100 · ${SHORT}$`));
     expect(lines(m.corpo)).toContain(`e mais ${50 - shown.length}…`);
   });
 });
@@ -163,7 +181,8 @@ describe("lembrete and resumoDiario", () => {
       "Portal: ZAP Imóveis · score 82",
       "Chegou às 14h05 de 24/11.",
     ]);
-    expect(m.corpo).toContain("https://wa.me/5511987654321?text=");
+    expect(shortLinksIn(m.corpo)).toHaveLength(2);
+    expect(m.corpo).not.toContain("wa.me");
     expect(m.botoes.map((b) => b.id)).toEqual(["ja_contatei:lead_01", "passar:lead_01", "lembrar:lead_01"]);
   });
 
@@ -194,8 +213,10 @@ describe("lembrete and resumoDiario", () => {
       "❄️ *Leads frios, só no resumo (1):*",
       "*Sem contato ainda (1):*",
     ]);
-    expect(l[l.indexOf(titles[2]!) + 1]).toMatch(/^• \*Fabio Frio\* · ZAP Imóveis · score 12 · https:\/\/wa\.me\//);
-    expect(l[l.indexOf(titles[3]!) + 1]).toMatch(/^• \*Carlos\* · ZAP Imóveis · score 45 · https:\/\/wa\.me\//);
+    expect(l[l.indexOf(titles[2]!) + 1]).toMatch(
+      new RegExp(`^• \\*Fabio Frio\\* · ZAP Imóveis · score 12 · ${SHORT}$`),
+    );
+    expect(l[l.indexOf(titles[3]!) + 1]).toMatch(new RegExp(`^• \\*Carlos\\* · ZAP Imóveis · score 45 · ${SHORT}$`));
     expect(m.templateVariaveis).toEqual({ "1": "24/11", "2": "12", "3": "3", "4": "1" });
   });
 

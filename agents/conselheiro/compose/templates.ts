@@ -1,5 +1,6 @@
 // The Conselheiro's pt-BR messages to brokers. `MessageWriter` is the seam: today deterministic
 // templates (`templateWriter`), later an LLM writer behind the same interface and the same limits.
+import { appLeadLinks, type LeadLinks } from "@/lib/links/lead-links";
 import { composeLembrete, composeNovoLead } from "./compose-lead";
 import { composeAgrupada, composeResumoDiario } from "./compose-listas";
 import { composeResumoSemanal } from "./compose-resumo-semanal";
@@ -36,10 +37,15 @@ export interface MessageWriter {
   resumoSemanal(input: ResumoSemanalInput): ComposedMessage;
 }
 
-export const templateWriter: MessageWriter = {
-  novoLead: composeNovoLead,
-  agrupada: composeAgrupada,
-  lembrete: composeLembrete,
-  resumoDiario: composeResumoDiario,
-  resumoSemanal: composeResumoSemanal,
-};
+/** The templates with the links they carry about each lead (short signed `/r/` links in production). */
+export function createTemplateWriter(links: LeadLinks): MessageWriter {
+  return {
+    novoLead: (input) => composeNovoLead(input, links),
+    agrupada: (input) => composeAgrupada(input, links),
+    lembrete: (input) => composeLembrete(input, links),
+    resumoDiario: (input) => composeResumoDiario(input, links),
+    resumoSemanal: composeResumoSemanal,
+  };
+}
+
+export const templateWriter: MessageWriter = createTemplateWriter(appLeadLinks);

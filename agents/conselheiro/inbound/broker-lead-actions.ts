@@ -106,7 +106,7 @@ async function agendarLembrete(ctx: ReplyContext, lead: Lead): Promise<ReplyActi
     imovel: imovel ? { titulo: imovel.titulo, codigo: imovel.codigo, bairro: imovel.bairro } : null,
     recebidoEm: lead.dataPrimeiroContato ?? now,
     timezone: imobiliaria.timezone,
-    remetente: { corretorNome: corretor.nome, imobiliariaNome: imobiliaria.nome },
+    remetente: { corretorId: corretor.id, corretorNome: corretor.nome, imobiliariaNome: imobiliaria.nome },
   });
   // Quota-free and `agendada`: the sweep sends it once `scheduled_for` comes due.
   await insertMensagemOnce(tx, {

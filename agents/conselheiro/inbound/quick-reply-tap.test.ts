@@ -49,7 +49,7 @@ async function sendAlert(lead: Lead): Promise<Record<string, string>> {
     fatores: [],
     imovel: null,
     mensagem: null,
-    remetente: { corretorNome: s.paulo.nome, imobiliariaNome: s.agency.nome },
+    remetente: { corretorId: s.paulo.id, corretorNome: s.paulo.nome, imobiliariaNome: s.agency.nome },
   });
   const { mensagem } = await insertMensagemOnce(t.db, {
     imobiliariaId: s.agency.id,

@@ -50,7 +50,7 @@ const lead: LeadLinha = {
   score: 82,
   telefone: "+5511987654321",
 };
-const remetente = { corretorNome: "Paulo Corretor", imobiliariaNome: "Imobiliária Centro" };
+const remetente = { corretorId: "cor_paulo", corretorNome: "Paulo Corretor", imobiliariaNome: "Imobiliária Centro" };
 const composedAlerta = () =>
   templateWriter.novoLead({
     tipo: "novo_lead",

@@ -1,5 +1,5 @@
 // Everything said or done about a lead.
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../client";
 import { compiledInsert, type BoundStatement } from "../wire/compiled-statement";
@@ -34,6 +34,27 @@ export async function listInteracoesDoLead(db: Db, leadId: string, limit = 500):
     .where(eq(interacoes.leadId, idSchema.parse(leadId)))
     .orderBy(desc(interacoes.data), desc(interacoes.id))
     .limit(limit);
+}
+
+/** Whether the lead already has an interação of `tipo` by the broker (`metadata.corretorId`). */
+export async function hasInteracaoDoCorretor(
+  db: Db,
+  leadId: string,
+  tipo: (typeof INTERACAO_TIPOS)[number],
+  corretorId: string,
+): Promise<boolean> {
+  const rows = await db
+    .select({ id: interacoes.id })
+    .from(interacoes)
+    .where(
+      and(
+        eq(interacoes.leadId, idSchema.parse(leadId)),
+        eq(interacoes.tipo, tipo),
+        sql`${interacoes.metadata}->>'corretorId' = ${idSchema.parse(corretorId)}`,
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
 }
 
 export async function insertInteracao(tx: Db, input: NovaInteracao): Promise<Interacao> {

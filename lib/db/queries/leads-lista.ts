@@ -49,6 +49,7 @@ export const SEM_CONTATO_ACOES = [
   "nota",
   "visita",
   "mudanca_status",
+  "toque_link",
 ] as const satisfies readonly InteracaoTipo[];
 
 type Scope = { imobiliariaId: string; corretorId: string | null };

@@ -50,6 +50,18 @@ export async function getLeadById(db: Db, imobiliariaId: string, id: string): Pr
   return row ?? null;
 }
 
+/**
+ * The lead by id alone, in whatever agency. Only for a caller whose own proof scopes it: a short
+ * link's token, checked against this lead's agency's brokers before anything is shown or written.
+ */
+export async function findLeadByIdForLink(db: Db, id: string): Promise<Lead | null> {
+  const [row] = await db
+    .select()
+    .from(leads)
+    .where(eq(leads.id, idSchema.parse(id)));
+  return row ?? null;
+}
+
 // ── Portal intake ────────────────────────────────────────────────────────────────────────────
 // Used inside the intake's transaction; see units/record-intake.ts.
 

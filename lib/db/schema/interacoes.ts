@@ -9,6 +9,8 @@ export const INTERACAO_TIPOS = [
   "nota",
   "visita",
   "mudanca_status",
+  /** The broker's first tap on a short link about the lead (/r/<token>): once per lead and broker. */
+  "toque_link",
 ] as const;
 export type InteracaoTipo = (typeof INTERACAO_TIPOS)[number];
 
