@@ -42,7 +42,7 @@ export async function countLeads(client: Client): Promise<number> {
   return (await client.query<{ n: number }>("select count(*)::int as n from leads")).rows[0]!.n;
 }
 
-export type LongTimeline = { leadId: string; items: number; added: number };
+export type TimelineLead = { leadId: string; items: number; added: number };
 
 // What the copied history is made of, about the mix of the seed's own timelines (interações 2:1 to eventos).
 const ADD = { interacoes: 100, eventos: 60, mensagens: 60 };
@@ -50,20 +50,21 @@ const ADD = { interacoes: 100, eventos: 60, mensagens: 60 };
 const LONG_ENOUGH = 150;
 
 // Grouped, not per lead: mensagens has no index on lead_id, so a per-lead count would scan it per lead.
-const LONGEST_TIMELINE = `
+const ITEMS_BY_LEAD = `
   with dele as (select id from leads where corretor_id = $1),
   contagens as (
     select lead_id, count(*) as n from interacoes where lead_id in (select id from dele) group by lead_id
     union all select lead_id, count(*) from eventos where lead_id in (select id from dele) group by lead_id
     union all select lead_id, count(*) from mensagens where lead_id in (select id from dele) group by lead_id)
-  select lead_id as id, sum(n)::int as items from contagens group by lead_id order by items desc, lead_id limit 1`;
+  select lead_id as id, sum(n)::int as items from contagens group by lead_id`;
+const LONGEST_TIMELINE = `${ITEMS_BY_LEAD} order by items desc, lead_id limit 1`;
 
 /**
  * The demo broker's lead with the most interações + eventos + mensagens. The seed gives none more than
  * ~16, so the first run copies ~220 rows of the broker's other leads onto one of theirs (new ids, same
  * kinds, texts, decisions and digest links): a lead both the broker and the manager can open.
  */
-export async function ensureLongTimeline(client: Client, corretorId: string): Promise<LongTimeline> {
+export async function ensureLongTimeline(client: Client, corretorId: string): Promise<TimelineLead> {
   const longest = async () =>
     (await client.query<{ id: string; items: number }>(LONGEST_TIMELINE, [corretorId])).rows[0];
   const before = await longest();
@@ -108,6 +109,20 @@ export async function ensureLongTimeline(client: Client, corretorId: string): Pr
     await client.query("rollback");
     throw err;
   }
+}
+
+/**
+ * A lead of the broker with an ordinary history (the seed's median is ~10 items), the newest such:
+ * beside the long one, it tells what the page costs whatever the timeline's length.
+ */
+export async function pickTypicalLead(client: Client, corretorId: string): Promise<TimelineLead> {
+  const { rows } = await client.query<{ id: string; items: number }>(
+    `select * from (${ITEMS_BY_LEAD}) t where items between 8 and 12 order by id desc limit 1`,
+    [corretorId],
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`o corretor ${corretorId} não tem lead com 8 a 12 itens na linha do tempo`);
+  return { leadId: row.id, items: row.items, added: 0 };
 }
 
 export type SearchTarget = { nome: string; telefone: string; leadId: string };

@@ -2,10 +2,11 @@
 // real Postgres + Redis and the production build.
 //   npm run bench -- dashboard [--reuse] [--db NOME] [--leads 100000] [--n 50] [--warmup 10] [--port 3201] [--url URL]
 // Without --reuse: a fresh database, migrated and seeded by `npm run db:seed -- --leads N` (timed). Then one
-// lead gets a long timeline (the seed's longest has ~16 items), the `npm start` path builds when stale and
-// serves, the bench logs in as the demo gestor and corretor (Auth.js credentials over HTTP) and requests
-// each page in turn, one request at a time, warm-up first. "Server time" = from sending the request to the
-// last byte of the HTML over loopback. It prints figures; it never fails on them (exit 0).
+// lead gets a long timeline (the seed's longest has ~16 items; a lead with ~10 is timed beside it), the
+// `npm start` path builds when stale and serves, the bench logs in as the demo gestor and corretor (Auth.js
+// credentials over HTTP) and requests each page in turn, one request at a time, warm-up first. "Server
+// time" = from sending the request to the last byte of the HTML over loopback. It prints figures; it never
+// fails on them (exit 0).
 import { loadavg } from "node:os";
 import path from "node:path";
 import { DEMO_LOGINS } from "@/scripts/demo/demo-accounts";
@@ -16,10 +17,11 @@ import {
   countLeads,
   ensureLongTimeline,
   pickSearchTarget,
+  pickTypicalLead,
   recreateDatabase,
   seedDatabase,
   withClient,
-  type LongTimeline,
+  type TimelineLead,
   type SearchTarget,
 } from "./dashboard-data";
 import { formatTable, type PageMeasure } from "./dashboard-report";
@@ -37,12 +39,18 @@ type Page = {
   expect?: string;
 };
 
-function pagesFor(lead: LongTimeline, busca: SearchTarget): Page[] {
+const leadPage = (l: TimelineLead): Page => ({
+  label: `/leads/[id] (${l.items} itens)`,
+  path: `/leads/${l.leadId}`,
+  targetMs: LEAD_PAGE_TARGET_MS,
+  expect: `data-lead-id="${l.leadId}"`,
+});
+
+function pagesFor(long: TimelineLead, typical: TimelineLead, busca: SearchTarget): Page[] {
   const filtro = "status=em_contato&scoreMin=50";
   const q = (text: string) => encodeURIComponent(text);
-  const listed = 'data-testid="leads-resultados"';
   return [
-    { label: "/leads", path: "/leads", targetMs: LIST_TARGET_MS, expect: listed },
+    { label: "/leads", path: "/leads", targetMs: LIST_TARGET_MS, expect: 'data-testid="leads-resultados"' },
     {
       label: "/leads telefone+filtros",
       path: `/leads?q=${q(busca.telefone)}&${filtro}`,
@@ -55,10 +63,11 @@ function pagesFor(lead: LongTimeline, busca: SearchTarget): Page[] {
       targetMs: LIST_TARGET_MS,
       expect: busca.leadId,
     },
-    { label: `/leads/[id] (${lead.items} itens)`, path: `/leads/${lead.leadId}`, targetMs: LEAD_PAGE_TARGET_MS },
+    leadPage(long),
+    leadPage(typical),
     { label: "/funil", path: "/funil", targetMs: LIST_TARGET_MS },
     { label: "/eventos", path: "/eventos", targetMs: LIST_TARGET_MS },
-  ].map((p) => (p.path.startsWith("/leads/") ? { ...p, expect: `data-lead-id="${lead.leadId}"` } : p));
+  ];
 }
 
 type Answer = { status: number; ms: number; bytes: number; body: string; location: string | null };
@@ -117,7 +126,14 @@ const login_ = (papel: string) => {
 };
 
 export async function main(argv: string[]): Promise<void> {
-  const args = parseDashboardArgs(argv, process.env);
+  let args;
+  try {
+    args = parseDashboardArgs(argv, process.env);
+  } catch (err) {
+    console.error(`${err instanceof Error ? err.message : String(err)}\n${DASHBOARD_USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
   if (args.help) {
     console.log(DASHBOARD_USAGE);
     return;
@@ -138,10 +154,11 @@ export async function main(argv: string[]): Promise<void> {
     seededIn = await seedDatabase(databaseUrl, args.leads, dataDir);
     console.log(`▸ Semeado em ${(seededIn / 1000).toFixed(1)} s (migrações e tsx incluídos).`);
   }
-  const { lead, busca, leads } = await withClient(databaseUrl, async (client) => {
+  const { lead, typical, busca, leads } = await withClient(databaseUrl, async (client) => {
     const corretorId = await corretorIdOfLogin(client, corretor.email);
     return {
       lead: await ensureLongTimeline(client, corretorId),
+      typical: await pickTypicalLead(client, corretorId),
       busca: await pickSearchTarget(client, corretorId),
       leads: await countLeads(client),
     };
@@ -163,7 +180,7 @@ export async function main(argv: string[]): Promise<void> {
       { role: "gestor", session: await login(baseUrl, gestor.email, gestor.senha) },
       { role: "corretor", session: await login(baseUrl, corretor.email, corretor.senha) },
     ];
-    const targets = pagesFor(lead, busca).flatMap((page) => sessions.map((s) => ({ page, ...s })));
+    const targets = pagesFor(lead, typical, busca).flatMap((page) => sessions.map((s) => ({ page, ...s })));
     console.log(`▸ Medindo: ${args.warmup} pedidos de aquecimento e ${args.n} medidos por página e papel…`);
     const hostBefore = hostSnapshot();
     const results = await measure(baseUrl, targets, args.warmup, args.n);
