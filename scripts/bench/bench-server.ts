@@ -106,6 +106,44 @@ export async function startBenchServer(opts: BenchServerOptions): Promise<BenchS
   return { url, databaseUrl: db.toString(), stop: async () => void (await Promise.all([stopWorker(), stopServer()])) };
 }
 
+export type ExistingDatabaseServerOptions = { port: number; databaseUrl: string; redisUrl: string; dataDir: string };
+
+/**
+ * The `npm start` path (migrate, build when stale, serve) on a database that already holds its data,
+ * left as it is: no demo seed (DEMO=false), no pipeline in the web process (PIPELINE_MODE=worker and
+ * no worker), so what is measured is the pages alone. The timeout covers a `next build`.
+ */
+export async function startServerOnDatabase(opts: ExistingDatabaseServerOptions): Promise<BenchServer> {
+  const url = `http://127.0.0.1:${opts.port}`;
+  await assertPortFree(url, opts.port);
+  const child = spawn("npx", ["tsx", "scripts/start.ts"], {
+    env: {
+      ...process.env,
+      ...blankOutside,
+      PORT: String(opts.port),
+      DATABASE_URL: opts.databaseUrl,
+      REDIS_URL: opts.redisUrl,
+      DATA_DIR: opts.dataDir,
+      PUBLIC_BASE_URL: `http://localhost:${opts.port}`,
+      DEMO: "false",
+      PIPELINE_MODE: "worker",
+      WEB_CONCURRENCY: "1",
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+  const stop = stopper(child);
+  try {
+    await waitForHealth(url, child, 600_000);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, databaseUrl: opts.databaseUrl, stop };
+}
+
 // The worker must not reach real Twilio, OpenAI, Inngest or another KV either (as e2e-server.ts).
 const blankOutside = Object.fromEntries(
   [
