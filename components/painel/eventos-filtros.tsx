@@ -3,6 +3,7 @@ import Link from "next/link";
 import { EVENTO_TIPOS, URGENCIAS } from "@/lib/db/schema";
 import type { EventosFiltros as Filtros } from "@/lib/painel/eventos-filtros";
 import { TIPO_EVENTO_ROTULO, URGENCIA_ROTULO } from "@/lib/painel/rotulos";
+import { campo, rotuloCampo } from "@/components/ui/estilos";
 
 type EventosFiltrosProps = {
   filtros: Filtros;
@@ -10,10 +11,6 @@ type EventosFiltrosProps = {
   corretores: { id: string; nome: string }[] | null;
   filtrado: boolean;
 };
-
-const inputClass =
-  "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-200";
-const labelClass = "block min-w-0 text-sm font-medium text-ink";
 
 export function EventosFiltros({ filtros, corretores, filtrado }: EventosFiltrosProps) {
   return (
@@ -24,9 +21,9 @@ export function EventosFiltros({ filtros, corretores, filtrado }: EventosFiltros
       data-testid="eventos-filtros"
     >
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-3">
-        <label className={labelClass}>
+        <label className={rotuloCampo}>
           Tipo
-          <select name="tipo" defaultValue={filtros.tipo ?? ""} className={inputClass} data-testid="filtro-tipo">
+          <select name="tipo" defaultValue={filtros.tipo ?? ""} className={campo} data-testid="filtro-tipo">
             <option value="">Todos</option>
             {EVENTO_TIPOS.map((t) => (
               <option key={t} value={t}>
@@ -35,14 +32,9 @@ export function EventosFiltros({ filtros, corretores, filtrado }: EventosFiltros
             ))}
           </select>
         </label>
-        <label className={labelClass}>
+        <label className={rotuloCampo}>
           Urgência
-          <select
-            name="urgencia"
-            defaultValue={filtros.urgencia ?? ""}
-            className={inputClass}
-            data-testid="filtro-urgencia"
-          >
+          <select name="urgencia" defaultValue={filtros.urgencia ?? ""} className={campo} data-testid="filtro-urgencia">
             <option value="">Todas</option>
             {URGENCIAS.map((u) => (
               <option key={u} value={u}>
@@ -52,12 +44,12 @@ export function EventosFiltros({ filtros, corretores, filtrado }: EventosFiltros
           </select>
         </label>
         {corretores ? (
-          <label className={labelClass}>
+          <label className={rotuloCampo}>
             Corretor
             <select
               name="corretor"
               defaultValue={filtros.corretor ?? ""}
-              className={inputClass}
+              className={campo}
               data-testid="filtro-corretor"
             >
               <option value="">Todos</option>
@@ -69,12 +61,12 @@ export function EventosFiltros({ filtros, corretores, filtrado }: EventosFiltros
             </select>
           </label>
         ) : null}
-        <label className={labelClass}>
+        <label className={rotuloCampo}>
           Situação
           <select
             name="processado"
             defaultValue={filtros.processado ?? ""}
-            className={inputClass}
+            className={campo}
             data-testid="filtro-processado"
           >
             <option value="">Todas</option>
@@ -82,19 +74,13 @@ export function EventosFiltros({ filtros, corretores, filtrado }: EventosFiltros
             <option value="nao">Aguardando decisão</option>
           </select>
         </label>
-        <label className={labelClass}>
+        <label className={rotuloCampo}>
           Detectado de
-          <input type="date" name="de" defaultValue={filtros.de ?? ""} className={inputClass} data-testid="filtro-de" />
+          <input type="date" name="de" defaultValue={filtros.de ?? ""} className={campo} data-testid="filtro-de" />
         </label>
-        <label className={labelClass}>
+        <label className={rotuloCampo}>
           Detectado até
-          <input
-            type="date"
-            name="ate"
-            defaultValue={filtros.ate ?? ""}
-            className={inputClass}
-            data-testid="filtro-ate"
-          />
+          <input type="date" name="ate" defaultValue={filtros.ate ?? ""} className={campo} data-testid="filtro-ate" />
         </label>
       </div>
       <div className="flex items-center gap-3">

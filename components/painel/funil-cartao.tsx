@@ -7,9 +7,7 @@ import { ScoreBadge, type Limiares } from "@/components/ui/score-badge";
 import type { CartaoVista, FunilEstado } from "@/lib/painel/funil-quadro";
 import { destinos, proximaEtapa } from "@/lib/painel/funil";
 import { STATUS_LEAD } from "@/lib/painel/rotulos";
-
-const focus = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
-const campo = `mt-1 block w-full rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-base text-ink sm:text-sm ${focus}`;
+import { campo, foco } from "@/components/ui/estilos";
 
 type FunilCartaoProps = {
   lead: CartaoVista;
@@ -46,7 +44,7 @@ export function FunilCartao(props: FunilCartaoProps) {
         <Link
           href={`/leads/${lead.id}`}
           draggable={false}
-          className={`min-w-0 break-words rounded font-semibold text-ink hover:text-brand-800 hover:underline ${focus}`}
+          className={`min-w-0 break-words rounded font-semibold text-ink hover:text-brand-800 hover:underline ${foco}`}
         >
           {lead.nome}
         </Link>
@@ -71,7 +69,7 @@ export function FunilCartao(props: FunilCartaoProps) {
 
       <details className="group/menu mt-2" open={erros ? true : undefined}>
         <summary
-          className={`inline-flex min-h-9 cursor-pointer list-none items-center rounded-lg border border-slate-300 px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-50 ${focus}`}
+          className={`inline-flex min-h-9 cursor-pointer list-none items-center rounded-lg border border-slate-300 px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-50 ${foco}`}
           data-testid="funil-mover-menu"
         >
           Mover para…
@@ -119,7 +117,7 @@ export function FunilCartao(props: FunilCartaoProps) {
           <button
             type="submit"
             disabled={pendente}
-            className={`inline-flex min-h-10 w-full items-center justify-center rounded-lg bg-brand-700 px-3 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60 ${focus}`}
+            className={`inline-flex min-h-10 w-full items-center justify-center rounded-lg bg-brand-700 px-3 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60 ${foco}`}
             data-testid="funil-mover-confirmar"
           >
             Mover

@@ -1,14 +1,13 @@
 "use client";
 // Asked after a drop that needs more than the destination: the reason a lead was lost (required, as
-// on the lead page), or when the visit is (optional). A modal <dialog>: focus moves into it, Esc cancels.
+// on the lead page), or when the visit is (optional). A modal <dialog>: foco moves into it, Esc cancels.
 import { useEffect, useRef } from "react";
 import type { LeadStatus } from "@/lib/db/schema";
 import type { CartaoVista } from "@/lib/painel/funil-quadro";
 import { STATUS_LEAD } from "@/lib/painel/rotulos";
+import { campo, foco } from "@/components/ui/estilos";
 
-const focus = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
-const campo = `mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-ink sm:text-sm ${focus}`;
-const botao = `inline-flex min-h-11 items-center justify-center rounded-lg px-4 text-sm font-semibold ${focus}`;
+const botao = `inline-flex min-h-11 items-center justify-center rounded-lg px-4 text-sm font-semibold ${foco}`;
 
 type FunilDialogoProps = {
   lead: CartaoVista;

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { FunilFiltros as Filtros } from "@/lib/painel/funil-filtros";
 import { ORIGENS } from "@/lib/portals/origem-label";
+import { campo, rotuloCampo, foco } from "@/components/ui/estilos";
 
 type FunilFiltrosProps = {
   filtros: Filtros;
@@ -12,9 +13,7 @@ type FunilFiltrosProps = {
   filtrado: boolean;
 };
 
-const focus = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
-const inputClass = `mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm ${focus}`;
-const labelClass = "block min-w-0 text-sm font-medium text-ink sm:w-56";
+const labelClass = `${rotuloCampo} sm:w-56`;
 // Without the broker filter the portal takes the whole first row on a phone.
 const sozinho = "col-span-2 sm:col-span-1";
 
@@ -29,7 +28,7 @@ export function FunilFiltros({ filtros, corretores, scoreQuente, filtrado }: Fun
       {corretores ? (
         <label className={labelClass}>
           Corretor
-          <select name="corretor" defaultValue={filtros.corretor ?? ""} className={inputClass}>
+          <select name="corretor" defaultValue={filtros.corretor ?? ""} className={campo}>
             <option value="">Todos os corretores</option>
             {corretores.map((c) => (
               <option key={c.id} value={c.id}>
@@ -41,7 +40,7 @@ export function FunilFiltros({ filtros, corretores, scoreQuente, filtrado }: Fun
       ) : null}
       <label className={`${labelClass} ${corretores ? "" : sozinho}`}>
         Portal
-        <select name="portal" defaultValue={filtros.portal ?? ""} className={inputClass}>
+        <select name="portal" defaultValue={filtros.portal ?? ""} className={campo}>
           <option value="">Todos</option>
           {ORIGENS.map(([codigo, rotulo]) => (
             <option key={codigo} value={codigo}>
@@ -66,7 +65,7 @@ export function FunilFiltros({ filtros, corretores, scoreQuente, filtrado }: Fun
       <div className="flex items-center justify-end gap-4 sm:justify-start">
         <button
           type="submit"
-          className={`rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 ${focus}`}
+          className={`rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 ${foco}`}
         >
           Filtrar
         </button>

@@ -7,6 +7,7 @@ import type { LeadStatus } from "@/lib/db/schema";
 import { ESTADO_INICIAL, type AcaoEstado } from "@/lib/painel/acao-estado";
 import { destinos, proximaEtapa } from "@/lib/painel/funil";
 import { STATUS_LEAD } from "@/lib/painel/rotulos";
+import { botaoPrimario, botaoSecundario, campo } from "@/components/ui/estilos";
 
 type Acao = (prev: AcaoEstado, form: FormData) => Promise<AcaoEstado>;
 
@@ -21,10 +22,6 @@ type LeadAcoesProps = {
   reatribuicao: { corretores: { id: string; nome: string }[]; corretorAtualId: string | null; acao: Acao } | null;
 };
 
-const focus = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
-const primario = `inline-flex min-h-11 items-center justify-center rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-brand-800 disabled:opacity-60 ${focus}`;
-const secundario = `inline-flex min-h-11 items-center justify-center rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-ink shadow-sm hover:bg-slate-50 disabled:opacity-60 ${focus}`;
-const campo = `mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-ink shadow-sm sm:text-sm ${focus}`;
 const rotulo = (s: LeadStatus) => STATUS_LEAD[s].rotulo;
 
 function Aviso({ estado, testId }: { estado: AcaoEstado; testId: string }) {
@@ -69,7 +66,7 @@ export function LeadAcoes({ leadId, status, tel, whatsapp, mudarStatus, adiciona
         <form action={acaoStatus} className="mt-3 hidden md:block">
           {ocultos}
           <input type="hidden" name="para" value={proxima} />
-          <button type="submit" className={`${primario} w-full`} disabled={movendo} data-testid="avancar">
+          <button type="submit" className={`${botaoPrimario} w-full`} disabled={movendo} data-testid="avancar">
             Avançar para {rotulo(proxima)}
           </button>
         </form>
@@ -102,7 +99,7 @@ export function LeadAcoes({ leadId, status, tel, whatsapp, mudarStatus, adiciona
           aria-describedby={estadoNota.erros?.texto ? "nota-erro" : undefined}
         />
         <Erro id="nota-erro" texto={estadoNota.erros?.texto} />
-        <button type="submit" className={`${secundario} mt-2 w-full`} disabled={salvandoNota}>
+        <button type="submit" className={`${botaoSecundario} mt-2 w-full`} disabled={salvandoNota}>
           Adicionar nota
         </button>
         <Aviso estado={estadoNota} testId="acao-nota-aviso" />
@@ -114,12 +111,12 @@ export function LeadAcoes({ leadId, status, tel, whatsapp, mudarStatus, adiciona
       <div className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 px-3 py-2 shadow-[0_-4px_12px_rgba(0,0,0,0.06)] backdrop-blur md:hidden">
         <div className="mx-auto flex max-w-xl items-center gap-2 text-sm">
           {tel ? (
-            <a href={tel} className={`${secundario} shrink-0 px-3`}>
+            <a href={tel} className={`${botaoSecundario} shrink-0 px-3`}>
               Ligar
             </a>
           ) : null}
           {whatsapp ? (
-            <a href={whatsapp} target="_blank" rel="noopener noreferrer" className={`${secundario} shrink-0 px-3`}>
+            <a href={whatsapp} target="_blank" rel="noopener noreferrer" className={`${botaoSecundario} shrink-0 px-3`}>
               WhatsApp
             </a>
           ) : null}
@@ -129,7 +126,7 @@ export function LeadAcoes({ leadId, status, tel, whatsapp, mudarStatus, adiciona
               <input type="hidden" name="para" value={proxima} />
               <button
                 type="submit"
-                className={`${primario} w-full truncate whitespace-nowrap px-3`}
+                className={`${botaoPrimario} w-full truncate whitespace-nowrap px-3`}
                 disabled={movendo}
                 data-testid="avancar-barra"
                 aria-label={`Avançar para ${rotulo(proxima)}`}
@@ -138,7 +135,7 @@ export function LeadAcoes({ leadId, status, tel, whatsapp, mudarStatus, adiciona
               </button>
             </form>
           ) : (
-            <a href="#acoes" className={`${primario} min-w-0 flex-1 px-3`}>
+            <a href="#acoes" className={`${botaoPrimario} min-w-0 flex-1 px-3`}>
               Ações
             </a>
           )}
@@ -215,7 +212,12 @@ function MoverPara({ status, acao, estado, pendente, ocultos }: MoverParaProps) 
           <Erro id="motivo-erro" texto={estado.erros?.motivo} />
         </div>
       ) : null}
-      <button type="submit" className={`${secundario} mt-2 w-full`} disabled={pendente} data-testid="mover-confirmar">
+      <button
+        type="submit"
+        className={`${botaoSecundario} mt-2 w-full`}
+        disabled={pendente}
+        data-testid="mover-confirmar"
+      >
         {para === "perdido" ? "Marcar como perdido" : "Mover"}
       </button>
     </form>
@@ -252,7 +254,7 @@ function Reatribuir({ leadId, corretores, corretorAtualId, acao }: ReatribuirPro
         ))}
       </select>
       <Erro id="reatribuir-erro" texto={estado.erros?.paraCorretorId} />
-      <button type="submit" className={`${secundario} mt-2 w-full`} disabled={pendente} data-testid="reatribuir">
+      <button type="submit" className={`${botaoSecundario} mt-2 w-full`} disabled={pendente} data-testid="reatribuir">
         Reatribuir
       </button>
       <Aviso estado={estado} testId="acao-reatribuir-aviso" />

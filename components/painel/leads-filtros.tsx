@@ -5,6 +5,7 @@ import { LEAD_STATUS } from "@/lib/db/schema";
 import type { LeadsFiltros as Filtros } from "@/lib/painel/leads-filtros";
 import { STATUS_LEAD } from "@/lib/painel/rotulos";
 import { ORIGENS } from "@/lib/portals/origem-label";
+import { campo, rotuloCampo } from "@/components/ui/estilos";
 
 type LeadsFiltrosProps = {
   filtros: Filtros;
@@ -13,10 +14,6 @@ type LeadsFiltrosProps = {
   scoreQuente: number;
   filtrado: boolean;
 };
-
-const inputClass =
-  "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-200";
-const labelClass = "block text-sm font-medium text-ink";
 
 export function LeadsFiltros({ filtros, corretores, scoreQuente, filtrado }: LeadsFiltrosProps) {
   const maisFiltros = Boolean(
@@ -37,7 +34,7 @@ export function LeadsFiltros({ filtros, corretores, scoreQuente, filtrado }: Lea
       data-testid="leads-filtros"
     >
       <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
-        <label className={`${labelClass} flex-1`}>
+        <label className={`${rotuloCampo} flex-1`}>
           Buscar
           <input
             type="search"
@@ -45,7 +42,7 @@ export function LeadsFiltros({ filtros, corretores, scoreQuente, filtrado }: Lea
             defaultValue={filtros.q ?? ""}
             maxLength={100}
             placeholder="Nome, e-mail ou telefone"
-            className={inputClass}
+            className={campo}
             data-testid="filtro-busca"
           />
         </label>
@@ -96,14 +93,9 @@ export function LeadsFiltros({ filtros, corretores, scoreQuente, filtrado }: Lea
           Mais filtros
         </summary>
         <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <label className={labelClass}>
+          <label className={rotuloCampo}>
             Situação
-            <select
-              name="status"
-              defaultValue={filtros.status ?? ""}
-              className={inputClass}
-              data-testid="filtro-status"
-            >
+            <select name="status" defaultValue={filtros.status ?? ""} className={campo} data-testid="filtro-status">
               <option value="">Todas</option>
               {LEAD_STATUS.map((s) => (
                 <option key={s} value={s}>
@@ -112,14 +104,9 @@ export function LeadsFiltros({ filtros, corretores, scoreQuente, filtrado }: Lea
               ))}
             </select>
           </label>
-          <label className={labelClass}>
+          <label className={rotuloCampo}>
             Portal
-            <select
-              name="portal"
-              defaultValue={filtros.portal ?? ""}
-              className={inputClass}
-              data-testid="filtro-portal"
-            >
+            <select name="portal" defaultValue={filtros.portal ?? ""} className={campo} data-testid="filtro-portal">
               <option value="">Todos</option>
               {ORIGENS.map(([codigo, rotulo]) => (
                 <option key={codigo} value={codigo}>
@@ -129,12 +116,12 @@ export function LeadsFiltros({ filtros, corretores, scoreQuente, filtrado }: Lea
             </select>
           </label>
           {corretores ? (
-            <label className={labelClass}>
+            <label className={rotuloCampo}>
               Corretor
               <select
                 name="corretor"
                 defaultValue={filtros.corretor ?? ""}
-                className={inputClass}
+                className={campo}
                 data-testid="filtro-corretor"
               >
                 <option value="">Todos os corretores</option>
@@ -147,7 +134,7 @@ export function LeadsFiltros({ filtros, corretores, scoreQuente, filtrado }: Lea
             </label>
           ) : null}
           <fieldset className="min-w-0">
-            <legend className={labelClass}>Score</legend>
+            <legend className={rotuloCampo}>Score</legend>
             <div className="flex items-center gap-2">
               <input
                 type="number"
@@ -157,7 +144,7 @@ export function LeadsFiltros({ filtros, corretores, scoreQuente, filtrado }: Lea
                 defaultValue={filtros.scoreMin ?? ""}
                 aria-label="Score mínimo"
                 placeholder="de 0"
-                className={inputClass}
+                className={campo}
               />
               <input
                 type="number"
@@ -167,17 +154,17 @@ export function LeadsFiltros({ filtros, corretores, scoreQuente, filtrado }: Lea
                 defaultValue={filtros.scoreMax ?? ""}
                 aria-label="Score máximo"
                 placeholder="até 100"
-                className={inputClass}
+                className={campo}
               />
             </div>
           </fieldset>
-          <label className={labelClass}>
+          <label className={rotuloCampo}>
             Recebido de
-            <input type="date" name="de" defaultValue={filtros.de ?? ""} className={inputClass} />
+            <input type="date" name="de" defaultValue={filtros.de ?? ""} className={campo} />
           </label>
-          <label className={labelClass}>
+          <label className={rotuloCampo}>
             Recebido até
-            <input type="date" name="ate" defaultValue={filtros.ate ?? ""} className={inputClass} />
+            <input type="date" name="ate" defaultValue={filtros.ate ?? ""} className={campo} />
           </label>
         </div>
       </details>

@@ -6,7 +6,7 @@
 import { useActionState, useEffect, useState, useSyncExternalStore } from "react";
 import type { AcaoManual } from "@/agents/conselheiro/send/manual-action-rules";
 import { AVISO_ACAO, ROTULO_ACAO } from "@/agents/conselheiro/send/manual-action-texts";
-import { botaoPrimario, botaoSecundario } from "@/components/ui/botao";
+import { botaoPrimario, botaoSecundario } from "@/components/ui/estilos";
 import { ESTADO_INICIAL, type AcaoEstado } from "@/lib/painel/acao-estado";
 
 type Acao = (prev: AcaoEstado, form: FormData) => Promise<AcaoEstado>;

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { STATUS_MENSAGEM_OPCOES } from "@/lib/painel/rotulos";
 import { COM_PROBLEMA } from "@/lib/painel/search-params";
+import { campo } from "@/components/ui/estilos";
 
 type MensagensFiltrosProps = {
   /** null = the broker filter is not offered (a broker login sees only their own messages). */
@@ -13,9 +14,6 @@ type MensagensFiltrosProps = {
   ate: string | null;
 };
 
-const selectClass =
-  "mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-200";
-
 export function MensagensFiltros({ corretores, corretorId, status, de, ate }: MensagensFiltrosProps) {
   return (
     <form
@@ -26,7 +24,7 @@ export function MensagensFiltros({ corretores, corretorId, status, de, ate }: Me
       {corretores ? (
         <label className="min-w-56 flex-1 text-sm font-medium text-ink">
           Corretor
-          <select name="corretor" defaultValue={corretorId ?? ""} className={selectClass} data-testid="filtro-corretor">
+          <select name="corretor" defaultValue={corretorId ?? ""} className={campo} data-testid="filtro-corretor">
             <option value="">Todos os corretores</option>
             {corretores.map((c) => (
               <option key={c.id} value={c.id}>
@@ -38,7 +36,7 @@ export function MensagensFiltros({ corretores, corretorId, status, de, ate }: Me
       ) : null}
       <label className="min-w-56 flex-1 text-sm font-medium text-ink">
         Situação
-        <select name="status" defaultValue={status ?? ""} className={selectClass} data-testid="filtro-status">
+        <select name="status" defaultValue={status ?? ""} className={campo} data-testid="filtro-status">
           <option value="">Todas</option>
           <option value={COM_PROBLEMA}>Com falha ou incerta</option>
           {STATUS_MENSAGEM_OPCOES.map((o) => (
@@ -50,11 +48,11 @@ export function MensagensFiltros({ corretores, corretorId, status, de, ate }: Me
       </label>
       <label className="min-w-36 flex-1 text-sm font-medium text-ink">
         De
-        <input type="date" name="de" defaultValue={de ?? ""} className={selectClass} data-testid="filtro-de" />
+        <input type="date" name="de" defaultValue={de ?? ""} className={campo} data-testid="filtro-de" />
       </label>
       <label className="min-w-36 flex-1 text-sm font-medium text-ink">
         Até
-        <input type="date" name="ate" defaultValue={ate ?? ""} className={selectClass} data-testid="filtro-ate" />
+        <input type="date" name="ate" defaultValue={ate ?? ""} className={campo} data-testid="filtro-ate" />
       </label>
       <div className="flex items-center gap-2">
         <button
