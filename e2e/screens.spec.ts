@@ -1,6 +1,8 @@
 // Every page of the product at a desk (1366 px) and on a phone (390 px), as a manager and as a broker:
-// nothing scrolls sideways, and a screenshot of each is kept in test-results/screens/ (CI copies them
-// to artifacts/screens/) for a person to look at.
+// nothing scrolls sideways, axe-core finds no WCAG 2 A/AA problem (contrast AA, labels, names), and a
+// screenshot of each is kept in test-results/screens/ (CI copies them to artifacts/screens/) for a
+// person to look at.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { loginAs, type DemoRole } from "./support/login";
@@ -45,6 +47,31 @@ const PAGES: Record<Extract<DemoRole, "gestor" | "corretor">, Shot[]> = {
   ],
 };
 
+// axe-core is injected as a script: the pages' Content-Security-Policy (a nonce per request) would refuse it.
+test.use({ bypassCSP: true });
+
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+type AxeViolation = { id: string; help: string; nodes: { target: unknown[] }[] };
+
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }
+    ).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } });
+    return result.violations;
+  });
+  return (violations as AxeViolation[]).map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes.length}× ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(" "))
+        .join(", ")})`,
+  );
+}
+
 async function shoot(page: Page, role: string, shot: Shot): Promise<void> {
   const url = typeof shot.url === "string" ? shot.url : await shot.url(page);
   for (const [width, height] of WIDTHS) {
@@ -53,6 +80,7 @@ async function shoot(page: Page, role: string, shot: Shot): Promise<void> {
     await shot.ready(page);
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(scrollWidth, `${shot.name} a ${width} px rola para o lado`).toBeLessThanOrEqual(width);
+    expect(await accessibilityProblems(page), `${shot.name} a ${width} px`).toEqual([]);
     await page.screenshot({ path: path.join(SCREENS, `todas-${role}-${shot.name}-${width}.png`), fullPage: true });
   }
 }
@@ -63,6 +91,7 @@ test("a tela de login, no computador e no celular", async ({ page }) => {
 
 for (const role of ["gestor", "corretor"] as const) {
   test(`todas as páginas do ${role}, no computador e no celular`, async ({ page }) => {
+    test.setTimeout(240_000);
     await loginAs(page, role);
     for (const shot of PAGES[role]) await shoot(page, role, shot);
   });

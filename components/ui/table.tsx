@@ -1,9 +1,16 @@
 // Plain table parts with the dashboard's look; pages compose them.
 import type { ReactNode } from "react";
+import { foco } from "./estilos";
 
 export function Table({ children, label }: { children: ReactNode; label: string }) {
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm">
+    // Focusable region: a table wider than a phone scrolls inside its box, and a keyboard must reach it.
+    <div
+      className={`overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm ${foco}`}
+      tabIndex={0}
+      role="region"
+      aria-label={label}
+    >
       <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={label}>
         {children}
       </table>
