@@ -132,8 +132,9 @@ test("o gestor reatribui um lead e o novo corretor é avisado pelo Orquestrador"
   await page.getByTestId("reatribuir").click();
   await expect(page.getByTestId("acao-reatribuir-aviso")).toHaveText("Lead reatribuído. O novo corretor será avisado.");
   await expect(page.getByTestId("lead-corretor")).toHaveText(novo);
+  // Newest first: this hand-over is on top (the same two brokers may have swapped it before).
   await expect(
-    page.getByTestId("timeline").getByText(`passou o lead de ${antes} para ${novo} pelo painel`),
+    page.getByTestId("timeline").getByText(`passou o lead de ${antes} para ${novo} pelo painel`).first(),
   ).toBeVisible();
   // The new broker's event is decided by the pipeline within seconds: its reason shows up.
   await expect

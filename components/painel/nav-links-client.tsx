@@ -1,9 +1,11 @@
 "use client";
-// The sidebar's links; a client island to mark the current page and the one being opened (a page
-// that answers 403/404 has no loading skeleton, so the tapped link itself shows it is on its way).
+// The sidebar's links; a client island to mark the current page and the one being opened. Pages have
+// no loading.tsx (it would stream them: a 200 before a 403/404, and content hidden without
+// JavaScript), so the tapped link itself shows the page is on its way.
 // On a phone they wrap onto a second row rather than hide past the screen's edge.
-import Link, { useLinkStatus } from "next/link";
+import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { LinkPendente } from "@/components/ui/link-pendente-client";
 
 export type NavItem = { href: string; label: string };
 
@@ -23,20 +25,11 @@ export function NavLinks({ items }: { items: NavItem[] }) {
               }`}
             >
               {item.label}
-              <PendingHint />
+              <LinkPendente />
             </Link>
           </li>
         );
       })}
     </ul>
   );
-}
-
-function PendingHint() {
-  const { pending } = useLinkStatus();
-  return pending ? (
-    <span role="status" className="ml-2 inline-block size-2 animate-pulse rounded-full bg-brand-600 align-middle">
-      <span className="sr-only">Carregando…</span>
-    </span>
-  ) : null;
 }

@@ -1,6 +1,7 @@
 // "Mais recentes" / "Mais antigas" links of a newest-first list paged by keyset: plain links, so a page
 // is a URL and works without JavaScript. Nothing is shown when there is only one page.
 import Link from "next/link";
+import { LinkPendente } from "./link-pendente-client";
 
 type PaginacaoProps = {
   /** Back to the first (newest) page; null on the first page. */
@@ -24,6 +25,7 @@ export function Paginacao({
       {maisRecentes ? (
         <Link href={maisRecentes} className={linkClass} data-testid="pagina-recentes">
           {rotulos.recentes}
+          <LinkPendente />
         </Link>
       ) : (
         <span />
@@ -31,6 +33,7 @@ export function Paginacao({
       {maisAntigas ? (
         <Link href={maisAntigas} className={linkClass} data-testid="pagina-antigas">
           {rotulos.antigas}
+          <LinkPendente />
         </Link>
       ) : null}
     </nav>
