@@ -1,6 +1,6 @@
 // /funil as brokers and managers use it: a lead moved to "Visita agendada" by its menu lands in that
-// column and on the lead page's timeline; a drag moves a card (and a drop on Perdido asks why); the
-// menu works without JavaScript; a manager narrows to one broker; a phone at 390 px has no sideways
+// column and on the lead page's timeline; a drag moves a card (and a drop on Perdido asks why); without
+// JavaScript the menu opens the lead page's move form; a manager narrows to one broker; a phone at 390 px has no sideways
 // scrolling.
 import { mkdirSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
@@ -118,7 +118,7 @@ test("arrastar move o cartão; o menu funciona pelo teclado; soltar em Perdido p
   await expect(page.getByTestId("funil-aviso")).toHaveText("Status alterado para “Perdido”.");
 });
 
-test("sem JavaScript, o menu de cada cartão ainda move o lead", async ({ browser }) => {
+test("sem JavaScript, o menu de cada cartão leva ao formulário do lead, que move o lead", async ({ browser }) => {
   const comJs = await browser.newContext({ viewport: { width: 1366, height: 800 } });
   const login = await comJs.newPage();
   await loginAs(login, "corretor");
@@ -133,9 +133,12 @@ test("sem JavaScript, o menu de cada cartão ainda move o lead", async ({ browse
   const page = await semJs.newPage();
   await page.goto("/funil");
   const { card, id } = await umCartaoAberto(page);
+  // Without JavaScript the card's menu is a link to the lead page's own move form.
   await card.getByTestId("funil-mover-menu").click();
-  await card.getByLabel("Etapa").selectOption({ label: "Fechado" });
-  await card.getByTestId("funil-mover-confirmar").click();
+  await expect(page).toHaveURL(new RegExp(`/leads/${id}#mover$`));
+  await page.getByLabel("Mover para").selectOption({ label: "Fechado" });
+  await page.getByTestId("mover-confirmar").click();
+  await page.goto("/funil");
   await expect(coluna(page, "fechado").locator(`[data-lead-id="${id}"]`)).toBeVisible();
   await semJs.close();
 });

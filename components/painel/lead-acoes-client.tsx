@@ -157,7 +157,7 @@ function MoverPara({ status, acao, estado, pendente, ocultos }: MoverParaProps) 
   const opcoes = destinos(status);
   const [para, setPara] = useState<LeadStatus>(proximaEtapa(status) ?? opcoes[0]!);
   return (
-    <form action={acao} className="mt-4" data-testid="mover-status">
+    <form action={acao} className="mt-4 scroll-mt-20" id="mover" data-testid="mover-status">
       {ocultos}
       <label htmlFor="mover-para" className="text-sm font-medium text-ink">
         Mover para
