@@ -1,5 +1,6 @@
 // The lead's one timeline, newest first: what people did, what Lastro detected and decided (with the
 // reason in words), and each WhatsApp message to the broker with where it stands.
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { TimelineItem } from "@/lib/painel/load-lead-detalhe";
 import { formatDataHora } from "@/lib/time/format-data-hora";
@@ -14,7 +15,21 @@ const ORIGEM = {
 const TEXTO_MAX = 1200;
 const cortar = (texto: string) => (texto.length > TEXTO_MAX ? `${texto.slice(0, TEXTO_MAX)}…` : texto);
 
-export function LeadTimeline({ itens, timezone }: { itens: TimelineItem[]; timezone: string }) {
+const LINK =
+  "rounded text-sm font-medium text-brand-700 hover:text-brand-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600";
+
+/** `cortado`: older items were left out; `completo`: the whole history is shown; `href`: the lead page. */
+type Historico = { cortado: boolean; completo: boolean; href: string };
+
+export function LeadTimeline({
+  itens,
+  timezone,
+  historico,
+}: {
+  itens: TimelineItem[];
+  timezone: string;
+  historico?: Historico;
+}) {
   return (
     <section aria-labelledby="lead-timeline" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <h2 id="lead-timeline" className="text-sm font-semibold text-ink">
@@ -63,6 +78,20 @@ export function LeadTimeline({ itens, timezone }: { itens: TimelineItem[]; timez
           })}
         </ol>
       )}
+      {historico?.cortado ? (
+        <p className="mt-4 text-sm text-muted" data-testid="historico-cortado">
+          Mostrando os {itens.length} registros mais recentes.{" "}
+          <Link href={`${historico.href}?historico=tudo#lead-timeline`} className={LINK}>
+            Ver histórico completo
+          </Link>
+        </p>
+      ) : historico?.completo ? (
+        <p className="mt-4 text-sm">
+          <Link href={`${historico.href}#lead-timeline`} className={LINK}>
+            Mostrar só os mais recentes
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }

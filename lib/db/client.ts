@@ -2,6 +2,7 @@
 // Neon), and keeps a single instance per process for the app (`getDb`).
 import { mkdir } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { neonConfig, Pool as NeonPool } from "@neondatabase/serverless";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzleNeon } from "drizzle-orm/neon-serverless";
@@ -86,6 +87,8 @@ function buildHandle(driver: DbDriver, db: Db, sideDb: Db | null, release: () =>
 async function openPglite(dir: string | null | undefined, snapshot: Blob | undefined): Promise<DbHandle> {
   if (dir) await mkdir(dir, { recursive: true });
   const client = await PGlite.create({
+    // The name search's trigram index (migration 0012); Postgres ships pg_trgm, PGlite loads it here.
+    extensions: { pg_trgm },
     ...(dir ? { dataDir: dir } : {}),
     ...(snapshot ? { loadDataDir: snapshot } : {}),
   });

@@ -11,7 +11,7 @@ import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertLead } from "@/lib/db/testing/leads";
 import { explainScore } from "./explain-score";
 import { duracaoTexto } from "./first-response";
-import { loadLeadDetalhe } from "./load-lead-detalhe";
+import { loadLeadDetalhe, TIMELINE_RECENTES } from "./load-lead-detalhe";
 
 let t: TestDb;
 let agency: string;
@@ -120,6 +120,76 @@ describe("loadLeadDetalhe", () => {
     ).toEqual([{ key: "fator_0", points: -10, explicacao: "Telefone inválido." }]);
     expect(d.primeiraResposta).toEqual({ em: at(42), minutos: 42 });
     expect(d.corretor?.nome).toBe("Carla");
+  });
+
+  it("shows the newest items of a long history and offers the rest, the first response still from its oldest action", async () => {
+    const longo = await insertLead(t.db, {
+      imobiliariaId: agency,
+      corretorId: carla,
+      nome: "Histórico Longo",
+      telefone: "+5511976540000",
+      score: 65,
+      dataPrimeiroContato: at(0),
+      metadata: { score: { total: 65, fatores } },
+    });
+    await insertInteracao(t.db, { leadId: longo.id, tipo: "contato_corretor", data: at(5), conteudo: "Liguei" });
+    const antigo = await insertEvento(t.db, {
+      imobiliariaId: agency,
+      tipo: "novo_lead",
+      urgencia: "media",
+      corretorId: carla,
+      leadId: longo.id,
+      titulo: "Novo lead",
+      descricao: "Novo lead",
+      acaoRecomendada: "Ligue",
+      dataDeteccao: at(1),
+      metadata: { score: 65 },
+    });
+    await markEventoDecididoIfPending(t.db, antigo.id, {
+      acao: "agrupar",
+      mensagemIds: [],
+      janelaFechaEm: at(16).toISOString(),
+      decididoEm: at(1).toISOString(),
+    });
+    for (let i = 0; i < 40; i++) {
+      await insertInteracao(t.db, { leadId: longo.id, tipo: "nota", data: at(100 + i), conteudo: `Nota ${i}` });
+    }
+    for (let i = 0; i < 30; i++) {
+      await insertMensagemOnce(t.db, {
+        imobiliariaId: agency,
+        corretorId: carla,
+        leadId: longo.id,
+        tipo: "lembrete",
+        destino: "+5511900030001",
+        corpo: "Lembrete",
+        status: "outbox",
+        idempotencyKey: `lembrete-longo-${i}`,
+        criadoEm: at(125 + i),
+      });
+    }
+    const scope = { imobiliariaId: agency, corretorId: carla };
+
+    const recentes = (await loadLeadDetalhe(t.db, scope, longo.id, opcoes))!;
+    const tudo = (await loadLeadDetalhe(t.db, scope, longo.id, { ...opcoes, historicoCompleto: true }))!;
+    expect(tudo.timeline).toHaveLength(72);
+    expect(tudo.historicoCortado).toBe(false);
+    expect(recentes.timeline).toHaveLength(TIMELINE_RECENTES);
+    expect(recentes.historicoCortado).toBe(true);
+    // The same newest items, messages and notes interleaved as in the whole history.
+    expect(recentes.timeline.map((i) => i.id)).toEqual(tudo.timeline.slice(0, TIMELINE_RECENTES).map((i) => i.id));
+    expect(recentes.timeline.filter((i) => i.origem === "mensagem")).toHaveLength(30);
+    expect(recentes.timeline.some((i) => i.origem === "evento")).toBe(false);
+    // Computed from rows beyond the page: the broker's first call, and the old event's decision.
+    expect(recentes.primeiraResposta).toEqual({ em: at(5), minutos: 5 });
+    expect(recentes.fatores.reduce((s, f) => s + f.points, 0)).toBe(65);
+    expect(tudo.timeline.find((i) => i.origem === "evento")?.decisao).toBe(
+      "agrupada porque o score 65 é morno; a mensagem agrupada sai até 09:16",
+    );
+  });
+
+  it("does not offer more when the whole history fits", async () => {
+    const d = (await loadLeadDetalhe(t.db, { imobiliariaId: agency, corretorId: carla }, lead.id, opcoes))!;
+    expect(d.historicoCortado).toBe(false);
   });
 
   it("is null for another broker's login and for another agency", async () => {

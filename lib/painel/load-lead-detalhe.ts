@@ -1,6 +1,10 @@
 // Everything the lead page shows about one lead, read in parallel once the lead is known to be in
 // the login's scope: the score's factors, the first response and one timeline merging interações,
 // eventos (with the Orquestrador's decision in words) and mensagens, newest first.
+// The timeline is paged (the newest TIMELINE_RECENTES items unless the whole history is asked for):
+// a lead with hundreds of items made a page of half a megabyte. Interações and eventos are still read
+// whole, as the first response and the digests that told the lead's events need them; only the
+// rendering and the messages (the biggest rows) are cut.
 import type { Scope } from "@/lib/auth/scope";
 import { isInScope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db/client";
@@ -22,9 +26,19 @@ export type LeadDetalhe = {
   fatores: FatorExplicado[];
   primeiraResposta: PrimeiraResposta | null;
   timeline: TimelineItem[];
+  /** Older items exist beyond `timeline` (the page offers the whole history). */
+  historicoCortado: boolean;
 };
 
-export type LeadDetalheOpcoes = { limiares: { quente: number; morno: number }; timezone: string };
+/** How many timeline items the lead page shows before "Ver histórico completo". */
+export const TIMELINE_RECENTES = 50;
+
+export type LeadDetalheOpcoes = {
+  limiares: { quente: number; morno: number };
+  timezone: string;
+  /** The whole history instead of the newest TIMELINE_RECENTES items. */
+  historicoCompleto?: boolean;
+};
 
 /** Null when the lead does not exist, is another agency's or (for a broker) another broker's: the page's 404. */
 export async function loadLeadDetalhe(
@@ -43,7 +57,26 @@ export async function loadLeadDetalhe(
     listEventosByLead(db, scope.imobiliariaId, lead.id),
   ]);
   const agrupadas = eventos.map((e) => e.mensagemAgrupadaId).filter((id): id is string => Boolean(id));
-  const mensagens = await listMensagensDoLead(db, scope.imobiliariaId, lead.id, agrupadas);
+  const limite = opcoes.historicoCompleto ? null : TIMELINE_RECENTES;
+  // One more than shown: the newest `limite` merged items are among the newest `limite` + 1 messages,
+  // and the extra one tells whether anything was cut.
+  const mensagens = limite
+    ? await listMensagensDoLead(db, scope.imobiliariaId, lead.id, agrupadas, limite + 1)
+    : await listMensagensDoLead(db, scope.imobiliariaId, lead.id, agrupadas);
+  const timeline = buildLeadTimeline({
+    interacoes,
+    eventos,
+    mensagens,
+    timezone: opcoes.timezone,
+    decisao: (e: Evento) =>
+      describeDecision(e.metadata?.decisao, {
+        score: eventoScore(e) ?? lead.score,
+        limiares: opcoes.limiares,
+        limiteDiario: corretor?.preferencias.limiteDiario ?? null,
+        timezone: opcoes.timezone,
+        eventoTipo: e.tipo,
+      }),
+  });
 
   return {
     lead,
@@ -51,20 +84,8 @@ export async function loadLeadDetalhe(
     imovel,
     fatores: explainScore(lead),
     primeiraResposta: firstResponse(lead, interacoes),
-    timeline: buildLeadTimeline({
-      interacoes,
-      eventos,
-      mensagens,
-      timezone: opcoes.timezone,
-      decisao: (e: Evento) =>
-        describeDecision(e.metadata?.decisao, {
-          score: eventoScore(e) ?? lead.score,
-          limiares: opcoes.limiares,
-          limiteDiario: corretor?.preferencias.limiteDiario ?? null,
-          timezone: opcoes.timezone,
-          eventoTipo: e.tipo,
-        }),
-    }),
+    timeline: limite ? timeline.slice(0, limite) : timeline,
+    historicoCortado: limite !== null && timeline.length > limite,
   };
 }
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listMensagens } from "@/lib/db/queries/mensagens";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
-import { formatCursor, mensagensStatusFiltro, parseMensagensFiltros } from "./search-params";
+import { formatCursor, historicoCompletoParam, mensagensStatusFiltro, parseMensagensFiltros } from "./search-params";
 
 const ODD_VALUES: Array<string | string[]> = [
   "\u0000",
@@ -69,5 +69,12 @@ describe("parseMensagensFiltros", () => {
     });
     expect(parseMensagensFiltros({ de: "01/12/2026", ate: "ontem", antes: "1764950400000.msg_01;drop" })).toEqual({});
     expect(formatCursor({ at: new Date(1764950400000), id: "msg_01ABC" })).toBe("1764950400000.msg_01ABC");
+  });
+
+  it("asks for the lead's whole history only with ?historico=tudo", () => {
+    expect(historicoCompletoParam.parse("tudo")).toBe(true);
+    expect(historicoCompletoParam.parse(["tudo", "x"])).toBe(true);
+    expect(historicoCompletoParam.parse(undefined)).toBe(false);
+    expect(historicoCompletoParam.parse("todo")).toBe(false);
   });
 });

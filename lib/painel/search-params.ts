@@ -66,3 +66,6 @@ export type MensagensFiltros = z.infer<typeof mensagensFiltrosSchema>;
 export function parseMensagensFiltros(raw: RawSearchParams): MensagensFiltros {
   return mensagensFiltrosSchema.parse(raw);
 }
+
+/** The lead page's `?historico=tudo`: the whole timeline instead of its newest items. */
+export const historicoCompletoParam = optionalParam(z.literal("tudo")).transform((v) => v === "tudo");

@@ -4,7 +4,7 @@
 import { and, eq, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
 import { foldText } from "@/lib/text/fold-text";
 import type { Db } from "../client";
-import { corretores, interacoes, leads, type InteracaoTipo, type LeadStatus } from "../schema";
+import { corretores, interacoes, leads, nomeDobrado, type InteracaoTipo, type LeadStatus } from "../schema";
 import { idSchema } from "./columns";
 
 export type LeadListado = {
@@ -54,9 +54,6 @@ export const SEM_CONTATO_ACOES = [
 
 type Scope = { imobiliariaId: string; corretorId: string | null };
 
-// Postgres and PGlite both have translate(); unaccent is an extension neither may have. Covers pt-BR.
-const ACENTOS = "áàâãäéèêëíìîïóòôõöúùûüçñ";
-const SEM_ACENTOS = "aaaaaeeeeiiiiooooouuuucn";
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function filterConditions(scope: Scope, busca: LeadsBusca): SQL[] {
@@ -75,9 +72,7 @@ function filterConditions(scope: Scope, busca: LeadsBusca): SQL[] {
   if (busca.telefones?.length) c.push(inArray(leads.telefone, busca.telefones));
   else if (busca.texto) {
     const pattern = `%${likeEscape(foldText(busca.texto))}%`;
-    c.push(
-      sql`(translate(lower(${leads.nome}), ${ACENTOS}, ${SEM_ACENTOS}) like ${pattern} or ${leads.email} like ${pattern})`,
-    );
+    c.push(sql`(${nomeDobrado(leads.nome)} like ${pattern} or ${leads.email} like ${pattern})`);
   }
   return c;
 }

@@ -177,6 +177,17 @@ export async function listMensagensDoLead(
   agrupadaIds: string[] = [],
   limit = 200,
 ): Promise<Mensagem[]> {
+  return mensagensDoLeadQuery(db, imobiliariaId, leadId, agrupadaIds, limit);
+}
+
+/** The statement behind listMensagensDoLead, exported for its EXPLAIN test. */
+export function mensagensDoLeadQuery(
+  db: Db,
+  imobiliariaId: string,
+  leadId: string,
+  agrupadaIds: string[] = [],
+  limit = 200,
+) {
   const doLead = eq(mensagens.leadId, idSchema.parse(leadId));
   const ids = agrupadaIds.map((id) => idSchema.parse(id));
   return db

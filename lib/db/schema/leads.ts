@@ -1,8 +1,21 @@
-import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, timestamp, varchar } from "drizzle-orm/pg-core";
+import { sql, type SQL } from "drizzle-orm";
+import { index, integer, jsonb, pgTable, timestamp, varchar, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { corretores } from "./corretores";
 import { imobiliarias } from "./imobiliarias";
 import { imoveis } from "./imoveis";
+
+// Postgres and PGlite both have translate(); unaccent is an extension neither may have. Covers pt-BR.
+const ACENTOS = "áàâãäéèêëíìîïóòôõöúùûüçñ";
+const SEM_ACENTOS = "aaaaaeeeeiiiiooooouuuucn";
+
+/**
+ * A name as /leads' search compares it: lower-cased, without accents. The trigram index below is on
+ * this very expression, so the search must use this function: the literals are inlined (a bound
+ * parameter in their place would not match the indexed expression and the index would go unused).
+ */
+export function nomeDobrado(nome: AnyPgColumn): SQL {
+  return sql`translate(lower(${nome}), ${sql.raw(`'${ACENTOS}'`)}, ${sql.raw(`'${SEM_ACENTOS}'`)})`;
+}
 
 export const LEAD_STATUS = [
   "novo",
@@ -75,6 +88,9 @@ export const leads = pgTable(
       t.dataPrimeiroContato.desc().nullsLast(),
       t.id.desc(),
     ),
+    // Name and e-mail search (`%text%`, pg_trgm): without them a rare name walked every lead of the filter.
+    index("idx_leads_nome_trgm").using("gin", sql`${nomeDobrado(t.nome)} gin_trgm_ops`),
+    index("idx_leads_email_trgm").using("gin", t.email.op("gin_trgm_ops")),
     index("idx_leads_imobiliaria_status_recebido").on(
       t.imobiliariaId,
       t.status,

@@ -61,6 +61,8 @@ export const mensagens = pgTable(
     index("idx_mensagens_corretor_criado").on(t.corretorId, t.criadoEm),
     index("idx_mensagens_status_agenda").on(t.status, t.scheduledFor),
     index("idx_mensagens_provider_sid").on(t.providerSid),
+    // The lead page's messages (listMensagensDoLead): without it every lead page read all of mensagens.
+    index("idx_mensagens_lead_criado").on(t.leadId, t.criadoEm),
     // Held alerts no digest has told yet: read by every grouping sweep (predicate: retidasSemAgrupadaQuery's).
     index("idx_mensagens_retidas_sem_agrupada")
       .on(t.corretorId, t.criadoEm, t.id)

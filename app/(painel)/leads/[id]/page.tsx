@@ -17,23 +17,25 @@ import { telLink, whatsappLink } from "@/lib/painel/contato";
 import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
 import { loadLeadDetalhe } from "@/lib/painel/load-lead-detalhe";
 import { STATUS_LEAD } from "@/lib/painel/rotulos";
+import { historicoCompletoParam, type RawSearchParams } from "@/lib/painel/search-params";
 import { adicionarNotaAction, mudarStatusAction, reatribuirAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Lead · Lastro" };
 
-type PageProps = { params: Promise<{ id: string }> };
+type PageProps = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
 
-export default async function LeadPage({ params }: PageProps) {
+export default async function LeadPage({ params, searchParams }: PageProps) {
   const { scope } = await requireScope();
   const { id } = await params;
+  const historicoCompleto = historicoCompletoParam.parse((await searchParams).historico);
   const { db } = await getDb();
   const imobiliaria = await loadImobiliaria(scope.imobiliariaId);
   const { timezone } = imobiliaria;
   const limiares = { quente: imobiliaria.configuracoes.scoreQuente, morno: imobiliaria.configuracoes.scoreMorno };
   const gestao = scope.corretorId === null;
   const [detalhe, corretores] = await Promise.all([
-    loadLeadDetalhe(db, scope, id, { limiares, timezone }),
+    loadLeadDetalhe(db, scope, id, { limiares, timezone, historicoCompleto }),
     gestao ? listCorretores(db, scope.imobiliariaId) : null,
   ]);
   if (!detalhe) notFound();
@@ -85,7 +87,15 @@ export default async function LeadPage({ params }: PageProps) {
         <div className="min-w-0 space-y-5 lg:col-start-1 lg:row-start-1">
           <LeadScore score={score} fatores={detalhe.fatores} limiares={limiares} />
           <LeadBusca busca={lead.busca} />
-          <LeadTimeline itens={detalhe.timeline} timezone={timezone} />
+          <LeadTimeline
+            itens={detalhe.timeline}
+            timezone={timezone}
+            historico={{
+              cortado: detalhe.historicoCortado,
+              completo: historicoCompleto,
+              href: `/leads/${encodeURIComponent(lead.id)}`,
+            }}
+          />
         </div>
       </div>
     </div>

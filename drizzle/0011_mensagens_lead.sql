@@ -1,0 +1,1 @@
+CREATE INDEX "idx_mensagens_lead_criado" ON "mensagens" USING btree ("lead_id","criado_em");
