@@ -11,7 +11,7 @@ import { useDbForTests } from "@/lib/db/client";
 import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
 import { insertUsuario } from "@/lib/db/queries/usuarios";
 import { insertMensagemOnce } from "@/lib/db/queries/mensagens";
-import { auditoria, interacoes, leads, mensagens } from "@/lib/db/schema";
+import { auditoria, corretores, interacoes, leads, mensagens } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertLead } from "@/lib/db/testing/leads";
@@ -171,6 +171,13 @@ const PAGES: PageCase[] = [
     // The lead is corretorA1's, in agency A: another broker and another agency get the missing lead's 404.
     expected: { ...everyone, corretorA2: "404", adminB: "404" },
   },
+  {
+    route: "/corretores/[id]",
+    load: () => import("./(painel)/corretores/[id]/page"),
+    params: () => ({ id: ids.corretorA1 }),
+    // A broker opens only their own settings; another broker and another agency get the missing broker's 404.
+    expected: { ...everyone, corretorA2: "404", adminB: "404" },
+  },
 ];
 
 // Every page.tsx under app/(painel) must be in PAGES: a new page cannot skip this test.
@@ -238,11 +245,27 @@ const ACTIONS: ActionCase[] = [
     name: "acaoMensagemAction",
     form: () => ({ mensagemId: ids.mensagemA1, acao: "tentar_de_novo" }),
   },
+  {
+    file: "(painel)/corretores/[id]/actions",
+    name: "salvarPreferenciasAction",
+    // A valid form, so a refusal can only come from the scope.
+    form: () => ({
+      corretorId: ids.corretorA1,
+      inicio: "07:00",
+      fim: "19:00",
+      dias: "1",
+      janelaMinutos: "10",
+      tamanhoMaximo: "3",
+      silencio: "respeitar",
+      pausa: "1s",
+    }),
+  },
 ];
 const ACTION_FILES: Record<string, () => Promise<Record<string, unknown>>> = {
   "(painel)/leads/[id]/actions": () => import("./(painel)/leads/[id]/actions"),
   "(painel)/funil/actions": () => import("./(painel)/funil/actions"),
   "(painel)/mensagens/actions": () => import("./(painel)/mensagens/actions"),
+  "(painel)/corretores/[id]/actions": () => import("./(painel)/corretores/[id]/actions"),
 };
 type ServerAction = (prev: unknown, form: FormData) => Promise<unknown>;
 
@@ -260,7 +283,9 @@ describe("server actions × roles", () => {
     const notas = await t.db.select().from(interacoes).where(eq(interacoes.leadId, ids.leadA1));
     const [mensagem] = await t.db.select().from(mensagens).where(eq(mensagens.id, ids.mensagemA1));
     const auditorias = await t.db.select().from(auditoria);
+    const [corretor] = await t.db.select().from(corretores).where(eq(corretores.id, ids.corretorA1));
     return {
+      preferencias: corretor?.preferencias,
       status: lead?.status,
       corretorId: lead?.corretorId,
       ultima: lead?.dataUltimaInteracao,

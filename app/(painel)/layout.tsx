@@ -25,7 +25,7 @@ export default async function PainelLayout({ children }: { children: ReactNode }
         </div>
         <UserMenu nome={viewer.nome} papel={viewer.papel} />
       </header>
-      <Sidebar papel={viewer.papel} />
+      <Sidebar papel={viewer.papel} corretorId={viewer.corretorId} />
       <main className="mx-auto max-w-7xl px-4 py-5 md:px-6 md:py-8">{children}</main>
     </div>
   );

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import type { Corretor } from "@/lib/db/queries/corretores";
@@ -27,7 +28,15 @@ export function CorretoresTable({ corretores, timezone, agora }: CorretoresTable
           const pausado = isPaused(p, agora);
           return (
             <tr key={c.id} data-testid="corretor" data-corretor-id={c.id} className="hover:bg-slate-50">
-              <Td className="font-medium text-ink">{c.nome}</Td>
+              <Td className="font-medium text-ink">
+                <Link
+                  href={`/corretores/${c.id}`}
+                  className="text-brand-700 hover:underline"
+                  data-testid="corretor-link"
+                >
+                  {c.nome}
+                </Link>
+              </Td>
               <Td className="text-muted tabular-nums">{maskPhone(c.telefone)}</Td>
               <Td>
                 {c.ativo === false ? (

@@ -115,3 +115,24 @@ export async function updatePreferencias(
     return toCorretor(row!);
   });
 }
+
+/** The broker row locked until the transaction ends, for a read-check-write of its settings. */
+export async function lockCorretorForUpdate(db: Db, imobiliariaId: string, id: string): Promise<Corretor | null> {
+  const [row] = await db.select().from(corretores).where(scoped(imobiliariaId, id)).for("update");
+  return row ? toCorretor(row) : null;
+}
+
+/** Stores complete, validated preferences and the active flag (from the dashboard's settings form). */
+export async function setCorretorAjustes(
+  db: Db,
+  imobiliariaId: string,
+  id: string,
+  ajustes: { preferencias: PreferenciasInput; ativo: boolean },
+): Promise<Corretor | null> {
+  const [row] = await db
+    .update(corretores)
+    .set({ preferencias: preferenciasSchema.parse(ajustes.preferencias), ativo: ajustes.ativo })
+    .where(scoped(imobiliariaId, id))
+    .returning();
+  return row ? toCorretor(row) : null;
+}
