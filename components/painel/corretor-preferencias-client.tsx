@@ -1,7 +1,7 @@
 "use client";
 // A broker's settings form. The server action decides what the login may change; this form only
 // leaves out what it may not (a broker sees their daily limit and active flag as text, not fields).
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef, startTransition, type FormEvent } from "react";
 import { botaoPrimario, campo, rotuloCampo } from "@/components/ui/estilos";
 import { ESTADO_INICIAL, type AcaoEstado } from "@/lib/painel/acao-estado";
 
@@ -46,9 +46,22 @@ export function CorretorPreferencias({
 }) {
   const [estado, enviar, salvando] = useActionState(acao, ESTADO_INICIAL);
   const erros = estado.erros;
+  const formRef = useRef<HTMLFormElement>(null);
+  // React resets a form after its action, which would wipe what was typed when the save is refused:
+  // submit by hand, and reset (to the values just stored, a quick pause back to "manter") only on success.
+  const submeter = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const dados = new FormData(e.currentTarget);
+    startTransition(() => enviar(dados));
+  };
+  useEffect(() => {
+    if (estado.ok) formRef.current?.reset();
+  }, [estado]);
   return (
     <form
+      ref={formRef}
       action={enviar}
+      onSubmit={submeter}
       className="space-y-5 rounded-xl border border-slate-200 bg-white p-4 shadow-sm md:p-6"
       data-testid="preferencias-form"
     >
@@ -56,20 +69,22 @@ export function CorretorPreferencias({
 
       <div className="grid gap-4 sm:grid-cols-2">
         {gestao ? (
-          <label className={rotuloCampo}>
-            Limite diário de mensagens
-            <input
-              name="limiteDiario"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={50}
-              defaultValue={valores.limiteDiario}
-              className={campo}
-              {...descrito("limiteDiario", erros)}
-            />
+          <div>
+            <label className={rotuloCampo}>
+              Limite diário de mensagens
+              <input
+                name="limiteDiario"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={50}
+                defaultValue={valores.limiteDiario}
+                className={campo}
+                {...descrito("limiteDiario", erros)}
+              />
+            </label>
             <Erro campo="limiteDiario" erros={erros} />
-          </label>
+          </div>
         ) : (
           <div className={rotuloCampo} data-testid="limite-somente-leitura">
             Limite diário de mensagens
@@ -94,28 +109,32 @@ export function CorretorPreferencias({
 
       <fieldset className="grid grid-cols-2 gap-4">
         <legend className="mb-2 text-sm font-semibold text-ink">Expediente</legend>
-        <label className={rotuloCampo}>
-          Início
-          <input
-            name="inicio"
-            defaultValue={valores.inicio}
-            placeholder="08:00"
-            className={campo}
-            {...descrito("inicio", erros)}
-          />
+        <div>
+          <label className={rotuloCampo}>
+            Início
+            <input
+              name="inicio"
+              defaultValue={valores.inicio}
+              placeholder="08:00"
+              className={campo}
+              {...descrito("inicio", erros)}
+            />
+          </label>
           <Erro campo="inicio" erros={erros} />
-        </label>
-        <label className={rotuloCampo}>
-          Fim
-          <input
-            name="fim"
-            defaultValue={valores.fim}
-            placeholder="20:00"
-            className={campo}
-            {...descrito("fim", erros)}
-          />
+        </div>
+        <div>
+          <label className={rotuloCampo}>
+            Fim
+            <input
+              name="fim"
+              defaultValue={valores.fim}
+              placeholder="20:00"
+              className={campo}
+              {...descrito("fim", erros)}
+            />
+          </label>
           <Erro campo="fim" erros={erros} />
-        </label>
+        </div>
       </fieldset>
 
       <fieldset {...descrito("dias", erros)}>
@@ -142,40 +161,53 @@ export function CorretorPreferencias({
 
       <fieldset className="grid grid-cols-2 gap-4">
         <legend className="mb-2 text-sm font-semibold text-ink">Agrupamento de leads mornos</legend>
-        <label className={rotuloCampo}>
-          Janela (minutos)
-          <input
-            name="janelaMinutos"
-            type="number"
-            inputMode="numeric"
-            defaultValue={valores.janelaMinutos}
-            className={campo}
-            {...descrito("janelaMinutos", erros)}
-          />
+        <div>
+          <label className={rotuloCampo}>
+            Janela (minutos)
+            <input
+              name="janelaMinutos"
+              type="number"
+              inputMode="numeric"
+              defaultValue={valores.janelaMinutos}
+              className={campo}
+              {...descrito("janelaMinutos", erros)}
+            />
+          </label>
           <Erro campo="janelaMinutos" erros={erros} />
-        </label>
-        <label className={rotuloCampo}>
-          Até quantos leads
-          <input
-            name="tamanhoMaximo"
-            type="number"
-            inputMode="numeric"
-            defaultValue={valores.tamanhoMaximo}
-            className={campo}
-            {...descrito("tamanhoMaximo", erros)}
-          />
+        </div>
+        <div>
+          <label className={rotuloCampo}>
+            Até quantos leads
+            <input
+              name="tamanhoMaximo"
+              type="number"
+              inputMode="numeric"
+              defaultValue={valores.tamanhoMaximo}
+              className={campo}
+              {...descrito("tamanhoMaximo", erros)}
+            />
+          </label>
           <Erro campo="tamanhoMaximo" erros={erros} />
-        </label>
+        </div>
       </fieldset>
 
-      <label className={rotuloCampo}>
-        Fora do expediente
-        <select name="silencio" defaultValue={valores.silencio} className={campo} {...descrito("silencio", erros)}>
+      <div>
+        {/* Labelled by id, not wrapped: a wrapping label would take the options' text into its name. */}
+        <label htmlFor="silencio" className={rotuloCampo}>
+          Fora do expediente
+        </label>
+        <select
+          id="silencio"
+          name="silencio"
+          defaultValue={valores.silencio}
+          className={campo}
+          {...descrito("silencio", erros)}
+        >
           <option value="respeitar">Não enviar nada (fica para o início do expediente)</option>
           <option value="urgente_pode_quebrar">Enviar leads quentes mesmo assim</option>
         </select>
         <Erro campo="silencio" erros={erros} />
-      </label>
+      </div>
 
       <fieldset>
         <legend className="mb-1 text-sm font-semibold text-ink">Pausa</legend>
@@ -196,11 +228,13 @@ export function CorretorPreferencias({
             </label>
           ))}
         </div>
-        <label className={`${rotuloCampo} mt-2 max-w-xs`}>
-          Até (data e hora)
-          <input name="pausaAte" type="datetime-local" className={campo} {...descrito("pausaAte", erros)} />
+        <div className="mt-2 max-w-xs">
+          <label className={rotuloCampo}>
+            Até (data e hora)
+            <input name="pausaAte" type="datetime-local" className={campo} {...descrito("pausaAte", erros)} />
+          </label>
           <Erro campo="pausaAte" erros={erros} />
-        </label>
+        </div>
       </fieldset>
 
       <div className="flex flex-wrap items-center gap-3">
