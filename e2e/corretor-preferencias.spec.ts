@@ -46,14 +46,15 @@ test("o gestor muda o limite diário e o horário de um corretor e vê isso em /
   await salvar(page, "Preferências salvas.");
 
   for (const [width, height] of [
-    [1366, 800],
+    [1366, 1300],
     [390, 844],
   ] as const) {
+    // Tall enough at 1366 that the whole form fits: a full-page shot would paint the sticky header mid-page.
     await page.setViewportSize({ width, height });
     await page.reload();
     await expect(page.getByTestId("preferencias-form")).toBeVisible();
     await noSidewaysScroll(page, width);
-    await page.screenshot({ path: path.join(SCREENS, `corretor-${width}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENS, `corretor-${width}.png`), fullPage: width < 800 });
   }
   await page.setViewportSize({ width: 1366, height: 800 });
 
@@ -76,11 +77,13 @@ test("o corretor pausa a si mesmo e vê o limite diário só para leitura", asyn
   await expect(page.getByTestId("limite-somente-leitura")).toContainText("definido pela gestão");
   await expect(page.locator('input[name="limiteDiario"]')).toHaveCount(0);
   await expect(page.locator('input[name="ativo"]')).toHaveCount(0);
+  await expect(page.locator('input[name="pesoRoleta"]')).toHaveCount(0);
 
   await page.getByLabel("Pausar por 1 semana").check();
   await salvar(page, "Preferências salvas.");
   await expect(page.getByTestId("pausa-atual")).toContainText(/Pausado até \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
-  await page.screenshot({ path: path.join(SCREENS, "corretor-proprio-1366.png"), fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 1200 });
+  await page.screenshot({ path: path.join(SCREENS, "corretor-proprio-1366.png") });
 
   await page.getByLabel("Sem pausa").check();
   await salvar(page, "Preferências salvas.");

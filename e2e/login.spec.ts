@@ -13,6 +13,7 @@ for (const role of Object.keys(DEMO_LOGINS) as DemoRole[]) {
     for (const link of ["Visão geral", "Mensagens", "Leads"])
       await expect(nav.getByRole("link", { name: link })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Corretores" })).toHaveCount(role === "corretor" ? 0 : 1);
+    await expect(nav.getByRole("link", { name: "Minhas preferências" })).toHaveCount(role === "corretor" ? 1 : 0);
   });
 }
 

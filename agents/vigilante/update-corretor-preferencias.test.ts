@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Scope } from "@/lib/auth/scope";
 import { getCorretorById } from "@/lib/db/queries/corretores";
 import { listAuditoriaDoAlvo } from "@/lib/db/queries/auditoria";
-import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
+import { getImobiliariaByIdCached, insertImobiliaria } from "@/lib/db/queries/imobiliarias";
 import { corretores } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { insertCorretor } from "@/lib/db/testing/corretores";
@@ -154,6 +154,24 @@ describe("updateCorretorPreferencias", () => {
       kind: "nao_encontrado",
     });
     expect((await carlaAgora()).preferencias).toMatchObject({ limiteDiario: 5, pausadoAte: null });
+  });
+
+  it("a manager sets the roleta weight: the routing reads it at once (agency memo dropped), audited before → after", async () => {
+    expect((await getImobiliariaByIdCached(t.db, agency))?.configuracoes.pesosRoleta[carla]).toBeUndefined();
+    const r = await updateCorretorPreferencias(t.db, gestor(), form({ pesoRoleta: 3 }), agora);
+    expect(r).toMatchObject({ kind: "feito", campos: ["pesoRoleta"] });
+    expect((await getImobiliariaByIdCached(t.db, agency))?.configuracoes.pesosRoleta[carla]).toBe(3);
+    const [linha] = await listAuditoriaDoAlvo(t.db, agency, { tipo: "corretor", id: carla });
+    expect(linha?.detalhes).toEqual({ campos: "pesoRoleta", "pesoRoleta.antes": 1, "pesoRoleta.depois": 3 });
+    expect(await updateCorretorPreferencias(t.db, gestor(), form({ pesoRoleta: 11 }), agora)).toEqual({
+      kind: "invalido",
+      erros: { pesoRoleta: "De 0 a 10." },
+    });
+    expect(await updateCorretorPreferencias(t.db, comoCarla(), form({ pesoRoleta: 10 }), agora)).toEqual({
+      kind: "sem_permissao",
+      erros: { pesoRoleta: "Só gestores e administradores mudam o peso na roleta." },
+    });
+    expect((await getImobiliariaByIdCached(t.db, agency))?.configuracoes.pesosRoleta[carla]).toBe(3);
   });
 
   it("saving the form unchanged writes no audit row", async () => {

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db/client";
 import { insertAuditoria } from "@/lib/db/queries/auditoria";
+import { forgetImobiliariasRecentes, setPesoRoleta } from "@/lib/db/queries/imobiliarias";
 import { lockCorretorForUpdate, setCorretorAjustes, type Corretor } from "@/lib/db/queries/corretores";
 import type { Preferencias } from "@/lib/domain/preferencias";
 
@@ -31,6 +32,8 @@ export const ajustesCorretorSchema = z
     /** With `pausa: "ate"`: the end of the pause (already read in the agency's time zone). */
     pausaAte: z.date({ error: "Data e hora inválidas." }).nullish(),
     ativo: z.boolean().optional(),
+    /** The broker's share of the roleta (agency settings): 0 = out of the roleta. */
+    pesoRoleta: inteiro(0, 10, "De 0 a 10.").optional(),
   })
   .refine((a) => a.inicio < a.fim, { path: ["fim"], message: "O fim do expediente deve ser depois do início." })
   .refine((a) => a.pausa !== "ate" || a.pausaAte, { path: ["pausaAte"], message: "Informe até quando." });
@@ -80,6 +83,7 @@ export async function updateCorretorPreferencias(
     const erros: Record<string, string> = {};
     if (input.limiteDiario !== undefined) erros.limiteDiario = "Só gestores e administradores mudam o limite diário.";
     if (input.ativo !== undefined) erros.ativo = "Só gestores e administradores ativam ou desativam corretores.";
+    if (input.pesoRoleta !== undefined) erros.pesoRoleta = "Só gestores e administradores mudam o peso na roleta.";
     if (Object.keys(erros).length > 0) return { kind: "sem_permissao", erros };
   }
   const parsed = ajustesCorretorSchema.safeParse(input);
@@ -93,7 +97,7 @@ export async function updateCorretorPreferencias(
     return { kind: "invalido", erros: { pausaAte: "Escolha um momento no futuro." } };
   }
 
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const atual = await lockCorretorForUpdate(tx, scope.imobiliariaId, a.corretorId);
     if (!atual) return { kind: "nao_encontrado" } as const;
     const antes = atual.preferencias;
@@ -107,15 +111,20 @@ export async function updateCorretorPreferencias(
     };
     const ativoAntes = atual.ativo !== false;
     const ativo = a.ativo ?? ativoAntes;
-    const de = resumo(antes, ativoAntes);
-    const para = resumo(preferencias, ativo);
-    const campos = (Object.keys(de) as (keyof typeof de)[]).filter((k) => de[k] !== para[k]);
+    type Valores = Record<string, string | number | boolean | null>;
+    const de: Valores = resumo(antes, ativoAntes);
+    const para: Valores = resumo(preferencias, ativo);
+    if (a.pesoRoleta !== undefined) {
+      de.pesoRoleta = await setPesoRoleta(tx, scope.imobiliariaId, atual.id, a.pesoRoleta);
+      para.pesoRoleta = a.pesoRoleta;
+    }
+    const campos = Object.keys(para).filter((k) => de[k] !== para[k]);
     if (campos.length === 0) return { kind: "feito", corretor: atual, campos } as const;
     const corretor = await setCorretorAjustes(tx, scope.imobiliariaId, atual.id, { preferencias, ativo });
-    const detalhes: Record<string, string | number | boolean | null> = { campos: campos.join(",") };
+    const detalhes: Valores = { campos: campos.join(",") };
     for (const k of campos) {
-      detalhes[`${k}.antes`] = de[k];
-      detalhes[`${k}.depois`] = para[k];
+      detalhes[`${k}.antes`] = de[k] ?? null;
+      detalhes[`${k}.depois`] = para[k] ?? null;
     }
     await insertAuditoria(tx, {
       imobiliariaId: scope.imobiliariaId,
@@ -127,4 +136,7 @@ export async function updateCorretorPreferencias(
     });
     return { kind: "feito", corretor: corretor!, campos } as const;
   });
+  // The roleta reads the agency through a short in-process memo: the next lead here must see the weight.
+  if (result.kind === "feito" && result.campos.includes("pesoRoleta")) forgetImobiliariasRecentes(db);
+  return result;
 }

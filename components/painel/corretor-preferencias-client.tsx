@@ -10,6 +10,7 @@ type Acao = (prev: AcaoEstado, form: FormData) => Promise<AcaoEstado>;
 export type PreferenciasForm = {
   corretorId: string;
   limiteDiario: number;
+  pesoRoleta: number;
   inicio: string;
   fim: string;
   dias: number[];
@@ -107,6 +108,27 @@ export function CorretorPreferencias({
         ) : null}
       </div>
 
+      {gestao ? (
+        <div className="max-w-xs">
+          <label className={rotuloCampo}>
+            Peso na roleta
+            <input
+              name="pesoRoleta"
+              type="number"
+              inputMode="numeric"
+              defaultValue={valores.pesoRoleta}
+              className={campo}
+              aria-describedby={erros?.pesoRoleta ? "erro-pesoRoleta" : "ajuda-pesoRoleta"}
+              aria-invalid={erros?.pesoRoleta ? true : undefined}
+            />
+          </label>
+          <p id="ajuda-pesoRoleta" className="mt-1 text-xs text-muted">
+            De 0 (fora da roleta) a 10; 2 recebe o dobro de quem tem 1.
+          </p>
+          <Erro campo="pesoRoleta" erros={erros} />
+        </div>
+      ) : null}
+
       <fieldset className="grid grid-cols-2 gap-4">
         <legend className="mb-2 text-sm font-semibold text-ink">Expediente</legend>
         <div>
@@ -203,8 +225,8 @@ export function CorretorPreferencias({
           className={campo}
           {...descrito("silencio", erros)}
         >
-          <option value="respeitar">Não enviar nada (fica para o início do expediente)</option>
-          <option value="urgente_pode_quebrar">Enviar leads quentes mesmo assim</option>
+          <option value="respeitar">Não enviar (espera o expediente)</option>
+          <option value="urgente_pode_quebrar">Leads quentes vão mesmo assim</option>
         </select>
         <Erro campo="silencio" erros={erros} />
       </div>

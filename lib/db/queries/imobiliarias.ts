@@ -87,3 +87,28 @@ export async function insertImobiliaria(db: Db, input: NovaImobiliaria): Promise
   recent.clear(db);
   return toImobiliaria(row!);
 }
+
+/**
+ * Sets one broker's roleta weight in the agency's settings, under a row lock (two managers saving
+ * at once must not lose each other's weight). Returns the previous weight (1 when never set).
+ * Call inside the caller's transaction, then `forgetImobiliariasRecentes` once it has committed.
+ */
+export async function setPesoRoleta(db: Db, imobiliariaId: string, corretorId: string, peso: number): Promise<number> {
+  const where = eq(imobiliarias.id, idSchema.parse(imobiliariaId));
+  const [row] = await db.select().from(imobiliarias).where(where).for("update");
+  if (!row) throw new Error(`imobiliária ${imobiliariaId} não encontrada`);
+  const configuracoes = parseConfiguracoes(row.configuracoes);
+  const antes = configuracoes.pesosRoleta[idSchema.parse(corretorId)] ?? 1;
+  if (antes === peso) return antes;
+  const pesosRoleta = { ...configuracoes.pesosRoleta, [corretorId]: peso };
+  await db
+    .update(imobiliarias)
+    .set({ configuracoes: configuracoesImobiliariaSchema.parse({ ...configuracoes, pesosRoleta }) })
+    .where(where);
+  return antes;
+}
+
+/** Drops this process's remembered agencies, so a committed settings change is read at once here. */
+export function forgetImobiliariasRecentes(db: Db): void {
+  recent.clear(db);
+}

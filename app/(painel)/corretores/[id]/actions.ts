@@ -31,6 +31,7 @@ export async function salvarPreferenciasAction(_prev: AcaoEstado, form: FormData
     {
       corretorId: texto(form, "corretorId") ?? "",
       limiteDiario: numero(form, "limiteDiario"),
+      pesoRoleta: numero(form, "pesoRoleta"),
       inicio: texto(form, "inicio") ?? "",
       fim: texto(form, "fim") ?? "",
       dias: form.getAll("dias").map(Number),

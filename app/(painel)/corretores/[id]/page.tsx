@@ -63,6 +63,7 @@ export default async function CorretorPage({ params }: PageProps) {
           valores={{
             corretorId: corretor.id,
             limiteDiario: p.limiteDiario,
+            pesoRoleta: imobiliaria.configuracoes.pesosRoleta[corretor.id] ?? 1,
             inicio: p.horario.inicio,
             fim: p.horario.fim,
             dias: p.dias,
