@@ -2,6 +2,7 @@ import type { Papel } from "@/lib/db/schema";
 import { NavLinks, type NavItem } from "./nav-links-client";
 
 // Corretores is the team's page: a broker login has no link to it (and the page refuses them).
+// Configurações is the admin's alone.
 function navItems(papel: Papel): NavItem[] {
   return [
     { href: "/visao-geral", label: "Visão geral" },
@@ -10,6 +11,9 @@ function navItems(papel: Papel): NavItem[] {
     { href: "/mensagens", label: "Mensagens" },
     { href: "/eventos", label: "Eventos" },
     ...(papel === "corretor" ? [] : [{ href: "/corretores", label: "Corretores" }]),
+    ...(papel === "admin"
+      ? [{ href: "/configuracoes/integracoes", label: "Configurações", secao: "/configuracoes" }]
+      : []),
   ];
 }
 

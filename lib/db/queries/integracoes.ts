@@ -1,6 +1,6 @@
 // Per-agency portal credentials. Secrets go in and out of this module only as plaintext in memory;
 // the row holds AES-256-GCM ciphertext (lib/crypto/secrets.ts).
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
 import { newId } from "@/lib/ids";
@@ -81,6 +81,59 @@ export async function upsertIntegracao(db: Db, input: z.input<typeof upsertSchem
     .returning({ id: integracoes.id });
   recent.clear(db);
   return row!.id;
+}
+
+/** The agency's credentials as the settings page lists them: never the secret. */
+export type IntegracaoResumo = {
+  id: string;
+  portal: Portal;
+  identificador: string | null;
+  ativo: boolean;
+  ultimaEntregaEm: Date | null;
+  criadoEm: Date;
+};
+
+export async function listIntegracoes(db: Db, imobiliariaId: string): Promise<IntegracaoResumo[]> {
+  return db
+    .select({
+      id: integracoes.id,
+      portal: integracoes.portal,
+      identificador: integracoes.identificador,
+      ativo: integracoes.ativo,
+      ultimaEntregaEm: integracoes.ultimaEntregaEm,
+      criadoEm: integracoes.criadoEm,
+    })
+    .from(integracoes)
+    .where(eq(integracoes.imobiliariaId, idSchema.parse(imobiliariaId)))
+    .orderBy(asc(integracoes.portal));
+}
+
+/**
+ * Replaces the secret of the agency's credential `id`, locking the row; null when the agency has no
+ * such credential (another agency's id included). The caller's transaction decides when it counts.
+ */
+export async function replaceIntegracaoSegredo(
+  db: Db,
+  input: { imobiliariaId: string; id: string; segredo: string },
+  key?: Buffer,
+): Promise<{ id: string; portal: Portal; identificador: string | null } | null> {
+  const segredo = upsertSchema.shape.segredo.parse(input.segredo);
+  const [row] = await db
+    .update(integracoes)
+    .set({ segredoCifrado: encryptSecret(segredo, key), ativo: true })
+    .where(
+      and(
+        eq(integracoes.id, idSchema.parse(input.id)),
+        eq(integracoes.imobiliariaId, idSchema.parse(input.imobiliariaId)),
+      ),
+    )
+    .returning({ id: integracoes.id, portal: integracoes.portal, identificador: integracoes.identificador });
+  return row ?? null;
+}
+
+/** Forgets the remembered credentials, so this process checks the next delivery against the row. */
+export function forgetCachedIntegracoes(db: Db): void {
+  recent.clear(db);
 }
 
 /**
