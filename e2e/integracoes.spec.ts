@@ -23,8 +23,20 @@ test("o administrador troca o segredo do Imovelweb: o antigo recebe 401, o novo 
   page,
   request,
 }) => {
-  const entrega = (segredo: string, id: string) =>
-    request.post(URL_IMOVELWEB, { headers: { "x-imovelweb-token": segredo }, data: { ...FIXTURE, id } });
+  // A different person each time: the same one again would be a 200 "vinculado", not a new lead.
+  let pessoa = 0;
+  const entrega = (segredo: string, id: string) => {
+    pessoa += 1;
+    const contacto = {
+      ...(FIXTURE.contacto as object),
+      telefono: `+55 21 9${String(Date.now()).slice(-7)}${pessoa}`,
+      email: `integracoes-${Date.now()}-${pessoa}@example.com`,
+    };
+    return request.post(URL_IMOVELWEB, {
+      headers: { "x-imovelweb-token": segredo },
+      data: { ...FIXTURE, id, contacto },
+    });
+  };
 
   await loginAs(page, "admin");
   await page.getByRole("navigation", { name: "Painel" }).getByRole("link", { name: "Configurações" }).click();

@@ -47,12 +47,26 @@ export async function getActiveIntegracao(
   };
 }
 
-// Checked on every delivery; rotated rarely. upsertIntegracao clears it; another process sees a
-// new secret within 30 s (the portal retries a refused delivery).
+// Checked on every delivery; rotated rarely. upsertIntegracao and a rotation clear it in this process;
+// another process sees a new secret within 30 s (the portal retries a refused delivery).
 const recent = memoPerDb<IntegracaoComSegredo | null>(30_000);
 
+// Under `npm start` the direct lane (registered from instrumentation.ts) and the pages' server
+// actions run in one process but load this module twice, each with its own memo: a rotation cleared
+// only the action's copy, and the lane kept accepting the old secret. Every copy reads this
+// process-wide generation into its keys, so bumping it makes all of them read the row again.
+const GENERATION = Symbol.for("lastro.integracoes.generation");
+const shared = globalThis as { [GENERATION]?: number };
+
 export const getActiveIntegracaoCached = (db: Db, imobiliariaId: string, portal: Portal) =>
-  recent.get(db, `${imobiliariaId}:${portal}`, () => getActiveIntegracao(db, imobiliariaId, portal));
+  recent.get(db, `${shared[GENERATION] ?? 0}:${imobiliariaId}:${portal}`, () =>
+    getActiveIntegracao(db, imobiliariaId, portal),
+  );
+
+function forgetEverywhere(db: Db): void {
+  shared[GENERATION] = (shared[GENERATION] ?? 0) + 1;
+  recent.clear(db);
+}
 
 const upsertSchema = z.object({
   imobiliariaId: idSchema,
@@ -79,7 +93,7 @@ export async function upsertIntegracao(db: Db, input: z.input<typeof upsertSchem
       set: { identificador: data.identificador ?? null, segredoCifrado, ativo: true },
     })
     .returning({ id: integracoes.id });
-  recent.clear(db);
+  forgetEverywhere(db);
   return row!.id;
 }
 
@@ -133,7 +147,7 @@ export async function replaceIntegracaoSegredo(
 
 /** Forgets the remembered credentials, so this process checks the next delivery against the row. */
 export function forgetCachedIntegracoes(db: Db): void {
-  recent.clear(db);
+  forgetEverywhere(db);
 }
 
 /**
