@@ -11,7 +11,8 @@ import { useDbForTests } from "@/lib/db/client";
 import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
 import { insertUsuario } from "@/lib/db/queries/usuarios";
 import { insertMensagemOnce } from "@/lib/db/queries/mensagens";
-import { auditoria, corretores, interacoes, leads, mensagens } from "@/lib/db/schema";
+import { upsertIntegracao } from "@/lib/db/queries/integracoes";
+import { auditoria, corretores, integracoes, interacoes, leads, mensagens } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertLead } from "@/lib/db/testing/leads";
@@ -35,6 +36,7 @@ const ids = {} as {
   leadA1: string;
   leadB: string;
   mensagemA1: string;
+  integracaoA: string;
 };
 const logins = {} as Record<
   Exclude<Login, "anonimo">,
@@ -76,6 +78,11 @@ beforeAll(async () => {
     idempotencyKey: "acesso:falhou",
   });
   ids.mensagemA1 = falhou.mensagem.id;
+  ids.integracaoA = await upsertIntegracao(t.db, {
+    imobiliariaId: ids.agencyA,
+    portal: "grupo-olx",
+    segredo: "segredo-da-agencia-a",
+  });
 
   const user = async (key: keyof typeof logins, papel: string, imobiliariaId: string, corretorId: string | null) => {
     const userId = `usr_${key}`;
@@ -156,6 +163,7 @@ const everyone: Record<Login, Outcome> = {
   adminB: "pagina",
 };
 const managers: Record<Login, Outcome> = { ...everyone, corretorA1: "403", corretorA2: "403" };
+const admins: Record<Login, Outcome> = { ...managers, gestorA: "403" };
 
 const PAGES: PageCase[] = [
   { route: "/visao-geral", load: () => import("./(painel)/visao-geral/page"), expected: everyone },
@@ -164,6 +172,16 @@ const PAGES: PageCase[] = [
   { route: "/corretores", load: () => import("./(painel)/corretores/page"), expected: managers },
   { route: "/funil", load: () => import("./(painel)/funil/page"), expected: everyone },
   { route: "/eventos", load: () => import("./(painel)/eventos/page"), expected: everyone },
+  {
+    route: "/configuracoes/integracoes",
+    load: () => import("./(painel)/configuracoes/integracoes/page"),
+    expected: admins,
+  },
+  {
+    route: "/configuracoes/auditoria",
+    load: () => import("./(painel)/configuracoes/auditoria/page"),
+    expected: admins,
+  },
   {
     route: "/leads/[id]",
     load: () => import("./(painel)/leads/[id]/page"),
@@ -225,7 +243,13 @@ describe("dashboard pages × roles", () => {
 
 // Every exported server action, called as a login outside the row's scope would post it: a forged form
 // for corretorA1's lead or message, from another broker and from another agency.
-type ActionCase = { file: string; name: string; form: () => Record<string, string> };
+// `refused`: who is turned away and how (default: another broker and another agency, 404).
+type ActionCase = {
+  file: string;
+  name: string;
+  form: () => Record<string, string>;
+  refused?: Partial<Record<Login, Outcome>>;
+};
 const moveForm = () => ({ leadId: ids.leadA1, para: "em_contato", de: "novo" });
 const ACTIONS: ActionCase[] = [
   { file: "(painel)/leads/[id]/actions", name: "mudarStatusAction", form: moveForm },
@@ -260,12 +284,20 @@ const ACTIONS: ActionCase[] = [
       pausa: "1s",
     }),
   },
+  {
+    file: "(painel)/configuracoes/integracoes/actions",
+    name: "trocarSegredoAction",
+    form: () => ({ integracaoId: ids.integracaoA }),
+    // Admins only: a manager or broker gets "sem permissão"; another agency's admin, the missing row's 404.
+    refused: { gestorA: "403", corretorA1: "403", corretorA2: "403", adminB: "404" },
+  },
 ];
 const ACTION_FILES: Record<string, () => Promise<Record<string, unknown>>> = {
   "(painel)/leads/[id]/actions": () => import("./(painel)/leads/[id]/actions"),
   "(painel)/funil/actions": () => import("./(painel)/funil/actions"),
   "(painel)/mensagens/actions": () => import("./(painel)/mensagens/actions"),
   "(painel)/corretores/[id]/actions": () => import("./(painel)/corretores/[id]/actions"),
+  "(painel)/configuracoes/integracoes/actions": () => import("./(painel)/configuracoes/integracoes/actions"),
 };
 type ServerAction = (prev: unknown, form: FormData) => Promise<unknown>;
 
@@ -284,6 +316,7 @@ describe("server actions × roles", () => {
     const [mensagem] = await t.db.select().from(mensagens).where(eq(mensagens.id, ids.mensagemA1));
     const auditorias = await t.db.select().from(auditoria);
     const [corretor] = await t.db.select().from(corretores).where(eq(corretores.id, ids.corretorA1));
+    const segredos = await t.db.select({ cifrado: integracoes.segredoCifrado }).from(integracoes);
     return {
       preferencias: corretor?.preferencias,
       status: lead?.status,
@@ -293,6 +326,7 @@ describe("server actions × roles", () => {
       mensagem: mensagem?.status,
       tentativas: mensagem?.tentativas,
       auditorias: auditorias.length,
+      segredos: segredos.map((r) => r.cifrado).sort(),
     };
   };
   const form = (fields: Record<string, string>) => {
@@ -315,12 +349,16 @@ describe("server actions × roles", () => {
   });
 
   for (const c of ACTIONS) {
-    it(`${c.name}: another broker and another agency get 404, nobody logged in goes to login, and nothing changes`, async () => {
+    const refused = c.refused ?? { corretorA2: "404", adminB: "404" };
+    const quem = Object.entries(refused)
+      .map(([login, outcome]) => `${login} ${outcome}`)
+      .join(", ");
+    it(`${c.name}: ${quem}, nobody logged in goes to login, and nothing changes`, async () => {
       const action = await actionOf(c);
       const before = await snapshot();
-      for (const login of ["corretorA2", "adminB"] as const) {
+      for (const [login, outcome] of Object.entries(refused) as [Login, Outcome][]) {
         logInAs(login);
-        expect(await outcomeOf(() => action({ ok: false }, form(c.form()))), login).toBe("404");
+        expect(await outcomeOf(() => action({ ok: false }, form(c.form()))), login).toBe(outcome);
       }
       logInAs("anonimo");
       expect(await outcomeOf(() => action({ ok: false }, form(c.form())))).toBe("login");

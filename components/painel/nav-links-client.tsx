@@ -7,14 +7,16 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { LinkPendente } from "@/components/ui/link-pendente-client";
 
-export type NavItem = { href: string; label: string };
+/** `secao`: the URL prefix the link stands for, when it opens one page of several (Configurações). */
+export type NavItem = { href: string; label: string; secao?: string };
 
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname();
   return (
     <ul className="flex flex-wrap gap-1 md:flex-col">
       {items.map((item) => {
-        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const base = item.secao ?? item.href;
+        const active = pathname === base || pathname.startsWith(`${base}/`);
         return (
           <li key={item.href}>
             <Link

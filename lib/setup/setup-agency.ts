@@ -1,6 +1,5 @@
 // `npm run setup`: a real agency with its first admin login and fresh portal credentials, in one
 // transaction. The secrets are returned once (to be printed) and stored only as ciphertext.
-import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
@@ -9,7 +8,7 @@ import { getImobiliariaBySlug, insertImobiliaria } from "@/lib/db/queries/imobil
 import { upsertIntegracao } from "@/lib/db/queries/integracoes";
 import { getUsuarioByEmailWithHash, insertUsuario } from "@/lib/db/queries/usuarios";
 import { PORTAIS, type Portal } from "@/lib/db/schema";
-import { GRUPO_OLX_BASIC_USER, IMOVELWEB_DEFAULT_HEADER } from "@/lib/portals/authenticate";
+import { howToAuthenticate, newPortalSecret, portalWebhookUrl } from "./portal-credentials";
 
 export const setupInputSchema = z.object({
   imobiliaria: z
@@ -93,21 +92,6 @@ export function parseSetupInput(input: SetupInput): z.output<typeof setupInputSc
   return parsed.data;
 }
 
-const basic = (user: string, secret: string) => `Basic ${Buffer.from(`${user}:${secret}`).toString("base64")}`;
-
-function howToAuthenticate(portal: Portal, identificador: string | null, segredo: string): string {
-  switch (portal) {
-    case "grupo-olx":
-      return `Authorization: ${basic(GRUPO_OLX_BASIC_USER, segredo)}`;
-    case "chaves-na-mao":
-      return `Authorization: ${basic(identificador ?? "", segredo)}`;
-    case "imovelweb":
-      return `${IMOVELWEB_DEFAULT_HEADER}: ${segredo}`;
-    case "generico":
-      return `Authorization: Bearer ${segredo}  (ou X-Api-Key: ${segredo})`;
-  }
-}
-
 export type SetupDeps = {
   /** Base of the webhook URLs (env.publicBaseUrl). */
   publicBaseUrl: string;
@@ -123,13 +107,12 @@ export type SetupDeps = {
  */
 export async function setupAgency(db: Db, input: SetupInput, deps: SetupDeps): Promise<SetupResult> {
   const data = parseSetupInput(input);
-  const newSecret = deps.newSecret ?? (() => randomBytes(24).toString("base64url"));
+  const newSecret = deps.newSecret ?? newPortalSecret;
   if (await getImobiliariaBySlug(db, data.slug))
     throw new SetupError(`já existe uma imobiliária com o slug "${data.slug}"; escolha outro`);
   if (await getUsuarioByEmailWithHash(db, data.adminEmail))
     throw new SetupError(`o e-mail ${data.adminEmail} já tem um login; use outro`);
   const senhaHash = await hashPassword(data.adminSenha);
-  const base = deps.publicBaseUrl.replace(/\/+$/, "");
   try {
     return await db.transaction(async (tx) => {
       const imob = await insertImobiliaria(tx, {
@@ -153,7 +136,7 @@ export async function setupAgency(db: Db, input: SetupInput, deps: SetupDeps): P
         await upsertIntegracao(tx, { imobiliariaId: imob.id, portal, identificador, segredo }, deps.encryptionKey);
         portais.push({
           portal,
-          url: `${base}/api/webhooks/portais/${portal}/${imob.slug}`,
+          url: portalWebhookUrl(deps.publicBaseUrl, portal, imob.slug),
           identificador,
           segredo,
           comoAutenticar: howToAuthenticate(portal, identificador, segredo),

@@ -1,11 +1,11 @@
 // Portal deliveries. (agency, portal, external id) is the idempotency key: claiming it is the
 // first write of the ingestion transaction, so a concurrent duplicate waits for it and then sees it.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, gte, sql } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
 import { CompiledStatement, type BoundStatement } from "../wire/compiled-statement";
-import { entregasWebhook, PORTAIS } from "../schema";
+import { entregasWebhook, PORTAIS, type Portal } from "../schema";
 import { idSchema } from "./columns";
 import { personLockSql, type PersonLock } from "./leads";
 
@@ -123,4 +123,32 @@ export async function findDelivery(
       ),
     );
   return row ?? null;
+}
+
+export type EntregasRecentes = { total: number; erros: number; ultimaEm: Date | null };
+
+/**
+ * Each portal's deliveries to the agency since `desde`: how many, how many were answered with an
+ * error (refused, or a late 503), and the newest. A portal with none is absent.
+ */
+export async function countEntregasRecentes(
+  db: Db,
+  imobiliariaId: string,
+  desde: Date,
+): Promise<Map<Portal, EntregasRecentes>> {
+  const rows = await db
+    .select({
+      portal: entregasWebhook.portal,
+      total: sql<number>`count(*)::int`,
+      erros: sql<number>`(count(*) filter (where ${entregasWebhook.resultado} = 'rejeitada' or ${entregasWebhook.statusHttp} >= 400))::int`,
+      ultimaEm: sql<Date | null>`max(${entregasWebhook.recebidoEm})`.mapWith(entregasWebhook.recebidoEm),
+    })
+    .from(entregasWebhook)
+    .where(
+      and(eq(entregasWebhook.imobiliariaId, idSchema.parse(imobiliariaId)), gte(entregasWebhook.recebidoEm, desde)),
+    )
+    .groupBy(entregasWebhook.portal);
+  return new Map(
+    rows.map((r) => [r.portal, { total: Number(r.total), erros: Number(r.erros), ultimaEm: r.ultimaEm ?? null }]),
+  );
 }

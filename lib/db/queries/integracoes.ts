@@ -1,6 +1,6 @@
 // Per-agency portal credentials. Secrets go in and out of this module only as plaintext in memory;
 // the row holds AES-256-GCM ciphertext (lib/crypto/secrets.ts).
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
 import { newId } from "@/lib/ids";
@@ -47,12 +47,26 @@ export async function getActiveIntegracao(
   };
 }
 
-// Checked on every delivery; rotated rarely. upsertIntegracao clears it; another process sees a
-// new secret within 30 s (the portal retries a refused delivery).
+// Checked on every delivery; rotated rarely. upsertIntegracao and a rotation clear it in this process;
+// another process sees a new secret within 30 s (the portal retries a refused delivery).
 const recent = memoPerDb<IntegracaoComSegredo | null>(30_000);
 
+// Under `npm start` the direct lane (registered from instrumentation.ts) and the pages' server
+// actions run in one process but load this module twice, each with its own memo: a rotation cleared
+// only the action's copy, and the lane kept accepting the old secret. Every copy reads this
+// process-wide generation into its keys, so bumping it makes all of them read the row again.
+const GENERATION = Symbol.for("lastro.integracoes.generation");
+const shared = globalThis as { [GENERATION]?: number };
+
 export const getActiveIntegracaoCached = (db: Db, imobiliariaId: string, portal: Portal) =>
-  recent.get(db, `${imobiliariaId}:${portal}`, () => getActiveIntegracao(db, imobiliariaId, portal));
+  recent.get(db, `${shared[GENERATION] ?? 0}:${imobiliariaId}:${portal}`, () =>
+    getActiveIntegracao(db, imobiliariaId, portal),
+  );
+
+function forgetEverywhere(db: Db): void {
+  shared[GENERATION] = (shared[GENERATION] ?? 0) + 1;
+  recent.clear(db);
+}
 
 const upsertSchema = z.object({
   imobiliariaId: idSchema,
@@ -79,8 +93,61 @@ export async function upsertIntegracao(db: Db, input: z.input<typeof upsertSchem
       set: { identificador: data.identificador ?? null, segredoCifrado, ativo: true },
     })
     .returning({ id: integracoes.id });
-  recent.clear(db);
+  forgetEverywhere(db);
   return row!.id;
+}
+
+/** The agency's credentials as the settings page lists them: never the secret. */
+export type IntegracaoResumo = {
+  id: string;
+  portal: Portal;
+  identificador: string | null;
+  ativo: boolean;
+  ultimaEntregaEm: Date | null;
+  criadoEm: Date;
+};
+
+export async function listIntegracoes(db: Db, imobiliariaId: string): Promise<IntegracaoResumo[]> {
+  return db
+    .select({
+      id: integracoes.id,
+      portal: integracoes.portal,
+      identificador: integracoes.identificador,
+      ativo: integracoes.ativo,
+      ultimaEntregaEm: integracoes.ultimaEntregaEm,
+      criadoEm: integracoes.criadoEm,
+    })
+    .from(integracoes)
+    .where(eq(integracoes.imobiliariaId, idSchema.parse(imobiliariaId)))
+    .orderBy(asc(integracoes.portal));
+}
+
+/**
+ * Replaces the secret of the agency's credential `id`, locking the row; null when the agency has no
+ * such credential (another agency's id included). The caller's transaction decides when it counts.
+ */
+export async function replaceIntegracaoSegredo(
+  db: Db,
+  input: { imobiliariaId: string; id: string; segredo: string },
+  key?: Buffer,
+): Promise<{ id: string; portal: Portal; identificador: string | null } | null> {
+  const segredo = upsertSchema.shape.segredo.parse(input.segredo);
+  const [row] = await db
+    .update(integracoes)
+    .set({ segredoCifrado: encryptSecret(segredo, key), ativo: true })
+    .where(
+      and(
+        eq(integracoes.id, idSchema.parse(input.id)),
+        eq(integracoes.imobiliariaId, idSchema.parse(input.imobiliariaId)),
+      ),
+    )
+    .returning({ id: integracoes.id, portal: integracoes.portal, identificador: integracoes.identificador });
+  return row ?? null;
+}
+
+/** Forgets the remembered credentials, so this process checks the next delivery against the row. */
+export function forgetCachedIntegracoes(db: Db): void {
+  forgetEverywhere(db);
 }
 
 /**
