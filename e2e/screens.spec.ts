@@ -25,7 +25,17 @@ async function firstLeadUrl(page: Page): Promise<string> {
   return `/leads/${id}`;
 }
 
-const PAGES: Record<Extract<DemoRole, "gestor" | "corretor">, Shot[]> = {
+// A broker's settings page, opened from the team list (the manager) or the menu (the broker).
+async function firstCorretorUrl(page: Page): Promise<string> {
+  await page.goto("/corretores");
+  return (await page.getByTestId("corretor").first().getByRole("link").first().getAttribute("href"))!;
+}
+
+const PAGES: Record<Extract<DemoRole, "admin" | "gestor" | "corretor">, Shot[]> = {
+  admin: [
+    { name: "integracoes", url: "/configuracoes/integracoes", ready: heading("Configurações") },
+    { name: "auditoria", url: "/configuracoes/auditoria", ready: heading("Configurações") },
+  ],
   gestor: [
     { name: "visao-geral", url: "/visao-geral", ready: heading(/^Olá/) },
     { name: "leads", url: "/leads", ready: heading("Leads") },
@@ -34,6 +44,8 @@ const PAGES: Record<Extract<DemoRole, "gestor" | "corretor">, Shot[]> = {
     { name: "funil", url: "/funil", ready: heading("Funil") },
     { name: "eventos", url: "/eventos", ready: heading("Eventos") },
     { name: "corretores", url: "/corretores", ready: heading(/Corretores/) },
+    { name: "corretor", url: firstCorretorUrl, ready: heading(/.+/) },
+    { name: "sem-permissao", url: "/configuracoes/integracoes", ready: heading("Sem permissão") },
   ],
   corretor: [
     { name: "visao-geral", url: "/visao-geral", ready: heading(/^Olá/) },
@@ -43,6 +55,11 @@ const PAGES: Record<Extract<DemoRole, "gestor" | "corretor">, Shot[]> = {
     { name: "funil", url: "/funil", ready: heading("Funil") },
     { name: "eventos", url: "/eventos", ready: heading("Eventos") },
     { name: "sem-permissao", url: "/corretores", ready: heading("Sem permissão") },
+    {
+      name: "preferencias",
+      url: async (page) => (await page.getByRole("link", { name: "Minhas preferências" }).getAttribute("href"))!,
+      ready: heading("Minhas preferências"),
+    },
     { name: "nao-encontrado", url: "/leads/lead_que_nao_existe", ready: heading("Não encontrado") },
   ],
 };
@@ -89,7 +106,7 @@ test("a tela de login, no computador e no celular", async ({ page }) => {
   await shoot(page, "anonimo", { name: "login", url: "/login", ready: heading("Entrar no painel") });
 });
 
-for (const role of ["gestor", "corretor"] as const) {
+for (const role of ["admin", "gestor", "corretor"] as const) {
   test(`todas as páginas do ${role}, no computador e no celular`, async ({ page }) => {
     test.setTimeout(240_000);
     await loginAs(page, role);
