@@ -2,9 +2,9 @@
 // nothing scrolls sideways, axe-core finds no WCAG 2 A/AA problem (contrast AA, labels, names), and a
 // screenshot of each is kept in test-results/screens/ (CI copies them to artifacts/screens/) for a
 // person to look at.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { accessibilityProblems } from "./support/axe";
 import { loginAs, type DemoRole } from "./support/login";
 
 const SCREENS = path.join("test-results", "screens");
@@ -66,28 +66,6 @@ const PAGES: Record<Extract<DemoRole, "admin" | "gestor" | "corretor">, Shot[]> 
 
 // axe-core is injected as a script: the pages' Content-Security-Policy (a nonce per request) would refuse it.
 test.use({ bypassCSP: true });
-
-const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-
-type AxeViolation = { id: string; help: string; nodes: { target: unknown[] }[] };
-
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: unknown[] }> } }
-    ).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } });
-    return result.violations;
-  });
-  return (violations as AxeViolation[]).map(
-    (v) =>
-      `${v.id}: ${v.help} (${v.nodes.length}× ${v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(" "))
-        .join(", ")})`,
-  );
-}
 
 async function shoot(page: Page, role: string, shot: Shot): Promise<void> {
   const url = typeof shot.url === "string" ? shot.url : await shot.url(page);
