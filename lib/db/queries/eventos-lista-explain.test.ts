@@ -2,13 +2,13 @@
 // stops after one page (no Sort, no scan of the agency's events), whole agency, one broker or one tipo;
 // a later page starts at its boundary inside the index. PGlite is skipped, as in leads-lista-explain.
 import { sql } from "drizzle-orm";
-import { Client } from "pg";
 import { env } from "@/lib/env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertCorretor } from "@/lib/db/testing/corretores";
 import { createTestDb, type TestDb } from "../test-db";
 import { eventosPageQuery, type EventosBusca, type EventosCursor } from "./eventos-lista";
 import { insertImobiliaria } from "./imobiliarias";
+import { explainPlan } from "@/lib/db/testing/explain";
 
 let t: TestDb;
 let agency: string;
@@ -35,15 +35,7 @@ afterAll(async () => {
 });
 
 async function explain(busca: EventosBusca, corretorId: string | null = null, apos?: EventosCursor): Promise<string> {
-  const query = eventosPageQuery(t.db, { imobiliariaId: agency, corretorId }, busca, 30, apos).toSQL();
-  const client = new Client({ connectionString: t.url! });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ "QUERY PLAN": string }>(`explain ${query.sql}`, query.params);
-    return rows.map((r) => r["QUERY PLAN"]).join("\n");
-  } finally {
-    await client.end();
-  }
+  return explainPlan(t.url!, eventosPageQuery(t.db, { imobiliariaId: agency, corretorId }, busca, 30, apos));
 }
 
 describe.runIf(env.database.url)("the /eventos first page on Postgres", () => {

@@ -2,13 +2,13 @@
 // and stops at the column's bound (no Sort, no scan of the agency's leads), and a broker's totals are
 // one index-only count. PGlite is skipped: the point is the server CI and production run.
 import { sql } from "drizzle-orm";
-import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
 import { insertCorretor } from "@/lib/db/testing/corretores";
 import { createTestDb, type TestDb } from "../test-db";
 import { insertImobiliaria } from "./imobiliarias";
 import { columnQuery, countQuery } from "./leads-funil";
+import { explainPlan } from "@/lib/db/testing/explain";
 
 let t: TestDb;
 let agency: string;
@@ -34,15 +34,7 @@ afterAll(async () => {
 });
 
 async function explain(query: { toSQL(): { sql: string; params: unknown[] } }): Promise<string> {
-  const { sql: text, params } = query.toSQL();
-  const client = new Client({ connectionString: t.url! });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ "QUERY PLAN": string }>(`explain analyze ${text}`, params);
-    return rows.map((r) => r["QUERY PLAN"]).join("\n");
-  } finally {
-    await client.end();
-  }
+  return explainPlan(t.url!, query, { analyze: true });
 }
 
 describe.runIf(env.database.url)("the /funil board on Postgres", () => {

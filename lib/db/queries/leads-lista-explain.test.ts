@@ -3,13 +3,13 @@
 // PGlite is skipped: its planner is the same, but the point is the server CI and production run.
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { Client } from "pg";
 import { env } from "@/lib/env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertCorretor } from "@/lib/db/testing/corretores";
 import { createTestDb, type TestDb } from "../test-db";
 import { insertImobiliaria } from "./imobiliarias";
 import { pageQuery, type LeadsBusca, type LeadsCursor } from "./leads-lista";
+import { explainPlan } from "@/lib/db/testing/explain";
 
 let t: TestDb;
 let agency: string;
@@ -36,15 +36,7 @@ afterAll(async () => {
 });
 
 async function explain(busca: LeadsBusca, corretorId: string | null = null, apos?: LeadsCursor): Promise<string> {
-  const query = pageQuery(t.db, { imobiliariaId: agency, corretorId }, busca, 50, apos).toSQL();
-  const client = new Client({ connectionString: t.url! });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ "QUERY PLAN": string }>(`explain ${query.sql}`, query.params);
-    return rows.map((r) => r["QUERY PLAN"]).join("\n");
-  } finally {
-    await client.end();
-  }
+  return explainPlan(t.url!, pageQuery(t.db, { imobiliariaId: agency, corretorId }, busca, 50, apos));
 }
 
 describe.runIf(env.database.url)("the /leads first page on Postgres", () => {

@@ -3,13 +3,13 @@
 // which is what every lead page cost before the index (docs/performance.md, "Painel a 100 mil leads").
 // PGlite is skipped: its planner is the same, but the point is the server CI and production run.
 import { sql } from "drizzle-orm";
-import { Client } from "pg";
 import { env } from "@/lib/env";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertCorretor } from "@/lib/db/testing/corretores";
 import { createTestDb, type TestDb } from "../test-db";
 import { insertImobiliaria } from "./imobiliarias";
 import { mensagensDoLeadQuery } from "./mensagens";
+import { explainPlan } from "@/lib/db/testing/explain";
 
 let t: TestDb;
 let agency: string;
@@ -37,15 +37,7 @@ afterAll(async () => {
 });
 
 async function explain(agrupadaIds: string[]): Promise<string> {
-  const query = mensagensDoLeadQuery(t.db, agency, "lead_m001234", agrupadaIds).toSQL();
-  const client = new Client({ connectionString: t.url! });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ "QUERY PLAN": string }>(`explain ${query.sql}`, query.params);
-    return rows.map((r) => r["QUERY PLAN"]).join("\n");
-  } finally {
-    await client.end();
-  }
+  return explainPlan(t.url!, mensagensDoLeadQuery(t.db, agency, "lead_m001234", agrupadaIds));
 }
 
 describe.runIf(env.database.url)("the lead page's messages on Postgres", () => {
