@@ -29,7 +29,8 @@ export default defineConfig({
   webServer: {
     command: "node_modules/.bin/tsx scripts/e2e-server.ts",
     url: `${baseURL}/api/health`,
-    env: { PORT: String(PORT) },
+    // A second agency (e2e/support/segunda-imobiliaria.ts) for the specs that must not touch the demo's secrets.
+    env: { PORT: String(PORT), E2E_SEGUNDA_IMOBILIARIA: "1" },
     reuseExistingServer: false,
     timeout: 240_000,
     stdout: "pipe",

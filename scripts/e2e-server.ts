@@ -1,5 +1,6 @@
 // Playwright's webServer: a FRESH, known database (so the seeded counts are exact), then the same
 // start path as `npm start` (migrate, seed, `next build` if needed, serve with scripts/web-server.mjs) on port 3100.
+// Playwright's config also asks (E2E_SEGUNDA_IMOBILIARIA=1) for a second agency beside the demo; the benchmarks do not.
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { Client } from "pg";
@@ -68,6 +69,14 @@ async function main(): Promise<void> {
   );
 
   loadProjectEnv({ dev: false });
+  if (process.env.E2E_SEGUNDA_IMOBILIARIA === "1") {
+    // The demo first (it seeds only an empty database), then the second agency; serveApp's own
+    // prepare step then finds both and only checks the migrations.
+    const { prepareDatabase } = await import("./lib/prepare-database");
+    const { seedSegundaImobiliaria } = await import("./lib/seed-segunda-imobiliaria");
+    await prepareDatabase();
+    await seedSegundaImobiliaria();
+  }
   const { serveApp } = await import("./lib/serve-app");
   process.exitCode = await serveApp();
 }

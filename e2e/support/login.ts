@@ -14,8 +14,9 @@ export const DEMO_LOGINS = {
 
 export type DemoRole = keyof typeof DEMO_LOGINS;
 
-export async function fillLogin(page: Page, email: string, senha: string): Promise<void> {
-  await page.goto("/login");
+/** `origem`: another server than the suite's (a spec that starts its own). */
+export async function fillLogin(page: Page, email: string, senha: string, origem = ""): Promise<void> {
+  await page.goto(`${origem}/login`);
   await page.getByLabel("E-mail").fill(email);
   await page.getByLabel("Senha").fill(senha);
   await page.getByRole("button", { name: "Entrar" }).click();
