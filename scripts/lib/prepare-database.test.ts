@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasAnyAgency } from "@/scripts/demo/seed";
+import { DEMO_LOGINS } from "@/scripts/demo/demo-accounts";
+import { createPasswordChecker } from "@/lib/auth/password";
+import { getUsuarioByEmailWithHash } from "@/lib/db/queries/usuarios";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { parseEnv } from "@/lib/env";
 import { decideDemoSeed, prepareHandle, setupInstructions } from "./prepare-database";
@@ -28,6 +31,8 @@ describe("seed the demo or not", () => {
     const prepared = await prepareHandle(empty, { demo: decideDemoSeed(parseEnv({ DATABASE_URL: POSTGRES })) });
     expect(prepared).toMatchObject({ seeded: false, setupNeeded: true, counts: { leads: 0, corretores: 0 } });
     expect(await hasAnyAgency(empty.db)).toBe(false);
+    // The README's public demo passwords open nothing here.
+    for (const login of DEMO_LOGINS) expect(await getUsuarioByEmailWithHash(empty.db, login.email)).toBeNull();
     expect(setupInstructions().join("\n")).toMatch(/npm run setup/);
   });
 
@@ -35,6 +40,13 @@ describe("seed the demo or not", () => {
     const wanted = decideDemoSeed(parseEnv({ DATABASE_URL: POSTGRES, DEMO: "true" }));
     const prepared = await prepareHandle(demo, { demo: wanted, seed: { leads: 20 } });
     expect(prepared).toMatchObject({ seeded: true, setupNeeded: false, counts: { leads: 20 } });
+    // The documented logins work, each with the README's password.
+    const senhas = createPasswordChecker();
+    for (const login of DEMO_LOGINS) {
+      const usuario = await getUsuarioByEmailWithHash(demo.db, login.email);
+      expect(usuario?.papel, login.email).toBe(login.papel);
+      expect(await senhas.compare(login.senha, usuario!.senhaHash), login.email).toBe(true);
+    }
     expect(await prepareHandle(demo, { demo: wanted })).toMatchObject({ seeded: false, setupNeeded: false });
   });
 });
