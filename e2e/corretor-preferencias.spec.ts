@@ -4,12 +4,9 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { loginAs } from "./support/login";
+import { expectNoSidewaysScroll } from "./support/layout";
 
 const SCREENS = path.join("test-results", "screens");
-
-async function noSidewaysScroll(page: Page, width: number): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-}
 
 async function salvar(page: Page, aviso: string): Promise<void> {
   await page.getByTestId("salvar").click();
@@ -53,7 +50,7 @@ test("o gestor muda o limite diário e o horário de um corretor e vê isso em /
     await page.setViewportSize({ width, height });
     await page.reload();
     await expect(page.getByTestId("preferencias-form")).toBeVisible();
-    await noSidewaysScroll(page, width);
+    await expectNoSidewaysScroll(page, width);
     await page.screenshot({ path: path.join(SCREENS, `corretor-${width}.png`), fullPage: width < 800 });
   }
   await page.setViewportSize({ width: 1366, height: 800 });

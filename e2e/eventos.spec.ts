@@ -4,6 +4,7 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { loginAs } from "./support/login";
+import { expectNoSidewaysScroll } from "./support/layout";
 
 const SCREENS = "test-results/screens";
 const eventos = (page: Page) => page.getByTestId("evento");
@@ -14,9 +15,6 @@ async function screenshot(page: Page, name: string, width: 1366 | 390) {
   await page.screenshot({ path: `${SCREENS}/${name}-${width}.png`, fullPage: true });
   await page.screenshot({ path: `${SCREENS}/${name}-${width}-topo.png` });
 }
-
-const noSidewaysScroll = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
 // Every reason describeDecision gives a novo_lead, whatever the hour and the score the lead gets.
 const DECISAO = /^(enviada na hora|retida pela cota|agrupada|agendada|só no resumo|sem alerta)/;
@@ -51,7 +49,7 @@ test("o novo_lead de um lead recém-chegado está no topo de /eventos, com a dec
   // What came of it: a message with its link to /mensagens, or one sentence saying why none went.
   const mensagens = eventos(page).first().getByTestId("evento-mensagens");
   await expect(mensagens.getByRole("link").or(mensagens.getByTestId("evento-sem-mensagem")).first()).toBeVisible();
-  expect(await noSidewaysScroll(page)).toBe(true);
+  await expectNoSidewaysScroll(page, page.viewportSize()!.width);
   await screenshot(page, "eventos", 1366);
 
   await page.getByTestId("filtro-tipo").selectOption("sla_violado");
@@ -68,7 +66,7 @@ test("o novo_lead de um lead recém-chegado está no topo de /eventos, com a dec
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/eventos");
   await expect(eventos(page).first()).toHaveAttribute("data-lead-id", leadId);
-  expect(await noSidewaysScroll(page)).toBe(true);
+  await expectNoSidewaysScroll(page, page.viewportSize()!.width);
   await screenshot(page, "eventos", 390);
 });
 
@@ -122,7 +120,7 @@ test("os cartões da visão geral abrem a lista filtrada que contam, com o mesmo
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/visao-geral");
-  expect(await noSidewaysScroll(page)).toBe(true);
+  await expectNoSidewaysScroll(page, page.viewportSize()!.width);
   await screenshot(page, "visao-geral", 390);
 });
 

@@ -5,6 +5,7 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { loginAs } from "./support/login";
+import { expectNoSidewaysScroll } from "./support/layout";
 
 const SCREENS = "test-results/screens";
 const coluna = (page: Page, status: string) => page.locator(`[data-testid="funil-coluna"][data-status="${status}"]`);
@@ -19,10 +20,6 @@ async function umCartaoAberto(page: Page): Promise<{ card: Locator; id: string }
     .first();
   await expect(card).toBeVisible();
   return { card, id: (await card.getAttribute("data-lead-id"))! };
-}
-
-async function noSidewaysScroll(page: Page, width: number) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 }
 
 test("o corretor move um lead para visita agendada pelo menu e ele aparece na coluna e no histórico", async ({
@@ -164,7 +161,7 @@ test("o gestor filtra por corretor; no celular (390 px) nada rola para o lado", 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/funil");
   await expect(coluna(page, "novo")).toBeVisible();
-  await noSidewaysScroll(page, 390);
+  await expectNoSidewaysScroll(page, 390);
   // One full-width column at a time; the stage links jump to the others.
   const largura = (await coluna(page, "novo").boundingBox())!.width;
   expect(largura).toBeGreaterThan(300);
@@ -173,7 +170,7 @@ test("o gestor filtra por corretor; no celular (390 px) nada rola para o lado", 
     .getByRole("link", { name: /Perdido/ })
     .click();
   await expect(coluna(page, "perdido")).toBeInViewport();
-  await noSidewaysScroll(page, 390);
+  await expectNoSidewaysScroll(page, 390);
   await page.goto("/funil");
   await page.screenshot({ path: `${SCREENS}/funil-390.png`, fullPage: true });
   await page.screenshot({ path: `${SCREENS}/funil-390-tela.png` });

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoSidewaysScroll } from "./support/layout";
 
 // The same switch lib/env applies: the suite runs embedded, or against the real services in CI.
 const expectedDrivers = {
@@ -24,7 +25,7 @@ for (const width of [1366, 390]) {
       expect(text).not.toContain(secret);
     await expect(page.locator("[data-testid^='count-']")).toHaveCount(0);
     // Nothing wider than the screen on a phone.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await expectNoSidewaysScroll(page, width);
 
     await testInfo.attach(`inicio-${width}`, {
       body: await page.screenshot({ fullPage: true }),

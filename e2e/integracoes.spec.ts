@@ -7,6 +7,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { accessibilityProblems } from "./support/axe";
 import { DEMO_LOGINS, loginAs } from "./support/login";
+import { expectNoSidewaysScroll } from "./support/layout";
 
 const SCREENS = path.join("test-results", "screens");
 const URL_IMOVELWEB = "/api/webhooks/portais/imovelweb/horizonte";
@@ -20,8 +21,7 @@ test.use({ bypassCSP: true });
 
 // Nothing scrolls sideways and axe-core finds no WCAG 2 A/AA problem.
 async function semRolagemLateral(page: Page, width: number) {
-  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(scrollWidth, `rola para o lado a ${width} px`).toBeLessThanOrEqual(width);
+  await expectNoSidewaysScroll(page, width);
   expect(await accessibilityProblems(page), `a ${width} px`).toEqual([]);
 }
 

@@ -4,6 +4,7 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { loginAs } from "./support/login";
+import { expectNoSidewaysScroll } from "./support/layout";
 
 const SCREENS = path.join("test-results", "screens");
 
@@ -27,10 +28,6 @@ async function expectFactorsSumToScore(page: Page): Promise<void> {
   expect(pontos.length).toBeGreaterThan(0);
   expect(pontos.reduce((a, b) => a + b, 0)).toBe(score);
   await expect(page.getByTestId("lead-score-badge")).toContainText(String(score));
-}
-
-async function noSidewaysScroll(page: Page, width: number): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 }
 
 test("o gestor abre um lead: fatores que somam o score e o motivo da decisão", async ({ page }) => {
@@ -70,7 +67,7 @@ test("o gestor abre um lead: fatores que somam o score e o motivo da decisão", 
     await page.setViewportSize({ width, height });
     await page.reload();
     await expect(page.getByTestId("lead-score")).toBeVisible();
-    await noSidewaysScroll(page, width);
+    await expectNoSidewaysScroll(page, width);
     await page.screenshot({ path: path.join(SCREENS, `lead-${width}.png`), fullPage: width > 800 });
     if (width < 800) {
       // The next step is within thumb reach on a phone: the bottom bar, visible without scrolling.

@@ -4,6 +4,7 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { loginAs } from "./support/login";
+import { expectNoSidewaysScroll } from "./support/layout";
 
 const SCREENS = "test-results/screens";
 const rows = (page: Page) => page.getByTestId("lead");
@@ -131,14 +132,14 @@ test("no celular (390 px) a lista vira cartões, sem rolagem lateral", async ({ 
   const cards = page.getByTestId("lead-card");
   await expect(cards.first()).toBeVisible();
   await expect(page.getByRole("table")).toBeHidden();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectNoSidewaysScroll(page, 390);
   await screenshot(page, "leads", 390);
 
   const gestor = await browser.newPage({ viewport: { width: 390, height: 844 } });
   await loginAs(gestor, "gestor");
   await gestor.goto("/leads?semContato=1");
   await expect(gestor.getByTestId("lead-card").first()).toBeVisible();
-  expect(await gestor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectNoSidewaysScroll(gestor, 390);
   await screenshot(gestor, "leads-gestor-sem-contato", 390);
   await gestor.close();
 });

@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { loginAs } from "./support/login";
+import { expectNoSidewaysScroll } from "./support/layout";
 
 const SCREENS = "test-results/screens";
 const mensagens = (page: Page) => page.getByTestId("mensagem");
@@ -51,7 +52,7 @@ async function enviarAgora(page: Page, width: 1366 | 390) {
   // No longer held: it leaves the "Retida pela cota" list, and the answer stays on screen.
   await expect(page.locator(`[data-mensagem-id="${id}"]`)).toHaveCount(0);
   await expect(aviso).toBeVisible();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  await expectNoSidewaysScroll(page, width);
   if (width > 800) await page.screenshot({ path: `${SCREENS}/mensagens-acoes-${width}.png`, fullPage: true });
 
   await esperarNaCaixaDeSaida(page, id, historico);

@@ -6,6 +6,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { accessibilityProblems } from "./support/axe";
 import { loginAs, type DemoRole } from "./support/login";
+import { expectNoSidewaysScroll } from "./support/layout";
 
 const SCREENS = path.join("test-results", "screens");
 const WIDTHS = [
@@ -73,8 +74,7 @@ async function shoot(page: Page, role: string, shot: Shot): Promise<void> {
     await page.setViewportSize({ width, height });
     await page.goto(url);
     await shot.ready(page);
-    const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(scrollWidth, `${shot.name} a ${width} px rola para o lado`).toBeLessThanOrEqual(width);
+    await expectNoSidewaysScroll(page, width);
     expect(await accessibilityProblems(page), `${shot.name} a ${width} px`).toEqual([]);
     await page.screenshot({ path: path.join(SCREENS, `todas-${role}-${shot.name}-${width}.png`), fullPage: true });
   }

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { loginAs } from "./support/login";
+import { expectNoSidewaysScroll } from "./support/layout";
 
 const SCREENS = path.join("test-results", "screens");
 
@@ -52,7 +53,7 @@ test("o link curto do alerta leva ao WhatsApp do lead e conta como a primeira re
   const [responder, painel] = links.map((l) => new URL(l).pathname);
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: 844 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await expectNoSidewaysScroll(page, width);
     await mensagem.first().screenshot({ path: path.join(SCREENS, `mensagem-link-curto-${width}.png`) });
   }
   await page.setViewportSize({ width: 1366, height: 800 });
@@ -93,11 +94,11 @@ test("o link curto do alerta leva ao WhatsApp do lead e conta como a primeira re
     await page.setViewportSize({ width, height });
     await page.goto(`/leads/${leadId}`);
     await expect(toques).toHaveCount(1);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await expectNoSidewaysScroll(page, width);
     await page.screenshot({ path: path.join(SCREENS, `lead-toque-link-${width}.png`), fullPage: true });
     await page.goto(`${responder!.slice(0, -3)}xyz`);
     await expect(page.getByRole("heading", { name: "Link inválido" })).toBeVisible();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    await expectNoSidewaysScroll(page, width);
     await page.screenshot({ path: path.join(SCREENS, `link-invalido-${width}.png`), fullPage: true });
   }
 });

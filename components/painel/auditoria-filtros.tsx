@@ -1,6 +1,7 @@
 // /configuracoes/auditoria's filters: a plain GET form, so a filtered view is a shareable URL and
 // needs no JavaScript.
 import Link from "next/link";
+import { CamposPeriodo } from "@/components/ui/campos-filtro";
 import { botaoPrimario, campo, rotuloCampo } from "@/components/ui/estilos";
 import type { AuditoriaFiltros as Filtros } from "@/lib/painel/auditoria-filtros";
 import { acaoRotulo } from "@/lib/painel/auditoria-texto";
@@ -42,14 +43,7 @@ export function AuditoriaFiltros({ filtros, opcoes, filtrado }: Props) {
             ))}
           </select>
         </label>
-        <label className={rotuloCampo}>
-          De
-          <input type="date" name="de" defaultValue={filtros.de ?? ""} className={campo} data-testid="filtro-de" />
-        </label>
-        <label className={rotuloCampo}>
-          Até
-          <input type="date" name="ate" defaultValue={filtros.ate ?? ""} className={campo} data-testid="filtro-ate" />
-        </label>
+        <CamposPeriodo de={filtros.de} ate={filtros.ate} />
       </div>
       <div className="flex items-center gap-3">
         <button type="submit" className={botaoPrimario}>

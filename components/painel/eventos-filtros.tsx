@@ -3,6 +3,7 @@ import Link from "next/link";
 import { EVENTO_TIPOS, URGENCIAS } from "@/lib/db/schema";
 import type { EventosFiltros as Filtros } from "@/lib/painel/eventos-filtros";
 import { TIPO_EVENTO_ROTULO, URGENCIA_ROTULO } from "@/lib/painel/rotulos";
+import { CampoCorretor, CamposPeriodo } from "@/components/ui/campos-filtro";
 import { campo, rotuloCampo } from "@/components/ui/estilos";
 
 type EventosFiltrosProps = {
@@ -43,24 +44,7 @@ export function EventosFiltros({ filtros, corretores, filtrado }: EventosFiltros
             ))}
           </select>
         </label>
-        {corretores ? (
-          <label className={rotuloCampo}>
-            Corretor
-            <select
-              name="corretor"
-              defaultValue={filtros.corretor ?? ""}
-              className={campo}
-              data-testid="filtro-corretor"
-            >
-              <option value="">Todos</option>
-              {corretores.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.nome}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
+        {corretores ? <CampoCorretor corretores={corretores} valor={filtros.corretor} /> : null}
         <label className={rotuloCampo}>
           Situação
           <select
@@ -74,14 +58,7 @@ export function EventosFiltros({ filtros, corretores, filtrado }: EventosFiltros
             <option value="nao">Aguardando decisão</option>
           </select>
         </label>
-        <label className={rotuloCampo}>
-          Detectado de
-          <input type="date" name="de" defaultValue={filtros.de ?? ""} className={campo} data-testid="filtro-de" />
-        </label>
-        <label className={rotuloCampo}>
-          Detectado até
-          <input type="date" name="ate" defaultValue={filtros.ate ?? ""} className={campo} data-testid="filtro-ate" />
-        </label>
+        <CamposPeriodo de={filtros.de} ate={filtros.ate} prefixo="Detectado" />
       </div>
       <div className="flex items-center gap-3">
         <button

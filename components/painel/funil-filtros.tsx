@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { FunilFiltros as Filtros } from "@/lib/painel/funil-filtros";
 import { ORIGENS } from "@/lib/portals/origem-label";
+import { CampoCorretor } from "@/components/ui/campos-filtro";
 import { campo, rotuloCampo, foco } from "@/components/ui/estilos";
 
 type FunilFiltrosProps = {
@@ -25,19 +26,7 @@ export function FunilFiltros({ filtros, corretores, scoreQuente, filtrado }: Fun
       className="grid grid-cols-2 items-end gap-3 rounded-xl border border-slate-200 bg-white p-3 shadow-sm sm:flex sm:flex-wrap sm:p-4"
       data-testid="funil-filtros"
     >
-      {corretores ? (
-        <label className={labelClass}>
-          Corretor
-          <select name="corretor" defaultValue={filtros.corretor ?? ""} className={campo}>
-            <option value="">Todos os corretores</option>
-            {corretores.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.nome}
-              </option>
-            ))}
-          </select>
-        </label>
-      ) : null}
+      {corretores ? <CampoCorretor corretores={corretores} valor={filtros.corretor} className={labelClass} /> : null}
       <label className={`${labelClass} ${corretores ? "" : sozinho}`}>
         Portal
         <select name="portal" defaultValue={filtros.portal ?? ""} className={campo}>

@@ -5,6 +5,7 @@ import { LEAD_STATUS } from "@/lib/db/schema";
 import type { LeadsFiltros as Filtros } from "@/lib/painel/leads-filtros";
 import { STATUS_LEAD } from "@/lib/painel/rotulos";
 import { ORIGENS } from "@/lib/portals/origem-label";
+import { CampoCorretor, CamposPeriodo } from "@/components/ui/campos-filtro";
 import { campo, rotuloCampo } from "@/components/ui/estilos";
 
 type LeadsFiltrosProps = {
@@ -115,24 +116,7 @@ export function LeadsFiltros({ filtros, corretores, scoreQuente, filtrado }: Lea
               ))}
             </select>
           </label>
-          {corretores ? (
-            <label className={rotuloCampo}>
-              Corretor
-              <select
-                name="corretor"
-                defaultValue={filtros.corretor ?? ""}
-                className={campo}
-                data-testid="filtro-corretor"
-              >
-                <option value="">Todos os corretores</option>
-                {corretores.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.nome}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : null}
+          {corretores ? <CampoCorretor corretores={corretores} valor={filtros.corretor} /> : null}
           <fieldset className="min-w-0">
             <legend className={rotuloCampo}>Score</legend>
             <div className="flex items-center gap-2">
@@ -158,14 +142,7 @@ export function LeadsFiltros({ filtros, corretores, scoreQuente, filtrado }: Lea
               />
             </div>
           </fieldset>
-          <label className={rotuloCampo}>
-            Recebido de
-            <input type="date" name="de" defaultValue={filtros.de ?? ""} className={campo} />
-          </label>
-          <label className={rotuloCampo}>
-            Recebido até
-            <input type="date" name="ate" defaultValue={filtros.ate ?? ""} className={campo} />
-          </label>
+          <CamposPeriodo de={filtros.de} ate={filtros.ate} prefixo="Recebido" />
         </div>
       </details>
 

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { STATUS_MENSAGEM_OPCOES } from "@/lib/painel/rotulos";
 import { COM_PROBLEMA } from "@/lib/painel/search-params";
+import { CampoCorretor, CamposPeriodo } from "@/components/ui/campos-filtro";
 import { campo } from "@/components/ui/estilos";
 
 type MensagensFiltrosProps = {
@@ -22,17 +23,11 @@ export function MensagensFiltros({ corretores, corretorId, status, de, ate }: Me
       data-testid="mensagens-filtros"
     >
       {corretores ? (
-        <label className="min-w-56 flex-1 text-sm font-medium text-ink">
-          Corretor
-          <select name="corretor" defaultValue={corretorId ?? ""} className={campo} data-testid="filtro-corretor">
-            <option value="">Todos os corretores</option>
-            {corretores.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.nome}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CampoCorretor
+          corretores={corretores}
+          valor={corretorId}
+          className="min-w-56 flex-1 text-sm font-medium text-ink"
+        />
       ) : null}
       <label className="min-w-56 flex-1 text-sm font-medium text-ink">
         Situação
@@ -46,14 +41,7 @@ export function MensagensFiltros({ corretores, corretorId, status, de, ate }: Me
           ))}
         </select>
       </label>
-      <label className="min-w-36 flex-1 text-sm font-medium text-ink">
-        De
-        <input type="date" name="de" defaultValue={de ?? ""} className={campo} data-testid="filtro-de" />
-      </label>
-      <label className="min-w-36 flex-1 text-sm font-medium text-ink">
-        Até
-        <input type="date" name="ate" defaultValue={ate ?? ""} className={campo} data-testid="filtro-ate" />
-      </label>
+      <CamposPeriodo de={de} ate={ate} className="min-w-36 flex-1 text-sm font-medium text-ink" />
       <div className="flex items-center gap-2">
         <button
           type="submit"
