@@ -8,8 +8,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { Client } from "pg";
+import { accessibilityProblems } from "./support/axe";
+import { expectNoSidewaysScroll } from "./support/layout";
 import { DEMO_LOGINS, fillLogin } from "./support/login";
 
 const SERVER_URL = process.env.DATABASE_URL;
@@ -18,6 +20,7 @@ const PORT = Number(process.env.E2E_SETUP_PORT ?? Number(process.env.E2E_PORT ??
 const BASE = `http://localhost:${PORT}`;
 const DATA_DIR = path.resolve(".data", DATABASE);
 const TSX = path.join("node_modules", ".bin", "tsx");
+const SCREENS = path.join("test-results", "screens");
 
 const AGENCIA = { nome: "Imobiliária Primeira Casa", slug: "primeira-casa" };
 const ADMIN = { nome: "Otávio Primeiro", email: "otavio@primeiracasa.test", senha: "Primeira#2026" };
@@ -83,6 +86,24 @@ function run(args: string[]): Promise<{ code: number | null; output: string }> {
     child.on("error", reject);
     child.on("exit", (code) => resolve({ code, output }));
   });
+}
+
+// axe-core is injected as a script: the pages' Content-Security-Policy would refuse it.
+test.use({ bypassCSP: true });
+
+/** An empty agency's page at a desk and on a phone: no sideways scroll, no WCAG 2 A/AA problem, a screenshot. */
+async function shoot(page: Page, nome: string, ready: () => Promise<void>): Promise<void> {
+  for (const [width, height] of [
+    [1366, 800],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.reload();
+    await ready();
+    await expectNoSidewaysScroll(page, width);
+    expect(await accessibilityProblems(page), `${nome} a ${width} px`).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENS, `primeira-execucao-${nome}-${width}.png`), fullPage: true });
+  }
 }
 
 let server: ChildProcess | undefined;
@@ -163,12 +184,13 @@ test("npm run setup num Postgres vazio: o novo administrador entra numa imobili�
   await fillLogin(page, ADMIN.email, ADMIN.senha, BASE);
   await expect(page).toHaveURL(/\/visao-geral$/);
   await expect(page.getByText(ADMIN.nome).first()).toBeVisible();
+  await shoot(page, "visao-geral", () => expect(page.getByRole("heading", { level: 1, name: /^Olá/ })).toBeVisible());
   await page.goto(`${BASE}/leads`);
-  await expect(page.getByText("Nenhum lead ainda.")).toBeVisible();
+  await shoot(page, "leads", () => expect(page.getByText("Nenhum lead ainda.")).toBeVisible());
   await expect(page.getByTestId("lead")).toHaveCount(0);
 
   await page.goto(`${BASE}/configuracoes/integracoes`);
-  await expect(page.getByTestId("integracao")).toHaveCount(2);
+  await shoot(page, "integracoes", () => expect(page.getByTestId("integracao")).toHaveCount(2));
   await expect(page.locator('[data-portal="grupo-olx"]').getByTestId("integracao-url")).toHaveText(urlOlx);
   await expect(page.locator('[data-portal="generico"]').getByTestId("integracao-url")).toHaveText(urlGenerico);
 
