@@ -2,6 +2,7 @@
 // defaults for new brokers, summary hours, and the Twilio Content templates that override the
 // TWILIO_CONTENT_SID_* env vars for this agency.
 import { z } from "zod";
+import type { PreferenciasInput } from "./preferencias";
 import { twilioTemplatesSchema } from "./twilio-templates";
 
 export const ROTEAMENTOS = ["dono_do_anuncio", "roleta", "fixo"] as const;
@@ -46,4 +47,9 @@ export type ConfiguracoesImobiliaria = z.infer<typeof configuracoesImobiliariaSc
 
 export function parseConfiguracoes(value: unknown): ConfiguracoesImobiliaria {
   return configuracoesImobiliariaSchema.parse(value ?? {});
+}
+
+/** What a broker added to the agency starts with: the agency's grouping defaults, the rest the seed's. */
+export function preferenciasDeNovoCorretor(configuracoes: ConfiguracoesImobiliaria): PreferenciasInput {
+  return { agrupamento: { ...configuracoes.agrupamentoPadrao } };
 }
