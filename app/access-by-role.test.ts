@@ -307,6 +307,13 @@ const ACTIONS: ActionCase[] = [
     refused: { gestorA: "403", corretorA1: "403", corretorA2: "403", adminB: "404" },
   },
   {
+    file: "(painel)/configuracoes/integracoes/actions",
+    name: "enviarLeadDeTesteAction",
+    form: () => ({ integracaoId: ids.integracaoA }),
+    // Admins only; another agency's admin posting agency A's credential id gets the missing row's 404.
+    refused: { gestorA: "403", corretorA1: "403", corretorA2: "403", adminB: "404" },
+  },
+  {
     file: "(painel)/configuracoes/actions",
     name: "salvarConfiguracoesAction",
     form: configForm,
@@ -343,7 +350,9 @@ describe("server actions × roles", () => {
     const agencias = await t.db
       .select({ nome: imobiliarias.nome, configuracoes: imobiliarias.configuracoes })
       .from(imobiliarias);
+    const todosLeads = await t.db.select({ id: leads.id }).from(leads);
     return {
+      leads: todosLeads.length,
       agencias: agencias.map((a) => JSON.stringify(a)).sort(),
       preferencias: corretor?.preferencias,
       status: lead?.status,
