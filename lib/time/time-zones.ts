@@ -9,11 +9,16 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
-/** Every zone the runtime supports ("America/Sao_Paulo", "America/Manaus"…), Brazil's first. */
-export function listTimeZones(): string[] {
+/**
+ * Every zone the runtime supports ("America/Sao_Paulo", "America/Manaus"…), Brazil's first. `atual`
+ * (the stored one) is always in the list: an alias the runtime lists under another name ("UTC",
+ * "Brazil/East") must not be silently swapped for the first option when the form is saved.
+ */
+export function listTimeZones(atual?: string): string[] {
   const todos = Intl.supportedValuesOf("timeZone");
   const brasil = todos.filter((z) => BRASIL.has(z));
-  return [...brasil, ...todos.filter((z) => !BRASIL.has(z))];
+  const lista = [...brasil, ...todos.filter((z) => !BRASIL.has(z))];
+  return atual && !lista.includes(atual) ? [atual, ...lista] : lista;
 }
 
 const BRASIL = new Set([

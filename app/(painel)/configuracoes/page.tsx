@@ -30,7 +30,11 @@ export default async function ConfiguracoesPage() {
       />
       <ConfiguracoesAbas atual="/configuracoes" />
       <div className="max-w-4xl">
-        <ConfiguracoesImobiliaria valores={valores} fusos={listTimeZones()} acao={salvarConfiguracoesAction} />
+        <ConfiguracoesImobiliaria
+          valores={valores}
+          fusos={listTimeZones(imobiliaria.timezone)}
+          acao={salvarConfiguracoesAction}
+        />
       </div>
     </div>
   );
