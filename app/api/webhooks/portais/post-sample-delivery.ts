@@ -56,7 +56,7 @@ function describeAnswer(body: unknown): Omit<SampleDeliveryAnswer, "status"> {
   if (typeof b.leadId === "string") {
     const status = typeof b.status === "string" ? (STATUS_TEXTO[b.status] ?? b.status) : "aceito";
     return {
-      resumo: `${status[0]!.toUpperCase()}${status.slice(1)} (${b.leadId}), marcado como teste: não vai para nenhum corretor.`,
+      resumo: `${status[0]!.toUpperCase()}${status.slice(1)}, marcado como teste: não vai para nenhum corretor.`,
       leadId: b.leadId,
     };
   }
