@@ -12,7 +12,7 @@ import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
 import { insertUsuario } from "@/lib/db/queries/usuarios";
 import { insertMensagemOnce } from "@/lib/db/queries/mensagens";
 import { upsertIntegracao } from "@/lib/db/queries/integracoes";
-import { auditoria, corretores, integracoes, interacoes, leads, mensagens } from "@/lib/db/schema";
+import { auditoria, corretores, imobiliarias, integracoes, interacoes, leads, mensagens } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertLead } from "@/lib/db/testing/leads";
@@ -172,6 +172,7 @@ const PAGES: PageCase[] = [
   { route: "/corretores", load: () => import("./(painel)/corretores/page"), expected: managers },
   { route: "/funil", load: () => import("./(painel)/funil/page"), expected: everyone },
   { route: "/eventos", load: () => import("./(painel)/eventos/page"), expected: everyone },
+  { route: "/configuracoes", load: () => import("./(painel)/configuracoes/page"), expected: admins },
   {
     route: "/configuracoes/integracoes",
     load: () => import("./(painel)/configuracoes/integracoes/page"),
@@ -251,6 +252,20 @@ type ActionCase = {
   refused?: Partial<Record<Login, Outcome>>;
 };
 const moveForm = () => ({ leadId: ids.leadA1, para: "em_contato", de: "novo" });
+// A valid settings form that changes agency A (hot threshold, a fixed broker, a weight).
+const configForm = (): Record<string, string> => ({
+  nome: "Agência A",
+  timezone: "America/Sao_Paulo",
+  scoreQuente: "60",
+  scoreMorno: "30",
+  roteamento: "fixo",
+  corretorFixoId: ids.corretorA1,
+  [`peso:${ids.corretorA1}`]: "5",
+  janelaMinutos: "30",
+  tamanhoMaximo: "5",
+  slaMinutos: "15",
+  followUpDias: "1, 3, 7",
+});
 const ACTIONS: ActionCase[] = [
   { file: "(painel)/leads/[id]/actions", name: "mudarStatusAction", form: moveForm },
   {
@@ -291,6 +306,20 @@ const ACTIONS: ActionCase[] = [
     // Admins only: a manager or broker gets "sem permissão"; another agency's admin, the missing row's 404.
     refused: { gestorA: "403", corretorA1: "403", corretorA2: "403", adminB: "404" },
   },
+  {
+    file: "(painel)/configuracoes/integracoes/actions",
+    name: "enviarLeadDeTesteAction",
+    form: () => ({ integracaoId: ids.integracaoA }),
+    // Admins only; another agency's admin posting agency A's credential id gets the missing row's 404.
+    refused: { gestorA: "403", corretorA1: "403", corretorA2: "403", adminB: "404" },
+  },
+  {
+    file: "(painel)/configuracoes/actions",
+    name: "salvarConfiguracoesAction",
+    form: configForm,
+    // Admins only. The form names no agency: an admin always saves their own (another agency's case below).
+    refused: { gestorA: "403", corretorA1: "403", corretorA2: "403" },
+  },
 ];
 const ACTION_FILES: Record<string, () => Promise<Record<string, unknown>>> = {
   "(painel)/leads/[id]/actions": () => import("./(painel)/leads/[id]/actions"),
@@ -298,6 +327,7 @@ const ACTION_FILES: Record<string, () => Promise<Record<string, unknown>>> = {
   "(painel)/mensagens/actions": () => import("./(painel)/mensagens/actions"),
   "(painel)/corretores/[id]/actions": () => import("./(painel)/corretores/[id]/actions"),
   "(painel)/configuracoes/integracoes/actions": () => import("./(painel)/configuracoes/integracoes/actions"),
+  "(painel)/configuracoes/actions": () => import("./(painel)/configuracoes/actions"),
 };
 type ServerAction = (prev: unknown, form: FormData) => Promise<unknown>;
 
@@ -317,7 +347,13 @@ describe("server actions × roles", () => {
     const auditorias = await t.db.select().from(auditoria);
     const [corretor] = await t.db.select().from(corretores).where(eq(corretores.id, ids.corretorA1));
     const segredos = await t.db.select({ cifrado: integracoes.segredoCifrado }).from(integracoes);
+    const agencias = await t.db
+      .select({ nome: imobiliarias.nome, configuracoes: imobiliarias.configuracoes })
+      .from(imobiliarias);
+    const todosLeads = await t.db.select({ id: leads.id }).from(leads);
     return {
+      leads: todosLeads.length,
+      agencias: agencias.map((a) => JSON.stringify(a)).sort(),
       preferencias: corretor?.preferencias,
       status: lead?.status,
       corretorId: lead?.corretorId,
@@ -365,6 +401,21 @@ describe("server actions × roles", () => {
       expect(await snapshot()).toEqual(before);
     });
   }
+
+  it("another agency's admin cannot reach agency A's brokers through the settings form", async () => {
+    const { salvarConfiguracoesAction } = await import("./(painel)/configuracoes/actions");
+    const before = await snapshot();
+    logInAs("adminB");
+    const answer = await salvarConfiguracoesAction({ ok: false }, form({ ...configForm(), nome: "Agência B" }));
+    expect(answer).toMatchObject({
+      ok: false,
+      erros: {
+        corretorFixoId: "Escolha um corretor ativo da imobiliária.",
+        [`pesosRoleta.${ids.corretorA1}`]: "Corretor não encontrado. Recarregue a página.",
+      },
+    });
+    expect(await snapshot()).toEqual(before);
+  });
 
   it("the owning broker may not reassign; a manager may", async () => {
     const actions = await import("./(painel)/leads/[id]/actions");

@@ -46,6 +46,8 @@ test("o administrador troca o segredo do Imovelweb: o antigo recebe 401, o novo 
 
   await loginAs(page, "admin");
   await page.getByRole("navigation", { name: "Painel" }).getByRole("link", { name: "Configurações" }).click();
+  await expect(page).toHaveURL(/\/configuracoes$/);
+  await page.getByRole("navigation", { name: "Configurações" }).getByRole("link", { name: "Integrações" }).click();
   await expect(page).toHaveURL(/\/configuracoes\/integracoes$/);
   await expect(page.getByTestId("integracao")).toHaveCount(4);
   const cartao = page.locator('[data-testid="integracao"][data-portal="imovelweb"]');
@@ -110,6 +112,9 @@ test("um gestor não tem Configurações: o menu não mostra e a página diz sem
   await expect(
     page.getByRole("navigation", { name: "Painel" }).getByRole("link", { name: "Configurações" }),
   ).toHaveCount(0);
+  await page.goto("/configuracoes");
+  await expect(page.getByRole("heading", { level: 1, name: "Sem permissão" })).toBeVisible();
+  await expect(page.getByTestId("configuracoes-form")).toHaveCount(0);
   await page.goto("/configuracoes/integracoes");
   await expect(page.getByRole("heading", { level: 1, name: "Sem permissão" })).toBeVisible();
   await expect(page.getByTestId("integracao")).toHaveCount(0);

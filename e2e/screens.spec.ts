@@ -34,6 +34,7 @@ async function firstCorretorUrl(page: Page): Promise<string> {
 
 const PAGES: Record<Extract<DemoRole, "admin" | "gestor" | "corretor">, Shot[]> = {
   admin: [
+    { name: "configuracoes", url: "/configuracoes", ready: heading("Configurações") },
     { name: "integracoes", url: "/configuracoes/integracoes", ready: heading("Configurações") },
     { name: "auditoria", url: "/configuracoes/auditoria", ready: heading("Configurações") },
   ],
@@ -46,7 +47,7 @@ const PAGES: Record<Extract<DemoRole, "admin" | "gestor" | "corretor">, Shot[]> 
     { name: "eventos", url: "/eventos", ready: heading("Eventos") },
     { name: "corretores", url: "/corretores", ready: heading(/Corretores/) },
     { name: "corretor", url: firstCorretorUrl, ready: heading(/.+/) },
-    { name: "sem-permissao", url: "/configuracoes/integracoes", ready: heading("Sem permissão") },
+    { name: "sem-permissao", url: "/configuracoes", ready: heading("Sem permissão") },
   ],
   corretor: [
     { name: "visao-geral", url: "/visao-geral", ready: heading(/^Olá/) },

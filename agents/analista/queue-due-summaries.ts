@@ -32,8 +32,9 @@ type Devido = { ativo: CorretorAtivo } & (
 function devidos(ativos: CorretorAtivo[], now: Date): Devido[] {
   return ativos.flatMap((ativo): Devido[] => {
     const { corretor, imobiliaria } = ativo;
-    const diario = dailySummaryDue(corretor.id, corretor.preferencias, now, imobiliaria.timezone);
-    const semanal = weeklySummaryDue(corretor.id, corretor.preferencias, now, imobiliaria.timezone);
+    const { resumoDiarioHora, resumoSemanalHora } = imobiliaria.configuracoes;
+    const diario = dailySummaryDue(corretor.id, corretor.preferencias, now, imobiliaria.timezone, resumoDiarioHora);
+    const semanal = weeklySummaryDue(corretor.id, corretor.preferencias, now, imobiliaria.timezone, resumoSemanalHora);
     return [
       ...(diario ? [{ ativo, tipo: "resumo" as const, due: diario }] : []),
       ...(semanal ? [{ ativo, tipo: "resumo_semanal" as const, due: semanal }] : []),

@@ -30,6 +30,17 @@ describe("dailySummaryDue", () => {
     expect(dailySummaryDue("cor_1", pausado, sp("2026-11-24T12:00"), SP)?.chave).toBe("resumo:cor_1:2026-11-24");
   });
 
+  it("waits for the agency's 'from' hour when it set one, then the first moment on duty", () => {
+    expect(dailySummaryDue("cor_1", comercial, sp("2026-11-24T08:00"), SP, "09:30")).toBeNull();
+    expect(dailySummaryDue("cor_1", comercial, sp("2026-11-24T09:29"), SP, "09:30")).toBeNull();
+    expect(dailySummaryDue("cor_1", comercial, sp("2026-11-24T09:30"), SP, "09:30")?.chave).toBe(
+      "resumo:cor_1:2026-11-24",
+    );
+    // An hour before the broker's start changes nothing: the start of hours still decides.
+    expect(dailySummaryDue("cor_1", comercial, sp("2026-11-24T07:00"), SP, "06:00")).toBeNull();
+    expect(dailySummaryDue("cor_1", comercial, sp("2026-11-24T08:00"), SP, "06:00")).not.toBeNull();
+  });
+
   it("keys the day by the agency's local date, not UTC's", () => {
     const noite = parsePreferencias({ horario: { inicio: "00:00", fim: "23:59" }, dias: [0, 1, 2, 3, 4, 5, 6] });
     // 22:30 on the 24th in São Paulo is already the 25th in UTC.
@@ -49,6 +60,11 @@ describe("weeklySummaryDue", () => {
     expect(weeklySummaryDue("cor_1", comercial, sp("2026-11-28T19:00"), SP)?.chave).toBe(
       "resumo_semanal:cor_1:2026-W47",
     );
+  });
+
+  it("waits for the agency's weekly 'from' hour on Monday", () => {
+    expect(weeklySummaryDue("cor_1", comercial, sp("2026-11-23T08:00"), SP, "10:00")).toBeNull();
+    expect(weeklySummaryDue("cor_1", comercial, sp("2026-11-23T10:00"), SP, "10:00")?.semana).toBe("2026-W47");
   });
 
   it("waits for the first working day when the broker does not work on Mondays", () => {

@@ -1,6 +1,8 @@
 // When a broker's summaries are due and what each covers. The daily one goes out at the first moment
 // the broker is on duty each local day (normally the start of their hours); the weekly one at the
-// first moment on duty each ISO week (Monday's start of hours when Monday is a working day).
+// first moment on duty each ISO week (Monday's start of hours when Monday is a working day). An
+// agency may set a later "from" hour for either (its settings page): then the first moment on duty
+// from that hour.
 // Pure functions of the preferences and the clock; the idempotency keys make "once" a constraint.
 import { TZDate } from "@date-fns/tz";
 import { getISOWeek, getISOWeekYear } from "date-fns";
@@ -45,14 +47,25 @@ export function isoWeekKey(at: Date, timezone: string): string {
   return `${getISOWeekYear(local)}-W${pad(getISOWeek(local))}`;
 }
 
+/**
+ * Before the agency's "from" hour (configuracoes.resumoDiarioHora / resumoSemanalHora, "HH:MM"):
+ * not yet. Null = no such hour, the broker's own start of hours decides alone.
+ */
+function beforeHour(now: Date, timezone: string, aPartirDe: string | null): boolean {
+  if (!aPartirDe) return false;
+  const local = new TZDate(now.getTime(), timezone);
+  return `${pad(local.getHours())}:${pad(local.getMinutes())}` < aPartirDe;
+}
+
 export function dailySummaryDue(
   corretorId: string,
   prefs: SchedulePrefs,
   now: Date,
   timezone: string,
+  aPartirDe: string | null = null,
 ): DailyDue | null {
   // Off duty or paused: not yet. The first sweep on duty sends it, so a late start still gets one.
-  if (!isOnDuty(prefs, now, timezone)) return null;
+  if (!isOnDuty(prefs, now, timezone) || beforeHour(now, timezone, aPartirDe)) return null;
   const local = new TZDate(now.getTime(), timezone);
   const hoje = localMidnight(local, 0, timezone);
   let anterior = localMidnight(local, -7, timezone);
@@ -78,8 +91,9 @@ export function weeklySummaryDue(
   prefs: SchedulePrefs,
   now: Date,
   timezone: string,
+  aPartirDe: string | null = null,
 ): WeeklyDue | null {
-  if (!isOnDuty(prefs, now, timezone)) return null;
+  if (!isOnDuty(prefs, now, timezone) || beforeHour(now, timezone, aPartirDe)) return null;
   const local = new TZDate(now.getTime(), timezone);
   const desdeSegunda = (local.getDay() + 6) % 7; // Monday = 0
   const estaSemana = localMidnight(local, -desdeSegunda, timezone);

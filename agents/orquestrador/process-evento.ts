@@ -60,10 +60,13 @@ export async function processEvento(deps: OrquestradorDeps, eventoId: string): P
 
   if (!writesMessage(decision, ctx)) {
     // Grouped, summary-only, a repeat with nothing new or no broker: only the decision to record, in one statement.
+    // A settings page's test lead (routed to nobody by the Vigilante) says so, not "no active broker".
+    const teste = (evento.metadata as { teste?: unknown } | null)?.teste === true;
     const details = {
       acao: decision.acao,
       mensagemIds: [],
       ...decisionDetails(decision),
+      ...(teste ? { motivo: "lead_de_teste" } : {}),
       decididoEm: now.toISOString(),
     };
     const recorded = await recordDecisionOnly(deps.db, evento.id, details);

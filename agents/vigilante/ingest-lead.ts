@@ -10,11 +10,12 @@ import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
 import { newId } from "@/lib/ids";
 import { log } from "@/lib/log";
 import type { Dispatch } from "@/agents/pipeline-events";
+import { isLeadDeTeste } from "@/lib/portals/lead-de-teste";
 import type { NormalizedLead } from "@/lib/portals/normalized-lead";
 import { describeLeadEvent } from "./describe-lead-event";
 import { extractBusca } from "./extract-busca";
 import { intakeInteracao, intakeMetadata } from "./intake-metadata";
-import { routeLead, type RouteLeadInput } from "./route-lead";
+import { routeLead, type RouteDecision, type RouteLeadInput } from "./route-lead";
 import { scoreLead } from "./score-lead";
 import { DEFAULT_WEIGHTS } from "./score-weights";
 
@@ -113,6 +114,12 @@ async function decideLead(
   const intake = intakeMetadata(lead, entregaId, { sanitizado });
   const interacao = intakeInteracao(lead, intake);
   const scoreMeta = { total: score, fatores: factors, calculadoEm: at.toISOString() };
+  // An admin's "Enviar lead de teste" proves the portal's route end to end; it must not wake a broker
+  // (at 3 am, or spend their daily quota), take a roleta turn or count as a real lead. So it is kept,
+  // visibly, but routed to nobody (the Orquestrador then sends nothing) and flagged `metadata.teste`.
+  const teste = isLeadDeTeste(lead);
+  const paraNinguem: RouteDecision | null = teste ? { corretorId: null, motivo: "lead_de_teste" } : null;
+  const marca = teste ? { teste: true } : {};
 
   let saved: IntakeDecision["lead"];
   let motivo: string;
@@ -121,7 +128,7 @@ async function decideLead(
     // The same person keeps their broker; only an unassigned earlier lead is routed now.
     const route = earlier.corretorId
       ? null
-      : await routeFor(tx, { turnos, corretores }, imobiliaria, imovel?.corretorId ?? null, at);
+      : (paraNinguem ?? (await routeFor(tx, { turnos, corretores }, imobiliaria, imovel?.corretorId ?? null, at)));
     saved = {
       kind: "repeat",
       update: {
@@ -139,7 +146,8 @@ async function decideLead(
     motivo = route?.motivo ?? "mesmo_corretor";
     corretorNome = route?.corretorNome;
   } else {
-    const route = await routeFor(tx, { turnos, corretores }, imobiliaria, imovel?.corretorId ?? null, at);
+    const route =
+      paraNinguem ?? (await routeFor(tx, { turnos, corretores }, imobiliaria, imovel?.corretorId ?? null, at));
     saved = {
       kind: "new",
       row: {
@@ -158,7 +166,7 @@ async function decideLead(
         score,
         status: "novo",
         busca,
-        metadata: { ...intake, consultas: 1, score: scoreMeta, roteamento: route.motivo },
+        metadata: { ...intake, consultas: 1, score: scoreMeta, roteamento: route.motivo, ...marca },
       },
     };
     motivo = route.motivo;
@@ -190,6 +198,7 @@ async function decideLead(
           origem: lead.origem,
           roteamento: motivo,
           score: row.score ?? score,
+          ...marca,
         },
       };
     },

@@ -11,7 +11,7 @@ export type RouteDecision = {
   corretorId: string | null;
   corretorNome?: string;
   /** How the broker was chosen, for the event's metadata and the dashboard. */
-  motivo: "dono_do_anuncio" | "roleta" | "roleta_fora_do_expediente" | "fixo" | "sem_corretor";
+  motivo: "dono_do_anuncio" | "roleta" | "roleta_fora_do_expediente" | "fixo" | "sem_corretor" | "lead_de_teste";
 };
 
 export type RouteLeadInput = {

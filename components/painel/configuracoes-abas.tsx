@@ -2,6 +2,7 @@
 import Link from "next/link";
 
 const ABAS = [
+  { href: "/configuracoes", rotulo: "Imobiliária" },
   { href: "/configuracoes/integracoes", rotulo: "Integrações" },
   { href: "/configuracoes/auditoria", rotulo: "Auditoria" },
 ] as const;

@@ -1,5 +1,5 @@
 // One portal's card on /configuracoes/integracoes: its webhook URL to copy, who signs in, the last
-// 24 hours of deliveries and the rotate button. The secret itself is never on the page, except the
+// 24 hours of deliveries, "Enviar lead de teste" and the rotate button. The secret itself is never on the page, except the
 // new one right after a rotation (TrocarSegredo).
 import type { ComponentProps } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -7,6 +7,7 @@ import { Copiar } from "@/components/ui/copiar-client";
 import { PORTAL_ROTULO } from "@/lib/painel/auditoria-texto";
 import type { IntegracaoCartao as Cartao } from "@/lib/painel/load-integracoes";
 import { formatDataHora } from "@/lib/time/format-data-hora";
+import { EnviarLeadTeste } from "./lead-teste-client";
 import { TrocarSegredo } from "./trocar-segredo-client";
 
 const numero = new Intl.NumberFormat("pt-BR");
@@ -22,9 +23,10 @@ type Props = {
   integracao: Cartao;
   timezone: string;
   acao: ComponentProps<typeof TrocarSegredo>["acao"];
+  acaoTeste: ComponentProps<typeof EnviarLeadTeste>["acao"];
 };
 
-export function IntegracaoCartao({ integracao: i, timezone, acao }: Props) {
+export function IntegracaoCartao({ integracao: i, timezone, acao, acaoTeste }: Props) {
   const nome = PORTAL_ROTULO[i.portal];
   return (
     <article
@@ -78,7 +80,10 @@ export function IntegracaoCartao({ integracao: i, timezone, acao }: Props) {
         </div>
       </dl>
 
-      <TrocarSegredo integracaoId={i.id} portalNome={nome} acao={acao} />
+      <div className="space-y-3 border-t border-slate-100 pt-3">
+        <EnviarLeadTeste integracaoId={i.id} acao={acaoTeste} />
+        <TrocarSegredo integracaoId={i.id} portalNome={nome} acao={acao} />
+      </div>
     </article>
   );
 }

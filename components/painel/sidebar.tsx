@@ -15,9 +15,7 @@ function navItems(papel: Papel, corretorId: string | null): NavItem[] {
       : corretorId
         ? [{ href: `/corretores/${corretorId}`, label: "Minhas preferências" }]
         : []),
-    ...(papel === "admin"
-      ? [{ href: "/configuracoes/integracoes", label: "Configurações", secao: "/configuracoes" }]
-      : []),
+    ...(papel === "admin" ? [{ href: "/configuracoes", label: "Configurações" }] : []),
   ];
 }
 

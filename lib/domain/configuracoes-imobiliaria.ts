@@ -1,10 +1,17 @@
-// An agency's settings (`imobiliarias.configuracoes`): routing, priority thresholds, SLA, and the
-// Twilio Content templates that override the TWILIO_CONTENT_SID_* env vars for this agency.
+// An agency's settings (`imobiliarias.configuracoes`): routing, priority thresholds, SLA, grouping
+// defaults for new brokers, summary hours, and the Twilio Content templates that override the
+// TWILIO_CONTENT_SID_* env vars for this agency.
 import { z } from "zod";
+import type { PreferenciasInput } from "./preferencias";
 import { twilioTemplatesSchema } from "./twilio-templates";
 
+export const ROTEAMENTOS = ["dono_do_anuncio", "roleta", "fixo"] as const;
+export type Roteamento = (typeof ROTEAMENTOS)[number];
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use HH:MM");
+
 export const configuracoesImobiliariaSchema = z.object({
-  roteamento: z.enum(["dono_do_anuncio", "roleta", "fixo"]).default("roleta"),
+  roteamento: z.enum(ROTEAMENTOS).default("roleta"),
   corretorFixoId: z.string().max(50).nullable().default(null),
   scoreQuente: z.number().int().min(0).max(100).default(70),
   scoreMorno: z.number().int().min(0).max(100).default(40),
@@ -16,6 +23,23 @@ export const configuracoesImobiliariaSchema = z.object({
     .default(15),
   followUpDias: z.array(z.number().int().min(1).max(90)).default([1, 3, 7]),
   pesosRoleta: z.record(z.string(), z.number().int().min(0).max(10)).default({}),
+  /** What a broker added to the agency starts with (each broker's own settings win afterwards). */
+  agrupamentoPadrao: z
+    .object({
+      janelaMinutos: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60),
+      tamanhoMaximo: z.number().int().min(2).max(50),
+    })
+    .default({ janelaMinutos: 30, tamanhoMaximo: 5 }),
+  /**
+   * The earliest local time the daily / weekly summary goes out; null = at the broker's first moment
+   * on duty (their start of hours), which is what a summary "to start the day" means for most agencies.
+   */
+  resumoDiarioHora: hhmm.nullable().default(null),
+  resumoSemanalHora: hhmm.nullable().default(null),
   twilioTemplates: twilioTemplatesSchema.optional(),
 });
 
@@ -23,4 +47,9 @@ export type ConfiguracoesImobiliaria = z.infer<typeof configuracoesImobiliariaSc
 
 export function parseConfiguracoes(value: unknown): ConfiguracoesImobiliaria {
   return configuracoesImobiliariaSchema.parse(value ?? {});
+}
+
+/** What a broker added to the agency starts with: the agency's grouping defaults, the rest the seed's. */
+export function preferenciasDeNovoCorretor(configuracoes: ConfiguracoesImobiliaria): PreferenciasInput {
+  return { agrupamento: { ...configuracoes.agrupamentoPadrao } };
 }

@@ -48,4 +48,25 @@ describe("describeAuditoria", () => {
     ).toEqual({ oque: "config.limite", mudanca: "limite diário: 10 → —" });
     expect(describeAuditoria({ acao: "x.y", detalhes: { ativo: false } }).mudanca).toBe("ativo: não");
   });
+
+  it("reads a settings row field by field, in the form's words", () => {
+    expect(
+      describeAuditoria({
+        acao: "imobiliaria.configuracoes",
+        detalhes: {
+          campos: "scoreQuente,roteamento,template.alerta.comBotoes",
+          "scoreQuente.antes": 70,
+          "scoreQuente.depois": 60,
+          "roteamento.antes": "roleta",
+          "roteamento.depois": "dono_do_anuncio",
+          "template.alerta.comBotoes.antes": null,
+          "template.alerta.comBotoes.depois": "HX00",
+        },
+      }),
+    ).toEqual({
+      oque: "Configurações da imobiliária alteradas",
+      mudanca:
+        "quente a partir de: 70 → 60 · distribuição: roleta → dono do imóvel · modelo Twilio alerta (com botões): — → HX00",
+    });
+  });
 });

@@ -12,7 +12,36 @@ export const PORTAL_ROTULO: Record<Portal, string> = {
 
 const ACAO_ROTULO: Record<string, string> = {
   "integracao.segredo_trocado": "Credencial de portal trocada",
+  "imobiliaria.configuracoes": "Configurações da imobiliária alteradas",
 };
+
+// The agency settings' audit keys (lib/setup/update-configuracoes.ts) as the form names them.
+const CAMPO_ROTULO: Record<string, string> = {
+  nome: "nome",
+  timezone: "fuso horário",
+  roteamento: "distribuição",
+  corretorFixoId: "corretor fixo",
+  scoreQuente: "quente a partir de",
+  scoreMorno: "morno a partir de",
+  agrupamentoPadrao: "agrupamento padrão",
+  slaMinutos: "prazo do primeiro contato (min)",
+  followUpDias: "follow-up (dias)",
+  resumoDiarioHora: "resumo diário a partir de",
+  resumoSemanalHora: "resumo semanal a partir de",
+};
+const ROTEAMENTO_ROTULO: Record<string, string> = {
+  dono_do_anuncio: "dono do imóvel",
+  roleta: "roleta",
+  fixo: "corretor fixo",
+};
+
+function campoRotulo(campo: string): string {
+  if (campo.startsWith("pesoRoleta.")) return `peso na roleta (${campo.slice("pesoRoleta.".length)})`;
+  const template = /^template\.(\w+)\.(foraDaJanela|comBotoes)$/.exec(campo);
+  if (template)
+    return `modelo Twilio ${template[1]} (${template[2] === "comBotoes" ? "com botões" : "fora da janela"})`;
+  return CAMPO_ROTULO[campo] ?? campo;
+}
 
 export function acaoRotulo(acao: string): string {
   return ACAO_ROTULO[acao] ?? acao;
@@ -32,6 +61,16 @@ export function describeAuditoria(row: Pick<Auditoria, "acao" | "detalhes">): { 
       oque: `Credencial do portal ${portal} trocada`,
       mudanca: "segredo anterior → segredo novo (nenhum é guardado aqui)",
     };
+  }
+  // Several fields in one row: `campos` lists them, each with `<campo>.antes` and `<campo>.depois`.
+  if (typeof detalhes.campos === "string" && detalhes.campos) {
+    const mudancas = detalhes.campos.split(",").map((campo) => {
+      const [antes, depois] = [detalhes[`${campo}.antes`], detalhes[`${campo}.depois`]].map((v) =>
+        campo === "roteamento" && typeof v === "string" ? (ROTEAMENTO_ROTULO[v] ?? v) : v,
+      );
+      return `${campoRotulo(campo)}: ${valor(antes)} → ${valor(depois)}`;
+    });
+    return { oque: acaoRotulo(row.acao), mudanca: mudancas.join(" · ") };
   }
   if ("antes" in detalhes || "depois" in detalhes) {
     const campo = typeof detalhes.campo === "string" ? `${detalhes.campo}: ` : "";

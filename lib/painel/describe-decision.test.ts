@@ -60,6 +60,9 @@ describe("describeDecision", () => {
       /^só no resumo diário porque o score 12/,
     );
     expect(describeDecision({ acao: "sem_corretor" }, ctx())).toBe("sem alerta: nenhum corretor ativo para este lead");
+    expect(describeDecision({ acao: "sem_corretor", motivo: "lead_de_teste" }, ctx())).toBe(
+      "sem alerta: lead de teste enviado pelo painel",
+    );
     expect(describeDecision({ acao: "repetida", motivo: "ja_avisado_hoje" }, ctx())).toBe(
       "sem nova mensagem: o corretor já foi avisado hoje sobre este lead",
     );

@@ -72,7 +72,9 @@ export function describeDecision(decisao: unknown, ctx: DecisaoContexto): string
         ? `só no resumo diário porque ${scoreTexto(ctx)} é frio`
         : "só no resumo diário: o lead já estava encerrado";
     case "sem_corretor":
-      return "sem alerta: nenhum corretor ativo para este lead";
+      return motivo === "lead_de_teste"
+        ? "sem alerta: lead de teste enviado pelo painel"
+        : "sem alerta: nenhum corretor ativo para este lead";
     case "repetida":
       return `sem nova mensagem: ${motivo ? (MOTIVOS_REPETIDA[motivo] ?? minuscula(motivo)) : "consulta repetida"}`;
     case "cancelado":

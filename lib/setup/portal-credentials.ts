@@ -26,3 +26,21 @@ export function howToAuthenticate(portal: Portal, identificador: string | null, 
       return `Authorization: Bearer ${segredo}  (ou X-Api-Key: ${segredo})`;
   }
 }
+
+/** The headers a portal sends with its credential: what the sample test lead is posted with. */
+export function credentialHeaders(
+  portal: Portal,
+  identificador: string | null,
+  segredo: string,
+): Record<string, string> {
+  switch (portal) {
+    case "grupo-olx":
+      return { authorization: basic(GRUPO_OLX_BASIC_USER, segredo) };
+    case "chaves-na-mao":
+      return { authorization: basic(identificador ?? "", segredo) };
+    case "imovelweb":
+      return { [identificador ?? IMOVELWEB_DEFAULT_HEADER]: segredo };
+    case "generico":
+      return { authorization: `Bearer ${segredo}` };
+  }
+}

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { configuracoesImobiliariaSchema, parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
 import { newId } from "@/lib/ids";
+import { isTimeZone } from "@/lib/time/time-zones";
 import type { Db } from "../client";
 import { memoPerDb } from "../memo";
 import { imobiliarias } from "../schema";
@@ -14,15 +15,6 @@ const slugSchema = z
   .string()
   .max(80, "slug com mais de 80 caracteres")
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "slug: use letras minúsculas, números e hífens, ex.: imob-centro");
-
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("pt-BR", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const novaImobiliariaSchema = z.object({
   id: idSchema.optional(),
@@ -63,11 +55,18 @@ export async function getImobiliariaBySlug(db: Db, slug: string): Promise<Imobil
 // clear it; another process sees a change within 30 s.
 const recent = memoPerDb<Imobiliaria | null>(30_000);
 
+// Under `npm start` the direct lane and the embedded runner load this module apart from the pages'
+// server actions, each copy with its own memo (see integracoes.ts): a process-wide generation in the
+// keys makes a settings change saved by an action reach every copy's next read.
+const GENERATION = Symbol.for("lastro.imobiliarias.generation");
+const shared = globalThis as { [GENERATION]?: number };
+const generation = () => shared[GENERATION] ?? 0;
+
 export const getImobiliariaBySlugCached = (db: Db, slug: string) =>
-  recent.get(db, `slug:${slug}`, () => getImobiliariaBySlug(db, slug));
+  recent.get(db, `${generation()}:slug:${slug}`, () => getImobiliariaBySlug(db, slug));
 
 export const getImobiliariaByIdCached = (db: Db, id: string) =>
-  recent.get(db, `id:${id}`, () => getImobiliariaById(db, id));
+  recent.get(db, `${generation()}:id:${id}`, () => getImobiliariaById(db, id));
 
 /** Inserts an agency; a taken slug raises a unique violation (`imobiliarias_slug_unique`). */
 export async function insertImobiliaria(db: Db, input: NovaImobiliaria): Promise<Imobiliaria> {
@@ -110,5 +109,42 @@ export async function setPesoRoleta(db: Db, imobiliariaId: string, corretorId: s
 
 /** Drops this process's remembered agencies, so a committed settings change is read at once here. */
 export function forgetImobiliariasRecentes(db: Db): void {
+  shared[GENERATION] = generation() + 1;
   recent.clear(db);
+}
+
+/** The agency's row, locked until the caller's transaction ends; null when it does not exist. */
+export async function lockImobiliariaForUpdate(db: Db, id: string): Promise<Imobiliaria | null> {
+  const [row] = await db
+    .select()
+    .from(imobiliarias)
+    .where(eq(imobiliarias.id, idSchema.parse(id)))
+    .for("update");
+  return row ? toImobiliaria(row) : null;
+}
+
+const ajustesImobiliariaSchema = z.object({
+  nome: nomeSchema,
+  timezone: z.string().refine(isTimeZone, "fuso horário IANA desconhecido, ex.: America/Sao_Paulo"),
+  configuracoes: configuracoesImobiliariaSchema,
+});
+
+/**
+ * Writes the agency's name, time zone and settings (validated again here: a caller's slip must not
+ * store settings the pipeline cannot read). Call inside the transaction that locked the row, then
+ * `forgetImobiliariasRecentes` once it has committed.
+ */
+export async function setImobiliariaAjustes(
+  db: Db,
+  id: string,
+  ajustes: z.input<typeof ajustesImobiliariaSchema>,
+): Promise<Imobiliaria> {
+  const data = ajustesImobiliariaSchema.parse(ajustes);
+  const [row] = await db
+    .update(imobiliarias)
+    .set(data)
+    .where(eq(imobiliarias.id, idSchema.parse(id)))
+    .returning();
+  if (!row) throw new Error(`imobiliária ${id} não encontrada`);
+  return toImobiliaria(row);
 }

@@ -1,11 +1,16 @@
 "use server";
-// Server action of the integrations page: parse, admins only, rotate (lib/setup), refresh the pages.
-// An id the agency does not have (missing or another agency's) is a 404 and changes nothing.
+// Server actions of the integrations page: parse, admins only, rotate (lib/setup) or post a test lead
+// through the webhook's own path, refresh the pages. An id the agency does not have (missing or
+// another agency's) is a 404 and changes nothing.
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { postSampleDelivery } from "@/app/api/webhooks/portais/post-sample-delivery";
 import { requireRole } from "@/lib/auth/authorize";
 import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import type { LeadTesteEstado } from "@/lib/painel/lead-teste-estado";
+import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
 import type { RotacaoEstado } from "@/lib/painel/rotacao-estado";
 import { rotateIntegracao } from "@/lib/setup/rotate-integracao";
 
@@ -30,5 +35,23 @@ export async function trocarSegredoAction(_prev: RotacaoEstado, form: FormData):
     integracaoId: feita.id,
     segredo: feita.segredo,
     comoAutenticar: feita.comoAutenticar,
+  };
+}
+
+export async function enviarLeadDeTesteAction(_prev: LeadTesteEstado, form: FormData): Promise<LeadTesteEstado> {
+  const viewer = await requireRole("admin");
+  const parsed = rotacaoSchema.safeParse({ integracaoId: form.get("integracaoId") });
+  if (!parsed.success) return { ok: false, mensagem: "Integração inválida. Recarregue a página e tente de novo." };
+  const { db } = await getDb();
+  const imobiliaria = await loadImobiliaria(viewer.imobiliariaId);
+  const answer = await postSampleDelivery(db, imobiliaria, parsed.data.integracaoId, env.publicBaseUrl, new Date());
+  if (!answer) notFound();
+  revalidatePath("/configuracoes/integracoes");
+  return {
+    ok: answer.status >= 200 && answer.status < 300,
+    mensagem: answer.resumo,
+    integracaoId: parsed.data.integracaoId,
+    status: answer.status,
+    leadId: answer.leadId,
   };
 }

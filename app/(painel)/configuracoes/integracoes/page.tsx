@@ -1,5 +1,5 @@
 // /configuracoes/integracoes (admins): one card per portal with the webhook URL to give the portal,
-// the last 24 hours of deliveries and the credential rotation. A gestor or corretor gets "sem permissão".
+// the last 24 hours of deliveries, a test lead through the real route and the credential rotation. A gestor or corretor gets "sem permissão".
 import type { Metadata } from "next";
 import { ConfiguracoesAbas } from "@/components/painel/configuracoes-abas";
 import { IntegracaoCartao } from "@/components/painel/integracao-cartao";
@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
 import { loadIntegracoes } from "@/lib/painel/load-integracoes";
-import { trocarSegredoAction } from "./actions";
+import { enviarLeadDeTesteAction, trocarSegredoAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Integrações · Lastro" };
@@ -33,7 +33,13 @@ export default async function IntegracoesPage() {
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
           {integracoes.map((i) => (
-            <IntegracaoCartao key={i.id} integracao={i} timezone={imobiliaria.timezone} acao={trocarSegredoAction} />
+            <IntegracaoCartao
+              key={i.id}
+              integracao={i}
+              timezone={imobiliaria.timezone}
+              acao={trocarSegredoAction}
+              acaoTeste={enviarLeadDeTesteAction}
+            />
           ))}
         </div>
       )}
