@@ -16,6 +16,8 @@ export const configuracoesImobiliariaSchema = z.object({
     .default(15),
   followUpDias: z.array(z.number().int().min(1).max(90)).default([1, 3, 7]),
   pesosRoleta: z.record(z.string(), z.number().int().min(0).max(10)).default({}),
+  /** The daily limit a broker added from the dashboard starts with (the seed's 5). */
+  limiteDiarioPadrao: z.number().int().min(1).max(50).default(5),
   twilioTemplates: twilioTemplatesSchema.optional(),
 });
 

@@ -12,6 +12,11 @@ export const PORTAL_ROTULO: Record<Portal, string> = {
 
 const ACAO_ROTULO: Record<string, string> = {
   "integracao.segredo_trocado": "Credencial de portal trocada",
+  "usuario.criado": "Login criado (senha provisória)",
+  "usuario.senha_redefinida": "Senha redefinida pelo administrador (senha provisória)",
+  "usuario.senha_trocada": "Senha trocada pelo próprio usuário",
+  "usuario.ativo": "Login ativado ou desativado",
+  "corretor.criado": "Corretor adicionado",
 };
 
 export function acaoRotulo(acao: string): string {
@@ -31,6 +36,12 @@ export function describeAuditoria(row: Pick<Auditoria, "acao" | "detalhes">): { 
     return {
       oque: `Credencial do portal ${portal} trocada`,
       mudanca: "segredo anterior → segredo novo (nenhum é guardado aqui)",
+    };
+  }
+  if (row.acao === "usuario.ativo") {
+    return {
+      oque: detalhes.depois === false ? "Login desativado" : "Login reativado",
+      mudanca: `ativo: ${valor(detalhes.antes)} → ${valor(detalhes.depois)}`,
     };
   }
   if ("antes" in detalhes || "depois" in detalhes) {
