@@ -35,6 +35,8 @@ const PAGES: Record<Extract<DemoRole, "admin" | "gestor" | "corretor">, Shot[]> 
   admin: [
     { name: "integracoes", url: "/configuracoes/integracoes", ready: heading("Configurações") },
     { name: "auditoria", url: "/configuracoes/auditoria", ready: heading("Configurações") },
+    { name: "usuarios", url: "/configuracoes/usuarios", ready: heading("Configurações") },
+    { name: "conta", url: "/conta", ready: heading("Minha conta") },
   ],
   gestor: [
     { name: "visao-geral", url: "/visao-geral", ready: heading(/^Olá/) },
@@ -61,6 +63,7 @@ const PAGES: Record<Extract<DemoRole, "admin" | "gestor" | "corretor">, Shot[]> 
       ready: heading("Minhas preferências"),
     },
     { name: "nao-encontrado", url: "/leads/lead_que_nao_existe", ready: heading("Não encontrado") },
+    { name: "conta", url: "/conta", ready: heading("Minha conta") },
   ],
 };
 
