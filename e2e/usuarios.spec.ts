@@ -49,12 +49,12 @@ test("o administrador cria um login de gestor, que entra e troca a senha provis�
   await expect(gestor).toHaveURL(/\/conta$/);
   const nova = "gestora-e2e-2026";
   await gestor.getByLabel("Senha atual").fill(provisoria);
-  await gestor.getByLabel("Nova senha").fill(nova);
+  await gestor.getByLabel("Nova senha", { exact: true }).fill(nova);
   await gestor.getByLabel("Repita a nova senha").fill("outra-coisa-123");
   await gestor.getByRole("button", { name: "Trocar senha" }).click();
   await expect(gestor.getByTestId("erro-confirmacao")).toHaveText("As duas senhas não são iguais.");
   await gestor.getByLabel("Senha atual").fill(provisoria);
-  await gestor.getByLabel("Nova senha").fill(nova);
+  await gestor.getByLabel("Nova senha", { exact: true }).fill(nova);
   await gestor.getByLabel("Repita a nova senha").fill(nova);
   await gestor.getByRole("button", { name: "Trocar senha" }).click();
   await expect(gestor).toHaveURL(/\/visao-geral$/);

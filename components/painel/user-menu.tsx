@@ -18,7 +18,9 @@ export function UserMenu({ nome, papel }: { nome: string; papel: Papel }) {
         href="/conta"
         className="whitespace-nowrap rounded-lg border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
       >
-        Minha conta
+        {/* On a phone the short word leaves room for the agency's name beside it. */}
+        <span className="sm:hidden">Conta</span>
+        <span className="hidden sm:inline">Minha conta</span>
       </Link>
       <form action={logoutAction}>
         <button

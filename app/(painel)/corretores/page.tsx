@@ -30,12 +30,12 @@ export default async function CorretoresPage() {
         title="Corretores"
         description={`${ativos} de ${corretores.length} ativos. Horários no fuso da imobiliária (${imobiliaria.timezone}).`}
       />
-      <CorretorNovo acao={adicionarCorretorAction} limiteDiario={imobiliaria.configuracoes.limiteDiarioPadrao} />
       {corretores.length === 0 ? (
         <EmptyState>Nenhum corretor cadastrado.</EmptyState>
       ) : (
         <CorretoresTable corretores={corretores} timezone={imobiliaria.timezone} agora={new Date()} />
       )}
+      <CorretorNovo acao={adicionarCorretorAction} limiteDiario={imobiliaria.configuracoes.limiteDiarioPadrao} />
     </div>
   );
 }
