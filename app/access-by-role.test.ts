@@ -317,6 +317,12 @@ const ACTIONS: ActionCase[] = [
     refused: { gestorA: "403", corretorA1: "403", corretorA2: "403", adminB: "404" },
   },
   {
+    file: "(painel)/configuracoes/usuarios/actions",
+    name: "mudarPapelAction",
+    form: () => ({ usuarioId: logins.gestorA.userId, papel: "admin" }),
+    refused: { gestorA: "403", corretorA1: "403", corretorA2: "403", adminB: "404" },
+  },
+  {
     file: "(painel)/conta/actions",
     name: "trocarSenhaAction",
     // Every login changes only its own password (no id in the form): only nobody logged in is refused.
@@ -360,7 +366,13 @@ describe("server actions × roles", () => {
     const [corretor] = await t.db.select().from(corretores).where(eq(corretores.id, ids.corretorA1));
     const segredos = await t.db.select({ cifrado: integracoes.segredoCifrado }).from(integracoes);
     const logins = await t.db
-      .select({ id: usuarios.id, ativo: usuarios.ativo, hash: usuarios.senhaHash, versao: usuarios.sessaoVersao })
+      .select({
+        id: usuarios.id,
+        ativo: usuarios.ativo,
+        papel: usuarios.papel,
+        hash: usuarios.senhaHash,
+        versao: usuarios.sessaoVersao,
+      })
       .from(usuarios)
       .orderBy(usuarios.id);
     const equipe = await t.db.select({ id: corretores.id }).from(corretores);

@@ -1,6 +1,6 @@
 // /configuracoes/usuarios, /conta and "Adicionar corretor": an admin creates a gestor login, the
 // gestor enters with the temporary password and must choose their own first; the admin resets it
-// (the gestor's open session ends) and deactivates it; an admin adds a broker who appears in
+// (the gestor's open session ends), promotes it to admin and deactivates it; an admin adds a broker who appears in
 // /corretores. The broker is deactivated again at the end: specs after this one route leads by roleta.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { fillLogin, loginAs } from "./support/login";
@@ -75,6 +75,12 @@ test("o administrador cria um login de gestor, que entra e troca a senha provisÃ
   await fillLogin(gestor, email, outra);
   await expect(gestor).toHaveURL(/\/conta$/);
 
+  // Promoted to admin: the role shows on the row (and applies on the login's next request).
+  await page.reload();
+  await linha.getByLabel("Papel de Gestora E2E").selectOption("admin");
+  await linha.getByRole("button", { name: "Mudar papel" }).click();
+  await expect(linha.getByText("Administrador", { exact: true })).toBeVisible();
+
   // Deactivated: the session ends and the login no longer enters.
   await page.reload();
   await linha.getByRole("button", { name: "Desativar" }).click();
@@ -89,6 +95,7 @@ test("o administrador cria um login de gestor, que entra e troca a senha provisÃ
   const propria = page.locator('[data-testid="usuario"][data-email="admin@horizonte.demo"]');
   await expect(propria.getByRole("button", { name: "Redefinir senha" })).toBeVisible();
   await expect(propria.getByRole("button", { name: /Desativar/ })).toHaveCount(0);
+  await expect(propria.getByRole("button", { name: "Mudar papel" })).toHaveCount(0);
 });
 
 test("o administrador adiciona um corretor, que aparece em /corretores", async ({ page }) => {

@@ -16,6 +16,7 @@ const ACAO_ROTULO: Record<string, string> = {
   "usuario.senha_redefinida": "Senha redefinida pelo administrador (senha provisória)",
   "usuario.senha_trocada": "Senha trocada pelo próprio usuário",
   "usuario.ativo": "Login ativado ou desativado",
+  "usuario.papel": "Papel do login mudado",
   "corretor.criado": "Corretor adicionado",
 };
 

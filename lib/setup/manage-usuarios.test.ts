@@ -9,7 +9,7 @@ import { getUsuarioById, insertUsuario } from "@/lib/db/queries/usuarios";
 import { usuarios } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { insertCorretor } from "@/lib/db/testing/corretores";
-import { createLogin, resetSenha, setLoginAtivo, type UsuarioAdmin } from "./manage-usuarios";
+import { createLogin, resetSenha, setLoginAtivo, setLoginPapel, type UsuarioAdmin } from "./manage-usuarios";
 
 let t: TestDb;
 let admin: UsuarioAdmin;
@@ -166,5 +166,31 @@ describe("setLoginAtivo", () => {
   it("finds nobody in another agency", async () => {
     expect(await setLoginAtivo(t.db, admin, "usr_admin_b", false)).toEqual({ kind: "nao_encontrado" });
     expect((await getUsuarioById(t.db, "usr_admin_b"))?.ativo).toBe(true);
+  });
+});
+
+describe("setLoginPapel", () => {
+  it("moves a login between gestor and admin, audited with before → after", async () => {
+    const criado = await createLogin(t.db, admin, { nome: "Teo", email: "teo@a.test", papel: "gestor" }, NOW);
+    if (criado.kind !== "feito") throw new Error("não criou");
+    expect(await setLoginPapel(t.db, admin, criado.usuarioId, "admin")).toEqual({ kind: "feito", mudou: true });
+    expect((await getUsuarioById(t.db, criado.usuarioId))?.papel).toBe("admin");
+    const [audit] = await listAuditoriaDoAlvo(t.db, admin.imobiliariaId, { tipo: "usuario", id: criado.usuarioId });
+    expect(audit).toMatchObject({
+      acao: "usuario.papel",
+      detalhes: { campo: "papel", antes: "gestor", depois: "admin" },
+    });
+  });
+
+  it("never lets an admin demote themselves, keeps a broker login a broker's, and finds nobody elsewhere", async () => {
+    expect(await setLoginPapel(t.db, admin, "usr_admin", "gestor")).toEqual({
+      kind: "recusado",
+      mensagem: "Você não pode mudar o próprio papel.",
+    });
+    expect((await getUsuarioById(t.db, "usr_admin"))?.papel).toBe("admin");
+    const caio = (await t.db.select().from(usuarios).where(eq(usuarios.email, "caio@a.test")))[0]!;
+    expect(await setLoginPapel(t.db, admin, caio.id, "gestor")).toMatchObject({ kind: "recusado" });
+    expect((await getUsuarioById(t.db, caio.id))?.papel).toBe("corretor");
+    expect(await setLoginPapel(t.db, admin, "usr_admin_b", "gestor")).toEqual({ kind: "nao_encontrado" });
   });
 });

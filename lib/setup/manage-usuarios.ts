@@ -14,6 +14,7 @@ import {
   insertUsuario,
   lockUsuarioForUpdate,
   setUsuarioAtivo,
+  setUsuarioPapel,
   setUsuarioSenha,
 } from "@/lib/db/queries/usuarios";
 import { PAPEIS } from "@/lib/db/schema";
@@ -21,6 +22,7 @@ import { PAPEIS } from "@/lib/db/schema";
 export const ACAO_USUARIO_CRIADO = "usuario.criado";
 export const ACAO_SENHA_REDEFINIDA = "usuario.senha_redefinida";
 export const ACAO_USUARIO_ATIVO = "usuario.ativo";
+export const ACAO_USUARIO_PAPEL = "usuario.papel";
 
 /** The admin acting, in their agency. */
 export type UsuarioAdmin = { imobiliariaId: string; usuarioId: string };
@@ -123,6 +125,7 @@ export async function resetSenha(
   return row ? { usuarioId: row.id, senhaProvisoria } : null;
 }
 
+/** What changing a login's active flag or role answers. */
 export type AtivoResult =
   { kind: "feito"; mudou: boolean } | { kind: "nao_encontrado" } | { kind: "recusado"; mensagem: string };
 
@@ -150,6 +153,39 @@ export async function setLoginAtivo(
       alvoTipo: "usuario",
       alvoId: atual.id,
       detalhes: { papel: atual.papel, antes: atual.ativo, depois: ativo },
+    });
+    return { kind: "feito", mudou: true } as const;
+  });
+}
+
+/**
+ * Moves a login between admin and gestor. A broker login keeps its role (it is tied to its broker:
+ * deactivate it and create another), and an admin never demotes themselves, so the agency keeps its admin.
+ */
+export async function setLoginPapel(
+  db: Db,
+  admin: UsuarioAdmin,
+  usuarioId: string,
+  papel: "admin" | "gestor",
+): Promise<AtivoResult> {
+  if (usuarioId === admin.usuarioId) return { kind: "recusado", mensagem: "Você não pode mudar o próprio papel." };
+  return db.transaction(async (tx) => {
+    const atual = await lockUsuarioForUpdate(tx, admin.imobiliariaId, usuarioId);
+    if (!atual) return { kind: "nao_encontrado" } as const;
+    if (atual.papel === "corretor")
+      return {
+        kind: "recusado",
+        mensagem: "Um login de corretor fica ligado ao corretor: desative-o e crie outro login.",
+      } as const;
+    if (atual.papel === papel) return { kind: "feito", mudou: false } as const;
+    await setUsuarioPapel(tx, admin.imobiliariaId, usuarioId, papel);
+    await insertAuditoria(tx, {
+      imobiliariaId: admin.imobiliariaId,
+      usuarioId: admin.usuarioId,
+      acao: ACAO_USUARIO_PAPEL,
+      alvoTipo: "usuario",
+      alvoId: atual.id,
+      detalhes: { campo: "papel", antes: atual.papel, depois: papel },
     });
     return { kind: "feito", mudou: true } as const;
   });

@@ -137,3 +137,18 @@ export async function setUsuarioAtivo(
     .returning();
   return row ? withoutHash(row) : null;
 }
+
+/** Changes a login's role (admin ↔ gestor; a broker login is tied to its broker). Null outside the agency. */
+export async function setUsuarioPapel(
+  db: Db,
+  imobiliariaId: string,
+  id: string,
+  papel: "admin" | "gestor",
+): Promise<UsuarioPublico | null> {
+  const [row] = await db
+    .update(usuarios)
+    .set({ papel: z.enum(["admin", "gestor"]).parse(papel) })
+    .where(daImobiliaria(imobiliariaId, id))
+    .returning();
+  return row ? withoutHash(row) : null;
+}

@@ -8,7 +8,7 @@ import { requireRole } from "@/lib/auth/authorize";
 import { getDb } from "@/lib/db/client";
 import type { AcaoEstado } from "@/lib/painel/acao-estado";
 import type { SenhaEstado } from "@/lib/painel/senha-estado";
-import { createLogin, resetSenha, setLoginAtivo } from "@/lib/setup/manage-usuarios";
+import { createLogin, resetSenha, setLoginAtivo, setLoginPapel } from "@/lib/setup/manage-usuarios";
 
 const texto = (form: FormData, campo: string) => {
   const v = form.get(campo);
@@ -86,4 +86,23 @@ export async function alterarAtivoAction(_prev: AcaoEstado, form: FormData): Pro
   if (result.kind === "recusado") return { ok: false, mensagem: result.mensagem };
   refresh();
   return { ok: true, mensagem: ativo ? "Login reativado." : "Login desativado: as sessões abertas foram encerradas." };
+}
+
+export async function mudarPapelAction(_prev: AcaoEstado, form: FormData): Promise<AcaoEstado> {
+  const viewer = await requireRole("admin");
+  const parsed = z
+    .object({ usuarioId: usuarioIdSchema, papel: z.enum(["admin", "gestor"]) })
+    .safeParse({ usuarioId: form.get("usuarioId"), papel: form.get("papel") });
+  if (!parsed.success) return { ok: false, mensagem: INVALIDO };
+  const { db } = await getDb();
+  const result = await setLoginPapel(
+    db,
+    { imobiliariaId: viewer.imobiliariaId, usuarioId: viewer.userId },
+    parsed.data.usuarioId,
+    parsed.data.papel,
+  );
+  if (result.kind === "nao_encontrado") notFound();
+  if (result.kind === "recusado") return { ok: false, mensagem: result.mensagem };
+  refresh();
+  return { ok: true, mensagem: result.mudou ? "Papel mudado." : "Nada mudou." };
 }

@@ -1,5 +1,5 @@
 // /configuracoes/usuarios (admins): the agency's logins, a new one, a password reset (a temporary
-// password shown once), deactivate/reactivate. A gestor or corretor gets "sem permissão".
+// password shown once), deactivate/reactivate, admin ↔ gestor. A gestor or corretor gets "sem permissão".
 import type { Metadata } from "next";
 import { ConfiguracoesAbas } from "@/components/painel/configuracoes-abas";
 import { UsuarioAcoes } from "@/components/painel/usuario-acoes-client";
@@ -11,7 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { listCorretoresSemLogin } from "@/lib/db/queries/corretores";
 import { listUsuarios } from "@/lib/db/queries/usuarios";
 import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
-import { alterarAtivoAction, criarLoginAction, redefinirSenhaAction } from "./actions";
+import { alterarAtivoAction, criarLoginAction, mudarPapelAction, redefinirSenhaAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Usuários · Lastro" };
@@ -45,9 +45,11 @@ export default async function UsuariosPage() {
               usuarioId={u.id}
               nome={u.nome}
               ativo={u.ativo}
+              papel={u.papel}
               proprio={u.id === viewer.userId}
               redefinir={redefinirSenhaAction}
               alterarAtivo={alterarAtivoAction}
+              mudarPapel={mudarPapelAction}
             />
           )}
         />
