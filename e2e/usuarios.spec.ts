@@ -79,7 +79,7 @@ test("o administrador cria um login de gestor, que entra e troca a senha provis√
   await page.reload();
   await linha.getByLabel("Papel de Gestora E2E").selectOption("admin");
   await linha.getByRole("button", { name: "Mudar papel" }).click();
-  await expect(linha.getByText("Administrador", { exact: true })).toBeVisible();
+  await expect(linha.getByTestId("usuario-papel-rotulo")).toHaveText("Administrador");
 
   // Deactivated: the session ends and the login no longer enters.
   await page.reload();

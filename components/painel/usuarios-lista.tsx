@@ -27,7 +27,9 @@ export function UsuariosLista({ usuarios, timezone, acoes }: Props) {
           <div className="min-w-0 space-y-1">
             <div className="flex flex-wrap items-center gap-2">
               <h3 className="font-semibold text-ink">{u.nome}</h3>
-              <Badge tom="info">{PAPEL_ROTULO[u.papel]}</Badge>
+              <Badge tom="info" testId="usuario-papel-rotulo">
+                {PAPEL_ROTULO[u.papel]}
+              </Badge>
               {u.ativo ? <Badge tom="sucesso">Ativo</Badge> : <Badge testId="usuario-inativo">Inativo</Badge>}
               {u.senhaProvisoriaAte ? <Badge tom="alerta">Senha provisória</Badge> : null}
             </div>
