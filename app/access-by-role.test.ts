@@ -12,7 +12,16 @@ import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
 import { insertUsuario } from "@/lib/db/queries/usuarios";
 import { insertMensagemOnce } from "@/lib/db/queries/mensagens";
 import { upsertIntegracao } from "@/lib/db/queries/integracoes";
-import { auditoria, corretores, imobiliarias, integracoes, interacoes, leads, mensagens } from "@/lib/db/schema";
+import {
+  auditoria,
+  corretores,
+  imobiliarias,
+  integracoes,
+  interacoes,
+  leads,
+  mensagens,
+  usuarios,
+} from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertLead } from "@/lib/db/testing/leads";
@@ -179,6 +188,12 @@ const PAGES: PageCase[] = [
     expected: admins,
   },
   {
+    route: "/configuracoes/usuarios",
+    load: () => import("./(painel)/configuracoes/usuarios/page"),
+    expected: admins,
+  },
+  { route: "/conta", load: () => import("./(painel)/conta/page"), expected: everyone },
+  {
     route: "/configuracoes/auditoria",
     load: () => import("./(painel)/configuracoes/auditoria/page"),
     expected: admins,
@@ -261,6 +276,7 @@ const configForm = (): Record<string, string> => ({
   roteamento: "fixo",
   corretorFixoId: ids.corretorA1,
   [`peso:${ids.corretorA1}`]: "5",
+  limiteDiarioPadrao: "5",
   janelaMinutos: "30",
   tamanhoMaximo: "5",
   slaMinutos: "15",
@@ -320,8 +336,50 @@ const ACTIONS: ActionCase[] = [
     // Admins only. The form names no agency: an admin always saves their own (another agency's case below).
     refused: { gestorA: "403", corretorA1: "403", corretorA2: "403" },
   },
+  {
+    file: "(painel)/configuracoes/usuarios/actions",
+    name: "criarLoginAction",
+    form: () => ({ nome: "Novo Gestor", email: "novo.gestor@acesso.test", papel: "gestor" }),
+    // Admins only. Another agency's admin creating a login creates it in their own agency: not a refusal.
+    refused: { gestorA: "403", corretorA1: "403", corretorA2: "403" },
+  },
+  {
+    file: "(painel)/configuracoes/usuarios/actions",
+    name: "redefinirSenhaAction",
+    form: () => ({ usuarioId: logins.corretorA1.userId }),
+    refused: { gestorA: "403", corretorA1: "403", corretorA2: "403", adminB: "404" },
+  },
+  {
+    file: "(painel)/configuracoes/usuarios/actions",
+    name: "alterarAtivoAction",
+    form: () => ({ usuarioId: logins.corretorA1.userId, ativo: "nao" }),
+    refused: { gestorA: "403", corretorA1: "403", corretorA2: "403", adminB: "404" },
+  },
+  {
+    file: "(painel)/configuracoes/usuarios/actions",
+    name: "mudarPapelAction",
+    form: () => ({ usuarioId: logins.gestorA.userId, papel: "admin" }),
+    refused: { gestorA: "403", corretorA1: "403", corretorA2: "403", adminB: "404" },
+  },
+  {
+    file: "(painel)/conta/actions",
+    name: "trocarSenhaAction",
+    // Every login changes only its own password (no id in the form): only nobody logged in is refused.
+    form: () => ({ atual: "segredo", nova: "uma-senha-nova-1", confirmacao: "uma-senha-nova-1" }),
+    refused: {},
+  },
+  {
+    file: "(painel)/corretores/actions",
+    name: "adicionarCorretorAction",
+    form: () => ({ nome: "Novo Corretor", telefone: "(11) 98888-7777" }),
+    // Managers only. Another agency's manager adds to their own agency: not a refusal.
+    refused: { corretorA1: "403", corretorA2: "403" },
+  },
 ];
 const ACTION_FILES: Record<string, () => Promise<Record<string, unknown>>> = {
+  "(painel)/configuracoes/usuarios/actions": () => import("./(painel)/configuracoes/usuarios/actions"),
+  "(painel)/conta/actions": () => import("./(painel)/conta/actions"),
+  "(painel)/corretores/actions": () => import("./(painel)/corretores/actions"),
   "(painel)/leads/[id]/actions": () => import("./(painel)/leads/[id]/actions"),
   "(painel)/funil/actions": () => import("./(painel)/funil/actions"),
   "(painel)/mensagens/actions": () => import("./(painel)/mensagens/actions"),
@@ -351,6 +409,17 @@ describe("server actions × roles", () => {
       .select({ nome: imobiliarias.nome, configuracoes: imobiliarias.configuracoes })
       .from(imobiliarias);
     const todosLeads = await t.db.select({ id: leads.id }).from(leads);
+    const logins = await t.db
+      .select({
+        id: usuarios.id,
+        ativo: usuarios.ativo,
+        papel: usuarios.papel,
+        hash: usuarios.senhaHash,
+        versao: usuarios.sessaoVersao,
+      })
+      .from(usuarios)
+      .orderBy(usuarios.id);
+    const equipe = await t.db.select({ id: corretores.id }).from(corretores);
     return {
       leads: todosLeads.length,
       agencias: agencias.map((a) => JSON.stringify(a)).sort(),
@@ -363,6 +432,8 @@ describe("server actions × roles", () => {
       tentativas: mensagem?.tentativas,
       auditorias: auditorias.length,
       segredos: segredos.map((r) => r.cifrado).sort(),
+      logins,
+      corretores: equipe.length,
     };
   };
   const form = (fields: Record<string, string>) => {

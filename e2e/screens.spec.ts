@@ -37,6 +37,8 @@ const PAGES: Record<Extract<DemoRole, "admin" | "gestor" | "corretor">, Shot[]> 
     { name: "configuracoes", url: "/configuracoes", ready: heading("Configurações") },
     { name: "integracoes", url: "/configuracoes/integracoes", ready: heading("Configurações") },
     { name: "auditoria", url: "/configuracoes/auditoria", ready: heading("Configurações") },
+    { name: "usuarios", url: "/configuracoes/usuarios", ready: heading("Configurações") },
+    { name: "conta", url: "/conta", ready: heading("Minha conta") },
   ],
   gestor: [
     { name: "visao-geral", url: "/visao-geral", ready: heading(/^Olá/) },
@@ -63,6 +65,7 @@ const PAGES: Record<Extract<DemoRole, "admin" | "gestor" | "corretor">, Shot[]> 
       ready: heading("Minhas preferências"),
     },
     { name: "nao-encontrado", url: "/leads/lead_que_nao_existe", ready: heading("Não encontrado") },
+    { name: "conta", url: "/conta", ready: heading("Minha conta") },
   ],
 };
 

@@ -3,11 +3,12 @@
 import type { ReactNode } from "react";
 import { Sidebar } from "@/components/painel/sidebar";
 import { UserMenu } from "@/components/painel/user-menu";
-import { requireSession } from "@/lib/auth/authorize";
+import { requireAccountSession } from "@/lib/auth/authorize";
 import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
 
 export default async function PainelLayout({ children }: { children: ReactNode }) {
-  const viewer = await requireSession();
+  // Not requireSession: its redirect to /conta would loop on /conta itself. Each page guards itself.
+  const viewer = await requireAccountSession();
   const imobiliaria = await loadImobiliaria(viewer.imobiliariaId);
   return (
     <div className="min-h-screen md:pl-60">

@@ -4,6 +4,7 @@ import Link from "next/link";
 const ABAS = [
   { href: "/configuracoes", rotulo: "Imobiliária" },
   { href: "/configuracoes/integracoes", rotulo: "Integrações" },
+  { href: "/configuracoes/usuarios", rotulo: "Usuários" },
   { href: "/configuracoes/auditoria", rotulo: "Auditoria" },
 ] as const;
 

@@ -26,6 +26,7 @@ export type ConfiguracoesForm = {
   roteamento: "dono_do_anuncio" | "roleta" | "fixo";
   corretorFixoId: string | null;
   corretores: { id: string; nome: string; ativo: boolean; peso: number }[];
+  limiteDiarioPadrao: number;
   janelaMinutos: number;
   tamanhoMaximo: number;
   slaMinutos: number;
@@ -236,10 +237,16 @@ export function ConfiguracoesImobiliaria({
       </Secao>
 
       <Secao
-        titulo="Agrupamento padrão"
-        descricao="O que um corretor novo recebe; cada corretor ajusta o seu na página dele."
+        titulo="Corretor novo"
+        descricao="Limite diário e agrupamento com que um corretor adicionado começa; cada corretor ajusta os seus na página dele."
       >
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Numero
+            nome="limiteDiarioPadrao"
+            rotulo="Limite diário de mensagens"
+            valor={v.limiteDiarioPadrao}
+            erros={erros}
+          />
           <Numero nome="janelaMinutos" rotulo="Janela (minutos)" valor={v.janelaMinutos} erros={erros} />
           <Numero nome="tamanhoMaximo" rotulo="Até quantos leads" valor={v.tamanhoMaximo} erros={erros} />
         </div>

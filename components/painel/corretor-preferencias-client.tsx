@@ -2,6 +2,7 @@
 // A broker's settings form. The server action decides what the login may change; this form only
 // leaves out what it may not (a broker sees their daily limit and active flag as text, not fields).
 import { useActionState, useEffect, useRef, startTransition, type FormEvent } from "react";
+import { ErroCampo as Erro, descrito } from "@/components/ui/erro-campo";
 import { botaoPrimario, campo, rotuloCampo } from "@/components/ui/estilos";
 import { ESTADO_INICIAL, type AcaoEstado } from "@/lib/painel/acao-estado";
 
@@ -23,18 +24,6 @@ export type PreferenciasForm = {
 };
 
 const DIAS = ["Dom", "Seg", "Ter", "Qua", "Qui", "Sex", "Sáb"];
-
-function Erro({ campo: nome, erros }: { campo: string; erros?: Record<string, string> }) {
-  const texto = erros?.[nome];
-  return texto ? (
-    <p id={`erro-${nome}`} data-testid={`erro-${nome}`} className="mt-1 text-sm text-red-700">
-      {texto}
-    </p>
-  ) : null;
-}
-
-const descrito = (nome: string, erros?: Record<string, string>) =>
-  erros?.[nome] ? { "aria-invalid": true, "aria-describedby": `erro-${nome}` } : {};
 
 export function CorretorPreferencias({
   valores,

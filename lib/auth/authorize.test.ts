@@ -6,15 +6,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { useDbForTests } from "@/lib/db/client";
 import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
-import { endUsuarioSessions, insertUsuario } from "@/lib/db/queries/usuarios";
+import { endUsuarioSessions, insertUsuario, setUsuarioAtivo, setUsuarioSenha } from "@/lib/db/queries/usuarios";
 import { usuarios } from "@/lib/db/schema";
-import { setUsuarioAtivo, setUsuarioSenhaHash } from "@/lib/db/testing/usuarios";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 
 const session = vi.hoisted(() => ({ current: null as unknown }));
 vi.mock("./auth", () => ({ auth: async () => session.current }));
 
-const { getViewer, requireRole, requireScope, requireSession } = await import("./authorize");
+const { getViewer, requireAccountSession, requireRole, requireScope, requireSession } = await import("./authorize");
 
 let t: TestDb;
 let agency: string;
@@ -61,7 +60,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   session.current = null;
-  await t.db.update(usuarios).set({ ativo: true, sessaoVersao: 1 });
+  await t.db.update(usuarios).set({ ativo: true, sessaoVersao: 1, senhaProvisoriaAte: null });
 });
 
 const tokenFor = (
@@ -101,6 +100,7 @@ describe("requireSession", () => {
       corretorId: null,
       nome: "Gil Gestor",
       email: "gestor@a.test",
+      deveTrocarSenha: false,
     });
   });
 
@@ -137,15 +137,18 @@ describe("session version: a cookie ends with its sessions", () => {
 
   it("deactivating a login ends its sessions for good, even once it is active again", async () => {
     const cookie = tokenFor(ids.admin, "admin");
-    await setUsuarioAtivo(t.db, ids.admin, false);
-    await setUsuarioAtivo(t.db, ids.admin, true);
+    await setUsuarioAtivo(t.db, agency, ids.admin, false);
+    await setUsuarioAtivo(t.db, agency, ids.admin, true);
     session.current = cookie;
     expect(await getViewer()).toBeNull();
   });
 
   it("a new password ends the sessions opened with the old one", async () => {
     const cookie = tokenFor(ids.corretor, "corretor", corretorId);
-    await setUsuarioSenhaHash(t.db, ids.corretor, bcrypt.hashSync("nova-senha", 4));
+    await setUsuarioSenha(t.db, agency, ids.corretor, {
+      senhaHash: bcrypt.hashSync("nova-senha", 4),
+      provisoriaAte: null,
+    });
     session.current = cookie;
     expect(await getViewer()).toBeNull();
   });
@@ -155,6 +158,23 @@ describe("session version: a cookie ends with its sessions", () => {
     const { sessaoVersao: _sessaoVersao, ...withoutVersion } = user;
     session.current = { user: withoutVersion, expires };
     expect(await getViewer()).toBeNull();
+  });
+});
+
+describe("a temporary password", () => {
+  it("opens only /conta: every page and action is sent there until the login chooses its own", async () => {
+    await t.db
+      .update(usuarios)
+      .set({ senhaProvisoriaAte: new Date(Date.now() + 3600_000) })
+      .where(eq(usuarios.id, ids.admin));
+    session.current = tokenFor(ids.admin, "admin");
+    expect(await interruption(requireSession)).toMatch(/^NEXT_REDIRECT;replace;\/conta;/);
+    expect(await interruption(() => requireRole("admin"))).toMatch(/^NEXT_REDIRECT;replace;\/conta;/);
+    expect(await interruption(requireScope)).toMatch(/^NEXT_REDIRECT;replace;\/conta;/);
+    expect((await requireAccountSession()).deveTrocarSenha).toBe(true);
+    // Another login of the agency is untouched.
+    session.current = tokenFor(ids.gestor, "gestor");
+    expect((await requireSession()).deveTrocarSenha).toBe(false);
   });
 });
 

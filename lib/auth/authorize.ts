@@ -7,14 +7,19 @@ import { getDb } from "@/lib/db/client";
 import { getUsuarioById } from "@/lib/db/queries/usuarios";
 import type { Papel } from "@/lib/db/schema";
 import { auth } from "./auth";
-import { LOGIN_PATH } from "./paths";
+import { CONTA_PATH, LOGIN_PATH } from "./paths";
 import { hasRole, scopeOf, type Scope } from "./scope";
 import { readSessionUser, readSessionVersion, sessionUserOf, type SessionUser } from "./session-user";
 
-export { HOME_PATH, LOGIN_PATH } from "./paths";
+export { CONTA_PATH, HOME_PATH, LOGIN_PATH } from "./paths";
 export { hasRole, isInScope, narrowToCorretor, scopeOf, type Scope } from "./scope";
 
-export type Viewer = SessionUser & { nome: string; email: string };
+export type Viewer = SessionUser & {
+  nome: string;
+  email: string;
+  /** Logged in with a temporary password (lib/auth/senha-provisoria.ts): only /conta opens until it is changed. */
+  deveTrocarSenha: boolean;
+};
 
 /**
  * The logged-in user, or null. The row, not the token, is the truth: a login deactivated or a role
@@ -31,11 +36,22 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const usuario = await getUsuarioById(db, fromToken.userId);
   if (!usuario || usuario.imobiliariaId !== fromToken.imobiliariaId) return null;
   if (usuario.sessaoVersao !== version) return null;
-  return sessionUserOf(usuario);
+  const user = sessionUserOf(usuario);
+  return user ? { ...user, deveTrocarSenha: usuario.senhaProvisoriaAte !== null } : null;
 });
 
-/** The logged-in user; without one, a redirect to the login page (also from a server action). */
+/**
+ * The logged-in user; without one, a redirect to the login page (also from a server action). A login
+ * still on a temporary password is sent to /conta to choose its own: every page and action waits.
+ */
 export async function requireSession(): Promise<Viewer> {
+  const viewer = await requireAccountSession();
+  if (viewer.deveTrocarSenha) redirect(CONTA_PATH);
+  return viewer;
+}
+
+/** The logged-in user, even on a temporary password: for the shell and for /conta, where it is changed. */
+export async function requireAccountSession(): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect(LOGIN_PATH);
   return viewer;

@@ -132,6 +132,23 @@ describe("attemptLogin: the answer", () => {
     expect(await t.db.select({ id: usuarios.id, at: usuarios.ultimoLoginEm }).from(usuarios)).toEqual(before);
   });
 
+  it("lets a temporary password in until its instant, and answers like a wrong password after it", async () => {
+    const { deps, now } = setup();
+    await insertUsuario(t.db, {
+      id: "usr_provisoria",
+      email: "provisoria@horizonte.demo",
+      nome: "Paula",
+      senhaHash: bcryptjs.hashSync(SENHA, 4),
+      papel: "gestor",
+      imobiliariaId: agency,
+      senhaProvisoriaAte: new Date(now().getTime() + 60_000),
+    });
+    const entrar = () => attemptLogin(deps, { email: "provisoria@horizonte.demo", senha: SENHA }, newIp());
+    expect(okUser(await entrar())).toBe("usr_provisoria");
+    await t.db.update(usuarios).set({ senhaProvisoriaAte: now() }).where(eq(usuarios.id, "usr_provisoria"));
+    expect(await entrar()).toEqual({ ok: false, reason: "invalida" });
+  });
+
   it("refuses malformed input instead of throwing, and a password longer than bcrypt reads", async () => {
     const { deps } = setup();
     for (const input of [{}, { email: "corretor@horizonte.demo" }, { email: 1, senha: 2 }, { email: "x", senha: "" }]) {

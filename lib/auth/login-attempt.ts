@@ -15,6 +15,7 @@ import {
   type Refusal,
 } from "./login-throttle";
 import type { PasswordChecker } from "./password";
+import { senhaProvisoriaVencida } from "./senha-provisoria";
 import { sessionUserOf } from "./session-user";
 import { credentialsSchema, type LoginResult } from "./credentials";
 
@@ -60,7 +61,9 @@ export async function attemptLogin(
   if (busy) return refused(busy);
 
   const matches = await deps.password.compare(parsed.data.senha, usuario.senhaHash);
-  const user = matches ? sessionUserOf(usuario) : null;
+  // An expired temporary password is as wrong as any other: the admin resets it again.
+  const user =
+    matches && !senhaProvisoriaVencida(usuario.senhaProvisoriaAte, deps.now()) ? sessionUserOf(usuario) : null;
   if (!user) {
     await recordLoginFailure(counters, email, ip, slot, limits);
     return INVALID;

@@ -40,6 +40,8 @@ export const configuracoesImobiliariaSchema = z.object({
    */
   resumoDiarioHora: hhmm.nullable().default(null),
   resumoSemanalHora: hhmm.nullable().default(null),
+  /** The daily limit a broker added from the dashboard starts with (the seed's 5). */
+  limiteDiarioPadrao: z.number().int().min(1).max(50).default(5),
   twilioTemplates: twilioTemplatesSchema.optional(),
 });
 
@@ -49,7 +51,7 @@ export function parseConfiguracoes(value: unknown): ConfiguracoesImobiliaria {
   return configuracoesImobiliariaSchema.parse(value ?? {});
 }
 
-/** What a broker added to the agency starts with: the agency's grouping defaults, the rest the seed's. */
+/** What a broker added to the agency starts with: the agency's daily limit and grouping, the rest the seed's. */
 export function preferenciasDeNovoCorretor(configuracoes: ConfiguracoesImobiliaria): PreferenciasInput {
-  return { agrupamento: { ...configuracoes.agrupamentoPadrao } };
+  return { limiteDiario: configuracoes.limiteDiarioPadrao, agrupamento: { ...configuracoes.agrupamentoPadrao } };
 }

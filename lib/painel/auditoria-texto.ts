@@ -13,6 +13,12 @@ export const PORTAL_ROTULO: Record<Portal, string> = {
 const ACAO_ROTULO: Record<string, string> = {
   "integracao.segredo_trocado": "Credencial de portal trocada",
   "imobiliaria.configuracoes": "Configurações da imobiliária alteradas",
+  "usuario.criado": "Login criado (senha provisória)",
+  "usuario.senha_redefinida": "Senha redefinida pelo administrador (senha provisória)",
+  "usuario.senha_trocada": "Senha trocada pelo próprio usuário",
+  "usuario.ativo": "Login ativado ou desativado",
+  "usuario.papel": "Papel do login mudado",
+  "corretor.criado": "Corretor adicionado",
 };
 
 // The agency settings' audit keys (lib/setup/update-configuracoes.ts) as the form names them.
@@ -23,6 +29,7 @@ const CAMPO_ROTULO: Record<string, string> = {
   corretorFixoId: "corretor fixo",
   scoreQuente: "quente a partir de",
   scoreMorno: "morno a partir de",
+  limiteDiarioPadrao: "limite diário de um corretor novo",
   agrupamentoPadrao: "agrupamento padrão",
   slaMinutos: "prazo do primeiro contato (min)",
   followUpDias: "follow-up (dias)",
@@ -60,6 +67,12 @@ export function describeAuditoria(row: Pick<Auditoria, "acao" | "detalhes">): { 
     return {
       oque: `Credencial do portal ${portal} trocada`,
       mudanca: "segredo anterior → segredo novo (nenhum é guardado aqui)",
+    };
+  }
+  if (row.acao === "usuario.ativo") {
+    return {
+      oque: detalhes.depois === false ? "Login desativado" : "Login reativado",
+      mudanca: `ativo: ${valor(detalhes.antes)} → ${valor(detalhes.depois)}`,
     };
   }
   // Several fields in one row: `campos` lists them, each with `<campo>.antes` and `<campo>.depois`.

@@ -22,6 +22,7 @@ export async function loadConfiguracoes(db: Db, imobiliaria: Imobiliaria, envTem
       ativo: k.ativo !== false,
       peso: c.pesosRoleta[k.id] ?? 1,
     })),
+    limiteDiarioPadrao: c.limiteDiarioPadrao,
     janelaMinutos: c.agrupamentoPadrao.janelaMinutos,
     tamanhoMaximo: c.agrupamentoPadrao.tamanhoMaximo,
     slaMinutos: c.slaMinutos,

@@ -1,6 +1,7 @@
 // `npm run setup`: a real agency with its first admin login and fresh portal credentials, in one
 // transaction. The secrets are returned once (to be printed) and stored only as ciphertext.
 import { hashPassword } from "@/lib/auth/password";
+import { senhaSchema } from "@/lib/auth/senha-regras";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -35,11 +36,7 @@ export const setupInputSchema = z.object({
     .trim()
     .toLowerCase()
     .pipe(z.email("e-mail do administrador inválido").max(200, "e-mail com mais de 200 caracteres")),
-  adminSenha: z
-    .string()
-    .min(10, "senha do administrador: pelo menos 10 caracteres")
-    // bcrypt reads only the first 72 bytes (and the login form refuses more).
-    .refine((s) => Buffer.byteLength(s, "utf8") <= 72, "senha do administrador: no máximo 72 bytes"),
+  adminSenha: senhaSchema("senha do administrador: "),
   portais: z
     .array(z.enum(PORTAIS, { message: `portal desconhecido; use ${PORTAIS.join(", ")}` }))
     .min(1, `informe ao menos um portal (${PORTAIS.join(", ")})`)

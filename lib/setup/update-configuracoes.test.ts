@@ -34,6 +34,7 @@ const formPadrao = (over: Partial<AjustesImobiliariaForm> = {}): AjustesImobilia
   roteamento: "roleta",
   corretorFixoId: null,
   pesosRoleta: {},
+  limiteDiarioPadrao: 5,
   janelaMinutos: 30,
   tamanhoMaximo: 5,
   slaMinutos: 15,

@@ -25,6 +25,7 @@ export async function salvarConfiguracoesAction(_prev: AcaoEstado, form: FormDat
       pesosRoleta: Object.fromEntries(
         Object.entries(pesos).map(([id, v]) => [id, v.trim() === "" ? Number.NaN : Number(v)]),
       ),
+      limiteDiarioPadrao: campoNumero(form, "limiteDiarioPadrao"),
       janelaMinutos: campoNumero(form, "janelaMinutos"),
       tamanhoMaximo: campoNumero(form, "tamanhoMaximo"),
       slaMinutos: campoNumero(form, "slaMinutos"),

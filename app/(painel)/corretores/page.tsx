@@ -1,6 +1,7 @@
 // The agency's brokers and their notification settings. For managers only.
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { CorretorNovo } from "@/components/painel/corretor-novo-client";
 import { CorretoresTable } from "@/components/painel/corretores-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/table";
@@ -8,6 +9,7 @@ import { requireRole } from "@/lib/auth/authorize";
 import { getDb } from "@/lib/db/client";
 import { listCorretores } from "@/lib/db/queries/corretores";
 import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
+import { adicionarCorretorAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Corretores · Lastro" };
@@ -33,6 +35,7 @@ export default async function CorretoresPage() {
       ) : (
         <CorretoresTable corretores={corretores} timezone={imobiliaria.timezone} agora={new Date()} />
       )}
+      <CorretorNovo acao={adicionarCorretorAction} limiteDiario={imobiliaria.configuracoes.limiteDiarioPadrao} />
     </div>
   );
 }

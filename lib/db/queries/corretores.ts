@@ -1,5 +1,5 @@
 // The brokers table. `preferencias` always leaves here complete (defaults filled in) and typed.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import {
   parsePreferencias,
@@ -7,9 +7,10 @@ import {
   type Preferencias,
   type PreferenciasInput,
 } from "@/lib/domain/preferencias";
+import { newId } from "@/lib/ids";
 import type { Db } from "../client";
 import { asParam, type Arg } from "../wire/compiled-statement";
-import { corretores, corretoresCarga } from "../schema";
+import { corretores, corretoresCarga, usuarios } from "../schema";
 import { emailSchema, idSchema, nomeSchema, telefoneSchema } from "./columns";
 
 type CorretorRow = typeof corretores.$inferSelect;
@@ -48,6 +49,20 @@ const patchSchema = z.partialRecord(z.enum(preferenciasKeys), z.unknown());
 
 export function toCorretor(row: CorretorRow): Corretor {
   return { ...row, preferencias: parsePreferencias(row.preferencias) };
+}
+
+/** A new broker (the dashboard's "Adicionar corretor", tests); preferences complete with the defaults. */
+export async function insertCorretor(db: Db, input: NovoCorretor): Promise<Corretor> {
+  const data = novoCorretorSchema.parse(input);
+  const [row] = await db
+    .insert(corretores)
+    .values({
+      ...data,
+      id: data.id ?? newId("cor"),
+      preferencias: parsePreferencias(data.preferencias),
+    })
+    .returning();
+  return toCorretor(row!);
 }
 
 const scoped = (imobiliariaId: string, id: string) =>
@@ -135,4 +150,33 @@ export async function setCorretorAjustes(
     .where(scoped(imobiliariaId, id))
     .returning();
   return row ? toCorretor(row) : null;
+}
+
+/** The agency's broker with this WhatsApp number (E.164), if any: two would get each other's alerts. */
+export async function findCorretorByTelefone(
+  db: Db,
+  imobiliariaId: string,
+  telefone: string,
+): Promise<Corretor | null> {
+  const [row] = await db
+    .select()
+    .from(corretores)
+    .where(
+      and(
+        eq(corretores.imobiliariaId, idSchema.parse(imobiliariaId)),
+        eq(corretores.telefone, telefoneSchema.parse(telefone)),
+      ),
+    )
+    .limit(1);
+  return row ? toCorretor(row) : null;
+}
+
+/** The agency's brokers that no login is tied to yet: the choices for a new broker login. */
+export async function listCorretoresSemLogin(db: Db, imobiliariaId: string): Promise<{ id: string; nome: string }[]> {
+  return db
+    .select({ id: corretores.id, nome: corretores.nome })
+    .from(corretores)
+    .leftJoin(usuarios, eq(usuarios.corretorId, corretores.id))
+    .where(and(eq(corretores.imobiliariaId, idSchema.parse(imobiliariaId)), isNull(usuarios.id)))
+    .orderBy(asc(corretores.nome), asc(corretores.id));
 }

@@ -1,10 +1,10 @@
 // Dashboard logins. E-mails are stored and looked up lower-cased; the password hash never leaves
 // lib/auth (callers outside it read `UsuarioPublico`).
-import { eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
-import { PAPEIS, usuarios } from "../schema";
+import { corretores, PAPEIS, usuarios } from "../schema";
 import { emailSchema, idSchema, nomeSchema } from "./columns";
 
 export type Usuario = typeof usuarios.$inferSelect;
@@ -22,6 +22,7 @@ const novoUsuarioSchema = z
     imobiliariaId: idSchema,
     corretorId: idSchema.nullish(),
     ativo: z.boolean().optional(),
+    senhaProvisoriaAte: z.date().nullish(),
   })
   // A broker login without its broker row would see nobody's messages, or worse, everybody's.
   .refine((u) => u.papel !== "corretor" || Boolean(u.corretorId), {
@@ -67,8 +68,7 @@ export async function recordUsuarioLogin(db: Db, id: string, at: Date): Promise<
 }
 
 // Every cookie carries the version it was issued under (lib/auth/authorize.ts): one more ends them all.
-// Deactivating a login or changing its password must bump it too (no screen does either yet; the
-// auth tests do it through lib/db/testing/usuarios.ts).
+// Sign-out, deactivation and every password change bump it.
 const nextSessaoVersao = sql`${usuarios.sessaoVersao} + 1`;
 
 /** Ends every session of the login (sign-out): cookies issued before open nothing. */
@@ -77,4 +77,78 @@ export async function endUsuarioSessions(db: Db, id: string): Promise<void> {
     .update(usuarios)
     .set({ sessaoVersao: nextSessaoVersao })
     .where(eq(usuarios.id, idSchema.parse(id)));
+}
+
+const daImobiliaria = (imobiliariaId: string, id: string) =>
+  and(eq(usuarios.imobiliariaId, idSchema.parse(imobiliariaId)), eq(usuarios.id, idSchema.parse(id)));
+
+export type UsuarioListado = UsuarioPublico & { corretorNome: string | null };
+
+/** The agency's logins with their broker's name, by name. */
+export async function listUsuarios(db: Db, imobiliariaId: string): Promise<UsuarioListado[]> {
+  const rows = await db
+    .select({ usuario: usuarios, corretorNome: corretores.nome })
+    .from(usuarios)
+    .leftJoin(corretores, eq(corretores.id, usuarios.corretorId))
+    .where(eq(usuarios.imobiliariaId, idSchema.parse(imobiliariaId)))
+    .orderBy(asc(usuarios.nome), asc(usuarios.id));
+  return rows.map((r) => ({ ...withoutHash(r.usuario), corretorNome: r.corretorNome }));
+}
+
+/** The login row locked until the transaction ends (with its hash, for a password check), or null outside the agency. */
+export async function lockUsuarioForUpdate(db: Db, imobiliariaId: string, id: string): Promise<Usuario | null> {
+  const [row] = await db.select().from(usuarios).where(daImobiliaria(imobiliariaId, id)).for("update");
+  return row ?? null;
+}
+
+/**
+ * Stores a new password hash and ends every session opened before. `provisoriaAte`: the password is
+ * a temporary one (an admin's reset), to be changed at the next login and refused after that instant.
+ */
+export async function setUsuarioSenha(
+  db: Db,
+  imobiliariaId: string,
+  id: string,
+  senha: { senhaHash: string; provisoriaAte: Date | null },
+): Promise<UsuarioPublico | null> {
+  const [row] = await db
+    .update(usuarios)
+    .set({
+      senhaHash: bcryptHashSchema.parse(senha.senhaHash),
+      senhaProvisoriaAte: senha.provisoriaAte,
+      sessaoVersao: nextSessaoVersao,
+    })
+    .where(daImobiliaria(imobiliariaId, id))
+    .returning();
+  return row ? withoutHash(row) : null;
+}
+
+/** Activates or deactivates a login; deactivating also ends its sessions. Null outside the agency. */
+export async function setUsuarioAtivo(
+  db: Db,
+  imobiliariaId: string,
+  id: string,
+  ativo: boolean,
+): Promise<UsuarioPublico | null> {
+  const [row] = await db
+    .update(usuarios)
+    .set(ativo ? { ativo } : { ativo, sessaoVersao: nextSessaoVersao })
+    .where(daImobiliaria(imobiliariaId, id))
+    .returning();
+  return row ? withoutHash(row) : null;
+}
+
+/** Changes a login's role (admin ↔ gestor; a broker login is tied to its broker). Null outside the agency. */
+export async function setUsuarioPapel(
+  db: Db,
+  imobiliariaId: string,
+  id: string,
+  papel: "admin" | "gestor",
+): Promise<UsuarioPublico | null> {
+  const [row] = await db
+    .update(usuarios)
+    .set({ papel: z.enum(["admin", "gestor"]).parse(papel) })
+    .where(daImobiliaria(imobiliariaId, id))
+    .returning();
+  return row ? withoutHash(row) : null;
 }

@@ -9,7 +9,8 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request): Promise<Response> {
   const viewer = await getViewer();
   const { db } = await getDb();
-  return exportLeadsResponse(viewer, new URL(request.url), {
+  // A login still on a temporary password may only change it: it exports nothing (401).
+  return exportLeadsResponse(viewer?.deveTrocarSenha ? null : viewer, new URL(request.url), {
     db,
     loadAgency: async (id) => {
       const imobiliaria = await loadImobiliaria(id);

@@ -1,0 +1,66 @@
+// "Adicionar corretor" on /corretores: a new broker with the agency's default daily limit, audited.
+// The number is read as a broker types it and stored in E.164 (what WhatsApp needs); a number
+// another broker of the agency already has is refused, or each would get the other's alerts and
+// commands. The roleta reads the brokers afresh for every lead, so the next one may go to them.
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { insertAuditoria } from "@/lib/db/queries/auditoria";
+import { findCorretorByTelefone, insertCorretor, type Corretor } from "@/lib/db/queries/corretores";
+import { preferenciasDeNovoCorretor, type ConfiguracoesImobiliaria } from "@/lib/domain/configuracoes-imobiliaria";
+import { normalizePhoneBR } from "@/lib/phone/normalize-phone";
+
+export const ACAO_CORRETOR_CRIADO = "corretor.criado";
+
+export const novoCorretorFormSchema = z.object({
+  nome: z.string().trim().min(2, "Informe o nome (pelo menos 2 letras).").max(200, "No máximo 200 caracteres."),
+  telefone: z.string().trim().min(1, "Informe o WhatsApp.").max(40, "Número longo demais."),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.union([z.literal(""), z.email("E-mail inválido.").max(200, "No máximo 200 caracteres.")])),
+});
+export type NovoCorretorForm = z.input<typeof novoCorretorFormSchema>;
+
+export type AddCorretorResult =
+  { kind: "feito"; corretor: Corretor } | { kind: "invalido"; erros: Record<string, string> };
+
+export async function addCorretor(
+  db: Db,
+  actor: { imobiliariaId: string; usuarioId: string; configuracoes: ConfiguracoesImobiliaria },
+  input: NovoCorretorForm,
+): Promise<AddCorretorResult> {
+  const parsed = novoCorretorFormSchema.safeParse(input);
+  const erros: Record<string, string> = {};
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) erros[String(issue.path[0] ?? "form")] ??= issue.message;
+  const phone = normalizePhoneBR(input.telefone ?? "");
+  if (!erros.telefone && !phone.e164) erros.telefone = "Número inválido. Use o DDD, ex.: (11) 98765-4321.";
+  else if (!erros.telefone && !phone.mobile)
+    erros.telefone = "Este número é de telefone fixo: informe um celular com WhatsApp.";
+  if (!parsed.success || Object.keys(erros).length > 0) return { kind: "invalido", erros };
+  const telefone = phone.e164!;
+
+  return db.transaction(async (tx) => {
+    if (await findCorretorByTelefone(tx, actor.imobiliariaId, telefone))
+      return { kind: "invalido", erros: { telefone: "Já existe um corretor com este número." } } as const;
+    const preferencias = preferenciasDeNovoCorretor(actor.configuracoes);
+    const corretor = await insertCorretor(tx, {
+      imobiliariaId: actor.imobiliariaId,
+      nome: parsed.data.nome,
+      telefone,
+      email: parsed.data.email || null,
+      ativo: true,
+      preferencias,
+    });
+    await insertAuditoria(tx, {
+      imobiliariaId: actor.imobiliariaId,
+      usuarioId: actor.usuarioId,
+      acao: ACAO_CORRETOR_CRIADO,
+      alvoTipo: "corretor",
+      alvoId: corretor.id,
+      detalhes: { limiteDiario: preferencias.limiteDiario ?? null, ativo: true },
+    });
+    return { kind: "feito", corretor } as const;
+  });
+}

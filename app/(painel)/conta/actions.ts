@@ -1,0 +1,36 @@
+"use server";
+// "Minha conta": the login changes its own password (lib/auth/change-senha.ts). The change ends every
+// session, this one included, so this browser signs in again with the new password at once.
+import { redirect } from "next/navigation";
+import { signIn } from "@/lib/auth/auth";
+import { HOME_PATH, requireAccountSession } from "@/lib/auth/authorize";
+import { changeOwnSenha } from "@/lib/auth/change-senha";
+import { createPasswordChecker } from "@/lib/auth/password";
+import { getDb } from "@/lib/db/client";
+import type { AcaoEstado } from "@/lib/painel/acao-estado";
+
+const texto = (form: FormData, campo: string) => {
+  const v = form.get(campo);
+  return typeof v === "string" ? v : "";
+};
+
+const password = createPasswordChecker();
+
+export async function trocarSenhaAction(_prev: AcaoEstado, form: FormData): Promise<AcaoEstado> {
+  // A login on a temporary password may (must) use this action: requireSession would send it back here.
+  const viewer = await requireAccountSession();
+  const { db } = await getDb();
+  const nova = texto(form, "nova");
+  const result = await changeOwnSenha(
+    db,
+    { imobiliariaId: viewer.imobiliariaId, usuarioId: viewer.userId },
+    { atual: texto(form, "atual"), nova, confirmacao: texto(form, "confirmacao") },
+    password,
+  );
+  if (result.kind === "invalido") return { ok: false, mensagem: "Nada foi mudado.", erros: result.erros };
+  // Through the login itself (throttle, active check): a fresh cookie with the new session version.
+  await signIn("credentials", { email: viewer.email, senha: nova, redirect: false });
+  // The first password of a new or reset login leads on to the dashboard.
+  if (viewer.deveTrocarSenha) redirect(HOME_PATH);
+  return { ok: true, mensagem: "Senha trocada. Outras sessões abertas com a senha antiga foram encerradas." };
+}

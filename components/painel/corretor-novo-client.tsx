@@ -1,0 +1,88 @@
+"use client";
+// "Adicionar corretor": name, WhatsApp (any way a person types it; stored in E.164) and an optional
+// e-mail. The daily limit starts at the agency's default and is changed on the broker's page.
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { descrito, ErroCampo } from "@/components/ui/erro-campo";
+import { botaoPrimario, campo, rotuloCampo } from "@/components/ui/estilos";
+import { ESTADO_INICIAL, type AcaoEstado } from "@/lib/painel/acao-estado";
+
+type Acao = (prev: AcaoEstado, form: FormData) => Promise<AcaoEstado>;
+
+export function CorretorNovo({ acao, limiteDiario }: { acao: Acao; limiteDiario: number }) {
+  const [estado, enviar, enviando] = useActionState(acao, ESTADO_INICIAL);
+  const formRef = useRef<HTMLFormElement>(null);
+  const erros = estado.erros;
+  const submeter = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const dados = new FormData(e.currentTarget);
+    startTransition(() => enviar(dados));
+  };
+  useEffect(() => {
+    if (estado.ok) formRef.current?.reset();
+  }, [estado]);
+
+  return (
+    <section aria-labelledby="novo-corretor" className="rounded-xl border border-slate-200 bg-white shadow-sm">
+      <h2 id="novo-corretor" className="px-4 pt-4 text-base font-semibold text-ink md:px-6">
+        Adicionar corretor
+      </h2>
+      <form
+        ref={formRef}
+        action={enviar}
+        onSubmit={submeter}
+        className="space-y-4 p-4 md:p-6"
+        data-testid="novo-corretor-form"
+      >
+        <div className="grid gap-4 sm:grid-cols-3">
+          <div>
+            <label className={rotuloCampo}>
+              Nome
+              <input name="nome" autoComplete="off" className={campo} {...descrito("nome", erros)} />
+            </label>
+            <ErroCampo campo="nome" erros={erros} />
+          </div>
+          <div>
+            <label className={rotuloCampo}>
+              WhatsApp
+              <input
+                name="telefone"
+                type="tel"
+                inputMode="tel"
+                autoComplete="off"
+                placeholder="(11) 98765-4321"
+                className={campo}
+                {...descrito("telefone", erros)}
+              />
+            </label>
+            <ErroCampo campo="telefone" erros={erros} />
+          </div>
+          <div>
+            <label className={rotuloCampo}>
+              E-mail (opcional)
+              <input name="email" type="email" autoComplete="off" className={campo} {...descrito("email", erros)} />
+            </label>
+            <ErroCampo campo="email" erros={erros} />
+          </div>
+        </div>
+        <p className="text-sm text-muted">
+          Começa ativo, com {limiteDiario} mensagens por dia (o padrão da imobiliária) e o expediente padrão; ajuste na
+          página do corretor.
+        </p>
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" className={`${botaoPrimario} w-full sm:w-auto`} disabled={enviando}>
+            {enviando ? "Adicionando…" : "Adicionar"}
+          </button>
+          {estado.mensagem ? (
+            <p
+              role="status"
+              data-testid="novo-corretor-aviso"
+              className={`text-sm ${estado.ok ? "text-brand-800" : "text-amber-800"}`}
+            >
+              {estado.mensagem}
+            </p>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}
