@@ -1,3 +1,4 @@
+import { plural } from "@/lib/text/plural";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -47,7 +48,7 @@ export function CorretoresTable({ corretores, timezone, agora }: CorretoresTable
                   <Badge tom="sucesso">Ativo</Badge>
                 )}
               </Td>
-              <Td align="right">{p.limiteDiario} mensagens</Td>
+              <Td align="right">{plural(p.limiteDiario, "mensagem", "mensagens")}</Td>
               <Td className="tabular-nums">
                 {p.horario.inicio}–{p.horario.fim}
               </Td>

@@ -1,4 +1,5 @@
 // "há 5 min", "há 3 h", "há 2 dias": how long ago, as a broker scans a board; past a month the date.
+import { plural } from "@/lib/text/plural";
 import { formatDataHora } from "@/lib/time/format-data-hora";
 import { DEFAULT_TIMEZONE } from "@/lib/time/working-hours";
 
@@ -13,6 +14,6 @@ export function tempoDecorrido(at: Date | null, now: Date, timezone: string = DE
   if (ms < HORA) return `há ${Math.floor(ms / MIN)} min`;
   if (ms < DIA) return `há ${Math.floor(ms / HORA)} h`;
   const dias = Math.floor(ms / DIA);
-  if (dias <= 30) return dias === 1 ? "há 1 dia" : `há ${dias} dias`;
+  if (dias <= 30) return `há ${plural(dias, "dia", "dias")}`;
   return `em ${formatDataHora(at, timezone).slice(0, 10)}`;
 }

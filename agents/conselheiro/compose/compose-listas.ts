@@ -4,7 +4,8 @@ import type { LeadLinks } from "@/lib/links/lead-links";
 import { origemLabel } from "@/lib/portals/origem-label";
 import { responderLink } from "./compose-lead";
 import type { AgrupadaInput, ComposedMessage, LeadLinha, Remetente, ResumoDiarioInput } from "./message-types";
-import { bold, desdeTexto, diaCurto, fitSections, leadText, plural } from "../../../lib/whatsapp/text/compose";
+import { plural } from "../../../lib/text/plural";
+import { bold, desdeTexto, diaCurto, fitSections, leadText } from "../../../lib/whatsapp/text/compose";
 
 const byScore = (a: LeadLinha, b: LeadLinha) => b.score - a.score;
 

@@ -65,10 +65,6 @@ export function desdeTexto(desde: Date, agora: Date, timezone: string): string {
     : `desde ${diaCurto(desde, timezone)} às ${horaCurta(desde, timezone)}`;
 }
 
-export function plural(n: number, um: string, varios: string): string {
-  return `${n} ${n === 1 ? um : varios}`;
-}
-
 export type Secao = { titulo: string; linhas: string[] };
 
 const maisTexto = (n: number) => `e mais ${n}…`;
