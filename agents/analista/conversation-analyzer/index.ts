@@ -1,0 +1,2 @@
+export * from "./analise";
+export { analyzeByRules, rulesAnalyzer, RULES_ENGINE } from "./rules-analyzer";
