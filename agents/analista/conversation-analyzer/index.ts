@@ -1,2 +1,2 @@
-export * from "./analise";
+export * from "@/lib/domain/analise-conversa";
 export { analyzeByRules, rulesAnalyzer, RULES_ENGINE } from "./rules-analyzer";

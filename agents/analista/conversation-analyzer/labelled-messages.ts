@@ -1,7 +1,7 @@
 // Realistic pt-BR messages as portals, brokers and leads write them (typos, slang, no accents, CAPS,
 // emojis), each with the intent and sentiment a broker would give it. Written before the rules, and
 // not edited to fit them: the accuracy test reports what the engine gets right here.
-import type { Intencao, Sentimento } from "./analise";
+import type { Intencao, Sentimento } from "@/lib/domain/analise-conversa";
 
 export type LabelledMessage = {
   origem: "portal" | "nota" | "whatsapp";

@@ -1,6 +1,6 @@
 // The rules engine's words, over text from normalizeMessage (no accents, lower case, slang spelled
 // out). Stems with \w* take typos' endings ("financiar", "finaciamento"); each list is a regex source.
-import type { Intencao, Objecao } from "./analise";
+import type { Intencao, Objecao } from "@/lib/domain/analise-conversa";
 
 /** Whole words: the pattern may not start or end inside a word ("visita" never in "visitante"). */
 export function words(...alternatives: string[]): RegExp {

@@ -1,6 +1,6 @@
 // The next best step a broker reads beside the analysis: one short pt-BR sentence, chosen by the
 // intent first and sharpened by the first objection.
-import type { Intencao, Objecao, Sentimento } from "./analise";
+import type { Intencao, Objecao, Sentimento } from "@/lib/domain/analise-conversa";
 
 const POR_INTENCAO: Record<Intencao, string> = {
   visita: "Propor dois horários de visita e confirmar o endereço.",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INTENCOES, analiseSchema } from "./analise";
+import { INTENCOES, analiseSchema } from "@/lib/domain/analise-conversa";
 import { HELD_OUT_MESSAGES, LABELLED_MESSAGES, type LabelledMessage } from "./labelled-messages";
 import { analyzeByRules, rulesAnalyzer } from "./rules-analyzer";
 

@@ -1,6 +1,13 @@
 // The deterministic ConversationAnalyzer: pt-BR rules over the normalised text. Synchronous at heart
 // (analyzeByRules), so the lead score can read the same intent at intake without a second word list.
-import type { Analise, AnaliseInput, ConversationAnalyzer, Intencao, Objecao, Sentimento } from "./analise";
+import type {
+  Analise,
+  AnaliseInput,
+  ConversationAnalyzer,
+  Intencao,
+  Objecao,
+  Sentimento,
+} from "@/lib/domain/analise-conversa";
 import {
   DUVIDA_TOPIC,
   EMOJI_NEGATIVO,

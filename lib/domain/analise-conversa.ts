@@ -1,5 +1,6 @@
-// The ConversationAnalyzer's one result and its port. The rules engine implements it today; the AI
-// layer (issue #21) implements the same interface with a model, so callers never know which ran.
+// The ConversationAnalyzer's one result and its port. It lives in lib/ because interacoes.analise
+// stores it and the lead page reads it; the rules engine (agents/analista/conversation-analyzer)
+// implements the port today, the AI layer (issue #21) will with a model, and callers never know which.
 import { z } from "zod";
 
 export const INTENCOES = [
