@@ -2,7 +2,7 @@
 // lead) and not yet analysed, and write each result once. Runs after the webhook's answer, never in it.
 import type { Db } from "@/lib/db/client";
 import { listInteracoesAAnalisar, saveAnaliseInteracao } from "@/lib/db/queries/interacoes";
-import { rulesAnalyzer, type ConversationAnalyzer } from "./conversation-analyzer";
+import { analiseSchema, rulesAnalyzer, type ConversationAnalyzer } from "./conversation-analyzer";
 
 export type AnalyzeDeps = { db: Db; now: () => Date; analyzer?: ConversationAnalyzer };
 
@@ -20,16 +20,24 @@ export async function analyzeInteracoes(
   const analyzer = deps.analyzer ?? rulesAnalyzer;
   const pendentes = await listInteracoesAAnalisar(deps.db, options);
   let gravadas = 0;
+  const falhas: unknown[] = [];
   for (const i of pendentes) {
     const origem = ORIGEM[i.tipo as keyof typeof ORIGEM] ?? "portal";
-    const analise = await analyzer.analyze({ texto: i.conteudo ?? "", origem });
-    const gravou = await saveAnaliseInteracao(deps.db, {
-      id: i.id,
-      analise,
-      sentimento: analise.sentimento,
-      em: deps.now(),
-    });
-    if (gravou) gravadas += 1;
+    try {
+      // A model's answer is checked like any input: only the closed labels reach the row.
+      const analise = analiseSchema.parse(await analyzer.analyze({ texto: i.conteudo ?? "", origem }));
+      const gravou = await saveAnaliseInteracao(deps.db, {
+        id: i.id,
+        analise,
+        sentimento: analise.sentimento,
+        em: deps.now(),
+      });
+      if (gravou) gravadas += 1;
+    } catch (err) {
+      // One unreadable row must not hold back the lead's others; the step still fails, so it is retried.
+      falhas.push(err);
+    }
   }
+  if (falhas.length > 0) throw falhas[0];
   return { lidas: pendentes.length, gravadas };
 }

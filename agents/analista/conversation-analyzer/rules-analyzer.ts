@@ -42,7 +42,7 @@ export function analyzeByRules(texto: string): Analise {
 
   const objecoes = OBJECTION_RULES.filter((r) => r.pattern.test(text)).map((r) => r.objecao);
   const intencao = pickIntent(sinais, raw, text);
-  const sentimento = readSentiment(raw, text, intencao);
+  const sentimento = readSentiment(raw, text, intencao, objecoes.length);
   return {
     intencao,
     sentimento,
@@ -68,36 +68,32 @@ function pickIntent(sinais: Analise["sinais"], raw: string, text: string): Inten
   return isQuestion ? "duvida" : "outro";
 }
 
-function readSentiment(raw: string, text: string, intencao: Intencao): Sentimento {
+function readSentiment(raw: string, text: string, intencao: Intencao, objecoes: number): Sentimento {
   if (intencao === "desistencia") return "negativo";
   // After "mas" the person says what counts ("Gostei, mas o quarto é pequeno").
-  const parts = text.split(/(?<![a-z])mas(?![a-z])/);
-  const last = parts[parts.length - 1]!;
+  const parts = text.split(MAS);
   if (parts.length > 1) {
-    const tail = tally(last, "");
+    const last = parts[parts.length - 1]!;
+    const tail = tally(last, "", countObjections(last));
     if (tail !== 0) return tail > 0 ? "positivo" : "negativo";
   }
-  const score = tally(text, raw);
+  const score = tally(text, raw, objecoes);
   return score > 0 ? "positivo" : score < 0 ? "negativo" : "neutro";
 }
 
+const MAS = /(?<![a-z])mas(?![a-z])/;
+// Compiled once: a regex built per call cost more than the rest of the analysis.
+const NEGATIVO_G = new RegExp(NEGATIVO.source, "g");
+const POSITIVO_G = new RegExp(POSITIVO.source, "g");
+
 /** Positive minus negative cues; a tie with any negative cue leans negative (a complaint matters more). */
-function tally(text: string, raw: string): number {
-  const negativos = countMatches(NEGATIVO, text) + objectionCount(text) + (EMOJI_NEGATIVO.test(raw) ? 1 : 0);
-  const positivos = countMatches(POSITIVO, text.replace(NEGATIVO_G, " ")) + (EMOJI_POSITIVO.test(raw) ? 1 : 0);
+function tally(text: string, raw: string, objecoes: number): number {
+  const negativos = (text.match(NEGATIVO_G)?.length ?? 0) + objecoes + (EMOJI_NEGATIVO.test(raw) ? 1 : 0);
+  const positivos = (text.replace(NEGATIVO_G, " ").match(POSITIVO_G)?.length ?? 0) + (EMOJI_POSITIVO.test(raw) ? 1 : 0);
   if (negativos > 0 && negativos >= positivos) return -1;
   return positivos - negativos;
 }
 
-const NEGATIVO_G = new RegExp(NEGATIVO.source, "g");
-
-function countMatches(pattern: RegExp, text: string): number {
-  return text.match(new RegExp(pattern.source, "g"))?.length ?? 0;
-}
-
-function objectionCount(text: string): number {
-  return OBJECTION_RULES.reduce(
-    (n: number, r: { objecao: Objecao; pattern: RegExp }) => n + (r.pattern.test(text) ? 1 : 0),
-    0,
-  );
+function countObjections(text: string): number {
+  return OBJECTION_RULES.reduce((n, r) => n + (r.pattern.test(text) ? 1 : 0), 0);
 }
