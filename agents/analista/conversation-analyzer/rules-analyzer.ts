@@ -1,13 +1,6 @@
 // The deterministic ConversationAnalyzer: pt-BR rules over the normalised text. Synchronous at heart
 // (analyzeByRules), so the lead score can read the same intent at intake without a second word list.
-import type {
-  Analise,
-  AnaliseInput,
-  ConversationAnalyzer,
-  Intencao,
-  Objecao,
-  Sentimento,
-} from "@/lib/domain/analise-conversa";
+import type { Analise, AnaliseInput, ConversationAnalyzer, Intencao, Sentimento } from "@/lib/domain/analise-conversa";
 import {
   DUVIDA_TOPIC,
   EMOJI_NEGATIVO,
