@@ -18,7 +18,15 @@ export type LeadReceived = z.infer<typeof leadReceivedSchema>;
 export const messageSendSchema = z.object({ mensagemId: id, corretorId: id.nullable() });
 export type MessageSend = z.infer<typeof messageSendSchema>;
 
-export const PIPELINE_EVENTS = { "lead/received": leadReceivedSchema, "message/send": messageSendSchema } as const;
+/** Something a person wrote about the lead (a broker's note, a reply) waits for the ConversationAnalyzer. */
+export const interacaoRecordedSchema = z.object({ leadId: id });
+export type InteracaoRecorded = z.infer<typeof interacaoRecordedSchema>;
+
+export const PIPELINE_EVENTS = {
+  "lead/received": leadReceivedSchema,
+  "message/send": messageSendSchema,
+  "interacao/recorded": interacaoRecordedSchema,
+} as const;
 export type PipelineEventName = keyof typeof PIPELINE_EVENTS;
 export type PipelineEventData<N extends PipelineEventName> = z.infer<(typeof PIPELINE_EVENTS)[N]>;
 

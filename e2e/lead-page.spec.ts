@@ -46,6 +46,14 @@ test("o gestor abre um lead: fatores que somam o score e o motivo da decisão", 
   expect(aberto, "nenhum dos leads recentes tem decisão registrada").toBe(true);
   await expect(page.getByRole("heading", { name: /^Por que \d+\?$/ })).toBeVisible();
   await expectFactorsSumToScore(page);
+  // The ConversationAnalyzer's reading of the newest message: intent, sentiment, next step in pt-BR.
+  const analise = page.getByTestId("lead-analise");
+  await expect(analise.getByRole("heading", { name: "Leitura da conversa" })).toBeVisible();
+  await expect(analise.getByTestId("lead-analise-intencao")).toHaveText(
+    /^(Visita|Financiamento|Preço \/ negociação|Permuta|Disponibilidade|Dúvida|Desistência|Interesse|Sem intenção clara)$/,
+  );
+  await expect(analise.getByTestId("lead-analise-sentimento")).toHaveText(/^(Positivo|Neutro|Negativo)$/);
+  await expect(analise.getByTestId("lead-analise-proximo-passo")).toContainText(/^Próximo passo: \S+/);
   // The manager has the right to the full contact: a real phone with call and WhatsApp links.
   await expect(page.getByTestId("lead-telefone").getByRole("link", { name: "Ligar" })).toHaveAttribute(
     "href",
@@ -113,6 +121,18 @@ test("o corretor move o próprio lead para visita agendada e vê isso no histór
   await page.getByLabel("Nota").fill("Visita no sábado às 10h, levar a planta.");
   await page.getByRole("button", { name: "Adicionar nota" }).click();
   await expect(page.getByTestId("timeline-item").first()).toContainText("Visita no sábado às 10h");
+  // The pipeline reads the note within seconds: intent and sentiment on the item and in the card.
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return page.getByTestId("timeline-item").first().textContent();
+      },
+      { timeout: 20_000 },
+    )
+    .toContain("Visita · Neutro");
+  await expect(page.getByTestId("lead-analise-intencao")).toHaveText("Visita");
+  await expect(page.getByTestId("lead-analise-proximo-passo")).toContainText("horários de visita");
   await page.screenshot({ path: path.join(SCREENS, "lead-corretor-1366.png"), fullPage: true });
 });
 

@@ -1,6 +1,7 @@
 // The pipeline's steps, the same for Inngest and the embedded runner: each is idempotent because
 // Postgres says what is done (eventos.processado, mensagens.status), so running one twice is safe.
 // Sending a row is the Conselheiro's sendMensagem itself (it claims the row first).
+import { analyzeInteracoes } from "@/agents/analista/analyze-interacoes";
 import { UNCONFIRMED } from "@/agents/conselheiro/send/send-policy";
 import { flushAgrupamentos } from "@/agents/orquestrador/flush-agrupamentos";
 import { processEvento } from "@/agents/orquestrador/process-evento";
@@ -50,4 +51,12 @@ export async function sweep(deps: PipelineDeps, options: SweepOptions = DEFAULT_
     sends: sends.map((s) => ({ mensagemId: s.id, corretorId: s.corretorId })),
     counts: { requeued: requeued.length, released: released.liberadas.length, digests: flushed.mensagemIds.length },
   };
+}
+
+/**
+ * Interações no trigger reached (a lost dispatch, rows from before the analyzer): a bounded batch
+ * per sweep, so a backlog drains over a few sweeps without holding one up.
+ */
+export async function analyzeBacklog(deps: Pick<PipelineDeps, "db" | "now">, limit = 200) {
+  return analyzeInteracoes(deps, { limit });
 }

@@ -80,6 +80,10 @@ describe("scoreLead factors", () => {
       ["Pagamento a vista", 8],
       ["Preciso com urgência", 6],
       ["Mudanca no mes que vem", 6],
+      // The ConversationAnalyzer's words: slang, typos and negotiation count as the broker reads them.
+      ["qro vizitar o apto", 10],
+      ["tem como finaciar?", 8],
+      ["Da pra negociar o valor?", 8],
     ])("%j → %i", (mensagem, points) => {
       expect(intent(mensagem)?.points).toBe(points);
     });

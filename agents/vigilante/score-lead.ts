@@ -1,7 +1,7 @@
 // Deterministic lead score 0–100 with one pt-BR sentence per factor, so a broker can ask
 // "Por que 82?" (LGPD art. 20) and the factors always add up to the score.
 import type { NormalizedLead } from "@/lib/portals/normalized-lead";
-import { containsTerm, foldText } from "@/lib/text/fold-text";
+import { analyzeByRules, type Analise } from "@/agents/analista/conversation-analyzer";
 import { readBudget } from "./read-budget";
 import { scoreTexts, withPoints } from "./score-texts";
 import { DEFAULT_WEIGHTS, type ScoreWeights } from "./score-weights";
@@ -14,6 +14,8 @@ export type ScoreLeadInput = {
   earlierInquiries: number;
   /** Our listing row's price when we know the listing; wins over the portal's. */
   listingPrice?: number | null;
+  /** The message's analysis when already made; otherwise the rules engine reads it here. */
+  analise?: Pick<Analise, "sinais">;
 };
 
 export function scoreLead(input: ScoreLeadInput, weights: ScoreWeights = DEFAULT_WEIGHTS): LeadScore {
@@ -27,7 +29,7 @@ export function scoreLead(input: ScoreLeadInput, weights: ScoreWeights = DEFAULT
   const type = lead.leadType;
   add("tipo_lead", type ? weights.leadType[type] : weights.leadType.unknown, scoreTexts.tipoLead(type));
 
-  const intent = findIntent(lead.mensagem, weights);
+  const intent = findIntent(input.analise ?? analyzeByRules(lead.mensagem ?? ""), weights);
   if (intent.found.length > 0) add("intencao", intent.points, scoreTexts.intencao(intent.found, intent.capped));
 
   if (lead.phone?.valid && lead.phone.mobile) add("celular", weights.contact.validMobile, scoreTexts.celular);
@@ -54,12 +56,12 @@ export function scoreLead(input: ScoreLeadInput, weights: ScoreWeights = DEFAULT
   return clamp(factors);
 }
 
-function findIntent(message: string | null, weights: ScoreWeights) {
-  const folded = foldText(message ?? "");
+/** The intent factor weighs the ConversationAnalyzer's signals: one word list, the analyzer's. */
+function findIntent(analise: Pick<Analise, "sinais">, weights: ScoreWeights) {
   const found: { label: string; term: string; points: number }[] = [];
   for (const group of weights.intent.groups) {
-    const term = folded ? group.terms.find((t) => containsTerm(folded, t)) : undefined;
-    if (term) found.push({ label: group.label, term, points: group.points });
+    const sinal = analise.sinais.find((s) => group.sinais.includes(s.sinal));
+    if (sinal) found.push({ label: group.label, term: sinal.termo, points: group.points });
   }
   const sum = found.reduce((total, f) => total + f.points, 0);
   const capped = sum > weights.intent.cap ? weights.intent.cap : null;

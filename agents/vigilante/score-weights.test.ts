@@ -30,7 +30,8 @@ describe("score weights", () => {
       },
       "price.sale",
     ],
-    [{ intent: { groups: [{ key: "X y", label: "x", terms: ["x"], points: 1 }] } }, "intent.groups.0.key"],
+    [{ intent: { groups: [{ key: "X y", label: "x", sinais: ["visita"], points: 1 }] } }, "intent.groups.0.key"],
+    [{ intent: { groups: [{ key: "x", label: "x", sinais: ["palpite"], points: 1 }] } }, "intent.groups.0.sinais.0"],
   ])("rejects %j naming %s", (override, path) => {
     try {
       scoreWeightsSchema.parse(tuned(override));

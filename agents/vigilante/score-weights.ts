@@ -1,6 +1,7 @@
 // The ONE table of lead-score weights (DESIGN.md §5). scoreLead takes the table as an argument, so
 // an admin's tuning can be passed in once it exists; the schema bounds what a tuned table may say.
 import { z } from "zod";
+import { SINAIS } from "@/agents/analista/conversation-analyzer";
 
 const points = z.number().int().min(-100).max(100);
 const slug = z.string().regex(/^[a-z][a-z0-9_]*$/);
@@ -25,13 +26,16 @@ const leadType = z.object({
   unknown: points,
 });
 const intent = z.object({
-  /** Each group counts once however many of its words appear; the sum is capped. */
+  /**
+   * The ConversationAnalyzer's signals each group weighs (its words live there, not here); a group
+   * counts once however many of its signals appear; the sum is capped.
+   */
   groups: z
     .array(
       z.object({
         key: slug,
         label: z.string().min(1).max(40),
-        terms: z.array(z.string().min(1).max(40)).min(1).max(40),
+        sinais: z.array(z.enum(SINAIS)).min(1).max(SINAIS.length),
         points,
       }),
     )
@@ -65,28 +69,14 @@ export const DEFAULT_WEIGHTS: ScoreWeights = {
   },
   intent: {
     groups: [
-      { key: "visita", label: "visita", terms: ["visita", "visitas", "visitar", "agendar", "agendamento"], points: 10 },
+      { key: "visita", label: "visita", sinais: ["visita"], points: 10 },
       {
         key: "pagamento",
         label: "financiamento ou pagamento",
-        // Bare "à vista" also means "the view" ("adorei a vista"), so only its payment phrases count.
-        terms: [
-          "financiamento",
-          "financiar",
-          "fgts",
-          "proposta",
-          "pagamento à vista",
-          "pagar à vista",
-          "pago à vista",
-          "compra à vista",
-          "comprar à vista",
-          "compro à vista",
-          "valor à vista",
-          "mil à vista",
-        ],
+        sinais: ["financiamento", "preco_negociacao"],
         points: 8,
       },
-      { key: "urgencia", label: "urgência", terms: ["urgente", "urgência", "hoje", "mudança", "mudar"], points: 6 },
+      { key: "urgencia", label: "urgência", sinais: ["urgencia"], points: 6 },
     ],
     cap: 20,
   },

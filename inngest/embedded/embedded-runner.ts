@@ -6,7 +6,8 @@ import { sendMensagem } from "@/agents/conselheiro/send/send-mensagem";
 import { log } from "@/lib/log";
 import { listUnprocessedEventos } from "@/lib/db/queries/eventos";
 import type { PipelineDeps } from "../deps";
-import { DEFAULT_SWEEP, orchestrate, sweep, type SendRequest, type SweepOptions } from "../steps";
+import { analyzeInteracoes } from "@/agents/analista/analyze-interacoes";
+import { analyzeBacklog, DEFAULT_SWEEP, orchestrate, sweep, type SendRequest, type SweepOptions } from "../steps";
 import { queueSummaries } from "../summaries-step";
 
 export type EmbeddedRunnerOptions = {
@@ -39,7 +40,10 @@ export const DEFAULT_RUNNER_OPTIONS: EmbeddedRunnerOptions = {
   retryBaseMs: 1_000,
 };
 
-type Job = { kind: "orchestrate"; eventoId: string; lane: string } | { kind: "send"; mensagemId: string; lane: string };
+type Job =
+  | { kind: "orchestrate"; eventoId: string; lane: string }
+  | { kind: "send"; mensagemId: string; lane: string }
+  | { kind: "analyze"; leadId: string; lane: string };
 
 export class EmbeddedRunner {
   private readonly lanes = new Map<string, Promise<void>>();
@@ -75,7 +79,10 @@ export class EmbeddedRunner {
     try {
       const found = await listUnprocessedEventos(this.deps.db, this.deps.now(), 500);
       const fresh = found.filter((e) => !this.queued.has(`evt:${e.id}`));
-      for (const e of fresh) this.enqueueEvento(e.id, e.corretorId);
+      for (const e of fresh) {
+        this.enqueueEvento(e.id, e.corretorId);
+        if (e.leadId) this.enqueueAnalise(e.leadId);
+      }
       return fresh.length;
     } catch (err) {
       log.warn("pipeline.poll_failed", { error: String(err) });
@@ -108,6 +115,11 @@ export class EmbeddedRunner {
     this.enqueue({ kind: "send", mensagemId: req.mensagemId, lane: `envio:${req.corretorId ?? "sem"}` }, 0);
   }
 
+  /** The ConversationAnalyzer for a lead's new interações, in its own lane (never a broker's). */
+  enqueueAnalise(leadId: string): void {
+    this.enqueue({ kind: "analyze", leadId, lane: `analise:${leadId}` }, 0);
+  }
+
   async runSweep(): Promise<void> {
     if (this.stopped) return;
     try {
@@ -117,13 +129,15 @@ export class EmbeddedRunner {
       if (found.eventos.length || found.sends.length)
         log.info("pipeline.sweep", { eventos: found.eventos.length, envios: found.sends.length, ...found.counts });
       if (this.options.resumos) for (const s of (await queueSummaries(this.deps)).sends) this.enqueueSend(s);
+      await analyzeBacklog(this.deps);
     } catch (err) {
       log.warn("pipeline.sweep_failed", { error: String(err) });
     }
   }
 
   private jobKey(job: Job): string {
-    return job.kind === "orchestrate" ? `evt:${job.eventoId}` : `msg:${job.mensagemId}`;
+    if (job.kind === "orchestrate") return `evt:${job.eventoId}`;
+    return job.kind === "send" ? `msg:${job.mensagemId}` : `analise:${job.leadId}`;
   }
 
   private enqueue(job: Job, attempt: number): void {
@@ -155,6 +169,12 @@ export class EmbeddedRunner {
     if (this.stopped) return;
     const key = this.jobKey(job);
     try {
+      if (job.kind === "analyze") {
+        // Before the read: a note added while this runs queues a fresh pass.
+        this.queued.delete(key);
+        await analyzeInteracoes(this.deps, { leadId: job.leadId });
+        return;
+      }
       if (job.kind === "orchestrate") {
         const sends = await orchestrate(this.deps, job.eventoId);
         // Only now: until the decision is committed, a poll must not queue the event again.

@@ -6,8 +6,11 @@ import type { EmbeddedRunner } from "./embedded-runner";
 export function wireToRunner(runner: EmbeddedRunner): EmbeddedHandler {
   return (name, data) => {
     if (name === "lead/received") {
-      const d = data as { eventoId: string; corretorId: string | null };
+      const d = data as { eventoId: string; leadId: string; corretorId: string | null };
       runner.enqueueEvento(d.eventoId, d.corretorId);
+      runner.enqueueAnalise(d.leadId);
+    } else if (name === "interacao/recorded") {
+      runner.enqueueAnalise((data as { leadId: string }).leadId);
     } else if (name === "message/send") {
       runner.enqueueSend(data as { mensagemId: string; corretorId: string | null });
     }

@@ -1,7 +1,8 @@
 // Every minute: pick up what a crash or a lost trigger left (undecided events, stale claims,
-// due scheduled messages, closed grouping windows) and fan it out to the other functions.
+// due scheduled messages, closed grouping windows) and fan it out to the other functions; and
+// analyse what a lost trigger left unread.
 import { getPipelineDeps } from "@/inngest/deps";
-import { sweep } from "@/inngest/steps";
+import { analyzeBacklog, sweep } from "@/inngest/steps";
 import { inngest } from "../client";
 
 export const sweepPipeline = inngest.createFunction(
@@ -19,6 +20,7 @@ export const sweepPipeline = inngest.createFunction(
       ...found.sends.map((s) => ({ name: "message/send" as const, data: s, id: `message-send-${s.mensagemId}` })),
     ];
     if (events.length > 0) await step.sendEvent("disparar", events);
-    return { ...found.counts, eventos: found.eventos.length, envios: found.sends.length };
+    const analise = await step.run("analisar-pendentes", async () => analyzeBacklog(await getPipelineDeps()));
+    return { ...found.counts, eventos: found.eventos.length, envios: found.sends.length, analisadas: analise.gravadas };
   },
 );

@@ -5,6 +5,7 @@ import type { Evento } from "@/lib/db/queries/eventos";
 import type { Interacao } from "@/lib/db/queries/interacoes";
 import type { Mensagem } from "@/lib/db/queries/mensagens";
 import type { InteracaoTipo, LeadStatus } from "@/lib/db/schema";
+import { INTENCAO_ROTULO, SENTIMENTO_ROTULO, type Sentimento } from "@/lib/domain/analise-conversa";
 import {
   STATUS_LEAD,
   statusMensagem,
@@ -13,6 +14,7 @@ import {
   URGENCIA_ROTULO,
   type Tom,
 } from "./rotulos";
+import { lerAnalise } from "./ultima-analise";
 
 export type TimelineOrigem = "interacao" | "evento" | "mensagem";
 
@@ -70,9 +72,21 @@ function fromInteracao(i: Interacao): TimelineItem {
     at: i.data ?? new Date(0),
     titulo: i.tipo ? TITULO_INTERACAO[i.tipo] : "Interação",
     texto: i.conteudo,
-    badge: i.tipo === "mudanca_status" || i.tipo === "contato_corretor" ? status : null,
+    badge: i.tipo === "mudanca_status" || i.tipo === "contato_corretor" ? status : badgeDaAnalise(i),
     decisao: null,
     enviadaEm: null,
+  };
+}
+
+const TOM_SENTIMENTO: Record<Sentimento, Tom> = { positivo: "sucesso", neutro: "neutro", negativo: "erro" };
+
+/** What someone wrote, read by the ConversationAnalyzer: its intent and sentiment in one badge. */
+function badgeDaAnalise(i: Interacao): TimelineItem["badge"] {
+  const analise = lerAnalise(i);
+  if (!analise) return null;
+  return {
+    rotulo: `${INTENCAO_ROTULO[analise.intencao]} · ${SENTIMENTO_ROTULO[analise.sentimento]}`,
+    tom: TOM_SENTIMENTO[analise.sentimento],
   };
 }
 

@@ -18,6 +18,7 @@ import { describeDecision } from "./describe-decision";
 import { explainScore, type FatorExplicado } from "./explain-score";
 import { firstResponse, type PrimeiraResposta } from "./first-response";
 import { buildLeadTimeline, type TimelineItem } from "./lead-timeline";
+import { ultimaAnalise, type UltimaAnalise } from "./ultima-analise";
 
 export type LeadDetalhe = {
   lead: Lead;
@@ -25,6 +26,8 @@ export type LeadDetalhe = {
   imovel: Pick<Imovel, "id" | "codigo" | "titulo" | "preco" | "bairro" | "cidade" | "finalidade"> | null;
   fatores: FatorExplicado[];
   primeiraResposta: PrimeiraResposta | null;
+  /** The ConversationAnalyzer's reading of the newest analysed interação. */
+  analise: UltimaAnalise | null;
   timeline: TimelineItem[];
   /** Older items exist beyond `timeline` (the page offers the whole history). */
   historicoCortado: boolean;
@@ -84,6 +87,7 @@ export async function loadLeadDetalhe(
     imovel,
     fatores: explainScore(lead),
     primeiraResposta: firstResponse(lead, interacoes),
+    analise: ultimaAnalise(interacoes),
     timeline: limite ? timeline.slice(0, limite) : timeline,
     historicoCortado: limite !== null && timeline.length > limite,
   };
@@ -94,4 +98,4 @@ function eventoScore(e: Evento): number | null {
   return typeof score === "number" ? score : null;
 }
 
-export type { FatorExplicado, Interacao, Mensagem, PrimeiraResposta, TimelineItem };
+export type { FatorExplicado, Interacao, Mensagem, PrimeiraResposta, TimelineItem, UltimaAnalise };

@@ -1,5 +1,6 @@
 // `npm run bench -- <name>`: benchmarks print figures; tests never time things.
 const BENCHES: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
+  analyzer: () => import("./analyzer"),
   dashboard: () => import("./dashboard"),
   ingest: () => import("./ingest"),
   pipeline: () => import("./pipeline"),

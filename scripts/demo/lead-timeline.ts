@@ -18,6 +18,7 @@ import {
   type Origem,
   type TipoLeadPortal,
 } from "./catalog";
+import { analiseDemo } from "./analyse-demo-text";
 import { DEMO_AGENCY } from "./demo-accounts";
 import { listingTitle, type BrokerRef, type ListingRef } from "./generate-base";
 import type { LeadContext } from "./lead-context";
@@ -345,17 +346,20 @@ export function buildTimeline(ctx: LeadContext, rng: Random, f: LeadFacts) {
   }
 
   inter.sort((a, b) => a.off - b.off);
-  const interacaoRows = inter.map(
-    (p) =>
-      ({
-        leadId: f.leadId,
-        data: when(p.off),
-        tipo: p.tipo,
-        conteudo: typeof p.conteudo === "function" ? p.conteudo() : p.conteudo,
-        sentimento: p.sentimento ?? null,
-        metadata: p.metadata ?? null,
-      }) satisfies InferInsertModel<typeof interacoes>,
-  );
+  const interacaoRows = inter.map((p) => {
+    const data = when(p.off);
+    const conteudo = typeof p.conteudo === "function" ? p.conteudo() : p.conteudo;
+    return {
+      leadId: f.leadId,
+      data,
+      tipo: p.tipo,
+      conteudo,
+      sentimento: p.sentimento ?? null,
+      metadata: p.metadata ?? null,
+      // What people wrote is read as the pipeline reads it (a few seconds after it arrived).
+      ...analiseDemo(p.tipo, conteudo, new Date(Math.min(data.getTime() + 5 * SEC, ctx.now.getTime()))),
+    } satisfies InferInsertModel<typeof interacoes>;
+  });
 
   evs.sort((a, b) => a.off - b.off);
   const avisos: Aviso[] = [];

@@ -1,9 +1,9 @@
 // Everything said or done about a lead.
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../client";
 import { compiledInsert, type BoundStatement } from "../wire/compiled-statement";
-import { INTERACAO_TIPOS, interacoes } from "../schema";
+import { INTERACAO_TIPOS, INTERACAO_TIPOS_ANALISAVEIS, interacoes } from "../schema";
 import { idSchema } from "./columns";
 
 export type Interacao = typeof interacoes.$inferSelect;
@@ -82,3 +82,55 @@ const insertStatement = compiledInsert("interacoes.insert", interacoes, [
   "conteudo",
   "metadata",
 ]);
+
+export type InteracaoAAnalisar = Pick<Interacao, "id" | "leadId" | "tipo" | "conteudo">;
+
+/**
+ * What people wrote that the ConversationAnalyzer has not read yet, oldest first: one lead's, or
+ * (no leadId) any lead's for the sweep. The partial index idx_interacoes_a_analisar serves both.
+ */
+export async function listInteracoesAAnalisar(
+  db: Db,
+  options: { leadId?: string; limit?: number } = {},
+): Promise<InteracaoAAnalisar[]> {
+  const limit = z
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .parse(options.limit ?? 200);
+  return db
+    .select({ id: interacoes.id, leadId: interacoes.leadId, tipo: interacoes.tipo, conteudo: interacoes.conteudo })
+    .from(interacoes)
+    .where(
+      and(
+        isNull(interacoes.analisadoEm),
+        isNotNull(interacoes.conteudo),
+        inArray(interacoes.tipo, [...INTERACAO_TIPOS_ANALISAVEIS]),
+        options.leadId === undefined ? undefined : eq(interacoes.leadId, idSchema.parse(options.leadId)),
+      ),
+    )
+    .orderBy(asc(interacoes.id))
+    .limit(limit);
+}
+
+const analiseGravadaSchema = z.object({
+  id: z.number().int().positive(),
+  analise: z.record(z.string(), z.unknown()),
+  sentimento: z.enum(["positivo", "neutro", "negativo"]),
+  em: z.date(),
+});
+
+/**
+ * Writes an analysis once: a second writer (two runners, a retried step) finds the row already
+ * analysed and changes nothing. Returns whether this call wrote it.
+ */
+export async function saveAnaliseInteracao(db: Db, input: z.input<typeof analiseGravadaSchema>): Promise<boolean> {
+  const data = analiseGravadaSchema.parse(input);
+  const rows = await db
+    .update(interacoes)
+    .set({ analise: data.analise, sentimento: data.sentimento, analisadoEm: data.em })
+    .where(and(eq(interacoes.id, data.id), isNull(interacoes.analisadoEm)))
+    .returning({ id: interacoes.id });
+  return rows.length > 0;
+}

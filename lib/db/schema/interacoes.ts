@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, jsonb, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
 import { leads } from "./leads";
 
@@ -14,6 +15,9 @@ export const INTERACAO_TIPOS = [
 ] as const;
 export type InteracaoTipo = (typeof INTERACAO_TIPOS)[number];
 
+/** What a person wrote (the lead, or the broker's note): the ConversationAnalyzer reads these. */
+export const INTERACAO_TIPOS_ANALISAVEIS = ["mensagem_portal", "nova_consulta", "resposta_whatsapp", "nota"] as const;
+
 /** The seed's `interacoes`: everything said or done about a lead. */
 export const interacoes = pgTable(
   "interacoes",
@@ -25,6 +29,17 @@ export const interacoes = pgTable(
     conteudo: text("conteudo"),
     sentimento: varchar("sentimento", { length: 50 }),
     metadata: jsonb("metadata").$type<Record<string, unknown>>(),
+    /** The ConversationAnalyzer's result (agents/analista/conversation-analyzer), written once. */
+    analise: jsonb("analise").$type<Record<string, unknown>>(),
+    analisadoEm: timestamp("analisado_em", { withTimezone: true }),
   },
-  (t) => [index("idx_interacoes_lead").on(t.leadId)],
+  (t) => [
+    index("idx_interacoes_lead").on(t.leadId),
+    // The analysis sweep's to-do list stays as small as what is left to read.
+    index("idx_interacoes_a_analisar")
+      .on(t.id)
+      .where(
+        sql`analisado_em IS NULL AND conteudo IS NOT NULL AND tipo IN ('mensagem_portal', 'nova_consulta', 'resposta_whatsapp', 'nota')`,
+      ),
+  ],
 );

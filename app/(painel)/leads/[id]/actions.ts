@@ -9,6 +9,7 @@ import { dispatch } from "@/inngest/dispatch";
 import { requireScope } from "@/lib/auth/authorize";
 import { getDb } from "@/lib/db/client";
 import { getKv } from "@/lib/kv";
+import { log } from "@/lib/log";
 import type { LeadStatus } from "@/lib/db/schema";
 import { STATUS_LEAD } from "@/lib/painel/rotulos";
 import { formErrors, type AcaoEstado } from "@/lib/painel/acao-estado";
@@ -50,8 +51,15 @@ export async function adicionarNotaAction(_prev: AcaoEstado, form: FormData): Pr
   const parsed = notaSchema.safeParse({ leadId: texto(form, "leadId"), texto: texto(form, "texto") });
   if (!parsed.success) return { ok: false, erros: formErrors(parsed.error) };
   const { db } = await getDb();
-  const result = await addLeadNote(db, { scope, usuarioId: viewer.userId, nome: viewer.nome }, parsed.data, new Date());
+  const now = new Date();
+  const result = await addLeadNote(db, { scope, usuarioId: viewer.userId, nome: viewer.nome }, parsed.data, now);
   if (result.kind === "nao_encontrado") notFound();
+  // The note is committed: the ConversationAnalyzer reads it within seconds (a lost hand-over waits for the sweep).
+  await dispatch(
+    "interacao/recorded",
+    { leadId: parsed.data.leadId },
+    `nota-${parsed.data.leadId}-${now.getTime()}`,
+  ).catch((err: unknown) => log.warn("analise.dispatch_failed", { error: String(err) }));
   revalidatePath(`/leads/${parsed.data.leadId}`);
   return { ok: true, mensagem: "Nota adicionada." };
 }

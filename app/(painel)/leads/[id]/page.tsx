@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LeadAcoes } from "@/components/painel/lead-acoes-client";
+import { LeadAnalise } from "@/components/painel/lead-analise";
 import { LeadBusca } from "@/components/painel/lead-busca";
 import { LeadDetalhes } from "@/components/painel/lead-detalhes";
 import { LeadScore } from "@/components/painel/lead-score";
@@ -86,6 +87,7 @@ export default async function LeadPage({ params, searchParams }: PageProps) {
         </div>
         <div className="min-w-0 space-y-5 lg:col-start-1 lg:row-start-1">
           <LeadScore score={score} fatores={detalhe.fatores} limiares={limiares} />
+          <LeadAnalise analise={detalhe.analise} timezone={timezone} />
           <LeadBusca busca={lead.busca} />
           <LeadTimeline
             itens={detalhe.timeline}

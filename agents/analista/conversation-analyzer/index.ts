@@ -1,0 +1,2 @@
+export * from "@/lib/domain/analise-conversa";
+export { analyzeByRules, rulesAnalyzer, RULES_ENGINE } from "./rules-analyzer";

@@ -1,0 +1,23 @@
+// lead/received (the portal's message) or interacao/recorded (a note, a reply) → the
+// ConversationAnalyzer reads the lead's new interações. One lead at a time, so two triggers for the
+// same lead never read the same rows together; the write is once per row anyway.
+import { NonRetriableError } from "inngest";
+import { analyzeInteracoes } from "@/agents/analista/analyze-interacoes";
+import { getPipelineDeps } from "@/inngest/deps";
+import { inngest } from "../client";
+import { interacaoRecorded, interacaoRecordedSchema, leadReceived } from "../events";
+
+export const analyzeConversation = inngest.createFunction(
+  {
+    id: "analyze-conversation",
+    triggers: [leadReceived, interacaoRecorded],
+    concurrency: [{ key: "event.data.leadId", limit: 1 }],
+    retries: 5,
+  },
+  async ({ event, step }) => {
+    const parsed = interacaoRecordedSchema.safeParse({ leadId: (event.data as { leadId?: unknown }).leadId });
+    if (!parsed.success) throw new NonRetriableError(`${event.name} sem leadId válido: ${parsed.error.message}`);
+    const { leadId } = parsed.data;
+    return step.run("analisar", async () => analyzeInteracoes(await getPipelineDeps(), { leadId }));
+  },
+);
