@@ -172,6 +172,8 @@ const PAGES: PageCase[] = [
   { route: "/corretores", load: () => import("./(painel)/corretores/page"), expected: managers },
   { route: "/funil", load: () => import("./(painel)/funil/page"), expected: everyone },
   { route: "/eventos", load: () => import("./(painel)/eventos/page"), expected: everyone },
+  // A broker gets their own figures (no ranking), not a 403: scope, not role, narrows this page.
+  { route: "/metricas", load: () => import("./(painel)/metricas/page"), expected: everyone },
   {
     route: "/configuracoes/integracoes",
     load: () => import("./(painel)/configuracoes/integracoes/page"),

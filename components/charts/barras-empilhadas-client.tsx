@@ -18,16 +18,18 @@ export function BarrasEmpilhadas(p: GraficoProps) {
           <YAxis tick={{ fontSize: 12 }} width={44} allowDecimals={false} />
           <Tooltip formatter={(v) => formatValor(Number(v), formato)} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          {p.series.map((s, i) => (
-            <Bar
-              key={s.chave}
-              dataKey={s.chave}
-              name={s.nome}
-              stackId="1"
-              fill={corDaSerie(i)}
-              isAnimationActive={false}
-            />
-          ))}
+          {p.series
+            .filter((s) => !s.soTabela)
+            .map((s, i) => (
+              <Bar
+                key={s.chave}
+                dataKey={s.chave}
+                name={s.nome}
+                stackId="1"
+                fill={corDaSerie(i)}
+                isAnimationActive={false}
+              />
+            ))}
         </BarChart>
       </ResponsiveContainer>
     </GraficoMoldura>

@@ -17,10 +17,12 @@ export function BarrasHorizontais(p: GraficoProps) {
           <XAxis type="number" tick={{ fontSize: 12 }} allowDecimals={false} />
           <YAxis type="category" dataKey="rotulo" tick={{ fontSize: 12 }} width={96} />
           <Tooltip formatter={(v) => formatValor(Number(v), formato)} />
-          {p.series.length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
-          {p.series.map((s, i) => (
-            <Bar key={s.chave} dataKey={s.chave} name={s.nome} fill={corDaSerie(i)} isAnimationActive={false} />
-          ))}
+          {p.series.filter((s) => !s.soTabela).length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
+          {p.series
+            .filter((s) => !s.soTabela)
+            .map((s, i) => (
+              <Bar key={s.chave} dataKey={s.chave} name={s.nome} fill={corDaSerie(i)} isAnimationActive={false} />
+            ))}
         </BarChart>
       </ResponsiveContainer>
     </GraficoMoldura>

@@ -40,7 +40,7 @@ export function GraficoMoldura({ children, ...p }: GraficoProps & { children: Re
                   </th>
                   {p.series.map((s) => (
                     <td key={s.chave} className="px-2 py-1 text-right tabular-nums">
-                      {formatValor(l.valores[s.chave], formato)}
+                      {formatValor(l.valores[s.chave], s.formato ?? formato)}
                     </td>
                   ))}
                 </tr>

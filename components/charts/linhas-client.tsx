@@ -18,18 +18,20 @@ export function Linhas(p: GraficoProps) {
           <YAxis tick={{ fontSize: 12 }} width={44} />
           <Tooltip formatter={(v) => formatValor(Number(v), formato)} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          {p.series.map((s, i) => (
-            <Line
-              key={s.chave}
-              dataKey={s.chave}
-              name={s.nome}
-              stroke={corDaSerie(i)}
-              strokeWidth={2}
-              dot={false}
-              connectNulls
-              isAnimationActive={false}
-            />
-          ))}
+          {p.series
+            .filter((s) => !s.soTabela)
+            .map((s, i) => (
+              <Line
+                key={s.chave}
+                dataKey={s.chave}
+                name={s.nome}
+                stroke={corDaSerie(i)}
+                strokeWidth={2}
+                dot={false}
+                connectNulls
+                isAnimationActive={false}
+              />
+            ))}
         </LineChart>
       </ResponsiveContainer>
     </GraficoMoldura>

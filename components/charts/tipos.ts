@@ -1,7 +1,14 @@
 // The one data shape every chart takes: rows with a label and a value per series key.
 import type { Formato } from "./formato";
 
-export type Serie = { chave: string; nome: string };
+export type Serie = {
+  chave: string;
+  nome: string;
+  /** This series' values, when not the chart's `formato`. */
+  formato?: Formato;
+  /** Shown in the table only (a percent beside counts would need its own axis). */
+  soTabela?: boolean;
+};
 export type Linha = { rotulo: string; valores: Record<string, number | null> };
 
 export type GraficoProps = {
