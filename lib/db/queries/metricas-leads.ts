@@ -1,11 +1,10 @@
 // The dashboard's lead figures for a period, aggregated by Postgres in one statement: each lead's
-// first response and funnel stage are worked out once (a CTE) and grouped by local day, portal and
+// response time and funnel stage are worked out once (a CTE) and grouped by local day, portal and
 // broker. First response follows the lead page's rule (lib/painel/first-response.ts).
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../client";
 import { executeRows } from "../execute-rows";
-import { ACAO_PASSAR_ADIANTE, RESPOSTA_DO_CORRETOR_TIPOS } from "../schema";
 import { idSchema } from "./columns";
 
 export type MetricasScope = { imobiliariaId: string; corretorId: string | null };
@@ -43,11 +42,6 @@ export function checkPeriodo(p: MetricasPeriodo): MetricasPeriodo {
 
 // leads/interacoes times are `timestamp` (no zone) holding UTC wall time; bound as UTC text to match.
 const utc = (d: Date) => sql`${d.toISOString()}::timestamp`;
-const tiposResposta = sql.join(
-  RESPOSTA_DO_CORRETOR_TIPOS.map((t) => sql`${t}`),
-  sql`, `,
-);
-
 const etapas = (alias: string) =>
   sql.raw(
     [
@@ -62,27 +56,22 @@ const resposta = sql.raw(
 
 function baseQuery(scope: MetricasScope, p: MetricasPeriodo): SQL {
   const corretor = scope.corretorId ? sql`and l.corretor_id = ${idSchema.parse(scope.corretorId)}` : sql``;
+  // Reads only idx_leads_metricas' columns: an index-only range, no join (primeira_resposta_em is kept by
+  // the interacoes trigger of migration 0013, under the same rule as the lead page).
   return sql`
     select
       l.corretor_id,
       coalesce(l.origem, '') as origem,
-      to_char((l.data_primeiro_contato at time zone 'UTC') at time zone ${p.timezone}, 'YYYY-MM-DD') as dia,
-      -- greatest() skips nulls: an unanswered lead must stay null, not become 0.
-      case when r.em is not null then greatest(0, extract(epoch from (r.em - l.data_primeiro_contato)) / 60)::float8 end
-        as minutos,
+      ((l.data_primeiro_contato at time zone 'UTC') at time zone ${p.timezone})::date as dia,
+      extract(epoch from (l.primeira_resposta_em - l.data_primeiro_contato))::float8 / 60 as minutos,
       case
         when l.status = 'fechado' then 4
         when l.status = 'proposta' then 3
         when l.status in ('visita_agendada', 'visita_realizada') then 2
-        when l.status = 'em_contato' or r.em is not null then 1
+        when l.status = 'em_contato' or l.primeira_resposta_em is not null then 1
         else 0
       end as etapa
     from leads l
-    left join lateral (
-      select min(i.data) as em from interacoes i
-      where i.lead_id = l.id and i.tipo in (${tiposResposta}) and i.data >= l.data_primeiro_contato
-        and coalesce(i.metadata->>'acao', '') <> ${ACAO_PASSAR_ADIANTE}
-    ) r on true
     where l.imobiliaria_id = ${idSchema.parse(scope.imobiliariaId)} ${corretor}
       and l.data_primeiro_contato >= ${utc(p.desde)} and l.data_primeiro_contato < ${utc(p.ate)}`;
 }
