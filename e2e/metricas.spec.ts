@@ -14,7 +14,8 @@ async function expectCharts(page: Page) {
 for (const periodo of ["7", "90"] as const) {
   test(`o gestor vê os gráficos de ${periodo} dias e o ranking dos corretores`, async ({ page }) => {
     await loginAs(page, "gestor");
-    await page.getByRole("link", { name: "Métricas" }).click();
+    await expect(page.getByRole("link", { name: "Métricas" })).toHaveAttribute("href", "/metricas");
+    await page.goto("/metricas");
     await expect(page.getByRole("heading", { level: 1, name: "Métricas" })).toBeVisible();
     await page.getByLabel("Período").selectOption(periodo);
     await page.getByRole("button", { name: "Aplicar" }).click();

@@ -15,7 +15,7 @@ export function BarrasHorizontais(p: GraficoProps) {
         <BarChart data={paraRecharts(p.linhas, p.rotulosSaoDias)} layout="vertical" accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" tick={{ fontSize: 12 }} allowDecimals={false} />
-          <YAxis type="category" dataKey="rotulo" tick={{ fontSize: 12 }} width={96} />
+          <YAxis type="category" dataKey="rotulo" tick={{ fontSize: 11 }} width={124} />
           <Tooltip formatter={(v) => formatValor(Number(v), formato)} />
           {p.series.filter((s) => !s.soTabela).length > 1 ? <Legend wrapperStyle={{ fontSize: 12 }} /> : null}
           {p.series
