@@ -42,16 +42,14 @@ beforeAll(async () => {
   caio = await createBroker(t.db, agency, "Caio Dias");
   const venda = { finalidade: "venda" as const };
   const imovel = async (codigo: string, v: Partial<typeof imoveis.$inferInsert>) =>
-    t.db
-      .insert(imoveis)
-      .values({
-        id: `imv_${codigo}`,
-        imobiliariaId: agency.id,
-        codigo,
-        tipo: "apartamento",
-        finalidade: "venda",
-        ...v,
-      });
+    t.db.insert(imoveis).values({
+      id: `imv_${codigo}`,
+      imobiliariaId: agency.id,
+      codigo,
+      tipo: "apartamento",
+      finalidade: "venda",
+      ...v,
+    });
   await imovel("I1", { bairro: "Pinheiros", preco: 900_000 });
   await imovel("I2", { bairro: "Moema", tipo: "casa", finalidade: "aluguel", preco: 3_000 });
   await imovel("I3", { bairro: "Moema", preco: 2_500_000 });
