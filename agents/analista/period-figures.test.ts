@@ -6,7 +6,10 @@ import type { Imobiliaria } from "@/lib/db/queries/imobiliarias";
 import { insertInteracao } from "@/lib/db/queries/interacoes";
 import { insertMensagemOnce } from "@/lib/db/queries/mensagens";
 import { imoveis, type MensagemStatus } from "@/lib/db/schema";
+import { countLeads } from "@/lib/db/queries/leads-lista";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
+import { parseLeadsFiltros, toLeadsBusca } from "@/lib/painel/leads-filtros";
+import { leadsDoPeriodoHref, searchParamsOf } from "@/lib/painel/visao-geral-links";
 import { aggregateDemandVsStock } from "./demand-vs-stock";
 import { calculatePeriodPerformance } from "./period-performance";
 import { calculatePerformance } from "./performance-calculator";
@@ -275,6 +278,15 @@ describe("PerformanceCalculator over a period (dashboard)", () => {
       { dia: "2026-11-18", enviadas: 1, retidas: 0, agendadas: 1 },
     ]);
     expect(d.mensagens).toEqual({ enviadas: 3, retidas: 2, agendadas: 1 });
+  });
+
+  it("the overview's period card counts what its /leads link lists", async () => {
+    const d = await calculatePeriodPerformance(t.db, scopeAgencia(), periodo);
+    const href = leadsDoPeriodoHref({ de: "2026-11-16", ate: "2026-11-18" });
+    const busca = toLeadsBusca(parseLeadsFiltros(searchParamsOf(href)), { scoreQuente: 80 });
+    const { n } = await countLeads(t.db, scopeAgencia(), { n: busca });
+    expect(d.funil[0]!.leads).toBe(7);
+    expect(n).toBe(7);
   });
 
   it("a broker sees only their own leads and messages, and no ranking", async () => {

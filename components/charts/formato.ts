@@ -34,3 +34,24 @@ export function formatDia(d: string): string {
 export function formatDiaLongo(d: string): string {
   return diaLongo.format(meioDia(d));
 }
+
+/** "+12% sobre os 30 dias anteriores"; minutes change by minutes, since a percent of a time reads oddly. */
+export function formatVariacao(
+  valor: number | null,
+  anteriorValor: number | null,
+  formato: Formato,
+  dias: number,
+): string {
+  const k = { valor, anterior: anteriorValor, formato };
+  const antes = `sobre os ${dias} dias anteriores`;
+  const igual = `igual aos ${dias} dias anteriores`;
+  const semBase = `sem comparação com os ${dias} dias anteriores`;
+  if (k.valor === null || k.anterior === null) return semBase;
+  if (k.formato === "minutos") {
+    const diff = Math.round(k.valor - k.anterior);
+    return diff === 0 ? igual : `${diff > 0 ? "+" : "−"}${formatValor(Math.abs(diff), "minutos")} ${antes}`;
+  }
+  if (k.anterior === 0) return k.valor === 0 ? igual : semBase;
+  const pct = Math.round((100 * (k.valor - k.anterior)) / k.anterior);
+  return pct === 0 ? igual : `${pct > 0 ? "+" : "−"}${formatValor(Math.abs(pct), "pct")} ${antes}`;
+}
