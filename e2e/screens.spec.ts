@@ -19,6 +19,12 @@ type Shot = { name: string; url: string | ((page: Page) => Promise<string>); rea
 const heading = (name: string | RegExp) => async (page: Page) =>
   expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
 
+// /metricas is ready once its charts have drawn (Recharts measures its box on the client first).
+const metricasReady = (name: string | RegExp) => async (page: Page) => {
+  await heading(name)(page);
+  await expect(page.locator("[data-grafico] svg").first()).toBeVisible();
+};
+
 // The newest lead in the login's list: every role has one in the demo data.
 async function firstLeadUrl(page: Page): Promise<string> {
   await page.goto("/leads");
@@ -47,6 +53,7 @@ const PAGES: Record<Extract<DemoRole, "admin" | "gestor" | "corretor">, Shot[]> 
     { name: "mensagens", url: "/mensagens", ready: heading(/Mensagens/) },
     { name: "funil", url: "/funil", ready: heading("Funil") },
     { name: "eventos", url: "/eventos", ready: heading("Eventos") },
+    { name: "metricas", url: "/metricas?periodo=30", ready: metricasReady("Métricas") },
     { name: "corretores", url: "/corretores", ready: heading(/Corretores/) },
     { name: "corretor", url: firstCorretorUrl, ready: heading(/.+/) },
     { name: "sem-permissao", url: "/configuracoes", ready: heading("Sem permissão") },
@@ -58,6 +65,7 @@ const PAGES: Record<Extract<DemoRole, "admin" | "gestor" | "corretor">, Shot[]> 
     { name: "mensagens", url: "/mensagens", ready: heading(/Mensagens/) },
     { name: "funil", url: "/funil", ready: heading("Funil") },
     { name: "eventos", url: "/eventos", ready: heading("Eventos") },
+    { name: "metricas", url: "/metricas?periodo=30", ready: metricasReady("Minhas métricas") },
     { name: "sem-permissao", url: "/corretores", ready: heading("Sem permissão") },
     {
       name: "preferencias",

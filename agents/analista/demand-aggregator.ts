@@ -3,6 +3,7 @@
 import type { ItemDemanda } from "@/agents/conselheiro/compose/templates";
 import type { Db } from "@/lib/db/client";
 import { listBuscasRecebidas } from "@/lib/db/queries/demanda-leads";
+import type { DemandaAgrupada } from "@/lib/db/queries/metricas-demanda";
 import type { Busca } from "@/lib/db/schema";
 import { foldText } from "@/lib/text/fold-text";
 
@@ -44,14 +45,14 @@ export function faixaPreco(busca: Busca): string | null {
 }
 
 /** Counts values case- and accent-insensitively; each group is named by its most frequent spelling. */
-function topN(values: (string | null | undefined)[], n: number): ItemDemanda[] {
+function topN(values: [string | null | undefined, number][], n: number): ItemDemanda[] {
   const grupos = new Map<string, Map<string, number>>();
-  for (const raw of values) {
+  for (const [raw, peso] of values) {
     const nome = raw?.trim();
     if (!nome) continue;
     const chave = foldText(nome);
     const grafias = grupos.get(chave) ?? new Map<string, number>();
-    grafias.set(nome, (grafias.get(nome) ?? 0) + 1);
+    grafias.set(nome, (grafias.get(nome) ?? 0) + peso);
     grupos.set(chave, grafias);
   }
   return [...grupos.values()]
@@ -63,19 +64,28 @@ function topN(values: (string | null | undefined)[], n: number): ItemDemanda[] {
     .slice(0, n);
 }
 
-export function rankDemand(buscas: readonly Busca[], n: number = TOP_DEMANDA): Demanda {
+/** The ranking over buscas already counted by value (the dashboard's grouped read). */
+export function rankGroupedDemand(g: DemandaAgrupada, n: number = TOP_DEMANDA): Demanda {
   return {
-    leadsComBusca: buscas.length,
+    leadsComBusca: g.leadsComBusca,
     bairros: topN(
-      buscas.map((b) => b.bairro),
+      g.bairros.map((b) => [b.busca.bairro, b.leads]),
       n,
     ),
     tipos: topN(
-      buscas.map((b) => b.tipo),
+      g.tipos.map((b) => [b.busca.tipo, b.leads]),
       n,
     ),
-    faixasPreco: topN(buscas.map(faixaPreco), n),
+    faixasPreco: topN(
+      g.precos.map((b) => [faixaPreco(b.busca), b.leads]),
+      n,
+    ),
   };
+}
+
+export function rankDemand(buscas: readonly Busca[], n: number = TOP_DEMANDA): Demanda {
+  const um = buscas.map((busca) => ({ busca, leads: 1 }));
+  return rankGroupedDemand({ leadsComBusca: buscas.length, bairros: um, tipos: um, precos: um }, n);
 }
 
 export async function aggregateDemand(db: Db, janela: Janela, n: number = TOP_DEMANDA): Promise<Demanda> {

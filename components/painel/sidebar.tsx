@@ -8,6 +8,7 @@ function navItems(papel: Papel, corretorId: string | null): NavItem[] {
     { href: "/visao-geral", label: "Visão geral" },
     { href: "/leads", label: "Leads" },
     { href: "/funil", label: "Funil" },
+    { href: "/metricas", label: "Métricas" },
     { href: "/mensagens", label: "Mensagens" },
     { href: "/eventos", label: "Eventos" },
     ...(papel !== "corretor"

@@ -3,17 +3,11 @@
 // when the broker answers from WhatsApp). Handing the lead to another broker is not a response.
 import type { Interacao } from "@/lib/db/queries/interacoes";
 import type { Lead } from "@/lib/db/queries/leads";
-import type { InteracaoTipo } from "@/lib/db/schema";
+import { ACAO_PASSAR_ADIANTE, RESPOSTA_DO_CORRETOR_TIPOS, type InteracaoTipo } from "@/lib/db/schema";
 
 export type PrimeiraResposta = { em: Date; minutos: number };
 
-const ACOES_DO_CORRETOR: ReadonlySet<InteracaoTipo> = new Set([
-  "contato_corretor",
-  "mudanca_status",
-  "nota",
-  "visita",
-  "toque_link",
-]);
+const ACOES_DO_CORRETOR: ReadonlySet<InteracaoTipo> = new Set(RESPOSTA_DO_CORRETOR_TIPOS);
 
 export function firstResponse(
   lead: Pick<Lead, "dataPrimeiroContato">,
@@ -24,7 +18,7 @@ export function firstResponse(
   let primeira: Date | null = null;
   for (const i of interacoes) {
     if (!i.tipo || !ACOES_DO_CORRETOR.has(i.tipo) || !i.data || i.data < recebido) continue;
-    if ((i.metadata as { acao?: unknown } | null)?.acao === "passar_adiante") continue;
+    if ((i.metadata as { acao?: unknown } | null)?.acao === ACAO_PASSAR_ADIANTE) continue;
     if (!primeira || i.data < primeira) primeira = i.data;
   }
   if (!primeira) return null;

@@ -14,3 +14,8 @@ export const VISAO_GERAL_LINKS = {
 export function searchParamsOf(href: string): Record<string, string> {
   return Object.fromEntries(new URL(href, "http://x").searchParams);
 }
+
+/** The overview's "Leads recebidos" card of a period: /leads filtered to the same São Paulo days. */
+export function leadsDoPeriodoHref(periodo: { de: string; ate: string }): string {
+  return `/leads?de=${periodo.de}&ate=${periodo.ate}`;
+}

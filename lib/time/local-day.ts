@@ -1,7 +1,7 @@
 // A calendar day as a form sends it ("2026-12-05"), read in the agency's timezone: the instants it
 // spans. Filters by period use it, so "05/12" means the agency's 05/12, not UTC's.
 import { TZDate } from "@date-fns/tz";
-import { addDays } from "date-fns";
+import { addDays, format } from "date-fns";
 import { DEFAULT_TIMEZONE } from "./working-hours";
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -15,4 +15,17 @@ export function localDayRange(day: string, timezone: string = DEFAULT_TIMEZONE):
   // 2026-02-31 would roll over into March: a day that does not exist is refused, not moved.
   if (start.getFullYear() !== year || start.getMonth() !== month - 1 || start.getDate() !== date) return null;
   return { start: new Date(start.getTime()), end: new Date(addDays(start, 1).getTime()) };
+}
+
+/** Every calendar day (`2026-12-05`) in `timezone` that [desde, ate) touches, in order. */
+export function localDaysIn(desde: Date, ate: Date, timezone: string = DEFAULT_TIMEZONE): string[] {
+  const dias: string[] = [];
+  let dia = new TZDate(desde.getTime(), timezone);
+  dia = new TZDate(dia.getFullYear(), dia.getMonth(), dia.getDate(), 0, 0, 0, 0, timezone);
+  // Bounded: a period is at most a few hundred days, and a reversed one yields none.
+  while (dia.getTime() < ate.getTime() && dias.length < 1000) {
+    dias.push(format(dia, "yyyy-MM-dd"));
+    dia = addDays(dia, 1);
+  }
+  return dias;
 }

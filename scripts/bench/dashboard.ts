@@ -30,6 +30,9 @@ import { login, type Session } from "./http-session";
 
 const LIST_TARGET_MS = 150;
 const LEAD_PAGE_TARGET_MS = 100;
+// Issue #19: /metricas over 30 and 90 days (charts of every lead of the period) and the overview.
+const METRICAS_TARGET_MS = 250;
+const VISAO_GERAL_TARGET_MS = 150;
 
 type Page = {
   label: string;
@@ -67,6 +70,19 @@ function pagesFor(long: TimelineLead, typical: TimelineLead, busca: SearchTarget
     leadPage(typical),
     { label: "/funil", path: "/funil", targetMs: LIST_TARGET_MS },
     { label: "/eventos", path: "/eventos", targetMs: LIST_TARGET_MS },
+    { label: "/visao-geral", path: "/visao-geral", targetMs: VISAO_GERAL_TARGET_MS },
+    {
+      label: "/metricas 30 dias",
+      path: "/metricas?periodo=30",
+      targetMs: METRICAS_TARGET_MS,
+      expect: 'data-testid="metricas"',
+    },
+    {
+      label: "/metricas 90 dias",
+      path: "/metricas?periodo=90",
+      targetMs: METRICAS_TARGET_MS,
+      expect: 'data-testid="metricas"',
+    },
   ];
 }
 

@@ -299,6 +299,8 @@ describe("seedDemoIfEmpty and determinism", () => {
             imovelId: r.imovelId!.slice(-16),
             dataPrimeiroContato: r.dataPrimeiroContato!.getTime() - by,
             dataUltimaInteracao: r.dataUltimaInteracao!.getTime() - by,
+            // Stamped by the interacoes trigger (migration 0013) from the seed's broker responses.
+            primeiraRespostaEm: r.primeiraRespostaEm ? r.primeiraRespostaEm.getTime() - by : null,
             metadata: {
               ...meta,
               entregaId: meta.entregaId.slice(-16),

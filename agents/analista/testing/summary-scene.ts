@@ -55,6 +55,9 @@ export type LeadSpec = {
   retida?: boolean;
   /** When the broker confirmed the first contact ("Já contatei"). */
   contatoEm?: Date;
+  /** The portal; ZAP by default. */
+  origem?: string;
+  imovelId?: string;
 };
 
 export async function addLead(db: Db, agency: Imobiliaria, corretor: Corretor, spec: LeadSpec): Promise<Lead> {
@@ -64,12 +67,13 @@ export async function addLead(db: Db, agency: Imobiliaria, corretor: Corretor, s
     corretorId: corretor.id,
     nome: spec.nome,
     telefone: "+5511987654321",
-    origem: "zap",
+    origem: spec.origem ?? "zap",
     dataPrimeiroContato: spec.at,
     dataUltimaInteracao: spec.at,
     score: spec.score,
     status: spec.status ?? (spec.contatoEm ? "em_contato" : "novo"),
     busca: spec.busca ?? null,
+    imovelId: spec.imovelId ?? null,
   });
   await insertInteracao(db, { leadId: lead.id, tipo: "mensagem_portal", data: spec.at, conteudo: "Tenho interesse" });
   const evento = await insertEvento(db, {

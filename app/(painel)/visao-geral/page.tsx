@@ -1,22 +1,34 @@
 // The dashboard's first page: headline counts within the login's scope, each card a link to the list it counts.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { calculatePeriodPerformance } from "@/agents/analista/period-performance";
+import { VisaoGeralPeriodo } from "@/components/painel/visao-geral-periodo";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatCard } from "@/components/ui/stat-card";
 import { requireScope } from "@/lib/auth/authorize";
 import { getDb } from "@/lib/db/client";
 import { countVisaoGeral } from "@/lib/db/queries/painel-visao-geral";
 import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
+import { parseMetricasFiltros } from "@/lib/painel/metricas-periodo";
+import type { RawSearchParams } from "@/lib/painel/search-params";
 import { VISAO_GERAL_LINKS } from "@/lib/painel/visao-geral-links";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Visão geral · Lastro" };
 
-export default async function VisaoGeralPage() {
+type PageProps = { searchParams: Promise<RawSearchParams> };
+
+export default async function VisaoGeralPage({ searchParams }: PageProps) {
   const { viewer, scope } = await requireScope();
   const imobiliaria = await loadImobiliaria(scope.imobiliariaId);
+  const { periodo } = parseMetricasFiltros(await searchParams, imobiliaria.timezone);
+  const tz = imobiliaria.timezone;
   const { db } = await getDb();
-  const counts = await countVisaoGeral(db, scope, imobiliaria.configuracoes.scoreQuente);
+  const [counts, atual, anterior] = await Promise.all([
+    countVisaoGeral(db, scope, imobiliaria.configuracoes.scoreQuente),
+    calculatePeriodPerformance(db, scope, { desde: periodo.desde, ate: periodo.ateExclusivo, timezone: tz }),
+    calculatePeriodPerformance(db, scope, { ...periodo.anterior, timezone: tz }),
+  ]);
   const primeiroNome = viewer.nome.split(" ")[0] ?? viewer.nome;
 
   return (
@@ -72,6 +84,7 @@ export default async function VisaoGeralPage() {
           />
         )}
       </dl>
+      <VisaoGeralPeriodo periodo={periodo} atual={atual} anterior={anterior} />
       <p className="text-sm text-muted">
         As mensagens que o Lastro prepara para os corretores ficam em{" "}
         <Link href="/mensagens" className="font-medium text-brand-700 underline underline-offset-2">

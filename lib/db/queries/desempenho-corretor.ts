@@ -1,8 +1,9 @@
 // Read-only figures for the PerformanceCalculator: the broker's leads of a period with their current
-// status and when the broker first contacted each (the first `contato_corretor` interaction).
-import { and, eq, gte, lt, min } from "drizzle-orm";
+// status and when the broker first responded to each (the lead page's rule: the first contact, status
+// move, note, visit or link tap after its arrival, a hand-over excluded).
+import { and, eq, gte, inArray, lt, min, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { interacoes, leads, type LeadStatus } from "../schema";
+import { ACAO_PASSAR_ADIANTE, interacoes, leads, RESPOSTA_DO_CORRETOR_TIPOS, type LeadStatus } from "../schema";
 import { idSchema } from "./columns";
 
 type Janela = { corretorId: string; desde: Date; ate: Date };
@@ -14,7 +15,7 @@ export type LeadComPrimeiraResposta = {
   primeiraRespostaEm: Date | null;
 };
 
-/** Leads the broker holds that reached us in [desde, ate), each with its first broker contact (or null). */
+/** Leads the broker holds that reached us in [desde, ate), each with its first broker response (or null). */
 export async function listLeadsComPrimeiraResposta(db: Db, j: Janela): Promise<LeadComPrimeiraResposta[]> {
   return db
     .select({
@@ -24,7 +25,15 @@ export async function listLeadsComPrimeiraResposta(db: Db, j: Janela): Promise<L
       primeiraRespostaEm: min(interacoes.data),
     })
     .from(leads)
-    .leftJoin(interacoes, and(eq(interacoes.leadId, leads.id), eq(interacoes.tipo, "contato_corretor")))
+    .leftJoin(
+      interacoes,
+      and(
+        eq(interacoes.leadId, leads.id),
+        inArray(interacoes.tipo, [...RESPOSTA_DO_CORRETOR_TIPOS]),
+        gte(interacoes.data, leads.dataPrimeiroContato),
+        sql`coalesce(${interacoes.metadata}->>'acao', '') <> ${ACAO_PASSAR_ADIANTE}`,
+      ),
+    )
     .where(
       and(
         eq(leads.corretorId, idSchema.parse(j.corretorId)),

@@ -167,6 +167,8 @@ export function planInsertLeadFromPortal(input: PortalLead): { row: Lead; write:
     status: data.status ?? "novo",
     busca: data.busca ?? null,
     metadata: data.metadata ?? null,
+    // Set by the interacoes trigger (migration 0013) when the broker first responds.
+    primeiraRespostaEm: null,
   };
   return { row, write: insertRowStatement.bind(row) };
 }

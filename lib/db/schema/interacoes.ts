@@ -14,6 +14,19 @@ export const INTERACAO_TIPOS = [
   "toque_link",
 ] as const;
 export type InteracaoTipo = (typeof INTERACAO_TIPOS)[number];
+/**
+ * What a broker does about a lead that ends its wait: the lead page's "primeira resposta", the
+ * dashboard's and the weekly summary's. A link tap comes first when the broker answers from WhatsApp.
+ */
+export const RESPOSTA_DO_CORRETOR_TIPOS = [
+  "contato_corretor",
+  "mudanca_status",
+  "nota",
+  "visita",
+  "toque_link",
+] as const satisfies readonly InteracaoTipo[];
+/** Handing the lead to another broker is logged as an interaction but is no response. */
+export const ACAO_PASSAR_ADIANTE = "passar_adiante";
 
 /** What a person wrote (the lead, or the broker's note): the ConversationAnalyzer reads these. */
 export const INTERACAO_TIPOS_ANALISAVEIS = ["mensagem_portal", "nova_consulta", "resposta_whatsapp", "nota"] as const;

@@ -37,6 +37,7 @@ const row = (id: string, extra: Partial<LeadRow> = {}): LeadRow => ({
   status: "novo",
   busca: null,
   metadata: null,
+  primeiraRespostaEm: null,
   ...extra,
 });
 
@@ -142,7 +143,12 @@ describe("composeWrites", () => {
       ["mensagem_portal", "primeira", { n: 1 }, when],
       ["nota", null, null, when],
     ]);
-    expect((await t.db.select().from(leads).where(eq(leads.id, parent.id)))[0]).toEqual(parent);
+    // The note is a broker response: the interacoes trigger (migration 0013) stamps it on the lead, even
+    // when the lead and its interactions arrive in one statement.
+    expect((await t.db.select().from(leads).where(eq(leads.id, parent.id)))[0]).toEqual({
+      ...parent,
+      primeiraRespostaEm: when,
+    });
   });
 
   it("writes nothing when one part fails: the statement is one", async () => {

@@ -43,6 +43,7 @@ const lead = (id: string, telefone: string): LeadRow => ({
   status: "novo",
   busca: null,
   metadata: null,
+  primeiraRespostaEm: null,
 });
 const insertLead = compiledRowInsert("teste.poucas.leads.insert", leads);
 const insertInteracao = compiledInsert("teste.poucas.interacoes.insert", interacoes, ["leadId", "tipo", "conteudo"]);

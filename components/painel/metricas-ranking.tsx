@@ -1,0 +1,43 @@
+// The broker ranking of /metricas: who got leads, how fast they answered, who took them to a visit,
+// and how many of their alerts the daily quota held back.
+import { formatValor } from "@/components/charts/formato";
+import { Table, Td, Th } from "@/components/ui/table";
+import type { CorretorRanking } from "@/agents/analista/period-performance";
+
+export function MetricasRanking({ ranking }: { ranking: CorretorRanking[] }) {
+  return (
+    <section aria-labelledby="ranking-titulo" className="space-y-3">
+      <h2 id="ranking-titulo" className="text-base font-semibold text-ink">
+        Ranking dos corretores
+      </h2>
+      <Table label="Ranking dos corretores">
+        <thead>
+          <tr>
+            <Th>Corretor</Th>
+            <Th align="right">Leads</Th>
+            <Th align="right">Parte dos leads</Th>
+            <Th align="right">1ª resposta (mediana)</Th>
+            <Th align="right">1ª resposta (p90)</Th>
+            <Th align="right">Lead → visita</Th>
+            <Th align="right">Mensagens enviadas</Th>
+            <Th align="right">Retidas pela cota</Th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100" data-testid="metricas-ranking">
+          {ranking.map((c) => (
+            <tr key={c.corretorId}>
+              <Td>{c.nome}</Td>
+              <Td align="right">{formatValor(c.leads, "numero")}</Td>
+              <Td align="right">{formatValor(c.partilhaPct, "pct")}</Td>
+              <Td align="right">{formatValor(c.medianaMin, "minutos")}</Td>
+              <Td align="right">{formatValor(c.p90Min, "minutos")}</Td>
+              <Td align="right">{formatValor(c.conversaoVisitaPct, "pct")}</Td>
+              <Td align="right">{formatValor(c.enviadas, "numero")}</Td>
+              <Td align="right">{formatValor(c.retidas, "numero")}</Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </section>
+  );
+}
