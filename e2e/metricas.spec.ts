@@ -36,3 +36,27 @@ for (const periodo of ["7", "90"] as const) {
     await expect(page.getByTestId("filtro-corretor")).toHaveCount(0);
   });
 }
+
+test("a página de um corretor mostra os números da linha dele no ranking dos últimos 30 dias", async ({ page }) => {
+  await loginAs(page, "gestor");
+  await page.goto("/metricas?periodo=30");
+  const linha = page.getByTestId("metricas-ranking").locator("tr").first();
+  const celulas = await linha.locator("td").allInnerTexts();
+  const [nome, leads, parte, mediana] = celulas.map((c) => c.trim());
+
+  await page.goto("/corretores");
+  await page.getByTestId("corretor-link").filter({ hasText: nome! }).click();
+  const numeros = page.getByTestId("corretor-numeros");
+  await expect(numeros).toContainText("Números dos últimos 30 dias");
+  for (const [rotulo, valor] of [
+    ["Leads recebidos", leads],
+    ["Parte dos leads da imobiliária", parte],
+    ["1ª resposta (mediana)", mediana],
+  ] as const) {
+    await expect(numeros.locator("div", { has: page.getByText(rotulo, { exact: true }) }).locator("dd")).toHaveText(
+      valor!,
+    );
+  }
+  await numeros.getByRole("link", { name: "Ver gráficos em Métricas" }).click();
+  await expect(page.getByTestId("filtro-corretor")).not.toHaveValue("");
+});

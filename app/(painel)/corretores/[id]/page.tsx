@@ -4,6 +4,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { calculatePeriodPerformance } from "@/agents/analista/period-performance";
+import { CorretorNumeros } from "@/components/painel/corretor-numeros";
 import { CorretorPreferencias } from "@/components/painel/corretor-preferencias-client";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,6 +13,7 @@ import { requireScope } from "@/lib/auth/authorize";
 import { getDb } from "@/lib/db/client";
 import { getCorretorById } from "@/lib/db/queries/corretores";
 import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
+import { parseMetricasFiltros } from "@/lib/painel/metricas-periodo";
 import { formatDataHora } from "@/lib/time/format-data-hora";
 import { isPaused } from "@/lib/time/working-hours";
 import { salvarPreferenciasAction } from "./actions";
@@ -31,6 +34,14 @@ export default async function CorretorPage({ params }: PageProps) {
     getCorretorById(db, scope.imobiliariaId, id),
   ]);
   if (!corretor) notFound();
+  // The agency's whole period, not just this broker's leads: their share of the leads needs the total.
+  const { periodo } = parseMetricasFiltros({ periodo: "30" }, imobiliaria.timezone);
+  const desempenho = await calculatePeriodPerformance(
+    db,
+    { imobiliariaId: scope.imobiliariaId, corretorId: null },
+    { desde: periodo.desde, ate: periodo.ateExclusivo, timezone: imobiliaria.timezone },
+  );
+  const numeros = desempenho.ranking?.find((r) => r.corretorId === corretor.id) ?? null;
   const gestao = scope.corretorId === null;
   const p = corretor.preferencias;
   const pausado = isPaused(p, new Date());
@@ -55,6 +66,11 @@ export default async function CorretorPage({ params }: PageProps) {
             <Badge tom="sucesso">Ativo</Badge>
           )
         }
+      />
+      <CorretorNumeros
+        numeros={numeros}
+        dias={periodo.dias}
+        metricasHref={gestao ? `/metricas?periodo=30&corretor=${corretor.id}` : "/metricas?periodo=30"}
       />
       <div className="max-w-3xl">
         <CorretorPreferencias
