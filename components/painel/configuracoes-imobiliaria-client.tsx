@@ -2,8 +2,9 @@
 // The agency settings form (/configuracoes). The server action validates and answers one pt-BR
 // message per refused field, shown beside it; what was typed stays on the form until it is saved.
 import { useActionState, startTransition, type FormEvent, type ReactNode } from "react";
-import { botaoPrimario, campo, rotuloCampo } from "@/components/ui/estilos";
+import { campo, rotuloCampo } from "@/components/ui/estilos";
 import { ESTADO_INICIAL, type AcaoEstado } from "@/lib/painel/acao-estado";
+import { EnvioComAviso } from "@/components/ui/envio-com-aviso";
 
 type Acao = (prev: AcaoEstado, form: FormData) => Promise<AcaoEstado>;
 type Erros = Record<string, string> | undefined;
@@ -339,20 +340,14 @@ export function ConfiguracoesImobiliaria({
         </div>
       </Secao>
 
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className={`${botaoPrimario} w-full sm:w-auto`} disabled={salvando} data-testid="salvar">
-          {salvando ? "Salvando…" : "Salvar configurações"}
-        </button>
-        {estado.mensagem ? (
-          <p
-            role="status"
-            data-testid="configuracoes-aviso"
-            className={`text-sm ${estado.ok ? "text-brand-800" : "text-amber-800"}`}
-          >
-            {estado.mensagem}
-          </p>
-        ) : null}
-      </div>
+      <EnvioComAviso
+        rotulo="Salvar configurações"
+        rotuloEnviando="Salvando…"
+        enviando={salvando}
+        aviso={estado}
+        avisoTestId="configuracoes-aviso"
+        botaoTestId="salvar"
+      />
     </form>
   );
 }

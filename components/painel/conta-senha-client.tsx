@@ -2,8 +2,9 @@
 // "Trocar senha": the current one, then the new one twice, each error beside its field.
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { descrito, ErroCampo } from "@/components/ui/erro-campo";
-import { botaoPrimario, campo, rotuloCampo } from "@/components/ui/estilos";
+import { campo, rotuloCampo } from "@/components/ui/estilos";
 import { ESTADO_INICIAL, type AcaoEstado } from "@/lib/painel/acao-estado";
+import { EnvioComAviso } from "@/components/ui/envio-com-aviso";
 
 type Acao = (prev: AcaoEstado, form: FormData) => Promise<AcaoEstado>;
 
@@ -43,20 +44,13 @@ export function ContaSenha({ acao, email }: { acao: Acao; email: string }) {
       {senha("atual", "Senha atual", "current-password")}
       {senha("nova", "Nova senha", "new-password", "Pelo menos 10 caracteres.")}
       {senha("confirmacao", "Repita a nova senha", "new-password")}
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className={`${botaoPrimario} w-full sm:w-auto`} disabled={enviando}>
-          {enviando ? "Trocando…" : "Trocar senha"}
-        </button>
-        {estado.mensagem ? (
-          <p
-            role="status"
-            data-testid="senha-aviso"
-            className={`text-sm ${estado.ok ? "text-brand-800" : "text-amber-800"}`}
-          >
-            {estado.mensagem}
-          </p>
-        ) : null}
-      </div>
+      <EnvioComAviso
+        rotulo="Trocar senha"
+        rotuloEnviando="Trocando…"
+        enviando={enviando}
+        aviso={estado}
+        avisoTestId="senha-aviso"
+      />
     </form>
   );
 }

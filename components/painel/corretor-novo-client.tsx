@@ -3,8 +3,9 @@
 // e-mail. The daily limit starts at the agency's default and is changed on the broker's page.
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
 import { descrito, ErroCampo } from "@/components/ui/erro-campo";
-import { botaoPrimario, campo, rotuloCampo } from "@/components/ui/estilos";
+import { campo, rotuloCampo } from "@/components/ui/estilos";
 import { ESTADO_INICIAL, type AcaoEstado } from "@/lib/painel/acao-estado";
+import { EnvioComAviso } from "@/components/ui/envio-com-aviso";
 
 type Acao = (prev: AcaoEstado, form: FormData) => Promise<AcaoEstado>;
 
@@ -68,20 +69,13 @@ export function CorretorNovo({ acao, limiteDiario }: { acao: Acao; limiteDiario:
           Começa ativo, com {limiteDiario} mensagens por dia (o padrão da imobiliária) e o expediente padrão; ajuste na
           página do corretor.
         </p>
-        <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" className={`${botaoPrimario} w-full sm:w-auto`} disabled={enviando}>
-            {enviando ? "Adicionando…" : "Adicionar"}
-          </button>
-          {estado.mensagem ? (
-            <p
-              role="status"
-              data-testid="novo-corretor-aviso"
-              className={`text-sm ${estado.ok ? "text-brand-800" : "text-amber-800"}`}
-            >
-              {estado.mensagem}
-            </p>
-          ) : null}
-        </div>
+        <EnvioComAviso
+          rotulo="Adicionar"
+          rotuloEnviando="Adicionando…"
+          enviando={enviando}
+          aviso={estado}
+          avisoTestId="novo-corretor-aviso"
+        />
       </form>
     </section>
   );

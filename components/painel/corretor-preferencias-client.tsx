@@ -3,8 +3,9 @@
 // leaves out what it may not (a broker sees their daily limit and active flag as text, not fields).
 import { useActionState, useEffect, useRef, startTransition, type FormEvent } from "react";
 import { ErroCampo as Erro, descrito } from "@/components/ui/erro-campo";
-import { botaoPrimario, campo, rotuloCampo } from "@/components/ui/estilos";
+import { campo, rotuloCampo } from "@/components/ui/estilos";
 import { ESTADO_INICIAL, type AcaoEstado } from "@/lib/painel/acao-estado";
+import { EnvioComAviso } from "@/components/ui/envio-com-aviso";
 
 type Acao = (prev: AcaoEstado, form: FormData) => Promise<AcaoEstado>;
 
@@ -248,20 +249,14 @@ export function CorretorPreferencias({
         </div>
       </fieldset>
 
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" className={`${botaoPrimario} w-full sm:w-auto`} disabled={salvando} data-testid="salvar">
-          {salvando ? "Salvando…" : "Salvar preferências"}
-        </button>
-        {estado.mensagem ? (
-          <p
-            role="status"
-            data-testid="preferencias-aviso"
-            className={`text-sm ${estado.ok ? "text-brand-800" : "text-amber-800"}`}
-          >
-            {estado.mensagem}
-          </p>
-        ) : null}
-      </div>
+      <EnvioComAviso
+        rotulo="Salvar preferências"
+        rotuloEnviando="Salvando…"
+        enviando={salvando}
+        aviso={estado}
+        avisoTestId="preferencias-aviso"
+        botaoTestId="salvar"
+      />
     </form>
   );
 }

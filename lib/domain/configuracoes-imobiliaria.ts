@@ -2,7 +2,7 @@
 // defaults for new brokers, summary hours, and the Twilio Content templates that override the
 // TWILIO_CONTENT_SID_* env vars for this agency.
 import { z } from "zod";
-import type { PreferenciasInput } from "./preferencias";
+import { agrupamentoSchema, type PreferenciasInput } from "./preferencias";
 import { twilioTemplatesSchema } from "./twilio-templates";
 
 export const ROTEAMENTOS = ["dono_do_anuncio", "roleta", "fixo"] as const;
@@ -24,16 +24,7 @@ export const configuracoesImobiliariaSchema = z.object({
   followUpDias: z.array(z.number().int().min(1).max(90)).default([1, 3, 7]),
   pesosRoleta: z.record(z.string(), z.number().int().min(0).max(10)).default({}),
   /** What a broker added to the agency starts with (each broker's own settings win afterwards). */
-  agrupamentoPadrao: z
-    .object({
-      janelaMinutos: z
-        .number()
-        .int()
-        .min(1)
-        .max(24 * 60),
-      tamanhoMaximo: z.number().int().min(2).max(50),
-    })
-    .default({ janelaMinutos: 30, tamanhoMaximo: 5 }),
+  agrupamentoPadrao: agrupamentoSchema,
   /**
    * The earliest local time the daily / weekly summary goes out; null = at the broker's first moment
    * on duty (their start of hours), which is what a summary "to start the day" means for most agencies.
