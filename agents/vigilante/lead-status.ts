@@ -2,6 +2,7 @@
 // transaction with the lead row-locked, only inside the login's scope, and writes an interação the
 // way the broker's WhatsApp buttons do (a first contact is `contato_corretor` with its response time).
 import { z } from "zod";
+import { cancelPendentesDoLead, MOTIVO_LEAD_ENCERRADO } from "@/agents/conselheiro/inbound/cancel-pendentes-do-lead";
 import { isInScope, type Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db/client";
 import { insertInteracao } from "@/lib/db/queries/interacoes";
@@ -50,7 +51,8 @@ export const notaSchema = z.object({
 export type NovaNota = z.input<typeof notaSchema>;
 
 export type LeadActionResult =
-  | { kind: "feito"; lead: Lead }
+  /** `giveBackQuota`: slots of the broker's cancelled alerts, to give back in KV once committed. */
+  | { kind: "feito"; lead: Lead; giveBackQuota?: { corretorId: string; usedAt: Date[] } }
   /** Missing, another agency's or (for a broker) another broker's: the same answer, nothing changed. */
   | { kind: "nao_encontrado" }
   /** Someone moved it first (or it already is there): the page shows the current status. */
@@ -63,6 +65,16 @@ async function lockInScope(tx: Db, scope: Scope, leadId: string): Promise<Lead |
 }
 
 const rotulo = (status: LeadStatus | null) => (status ? STATUS_LEAD[status].rotulo : "sem status");
+
+/** The timeline line, plus how many unsent alerts and reminders the move dropped. */
+function comCanceladas(linha: string, canceladas: number): string {
+  if (!canceladas) return linha;
+  const quantas = canceladas === 1 ? "1 mensagem pendente cancelada" : `${canceladas} mensagens pendentes canceladas`;
+  return `${linha}${/[.!?]$/.test(linha) ? "" : "."} ${quantas}.`;
+}
+
+// A closed or lost lead is chased no more: what still waits to reach its broker about it is dropped.
+const ENCERRADOS: ReadonlySet<LeadStatus> = new Set(["fechado", "perdido"]);
 
 export async function changeLeadStatus(
   db: Db,
@@ -85,6 +97,20 @@ export async function changeLeadStatus(
       primeiraResposta && lead.dataPrimeiroContato
         ? Math.max(0, Math.round((now.getTime() - lead.dataPrimeiroContato.getTime()) / 60_000))
         : null;
+    const cancelados =
+      ENCERRADOS.has(data.para) && lead.corretorId
+        ? await cancelPendentesDoLead(tx, {
+            leadId: lead.id,
+            de: { id: lead.corretorId },
+            motivo: {
+              codigo: MOTIVO_LEAD_ENCERRADO,
+              mensagem: `Cancelada: o lead foi marcado como ${rotulo(data.para)} por ${actor.nome}.`,
+              extra: { para: data.para },
+            },
+            now,
+          })
+        : null;
+    const canceladas = cancelados?.mensagemIds.length ?? 0;
     const metadata = {
       de: lead.status,
       para: data.para,
@@ -94,6 +120,9 @@ export async function changeLeadStatus(
       usuarioId: actor.usuarioId,
       via: "painel",
       ...(primeiraResposta ? { tempoPrimeiraRespostaMin: minutos } : {}),
+      ...(canceladas ? { mensagensCanceladas: cancelados?.mensagemIds } : {}),
+      ...(cancelados?.eventoIds.length ? { agrupamentosCancelados: cancelados.eventoIds } : {}),
+      ...(cancelados?.naoDecididoIds.length ? { eventosCancelados: cancelados.naoDecididoIds } : {}),
     };
     const contato = primeiraResposta && data.para === "em_contato";
     const detalhe =
@@ -104,10 +133,17 @@ export async function changeLeadStatus(
       data: now,
       conteudo: contato
         ? `${actor.nome} confirmou o contato pelo painel.`
-        : `Status alterado de ${rotulo(lead.status)} para ${rotulo(data.para)} por ${actor.nome}${detalhe ? `: ${detalhe}` : "."}`,
+        : comCanceladas(
+            `Status alterado de ${rotulo(lead.status)} para ${rotulo(data.para)} por ${actor.nome}${detalhe ? `: ${detalhe}` : "."}`,
+            canceladas,
+          ),
       metadata,
     });
-    return { kind: "feito", lead: moved };
+    const giveBackQuota =
+      lead.corretorId && cancelados?.quotaSlots.length
+        ? { corretorId: lead.corretorId, usedAt: cancelados.quotaSlots }
+        : undefined;
+    return { kind: "feito", lead: moved, ...(giveBackQuota ? { giveBackQuota } : {}) };
   });
 }
 

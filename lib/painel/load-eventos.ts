@@ -128,7 +128,9 @@ function estadoOf(e: EventoListado, decisao: Record<string, unknown> | null): { 
 
 function semMensagemOf(e: EventoListado, decisao: Record<string, unknown> | null): string {
   if (!e.processado) return "Nenhuma mensagem ainda: o Orquestrador ainda não decidiu.";
-  if (e.metadata?.cancelamento) return "Nenhuma mensagem: o lead foi passado a outro corretor antes do envio.";
+  const cancelamento = e.metadata?.cancelamento as { motivo?: unknown } | undefined;
+  if (cancelamento?.motivo === "lead_encerrado") return "Nenhuma mensagem: o lead foi encerrado antes do envio.";
+  if (cancelamento) return "Nenhuma mensagem: o lead foi passado a outro corretor antes do envio.";
   if (decisao?.acao === "agrupar") return "Nenhuma mensagem ainda: aguarda a próxima mensagem agrupada.";
   return "Nenhuma mensagem saiu deste evento.";
 }

@@ -1,5 +1,6 @@
-// What still waited for a broker about a lead they passed on ("Passar adiante"), taken back in the
-// reply's transaction: unsent alerts and reminders become `cancelada`, grouped events leave the digest.
+// What still waited for a broker about a lead that is no longer theirs to chase (passed on with
+// "Passar adiante" or reassigned; closed or lost), taken back in the caller's transaction: unsent
+// alerts and reminders become `cancelada`, grouped events leave the digest.
 import type { Db } from "@/lib/db/client";
 import type { Corretor } from "@/lib/db/queries/corretores";
 import { cancelAgrupamentoDoLead, cancelEventosNaoDecididosDoLead } from "@/lib/db/queries/eventos";
@@ -8,6 +9,10 @@ import { cancelMensagensDoLead } from "@/lib/db/queries/mensagens-resposta";
 import { UNCONFIRMED } from "../send/send-policy";
 
 export const MOTIVO_LEAD_REPASSADO = "lead_repassado";
+export const MOTIVO_LEAD_ENCERRADO = "lead_encerrado";
+
+/** Why: `codigo` and `mensagem` (pt-BR, shown on the message card) on each message, `codigo` and `extra` on each event. */
+export type MotivoCancelamento = { codigo: string; mensagem: string; extra?: Record<string, unknown> };
 
 export type PendentesCancelados = {
   mensagemIds: string[];
@@ -26,34 +31,23 @@ export type PendentesCancelados = {
  */
 export async function cancelPendentesDoLead(
   tx: Db,
-  input: { leadId: string; de: Pick<Corretor, "id">; para: Pick<Corretor, "id" | "nome">; now: Date },
+  input: { leadId: string; de: Pick<Corretor, "id">; motivo: MotivoCancelamento; now: Date },
 ): Promise<PendentesCancelados> {
   const alvo = { corretorId: input.de.id, leadId: input.leadId };
+  const cancelamento = { motivo: input.motivo.codigo, ...input.motivo.extra, em: input.now.toISOString() };
   // The old broker's digest flush reads its waiting events under this lock: it either wrote its
   // digest first (the events are in it, nothing to cancel) or sees them cancelled.
   await lockCorretorQuota(tx, input.de.id);
   // First, so an alert being decided right now (its event row locked) is committed before the
   // messages below are read, and an event not yet decided never becomes one.
-  const naoDecididoIds = await cancelEventosNaoDecididosDoLead(tx, alvo, {
-    motivo: MOTIVO_LEAD_REPASSADO,
-    para: input.para.id,
-    em: input.now.toISOString(),
-  });
+  const naoDecididoIds = await cancelEventosNaoDecididosDoLead(tx, alvo, cancelamento);
   const mensagens = await cancelMensagensDoLead(
     tx,
     alvo,
-    {
-      codigo: MOTIVO_LEAD_REPASSADO,
-      mensagem: `Lead repassado para ${input.para.nome} (Passar adiante).`,
-      naoConfirmado: UNCONFIRMED,
-    },
+    { codigo: input.motivo.codigo, mensagem: input.motivo.mensagem, naoConfirmado: UNCONFIRMED },
     input.now,
   );
-  const eventoIds = await cancelAgrupamentoDoLead(tx, alvo, {
-    motivo: MOTIVO_LEAD_REPASSADO,
-    para: input.para.id,
-    em: input.now.toISOString(),
-  });
+  const eventoIds = await cancelAgrupamentoDoLead(tx, alvo, cancelamento);
   // Only a `pendente` alert had taken a slot (scheduled and held ones take theirs when released).
   const quotaSlots = mensagens
     .filter((m) => m.statusAnterior === "pendente" && QUOTA_TIPOS.includes(m.tipo))

@@ -10,7 +10,7 @@ import { insertInteracao } from "@/lib/db/queries/interacoes";
 import type { Lead } from "@/lib/db/queries/leads";
 import { reassignLead } from "@/lib/db/queries/leads-resposta";
 import type { EventoTipo } from "@/lib/db/schema";
-import { cancelPendentesDoLead } from "./cancel-pendentes-do-lead";
+import { cancelPendentesDoLead, MOTIVO_LEAD_REPASSADO } from "./cancel-pendentes-do-lead";
 
 const EVENTOS_DE_LEAD: ReadonlySet<EventoTipo> = new Set(["novo_lead", "lead_retorno", "visita_solicitada"]);
 
@@ -41,7 +41,12 @@ export async function handOverLead(tx: Db, input: HandOverInput): Promise<HandOv
   if (!moved) return null;
 
   // Nothing more about this lead may reach the old broker: no scheduled alert, reminder or digest line.
-  const cancelados = de ? await cancelPendentesDoLead(tx, { leadId: lead.id, de, para, now }) : null;
+  const motivo = {
+    codigo: MOTIVO_LEAD_REPASSADO,
+    mensagem: `Lead repassado para ${para.nome} (Passar adiante).`,
+    extra: { para: para.id },
+  };
+  const cancelados = de ? await cancelPendentesDoLead(tx, { leadId: lead.id, de, motivo, now }) : null;
   await insertInteracao(tx, {
     leadId: lead.id,
     tipo: "nota",

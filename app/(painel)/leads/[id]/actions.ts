@@ -4,6 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { notFound } from "next/navigation";
 import { addLeadNote, changeLeadStatus, mudancaStatusSchema, notaSchema } from "@/agents/vigilante/lead-status";
+import { giveBackQuotaSlot } from "@/agents/orquestrador/take-quota";
 import { reassignLeadFromPainel, reatribuicaoSchema } from "@/agents/vigilante/reassign-lead";
 import { dispatch } from "@/inngest/dispatch";
 import { requireScope } from "@/lib/auth/authorize";
@@ -39,6 +40,12 @@ export async function mudarStatusAction(_prev: AcaoEstado, form: FormData): Prom
   const actor = { scope, usuarioId: viewer.userId, nome: viewer.nome };
   const result = await changeLeadStatus(db, actor, parsed.data, new Date(), timezone);
   if (result.kind === "nao_encontrado") notFound();
+  if (result.kind === "feito" && result.giveBackQuota) {
+    // Committed: the cancelled alerts' slots return to the broker's day (KV is best effort, as on a hand-over).
+    const { corretorId, usedAt } = result.giveBackQuota;
+    const kv = getKv();
+    await Promise.all(usedAt.map((at) => giveBackQuotaSlot(kv, corretorId, at)));
+  }
   revalidatePath(`/leads/${parsed.data.leadId}`);
   if (result.kind === "status_mudou") {
     return { ok: false, mensagem: `O lead já estava em “${rotulo(result.atual)}”. A página foi atualizada.` };
