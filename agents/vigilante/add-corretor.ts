@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { insertAuditoria } from "@/lib/db/queries/auditoria";
 import { findCorretorByTelefone, insertCorretor, type Corretor } from "@/lib/db/queries/corretores";
 import { preferenciasDeNovoCorretor, type ConfiguracoesImobiliaria } from "@/lib/domain/configuracoes-imobiliaria";
-import { normalizePhoneBR } from "@/lib/phone/normalize-phone";
+import { parseWhatsappNumber } from "@/lib/phone/whatsapp-number";
 
 export const ACAO_CORRETOR_CRIADO = "corretor.criado";
 
@@ -34,12 +34,10 @@ export async function addCorretor(
   const erros: Record<string, string> = {};
   if (!parsed.success)
     for (const issue of parsed.error.issues) erros[String(issue.path[0] ?? "form")] ??= issue.message;
-  const phone = normalizePhoneBR(input.telefone ?? "");
-  if (!erros.telefone && !phone.e164) erros.telefone = "Número inválido. Use o DDD, ex.: (11) 98765-4321.";
-  else if (!erros.telefone && !phone.mobile)
-    erros.telefone = "Este número é de telefone fixo: informe um celular com WhatsApp.";
-  if (!parsed.success || Object.keys(erros).length > 0) return { kind: "invalido", erros };
-  const telefone = phone.e164!;
+  const phone = parseWhatsappNumber(input.telefone ?? "");
+  if (!erros.telefone && phone.erro) erros.telefone = phone.erro;
+  if (!parsed.success || !phone.e164 || Object.keys(erros).length > 0) return { kind: "invalido", erros };
+  const telefone = phone.e164;
 
   return db.transaction(async (tx) => {
     if (await findCorretorByTelefone(tx, actor.imobiliariaId, telefone))

@@ -18,6 +18,7 @@ const ACAO_ROTULO: Record<string, string> = {
   "usuario.senha_trocada": "Senha trocada pelo próprio usuário",
   "usuario.ativo": "Login ativado ou desativado",
   "usuario.papel": "Papel do login mudado",
+  "usuario.whatsapp": "WhatsApp do login alterado pelo próprio usuário",
   "corretor.criado": "Corretor adicionado",
 };
 
@@ -67,6 +68,13 @@ export function describeAuditoria(row: Pick<Auditoria, "acao" | "detalhes">): { 
     return {
       oque: `Credencial do portal ${portal} trocada`,
       mudanca: "segredo anterior → segredo novo (nenhum é guardado aqui)",
+    };
+  }
+  if (row.acao === "usuario.whatsapp") {
+    const numero = (tem: unknown) => (tem === true ? "com número" : "sem número");
+    return {
+      oque: acaoRotulo(row.acao),
+      mudanca: `${numero(detalhes.tinhaNumero)} → ${numero(detalhes.temNumero)} (o número não é guardado aqui)`,
     };
   }
   if (row.acao === "usuario.ativo") {

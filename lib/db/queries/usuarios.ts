@@ -1,11 +1,11 @@
 // Dashboard logins. E-mails are stored and looked up lower-cased; the password hash never leaves
 // lib/auth (callers outside it read `UsuarioPublico`).
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "@/lib/ids";
 import type { Db } from "../client";
 import { corretores, PAPEIS, usuarios } from "../schema";
-import { emailSchema, idSchema, nomeSchema } from "./columns";
+import { emailSchema, idSchema, nomeSchema, telefoneSchema } from "./columns";
 
 export type Usuario = typeof usuarios.$inferSelect;
 export type UsuarioPublico = Omit<Usuario, "senhaHash">;
@@ -151,4 +151,44 @@ export async function setUsuarioPapel(
     .where(daImobiliaria(imobiliariaId, id))
     .returning();
   return row ? withoutHash(row) : null;
+}
+
+/**
+ * Sets (or clears, with null) the login's own WhatsApp number, already normalised to E.164 by the
+ * caller (lib/phone/whatsapp-number.ts). Null outside the agency.
+ */
+export async function setUsuarioWhatsapp(
+  db: Db,
+  imobiliariaId: string,
+  id: string,
+  whatsapp: string | null,
+): Promise<UsuarioPublico | null> {
+  const [row] = await db
+    .update(usuarios)
+    .set({ whatsapp: whatsapp === null ? null : telefoneSchema.parse(whatsapp) })
+    .where(daImobiliaria(imobiliariaId, id))
+    .returning();
+  return row ? withoutHash(row) : null;
+}
+
+export type GestorComWhatsapp = Pick<Usuario, "id" | "nome" | "papel"> & { whatsapp: string };
+
+/**
+ * The agency's active management logins (admin and gestor) that gave a WhatsApp number: who the SLA
+ * escalation and the manager's summaries reach. By name.
+ */
+export async function listGestoresComWhatsapp(db: Db, imobiliariaId: string): Promise<GestorComWhatsapp[]> {
+  const rows = await db
+    .select({ id: usuarios.id, nome: usuarios.nome, papel: usuarios.papel, whatsapp: usuarios.whatsapp })
+    .from(usuarios)
+    .where(
+      and(
+        eq(usuarios.imobiliariaId, idSchema.parse(imobiliariaId)),
+        eq(usuarios.ativo, true),
+        inArray(usuarios.papel, ["admin", "gestor"]),
+        isNotNull(usuarios.whatsapp),
+      ),
+    )
+    .orderBy(asc(usuarios.nome), asc(usuarios.id));
+  return rows.flatMap((r) => (r.whatsapp ? [{ ...r, whatsapp: r.whatsapp }] : []));
 }

@@ -28,6 +28,8 @@ export const usuarios = pgTable(
      * once, that logs in only until this instant and must be changed at that login (lib/auth/senha-provisoria.ts).
      */
     senhaProvisoriaAte: timestamp("senha_provisoria_ate", { withTimezone: true }),
+    /** The login's own WhatsApp (E.164, a mobile), for the manager's alerts and summaries; optional. */
+    whatsapp: varchar("whatsapp", { length: 20 }),
   },
   // One login per broker: two would split "their" leads' actions between two people.
   (t) => [uniqueIndex("usuarios_corretor_id_unique").on(t.corretorId)],
