@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { releaseScheduled } from "@/agents/orquestrador/release-scheduled";
 import { createDefaultKv, fixedClock } from "@/agents/orquestrador/testing/orquestrador-fixture";
+import { insertEvento, listEventosByLead } from "@/lib/db/queries/eventos";
 import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
 import { getMensagemById, insertMensagemOnce, listSendableIds } from "@/lib/db/queries/mensagens";
 import type { MensagemStatus, MensagemTipo } from "@/lib/db/schema";
@@ -12,6 +13,7 @@ import { insertCorretor } from "@/lib/db/testing/corretores";
 import { listInteracoesByLead } from "@/lib/db/testing/interacoes";
 import { insertLead } from "@/lib/db/testing/leads";
 import type { Kv } from "@/lib/kv/types";
+import { describeDecision } from "@/lib/painel/describe-decision";
 import { changeLeadStatus, type LeadActor } from "./lead-status";
 
 let t: TestDb;
@@ -124,6 +126,28 @@ describe("changeLeadStatus to fechado or perdido", () => {
     const enviaveis = (await listSendableIds(t.db, agora)).map((m) => m.id);
     expect(enviaveis).toContain(resumo.id);
     expect(enviaveis).not.toContain(alerta.id);
+  });
+
+  it("an event the Orquestrador has not decided yet never becomes an alert, and says why", async () => {
+    const lead = await leadEmContato();
+    const evento = await insertEvento(t.db, {
+      imobiliariaId: agency,
+      tipo: "lead_retorno",
+      urgencia: "alta",
+      corretorId: carla,
+      leadId: lead.id,
+      dataDeteccao: agora,
+      titulo: "Maria voltou",
+      descricao: "Maria mandou outra mensagem.",
+      acaoRecomendada: "Responda a Maria.",
+    });
+    await changeLeadStatus(t.db, gestor(), { leadId: lead.id, de: "em_contato", para: "fechado" }, agora);
+    const [salvo] = await listEventosByLead(t.db, agency, lead.id);
+    expect(salvo).toMatchObject({ id: evento.id, processado: true });
+    const ctx = { score: 80, limiares: { quente: 70, morno: 40 }, limiteDiario: 5, timezone: "America/Sao_Paulo" };
+    expect(describeDecision(salvo?.metadata?.decisao, ctx)).toBe(
+      "cancelada: o lead foi encerrado (fechado ou perdido) antes do envio",
+    );
   });
 
   it("a move that keeps the lead open leaves its messages alone", async () => {

@@ -70,6 +70,9 @@ describe("describeDecision", () => {
       "sem nova mensagem: o aviso anterior deste lead ainda aguarda envio",
     );
     expect(describeDecision({ acao: "cancelado" }, ctx())).toMatch(/passado para outro corretor/);
+    expect(describeDecision({ acao: "cancelado", motivo: "lead_encerrado" }, ctx())).toBe(
+      "cancelada: o lead foi encerrado (fechado ou perdido) antes do envio",
+    );
   });
 
   it("does not claim a temperature the score does not have (older decisions)", () => {

@@ -78,7 +78,9 @@ export function describeDecision(decisao: unknown, ctx: DecisaoContexto): string
     case "repetida":
       return `sem nova mensagem: ${motivo ? (MOTIVOS_REPETIDA[motivo] ?? minuscula(motivo)) : "consulta repetida"}`;
     case "cancelado":
-      return "cancelada: o lead foi passado para outro corretor antes do envio";
+      return motivo === "lead_encerrado"
+        ? "cancelada: o lead foi encerrado (fechado ou perdido) antes do envio"
+        : "cancelada: o lead foi passado para outro corretor antes do envio";
     case "lembrete":
       return "lembrete enviado ao corretor";
     case "incluido_no_alerta":

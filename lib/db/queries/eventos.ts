@@ -233,7 +233,12 @@ export async function cancelEventosNaoDecididosDoLead(
     .set({
       processado: true,
       metadata: mergeMetadata({
-        decisao: { acao: "cancelado", mensagemIds: [], decididoEm: cancelamento.em },
+        decisao: {
+          acao: "cancelado",
+          ...(typeof cancelamento.motivo === "string" ? { motivo: cancelamento.motivo } : {}),
+          mensagemIds: [],
+          decididoEm: cancelamento.em,
+        },
         cancelamento,
       }),
     })
