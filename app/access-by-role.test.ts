@@ -371,6 +371,13 @@ const ACTIONS: ActionCase[] = [
     refused: {},
   },
   {
+    file: "(painel)/conta/actions",
+    name: "salvarWhatsappAction",
+    // Every login sets only its own number (no id in the form): only nobody logged in is refused.
+    form: () => ({ whatsapp: "(11) 98888-6666" }),
+    refused: {},
+  },
+  {
     file: "(painel)/corretores/actions",
     name: "adicionarCorretorAction",
     form: () => ({ nome: "Novo Corretor", telefone: "(11) 98888-7777" }),
@@ -418,6 +425,7 @@ describe("server actions × roles", () => {
         papel: usuarios.papel,
         hash: usuarios.senhaHash,
         versao: usuarios.sessaoVersao,
+        whatsapp: usuarios.whatsapp,
       })
       .from(usuarios)
       .orderBy(usuarios.id);
@@ -488,6 +496,22 @@ describe("server actions × roles", () => {
       },
     });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("a login's WhatsApp goes on its own row only, whoever posts it", async () => {
+    const { salvarWhatsappAction } = await import("./(painel)/conta/actions");
+    const zap = async () =>
+      Object.fromEntries(
+        (await t.db.select({ id: usuarios.id, w: usuarios.whatsapp }).from(usuarios)).map((u) => [u.id, u.w]),
+      );
+    const before = await zap();
+    logInAs("corretorA2");
+    expect(await salvarWhatsappAction({ ok: false }, form({ whatsapp: "(11) 98888-5555" }))).toMatchObject({
+      ok: true,
+    });
+    expect(await zap()).toEqual({ ...before, [logins.corretorA2.userId]: "+5511988885555" });
+    await salvarWhatsappAction({ ok: false }, form({ whatsapp: "" }));
+    expect(await zap()).toEqual(before);
   });
 
   it("the owning broker may not reassign; a manager may", async () => {

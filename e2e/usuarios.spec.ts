@@ -1,5 +1,6 @@
 // /configuracoes/usuarios, /conta and "Adicionar corretor": an admin creates a gestor login, the
-// gestor enters with the temporary password and must choose their own first; the admin resets it
+// gestor enters with the temporary password and must choose their own first, then gives their WhatsApp (shown
+// masked to the admin); the admin resets it
 // (the gestor's open session ends), promotes it to admin and deactivates it; an admin adds a broker who appears in
 // /corretores. The broker is deactivated again at the end: specs after this one route leads by roleta.
 import { expect, test, type Browser, type Page } from "@playwright/test";
@@ -61,6 +62,22 @@ test("o administrador cria um login de gestor, que entra e troca a senha provis�
   await expect(gestor.getByTestId("usuario-papel")).toHaveText("Gestor");
   await gestor.goto("/leads");
   await expect(gestor.getByRole("heading", { level: 1, name: "Leads" })).toBeVisible();
+
+  // The gestor gives their WhatsApp on /conta: a landline is refused beside the field; the admin sees it masked.
+  await gestor.goto("/conta");
+  const zap = gestor.getByLabel("Meu WhatsApp, para receber alertas da gestão");
+  await zap.fill("(11) 3333-4444");
+  await gestor.getByRole("button", { name: "Salvar WhatsApp" }).click();
+  await expect(gestor.getByTestId("erro-whatsapp")).toHaveText(
+    "Este número é de telefone fixo: informe um celular com WhatsApp.",
+  );
+  await zap.fill("11 98765-4321");
+  await gestor.getByRole("button", { name: "Salvar WhatsApp" }).click();
+  await expect(gestor.getByTestId("whatsapp-aviso")).toContainText("WhatsApp salvo");
+  await gestor.reload();
+  await expect(zap).toHaveValue("(11) 98765-4321");
+  await page.reload();
+  await expect(linha.getByTestId("usuario-whatsapp")).toHaveText("+55 11 *****-4321");
 
   // The admin resets the password: the gestor's open session ends at once.
   await page.reload();

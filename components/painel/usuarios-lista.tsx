@@ -1,9 +1,11 @@
 // The agency's logins, one card per login (the same layout on a desk and on a phone): name, e-mail,
-// role, broker, active, last login, and the admin's buttons for it.
+// role, broker, active, last login, its WhatsApp masked (the person's own data: an admin sees that
+// there is one, and which it is by its last digits), and the admin's buttons for it.
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { UsuarioListado } from "@/lib/db/queries/usuarios";
 import { PAPEL_ROTULO } from "@/lib/painel/rotulos";
+import { maskPhone } from "@/lib/privacy/mask";
 import { formatDataHora } from "@/lib/time/format-data-hora";
 
 type Props = {
@@ -41,6 +43,12 @@ export function UsuariosLista({ usuarios, timezone, acoes }: Props) {
                   <dd className="text-ink">{u.corretorNome}</dd>
                 </div>
               ) : null}
+              <div className="flex gap-1">
+                <dt className="text-muted">WhatsApp:</dt>
+                <dd className="text-ink" data-testid="usuario-whatsapp">
+                  {u.whatsapp ? maskPhone(u.whatsapp) : "não informado"}
+                </dd>
+              </div>
               <div className="flex gap-1">
                 <dt className="text-muted">Último acesso:</dt>
                 <dd className="text-ink">{u.ultimoLoginEm ? formatDataHora(u.ultimoLoginEm, timezone) : "nunca"}</dd>

@@ -1,10 +1,13 @@
 "use server";
-// "Minha conta": the login changes its own password (lib/auth/change-senha.ts). The change ends every
-// session, this one included, so this browser signs in again with the new password at once.
+// "Minha conta": the login changes its own password (lib/auth/change-senha.ts) and its own WhatsApp
+// (lib/auth/change-whatsapp.ts). A password change ends every session, this one included, so this
+// browser signs in again with the new password at once.
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/auth";
-import { HOME_PATH, requireAccountSession } from "@/lib/auth/authorize";
+import { HOME_PATH, requireAccountSession, requireSession } from "@/lib/auth/authorize";
 import { changeOwnSenha } from "@/lib/auth/change-senha";
+import { changeOwnWhatsapp } from "@/lib/auth/change-whatsapp";
 import { createPasswordChecker } from "@/lib/auth/password";
 import { getDb } from "@/lib/db/client";
 import type { AcaoEstado } from "@/lib/painel/acao-estado";
@@ -33,4 +36,22 @@ export async function trocarSenhaAction(_prev: AcaoEstado, form: FormData): Prom
   // The first password of a new or reset login leads on to the dashboard.
   if (viewer.deveTrocarSenha) redirect(HOME_PATH);
   return { ok: true, mensagem: "Senha trocada. Outras sessões abertas com a senha antiga foram encerradas." };
+}
+
+export async function salvarWhatsappAction(_prev: AcaoEstado, form: FormData): Promise<AcaoEstado> {
+  const viewer = await requireSession();
+  const { db } = await getDb();
+  const result = await changeOwnWhatsapp(
+    db,
+    { imobiliariaId: viewer.imobiliariaId, usuarioId: viewer.userId },
+    texto(form, "whatsapp"),
+  );
+  if (result.kind === "invalido") return { ok: false, erros: result.erros };
+  if (result.kind === "nao_encontrado") return { ok: false, mensagem: "Login não encontrado. Entre de novo." };
+  revalidatePath("/conta");
+  if (result.kind === "sem_mudanca") return { ok: true, mensagem: "Nada mudou." };
+  return {
+    ok: true,
+    mensagem: result.whatsapp ? "WhatsApp salvo. Os alertas da gestão irão para este número." : "WhatsApp removido.",
+  };
 }

@@ -2,16 +2,22 @@
 // temporary password lands here from every other page until it chooses its own.
 import type { Metadata } from "next";
 import { ContaSenha } from "@/components/painel/conta-senha-client";
+import { ContaWhatsapp } from "@/components/painel/conta-whatsapp-client";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAccountSession } from "@/lib/auth/authorize";
+import { getDb } from "@/lib/db/client";
+import { getUsuarioById } from "@/lib/db/queries/usuarios";
+import { formatPhone } from "@/lib/phone/format-phone";
 import { PAPEL_ROTULO } from "@/lib/painel/rotulos";
-import { trocarSenhaAction } from "./actions";
+import { salvarWhatsappAction, trocarSenhaAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Minha conta · Lastro" };
 
 export default async function ContaPage() {
   const viewer = await requireAccountSession();
+  const { db } = await getDb();
+  const whatsapp = (await getUsuarioById(db, viewer.userId))?.whatsapp ?? null;
   return (
     <div className="space-y-6">
       <PageHeader title="Minha conta" description={`${viewer.nome} · ${PAPEL_ROTULO[viewer.papel]}`} />
@@ -34,6 +40,14 @@ export default async function ContaPage() {
         </p>
         <ContaSenha acao={trocarSenhaAction} email={viewer.email} />
       </section>
+      {viewer.deveTrocarSenha ? null : (
+        <section aria-labelledby="meu-whatsapp" className="space-y-3">
+          <h2 id="meu-whatsapp" className="text-base font-semibold text-ink">
+            Meu WhatsApp
+          </h2>
+          <ContaWhatsapp acao={salvarWhatsappAction} atual={whatsapp ? formatPhone(whatsapp) : ""} />
+        </section>
+      )}
     </div>
   );
 }
