@@ -373,9 +373,9 @@ const ACTIONS: ActionCase[] = [
   {
     file: "(painel)/conta/actions",
     name: "salvarWhatsappAction",
-    // Every login sets only its own number (no id in the form): only nobody logged in is refused.
+    // Managers set only their own number (no id in the form); a broker's number is their broker row.
     form: () => ({ whatsapp: "(11) 98888-6666" }),
-    refused: {},
+    refused: { corretorA1: "403", corretorA2: "403" },
   },
   {
     file: "(painel)/corretores/actions",
@@ -505,11 +505,11 @@ describe("server actions × roles", () => {
         (await t.db.select({ id: usuarios.id, w: usuarios.whatsapp }).from(usuarios)).map((u) => [u.id, u.w]),
       );
     const before = await zap();
-    logInAs("corretorA2");
+    logInAs("gestorA");
     expect(await salvarWhatsappAction({ ok: false }, form({ whatsapp: "(11) 98888-5555" }))).toMatchObject({
       ok: true,
     });
-    expect(await zap()).toEqual({ ...before, [logins.corretorA2.userId]: "+5511988885555" });
+    expect(await zap()).toEqual({ ...before, [logins.gestorA.userId]: "+5511988885555" });
     await salvarWhatsappAction({ ok: false }, form({ whatsapp: "" }));
     expect(await zap()).toEqual(before);
   });

@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth/auth";
-import { HOME_PATH, requireAccountSession, requireSession } from "@/lib/auth/authorize";
+import { HOME_PATH, requireAccountSession, requireRole } from "@/lib/auth/authorize";
 import { changeOwnSenha } from "@/lib/auth/change-senha";
 import { changeOwnWhatsapp } from "@/lib/auth/change-whatsapp";
 import { createPasswordChecker } from "@/lib/auth/password";
@@ -38,8 +38,9 @@ export async function trocarSenhaAction(_prev: AcaoEstado, form: FormData): Prom
   return { ok: true, mensagem: "Senha trocada. Outras sessões abertas com a senha antiga foram encerradas." };
 }
 
+// Managers only: a broker's WhatsApp is their `corretores` row, the number every alert already goes to.
 export async function salvarWhatsappAction(_prev: AcaoEstado, form: FormData): Promise<AcaoEstado> {
-  const viewer = await requireSession();
+  const viewer = await requireRole("admin", "gestor");
   const { db } = await getDb();
   const result = await changeOwnWhatsapp(
     db,

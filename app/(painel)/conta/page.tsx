@@ -40,7 +40,8 @@ export default async function ContaPage() {
         </p>
         <ContaSenha acao={trocarSenhaAction} email={viewer.email} />
       </section>
-      {viewer.deveTrocarSenha ? null : (
+      {/* A broker's alerts go to the number on their broker row; this one is for the management's alerts. */}
+      {viewer.deveTrocarSenha || viewer.papel === "corretor" ? null : (
         <section aria-labelledby="meu-whatsapp" className="space-y-3">
           <h2 id="meu-whatsapp" className="text-base font-semibold text-ink">
             Meu WhatsApp
