@@ -1,7 +1,8 @@
 "use client";
 // The agency settings form (/configuracoes). The server action validates and answers one pt-BR
 // message per refused field, shown beside it; what was typed stays on the form until it is saved.
-import { useActionState, startTransition, type FormEvent, type ReactNode } from "react";
+import { type ReactNode } from "react";
+import { useAcaoFormulario } from "@/components/ui/use-acao-formulario";
 import { campo, rotuloCampo } from "@/components/ui/estilos";
 import { ESTADO_INICIAL, type AcaoEstado } from "@/lib/painel/acao-estado";
 import { EnvioComAviso } from "@/components/ui/envio-com-aviso";
@@ -104,14 +105,8 @@ export function ConfiguracoesImobiliaria({
   fusos: string[];
   acao: Acao;
 }) {
-  const [estado, enviar, salvando] = useActionState(acao, ESTADO_INICIAL);
+  const { estado, enviar, enviando: salvando, submeter } = useAcaoFormulario(acao, ESTADO_INICIAL);
   const erros = estado.erros;
-  // React resets a form after its action, which would wipe what was typed when the save is refused.
-  const submeter = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const dados = new FormData(e.currentTarget);
-    startTransition(() => enviar(dados));
-  };
   const ativos = v.corretores.filter((c) => c.ativo);
 
   return (

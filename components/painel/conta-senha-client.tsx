@@ -1,6 +1,6 @@
 "use client";
 // "Trocar senha": the current one, then the new one twice, each error beside its field.
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { useAcaoFormulario } from "@/components/ui/use-acao-formulario";
 import { descrito, ErroCampo } from "@/components/ui/erro-campo";
 import { campo, rotuloCampo } from "@/components/ui/estilos";
 import { ESTADO_INICIAL, type AcaoEstado } from "@/lib/painel/acao-estado";
@@ -9,17 +9,8 @@ import { EnvioComAviso } from "@/components/ui/envio-com-aviso";
 type Acao = (prev: AcaoEstado, form: FormData) => Promise<AcaoEstado>;
 
 export function ContaSenha({ acao, email }: { acao: Acao; email: string }) {
-  const [estado, enviar, enviando] = useActionState(acao, ESTADO_INICIAL);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { estado, enviar, enviando, formRef, submeter } = useAcaoFormulario(acao, ESTADO_INICIAL);
   const erros = estado.erros;
-  const submeter = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const dados = new FormData(e.currentTarget);
-    startTransition(() => enviar(dados));
-  };
-  useEffect(() => {
-    if (estado.ok) formRef.current?.reset();
-  }, [estado]);
   const senha = (nome: string, rotulo: string, autoComplete: string, ajuda?: string) => (
     <div>
       <label className={rotuloCampo}>

@@ -1,6 +1,6 @@
 "use client";
 // "Meu WhatsApp": the login's own number for the management's alerts, its error beside the field.
-import { startTransition, useActionState, type FormEvent } from "react";
+import { useAcaoFormulario } from "@/components/ui/use-acao-formulario";
 import { descrito, ErroCampo } from "@/components/ui/erro-campo";
 import { campo, rotuloCampo } from "@/components/ui/estilos";
 import { EnvioComAviso } from "@/components/ui/envio-com-aviso";
@@ -9,13 +9,8 @@ import { ESTADO_INICIAL, type AcaoEstado } from "@/lib/painel/acao-estado";
 type Acao = (prev: AcaoEstado, form: FormData) => Promise<AcaoEstado>;
 
 export function ContaWhatsapp({ acao, atual }: { acao: Acao; atual: string }) {
-  const [estado, enviar, enviando] = useActionState(acao, ESTADO_INICIAL);
+  const { estado, enviar, enviando, submeter } = useAcaoFormulario(acao, ESTADO_INICIAL);
   const erros = estado.erros;
-  const submeter = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const dados = new FormData(e.currentTarget);
-    startTransition(() => enviar(dados));
-  };
   return (
     <form
       action={enviar}

@@ -1,7 +1,7 @@
 "use client";
 // "Adicionar corretor": name, WhatsApp (any way a person types it; stored in E.164) and an optional
 // e-mail. The daily limit starts at the agency's default and is changed on the broker's page.
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { useAcaoFormulario } from "@/components/ui/use-acao-formulario";
 import { descrito, ErroCampo } from "@/components/ui/erro-campo";
 import { campo, rotuloCampo } from "@/components/ui/estilos";
 import { ESTADO_INICIAL, type AcaoEstado } from "@/lib/painel/acao-estado";
@@ -10,17 +10,8 @@ import { EnvioComAviso } from "@/components/ui/envio-com-aviso";
 type Acao = (prev: AcaoEstado, form: FormData) => Promise<AcaoEstado>;
 
 export function CorretorNovo({ acao, limiteDiario }: { acao: Acao; limiteDiario: number }) {
-  const [estado, enviar, enviando] = useActionState(acao, ESTADO_INICIAL);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { estado, enviar, enviando, formRef, submeter } = useAcaoFormulario(acao, ESTADO_INICIAL);
   const erros = estado.erros;
-  const submeter = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const dados = new FormData(e.currentTarget);
-    startTransition(() => enviar(dados));
-  };
-  useEffect(() => {
-    if (estado.ok) formRef.current?.reset();
-  }, [estado]);
 
   return (
     <section aria-labelledby="novo-corretor" className="rounded-xl border border-slate-200 bg-white shadow-sm">

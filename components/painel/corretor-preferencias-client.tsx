@@ -1,7 +1,7 @@
 "use client";
 // A broker's settings form. The server action decides what the login may change; this form only
 // leaves out what it may not (a broker sees their daily limit and active flag as text, not fields).
-import { useActionState, useEffect, useRef, startTransition, type FormEvent } from "react";
+import { useAcaoFormulario } from "@/components/ui/use-acao-formulario";
 import { ErroCampo as Erro, descrito } from "@/components/ui/erro-campo";
 import { campo, rotuloCampo } from "@/components/ui/estilos";
 import { ESTADO_INICIAL, type AcaoEstado } from "@/lib/painel/acao-estado";
@@ -35,19 +35,8 @@ export function CorretorPreferencias({
   gestao: boolean;
   acao: Acao;
 }) {
-  const [estado, enviar, salvando] = useActionState(acao, ESTADO_INICIAL);
+  const { estado, enviar, enviando: salvando, formRef, submeter } = useAcaoFormulario(acao, ESTADO_INICIAL);
   const erros = estado.erros;
-  const formRef = useRef<HTMLFormElement>(null);
-  // React resets a form after its action, which would wipe what was typed when the save is refused:
-  // submit by hand, and reset (to the values just stored, a quick pause back to "manter") only on success.
-  const submeter = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const dados = new FormData(e.currentTarget);
-    startTransition(() => enviar(dados));
-  };
-  useEffect(() => {
-    if (estado.ok) formRef.current?.reset();
-  }, [estado]);
   return (
     <form
       ref={formRef}

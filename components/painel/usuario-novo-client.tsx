@@ -1,7 +1,8 @@
 "use client";
 // "Novo login": name, e-mail, role and, for a broker login, which broker. The answer shows the
 // temporary password once. The broker choice shows only for the broker role.
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
+import { useAcaoFormulario } from "@/components/ui/use-acao-formulario";
 import { descrito, ErroCampo } from "@/components/ui/erro-campo";
 import { botaoPrimario, campo, rotuloCampo } from "@/components/ui/estilos";
 import { PAPEL_ROTULO } from "@/lib/painel/rotulos";
@@ -11,7 +12,7 @@ import { SenhaProvisoria } from "./senha-provisoria";
 type Acao = (prev: SenhaEstado, form: FormData) => Promise<SenhaEstado>;
 
 export function UsuarioNovo({ acao, corretores }: { acao: Acao; corretores: { id: string; nome: string }[] }) {
-  const [estado, enviar, enviando] = useActionState(acao, SENHA_INICIAL);
+  const { estado, enviar, enviando, submeter } = useAcaoFormulario(acao, SENHA_INICIAL);
   return (
     <section
       aria-labelledby="novo-login"
@@ -28,6 +29,7 @@ export function UsuarioNovo({ acao, corretores }: { acao: Acao; corretores: { id
         key={estado.usuarioId ?? "novo"}
         estado={estado}
         enviar={enviar}
+        submeter={submeter}
         enviando={enviando}
         corretores={corretores}
       />
@@ -38,19 +40,14 @@ export function UsuarioNovo({ acao, corretores }: { acao: Acao; corretores: { id
 type FormularioProps = {
   estado: SenhaEstado;
   enviar: (form: FormData) => void;
+  submeter: (e: FormEvent<HTMLFormElement>) => void;
   enviando: boolean;
   corretores: { id: string; nome: string }[];
 };
 
-function Formulario({ estado, enviar, enviando, corretores }: FormularioProps) {
+function Formulario({ estado, enviar, submeter, enviando, corretores }: FormularioProps) {
   const [papel, setPapel] = useState("gestor");
   const erros = estado.erros;
-  // Submitted by hand so a refused form keeps what was typed (React resets a form after its action).
-  const submeter = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const dados = new FormData(e.currentTarget);
-    startTransition(() => enviar(dados));
-  };
 
   return (
     <form action={enviar} onSubmit={submeter} className="space-y-4" data-testid="novo-login-form">
