@@ -31,7 +31,7 @@ export async function flushAgrupamentos(
   ]);
   const corretores = new Map<string, string>(); // corretorId → imobiliariaId
   for (const e of mornos) if (e.corretorId && e.imobiliariaId) corretores.set(e.corretorId, e.imobiliariaId);
-  for (const m of retidas) corretores.set(m.corretorId, m.imobiliariaId);
+  for (const m of retidas) if (m.corretorId) corretores.set(m.corretorId, m.imobiliariaId);
 
   const result: FlushResult = { mensagemIds: [], porCorretor: {} };
   for (const [corretorId, imobiliariaId] of corretores) {

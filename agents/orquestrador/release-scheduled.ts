@@ -24,10 +24,11 @@ export async function takeQuotaForScheduled(
   const now = deps.now();
   const row = await getMensagemById(deps.db, mensagemId);
   const due = row?.status === "agendada" && row.scheduledFor !== null && row.scheduledFor.getTime() <= now.getTime();
-  if (!row || !due || !QUOTA_TIPOS.includes(row.tipo)) return "nao_se_aplica";
+  if (!row || !due || !QUOTA_TIPOS.includes(row.tipo) || !row.corretorId) return "nao_se_aplica";
+  const corretorId = row.corretorId;
 
   const [corretor, imobiliaria] = await Promise.all([
-    getCorretorById(deps.db, row.imobiliariaId, row.corretorId),
+    getCorretorById(deps.db, row.imobiliariaId, corretorId),
     getImobiliariaByIdCached(deps.db, row.imobiliariaId),
   ]);
   if (corretor && imobiliaria && isPaused(corretor.preferencias, now)) {
@@ -41,7 +42,7 @@ export async function takeQuotaForScheduled(
   try {
     return await deps.db.transaction(async (tx) => {
       held.slot =
-        limiteDiario > 0 ? await takeQuota({ tx, kv: deps.kv, now }, { id: row.corretorId, limiteDiario }) : null;
+        limiteDiario > 0 ? await takeQuota({ tx, kv: deps.kv, now }, { id: corretorId, limiteDiario }) : null;
       const allowed = held.slot?.allowed ?? false;
       const to = allowed ? { status: "pendente" as const, scheduledFor: now } : { status: "retida_cota" as const };
       const saved = await transitionMensagem(tx, row.id, ["agendada"], to, now);

@@ -110,7 +110,7 @@ function fromMensagem(m: Mensagem, timezone: string): TimelineItem {
     origem: "mensagem",
     tipo: m.tipo,
     at: m.criadoEm,
-    titulo: `WhatsApp ao corretor: ${TIPO_MENSAGEM_ROTULO[m.tipo] ?? m.tipo}`,
+    titulo: `WhatsApp ${m.corretorId ? "ao corretor" : "à gestão"}: ${TIPO_MENSAGEM_ROTULO[m.tipo] ?? m.tipo}`,
     texto: null,
     badge: statusMensagem(m, timezone),
     decisao: null,

@@ -137,7 +137,7 @@ function semMensagemOf(e: EventoListado, decisao: Record<string, unknown> | null
 
 function toMensagem(m: MensagemDoEvento, timezone: string): EventoMensagem {
   const dia = format(new TZDate(m.criadoEm.getTime(), timezone), "yyyy-MM-dd");
-  const params = new URLSearchParams({ corretor: m.corretorId, de: dia, ate: dia });
+  const params = new URLSearchParams({ ...(m.corretorId ? { corretor: m.corretorId } : {}), de: dia, ate: dia });
   return {
     id: m.id,
     rotulo: TIPO_MENSAGEM_ROTULO[m.tipo] ?? m.tipo,

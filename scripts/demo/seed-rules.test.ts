@@ -148,7 +148,7 @@ describe("repeat inquiries in the demo (decide-repeat.ts's rule)", () => {
       const perDay = new Map<string, number>();
       for (const m of voltou) {
         const dia = saoPauloDay(m.scheduledFor ?? m.criadoEm);
-        expect(m.idempotencyKey).toBe(retornoKey(m.leadId!, m.corretorId, dia));
+        expect(m.idempotencyKey).toBe(retornoKey(m.leadId!, m.corretorId!, dia));
         expect(m.corpo.startsWith(`🔁 *${nomes.get(m.leadId!)} voltou a perguntar*`)).toBe(true);
         const key = `${m.leadId} ${m.corretorId} ${dia}`;
         perDay.set(key, (perDay.get(key) ?? 0) + 1);

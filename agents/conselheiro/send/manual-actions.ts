@@ -62,7 +62,8 @@ export async function runManualAction(
   try {
     done = await deps.db.transaction(async (tx) => {
       let cota: { usada: number; limite: number } | undefined;
-      if (acao === "enviar_agora") {
+      // Only a broker's alert is ever held by the quota; a manager's message never reaches this branch.
+      if (acao === "enviar_agora" && row.corretorId) {
         held.slot = await takeQuotaOverride({ tx, kv: deps.kv, now }, row.corretorId);
         const corretor = await getCorretorById(tx, row.imobiliariaId, row.corretorId);
         cota = { usada: held.slot.count, limite: corretor?.preferencias.limiteDiario ?? 0 };

@@ -29,7 +29,8 @@ export async function loadSendContext(
 ): Promise<SendContext> {
   const [imobiliaria, corretor] = await Promise.all([
     getImobiliariaByIdCached(db, row.imobiliariaId),
-    getCorretorById(db, row.imobiliariaId, row.corretorId),
+    // A manager's login has no WhatsApp window on record: their messages go as templates when one is set.
+    row.corretorId ? getCorretorById(db, row.imobiliariaId, row.corretorId) : null,
   ]);
   const ultima = corretor ? ultimaMensagemRecebidaEm(corretor) : null;
   return {

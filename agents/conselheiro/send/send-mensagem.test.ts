@@ -4,6 +4,7 @@ import http from "node:http";
 import https from "node:https";
 import { describe, expect, it, vi } from "vitest";
 import { getMensagemById } from "@/lib/db/queries/mensagens";
+import { insertUsuario } from "@/lib/db/queries/usuarios";
 import { createOutboxClient } from "@/lib/whatsapp/outbox-client";
 import { sendMensagem, type SendMensagemDeps } from "./send-mensagem";
 import {
@@ -15,6 +16,8 @@ import {
 } from "./testing/send-fixtures";
 
 const h = registerSendHarness();
+// A valid bcrypt shape; nobody logs in with it here.
+const FAKE_HASH = "$2a$04$" + "a".repeat(53);
 const CALLBACK = "https://lastro.example.com/api/webhooks/twilio/status";
 
 const deps = (over: Partial<SendMensagemDeps> = {}) => ({
@@ -48,6 +51,30 @@ describe("sendMensagem", () => {
       erroCodigo: null,
     });
     expect(saved?.sentAt?.toISOString()).toBe(h.clock.now().toISOString());
+  });
+
+  it("sends a message to a manager's login (no broker) to the manager's own number", async () => {
+    const gestor = await insertUsuario(h.t.db, {
+      email: "gestora@example.com",
+      nome: "Gestora",
+      senhaHash: FAKE_HASH,
+      papel: "gestor",
+      imobiliariaId: h.broker.imobiliariaId,
+    });
+    const row = await newPendente(h.t.db, h.broker, {
+      corretorId: null,
+      usuarioId: gestor.id,
+      destino: "+5511987650000",
+      criadoEm: h.clock.now(),
+    });
+    expect(await sendMensagem(deps(), row.id)).toEqual({ outcome: "enviada" });
+    expect(h.fake.creates[0]).toMatchObject({ to: "whatsapp:+5511987650000", body: row.corpo });
+    expect(await getMensagemById(h.t.db, row.id)).toMatchObject({ status: "enviada", usuarioId: gestor.id });
+  });
+
+  it("refuses a message row with both a broker and a login, or with neither", async () => {
+    await expect(newPendente(h.t.db, h.broker, { usuarioId: "usr_x" })).rejects.toThrow(/exatamente um/);
+    await expect(newPendente(h.t.db, h.broker, { corretorId: null })).rejects.toThrow(/exatamente um/);
   });
 
   it("does nothing for a row already sent (a re-delivered trigger)", async () => {

@@ -14,6 +14,7 @@ import { narrowToCorretor, requireScope } from "@/lib/auth/authorize";
 import { getDb } from "@/lib/db/client";
 import { listCorretores } from "@/lib/db/queries/corretores";
 import { listMensagens } from "@/lib/db/queries/mensagens";
+import { listUsuarios } from "@/lib/db/queries/usuarios";
 import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
 import type { Mensagem } from "@/lib/db/queries/mensagens";
 import {
@@ -43,8 +44,10 @@ export default async function MensagensPage({ searchParams }: PageProps) {
   const imobiliaria = await loadImobiliaria(scope.imobiliariaId);
   const de = filtros.de ? localDayRange(filtros.de, imobiliaria.timezone) : null;
   const ate = filtros.ate ? localDayRange(filtros.ate, imobiliaria.timezone) : null;
-  const [corretores, pagina] = await Promise.all([
+  const [corretores, usuarios, pagina] = await Promise.all([
     listCorretores(db, scope.imobiliariaId),
+    // A broker never sees the managers' messages (listMensagens narrows to their id), so no names needed.
+    isBroker ? Promise.resolve([]) : listUsuarios(db, scope.imobiliariaId),
     listMensagens(db, scope.imobiliariaId, {
       corretorId: visible.corretorId ?? undefined,
       status: filtros.status ? mensagensStatusFiltro(filtros.status) : undefined,
@@ -68,7 +71,7 @@ export default async function MensagensPage({ searchParams }: PageProps) {
   };
   const maisAntigas =
     pagina.length > LIMIT && ultima ? filtroUrl(formatCursor({ at: ultima.criadoEm, id: ultima.id })) : null;
-  const nomes = new Map(corretores.map((c) => [c.id, c.nome]));
+  const nomes = new Map([...corretores, ...usuarios].map((c) => [c.id, c.nome]));
   // Only the buttons the login's role may use on the message's status; the action checks again.
   const acoesDe = (m: Mensagem) => {
     const acoes = acoesPermitidas(viewer.papel, m.status);
@@ -101,7 +104,7 @@ export default async function MensagensPage({ searchParams }: PageProps) {
             <MensagemCard
               key={m.id}
               mensagem={m}
-              corretorNome={nomes.get(m.corretorId) ?? "Corretor"}
+              corretorNome={nomes.get(m.corretorId ?? m.usuarioId ?? "") ?? (m.corretorId ? "Corretor" : "Gestão")}
               timezone={imobiliaria.timezone}
               acoes={acoesDe(m)}
             />

@@ -11,7 +11,7 @@ export type MensagemDoEvento = {
   status: (typeof mensagens.$inferSelect)["status"];
   scheduledFor: Date | null;
   criadoEm: Date;
-  corretorId: string;
+  corretorId: string | null;
   /** For an alert the quota held: the digest that told it later. */
   mensagemAgrupadaId: string | null;
 };

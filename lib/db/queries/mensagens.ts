@@ -9,26 +9,32 @@ import { idSchema } from "./columns";
 
 export type Mensagem = typeof mensagens.$inferSelect;
 
-const novaMensagemSchema = z.object({
-  imobiliariaId: idSchema,
-  corretorId: idSchema,
-  leadId: idSchema.nullish(),
-  eventoId: idSchema.nullish(),
-  eventoIds: z.array(idSchema).default([]),
-  tipo: z.enum(MENSAGEM_TIPOS),
-  destino: z.string().regex(/^\+[1-9]\d{7,14}$/, "destino deve estar em E.164"),
-  corpo: z.string().min(1).max(4096),
-  templateSid: z.string().max(64).nullish(),
-  templateVariaveis: z.record(z.string(), z.string()).nullish(),
-  botoes: z
-    .array(z.object({ id: z.string().min(1).max(64), titulo: z.string().min(1).max(24) }))
-    .max(3)
-    .default([]),
-  status: z.enum(MENSAGEM_STATUS),
-  idempotencyKey: z.string().min(1).max(200),
-  scheduledFor: z.date().nullish(),
-  criadoEm: z.date().optional(),
-});
+const novaMensagemSchema = z
+  .object({
+    imobiliariaId: idSchema,
+    /** The broker it is for, or (exactly one of the two) the manager's login. */
+    corretorId: idSchema.nullish(),
+    usuarioId: idSchema.nullish(),
+    leadId: idSchema.nullish(),
+    eventoId: idSchema.nullish(),
+    eventoIds: z.array(idSchema).default([]),
+    tipo: z.enum(MENSAGEM_TIPOS),
+    destino: z.string().regex(/^\+[1-9]\d{7,14}$/, "destino deve estar em E.164"),
+    corpo: z.string().min(1).max(4096),
+    templateSid: z.string().max(64).nullish(),
+    templateVariaveis: z.record(z.string(), z.string()).nullish(),
+    botoes: z
+      .array(z.object({ id: z.string().min(1).max(64), titulo: z.string().min(1).max(24) }))
+      .max(3)
+      .default([]),
+    status: z.enum(MENSAGEM_STATUS),
+    idempotencyKey: z.string().min(1).max(200),
+    scheduledFor: z.date().nullish(),
+    criadoEm: z.date().optional(),
+  })
+  .refine((m) => !m.corretorId !== !m.usuarioId, {
+    message: "a mensagem é para um corretor ou para um usuário, exatamente um",
+  });
 export type NovaMensagem = z.input<typeof novaMensagemSchema>;
 
 /** Inserts the message unless its idempotency key exists; returns the row either way and whether it is new. */
@@ -236,7 +242,11 @@ export async function requeueStaleEnviando(
 }
 
 /** Ids the sender may claim now (see claimMensagem), oldest first. */
-export async function listSendableIds(db: Db, now: Date, limit = 200): Promise<{ id: string; corretorId: string }[]> {
+export async function listSendableIds(
+  db: Db,
+  now: Date,
+  limit = 200,
+): Promise<{ id: string; corretorId: string | null }[]> {
   return db
     .select({ id: mensagens.id, corretorId: mensagens.corretorId })
     .from(mensagens)

@@ -29,7 +29,8 @@ export function mensagensMetricasQuery(scope: MetricasScope, periodo: MetricasPe
     with base as materialized (
       select corretor_id, status, to_char(criado_em at time zone ${p.timezone}, 'YYYY-MM-DD') as dia
       from mensagens
-      where imobiliaria_id = ${idSchema.parse(scope.imobiliariaId)} ${corretor}
+      -- Brokers' messages only: the quota figures mean nothing for a manager's alert or summary.
+      where imobiliaria_id = ${idSchema.parse(scope.imobiliariaId)} ${corretor} and corretor_id is not null
         and criado_em >= ${p.desde.toISOString()}::timestamptz and criado_em < ${p.ate.toISOString()}::timestamptz)
     select
       coalesce((select json_agg(x order by x.dia) from (select dia, ${contagens} from base group by dia) x), '[]') as "porDia",

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { check, index, integer, jsonb, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
 import { corretores } from "./corretores";
 import { eventos } from "./eventos";
 import { imobiliarias } from "./imobiliarias";
 import { leads } from "./leads";
+import { usuarios } from "./usuarios";
 import { MENSAGEM_TIPOS, type MensagemTipo } from "@/lib/domain/mensagem-tipos";
 
 export { MENSAGEM_TIPOS, type MensagemTipo };
@@ -23,7 +24,7 @@ export const MENSAGEM_STATUS = [
 ] as const;
 export type MensagemStatus = (typeof MENSAGEM_STATUS)[number];
 
-/** Every WhatsApp message to a broker. `idempotency_key` (evento + corretor + tipo) makes "never twice" a constraint. */
+/** Every WhatsApp message to a broker or a manager's login. `idempotency_key` (evento + corretor + tipo) makes "never twice" a constraint. */
 export const mensagens = pgTable(
   "mensagens",
   {
@@ -31,9 +32,10 @@ export const mensagens = pgTable(
     imobiliariaId: varchar("imobiliaria_id", { length: 50 })
       .notNull()
       .references(() => imobiliarias.id),
-    corretorId: varchar("corretor_id", { length: 50 })
-      .notNull()
-      .references(() => corretores.id),
+    /** The broker it is for; null for a message to a manager's login (`usuario_id`). */
+    corretorId: varchar("corretor_id", { length: 50 }).references(() => corretores.id),
+    /** A manager's or admin's login it is for (SLA escalation, portal alerts, the manager's summary). */
+    usuarioId: varchar("usuario_id", { length: 50 }).references(() => usuarios.id),
     leadId: varchar("lead_id", { length: 50 }).references(() => leads.id),
     eventoId: varchar("evento_id", { length: 50 }).references(() => eventos.id),
     /** A digest covers several events. */
@@ -58,6 +60,9 @@ export const mensagens = pgTable(
     mensagemAgrupadaId: varchar("mensagem_agrupada_id", { length: 50 }),
   },
   (t) => [
+    // Exactly one recipient: a broker or a login.
+    check("mensagens_um_destinatario", sql`(${t.corretorId} is null) <> (${t.usuarioId} is null)`),
+    index("idx_mensagens_usuario_criado").on(t.usuarioId, t.criadoEm),
     index("idx_mensagens_corretor_criado").on(t.corretorId, t.criadoEm),
     index("idx_mensagens_status_agenda").on(t.status, t.scheduledFor),
     index("idx_mensagens_provider_sid").on(t.providerSid),
