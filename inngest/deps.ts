@@ -2,7 +2,12 @@
 // direct lane), the Twilio webhook, the Inngest functions and the embedded runner. Tests build their own.
 // The handles themselves (db, KV, WhatsApp client) are opened once per process by their own modules;
 // what is built here per call is a small object around them.
+import { rulesAnalyzer } from "@/agents/analista/conversation-analyzer";
+import { createModelAnalyzer } from "@/agents/analista/conversation-analyzer/model-analyzer";
 import { templateWriter, type MessageWriter } from "@/agents/conselheiro/compose/templates";
+import type { ConversationAnalyzer } from "@/lib/domain/analise-conversa";
+import { getLlm } from "@/lib/llm";
+import type { Llm } from "@/lib/llm/types";
 import type { TwilioInboundDeps } from "@/agents/conselheiro/inbound/handle-twilio-inbound";
 import type { IngestDeps } from "@/agents/vigilante/ingest-lead";
 import { getDb, type Db } from "@/lib/db/client";
@@ -20,6 +25,10 @@ export type PipelineDeps = {
   whatsapp: WhatsAppClient;
   now: () => Date;
   writer: MessageWriter;
+  /** The ConversationAnalyzer: the model's with OPENAI_API_KEY, else (and on any failure) the rules'. */
+  analyzer?: ConversationAnalyzer;
+  /** The model for messages (null without OPENAI_API_KEY: the templates go as written). */
+  llm?: Llm | null;
   statusCallbackUrl?: string;
   /** Content template sids per message kind from env (TWILIO_CONTENT_SID_*). */
   templates?: TwilioTemplates;
@@ -42,12 +51,15 @@ export async function getPipelineDeps(): Promise<PipelineDeps> {
   ]);
   const { db, kv } = await getCore();
   const whatsapp = getWhatsAppClient();
+  const llm = getLlm(db);
   return {
     db,
     kv,
     whatsapp,
     now,
     writer: templateWriter,
+    analyzer: llm ? createModelAnalyzer(llm) : rulesAnalyzer,
+    llm,
     templates: env.twilioTemplates,
     ...(whatsapp.mode === "twilio" ? { statusCallbackUrl: publicUrlFor("/api/webhooks/twilio") } : {}),
   };

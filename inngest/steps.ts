@@ -57,6 +57,6 @@ export async function sweep(deps: PipelineDeps, options: SweepOptions = DEFAULT_
  * Interações no trigger reached (a lost dispatch, rows from before the analyzer): a bounded batch
  * per sweep, so a backlog drains over a few sweeps without holding one up.
  */
-export async function analyzeBacklog(deps: Pick<PipelineDeps, "db" | "now">, limit = 200) {
+export async function analyzeBacklog(deps: Pick<PipelineDeps, "db" | "now" | "analyzer">, limit = 200) {
   return analyzeInteracoes(deps, { limit });
 }

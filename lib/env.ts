@@ -56,6 +56,11 @@ const rawSchema = z.object({
     z.string().regex(/^(whatsapp:)?\+[1-9]\d{7,14}$/, "deve estar em E.164, ex.: whatsapp:+5511999990000"),
   ),
   OPENAI_API_KEY: optional(z.string().min(10, "chave curta demais")),
+  OPENAI_MODEL: optional(z.string().min(1).max(100)),
+  OPENAI_BASE_URL: optional(z.url({ message: "deve ser uma URL http(s)" })),
+  OPENAI_TIMEOUT_MS: optional(z.coerce.number().int().min(500).max(60_000)),
+  // The seed's account allows 3,000 requests a minute; each process keeps under this.
+  OPENAI_MAX_RPM: optional(z.coerce.number().int().min(1).max(3000)),
   INNGEST_EVENT_KEY: optional(z.string()),
   INNGEST_SIGNING_KEY: optional(z.string()),
   INNGEST_DEV: optional(z.string()),
@@ -169,7 +174,16 @@ export function parseEnv(source: Record<string, string | undefined>) {
       : null,
     /** Content template sids per message kind; an agency's `configuracoes.twilioTemplates` wins over these. */
     twilioTemplates,
-    openaiApiKey: raw.OPENAI_API_KEY ?? null,
+    /** The model layer (lib/llm); null = the deterministic rules engine writes and reads everything. */
+    llm: raw.OPENAI_API_KEY
+      ? {
+          apiKey: raw.OPENAI_API_KEY,
+          model: raw.OPENAI_MODEL ?? "gpt-4o-mini",
+          baseUrl: raw.OPENAI_BASE_URL ?? null,
+          timeoutMs: raw.OPENAI_TIMEOUT_MS ?? 8_000,
+          maxRpm: raw.OPENAI_MAX_RPM ?? 2_500,
+        }
+      : null,
     inngest:
       raw.INNGEST_EVENT_KEY || raw.INNGEST_DEV
         ? { eventKey: raw.INNGEST_EVENT_KEY, signingKey: raw.INNGEST_SIGNING_KEY, dev: Boolean(raw.INNGEST_DEV) }

@@ -7,6 +7,11 @@ import { formatDataHora } from "@/lib/time/format-data-hora";
 
 const TOM = { positivo: "sucesso", neutro: "neutro", negativo: "erro" } as const;
 
+/** Who read it: the model (named) or the rules engine. */
+function motorRotulo(motor: string): string {
+  return motor.startsWith("modelo:") ? `pela IA (${motor.slice(7)})` : "pelas regras automáticas";
+}
+
 export function LeadAnalise({ analise, timezone }: { analise: UltimaAnalise | null; timezone: string }) {
   return (
     <section
@@ -45,7 +50,9 @@ export function LeadAnalise({ analise, timezone }: { analise: UltimaAnalise | nu
             <span className="font-medium">Próximo passo: </span>
             {analise.analise.proximoPasso}
           </p>
-          <p className="mt-1 text-xs text-muted">Lido da interação de {formatDataHora(analise.at, timezone)}.</p>
+          <p className="mt-1 text-xs text-muted" data-testid="lead-analise-motor">
+            Lido da interação de {formatDataHora(analise.at, timezone)} {motorRotulo(analise.analise.motor)}.
+          </p>
         </>
       ) : (
         <p className="mt-2 text-sm text-muted">Nenhuma mensagem deste lead foi lida ainda.</p>

@@ -16,6 +16,24 @@ type MensagemCardProps = {
   acoes?: ReactNode;
 };
 
+const MOTIVOS: Record<string, string> = {
+  sem_vaga: "limite de chamadas por minuto",
+  tempo_esgotado: "a IA não respondeu a tempo",
+  erro: "erro ao chamar a IA",
+  saida_invalida: "resposta fora do formato",
+  recusa: "a IA recusou o pedido",
+};
+
+/** Which engine wrote the text; nothing for a message no model was asked about (no key, or not offered). */
+function escritaRotulo(m: Pick<Mensagem, "escritaPor" | "escritaMotivo">): string | null {
+  if (m.escritaPor?.startsWith("modelo:")) return `Texto escrito pela IA (${m.escritaPor.slice(7)}).`;
+  if (m.escritaPor) {
+    const motivo = m.escritaMotivo ? (MOTIVOS[m.escritaMotivo] ?? m.escritaMotivo) : "sem motivo registrado";
+    return `Texto do modelo padrão: a IA não foi usada (${motivo}).`;
+  }
+  return null;
+}
+
 function horaCurta(at: Date, timezone: string): string {
   return formatDataHora(at, timezone).slice(-5);
 }
@@ -26,6 +44,7 @@ export function MensagemCard({ mensagem, corretorNome, timezone, acoes }: Mensag
     (mensagem.status === "falhou" || mensagem.status === "incerta") && (mensagem.erroMensagem || mensagem.erroCodigo);
   // Not an error: the row says why it will not go out (e.g. the lead was passed to a colleague).
   const motivoCancelamento = mensagem.status === "cancelada" ? mensagem.erroMensagem : null;
+  const escrita = escritaRotulo(mensagem);
   return (
     <article
       className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
@@ -87,6 +106,11 @@ export function MensagemCard({ mensagem, corretorNome, timezone, acoes }: Mensag
         <p className="border-t border-red-100 bg-red-50 px-4 py-2 text-xs text-red-700">
           {mensagem.erroCodigo ? `Erro ${mensagem.erroCodigo}: ` : ""}
           {maskPii(mensagem.erroMensagem ?? "")}
+        </p>
+      ) : null}
+      {escrita ? (
+        <p className="border-t border-slate-100 px-4 py-2 text-xs text-muted" data-testid="mensagem-escrita">
+          {escrita}
         </p>
       ) : null}
       {motivoCancelamento ? (

@@ -43,6 +43,8 @@ export type AnaliseInput = {
   texto: string;
   /** Who wrote it changes nothing in the rules today; a model may use it. */
   origem?: "portal" | "nota" | "whatsapp";
+  /** Whose usage a model call counts against (tokens per agency and day). */
+  imobiliariaId?: string | null;
 };
 
 export interface ConversationAnalyzer {

@@ -29,3 +29,8 @@ export function localDaysIn(desde: Date, ate: Date, timezone: string = DEFAULT_T
   }
   return dias;
 }
+
+/** The calendar day (`2026-12-05`) an instant falls on in `timezone`. */
+export function localDayOf(at: Date, timezone: string = DEFAULT_TIMEZONE): string {
+  return format(new TZDate(at.getTime(), timezone), "yyyy-MM-dd");
+}

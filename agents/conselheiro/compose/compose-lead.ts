@@ -1,5 +1,6 @@
 // Messages about one lead: the new-lead alert ("Por que 82?") and the reminder the broker asked for.
 // Their links are short `/r/` links (LeadLinks): a wa.me link with its greeting ran to ~300 characters.
+import type { Redacao } from "@/lib/domain/redacao";
 import type { LeadLinks } from "@/lib/links/lead-links";
 import { origemLabel } from "@/lib/portals/origem-label";
 import {
@@ -84,6 +85,29 @@ function repeticaoLinha(consultas: number | null): string {
   return `${quantas}Novas consultas dela hoje ficam só no histórico do lead, sem outra mensagem.`;
 }
 
+/** The facts a model must keep and may use; only a first name, never a phone or e-mail (LGPD). */
+function redacaoDoLead(
+  tipo: string,
+  input: { lead: LeadLinha; imovel: ImovelRef | null },
+  contexto: Record<string, string>,
+  rodape: string[],
+): Redacao {
+  const primeiroNome = firstName(input.lead.nome);
+  const codigo = input.imovel?.codigo ? clip(input.imovel.codigo, 30) : null;
+  return {
+    tipo,
+    fatos: [primeiroNome, `${input.lead.score}`, ...(codigo ? [codigo] : [])],
+    contexto: {
+      primeiroNome,
+      portal: origemLabel(input.lead.origem),
+      imovel: imovelTexto(input.imovel) ?? "não identificado",
+      score: String(input.lead.score),
+      ...contexto,
+    },
+    rodape: rodape.join("\n"),
+  };
+}
+
 export function composeNovoLead(input: NovoLeadInput, links: LeadLinks): ComposedMessage {
   const { lead } = input;
   const nome = leadText(lead.nome, 60);
@@ -116,6 +140,21 @@ export function composeNovoLead(input: NovoLeadInput, links: LeadLinks): Compose
       "4": String(lead.score),
       "5": responderLink(lead, input.remetente, links) ?? links.painel(lead.id, input.remetente.corretorId),
     },
+    redacao: redacaoDoLead(
+      input.tipo,
+      input,
+      {
+        porQue: topFatores(input.fatores).join(" "),
+        ...(input.mensagem?.trim() ? { pedido: leadText(input.mensagem, PEDIDO_MAX) } : {}),
+        ...(input.recebidoEm
+          ? {
+              chegouEm: `${horaCurta(input.recebidoEm.em, input.recebidoEm.timezone)} de ${diaCurto(input.recebidoEm.em, input.recebidoEm.timezone)}`,
+            }
+          : {}),
+        ...(input.repeticao ? { repeticao: repeticaoLinha(input.repeticao.consultas) } : {}),
+      },
+      linkLinhas(lead, input.remetente, links),
+    ),
   };
 }
 
@@ -141,5 +180,11 @@ export function composeLembrete(input: LembreteInput, links: LeadLinks): Compose
       "3": String(lead.score),
       "4": responderLink(lead, input.remetente, links) ?? links.painel(lead.id, input.remetente.corretorId),
     },
+    redacao: redacaoDoLead(
+      "lembrete",
+      input,
+      { chegouEm: `${horaCurta(input.recebidoEm, input.timezone)} de ${diaCurto(input.recebidoEm, input.timezone)}` },
+      linkLinhas(lead, input.remetente, links),
+    ),
   };
 }

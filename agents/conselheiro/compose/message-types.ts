@@ -1,5 +1,6 @@
 // The shapes every message writer takes and returns (see templates.ts for the MessageWriter seam).
 import type { Desempenho } from "@/agents/analista/performance-calculator";
+import type { Redacao } from "@/lib/domain/redacao";
 
 export type Botao = { id: string; titulo: string };
 
@@ -7,7 +8,13 @@ export type Botao = { id: string; titulo: string };
  * What the sender needs: free text for the 24-hour session window, quick-reply buttons, and the
  * numbered variables ("1", "2", …) of the matching Twilio Content template for outside it.
  */
-export type ComposedMessage = { corpo: string; botoes: Botao[]; templateVariaveis: Record<string, string> };
+export type ComposedMessage = {
+  corpo: string;
+  botoes: Botao[];
+  templateVariaveis: Record<string, string>;
+  /** Set when a model may rewrite the body in its own words (lib/domain/redacao.ts). */
+  redacao?: Redacao;
+};
 
 /** Who answers the lead: the message's broker, named in the greeting the WhatsApp link pre-fills. */
 export type Remetente = { corretorId: string; corretorNome: string; imobiliariaNome: string };

@@ -8,6 +8,7 @@ import {
   type Mensagem,
 } from "@/lib/db/queries/mensagens";
 import { contentSidEnvVar, type TwilioTemplates } from "@/lib/domain/twilio-templates";
+import type { Llm } from "@/lib/llm/types";
 import { log } from "@/lib/log";
 import { classifySendError } from "@/lib/whatsapp/classify-send-error";
 import { WhatsAppSendError, type WhatsAppClient, type WhatsAppSent } from "@/lib/whatsapp/types";
@@ -22,6 +23,7 @@ import {
   UNCONFIRMED_RETRY_MS,
 } from "./send-policy";
 import { SEND_TEXTS } from "./send-texts";
+import { writeWithModel } from "./write-with-model";
 
 export type SendMensagemDeps = {
   db: Db;
@@ -31,6 +33,8 @@ export type SendMensagemDeps = {
   statusCallbackUrl?: string;
   /** Content template sids per message kind (env); an agency's own settings win over them. */
   templates?: TwilioTemplates;
+  /** With a model, a message that allows it is rewritten in natural pt-BR first (write-with-model.ts). */
+  llm?: Llm | null;
 };
 export type SendOutcome = "enviada" | "outbox" | "ja_processada" | "reagendar" | "incerta" | "falhou";
 export type SendMensagemResult = { outcome: SendOutcome; retryInMs?: number };
@@ -42,6 +46,7 @@ const codeOf = (e: WhatsAppSendError) =>
 const describe = (e: WhatsAppSendError) => `${codeOf(e)}: ${e.message}`.slice(0, 500);
 
 export async function sendMensagem(deps: SendMensagemDeps, mensagemId: string): Promise<SendMensagemResult> {
+  if (deps.llm) await writeWithModel({ db: deps.db, llm: deps.llm, now: deps.now }, mensagemId);
   const claimedAt = deps.now();
   const row = await claimMensagem(deps.db, mensagemId, claimedAt);
   if (!row) return { outcome: "ja_processada" };

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm
 import { z } from "zod";
 import type { Db } from "../client";
 import { compiledInsert, type BoundStatement } from "../wire/compiled-statement";
-import { INTERACAO_TIPOS, INTERACAO_TIPOS_ANALISAVEIS, interacoes } from "../schema";
+import { INTERACAO_TIPOS, INTERACAO_TIPOS_ANALISAVEIS, interacoes, leads } from "../schema";
 import { idSchema } from "./columns";
 
 export type Interacao = typeof interacoes.$inferSelect;
@@ -83,7 +83,8 @@ const insertStatement = compiledInsert("interacoes.insert", interacoes, [
   "metadata",
 ]);
 
-export type InteracaoAAnalisar = Pick<Interacao, "id" | "leadId" | "tipo" | "conteudo">;
+/** With the lead's agency: a model's usage is counted per agency. */
+export type InteracaoAAnalisar = Pick<Interacao, "id" | "leadId" | "tipo" | "conteudo"> & { imobiliariaId: string | null };
 
 /**
  * What people wrote that the ConversationAnalyzer has not read yet, oldest first: one lead's, or
@@ -100,8 +101,15 @@ export async function listInteracoesAAnalisar(
     .max(1000)
     .parse(options.limit ?? 200);
   return db
-    .select({ id: interacoes.id, leadId: interacoes.leadId, tipo: interacoes.tipo, conteudo: interacoes.conteudo })
+    .select({
+      id: interacoes.id,
+      leadId: interacoes.leadId,
+      tipo: interacoes.tipo,
+      conteudo: interacoes.conteudo,
+      imobiliariaId: leads.imobiliariaId,
+    })
     .from(interacoes)
+    .leftJoin(leads, eq(leads.id, interacoes.leadId))
     .where(
       and(
         isNull(interacoes.analisadoEm),

@@ -6,6 +6,7 @@ import { newId } from "@/lib/ids";
 import type { Db } from "../client";
 import { MENSAGEM_STATUS, MENSAGEM_TIPOS, mensagens, type MensagemStatus } from "../schema";
 import { idSchema } from "./columns";
+import { redacaoSchema } from "@/lib/domain/redacao";
 
 export type Mensagem = typeof mensagens.$inferSelect;
 
@@ -31,6 +32,7 @@ const novaMensagemSchema = z
     idempotencyKey: z.string().min(1).max(200),
     scheduledFor: z.date().nullish(),
     criadoEm: z.date().optional(),
+    redacao: redacaoSchema.nullish(),
   })
   .refine((m) => !m.corretorId !== !m.usuarioId, {
     message: "a mensagem é para um corretor ou para um usuário, exatamente um",
@@ -253,4 +255,35 @@ export async function listSendableIds(
     .where(sendableNow(now))
     .orderBy(asc(mensagens.criadoEm))
     .limit(Math.min(limit, 1000));
+}
+
+const escritaSchema = z.object({
+  corpo: z.string().min(1).max(4096).optional(),
+  escritaPor: z.string().min(1).max(60),
+  escritaMotivo: z.string().max(120).nullable(),
+});
+
+/**
+ * Records who wrote a pending message's body (and the model's text, when it is kept) once: only while
+ * nobody has and the row is not yet claimed, so a send in progress never changes under its sender.
+ */
+export async function saveEscritaMensagem(
+  db: Db,
+  id: string,
+  escrita: z.input<typeof escritaSchema>,
+  now: Date,
+): Promise<Mensagem | null> {
+  const data = escritaSchema.parse(escrita);
+  const [row] = await db
+    .update(mensagens)
+    .set({ ...data, atualizadoEm: now })
+    .where(
+      and(
+        eq(mensagens.id, idSchema.parse(id)),
+        inArray(mensagens.status, ["pendente", "agendada"]),
+        sql`${mensagens.escritaPor} is null`,
+      ),
+    )
+    .returning();
+  return row ?? null;
 }

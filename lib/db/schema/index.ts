@@ -12,3 +12,4 @@ export * from "./auditoria";
 export * from "./roleta";
 export * from "./corretores-carga";
 export * from "./limites-login";
+export * from "./uso-llm";

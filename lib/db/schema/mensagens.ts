@@ -6,6 +6,7 @@ import { imobiliarias } from "./imobiliarias";
 import { leads } from "./leads";
 import { usuarios } from "./usuarios";
 import { MENSAGEM_TIPOS, type MensagemTipo } from "@/lib/domain/mensagem-tipos";
+import type { Redacao } from "@/lib/domain/redacao";
 
 export { MENSAGEM_TIPOS, type MensagemTipo };
 // Also a varchar: `cancelada` (a lead passed on before its alert or reminder went out) needed no migration.
@@ -58,6 +59,12 @@ export const mensagens = pgTable(
     atualizadoEm: timestamp("atualizado_em", { withTimezone: true }).notNull().defaultNow(),
     /** For an alert the quota held back (`retida_cota`): the `agrupada` message that told it. No foreign key, as eventos'. */
     mensagemAgrupadaId: varchar("mensagem_agrupada_id", { length: 50 }),
+    /** What a model may rewrite in its own words (facts it must keep, the fixed link lines); null = template only. */
+    redacao: jsonb("redacao").$type<Redacao>(),
+    /** Who wrote the body: null = the template (not offered to a model), "regras" or "modelo:<nome>". */
+    escritaPor: varchar("escrita_por", { length: 60 }),
+    /** Why the template went instead of the model's text (timeout, a fact missing, too long…). */
+    escritaMotivo: varchar("escrita_motivo", { length: 120 }),
   },
   (t) => [
     // Exactly one recipient: a broker or a login.

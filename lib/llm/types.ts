@@ -1,0 +1,41 @@
+// The model layer's one interface. Agents receive an `Llm` (or null: the rules engine writes and reads
+// everything, which is the zero-config run) and never import a provider themselves.
+import type { LanguageModel } from "ai";
+
+export type LlmUsage = { inputTokens: number; outputTokens: number };
+
+/** What one call was for: the usage record and the logs say it, never the text itself. */
+export const LLM_TAREFAS = ["analise", "mensagem", "rascunho"] as const;
+export type LlmTarefa = (typeof LLM_TAREFAS)[number];
+
+export type LlmCallRecord = {
+  tarefa: LlmTarefa;
+  imobiliariaId: string | null;
+  modelo: string;
+  usage: LlmUsage;
+  ok: boolean;
+};
+
+export type Llm = {
+  model: LanguageModel;
+  /** e.g. "gpt-4o-mini": stored beside what the model wrote, so a reader knows which engine did. */
+  modelName: string;
+  timeoutMs: number;
+  /** Takes one request slot of the per-process rate limit; false = go to the rules engine now. */
+  tryAcquire: () => boolean;
+  /** Where usage goes (tokens per agency and day); failures to record never fail the call. */
+  onCall?: (record: LlmCallRecord) => void | Promise<void>;
+};
+
+export type LlmFailure = "sem_vaga" | "tempo_esgotado" | "erro" | "saida_invalida" | "recusa";
+
+/** The model did not give a usable answer; the caller falls back to the rules engine and records why. */
+export class LlmUnavailableError extends Error {
+  constructor(
+    public readonly motivo: LlmFailure,
+    cause?: unknown,
+  ) {
+    super(`modelo indisponível: ${motivo}`, { cause });
+    this.name = "LlmUnavailableError";
+  }
+}
