@@ -7,6 +7,7 @@ import { log } from "@/lib/log";
 import { listUnprocessedEventos } from "@/lib/db/queries/eventos";
 import type { PipelineDeps } from "../deps";
 import { analyzeInteracoes } from "@/agents/analista/analyze-interacoes";
+import { escreverRascunho } from "@/agents/conselheiro/rascunho/escrever-rascunho";
 import { analyzeBacklog, DEFAULT_SWEEP, orchestrate, sweep, type SendRequest, type SweepOptions } from "../steps";
 import { queueSummaries } from "../summaries-step";
 
@@ -173,6 +174,7 @@ export class EmbeddedRunner {
         // Before the read: a note added while this runs queues a fresh pass.
         this.queued.delete(key);
         await analyzeInteracoes(this.deps, { leadId: job.leadId });
+        if (this.deps.llm) await escreverRascunho({ ...this.deps, llm: this.deps.llm }, job.leadId);
         return;
       }
       if (job.kind === "orchestrate") {

@@ -3,6 +3,7 @@
 // same lead never read the same rows together; the write is once per row anyway.
 import { NonRetriableError } from "inngest";
 import { analyzeInteracoes } from "@/agents/analista/analyze-interacoes";
+import { escreverRascunho } from "@/agents/conselheiro/rascunho/escrever-rascunho";
 import { getPipelineDeps } from "@/inngest/deps";
 import { inngest } from "../client";
 import { interacaoRecorded, interacaoRecordedSchema, leadReceived } from "../events";
@@ -18,6 +19,12 @@ export const analyzeConversation = inngest.createFunction(
     const parsed = interacaoRecordedSchema.safeParse({ leadId: (event.data as { leadId?: unknown }).leadId });
     if (!parsed.success) throw new NonRetriableError(`${event.name} sem leadId válido: ${parsed.error.message}`);
     const { leadId } = parsed.data;
-    return step.run("analisar", async () => analyzeInteracoes(await getPipelineDeps(), { leadId }));
+    const lidas = await step.run("analisar", async () => analyzeInteracoes(await getPipelineDeps(), { leadId }));
+    // With a model, the broker's reply draft for the lead (once per lead; without one the rules' is read on demand).
+    await step.run("rascunho", async () => {
+      const deps = await getPipelineDeps();
+      return deps.llm ? (await escreverRascunho({ ...deps, llm: deps.llm }, leadId)) !== null : false;
+    });
+    return lidas;
   },
 );

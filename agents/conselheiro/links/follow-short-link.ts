@@ -10,6 +10,7 @@ import { getImovelById } from "@/lib/db/queries/imoveis";
 import { findLeadByIdForLink, type Lead } from "@/lib/db/queries/leads";
 import { readShortLink, verifyShortLink } from "@/lib/links/short-link";
 import { waMeLink } from "@/lib/whatsapp/text/compose";
+import { rascunhoDoLead } from "../rascunho/rascunho-do-lead";
 import { recordLinkTap } from "./record-link-tap";
 
 export type ShortLinkDeps = { db: Db; key: Buffer; now: Date };
@@ -54,7 +55,10 @@ export async function followShortLink(
   return url ? { kind: "whatsapp", url, leadId: lead.id, registrado } : { kind: "painel", leadId: lead.id, registrado };
 }
 
+/** The chat opens with the lead's reply draft (the model's or the rules'), the greeting as a last resort. */
 async function whatsappUrl(db: Db, lead: Lead, corretor: Corretor): Promise<string | null> {
+  const rascunho = await rascunhoDoLead(db, lead);
+  if (rascunho) return waMeLink(lead.telefone, rascunho.texto);
   const [imobiliaria, imovel] = await Promise.all([
     getImobiliariaByIdCached(db, lead.imobiliariaId!),
     lead.imovelId ? getImovelById(db, lead.imobiliariaId!, lead.imovelId) : null,

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { listInteracoesDoLead } from "@/lib/db/queries/interacoes";
-import { getLeadById, type Lead } from "@/lib/db/queries/leads";
+import { getLeadById, saveRascunhoLead, type Lead } from "@/lib/db/queries/leads";
 import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
 import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertLead } from "@/lib/db/testing/leads";
@@ -121,13 +121,31 @@ describe("GET /r/<token>", () => {
     expect(await toques()).toEqual([]);
   });
 
+  it("opens the chat with the reply draft a model wrote for the lead, when there is one", async () => {
+    const comRascunho = await insertLead(t.db, {
+      imobiliariaId: lead.imobiliariaId!,
+      corretorId: ana.id,
+      nome: "Joana Prado",
+      telefone: "+5511987650002",
+      origem: "zap",
+      status: "novo",
+      dataPrimeiroContato: RECEBIDO,
+    });
+    const texto = "Oi, Joana! Aqui é a Ana, da Imobiliária Centro. Quer ver o apartamento no sábado?";
+    expect(await saveRascunhoLead(t.db, comRascunho.id, { texto, motor: "modelo:x", em: NOW.toISOString() })).toBe(
+      true,
+    );
+    const res = await tap(token("wa", { leadId: comRascunho.id }), { viewer: { corretorId: ana.id } });
+    expect(new URL(res.headers.get("location")!).searchParams.get("text")).toBe(texto);
+  });
+
   it("sends the broker to wa.me with the greeting, records the tap once as the first response, keeps the status", async () => {
     const res = await tap(token("wa"), { viewer: { corretorId: ana.id } });
     expect(res.status).toBe(303);
     const location = new URL(res.headers.get("location")!);
     expect(`${location.origin}${location.pathname}`).toBe("https://wa.me/5511987654321");
     expect(location.searchParams.get("text")).toBe(
-      "Olá, Maria! Aqui é Ana (Imobiliária Centro). Recebi seu contato pelo ZAP Imóveis. Podemos conversar?",
+      "Olá, Maria! Aqui é Ana (Imobiliária Centro). Recebi seu contato pelo ZAP Imóveis. Posso te mandar mais fotos e detalhes. Podemos conversar?",
     );
     expect(res.headers.get("cache-control")).toBe("no-store");
 

@@ -62,6 +62,26 @@ export async function findLeadByIdForLink(db: Db, id: string): Promise<Lead | nu
   return row ?? null;
 }
 
+/** For the pipeline's own jobs, which carry the lead id they were given by the intake (never a user). */
+export const getLeadForPipeline = findLeadByIdForLink;
+
+const rascunhoSchema = z.object({
+  texto: z.string().min(1).max(700),
+  motor: z.string().min(1).max(60),
+  em: z.string(),
+});
+
+/** Stores the lead's reply draft once (`metadata.rascunho`); false when one was already there. */
+export async function saveRascunhoLead(db: Db, id: string, rascunho: z.input<typeof rascunhoSchema>): Promise<boolean> {
+  const value = JSON.stringify(rascunhoSchema.parse(rascunho));
+  const rows = await db
+    .update(leads)
+    .set({ metadata: sql`jsonb_set(coalesce(${leads.metadata}, '{}'::jsonb), '{rascunho}', ${value}::jsonb)` })
+    .where(and(eq(leads.id, idSchema.parse(id)), sql`not coalesce(${leads.metadata}, '{}'::jsonb) ? 'rascunho'`))
+    .returning({ id: leads.id });
+  return rows.length > 0;
+}
+
 // ── Portal intake ────────────────────────────────────────────────────────────────────────────
 // Used inside the intake's transaction; see units/record-intake.ts.
 

@@ -1,6 +1,7 @@
 // One lead: who, what they want, why they scored what they did, everything that happened, and the
 // actions to work it. A lead outside the login's scope is the same 404 as a missing one.
 import type { Metadata } from "next";
+import { rascunhoDoLead } from "@/agents/conselheiro/rascunho/rascunho-do-lead";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LeadAcoes } from "@/components/painel/lead-acoes-client";
@@ -8,6 +9,7 @@ import { LeadAnalise } from "@/components/painel/lead-analise";
 import { LeadBusca } from "@/components/painel/lead-busca";
 import { LeadDetalhes } from "@/components/painel/lead-detalhes";
 import { LeadScore } from "@/components/painel/lead-score";
+import { LeadRascunho } from "@/components/painel/lead-rascunho";
 import { LeadTimeline } from "@/components/painel/lead-timeline";
 import { Badge } from "@/components/ui/badge";
 import { ScoreBadge } from "@/components/ui/score-badge";
@@ -41,6 +43,7 @@ export default async function LeadPage({ params, searchParams }: PageProps) {
   ]);
   if (!detalhe) notFound();
   const { lead } = detalhe;
+  const rascunho = await rascunhoDoLead(db, lead);
   const status = lead.status ? STATUS_LEAD[lead.status] : null;
   const score = lead.score ?? 0;
 
@@ -87,6 +90,7 @@ export default async function LeadPage({ params, searchParams }: PageProps) {
         </div>
         <div className="min-w-0 space-y-5 lg:col-start-1 lg:row-start-1">
           <LeadScore score={score} fatores={detalhe.fatores} limiares={limiares} />
+          {rascunho ? <LeadRascunho rascunho={rascunho} telefone={lead.telefone} /> : null}
           <LeadAnalise analise={detalhe.analise} timezone={timezone} />
           <LeadBusca busca={lead.busca} />
           <LeadTimeline
