@@ -35,6 +35,9 @@ export type ConfiguracoesForm = {
   followUpDias: string;
   resumoDiarioHora: string;
   resumoSemanalHora: string;
+  limiteMensalIaUsd: string;
+  /** OPENAI_API_KEY is set: the cap applies. */
+  iaLigada: boolean;
   templates: TemplateLinha[];
 };
 
@@ -289,6 +292,32 @@ export function ConfiguracoesImobiliaria({
               <Erro nome={nome} erros={erros} />
             </div>
           ))}
+        </div>
+      </Secao>
+
+      <Secao
+        titulo="Inteligência artificial"
+        descricao={
+          v.iaLigada
+            ? "A IA escreve alertas, lembretes e rascunhos de resposta e lê as conversas. Passado o limite do mês, as regras automáticas assumem até o mês seguinte."
+            : "Sem OPENAI_API_KEY no servidor: as regras automáticas escrevem e leem tudo. O limite vale quando a IA for ligada."
+        }
+      >
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div className="min-w-0">
+            <label className={rotuloCampo}>
+              Limite mensal estimado (US$)
+              <input
+                name="limiteMensalIaUsd"
+                inputMode="decimal"
+                defaultValue={v.limiteMensalIaUsd}
+                placeholder="sem limite"
+                className={campo}
+                {...descrito("limiteMensalIaUsd", erros)}
+              />
+            </label>
+            <Erro nome="limiteMensalIaUsd" erros={erros} />
+          </div>
         </div>
       </Secao>
 

@@ -18,6 +18,7 @@ type MensagemCardProps = {
 
 const MOTIVOS: Record<string, string> = {
   sem_vaga: "limite de chamadas por minuto",
+  limite_mensal: "limite mensal da IA atingido",
   tempo_esgotado: "a IA não respondeu a tempo",
   erro: "erro ao chamar a IA",
   saida_invalida: "resposta fora do formato",

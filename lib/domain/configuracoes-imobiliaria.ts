@@ -34,6 +34,8 @@ export const configuracoesImobiliariaSchema = z.object({
   /** The daily limit a broker added from the dashboard starts with (the seed's 5). */
   limiteDiarioPadrao: z.number().int().min(1).max(50).default(5),
   twilioTemplates: twilioTemplatesSchema.optional(),
+  /** The model's estimated monthly spend (US$) after which this agency's texts go back to the rules engine; null = no cap. */
+  limiteMensalIaUsd: z.number().min(0).max(100_000).nullable().default(null),
 });
 
 export type ConfiguracoesImobiliaria = z.infer<typeof configuracoesImobiliariaSchema>;

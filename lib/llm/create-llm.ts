@@ -6,7 +6,7 @@ import type { Llm } from "./types";
 
 export type LlmConfig = { apiKey: string; model: string; baseUrl: string | null; timeoutMs: number; maxRpm: number };
 
-export function createLlm(config: LlmConfig, onCall?: Llm["onCall"]): Llm {
+export function createLlm(config: LlmConfig, onCall?: Llm["onCall"], permitido?: Llm["permitido"]): Llm {
   const provider = createOpenAI({ apiKey: config.apiKey, ...(config.baseUrl ? { baseURL: config.baseUrl } : {}) });
   return {
     model: provider.chat(config.model),
@@ -14,5 +14,6 @@ export function createLlm(config: LlmConfig, onCall?: Llm["onCall"]): Llm {
     timeoutMs: config.timeoutMs,
     tryAcquire: createRateLimiter(config.maxRpm),
     ...(onCall ? { onCall } : {}),
+    ...(permitido ? { permitido } : {}),
   };
 }

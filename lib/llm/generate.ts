@@ -56,6 +56,10 @@ async function withLimits<T extends { usage: LlmUsage }>(
 ): Promise<T> {
   const tentativas = request.tentativas ?? ATTEMPTS;
   let last: LlmUnavailableError = new LlmUnavailableError("erro");
+  if (llm.permitido && !(await llm.permitido(request.imobiliariaId))) {
+    log.info("llm.monthly_cap", { tarefa: request.tarefa, imobiliariaId: request.imobiliariaId });
+    throw new LlmUnavailableError("limite_mensal");
+  }
   for (let i = 0; i < tentativas; i++) {
     if (!llm.tryAcquire()) {
       last = new LlmUnavailableError("sem_vaga");

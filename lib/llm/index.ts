@@ -3,6 +3,7 @@
 import type { Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { createLlm } from "./create-llm";
+import { monthlyCap } from "./monthly-cap";
 import { usageRecorder } from "./record-usage";
 import type { Llm } from "./types";
 
@@ -10,6 +11,7 @@ let cached: Llm | null | undefined;
 
 export function getLlm(db: Db): Llm | null {
   if (cached !== undefined) return cached;
-  cached = env.llm ? createLlm(env.llm, usageRecorder(db, () => new Date())) : null;
+  const now = () => new Date();
+  cached = env.llm ? createLlm(env.llm, usageRecorder(db, now), monthlyCap(db, now)) : null;
   return cached;
 }

@@ -25,9 +25,11 @@ export type Llm = {
   tryAcquire: () => boolean;
   /** Where usage goes (tokens per agency and day); failures to record never fail the call. */
   onCall?: (record: LlmCallRecord) => void | Promise<void>;
+  /** The agency's monthly cap (lib/llm/monthly-cap.ts): false = the rules engine, without calling. */
+  permitido?: (imobiliariaId: string | null) => Promise<boolean>;
 };
 
-export type LlmFailure = "sem_vaga" | "tempo_esgotado" | "erro" | "saida_invalida" | "recusa";
+export type LlmFailure = "sem_vaga" | "limite_mensal" | "tempo_esgotado" | "erro" | "saida_invalida" | "recusa";
 
 /** The model did not give a usable answer; the caller falls back to the rules engine and records why. */
 export class LlmUnavailableError extends Error {

@@ -36,6 +36,7 @@ const CAMPO_ROTULO: Record<string, string> = {
   followUpDias: "follow-up (dias)",
   resumoDiarioHora: "resumo diário a partir de",
   resumoSemanalHora: "resumo semanal a partir de",
+  limiteMensalIaUsd: "limite mensal da IA (US$)",
 };
 const ROTEAMENTO_ROTULO: Record<string, string> = {
   dono_do_anuncio: "dono do imóvel",

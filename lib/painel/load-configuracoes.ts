@@ -6,7 +6,12 @@ import type { Imobiliaria } from "@/lib/db/queries/imobiliarias";
 import { TEMPLATE_TIPOS, type TwilioTemplates } from "@/lib/domain/twilio-templates";
 import { TIPO_MENSAGEM_ROTULO } from "./rotulos";
 
-export async function loadConfiguracoes(db: Db, imobiliaria: Imobiliaria, envTemplates: TwilioTemplates) {
+export async function loadConfiguracoes(
+  db: Db,
+  imobiliaria: Imobiliaria,
+  envTemplates: TwilioTemplates,
+  iaLigada = false,
+) {
   const c = imobiliaria.configuracoes;
   const corretores = await listCorretores(db, imobiliaria.id);
   return {
@@ -29,6 +34,8 @@ export async function loadConfiguracoes(db: Db, imobiliaria: Imobiliaria, envTem
     followUpDias: c.followUpDias.join(", "),
     resumoDiarioHora: c.resumoDiarioHora ?? "",
     resumoSemanalHora: c.resumoSemanalHora ?? "",
+    limiteMensalIaUsd: c.limiteMensalIaUsd === null ? "" : String(c.limiteMensalIaUsd).replace(".", ","),
+    iaLigada,
     templates: TEMPLATE_TIPOS.map((tipo) => ({
       tipo,
       rotulo: TIPO_MENSAGEM_ROTULO[tipo],

@@ -66,6 +66,11 @@ export const ajustesImobiliariaFormSchema = z
     resumoDiarioHora: hora,
     resumoSemanalHora: hora,
     templates: templatesSchema,
+    limiteMensalIaUsd: z
+      .string()
+      .trim()
+      .regex(/^(\d{1,6}([.,]\d{1,2})?)?$/, "Um valor em dólares, como 20 ou 20,50, ou deixe em branco.")
+      .default(""),
   })
   .refine((a) => a.scoreMorno < a.scoreQuente, {
     path: ["scoreMorno"],
@@ -97,6 +102,7 @@ function resumo(i: Pick<Imobiliaria, "nome" | "timezone">, c: ConfiguracoesImobi
     followUpDias: c.followUpDias.join(","),
     resumoDiarioHora: c.resumoDiarioHora,
     resumoSemanalHora: c.resumoSemanalHora,
+    limiteMensalIaUsd: c.limiteMensalIaUsd,
   };
   for (const [id, peso] of Object.entries(c.pesosRoleta)) v[`pesoRoleta.${id}`] = peso;
   for (const tipo of TEMPLATE_TIPOS)
@@ -158,6 +164,7 @@ export async function updateConfiguracoesImobiliaria(
       resumoDiarioHora: a.resumoDiarioHora || null,
       resumoSemanalHora: a.resumoSemanalHora || null,
       twilioTemplates: toTemplates(a.templates),
+      limiteMensalIaUsd: a.limiteMensalIaUsd ? Number(a.limiteMensalIaUsd.replace(",", ".")) : null,
     });
     const de = resumo(atual, antes);
     let salva = await setImobiliariaAjustes(tx, atual.id, { nome: a.nome, timezone: a.timezone, configuracoes });

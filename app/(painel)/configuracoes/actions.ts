@@ -33,6 +33,7 @@ export async function salvarConfiguracoesAction(_prev: AcaoEstado, form: FormDat
       resumoDiarioHora: campoTexto(form, "resumoDiarioHora") ?? "",
       resumoSemanalHora: campoTexto(form, "resumoSemanalHora") ?? "",
       templates: camposComPrefixo(form, "template:"),
+      limiteMensalIaUsd: campoTexto(form, "limiteMensalIaUsd") ?? "",
     },
   );
   if (result.kind === "invalido") return { ok: false, mensagem: "Corrija os campos indicados.", erros: result.erros };

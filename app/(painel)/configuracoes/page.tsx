@@ -20,7 +20,7 @@ export default async function ConfiguracoesPage() {
   const viewer = await requireRole("admin");
   const { db } = await getDb();
   const imobiliaria = await loadImobiliaria(viewer.imobiliariaId);
-  const valores = await loadConfiguracoes(db, imobiliaria, env.twilioTemplates);
+  const valores = await loadConfiguracoes(db, imobiliaria, env.twilioTemplates, env.llm !== null);
 
   return (
     <div className="space-y-6">

@@ -15,11 +15,14 @@ import {
   GraficosDemanda,
 } from "@/components/painel/metricas-graficos";
 import { MetricasRanking } from "@/components/painel/metricas-ranking";
+import { MetricasUsoIa } from "@/components/painel/metricas-uso-ia";
 import { PageHeader } from "@/components/ui/page-header";
 import { narrowToCorretor, requireScope } from "@/lib/auth/authorize";
 import { getDb } from "@/lib/db/client";
 import { listCorretores } from "@/lib/db/queries/corretores";
+import { env } from "@/lib/env";
 import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
+import { loadUsoIa } from "@/lib/painel/uso-ia";
 import { parseMetricasFiltros } from "@/lib/painel/metricas-periodo";
 import type { RawSearchParams } from "@/lib/painel/search-params";
 import { formatDia } from "@/components/charts/formato";
@@ -36,10 +39,12 @@ export default async function MetricasPage({ searchParams }: PageProps) {
   const visivel = narrowToCorretor(scope, corretor);
   const janela = { desde: periodo.desde, ate: periodo.ateExclusivo, timezone: imobiliaria.timezone };
   const { db } = await getDb();
-  const [desempenho, demanda, corretores] = await Promise.all([
+  const [desempenho, demanda, corretores, usoIa] = await Promise.all([
     calculatePeriodPerformance(db, visivel, janela),
     aggregateDemandVsStock(db, visivel, janela),
     scope.corretorId ? Promise.resolve(null) : listCorretores(db, scope.imobiliariaId),
+    // The agency's spend is the managers' concern, not a broker's.
+    scope.corretorId ? Promise.resolve(null) : loadUsoIa(db, scope.imobiliariaId, periodo.de, periodo.ate),
   ]);
   const intervalo = `${formatDia(periodo.de)} a ${formatDia(periodo.ate)} (${formatValor(periodo.dias, "numero")} dias)`;
 
@@ -71,6 +76,13 @@ export default async function MetricasPage({ searchParams }: PageProps) {
         <GraficosDemanda dv={demanda} />
       </div>
       <MetricasDemandaListas dv={demanda} />
+      {usoIa ? (
+        <MetricasUsoIa
+          uso={usoIa}
+          ligada={env.llm !== null}
+          limiteMensalUsd={imobiliaria.configuracoes.limiteMensalIaUsd}
+        />
+      ) : null}
     </div>
   );
 }
