@@ -1,10 +1,15 @@
-// `npm run bench -- analyzer`: the ConversationAnalyzer's accuracy on the labelled messages, and how
-// many messages a second the rules engine reads (the demo seed and the sweep read thousands).
+// `npm run bench -- analyzer [--llm]`: the ConversationAnalyzer's accuracy on the labelled messages and
+// how many messages a second the rules engine reads. `--llm` also runs the model engine on the same
+// set with the OPENAI_* settings (a real endpoint, or any OpenAI-compatible one at OPENAI_BASE_URL)
+// and prints its accuracy beside the rules'.
 import { analyzeByRules } from "@/agents/analista/conversation-analyzer";
 import { HELD_OUT_MESSAGES, LABELLED_MESSAGES } from "@/agents/analista/conversation-analyzer/labelled-messages";
-import { accuracyReport } from "@/agents/analista/conversation-analyzer/measure-accuracy";
+import { accuracyReport, accuracyReportOf } from "@/agents/analista/conversation-analyzer/measure-accuracy";
+import { createModelAnalyzer, motorDoModelo } from "@/agents/analista/conversation-analyzer/model-analyzer";
+import { env } from "@/lib/env";
+import { createLlm } from "@/lib/llm/create-llm";
 
-export async function main(): Promise<void> {
+export async function main(args: string[] = []): Promise<void> {
   process.stdout.write(`${accuracyReport().text}\n`);
   const textos = [...LABELLED_MESSAGES, ...HELD_OUT_MESSAGES].map((m) => m.texto);
   const rounds = 200;
@@ -15,4 +20,14 @@ export async function main(): Promise<void> {
   process.stdout.write(
     `velocidade: ${perSecond.toLocaleString("pt-BR")} mensagens/s (${rounds * textos.length} lidas)\n`,
   );
+  if (!args.includes("--llm")) return;
+  if (!env.llm) {
+    process.stdout.write("\nmodelo: sem OPENAI_API_KEY, não medido (defina a chave e, se quiser, OPENAI_BASE_URL)\n");
+    return;
+  }
+  // Every failure of the model would silently become the rules' answer: count them apart.
+  let falhas = 0;
+  const llm = createLlm(env.llm, (c) => void (c.ok ? null : falhas++));
+  const report = await accuracyReportOf(createModelAnalyzer(llm), motorDoModelo(llm));
+  process.stdout.write(`\n${report.text}\nchamadas que falharam (lidas pelas regras): ${falhas}\n`);
 }
