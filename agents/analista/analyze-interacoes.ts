@@ -25,7 +25,9 @@ export async function analyzeInteracoes(
     const origem = ORIGEM[i.tipo as keyof typeof ORIGEM] ?? "portal";
     try {
       // A model's answer is checked like any input: only the closed labels reach the row.
-      const analise = analiseSchema.parse(await analyzer.analyze({ texto: i.conteudo ?? "", origem, imobiliariaId: i.imobiliariaId }));
+      const analise = analiseSchema.parse(
+        await analyzer.analyze({ texto: i.conteudo ?? "", origem, imobiliariaId: i.imobiliariaId }),
+      );
       const gravou = await saveAnaliseInteracao(deps.db, {
         id: i.id,
         analise,

@@ -8,6 +8,7 @@ import { listUnprocessedEventos } from "@/lib/db/queries/eventos";
 import type { PipelineDeps } from "../deps";
 import { analyzeInteracoes } from "@/agents/analista/analyze-interacoes";
 import { escreverRascunho } from "@/agents/conselheiro/rascunho/escrever-rascunho";
+import { writeWithModel } from "@/agents/conselheiro/send/write-with-model";
 import { analyzeBacklog, DEFAULT_SWEEP, orchestrate, sweep, type SendRequest, type SweepOptions } from "../steps";
 import { queueSummaries } from "../summaries-step";
 
@@ -44,6 +45,8 @@ export const DEFAULT_RUNNER_OPTIONS: EmbeddedRunnerOptions = {
 type Job =
   | { kind: "orchestrate"; eventoId: string; lane: string }
   | { kind: "send"; mensagemId: string; lane: string }
+  /** The model's turn at a message, in its own lane: a broker's sends never queue behind a slow model. */
+  | { kind: "write"; mensagemId: string; corretorId: string | null; lane: string }
   | { kind: "analyze"; leadId: string; lane: string };
 
 export class EmbeddedRunner {
@@ -113,6 +116,11 @@ export class EmbeddedRunner {
   }
 
   enqueueSend(req: SendRequest): void {
+    if (this.deps.llm) {
+      const lane = `escrita:${req.mensagemId}`;
+      this.enqueue({ kind: "write", mensagemId: req.mensagemId, corretorId: req.corretorId, lane }, 0);
+      return;
+    }
     this.enqueue({ kind: "send", mensagemId: req.mensagemId, lane: `envio:${req.corretorId ?? "sem"}` }, 0);
   }
 
@@ -138,6 +146,7 @@ export class EmbeddedRunner {
 
   private jobKey(job: Job): string {
     if (job.kind === "orchestrate") return `evt:${job.eventoId}`;
+    if (job.kind === "write") return `escrita:${job.mensagemId}`;
     return job.kind === "send" ? `msg:${job.mensagemId}` : `analise:${job.leadId}`;
   }
 
@@ -182,6 +191,13 @@ export class EmbeddedRunner {
         // Only now: until the decision is committed, a poll must not queue the event again.
         this.queued.delete(key);
         for (const send of sends) this.enqueueSend(send);
+        return;
+      }
+      if (job.kind === "write") {
+        await writeWithModel({ db: this.deps.db, llm: this.deps.llm!, now: this.deps.now }, job.mensagemId);
+        this.queued.delete(key);
+        const lane = `envio:${job.corretorId ?? "sem"}`;
+        this.enqueue({ kind: "send", mensagemId: job.mensagemId, lane }, 0);
         return;
       }
       await this.throttle();

@@ -12,6 +12,8 @@ export type PipelineResults = {
   postMs: number;
   decisoes: Record<string, number>;
   mensagens: Record<string, number>;
+  /** Who wrote the sent messages: "modelo", or the template's reason ("tempo_esgotado"…). */
+  escrita: Record<string, number>;
   creates: number;
   /** ms from the webhook call's start to the fake Twilio's create, per hot lead whose alert went out. */
   hotLatencies: number[];
@@ -69,6 +71,11 @@ export async function readResults(
     db,
     sql`select tipo || '/' || status as chave, count(*)::int as n from mensagens group by 1`,
   );
+  const escrita = await countBy(
+    db,
+    sql`select case when escrita_por like 'modelo:%' then 'modelo' else coalesce(escrita_motivo, 'sem modelo') end as chave,
+          count(*)::int as n from mensagens where provider_sid is not null group by 1`,
+  );
   const sent = (await db.execute(sql`
     select lead_id as "leadId", provider_sid as sid from mensagens
     where tipo = 'alerta' and provider_sid is not null`)) as unknown as Rows<{ leadId: string; sid: string }>;
@@ -90,6 +97,7 @@ export async function readResults(
     postMs: run.postedAt - run.startedAt,
     decisoes,
     mensagens,
+    escrita,
     creates: creates.length,
     hotLatencies,
     hotLeads: startedAt.size,

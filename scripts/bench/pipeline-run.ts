@@ -2,7 +2,9 @@
 // database, real Redis, the fake Twilio, the embedded runner as dispatch target, N leads posted.
 import { sql } from "drizzle-orm";
 import { Client } from "pg";
+import { createModelAnalyzer } from "@/agents/analista/conversation-analyzer/model-analyzer";
 import { templateWriter } from "@/agents/conselheiro/compose/templates";
+import type { FakeOpenAiServer } from "@/lib/llm/testing/fake-openai-server";
 import { twilioClientFor } from "@/lib/whatsapp/testing/fake-twilio-client";
 import { createWebhookAgency } from "@/app/api/webhooks/portais/testing/webhook-agency";
 // Renamed: its `use` prefix makes the React hooks lint rule take it for a hook.
@@ -14,6 +16,7 @@ import type { PipelineDeps } from "@/inngest/deps";
 import { registerEmbeddedRunner } from "@/inngest/dispatch";
 import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner } from "@/inngest/embedded/embedded-runner";
 import { wireToRunner } from "@/inngest/embedded/wire-to-runner";
+import { benchLlm, startSlowFakeModel } from "./fake-llm";
 import { startRemoteFakeTwilio, type RemoteFakeTwilio } from "./fake-twilio-process";
 import { postLeads } from "./pipeline-leads";
 import { startBenchWorker, type BenchWorker } from "./pipeline-worker";
@@ -30,6 +33,8 @@ export type PipelineBenchOptions = {
   redisUrl: string;
   /** true: the pipeline in a worker process (PIPELINE_MODE=worker); false: in this process. */
   worker: boolean;
+  /** `--llm`: the pipeline with a model (a local fake answering in 300–1,500 ms). */
+  llm: boolean;
 };
 
 const SLUG = "bench-pipeline";
@@ -91,6 +96,7 @@ export async function runPipelineBench(o: PipelineBenchOptions): Promise<Pipelin
   let fake: RemoteFakeTwilio | null = null;
   let runner: EmbeddedRunner | null = null;
   let worker: BenchWorker | null = null;
+  let model: FakeOpenAiServer | null = null;
   const kv = getKv(); // the same Redis connection the route handler uses (env.kv, set by pipeline.ts)
   try {
     handle = await openFreshDatabase(o.databaseUrl, o.database);
@@ -103,15 +109,23 @@ export async function runPipelineBench(o: PipelineBenchOptions): Promise<Pipelin
     // without any, cached generic plans pick indexes by guesswork (see docs/performance.md, "Three costs were not round trips").
     await handle.db.execute(sql`analyze`);
 
+    if (o.llm) model = await startSlowFakeModel();
     if (o.worker) {
-      worker = await startBenchWorker({ databaseUrl: dbUrl(o), redisUrl: o.redisUrl, fake });
+      worker = await startBenchWorker({
+        databaseUrl: dbUrl(o),
+        redisUrl: o.redisUrl,
+        fake,
+        llmUrl: model?.baseUrl ?? null,
+      });
     } else {
+      const llm = model ? benchLlm(model.baseUrl) : null;
       const deps: PipelineDeps = {
         db: handle.db,
         kv,
         whatsapp: twilioClientFor(fake, 10_000),
         now: () => new Date(),
         writer: templateWriter,
+        ...(llm ? { llm, analyzer: createModelAnalyzer(llm) } : {}),
       };
       runner = new EmbeddedRunner(deps, DEFAULT_RUNNER_OPTIONS);
       registerEmbeddedRunner(wireToRunner(runner)); // as inngest/embedded/start-embedded.ts does
@@ -153,6 +167,7 @@ export async function runPipelineBench(o: PipelineBenchOptions): Promise<Pipelin
     await handle?.close();
     await kv.close();
     await fake?.close();
+    await model?.close();
     // A failed drop must not hide the run's own error; the next run drops the leftover first.
     await dropDatabase(o.databaseUrl, o.database).catch((err: unknown) =>
       console.error(`não consegui remover ${o.database}:`, err),

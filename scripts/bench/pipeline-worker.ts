@@ -13,6 +13,8 @@ export async function startBenchWorker(o: {
   databaseUrl: string;
   redisUrl: string;
   fake: { url: string; accountSid: string; authToken: string };
+  /** The fake model's base URL (`--llm`), or null: no model. */
+  llmUrl: string | null;
 }): Promise<BenchWorker> {
   const child = fork(path.join(import.meta.dirname, "pipeline-worker-child.ts"), [], {
     execArgv: ["--import", "tsx"],
@@ -25,6 +27,7 @@ export async function startBenchWorker(o: {
       BENCH_FAKE_TWILIO_URL: o.fake.url,
       BENCH_FAKE_TWILIO_SID: o.fake.accountSid,
       BENCH_FAKE_TWILIO_TOKEN: o.fake.authToken,
+      BENCH_FAKE_LLM_URL: o.llmUrl ?? "",
     },
   });
   const waitFor = childMessages<Message>(child, "o worker do benchmark");

@@ -2,7 +2,8 @@
 // Vigilante → dispatch → embedded runner → Orquestrador → Conselheiro → a LOCAL FAKE Twilio server,
 // on a fresh Postgres database (dropped at the end) and real Redis.
 //   npm run bench -- pipeline [--leads 2000] [--brokers 40] [--limite-diario 50] [--concurrency 20] [--rate 110]
-//                             [--database-url postgres://…] [--redis-url redis://…] [--embutido]
+//                             [--database-url postgres://…] [--redis-url redis://…] [--embutido] [--llm]
+// --llm: with a model — a LOCAL FAKE OpenAI-compatible server answering in 300–1,500 ms (scripts/bench/fake-llm.ts).
 // By default the pipeline runs in a worker process (PIPELINE_MODE=worker, as `npm run worker`)
 // beside the process that takes the webhooks; --embutido runs both in one process.
 import type { PipelineBenchOptions } from "./pipeline-run";
@@ -77,6 +78,15 @@ function report(o: PipelineBenchOptions, redisUrl: string, r: PipelineResults): 
   console.log(
     "Twilio: servidor FALSO local, em outro processo (lib/whatsapp/testing/fake-twilio-server.ts) — nenhuma mensagem saiu da máquina",
   );
+  if (o.llm)
+    console.log(
+      `Modelo: servidor FALSO local compatível com OpenAI, respostas em 300–1.500 ms — mensagens escritas pelo modelo: ${nf(r.escrita["modelo"] ?? 0)}, pelo template: ${
+        Object.entries(r.escrita)
+          .filter(([k]) => k !== "modelo")
+          .map(([k, n]) => `${nf(n)} (${k})`)
+          .join(", ") || "0"
+      }`,
+    );
   console.log(`\nwebhooks aceitos (201): ${nf(r.accepted)}/${nf(r.posted)} em ${nf(r.postMs / 1000, 1)} s`);
   console.log(
     `tudo processado em ${nf(r.wallMs / 1000, 1)} s → ${nf(perMin)} leads/min        meta ≥ ${nf(TARGETS.leadsPerMin)} leads/min → ${verdict(perMin >= TARGETS.leadsPerMin)}`,
@@ -130,6 +140,7 @@ export async function main(args: string[]): Promise<void> {
     redisUrl,
     // --embutido: the pipeline inside the webhook's process (the zero-config shape).
     worker: !args.includes("--embutido"),
+    llm: args.includes("--llm"),
   };
   // lib/env parses process.env once, on first import: set it before loading anything that reads it,
   // so the route handler's getKv() is this Redis and the pipeline's info lines don't flood stdout.

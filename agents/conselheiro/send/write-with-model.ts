@@ -59,7 +59,8 @@ export async function writeWithModel(deps: WriteDeps, mensagemId: string): Promi
   const row = await getMensagemById(deps.db, mensagemId);
   if (!row?.redacao || row.escritaPor !== null || (row.status !== "pendente" && row.status !== "agendada")) return row;
   const alerta = row.tipo === "alerta";
-  const llm = alerta ? { ...deps.llm, timeoutMs: Math.min(deps.llm.timeoutMs, ALERTA_ORCAMENTO_MS) } : deps.llm;
+  const orcamento = deps.llm.alertaOrcamentoMs ?? ALERTA_ORCAMENTO_MS;
+  const llm = alerta ? { ...deps.llm, timeoutMs: Math.min(deps.llm.timeoutMs, orcamento) } : deps.llm;
   let motivo: string;
   try {
     const { value } = await generatePlainText(llm, {

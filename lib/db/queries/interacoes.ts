@@ -84,7 +84,9 @@ const insertStatement = compiledInsert("interacoes.insert", interacoes, [
 ]);
 
 /** With the lead's agency: a model's usage is counted per agency. */
-export type InteracaoAAnalisar = Pick<Interacao, "id" | "leadId" | "tipo" | "conteudo"> & { imobiliariaId: string | null };
+export type InteracaoAAnalisar = Pick<Interacao, "id" | "leadId" | "tipo" | "conteudo"> & {
+  imobiliariaId: string | null;
+};
 
 /**
  * What people wrote that the ConversationAnalyzer has not read yet, oldest first: one lead's, or

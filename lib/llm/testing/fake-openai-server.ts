@@ -95,3 +95,30 @@ export async function startFakeOpenAiServer(
     });
   return fake;
 }
+
+/**
+ * A well-behaved model for the whole pipeline: an analysis for a structured request, a message that
+ * keeps every fact for a Conselheiro prompt (`<dados>`), a greeting by first name for a reply draft.
+ */
+export function plausibleAnswer(req: ChatRequest): FakeAnswer {
+  if (req.responseFormat)
+    return {
+      kind: "content",
+      content: JSON.stringify({
+        intencao: "visita",
+        sentimento: "positivo",
+        objecoes: [],
+        proximoPasso: "Ligar e marcar.",
+      }),
+    };
+  const prompt = req.messages.at(-1)?.content ?? "";
+  const campo = (nome: string) => new RegExp(`^${nome}: (.*)$`, "m").exec(prompt)?.[1]?.trim() ?? "";
+  if (prompt.includes("<dados>")) {
+    const codigo = /\(([^)]+)\)/.exec(campo("imovel"))?.[1];
+    return {
+      kind: "content",
+      content: `*${campo("primeiroNome").split(" ")[0]} quer visitar!* Score ${campo("score")}.${codigo ? ` Imóvel ${codigo}.` : ""}`,
+    };
+  }
+  return { kind: "content", content: `Olá, ${campo("Cliente")}! Quer marcar uma visita esta semana?` };
+}
