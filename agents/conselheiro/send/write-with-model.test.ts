@@ -104,3 +104,24 @@ describe("writeWithModel", () => {
     expect(checkModelText(`Marina 82 AP-123 ${"a".repeat(1_600)}`, redacao("x"))).toBe("longo demais para o WhatsApp");
   });
 });
+
+describe("writeWithModel on a list (digest, daily summary)", () => {
+  const lista: Redacao = {
+    tipo: "agrupada",
+    fatos: ["3"],
+    contexto: { novosLeads: "3", desde: "desde 14h" },
+    rodape:
+      "• *Ana* · ZAP Imóveis · score 55 · https://lastro.example.com/r/a\n• *Beto* · OLX · score 48 · https://lastro.example.com/r/b",
+  };
+
+  it("the model writes only the opening; every lead line and link follows as it was", async () => {
+    const { llm } = mockLlm(() => "📋 Chegaram 3 leads novos desde as 14h, dá uma olhada:");
+    const row = await newPendente(h.t.db, h.broker, { tipo: "agrupada", redacao: lista, criadoEm: h.clock.now() });
+    const saved = await writeWithModel({ db: h.t.db, llm, now: h.clock.now }, row.id);
+    expect(saved!.corpo).toBe(`📋 Chegaram 3 leads novos desde as 14h, dá uma olhada:\n\n${lista.rodape}`);
+  });
+
+  it("a count found only inside another number (13h for 3) is a missing fact", () => {
+    expect(checkModelText("Chegaram leads desde as 13h", lista)).toBe("fato ausente: 3");
+  });
+});

@@ -20,6 +20,10 @@ const INSTRUCOES: Record<string, string> = {
   visita_solicitada: "um alerta de que o lead quer visitar: quem, qual imóvel, score e por quê, o que pediu",
   lead_retorno: "um aviso de que o lead voltou a perguntar: quem, qual imóvel, score, o que pediu",
   lembrete: "um lembrete ao corretor para responder o lead: quem, de qual portal, score, quando chegou",
+  agrupada:
+    "a abertura (1 ou 2 linhas) de uma mensagem que agrupa novos leads: quantos e desde quando; a lista vem depois do seu texto",
+  resumo:
+    "a abertura (até 4 linhas) do resumo diário do corretor: o dia, novos leads (quentes, mornos, frios), contatados e visitas solicitadas; a lista de leads vem depois do seu texto",
 };
 
 const SYSTEM = [
@@ -41,11 +45,17 @@ export function writingPrompt(redacao: Redacao): string {
 const URL_LIKE = /(https?:\/\/|www\.|wa\.me|\b[\w-]+\.(com|br|net|org|io|me)\b)/i;
 const CONTACT_LIKE = /@[\w-]+\.|\d[\d\s().-]{7,}\d/;
 
+/** A number must appear as itself ("3" is not found in "13h"); anything else as written. */
+function contem(texto: string, fato: string): boolean {
+  if (!/^\d+$/.test(fato)) return texto.includes(fato);
+  return new RegExp(`(?<!\\d)${fato}(?!\\d)`).test(texto);
+}
+
 /** Why the model's text cannot go out, or null when it can. */
 export function checkModelText(texto: string, redacao: Redacao): string | null {
   const t = texto.trim();
   if (!t) return "texto vazio";
-  for (const fato of redacao.fatos) if (!t.includes(fato)) return `fato ausente: ${fato}`.slice(0, 120);
+  for (const fato of redacao.fatos) if (!contem(t, fato)) return `fato ausente: ${fato}`.slice(0, 120);
   if (URL_LIKE.test(t)) return "link no texto do modelo";
   if (CONTACT_LIKE.test(t)) return "contato no texto do modelo";
   if (t.length + 2 + redacao.rodape.length > MAX_CORPO) return "longo demais para o WhatsApp";
