@@ -21,7 +21,7 @@ export type Llm = {
   /** e.g. "gpt-4o-mini": stored beside what the model wrote, so a reader knows which engine did. */
   modelName: string;
   timeoutMs: number;
-  /** How long a hot lead's alert waits for the model before the template goes (default 1.2 s). */
+  /** How long a hot lead's alert waits for the model before the template goes (default 1 s). */
   alertaOrcamentoMs?: number;
   /** Takes one request slot of the per-process rate limit; false = go to the rules engine now. */
   tryAcquire: () => boolean;

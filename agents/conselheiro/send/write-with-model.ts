@@ -11,7 +11,7 @@ import { LlmUnavailableError, type Llm } from "@/lib/llm/types";
 import { MAX_CORPO } from "@/lib/whatsapp/text/compose";
 
 /** A hot lead's alert may not wait on the model: one short try, then the template (the seed's < 2 s). */
-export const ALERTA_ORCAMENTO_MS = 1_200;
+export const ALERTA_ORCAMENTO_MS = 1_000;
 export const ESCRITA_REGRAS = "regras";
 
 const INSTRUCOES: Record<string, string> = {
