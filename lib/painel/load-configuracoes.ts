@@ -26,6 +26,7 @@ export async function loadConfiguracoes(db: Db, imobiliaria: Imobiliaria, envTem
     janelaMinutos: c.agrupamentoPadrao.janelaMinutos,
     tamanhoMaximo: c.agrupamentoPadrao.tamanhoMaximo,
     slaMinutos: c.slaMinutos,
+    slaRedistribuir: c.slaRedistribuir,
     followUpDias: c.followUpDias.join(", "),
     resumoDiarioHora: c.resumoDiarioHora ?? "",
     resumoSemanalHora: c.resumoSemanalHora ?? "",
