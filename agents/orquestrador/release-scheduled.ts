@@ -41,8 +41,7 @@ export async function takeQuotaForScheduled(
   const held: { slot: QuotaSlot | null } = { slot: null };
   try {
     return await deps.db.transaction(async (tx) => {
-      held.slot =
-        limiteDiario > 0 ? await takeQuota({ tx, kv: deps.kv, now }, { id: corretorId, limiteDiario }) : null;
+      held.slot = limiteDiario > 0 ? await takeQuota({ tx, kv: deps.kv, now }, { id: corretorId, limiteDiario }) : null;
       const allowed = held.slot?.allowed ?? false;
       const to = allowed ? { status: "pendente" as const, scheduledFor: now } : { status: "retida_cota" as const };
       const saved = await transitionMensagem(tx, row.id, ["agendada"], to, now);
