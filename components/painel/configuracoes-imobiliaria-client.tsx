@@ -280,8 +280,9 @@ export function ConfiguracoesImobiliaria({
               Redistribuir pela roleta o lead que seguir sem resposta
             </label>
             <p id="ajuda-slaRedistribuir" className="mt-1 text-xs text-muted">
-              Passado o prazo, o corretor recebe um lembrete; um prazo depois, a gestão é avisada no WhatsApp; marcado,
-              mais um prazo depois o lead vai para outro corretor pela roleta, e os dois são avisados.
+              Vencido o prazo (contado no expediente do corretor), ele recebe um lembrete; um prazo depois, a gestão é
+              avisada no WhatsApp. Marcado: mais um prazo depois, o lead vai para outro corretor pela roleta, e os dois
+              são avisados.
             </p>
           </div>
         </div>
