@@ -133,3 +133,34 @@ test("o administrador envia um lead de teste pelo Grupo OLX e vê a resposta do 
   await expect(page.getByRole("heading", { level: 1, name: "Lead de teste" })).toBeVisible();
   await expect(page.getByTestId("lead-corretor")).toHaveText("Sem corretor");
 });
+
+test("o administrador liga a redistribuição de lead sem resposta: salva, aparece na auditoria e volta a desligar", async ({
+  page,
+}) => {
+  await loginAs(page, "admin");
+  await page.goto("/configuracoes");
+  const redistribuir = form(page).getByLabel("Redistribuir pela roleta o lead que seguir sem resposta");
+  await expect(redistribuir).not.toBeChecked();
+  await redistribuir.check();
+  await salvar(page, "Configurações salvas.");
+  await page.reload();
+  await expect(redistribuir).toBeChecked();
+  for (const [width, height] of [
+    [1366, 800],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await semRolagemLateral(page, width);
+    await redistribuir.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENS, `configuracoes-sla-${width}.png`) });
+  }
+  await page.setViewportSize({ width: 1366, height: 800 });
+
+  await page.goto("/configuracoes/auditoria");
+  await expect(page.getByTestId("auditoria").first()).toContainText("redistribuir lead sem resposta: não → sim");
+
+  // Off again, as the demo has it, for the specs after this one.
+  await page.goto("/configuracoes");
+  await redistribuir.uncheck();
+  await salvar(page, "Configurações salvas.");
+});

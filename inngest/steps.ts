@@ -6,6 +6,7 @@ import { UNCONFIRMED } from "@/agents/conselheiro/send/send-policy";
 import { flushAgrupamentos } from "@/agents/orquestrador/flush-agrupamentos";
 import { processEvento } from "@/agents/orquestrador/process-evento";
 import { releaseScheduled } from "@/agents/orquestrador/release-scheduled";
+import { sweepSla } from "@/agents/vigilante/sla/sweep-sla";
 import { listUnprocessedEventos } from "@/lib/db/queries/eventos";
 import { getMensagemById, listSendableIds, requeueStaleEnviando } from "@/lib/db/queries/mensagens";
 import type { PipelineDeps } from "./deps";
@@ -32,7 +33,8 @@ export const DEFAULT_SWEEP: SweepOptions = { eventGraceMs: 30_000, sendLeaseMs: 
 
 /**
  * What a crash, a lost dispatch or the clock left to do: undecided events, stale claims, due
- * scheduled messages, closed grouping windows, and every message now sendable.
+ * scheduled messages, closed grouping windows, the first-response SLA chain's due steps, and every
+ * message now sendable.
  */
 export async function sweep(deps: PipelineDeps, options: SweepOptions = DEFAULT_SWEEP) {
   const now = deps.now();
@@ -40,6 +42,7 @@ export async function sweep(deps: PipelineDeps, options: SweepOptions = DEFAULT_
   const requeued = await requeueStaleEnviando(deps.db, new Date(now.getTime() - options.sendLeaseMs), UNCONFIRMED, now);
   const released = await releaseScheduled(deps);
   const flushed = await flushAgrupamentos(deps);
+  const sla = await sweepSla(deps);
   const sends = await listSendableIds(deps.db, deps.now());
   return {
     eventos: eventos.map((e) => ({
@@ -49,7 +52,12 @@ export async function sweep(deps: PipelineDeps, options: SweepOptions = DEFAULT_
       corretorId: e.corretorId,
     })),
     sends: sends.map((s) => ({ mensagemId: s.id, corretorId: s.corretorId })),
-    counts: { requeued: requeued.length, released: released.liberadas.length, digests: flushed.mensagemIds.length },
+    counts: {
+      requeued: requeued.length,
+      released: released.liberadas.length,
+      digests: flushed.mensagemIds.length,
+      sla: sla.mensagemIds.length,
+    },
   };
 }
 

@@ -12,7 +12,7 @@ import {
 } from "@/agents/analista/testing/summary-scene";
 import { templateWriter } from "@/agents/conselheiro/compose/templates";
 import type { Corretor } from "@/lib/db/queries/corretores";
-import { mensagens } from "@/lib/db/schema";
+import { leads, mensagens } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { createKv } from "@/lib/kv";
 import { twilioClientFor } from "@/lib/whatsapp/testing/fake-twilio-client";
@@ -39,6 +39,9 @@ beforeAll(async () => {
   await addLead(t.db, agency, eva, { at: sp("2026-11-23T14:00"), nome: "Fabi Fria", score: 15 });
   await addLead(t.db, agency, fred, { at: sp("2026-11-23T15:00"), nome: "Vera Visita", score: 90, visita: true });
   await addLead(t.db, agency, gabi, { at: sp("2026-11-23T16:00"), nome: "Caio Frio", score: 20 });
+  // Yesterday's unanswered leads would also get the SLA chain's reminders on this sweep (no sweep ran
+  // yesterday): that chain is agents/vigilante/sla's to test; here only the summaries count.
+  await t.db.update(leads).set({ slaEtapa: 3 }).where(eq(leads.imobiliariaId, agency.id));
 });
 afterAll(async () => {
   await fake?.close();

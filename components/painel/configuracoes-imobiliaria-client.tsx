@@ -32,6 +32,7 @@ export type ConfiguracoesForm = {
   janelaMinutos: number;
   tamanhoMaximo: number;
   slaMinutos: number;
+  slaRedistribuir: boolean;
   followUpDias: string;
   resumoDiarioHora: string;
   resumoSemanalHora: string;
@@ -269,6 +270,23 @@ export function ConfiguracoesImobiliaria({
               Números separados por vírgula, de 1 a 90.
             </p>
             <Erro nome="followUpDias" erros={erros} />
+          </div>
+          <div className="min-w-0 sm:col-span-2">
+            <label className="flex min-h-11 items-center gap-2 text-sm">
+              <input
+                name="slaRedistribuir"
+                type="checkbox"
+                defaultChecked={v.slaRedistribuir}
+                className="size-5"
+                aria-describedby="ajuda-slaRedistribuir"
+              />
+              Redistribuir pela roleta o lead que seguir sem resposta
+            </label>
+            <p id="ajuda-slaRedistribuir" className="mt-1 text-xs text-muted">
+              Vencido o prazo (contado no expediente do corretor), ele recebe um lembrete; um prazo depois, a gestão é
+              avisada no WhatsApp. Marcado: mais um prazo depois, o lead vai para outro corretor pela roleta, e os dois
+              são avisados.
+            </p>
           </div>
         </div>
       </Secao>

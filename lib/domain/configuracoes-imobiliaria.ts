@@ -21,6 +21,11 @@ export const configuracoesImobiliariaSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
+  /**
+   * The SLA chain's last step: a lead still unanswered after three windows goes to another broker by
+   * the roleta (agents/vigilante/sla/). Off by default: moving a broker's lead is the agency's call.
+   */
+  slaRedistribuir: z.boolean().default(false),
   followUpDias: z.array(z.number().int().min(1).max(90)).default([1, 3, 7]),
   pesosRoleta: z.record(z.string(), z.number().int().min(0).max(10)).default({}),
   /** What a broker added to the agency starts with (each broker's own settings win afterwards). */

@@ -1,5 +1,16 @@
 // The kinds of WhatsApp message Lastro sends. A domain list, not a schema detail: the agency's
 // Twilio template settings are keyed by it, and `mensagens.tipo` stores it (a plain varchar, not a
 // Postgres enum, so a new kind needs no migration).
-export const MENSAGEM_TIPOS = ["alerta", "agrupada", "lembrete", "resumo", "resumo_semanal", "resposta"] as const;
+// `alerta_gestao`: to the agency's managers about a lead (the SLA chain's step 2); `aviso`: a notice to a
+// broker that needs no answer (their lead was re-routed).
+export const MENSAGEM_TIPOS = [
+  "alerta",
+  "agrupada",
+  "lembrete",
+  "resumo",
+  "resumo_semanal",
+  "resposta",
+  "alerta_gestao",
+  "aviso",
+] as const;
 export type MensagemTipo = (typeof MENSAGEM_TIPOS)[number];

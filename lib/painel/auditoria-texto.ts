@@ -33,6 +33,7 @@ const CAMPO_ROTULO: Record<string, string> = {
   limiteDiarioPadrao: "limite diário de um corretor novo",
   agrupamentoPadrao: "agrupamento padrão",
   slaMinutos: "prazo do primeiro contato (min)",
+  slaRedistribuir: "redistribuir lead sem resposta",
   followUpDias: "follow-up (dias)",
   resumoDiarioHora: "resumo diário a partir de",
   resumoSemanalHora: "resumo semanal a partir de",

@@ -31,6 +31,7 @@ export async function loadConfiguracoes(
     janelaMinutos: c.agrupamentoPadrao.janelaMinutos,
     tamanhoMaximo: c.agrupamentoPadrao.tamanhoMaximo,
     slaMinutos: c.slaMinutos,
+    slaRedistribuir: c.slaRedistribuir,
     followUpDias: c.followUpDias.join(", "),
     resumoDiarioHora: c.resumoDiarioHora ?? "",
     resumoSemanalHora: c.resumoSemanalHora ?? "",

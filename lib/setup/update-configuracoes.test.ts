@@ -159,4 +159,19 @@ describe("updateConfiguracoesImobiliaria", () => {
       1,
     );
   });
+
+  it("turns the SLA chain's re-route on (off by default), audited like the other fields", async () => {
+    const scene = await createScene(t.db);
+    expect((await getImobiliariaByIdCached(t.db, scene.agency.id))!.configuracoes.slaRedistribuir).toBe(false);
+    const actor = { imobiliariaId: scene.agency.id, usuarioId: "usr_admin" };
+    const r = await updateConfiguracoesImobiliaria(t.db, actor, formPadrao({ slaRedistribuir: true }));
+    expect(r).toMatchObject({ kind: "feito", campos: ["slaRedistribuir"] });
+    expect((await getImobiliariaByIdCached(t.db, scene.agency.id))!.configuracoes.slaRedistribuir).toBe(true);
+    const [linha] = await listAuditoriaDoAlvo(t.db, scene.agency.id, { tipo: "imobiliaria", id: scene.agency.id });
+    expect(linha!.detalhes).toEqual({
+      campos: "slaRedistribuir",
+      "slaRedistribuir.antes": false,
+      "slaRedistribuir.depois": true,
+    });
+  });
 });

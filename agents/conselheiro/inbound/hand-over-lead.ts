@@ -24,6 +24,8 @@ export type HandOverInput = {
   /** The timeline line and what it records besides who moved it where. */
   conteudo: string;
   metadata: Record<string, unknown>;
+  /** What the old broker's cancelled messages say on their card (default: a "Passar adiante"). */
+  motivoCancelamento?: string;
 };
 
 export type HandOver = {
@@ -37,13 +39,13 @@ export type HandOver = {
 /** Null when the lead no longer belongs to `de` (someone moved it first): nothing written. */
 export async function handOverLead(tx: Db, input: HandOverInput): Promise<HandOver | null> {
   const { lead, de, para, now, imobiliariaId } = input;
-  const moved = await reassignLead(tx, lead, de?.id ?? null, para.id);
+  const moved = await reassignLead(tx, lead, de?.id ?? null, para.id, now);
   if (!moved) return null;
 
   // Nothing more about this lead may reach the old broker: no scheduled alert, reminder or digest line.
   const motivo = {
     codigo: MOTIVO_LEAD_REPASSADO,
-    mensagem: `Lead repassado para ${para.nome} (Passar adiante).`,
+    mensagem: input.motivoCancelamento ?? `Lead repassado para ${para.nome} (Passar adiante).`,
     extra: { para: para.id },
   };
   const cancelados = de ? await cancelPendentesDoLead(tx, { leadId: lead.id, de, motivo, now }) : null;

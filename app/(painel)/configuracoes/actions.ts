@@ -29,6 +29,7 @@ export async function salvarConfiguracoesAction(_prev: AcaoEstado, form: FormDat
       janelaMinutos: campoNumero(form, "janelaMinutos"),
       tamanhoMaximo: campoNumero(form, "tamanhoMaximo"),
       slaMinutos: campoNumero(form, "slaMinutos"),
+      slaRedistribuir: campoTexto(form, "slaRedistribuir") === "on",
       followUpDias: campoTexto(form, "followUpDias") ?? "",
       resumoDiarioHora: campoTexto(form, "resumoDiarioHora") ?? "",
       resumoSemanalHora: campoTexto(form, "resumoSemanalHora") ?? "",

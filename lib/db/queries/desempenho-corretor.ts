@@ -1,9 +1,9 @@
 // Read-only figures for the PerformanceCalculator: the broker's leads of a period with their current
 // status and when the broker first responded to each (the lead page's rule: the first contact, status
 // move, note, visit or link tap after its arrival, a hand-over excluded).
-import { and, eq, gte, inArray, lt, min, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, lt, min, notInArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { ACAO_PASSAR_ADIANTE, interacoes, leads, RESPOSTA_DO_CORRETOR_TIPOS, type LeadStatus } from "../schema";
+import { ACOES_SEM_RESPOSTA, interacoes, leads, RESPOSTA_DO_CORRETOR_TIPOS, type LeadStatus } from "../schema";
 import { idSchema } from "./columns";
 
 type Janela = { corretorId: string; desde: Date; ate: Date };
@@ -31,7 +31,7 @@ export async function listLeadsComPrimeiraResposta(db: Db, j: Janela): Promise<L
         eq(interacoes.leadId, leads.id),
         inArray(interacoes.tipo, [...RESPOSTA_DO_CORRETOR_TIPOS]),
         gte(interacoes.data, leads.dataPrimeiroContato),
-        sql`coalesce(${interacoes.metadata}->>'acao', '') <> ${ACAO_PASSAR_ADIANTE}`,
+        notInArray(sql`coalesce(${interacoes.metadata}->>'acao', '')`, [...ACOES_SEM_RESPOSTA]),
       ),
     )
     .where(

@@ -34,19 +34,20 @@ export async function markLeadEmContato(
 
 /**
  * Moves the lead from `deCorretorId` (null: a lead with no broker) to `paraCorretorId`; null when it
- * no longer belongs to the first.
+ * no longer belongs to the first. The new broker's first-response SLA clock starts `at`.
  */
 export async function reassignLead(
   tx: Db,
   lead: Pick<Lead, "id" | "imobiliariaId">,
   deCorretorId: string | null,
   paraCorretorId: string,
+  at: Date,
 ): Promise<Lead | null> {
   if (!lead.imobiliariaId) return null;
   const dono = deCorretorId === null ? isNull(leads.corretorId) : eq(leads.corretorId, idSchema.parse(deCorretorId));
   const [row] = await tx
     .update(leads)
-    .set({ corretorId: idSchema.parse(paraCorretorId) })
+    .set({ corretorId: idSchema.parse(paraCorretorId), slaEtapa: 0, slaDesde: at, slaProximaEm: null })
     .where(and(scoped(lead.imobiliariaId, lead.id), dono))
     .returning();
   return row ?? null;

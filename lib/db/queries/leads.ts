@@ -189,6 +189,10 @@ export function planInsertLeadFromPortal(input: PortalLead): { row: Lead; write:
     metadata: data.metadata ?? null,
     // Set by the interacoes trigger (migration 0013) when the broker first responds.
     primeiraRespostaEm: null,
+    // The SLA chain starts at the arrival (agents/vigilante/sla/).
+    slaEtapa: 0,
+    slaDesde: null,
+    slaProximaEm: null,
   };
   return { row, write: insertRowStatement.bind(row) };
 }

@@ -27,6 +27,10 @@ export const RESPOSTA_DO_CORRETOR_TIPOS = [
 ] as const satisfies readonly InteracaoTipo[];
 /** Handing the lead to another broker is logged as an interaction but is no response. */
 export const ACAO_PASSAR_ADIANTE = "passar_adiante";
+/** The SLA chain's re-route (agents/vigilante/sla/): logged like a hand-over, no response either. */
+export const ACAO_REDISTRIBUIR_SLA = "redistribuir_sla";
+/** Every `metadata.acao` of a response-typed interação that is no response (migration 0018's trigger too). */
+export const ACOES_SEM_RESPOSTA = [ACAO_PASSAR_ADIANTE, ACAO_REDISTRIBUIR_SLA] as const;
 
 /** What a person wrote (the lead, or the broker's note): the ConversationAnalyzer reads these. */
 export const INTERACAO_TIPOS_ANALISAVEIS = ["mensagem_portal", "nova_consulta", "resposta_whatsapp", "nota"] as const;

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, timestamp, varchar, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, smallint, timestamp, varchar, type AnyPgColumn } from "drizzle-orm/pg-core";
 import { corretores } from "./corretores";
 import { imobiliarias } from "./imobiliarias";
 import { imoveis } from "./imoveis";
@@ -72,6 +72,15 @@ export const leads = pgTable(
      * interacoes for every lead of the period (2.6 s → see docs/performance.md at 100,000 leads).
      */
     primeiraRespostaEm: timestamp("primeira_resposta_em"),
+    /**
+     * The first-response SLA chain (agents/vigilante/sla/): steps already taken (0 none, 1 broker
+     * reminded, 2 managers alerted, 3 nothing left), the current broker's clock start (null = the lead's
+     * arrival; a hand-over restarts it) and the earliest instant the sweep needs to look at the lead
+     * again (null = its clock start). The sweep moves them forward by compare-and-set on `sla_etapa`.
+     */
+    slaEtapa: smallint("sla_etapa").notNull().default(0),
+    slaDesde: timestamp("sla_desde"),
+    slaProximaEm: timestamp("sla_proxima_em"),
   },
   (t) => [
     index("idx_leads_corretor").on(t.corretorId),
@@ -106,6 +115,14 @@ export const leads = pgTable(
       t.status,
       t.primeiraRespostaEm,
     ),
+    // The SLA sweep, every minute: only leads still waiting for a first response with a step left (a
+    // few hundred among 100,000), ordered by when they next need a look. The predicate is SLA_PENDENTE's
+    // (lib/db/queries/leads-sla.ts), word for word, or the planner cannot use it.
+    index("idx_leads_sla_pendente")
+      .on(sql`(coalesce(${t.slaProximaEm}, ${t.slaDesde}, ${t.dataPrimeiroContato}))`)
+      .where(
+        sql`primeira_resposta_em is null and corretor_id is not null and sla_etapa < 3 and status not in ('fechado', 'perdido')`,
+      ),
     index("idx_leads_imobiliaria_status_recebido").on(
       t.imobiliariaId,
       t.status,

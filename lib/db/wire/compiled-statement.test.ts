@@ -38,6 +38,9 @@ const row = (id: string, extra: Partial<LeadRow> = {}): LeadRow => ({
   busca: null,
   metadata: null,
   primeiraRespostaEm: null,
+  slaEtapa: 0,
+  slaDesde: null,
+  slaProximaEm: null,
   ...extra,
 });
 

@@ -44,6 +44,9 @@ const lead = (id: string, telefone: string): LeadRow => ({
   busca: null,
   metadata: null,
   primeiraRespostaEm: null,
+  slaEtapa: 0,
+  slaDesde: null,
+  slaProximaEm: null,
 });
 const insertLead = compiledRowInsert("teste.poucas.leads.insert", leads);
 const insertInteracao = compiledInsert("teste.poucas.interacoes.insert", interacoes, ["leadId", "tipo", "conteudo"]);
