@@ -21,7 +21,7 @@ export const configuracoesImobiliariaSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(15),
-  followUpDias: z.array(z.number().int().min(1).max(90)).default([1, 3, 7]),
+  followUpDias: z.array(z.number().int().min(1).max(90)).default([1, 3, 7, 15]),
   pesosRoleta: z.record(z.string(), z.number().int().min(0).max(10)).default({}),
   /** What a broker added to the agency starts with (each broker's own settings win afterwards). */
   agrupamentoPadrao: agrupamentoSchema,

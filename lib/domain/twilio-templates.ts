@@ -12,6 +12,9 @@ export const TEMPLATE_TIPOS = [
   "resumo",
   "resumo_semanal",
   "resposta",
+  "follow_up",
+  "lembrete_visita",
+  "pos_visita",
 ] as const satisfies readonly MensagemTipo[];
 export type TemplateTipo = (typeof TEMPLATE_TIPOS)[number];
 

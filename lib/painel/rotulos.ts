@@ -50,6 +50,9 @@ export const TIPO_MENSAGEM_ROTULO: Record<MensagemTipo, string> = {
   resumo: "Resumo diário",
   resumo_semanal: "Resumo semanal",
   resposta: "Resposta",
+  follow_up: "Follow-up",
+  lembrete_visita: "Lembrete de visita",
+  pos_visita: "Como foi a visita?",
 };
 
 export const STATUS_LEAD: Record<LeadStatus, { rotulo: string; tom: Tom }> = {
@@ -69,6 +72,8 @@ export const TIPO_EVENTO_ROTULO: Record<EventoTipo, string> = {
   visita_solicitada: "Pedido de visita",
   sla_violado: "Prazo de resposta estourado",
   follow_up_vencido: "Follow-up vencido",
+  lembrete_visita: "Lembrete de visita enviado",
+  pos_visita: "Pergunta sobre a visita",
   portal_silencioso: "Portal sem enviar leads",
   resumo_diario: "Resumo diário",
   resumo_semanal: "Resumo semanal",

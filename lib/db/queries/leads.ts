@@ -169,6 +169,7 @@ export function planInsertLeadFromPortal(input: PortalLead): { row: Lead; write:
     metadata: data.metadata ?? null,
     // Set by the interacoes trigger (migration 0013) when the broker first responds.
     primeiraRespostaEm: null,
+    visitaEm: null,
   };
   return { row, write: insertRowStatement.bind(row) };
 }

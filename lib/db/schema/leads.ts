@@ -72,6 +72,11 @@ export const leads = pgTable(
      * interacoes for every lead of the period (2.6 s → see docs/performance.md at 100,000 leads).
      */
     primeiraRespostaEm: timestamp("primeira_resposta_em"),
+    /**
+     * When the scheduled visit is (set by a move to `visita_agendada` with a date, and by a new date):
+     * the visit-reminder sweep reads it through idx_leads_visita_agendada (agents/vigilante/visitas).
+     */
+    visitaEm: timestamp("visita_em", { withTimezone: true }),
   },
   (t) => [
     index("idx_leads_corretor").on(t.corretorId),
@@ -112,5 +117,13 @@ export const leads = pgTable(
       t.dataPrimeiroContato.desc().nullsLast(),
       t.id.desc(),
     ),
+    // The visit sweep, every pass: only leads with a visit still on the books.
+    index("idx_leads_visita_agendada")
+      .on(t.visitaEm)
+      .where(sql`status = 'visita_agendada' and visita_em is not null`),
+    // The follow-up cadence, once a local day per agency: open leads by their last interaction.
+    index("idx_leads_follow_up")
+      .on(t.imobiliariaId, t.dataUltimaInteracao)
+      .where(sql`status in ('em_contato', 'visita_agendada', 'proposta') and corretor_id is not null`),
   ],
 );

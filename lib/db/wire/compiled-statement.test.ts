@@ -38,6 +38,7 @@ const row = (id: string, extra: Partial<LeadRow> = {}): LeadRow => ({
   busca: null,
   metadata: null,
   primeiraRespostaEm: null,
+  visitaEm: null,
   ...extra,
 });
 

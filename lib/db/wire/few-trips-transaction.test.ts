@@ -44,6 +44,7 @@ const lead = (id: string, telefone: string): LeadRow => ({
   busca: null,
   metadata: null,
   primeiraRespostaEm: null,
+  visitaEm: null,
 });
 const insertLead = compiledRowInsert("teste.poucas.leads.insert", leads);
 const insertInteracao = compiledInsert("teste.poucas.interacoes.insert", interacoes, ["leadId", "tipo", "conteudo"]);
