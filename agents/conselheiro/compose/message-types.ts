@@ -74,6 +74,10 @@ export type ResumoDiarioInput = {
   frios: LeadLinha[];
   /** Every other lead still without contact (already alerted). */
   semContato: LeadLinha[];
+  /** Follow-ups come due today (the cadence of `followUpDias`), each with its next step. */
+  followUps?: (LeadLinha & { proximoPasso: string | null })[];
+  /** Visits scheduled for today, in time order. */
+  visitasHoje?: (LeadLinha & { visitaEm: Date })[];
   limiteDiario: number;
   remetente: Remetente;
 };

@@ -57,6 +57,7 @@ async function sweepImobiliaria(deps: FollowUpDeps, imobiliaria: ImobiliariaPara
       imobiliariaId: imobiliaria.id,
       desde: inicioDoDiaLocal(now, cadencia.at(-1)! + ALCANCE_DIAS, timezone),
       antesDe: inicioDoDiaLocal(now, cadencia[0]! - 1, timezone),
+      agora: now,
     });
     const vencidos = parados.flatMap((lead) => {
       const passo = passoVencido(lead.dataUltimaInteracao, cadencia, now, timezone);

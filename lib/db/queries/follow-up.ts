@@ -1,7 +1,7 @@
 // Reads of the follow-up cadence (agents/vigilante/follow-up): which open leads have gone quiet,
 // what the ConversationAnalyzer last suggested for them, and which steps are already recorded.
 // A report over several tables, like daily-summary.ts; each table's writes stay in its own module.
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../client";
 import { eventos, imobiliarias, interacoes, leads, type LeadStatus } from "../schema";
@@ -29,10 +29,14 @@ export type LeadParado = {
   dataUltimaInteracao: Date;
 };
 
-/** The agency's open leads with a broker whose last interaction is in [desde, antesDe), through idx_leads_follow_up. */
+/**
+ * The agency's open leads with a broker whose last interaction is in [desde, antesDe), through
+ * idx_leads_follow_up. A visit still ahead (`visita_em` ≥ `agora`) is the next step already: the
+ * visit reminders cover it, and quiet until then is expected.
+ */
 export async function listLeadsParados(
   db: Db,
-  filtro: { imobiliariaId: string; desde: Date; antesDe: Date },
+  filtro: { imobiliariaId: string; desde: Date; antesDe: Date; agora: Date },
 ): Promise<LeadParado[]> {
   const rows = await db
     .select({
@@ -50,6 +54,7 @@ export async function listLeadsParados(
         sql`${leads.status} in ('em_contato', 'visita_agendada', 'proposta') and ${leads.corretorId} is not null`,
         gte(leads.dataUltimaInteracao, filtro.desde),
         lt(leads.dataUltimaInteracao, filtro.antesDe),
+        or(isNull(leads.visitaEm), lt(leads.visitaEm, filtro.agora)),
       ),
     )
     .orderBy(asc(leads.dataUltimaInteracao), asc(leads.id));
