@@ -7,6 +7,7 @@ import { flushAgrupamentos } from "@/agents/orquestrador/flush-agrupamentos";
 import { processEvento } from "@/agents/orquestrador/process-evento";
 import { releaseScheduled } from "@/agents/orquestrador/release-scheduled";
 import { sweepFollowUps } from "@/agents/vigilante/follow-up/sweep-follow-ups";
+import { sweepVisitas } from "@/agents/vigilante/visitas/sweep-visitas";
 import { listUnprocessedEventos } from "@/lib/db/queries/eventos";
 import { getMensagemById, listSendableIds, requeueStaleEnviando } from "@/lib/db/queries/mensagens";
 import type { PipelineDeps } from "./deps";
@@ -42,6 +43,7 @@ export async function sweep(deps: PipelineDeps, options: SweepOptions = DEFAULT_
   const requeued = await requeueStaleEnviando(deps.db, new Date(now.getTime() - options.sendLeaseMs), UNCONFIRMED, now);
   const released = await releaseScheduled(deps);
   const flushed = await flushAgrupamentos(deps);
+  await sweepVisitas(deps); // what it writes to send now is among `sends` below
   const sends = await listSendableIds(deps.db, deps.now());
   return {
     eventos: [
