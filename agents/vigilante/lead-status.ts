@@ -89,7 +89,12 @@ export async function changeLeadStatus(
   return db.transaction(async (tx): Promise<LeadActionResult> => {
     const lead = await lockInScope(tx, actor.scope, data.leadId);
     if (!lead) return { kind: "nao_encontrado" };
-    if (lead.status === "visita_agendada" && data.para === "visita_agendada" && data.de === lead.status && data.visitaEm)
+    if (
+      lead.status === "visita_agendada" &&
+      data.para === "visita_agendada" &&
+      data.de === lead.status &&
+      data.visitaEm
+    )
       return rescheduleVisita(tx, actor, lead, data.visitaEm, now, timezone);
     if (lead.status !== data.de || lead.status === data.para) return { kind: "status_mudou", atual: lead.status };
     const moved = await moveLeadStatus(tx, lead, { de: lead.status, para: data.para, at: now });
@@ -184,7 +189,10 @@ async function rescheduleVisita(
     leadId: lead.id,
     tipo: "mudanca_status",
     data: now,
-    conteudo: comCanceladas(`Visita remarcada para ${formatDataHora(visitaEm, timezone)} por ${actor.nome}.`, canceladas.length),
+    conteudo: comCanceladas(
+      `Visita remarcada para ${formatDataHora(visitaEm, timezone)} por ${actor.nome}.`,
+      canceladas.length,
+    ),
     metadata: {
       de: lead.status,
       para: lead.status,

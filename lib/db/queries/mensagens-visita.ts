@@ -16,7 +16,12 @@ export async function cancelMensagensDeVisita(
 ): Promise<string[]> {
   const rows = await tx
     .update(mensagens)
-    .set({ status: "cancelada", erroCodigo: motivo.codigo.slice(0, 20), erroMensagem: motivo.mensagem, atualizadoEm: now })
+    .set({
+      status: "cancelada",
+      erroCodigo: motivo.codigo.slice(0, 20),
+      erroMensagem: motivo.mensagem,
+      atualizadoEm: now,
+    })
     .where(
       and(
         eq(mensagens.leadId, idSchema.parse(leadId)),
