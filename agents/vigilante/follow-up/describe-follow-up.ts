@@ -30,6 +30,7 @@ export function describeFollowUp(input: {
   passo: number;
   cadencia: number[];
   quente: boolean;
+  proximoPasso: string;
   timezone: string;
 }): FollowUpDescription {
   const desde = diaCurto(input.ultimaInteracao, input.timezone);
@@ -39,7 +40,8 @@ export function describeFollowUp(input: {
     descricao:
       `${input.nome} (${etapa}) está sem interação desde ${desde}. ` +
       `Passo ${input.passo} de ${input.cadencia.length} da cadência de follow-up (${input.cadencia.join(", ")} dias)` +
-      (input.quente ? "; lead quente, o corretor recebe um alerta." : "; vai no resumo diário do corretor."),
+      (input.quente ? "; lead quente, o corretor recebe um alerta." : "; vai no resumo diário do corretor.") +
+      ` Próximo passo sugerido: ${input.proximoPasso}`,
     urgencia: input.quente ? "alta" : "media",
   };
 }

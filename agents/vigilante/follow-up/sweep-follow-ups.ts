@@ -106,6 +106,7 @@ async function recordStep(db: Db, ctx: Contexto, v: Vencido, analise: unknown): 
     passo: passo.indice + 1,
     cadencia: ctx.cadencia,
     quente: ctx.quente,
+    proximoPasso: proximo.texto,
     timezone: ctx.imobiliaria.timezone,
   });
   const evento = await insertEventoOnce(db, {
