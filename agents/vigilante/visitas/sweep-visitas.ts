@@ -98,7 +98,9 @@ async function recordPasso(
           : "Responder se a visita foi realizada ou se o lead foi perdido.",
       dataDeteccao: now,
       metadata: { chave, visitaEm: visitaEm.toISOString() },
-      decisao: { acao: espera ? "agendar" : "agora", motivo: passo, decididoEm: now.toISOString() },
+      decisao: espera
+        ? { acao: "agendar", quando: espera.toISOString(), motivo: "fora_do_expediente", decididoEm: now.toISOString() }
+        : { acao: "agora", decididoEm: now.toISOString() },
     });
     if (!evento) return null; // this step of this visit happened already (another sweep or runner)
     const { mensagem } = await insertMensagemOnce(tx, {
