@@ -118,6 +118,21 @@ test("o corretor move o próprio lead para visita agendada e vê isso no histór
   await expect(primeiro).toContainText("Visita agendada");
   await expect(primeiro).toContainText("visita marcada para 12/12/2030 10:00");
 
+  // A new date for the visit: the stage stays, the timeline says it, the reminders follow the new time.
+  await page.getByLabel("Mover para").selectOption({ label: "Remarcar visita" });
+  await page.getByTestId("mover-confirmar").click();
+  await expect(page.getByText("Escolha a nova data da visita.")).toBeVisible();
+  await page.getByLabel("Nova data e hora da visita").fill("2030-12-13T15:00");
+  await page.screenshot({ path: test.info().outputPath("remarcar-visita-1366.png"), fullPage: true });
+  await page.getByTestId("mover-confirmar").click();
+  await expect(page.getByTestId("acao-status-aviso")).toHaveText("Visita remarcada. Os lembretes seguem a nova data.");
+  await expect(page.getByTestId("lead-status-badge")).toHaveText("Visita agendada");
+  await expect(page.getByTestId("timeline-item").first()).toContainText("Visita remarcada para 13/12/2030 15:00");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByLabel("Mover para").selectOption({ label: "Remarcar visita" });
+  await page.screenshot({ path: test.info().outputPath("remarcar-visita-390.png"), fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 800 });
+
   await page.getByLabel("Nota").fill("Visita no sábado às 10h, levar a planta.");
   await page.getByRole("button", { name: "Adicionar nota" }).click();
   await expect(page.getByTestId("timeline-item").first()).toContainText("Visita no sábado às 10h");

@@ -7,6 +7,8 @@ import { flushAgrupamentos } from "@/agents/orquestrador/flush-agrupamentos";
 import { processEvento } from "@/agents/orquestrador/process-evento";
 import { releaseScheduled } from "@/agents/orquestrador/release-scheduled";
 import { sweepSla } from "@/agents/vigilante/sla/sweep-sla";
+import { sweepFollowUps } from "@/agents/vigilante/follow-up/sweep-follow-ups";
+import { sweepVisitas } from "@/agents/vigilante/visitas/sweep-visitas";
 import { listUnprocessedEventos } from "@/lib/db/queries/eventos";
 import { getMensagemById, listSendableIds, requeueStaleEnviando } from "@/lib/db/queries/mensagens";
 import type { PipelineDeps } from "./deps";
@@ -38,19 +40,24 @@ export const DEFAULT_SWEEP: SweepOptions = { eventGraceMs: 30_000, sendLeaseMs: 
  */
 export async function sweep(deps: PipelineDeps, options: SweepOptions = DEFAULT_SWEEP) {
   const now = deps.now();
+  const followUps = await sweepFollowUps(deps); // new events, decided below with the rest
   const eventos = await listUnprocessedEventos(deps.db, new Date(now.getTime() - options.eventGraceMs));
   const requeued = await requeueStaleEnviando(deps.db, new Date(now.getTime() - options.sendLeaseMs), UNCONFIRMED, now);
   const released = await releaseScheduled(deps);
   const flushed = await flushAgrupamentos(deps);
   const sla = await sweepSla(deps);
+  await sweepVisitas(deps); // what it writes to send now is among `sends` below
   const sends = await listSendableIds(deps.db, deps.now());
   return {
-    eventos: eventos.map((e) => ({
-      eventoId: e.id,
-      leadId: e.leadId,
-      imobiliariaId: e.imobiliariaId,
-      corretorId: e.corretorId,
-    })),
+    eventos: [
+      ...eventos.map((e) => ({
+        eventoId: e.id,
+        leadId: e.leadId,
+        imobiliariaId: e.imobiliariaId,
+        corretorId: e.corretorId,
+      })),
+      ...followUps,
+    ],
     sends: sends.map((s) => ({ mensagemId: s.id, corretorId: s.corretorId })),
     counts: {
       requeued: requeued.length,

@@ -1,6 +1,7 @@
 // The figures of one broker's day(s), in the agency's timezone, as the daily summary shows them:
 // leads received in the period (by temperature), those contacted, visit requests; and what is still
-// waiting for a first contact: alerts the quota held, visit requests, cold leads, the rest.
+// waiting for a first contact: alerts the quota held, visit requests, cold leads, the rest; and what
+// today holds: the follow-ups come due and the visits scheduled.
 import { TZDate } from "@date-fns/tz";
 import type { LeadLinha, ResumoDiarioInput } from "@/agents/conselheiro/compose/templates";
 import type { Db } from "@/lib/db/client";
@@ -14,6 +15,8 @@ import {
   listLeadsRetidos,
   listLeadsSemContato,
 } from "@/lib/db/queries/daily-summary";
+import { listFollowUpsDoDia } from "@/lib/db/queries/follow-up";
+import { listVisitasDoCorretor } from "@/lib/db/queries/leads-visita";
 import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
 import type { Periodo } from "./summary-schedule";
 
@@ -60,6 +63,10 @@ export async function loadDailySummaryData(db: Db, input: DailySummaryInput): Pr
   const semContato = await listLeadsSemContato(db, espera);
   const retidosRows = await listLeadsRetidos(db, espera);
   const comVisita = await listLeadIdsComVisitaSolicitada(db, espera);
+  // What to do today: the local day of `now`, whatever period the figures cover.
+  const hoje = { corretorId: corretor.id, ...localDayBounds(now, imobiliaria.timezone) };
+  const followUps = await listFollowUpsDoDia(db, hoje);
+  const visitasHoje = await listVisitasDoCorretor(db, hoje);
   const { scoreQuente, scoreMorno } = parseConfiguracoes(imobiliaria.configuracoes);
   const score = (l: Lead) => l.score ?? 0;
 
@@ -87,8 +94,23 @@ export async function loadDailySummaryData(db: Db, input: DailySummaryInput): Pr
     pediramVisita: pediramVisita.map(toLinha),
     frios: frios.map(toLinha),
     semContato: alertados.map(toLinha),
+    followUps: followUps.map((f) => ({
+      id: f.leadId,
+      nome: f.nome,
+      origem: f.origem,
+      score: f.score,
+      telefone: f.telefone,
+      proximoPasso: f.acaoRecomendada,
+    })),
+    visitasHoje: visitasHoje.map((l) => ({ ...toLinha(l), visitaEm: l.visitaEm! })),
     limiteDiario: corretor.preferencias.limiteDiario,
     remetente: { corretorId: corretor.id, corretorNome: corretor.nome, imobiliariaNome: imobiliaria.nome },
-    vazio: recebidos.length === 0 && visitasSolicitadas === 0 && retidos.length === 0 && outros.length === 0,
+    vazio:
+      recebidos.length === 0 &&
+      visitasSolicitadas === 0 &&
+      retidos.length === 0 &&
+      outros.length === 0 &&
+      followUps.length === 0 &&
+      visitasHoje.length === 0,
   };
 }

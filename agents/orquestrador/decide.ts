@@ -45,6 +45,11 @@ export function decide(input: DecideInput): Decision {
   const prefs = corretor.preferencias;
   const prioridade = classifyPrioridade(input);
   if (prioridade === "frio") return { acao: "so_resumo" };
+  // A follow-up is a nudge, not news: a hot lead's is an alert (quota and hours as any alert), the
+  // rest wait for the daily summary's "follow-ups de hoje" instead of a digest line.
+  if (input.evento.tipo === "follow_up_vencido") {
+    return prioridade === "quente" ? decideUrgente(prefs, now, timezone) : { acao: "so_resumo" };
+  }
 
   if (prioridade === "morno") {
     // Warm leads always wait for a digest: scheduling each one for the start of the shift would

@@ -13,6 +13,7 @@ import type { Kv } from "@/lib/kv/types";
 import { log } from "@/lib/log";
 import type { Decision } from "./decide";
 import { decideWithRepeats, isRepeatInquiry, type Chave } from "./decide-repeat";
+import { followUpInput, followUpKey } from "./follow-up-input";
 import { loadEventoContext, novoLeadInput, type LoadedEventoContext } from "./load-evento-context";
 import { takeQuota, type QuotaSlot } from "./take-quota";
 
@@ -135,21 +136,26 @@ async function writeDecision(
 
   const writer = deps.writer ?? templateWriter;
   const consultas = Number((ctx.lead.metadata as { consultas?: unknown } | null)?.consultas) || null;
-  const composed = writer.novoLead({
-    ...novoLeadInput({ ...ctx, corretor }, decision.acao === "agendar" ? deps.now : null),
-    ...(chave === "retorno" ? { tipo: "lead_retorno" as const } : {}),
-    ...(chave !== "alerta" ? { repeticao: { consultas } } : {}),
-  });
+  const followUp = ctx.evento.tipo === "follow_up_vencido";
+  const composed = followUp
+    ? writer.followUp(followUpInput({ ...ctx, corretor }, deps.now))
+    : writer.novoLead({
+        ...novoLeadInput({ ...ctx, corretor }, decision.acao === "agendar" ? deps.now : null),
+        ...(chave === "retorno" ? { tipo: "lead_retorno" as const } : {}),
+        ...(chave !== "alerta" ? { repeticao: { consultas } } : {}),
+      });
   const base = {
     imobiliariaId: ctx.imobiliaria.id,
     corretorId: corretor.id,
     leadId: ctx.lead.id,
     eventoId: ctx.evento.id,
     eventoIds: [ctx.evento.id],
-    tipo: "alerta" as const,
+    tipo: followUp ? ("follow_up" as const) : ("alerta" as const),
     destino: corretor.telefone,
     ...composed,
-    idempotencyKey: messageKey(ctx, corretor.id, decision, chave, deps.now),
+    idempotencyKey: followUp
+      ? followUpKey(ctx.evento.id, corretor.id)
+      : messageKey(ctx, corretor.id, decision, chave, deps.now),
     criadoEm: deps.now,
   };
   // Another repeat of the lead took today's key first (a concurrent runner): this one is timeline only.

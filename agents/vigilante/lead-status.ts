@@ -6,6 +6,8 @@ import { cancelPendentesDoLead, MOTIVO_LEAD_ENCERRADO } from "@/agents/conselhei
 import { isInScope, type Scope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db/client";
 import { insertInteracao } from "@/lib/db/queries/interacoes";
+import { setLeadVisitaEm } from "@/lib/db/queries/leads-visita";
+import { cancelMensagensDeVisita } from "@/lib/db/queries/mensagens-visita";
 import type { Lead } from "@/lib/db/queries/leads";
 import { lockLeadForUpdate, moveLeadStatus, touchLeadInteracao } from "@/lib/db/queries/leads-resposta";
 import { LEAD_STATUS, type LeadStatus } from "@/lib/db/schema";
@@ -87,9 +89,26 @@ export async function changeLeadStatus(
   return db.transaction(async (tx): Promise<LeadActionResult> => {
     const lead = await lockInScope(tx, actor.scope, data.leadId);
     if (!lead) return { kind: "nao_encontrado" };
+    if (
+      lead.status === "visita_agendada" &&
+      data.para === "visita_agendada" &&
+      data.de === lead.status &&
+      data.visitaEm
+    )
+      return rescheduleVisita(tx, actor, lead, data.visitaEm, now, timezone);
     if (lead.status !== data.de || lead.status === data.para) return { kind: "status_mudou", atual: lead.status };
     const moved = await moveLeadStatus(tx, lead, { de: lead.status, para: data.para, at: now });
     if (!moved) return { kind: "status_mudou", atual: lead.status };
+    // The visit reminders read `visita_em`: a new visit sets it (or clears an old one), and leaving
+    // the stage drops the visit messages still waiting.
+    if (data.para === "visita_agendada") await setLeadVisitaEm(tx, lead, data.visitaEm ?? null);
+    if (lead.status === "visita_agendada")
+      await cancelMensagensDeVisita(
+        tx,
+        lead.id,
+        { codigo: MOTIVO_VISITA_SUPERADA, mensagem: `Cancelada: o lead foi movido para ${rotulo(data.para)}.` },
+        now,
+      );
 
     // Leaving `novo` is the first response, counted once, as "Já contatei" counts it.
     const primeiraResposta = lead.status === "novo";
@@ -145,6 +164,48 @@ export async function changeLeadStatus(
         : undefined;
     return { kind: "feito", lead: moved, ...(giveBackQuota ? { giveBackQuota } : {}) };
   });
+}
+
+export const MOTIVO_VISITA_SUPERADA = "visita_superada";
+
+/** A new date for a visit already scheduled: the old reminders still waiting go, the sweep writes new ones. */
+async function rescheduleVisita(
+  tx: Db,
+  actor: LeadActor,
+  lead: Lead,
+  visitaEm: Date,
+  now: Date,
+  timezone: string,
+): Promise<LeadActionResult> {
+  if (lead.visitaEm?.getTime() === visitaEm.getTime()) return { kind: "status_mudou", atual: lead.status };
+  await setLeadVisitaEm(tx, lead, visitaEm);
+  const canceladas = await cancelMensagensDeVisita(
+    tx,
+    lead.id,
+    { codigo: MOTIVO_VISITA_SUPERADA, mensagem: `Cancelada: a visita foi remarcada por ${actor.nome}.` },
+    now,
+  );
+  await insertInteracao(tx, {
+    leadId: lead.id,
+    tipo: "mudanca_status",
+    data: now,
+    conteudo: comCanceladas(
+      `Visita remarcada para ${formatDataHora(visitaEm, timezone)} por ${actor.nome}.`,
+      canceladas.length,
+    ),
+    metadata: {
+      de: lead.status,
+      para: lead.status,
+      visitaEm: visitaEm.toISOString(),
+      ...(lead.visitaEm ? { visitaAnterior: lead.visitaEm.toISOString() } : {}),
+      corretorId: lead.corretorId,
+      usuarioId: actor.usuarioId,
+      via: "painel",
+      ...(canceladas.length ? { mensagensCanceladas: canceladas } : {}),
+    },
+  });
+  await touchLeadInteracao(tx, lead, now);
+  return { kind: "feito", lead: { ...lead, visitaEm, dataUltimaInteracao: now } };
 }
 
 export async function addLeadNote(db: Db, actor: LeadActor, input: NovaNota, now: Date): Promise<LeadActionResult> {

@@ -154,8 +154,11 @@ type MoverParaProps = {
 };
 
 function MoverPara({ status, acao, estado, pendente, ocultos }: MoverParaProps) {
-  const opcoes = destinos(status);
+  // A scheduled visit may get a new date: "Remarcar visita" keeps the stage, and its reminders follow.
+  const remarcavel = status === "visita_agendada";
+  const opcoes: LeadStatus[] = remarcavel ? ["visita_agendada", ...destinos(status)] : destinos(status);
   const [para, setPara] = useState<LeadStatus>(proximaEtapa(status) ?? opcoes[0]!);
+  const remarcar = remarcavel && para === "visita_agendada";
   return (
     <form action={acao} className="mt-4 scroll-mt-20" id="mover" data-testid="mover-status">
       {ocultos}
@@ -173,7 +176,7 @@ function MoverPara({ status, acao, estado, pendente, ocultos }: MoverParaProps) 
       >
         {opcoes.map((s) => (
           <option key={s} value={s}>
-            {rotulo(s)}
+            {remarcavel && s === status ? "Remarcar visita" : rotulo(s)}
           </option>
         ))}
       </select>
@@ -181,7 +184,8 @@ function MoverPara({ status, acao, estado, pendente, ocultos }: MoverParaProps) 
       {para === "visita_agendada" ? (
         <div className="mt-3">
           <label htmlFor="visita-em" className="text-sm font-medium text-ink">
-            Data e hora da visita <span className="font-normal text-muted">(opcional)</span>
+            {remarcar ? "Nova data e hora da visita" : "Data e hora da visita"}{" "}
+            <span className="font-normal text-muted">{remarcar ? "(obrigatório)" : "(opcional)"}</span>
           </label>
           <input
             id="visita-em"
@@ -218,7 +222,7 @@ function MoverPara({ status, acao, estado, pendente, ocultos }: MoverParaProps) 
         disabled={pendente}
         data-testid="mover-confirmar"
       >
-        {para === "perdido" ? "Marcar como perdido" : "Mover"}
+        {para === "perdido" ? "Marcar como perdido" : remarcar ? "Remarcar" : "Mover"}
       </button>
     </form>
   );

@@ -26,7 +26,7 @@ export const configuracoesImobiliariaSchema = z.object({
    * the roleta (agents/vigilante/sla/). Off by default: moving a broker's lead is the agency's call.
    */
   slaRedistribuir: z.boolean().default(false),
-  followUpDias: z.array(z.number().int().min(1).max(90)).default([1, 3, 7]),
+  followUpDias: z.array(z.number().int().min(1).max(90)).default([1, 3, 7, 15]),
   pesosRoleta: z.record(z.string(), z.number().int().min(0).max(10)).default({}),
   /** What a broker added to the agency starts with (each broker's own settings win afterwards). */
   agrupamentoPadrao: agrupamentoSchema,

@@ -12,5 +12,11 @@ export const MENSAGEM_TIPOS = [
   "resposta",
   "alerta_gestao",
   "aviso",
+  /** A hot lead's follow-up come due (the cadence of `followUpDias`): spends a quota slot like an alert. */
+  "follow_up",
+  /** Two hours before a visit the broker scheduled; a committed appointment, so no quota. */
+  "lembrete_visita",
+  /** After the visit: "Como foi a visita?" with quick replies that move the lead. */
+  "pos_visita",
 ] as const;
 export type MensagemTipo = (typeof MENSAGEM_TIPOS)[number];

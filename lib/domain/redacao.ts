@@ -12,6 +12,6 @@ export const redacaoSchema = z.object({
   /** Facts the model may use (first names only, listing facts, the lead's words: never a phone or e-mail). */
   contexto: z.record(z.string(), z.string().max(600)),
   /** Appended after the model's text as is: the links. */
-  rodape: z.string().max(600),
+  rodape: z.string().max(1600),
 });
 export type Redacao = z.infer<typeof redacaoSchema>;

@@ -14,6 +14,9 @@ export const TEMPLATE_TIPOS = [
   "resposta",
   "alerta_gestao",
   "aviso",
+  "follow_up",
+  "lembrete_visita",
+  "pos_visita",
 ] as const satisfies readonly MensagemTipo[];
 export type TemplateTipo = (typeof TEMPLATE_TIPOS)[number];
 

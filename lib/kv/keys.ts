@@ -84,6 +84,14 @@ export const kvKeys = {
     key: `tentativas_login_ip:${loginDigest("", ip)}`,
     ttlSeconds: KV_TTL_SECONDS.tentativasLoginIp,
   }),
+  /**
+   * The agency's follow-up cadence was swept for its local `dia`: dues change only at local midnight,
+   * so later sweeps that day skip the scan. Losing it costs one more (idempotent) scan, nothing else.
+   */
+  followUpVarrido: (imobiliariaId: string, dia: string): KvEntry => ({
+    key: `follow_up_varrido:${assertKeyId(imobiliariaId, "imobiliária")}_${assertKeyId(dia, "dia")}`,
+    ttlSeconds: 36 * 60 * 60,
+  }),
   /** Password checks in the UTC minute containing `at`, across every process. */
   verificacoesSenha: (at: Date): KvEntry => ({
     key: `verificacoes_senha:${at.toISOString().slice(0, 16)}`,

@@ -12,6 +12,21 @@ const ctx = (over: Partial<DecisaoContexto> = {}): DecisaoContexto => ({
 const decididoEm = "2026-03-10T12:30:00.000Z";
 
 describe("describeDecision", () => {
+  it("tells a follow-up left to the summary, and the visit messages the sweep wrote", () => {
+    expect(describeDecision({ acao: "so_resumo" }, ctx({ eventoTipo: "follow_up_vencido" }))).toBe(
+      "só no resumo diário (follow-ups de hoje): o score 52 não é quente",
+    );
+    expect(describeDecision({ acao: "agora" }, ctx({ eventoTipo: "lembrete_visita" }))).toBe(
+      "lembrete da visita enviado ao corretor",
+    );
+    expect(
+      describeDecision(
+        { acao: "agendar", quando: "2026-03-11T11:00:00.000Z", motivo: "fora_do_expediente", decididoEm },
+        ctx({ eventoTipo: "pos_visita" }),
+      ),
+    ).toMatch(/^agendada para .*08:00: fora do expediente$/);
+  });
+
   it("explains a grouped lead by its warm score and when the digest leaves", () => {
     expect(describeDecision({ acao: "agrupar", mensagemIds: [] }, ctx())).toBe("agrupada porque o score 52 é morno");
     expect(describeDecision({ acao: "agrupar", janelaFechaEm: "2026-03-10T12:45:00.000Z", decididoEm }, ctx())).toBe(

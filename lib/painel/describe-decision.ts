@@ -49,6 +49,9 @@ export function describeDecision(decisao: unknown, ctx: DecisaoContexto): string
   const acao = typeof d.acao === "string" ? d.acao : (legado?.acao ?? tipo);
   const cota = typeof d.cota === "string" ? d.cota : legado?.cota;
   const motivo = typeof d.motivo === "string" ? d.motivo : null;
+  // The visit sweep writes its own messages: nothing was weighed, the sentence says what went.
+  if (ctx.eventoTipo === "lembrete_visita" && acao === "agora") return "lembrete da visita enviado ao corretor";
+  if (ctx.eventoTipo === "pos_visita" && acao === "agora") return "pergunta enviada ao corretor, com os botões";
 
   switch (acao) {
     case "agora":
@@ -68,6 +71,8 @@ export function describeDecision(decisao: unknown, ctx: DecisaoContexto): string
       return `agendada${para}: ${porque}`;
     }
     case "so_resumo":
+      if (ctx.eventoTipo === "follow_up_vencido")
+        return `só no resumo diário (follow-ups de hoje): ${scoreTexto(ctx)} não é quente`;
       return temperaturaDe(ctx) === "frio"
         ? `só no resumo diário porque ${scoreTexto(ctx)} é frio`
         : "só no resumo diário: o lead já estava encerrado";

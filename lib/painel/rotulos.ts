@@ -52,6 +52,9 @@ export const TIPO_MENSAGEM_ROTULO: Record<MensagemTipo, string> = {
   resposta: "Resposta",
   alerta_gestao: "Alerta à gestão",
   aviso: "Aviso ao corretor",
+  follow_up: "Follow-up",
+  lembrete_visita: "Lembrete de visita",
+  pos_visita: "Como foi a visita?",
 };
 
 export const STATUS_LEAD: Record<LeadStatus, { rotulo: string; tom: Tom }> = {
@@ -71,6 +74,8 @@ export const TIPO_EVENTO_ROTULO: Record<EventoTipo, string> = {
   visita_solicitada: "Pedido de visita",
   sla_violado: "Prazo de resposta estourado",
   follow_up_vencido: "Follow-up vencido",
+  lembrete_visita: "Lembrete de visita enviado",
+  pos_visita: "Pergunta sobre a visita",
   portal_silencioso: "Portal sem enviar leads",
   resumo_diario: "Resumo diário",
   resumo_semanal: "Resumo semanal",

@@ -6,7 +6,7 @@ import { origemLabel } from "@/lib/portals/origem-label";
 import { responderLink } from "./compose-lead";
 import type { AgrupadaInput, ComposedMessage, LeadLinha, Remetente, ResumoDiarioInput } from "./message-types";
 import { plural } from "../../../lib/text/plural";
-import { bold, desdeTexto, diaCurto, fitSections, leadText } from "../../../lib/whatsapp/text/compose";
+import { bold, clip, desdeTexto, diaCurto, fitSections, horaCurta, leadText } from "../../../lib/whatsapp/text/compose";
 
 const byScore = (a: LeadLinha, b: LeadLinha) => b.score - a.score;
 
@@ -32,7 +32,7 @@ export function leadLinha(lead: LeadLinha, remetente: Remetente, links: LeadLink
   return `• ${bold(leadText(lead.nome, 60))} · ${origemLabel(lead.origem)} · score ${lead.score} · ${contato}`;
 }
 
-type SecaoLeads = { titulo: string; leads: LeadLinha[] };
+type SecaoLeads = { titulo: string; leads: LeadLinha[]; linha?: (lead: LeadLinha) => string };
 
 function fitLeadSections(
   head: string,
@@ -41,10 +41,11 @@ function fitLeadSections(
   remetente: Remetente,
   links: LeadLinks,
 ): string {
-  const linhas = (leads: LeadLinha[]) => [...leads].sort(byScore).map((l) => leadLinha(l, remetente, links));
+  const linhas = (s: SecaoLeads) =>
+    s.linha ? s.leads.map(s.linha) : [...s.leads].sort(byScore).map((l) => leadLinha(l, remetente, links));
   return fitSections(
     head,
-    secoes.map((s) => ({ titulo: s.titulo, linhas: linhas(s.leads) })),
+    secoes.map((s) => ({ titulo: s.titulo, linhas: linhas(s) })),
     tail,
   ).corpo;
 }
@@ -105,9 +106,14 @@ export function composeResumoDiario(input: ResumoDiarioInput, links: LeadLinks):
     `Visitas solicitadas: ${c.visitasSolicitadas}`,
   ].join("\n");
   const esperando = input.pediramVisita.length + input.frios.length + input.semContato.length;
-  const nada = esperando === 0 && input.retidos.length === 0;
+  const followUps = [...(input.followUps ?? [])].sort(byScore);
+  const visitas = input.visitasHoje ?? [];
+  const nada = esperando === 0 && input.retidos.length === 0 && followUps.length === 0 && visitas.length === 0;
+  const proximo = new Map(followUps.map((f) => [f.id, f.proximoPasso]));
+  const quando = new Map(visitas.map((v) => [v.id, v.visitaEm]));
   // Ordered by what the broker has not been told yet or matters most: held alerts, visit requests,
-  // cold leads (which reach the broker only here), then the already-alerted leads still waiting.
+  // today's visits and follow-ups (what to do today), cold leads (which reach the broker only here),
+  // then the already-alerted leads still waiting.
   const corpo = fitLeadSections(
     head,
     [
@@ -115,6 +121,20 @@ export function composeResumoDiario(input: ResumoDiarioInput, links: LeadLinks):
       {
         titulo: `📅 ${bold(`Pediram visita, sem contato (${input.pediramVisita.length}):`)}`,
         leads: input.pediramVisita,
+      },
+      {
+        titulo: `🏠 ${bold(`Visitas de hoje (${visitas.length}):`)}`,
+        leads: visitas,
+        linha: (l) =>
+          `• ${horaCurta(quando.get(l.id)!, input.timezone)} ${leadLinha(l, input.remetente, links).slice(2)}`,
+      },
+      {
+        titulo: `🔔 ${bold(`Follow-ups de hoje (${followUps.length}):`)}`,
+        leads: followUps,
+        linha: (l) => {
+          const passo = proximo.get(l.id);
+          return `${leadLinha(l, input.remetente, links)}${passo ? ` · ${clip(passo, 120)}` : ""}`;
+        },
       },
       { titulo: `❄️ ${bold(`Leads frios, só no resumo (${input.frios.length}):`)}`, leads: input.frios },
       { titulo: bold(`Sem contato ainda (${input.semContato.length}):`), leads: input.semContato },

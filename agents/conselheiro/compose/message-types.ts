@@ -81,6 +81,10 @@ export type ResumoDiarioInput = {
   frios: LeadLinha[];
   /** Every other lead still without contact (already alerted). */
   semContato: LeadLinha[];
+  /** Follow-ups come due today (the cadence of `followUpDias`), each with its next step. */
+  followUps?: (LeadLinha & { proximoPasso: string | null })[];
+  /** Visits scheduled for today, in time order. */
+  visitasHoje?: (LeadLinha & { visitaEm: Date })[];
   limiteDiario: number;
   remetente: Remetente;
 };
@@ -103,5 +107,37 @@ export function leadButtons(leadId: string): Botao[] {
     { id: `ja_contatei:${leadId}`, titulo: "Já contatei" },
     { id: `passar:${leadId}`, titulo: "Passar adiante" },
     { id: `lembrar:${leadId}`, titulo: "Lembrar em 1h" },
+  ];
+}
+
+/** A follow-up come due for a hot lead (`follow_up_vencido` decided as an alert). */
+export type FollowUpInput = {
+  lead: LeadLinha;
+  /** The lead's stage, as the dashboard names it ("Em contato"). */
+  etapa: string;
+  ultimaInteracao: Date;
+  /** Whole local days since the last interaction. */
+  dias: number;
+  proximoPasso: string;
+  imovel: ImovelRef | null;
+  timezone: string;
+  remetente: Remetente;
+};
+
+/** A visit the broker scheduled: the reminder before it and the question after it. */
+export type VisitaInput = {
+  lead: LeadLinha;
+  visitaEm: Date;
+  imovel: ImovelRef | null;
+  timezone: string;
+  remetente: Remetente;
+};
+
+/** The quick replies of "Como foi a visita?" (ids parsed by the inbound webhook, parse-broker-reply.ts). */
+export function posVisitaButtons(leadId: string): Botao[] {
+  return [
+    { id: `visita_ok:${leadId}`, titulo: "Visita realizada" },
+    { id: `visita_nao:${leadId}`, titulo: "Não foi / perdido" },
+    { id: `remarcar:${leadId}`, titulo: "Remarcar" },
   ];
 }

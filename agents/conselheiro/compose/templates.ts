@@ -4,13 +4,16 @@ import { appLeadLinks, type LeadLinks } from "@/lib/links/lead-links";
 import { composeLembrete, composeNovoLead } from "./compose-lead";
 import { composeAgrupada, composeResumoDiario } from "./compose-listas";
 import { composeResumoSemanal } from "./compose-resumo-semanal";
+import { composeFollowUp, composeLembreteVisita, composePosVisita } from "./compose-visita-follow-up";
 import type {
   AgrupadaInput,
   ComposedMessage,
+  FollowUpInput,
   LembreteInput,
   NovoLeadInput,
   ResumoDiarioInput,
   ResumoSemanalInput,
+  VisitaInput,
 } from "./message-types";
 
 export type {
@@ -18,6 +21,7 @@ export type {
   Botao,
   ComposedMessage,
   FatorScore,
+  FollowUpInput,
   ImovelRef,
   ItemDemanda,
   LeadLinha,
@@ -26,8 +30,9 @@ export type {
   Remetente,
   ResumoDiarioInput,
   ResumoSemanalInput,
+  VisitaInput,
 } from "./message-types";
-export { leadButtons } from "./message-types";
+export { leadButtons, posVisitaButtons } from "./message-types";
 
 export interface MessageWriter {
   novoLead(input: NovoLeadInput): ComposedMessage;
@@ -35,6 +40,9 @@ export interface MessageWriter {
   lembrete(input: LembreteInput): ComposedMessage;
   resumoDiario(input: ResumoDiarioInput): ComposedMessage;
   resumoSemanal(input: ResumoSemanalInput): ComposedMessage;
+  followUp(input: FollowUpInput): ComposedMessage;
+  lembreteVisita(input: VisitaInput): ComposedMessage;
+  posVisita(input: VisitaInput): ComposedMessage;
 }
 
 /** The templates with the links they carry about each lead (short signed `/r/` links in production). */
@@ -45,6 +53,9 @@ export function createTemplateWriter(links: LeadLinks): MessageWriter {
     lembrete: (input) => composeLembrete(input, links),
     resumoDiario: (input) => composeResumoDiario(input, links),
     resumoSemanal: composeResumoSemanal,
+    followUp: (input) => composeFollowUp(input, links),
+    lembreteVisita: (input) => composeLembreteVisita(input, links),
+    posVisita: (input) => composePosVisita(input, links),
   };
 }
 

@@ -14,6 +14,7 @@ import type { ReplyAction, ReplyContext } from "./broker-reply-types";
 import { quandoTexto, REPLY_TEXTS } from "./broker-reply-texts";
 import { handOverLead } from "./hand-over-lead";
 import type { LeadAcao } from "./parse-broker-reply";
+import { runVisitaAction } from "./visita-replies";
 
 export const LEMBRETE_MS = 60 * 60_000;
 /** A button without payload refers to a lead alerted within Twilio's 24-hour session window. */
@@ -40,6 +41,10 @@ export async function runLeadAction(ctx: ReplyContext, acao: LeadAcao, leadId: s
       return passarAdiante(ctx, lead);
     case "lembrar":
       return agendarLembrete(ctx, lead);
+    case "visita_realizada":
+    case "visita_perdida":
+    case "remarcar":
+      return runVisitaAction(ctx, acao, lead);
   }
 }
 

@@ -45,6 +45,11 @@ export const REPLY_TEXTS = {
   naoEstavaPausado: "▶️ Seus alertas já estavam ativos.",
   ajuda: ["📋 *Comandos do Lastro*", ...COMANDOS.map((c) => `• ${c}`)].join("\n"),
   dica: "Não entendi 🤔. Envie *ajuda* para ver os comandos.",
+  visitaRealizada: (lead: string) =>
+    `✅ Anotado: a visita com ${nome(lead)} foi realizada. Próximo passo: conversar sobre uma proposta.`,
+  visitaPerdida: (lead: string) => `📕 Anotado: ${nome(lead)} foi marcado como perdido. Os avisos sobre ele pararam.`,
+  remarcar: (lead: string) =>
+    `📅 Para remarcar a visita com ${nome(lead)}, abra o lead no painel e escolha a nova data em “Remarcar visita”. Os lembretes seguem a nova data.`,
 } as const;
 
 /** "12 min", "2h05", "3 dias". */

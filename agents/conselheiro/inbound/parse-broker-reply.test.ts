@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeCommandText, parseBrokerReply } from "./parse-broker-reply";
-import { leadButtons } from "../compose/templates";
+import { leadButtons, posVisitaButtons } from "../compose/templates";
 
 describe("parseBrokerReply", () => {
   it("reads every button leadButtons() writes, payload first", () => {
@@ -25,6 +25,21 @@ describe("parseBrokerReply", () => {
       acao: "ja_contatei",
       leadId: "lead_9",
     });
+  });
+
+  it("reads the answers to 'Como foi a visita?', by payload and by the button's or a typed text", () => {
+    const acoes = posVisitaButtons("lead_7").map((b) =>
+      parseBrokerReply({ buttonPayload: b.id, buttonText: b.titulo }),
+    );
+    expect(acoes).toEqual([
+      { tipo: "lead", acao: "visita_realizada", leadId: "lead_7" },
+      { tipo: "lead", acao: "visita_perdida", leadId: "lead_7" },
+      { tipo: "lead", acao: "remarcar", leadId: "lead_7" },
+    ]);
+    const porTexto = ["Visita realizada", "Não foi / perdido", "não compareceu", "Remarcar visita"].map(
+      (body) => (parseBrokerReply({ body }) as { acao?: string }).acao,
+    );
+    expect(porTexto).toEqual(["visita_realizada", "visita_perdida", "visita_perdida", "remarcar"]);
   });
 
   it("falls back to the button text (no lead named) when the payload is missing or not ours", () => {

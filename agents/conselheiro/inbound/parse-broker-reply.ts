@@ -1,7 +1,9 @@
 // What a broker's WhatsApp reply asks for: a quick-reply button (its payload names the lead), the
 // button's text, or a typed command. Accents, case and punctuation do not matter.
 
-export type LeadAcao = "ja_contatei" | "passar" | "lembrar";
+export type LeadAcao = "ja_contatei" | "passar" | "lembrar" | VisitaAcao;
+/** The answers to "Como foi a visita?" (posVisitaButtons). */
+export type VisitaAcao = "visita_realizada" | "visita_perdida" | "remarcar";
 
 export type PausaPedido =
   { tipo: "ate_amanha" } | { tipo: "duracao"; minutos: number } | { tipo: "ate_hora"; hora: number; minuto: number };
@@ -25,6 +27,9 @@ const PAYLOAD_ACOES: Record<string, LeadAcao> = {
   lead_contacted: "ja_contatei",
   lead_pass: "passar",
   lead_remind: "lembrar",
+  visita_ok: "visita_realizada",
+  visita_nao: "visita_perdida",
+  remarcar: "remarcar",
 };
 const LEAD_ID = /^[A-Za-z0-9_.-]{1,50}$/;
 /** A pause longer than a week is a mistake more often than a holiday. */
@@ -34,6 +39,9 @@ const TEXTO_ACOES: [RegExp, LeadAcao][] = [
   [/^(ja )?(contatei|contactei|liguei|falei com (ele|ela))$/, "ja_contatei"],
   [/^(passar|repassar)( (adiante|para outro|pra outro))?$/, "passar"],
   [/^lembrar( (em|daqui a|daqui) ?(1|uma) ?(h|hora))?$|^lembrar (depois|mais tarde)$/, "lembrar"],
+  [/^(a )?visita (foi )?realizada$|^(a )?visita foi (boa|otima|feita)$|^visitou$/, "visita_realizada"],
+  [/^nao foi( perdido)?$|^(nao veio|nao compareceu|perdido|lead perdido)$/, "visita_perdida"],
+  [/^remarcar( (a )?visita)?$/, "remarcar"],
 ];
 
 /** "Já contatei!" → "ja contatei"; keeps digits, ":" and spaces. */

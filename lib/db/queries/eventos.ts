@@ -50,6 +50,28 @@ export async function insertEvento(tx: Db, input: NovoEvento): Promise<Evento> {
   return row!;
 }
 
+/**
+ * An event whose id its detector derives from what it is about (a lead's follow-up step, a visit's
+ * reminder): written once whatever the number of sweeps or runners (`on conflict do nothing`).
+ * `decisao` marks it decided already (a step that writes its own message, not the Orquestrador's).
+ * Returns the row, or null when it existed.
+ */
+export async function insertEventoOnce(
+  tx: Db,
+  input: NovoEvento & { id: string; decisao?: Record<string, unknown> },
+): Promise<Evento | null> {
+  const base = eventoRow(input);
+  const row: Evento = input.decisao
+    ? { ...base, processado: true, metadata: { ...(base.metadata ?? {}), decisao: input.decisao } }
+    : base;
+  const [created] = await tx
+    .insert(eventos)
+    .values({ ...row, id: idSchema.parse(input.id) })
+    .onConflictDoNothing({ target: eventos.id })
+    .returning();
+  return created ?? null;
+}
+
 /** The event `input` becomes and its insert, not yet run: for composeWrites on the intake path (units/record-intake.ts). */
 export function planInsertEvento(input: NovoEvento): { row: Evento; write: BoundStatement } {
   const row = eventoRow(input);

@@ -17,7 +17,7 @@ describe("imobiliarias queries", () => {
     const created = await insertImobiliaria(t.db, { slug: "imob-centro", nome: "Imob Centro", uf: "SP" });
     expect(created.id).toMatch(/^imob_/);
     expect(created.timezone).toBe("America/Sao_Paulo");
-    expect(created.configuracoes).toMatchObject({ roteamento: "roleta", slaMinutos: 15, followUpDias: [1, 3, 7] });
+    expect(created.configuracoes).toMatchObject({ roteamento: "roleta", slaMinutos: 15, followUpDias: [1, 3, 7, 15] });
     expect(created.criadoEm).toBeInstanceOf(Date);
 
     expect(await getImobiliariaById(t.db, created.id)).toEqual(created);

@@ -193,6 +193,7 @@ export function planInsertLeadFromPortal(input: PortalLead): { row: Lead; write:
     slaEtapa: 0,
     slaDesde: null,
     slaProximaEm: null,
+    visitaEm: null,
   };
   return { row, write: insertRowStatement.bind(row) };
 }

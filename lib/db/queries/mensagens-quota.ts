@@ -8,7 +8,7 @@ import { idSchema } from "./columns";
 import type { Mensagem } from "./mensagens";
 
 /** The kinds that use a slot of the broker's daily quota (`resumo`, `lembrete`, `resposta` do not). */
-export const QUOTA_TIPOS: MensagemTipo[] = ["alerta", "agrupada"];
+export const QUOTA_TIPOS: MensagemTipo[] = ["alerta", "agrupada", "follow_up"];
 /**
  * Statuses that hold no slot: waiting for their time, held by the quota itself, or cancelled (a
  * cancelled row that had a slot gives it back in KV too: see cancelPendentesDoLead).

@@ -26,7 +26,7 @@ export async function findMensagemByIdempotencyKey(db: Db, key: string): Promise
 }
 
 /** Kinds of message that are about one lead and carry its quick-reply buttons. */
-const SOBRE_UM_LEAD: MensagemTipo[] = ["alerta", "lembrete"];
+const SOBRE_UM_LEAD: MensagemTipo[] = ["alerta", "lembrete", "follow_up", "lembrete_visita", "pos_visita"];
 
 /**
  * The lead a button without payload (or a typed "já contatei") is about: the message the broker

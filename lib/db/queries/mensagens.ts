@@ -65,7 +65,7 @@ export async function getMensagemById(db: Db, id: string): Promise<Mensagem | nu
 
 /** Kinds that spend the broker's daily quota: scheduled ones become `pendente` only through the
  *  Orquestrador's release (agents/orquestrador/release-scheduled.ts), never by being claimed directly. */
-const QUOTA_TIPOS = ["alerta", "agrupada"] as const;
+const QUOTA_TIPOS = ["alerta", "agrupada", "follow_up"] as const;
 
 /** Sendable now: pending and due, or a scheduled quota-free kind (reminder, summary, reply) now due. */
 function sendableNow(now: Date) {

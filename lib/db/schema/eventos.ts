@@ -10,6 +10,9 @@ export const EVENTO_TIPOS = [
   "visita_solicitada",
   "sla_violado",
   "follow_up_vencido",
+  /** Visit reminders (agents/vigilante/visitas): decided when written, never by the Orquestrador. */
+  "lembrete_visita",
+  "pos_visita",
   "portal_silencioso",
   "resumo_diario",
   "resumo_semanal",

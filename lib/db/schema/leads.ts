@@ -81,6 +81,11 @@ export const leads = pgTable(
     slaEtapa: smallint("sla_etapa").notNull().default(0),
     slaDesde: timestamp("sla_desde"),
     slaProximaEm: timestamp("sla_proxima_em"),
+    /**
+     * When the scheduled visit is (set by a move to `visita_agendada` with a date, and by a new date):
+     * the visit-reminder sweep reads it through idx_leads_visita_agendada (agents/vigilante/visitas).
+     */
+    visitaEm: timestamp("visita_em", { withTimezone: true }),
   },
   (t) => [
     index("idx_leads_corretor").on(t.corretorId),
@@ -129,5 +134,13 @@ export const leads = pgTable(
       t.dataPrimeiroContato.desc().nullsLast(),
       t.id.desc(),
     ),
+    // The visit sweep, every pass: only leads with a visit still on the books.
+    index("idx_leads_visita_agendada")
+      .on(t.visitaEm)
+      .where(sql`status = 'visita_agendada' and visita_em is not null`),
+    // The follow-up cadence, once a local day per agency: open leads by their last interaction.
+    index("idx_leads_follow_up")
+      .on(t.imobiliariaId, t.dataUltimaInteracao)
+      .where(sql`status in ('em_contato', 'visita_agendada', 'proposta') and corretor_id is not null`),
   ],
 );

@@ -41,6 +41,7 @@ const row = (id: string, extra: Partial<LeadRow> = {}): LeadRow => ({
   slaEtapa: 0,
   slaDesde: null,
   slaProximaEm: null,
+  visitaEm: null,
   ...extra,
 });
 

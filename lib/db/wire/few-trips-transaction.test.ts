@@ -47,6 +47,7 @@ const lead = (id: string, telefone: string): LeadRow => ({
   slaEtapa: 0,
   slaDesde: null,
   slaProximaEm: null,
+  visitaEm: null,
 });
 const insertLead = compiledRowInsert("teste.poucas.leads.insert", leads);
 const insertInteracao = compiledInsert("teste.poucas.interacoes.insert", interacoes, ["leadId", "tipo", "conteudo"]);

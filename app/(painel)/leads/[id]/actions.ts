@@ -28,6 +28,8 @@ export async function mudarStatusAction(_prev: AcaoEstado, form: FormData): Prom
   const visita = texto(form, "visitaEm")?.trim();
   const visitaEm = visita ? parseDataHoraLocal(visita, timezone) : undefined;
   if (visitaEm === null) return { ok: false, erros: { visitaEm: "Data e hora inválidas." } };
+  const remarcar = texto(form, "para") === "visita_agendada" && texto(form, "de") === "visita_agendada";
+  if (remarcar && !visitaEm) return { ok: false, erros: { visitaEm: "Escolha a nova data da visita." } };
   const parsed = mudancaStatusSchema.safeParse({
     leadId: texto(form, "leadId"),
     para: texto(form, "para"),
@@ -50,6 +52,7 @@ export async function mudarStatusAction(_prev: AcaoEstado, form: FormData): Prom
   if (result.kind === "status_mudou") {
     return { ok: false, mensagem: `O lead já estava em “${rotulo(result.atual)}”. A página foi atualizada.` };
   }
+  if (remarcar) return { ok: true, mensagem: "Visita remarcada. Os lembretes seguem a nova data." };
   return { ok: true, mensagem: `Status alterado para “${rotulo(parsed.data.para)}”.` };
 }
 

@@ -1,0 +1,3 @@
+ALTER TABLE "leads" ADD COLUMN "visita_em" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "idx_leads_visita_agendada" ON "leads" USING btree ("visita_em") WHERE status = 'visita_agendada' and visita_em is not null;--> statement-breakpoint
+CREATE INDEX "idx_leads_follow_up" ON "leads" USING btree ("imobiliaria_id","data_ultima_interacao") WHERE status in ('em_contato', 'visita_agendada', 'proposta') and corretor_id is not null;
