@@ -6,6 +6,7 @@ import { UNCONFIRMED } from "@/agents/conselheiro/send/send-policy";
 import { flushAgrupamentos } from "@/agents/orquestrador/flush-agrupamentos";
 import { processEvento } from "@/agents/orquestrador/process-evento";
 import { releaseScheduled } from "@/agents/orquestrador/release-scheduled";
+import { watchPortais } from "@/agents/vigilante/portal-silencioso/watch-portais";
 import { listUnprocessedEventos } from "@/lib/db/queries/eventos";
 import { getMensagemById, listSendableIds, requeueStaleEnviando } from "@/lib/db/queries/mensagens";
 import type { PipelineDeps } from "./deps";
@@ -32,7 +33,7 @@ export const DEFAULT_SWEEP: SweepOptions = { eventGraceMs: 30_000, sendLeaseMs: 
 
 /**
  * What a crash, a lost dispatch or the clock left to do: undecided events, stale claims, due
- * scheduled messages, closed grouping windows, and every message now sendable.
+ * scheduled messages, closed grouping windows, portals gone quiet, and every message now sendable.
  */
 export async function sweep(deps: PipelineDeps, options: SweepOptions = DEFAULT_SWEEP) {
   const now = deps.now();
@@ -40,6 +41,7 @@ export async function sweep(deps: PipelineDeps, options: SweepOptions = DEFAULT_
   const requeued = await requeueStaleEnviando(deps.db, new Date(now.getTime() - options.sendLeaseMs), UNCONFIRMED, now);
   const released = await releaseScheduled(deps);
   const flushed = await flushAgrupamentos(deps);
+  const portais = await watchPortais(deps); // its admin messages are among the sendable rows below
   const sends = await listSendableIds(deps.db, deps.now());
   return {
     eventos: eventos.map((e) => ({
@@ -49,7 +51,7 @@ export async function sweep(deps: PipelineDeps, options: SweepOptions = DEFAULT_
       corretorId: e.corretorId,
     })),
     sends: sends.map((s) => ({ mensagemId: s.id, corretorId: s.corretorId })),
-    counts: { requeued: requeued.length, released: released.liberadas.length, digests: flushed.mensagemIds.length },
+    counts: { requeued: requeued.length, released: released.liberadas.length, digests: flushed.mensagemIds.length, portais: portais.mensagens },
   };
 }
 

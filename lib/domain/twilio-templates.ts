@@ -12,6 +12,8 @@ export const TEMPLATE_TIPOS = [
   "resumo",
   "resumo_semanal",
   "resposta",
+  "alerta_portal",
+  "resumo_gestor",
 ] as const satisfies readonly MensagemTipo[];
 export type TemplateTipo = (typeof TEMPLATE_TIPOS)[number];
 

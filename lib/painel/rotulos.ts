@@ -50,6 +50,8 @@ export const TIPO_MENSAGEM_ROTULO: Record<MensagemTipo, string> = {
   resumo: "Resumo diário",
   resumo_semanal: "Resumo semanal",
   resposta: "Resposta",
+  alerta_portal: "Alerta de portal",
+  resumo_gestor: "Resumo da gestão",
 };
 
 export const STATUS_LEAD: Record<LeadStatus, { rotulo: string; tom: Tom }> = {
