@@ -62,7 +62,13 @@ beforeAll(async () => {
     ["Ana Admin", "admin", "+5511911120001"],
     ["Gil Gestor", "gestor", "+5511911120002"],
   ] as const) {
-    const u = await insertUsuario(t.db, { email: `${papel}@calada.example`, nome, senhaHash: HASH, papel, imobiliariaId });
+    const u = await insertUsuario(t.db, {
+      email: `${papel}@calada.example`,
+      nome,
+      senhaHash: HASH,
+      papel,
+      imobiliariaId,
+    });
     await t.db.update(usuarios).set({ whatsapp }).where(eq(usuarios.id, u.id));
     ids[papel] = u.id;
   }

@@ -3,10 +3,7 @@
 // agency's admins; its next real delivery resolves the incident with a "voltou a entregar" message.
 // Each is written in one transaction with its messages, under keys two runners share (the evento's
 // id, the messages' idempotency keys), so every incident and every message happens once.
-import {
-  composePortalSilencioso,
-  composePortalVoltou,
-} from "@/agents/conselheiro/compose/compose-portal-silencioso";
+import { composePortalSilencioso, composePortalVoltou } from "@/agents/conselheiro/compose/compose-portal-silencioso";
 import { queueToGestores } from "@/agents/conselheiro/gestao/queue-to-gestores";
 import type { Db } from "@/lib/db/client";
 import { getImobiliariaByIdCached } from "@/lib/db/queries/imobiliarias";
@@ -132,4 +129,3 @@ async function resolve(
     return rows.filter((m) => m.criada).length;
   });
 }
-

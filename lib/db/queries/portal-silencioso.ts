@@ -30,9 +30,7 @@ export type RitmoIntegracao = {
 // A delivery counts unless its lead is a test lead; a delivery without a lead (refused) still shows
 // the portal is sending.
 const entregaReal = (alias: string) =>
-  sql.raw(
-    `not exists (select 1 from leads tl where tl.id = ${alias}.lead_id and (tl.metadata ->> 'teste') = 'true')`,
-  );
+  sql.raw(`not exists (select 1 from leads tl where tl.id = ${alias}.lead_id and (tl.metadata ->> 'teste') = 'true')`);
 
 /** The statement, unrun: for EXPLAIN in tests and the bench (the sweep's heaviest read). */
 export function ritmoIntegracoesQuery(): SQL {
@@ -40,7 +38,7 @@ export function ritmoIntegracoesQuery(): SQL {
   // and idx_eventos_imobiliaria_tipo_deteccao for the agency's few portal_silencioso events.
   return sql`
     select i.id as "integracaoId", i.imobiliaria_id as "imobiliariaId", i.portal,
-      u.recebido_em as "ultimaEntregaEm",
+      (extract(epoch from u.recebido_em) * 1000)::float8 as "ultimaEntregaMs",
       ev.id as "eventoId", ev.metadata ->> 'ultimaEntregaEm' as "incidenteUltima",
       ev.metadata ->> 'resolvidoEm' as "incidenteResolvido"
     from integracoes i
@@ -58,8 +56,13 @@ export function ritmoIntegracoesQuery(): SQL {
     where i.ativo`;
 }
 
+// Times come back as epoch milliseconds (or ISO text from jsonb): the same with every driver.
 const dateOrNull = (v: unknown): Date | null =>
-  v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v));
+  v === null || v === undefined
+    ? null
+    : typeof v === "string" && !/^\d+(\.\d+)?$/.test(v)
+      ? new Date(v)
+      : new Date(Number(v));
 
 export async function listRitmoIntegracoes(db: Db): Promise<RitmoIntegracao[]> {
   const rows = await executeRows<Record<string, unknown>>(db, ritmoIntegracoesQuery());
@@ -67,7 +70,7 @@ export async function listRitmoIntegracoes(db: Db): Promise<RitmoIntegracao[]> {
     integracaoId: String(r.integracaoId),
     imobiliariaId: String(r.imobiliariaId),
     portal: r.portal as Portal,
-    ultimaEntregaEm: dateOrNull(r.ultimaEntregaEm),
+    ultimaEntregaEm: dateOrNull(r.ultimaEntregaMs),
     incidente: r.eventoId
       ? {
           eventoId: String(r.eventoId),
@@ -83,16 +86,16 @@ export async function listEntregasReais(
   db: Db,
   input: { imobiliariaId: string; portal: Portal; desde: Date; ate: Date },
 ): Promise<Date[]> {
-  const rows = await executeRows<{ recebido_em: unknown }>(
+  const rows = await executeRows<{ ms: unknown }>(
     db,
-    sql`select e.recebido_em from entregas_webhook e
+    sql`select (extract(epoch from e.recebido_em) * 1000)::float8 as ms from entregas_webhook e
       where e.imobiliaria_id = ${idSchema.parse(input.imobiliariaId)} and e.portal = ${input.portal}
         and e.recebido_em >= ${input.desde.toISOString()}::timestamptz
         and e.recebido_em <= ${input.ate.toISOString()}::timestamptz
         and ${entregaReal("e")}
       order by e.recebido_em`,
   );
-  return rows.map((r) => dateOrNull(r.recebido_em)!);
+  return rows.map((r) => dateOrNull(r.ms)!);
 }
 
 /** The incident's evento id: the same for every runner that finds the same silence. */
@@ -118,7 +121,10 @@ const novoIncidenteSchema = z.object({
  * The incident's evento, decided already (the Vigilante tells the admins itself; the Orquestrador has
  * nothing to choose). Null when another runner wrote it first.
  */
-export async function insertIncidentePortal(db: Db, input: z.input<typeof novoIncidenteSchema>): Promise<string | null> {
+export async function insertIncidentePortal(
+  db: Db,
+  input: z.input<typeof novoIncidenteSchema>,
+): Promise<string | null> {
   const d = novoIncidenteSchema.parse(input);
   const id = incidenteEventoId(d.integracaoId, d.ultimaEntregaEm);
   const rows = await db
