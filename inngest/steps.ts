@@ -51,7 +51,12 @@ export async function sweep(deps: PipelineDeps, options: SweepOptions = DEFAULT_
       corretorId: e.corretorId,
     })),
     sends: sends.map((s) => ({ mensagemId: s.id, corretorId: s.corretorId })),
-    counts: { requeued: requeued.length, released: released.liberadas.length, digests: flushed.mensagemIds.length, portais: portais.mensagens },
+    counts: {
+      requeued: requeued.length,
+      released: released.liberadas.length,
+      digests: flushed.mensagemIds.length,
+      portais: portais.mensagens,
+    },
   };
 }
 
