@@ -9,6 +9,7 @@ import { insertUsuario } from "@/lib/db/queries/usuarios";
 import { entregasWebhook, eventos, leads, mensagens, usuarios, type Portal } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { newId } from "@/lib/ids";
+import { loadIntegracoes } from "@/lib/painel/load-integracoes";
 import { watchPortais } from "./watch-portais";
 
 const HASH = "$2a$04$" + "a".repeat(53);
@@ -110,6 +111,17 @@ describe("watchPortais (quiet portal)", () => {
     expect(msgs[0]!.corpo).toContain("Grupo OLX parou de enviar leads");
     expect(msgs[0]!.corpo).toContain("A última entrega do Grupo OLX foi em 14/03 às 18h (há 1 dia)");
     expect((await listIncidentesAbertos(t.db, imobiliariaId)).get("grupo-olx")).toEqual(sp("2026-03-14T18:00:00"));
+    // The integrations page's card says it ("Sem entregas desde …"); the other portal's does not.
+    const cards = await loadIntegracoes(
+      t.db,
+      { id: imobiliariaId, slug: "portal-calado" },
+      "https://lastro.example",
+      sp("2026-03-16T09:00:00"),
+    );
+    expect(cards.map((c) => [c.portal, c.semEntregasDesde])).toEqual([
+      ["grupo-olx", sp("2026-03-14T18:00:00")],
+      ["imovelweb", null],
+    ]);
   });
 
   it("never calls a portal that delivers only some days quiet", async () => {
@@ -129,6 +141,13 @@ describe("watchPortais (quiet portal)", () => {
     expect(msgs[1]!.corpo).toContain("Nova entrega em 16/03 às 10h, depois de 1 dia e 16h sem entregas.");
     expect((await incidentes())[0]!.metadata).toMatchObject({ resolvidoEm: sp("2026-03-16T10:00:30").toISOString() });
     expect((await listIncidentesAbertos(t.db, imobiliariaId)).size).toBe(0);
+    const cards = await loadIntegracoes(
+      t.db,
+      { id: imobiliariaId, slug: "portal-calado" },
+      "https://lastro.example",
+      sp("2026-03-16T10:05:00"),
+    );
+    expect(cards.every((c) => c.semEntregasDesde === null)).toBe(true);
   });
 
   it("a silence right after the return is not news: the fortnight before it has a day without deliveries", async () => {
