@@ -9,9 +9,13 @@ import type { Db } from "@/lib/db/client";
 import { getImobiliariaByIdCached } from "@/lib/db/queries/imobiliarias";
 import { listChavesExistentes } from "@/lib/db/queries/mensagens-resumo";
 import { listGestoresDestino } from "@/lib/db/queries/resumo-gestor";
+import { forEachLimited } from "@/lib/async/for-each-limited";
 import { log } from "@/lib/log";
 import { loadResumoGestor } from "./load-resumo-gestor";
 import { resumoGestorDue, type ResumoGestorDue } from "./resumo-gestor-schedule";
+
+// Agencies at a time: each loads its figures in four parallel reads already.
+const CONCURRENCIA = 2;
 
 export type ResumosGestorResult = {
   /** Rows this call created: send each one. */
@@ -50,12 +54,13 @@ export async function queueResumosGestor(
     candidatos.flatMap((c) => c.chaves),
   );
 
-  for (const { imobiliaria, due } of candidatos.filter((c) => c.chaves.some((k) => !existentes.has(k)))) {
+  const devidos = candidatos.filter((c) => c.chaves.some((k) => !existentes.has(k)));
+  await forEachLimited(devidos, CONCURRENCIA, async ({ imobiliaria, due }) => {
     try {
       const data = await loadResumoGestor(deps.db, { imobiliaria, tipo: due.tipo, periodo: due.periodo, now });
       if (data.vazio) {
         result.vazios.push(due.chave);
-        continue;
+        return;
       }
       const corpo = composeResumoGestor(data);
       const rows = await queueToGestores(deps, {
@@ -72,6 +77,6 @@ export async function queueResumosGestor(
       result.falhas++;
       log.error("analista.resumo_gestor_failed", { chave: due.chave, error: String(err) });
     }
-  }
+  });
   return result;
 }
