@@ -9,6 +9,7 @@ import { releaseScheduled } from "@/agents/orquestrador/release-scheduled";
 import { sweepSla } from "@/agents/vigilante/sla/sweep-sla";
 import { sweepFollowUps } from "@/agents/vigilante/follow-up/sweep-follow-ups";
 import { sweepVisitas } from "@/agents/vigilante/visitas/sweep-visitas";
+import { watchPortais } from "@/agents/vigilante/portal-silencioso/watch-portais";
 import { listUnprocessedEventos } from "@/lib/db/queries/eventos";
 import { getMensagemById, listSendableIds, requeueStaleEnviando } from "@/lib/db/queries/mensagens";
 import type { PipelineDeps } from "./deps";
@@ -35,8 +36,8 @@ export const DEFAULT_SWEEP: SweepOptions = { eventGraceMs: 30_000, sendLeaseMs: 
 
 /**
  * What a crash, a lost dispatch or the clock left to do: undecided events, stale claims, due
- * scheduled messages, closed grouping windows, the first-response SLA chain's due steps, and every
- * message now sendable.
+ * scheduled messages, closed grouping windows, the first-response SLA chain's due steps, portals gone
+ * quiet, and every message now sendable.
  */
 export async function sweep(deps: PipelineDeps, options: SweepOptions = DEFAULT_SWEEP) {
   const now = deps.now();
@@ -47,6 +48,7 @@ export async function sweep(deps: PipelineDeps, options: SweepOptions = DEFAULT_
   const flushed = await flushAgrupamentos(deps);
   const sla = await sweepSla(deps);
   await sweepVisitas(deps); // what it writes to send now is among `sends` below
+  const portais = await watchPortais(deps); // its admin messages are among the sendable rows below
   const sends = await listSendableIds(deps.db, deps.now());
   return {
     eventos: [
@@ -64,6 +66,7 @@ export async function sweep(deps: PipelineDeps, options: SweepOptions = DEFAULT_
       released: released.liberadas.length,
       digests: flushed.mensagemIds.length,
       sla: sla.mensagemIds.length,
+      portais: portais.mensagens,
     },
   };
 }

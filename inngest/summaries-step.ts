@@ -1,6 +1,8 @@
 // The due-summaries step, the same for the Inngest cron (inngest/functions/send-summaries.ts) and
-// the embedded runner's sweep: queue every daily/weekly summary now due, return the sends.
+// the embedded runner's sweep: queue every daily/weekly summary now due (the brokers', then the
+// management's), return the sends.
 import { queueDueSummaries } from "@/agents/analista/queue-due-summaries";
+import { queueResumosGestor } from "@/agents/analista/resumo-gestor/queue-resumos-gestor";
 import type { PipelineDeps } from "./deps";
 import type { SendRequest } from "./steps";
 
@@ -13,10 +15,19 @@ export type SummariesStepResult = { sends: SendRequest[]; counts: { resumos: num
 
 export async function queueSummaries(deps: Pick<PipelineDeps, "db" | "now" | "writer">): Promise<SummariesStepResult> {
   const result = await queueDueSummaries(deps, { ignorar: semNada });
-  if (semNada.size + result.vazios.length > MAX_LEMBRADAS) semNada.clear();
-  for (const chave of result.vazios) semNada.add(chave);
+  const gestao = await queueResumosGestor(deps, { ignorar: semNada });
+  const vazios = [...result.vazios, ...gestao.vazios];
+  if (semNada.size + vazios.length > MAX_LEMBRADAS) semNada.clear();
+  for (const chave of vazios) semNada.add(chave);
   return {
-    sends: result.enfileirados.map((r) => ({ mensagemId: r.mensagemId, corretorId: r.corretorId })),
-    counts: { resumos: result.enfileirados.length, vazios: result.vazios.length, falhas: result.falhas },
+    sends: [
+      ...result.enfileirados.map((r) => ({ mensagemId: r.mensagemId, corretorId: r.corretorId })),
+      ...gestao.enfileirados.map((r) => ({ mensagemId: r.mensagemId, corretorId: null })),
+    ],
+    counts: {
+      resumos: result.enfileirados.length + gestao.enfileirados.length,
+      vazios: vazios.length,
+      falhas: result.falhas + gestao.falhas,
+    },
   };
 }

@@ -2,6 +2,8 @@
 //   --leads N   how many leads (default 400; e.g. 100000 for benchmarks)
 //   --seed S    another data set (default 2026); the same seed gives the same data
 //   --reset     empties ALL tables first (without it, a database that has an agency is left alone)
+//   --agencias N  instead of the demo agency, N bench agencies sharing the leads (the summaries bench:
+//                 `--agencias 100 --leads 100000`); --corretores M brokers in all (default 20 per agency)
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 // Types only (erased): scripts/demo/seed is imported after the .env files are loaded, in main().
@@ -10,7 +12,7 @@ import { formatError } from "./lib/format-error";
 import { loadProjectEnv } from "./lib/load-env";
 
 const LARGE_RUN = 5000;
-const USAGE = "uso: npm run db:seed -- [--leads N] [--seed S] [--reset]";
+const USAGE = "uso: npm run db:seed -- [--leads N] [--seed S] [--reset] [--agencias N [--corretores M]]";
 
 function parseFlags() {
   const { values } = parseArgs({
@@ -18,6 +20,8 @@ function parseFlags() {
       leads: { type: "string" },
       seed: { type: "string" },
       reset: { type: "boolean" },
+      agencias: { type: "string" },
+      corretores: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -32,6 +36,8 @@ function parseFlags() {
     leads: int("leads", values.leads, 0),
     seed: int("seed", values.seed, 0),
     reset: values.reset ?? false,
+    agencias: int("agencias", values.agencias, 1),
+    corretores: int("corretores", values.corretores, 1),
     help: values.help ?? false,
   };
 }
@@ -123,6 +129,22 @@ async function main(): Promise<void> {
       return;
     }
     const total = flags.leads ?? DEFAULT_LEADS;
+    if (flags.agencias) {
+      const { seedAgencias, benchNow } = await import("@/scripts/demo/seed-agencias");
+      const corretores = flags.corretores ?? flags.agencias * 20;
+      console.log(
+        `▸ ${flags.agencias} imobiliárias, ${corretores} corretores, ${total.toLocaleString("pt-BR")} leads…`,
+      );
+      const started = performance.now();
+      const counts = await seedAgencias(handle, {
+        agencias: flags.agencias,
+        corretores,
+        leads: total,
+        now: benchNow(),
+      });
+      console.log(`  ${JSON.stringify(counts)} em ${seconds(performance.now() - started)}`);
+      return;
+    }
     console.log(`▸ Gerando a demonstração com ${total.toLocaleString("pt-BR")} leads…`);
     const progress = createProgress(total, SEED_PHASES);
     try {

@@ -293,7 +293,7 @@ export function ConfiguracoesImobiliaria({
 
       <Secao
         titulo="Resumos no WhatsApp"
-        descricao="Em branco: no início do expediente de cada corretor. Com um horário: no primeiro momento de expediente a partir dele."
+        descricao="Em branco: no início do expediente de cada corretor, e às 08:00 para a gestão. Com um horário: no primeiro momento de expediente a partir dele, e nesse horário para a gestão (administradores e gestores com WhatsApp em Minha conta)."
       >
         <div className="grid gap-4 sm:grid-cols-2">
           {(

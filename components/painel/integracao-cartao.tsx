@@ -42,6 +42,17 @@ export function IntegracaoCartao({ integracao: i, timezone, acao, acaoTeste }: P
         <Badge tom={i.ativo ? "sucesso" : "neutro"}>{i.ativo ? "Ativa" : "Inativa"}</Badge>
       </header>
 
+      {i.semEntregasDesde ? (
+        <p
+          role="status"
+          className="rounded-lg bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200"
+          data-testid="integracao-silencio"
+        >
+          Sem entregas desde {formatDataHora(i.semEntregasDesde, timezone)}: mais tempo que o intervalo usual deste
+          portal. Os administradores foram avisados no WhatsApp.
+        </p>
+      ) : null}
+
       <div className="space-y-1">
         <p className="text-sm font-medium text-ink">URL do webhook</p>
         <div className="flex min-w-0 items-center gap-2">

@@ -18,5 +18,8 @@ export const MENSAGEM_TIPOS = [
   "lembrete_visita",
   /** After the visit: "Como foi a visita?" with quick replies that move the lead. */
   "pos_visita",
+  // To the agency's management (`mensagens.usuario_id`): a portal that went quiet, the manager's summaries.
+  "alerta_portal",
+  "resumo_gestor",
 ] as const;
 export type MensagemTipo = (typeof MENSAGEM_TIPOS)[number];

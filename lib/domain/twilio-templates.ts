@@ -17,6 +17,8 @@ export const TEMPLATE_TIPOS = [
   "follow_up",
   "lembrete_visita",
   "pos_visita",
+  "alerta_portal",
+  "resumo_gestor",
 ] as const satisfies readonly MensagemTipo[];
 export type TemplateTipo = (typeof TEMPLATE_TIPOS)[number];
 

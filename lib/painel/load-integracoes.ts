@@ -1,8 +1,9 @@
-// The integrations page's cards: each portal's credential (never its secret), webhook URL and last
-// 24 hours of deliveries.
+// The integrations page's cards: each portal's credential (never its secret), webhook URL, last
+// 24 hours of deliveries, and an open quiet-portal incident (agents/vigilante/portal-silencioso).
 import type { Db } from "@/lib/db/client";
 import { countEntregasRecentes } from "@/lib/db/queries/entregas";
 import { listIntegracoes } from "@/lib/db/queries/integracoes";
+import { listIncidentesAbertos } from "@/lib/db/queries/portal-silencioso";
 import type { Portal } from "@/lib/db/schema";
 import { portalWebhookUrl } from "@/lib/setup/portal-credentials";
 
@@ -15,6 +16,8 @@ export type IntegracaoCartao = {
   ultimaEntregaEm: Date | null;
   entregas24h: number;
   erros24h: number;
+  /** The portal went quiet: its last real delivery before the silence (open incident), else null. */
+  semEntregasDesde: Date | null;
 };
 
 const DIA_MS = 24 * 60 * 60 * 1000;
@@ -25,9 +28,10 @@ export async function loadIntegracoes(
   publicBaseUrl: string,
   now: Date,
 ): Promise<IntegracaoCartao[]> {
-  const [integracoes, recentes] = await Promise.all([
+  const [integracoes, recentes, silencios] = await Promise.all([
     listIntegracoes(db, imobiliaria.id),
     countEntregasRecentes(db, imobiliaria.id, new Date(now.getTime() - DIA_MS)),
+    listIncidentesAbertos(db, imobiliaria.id),
   ]);
   return integracoes.map((i) => {
     const r = recentes.get(i.portal);
@@ -42,6 +46,7 @@ export async function loadIntegracoes(
       ultimaEntregaEm: ultimas.length ? new Date(Math.max(...ultimas.map((d) => d.getTime()))) : null,
       entregas24h: r?.total ?? 0,
       erros24h: r?.erros ?? 0,
+      semEntregasDesde: i.ativo ? (silencios.get(i.portal) ?? null) : null,
     };
   });
 }

@@ -55,6 +55,8 @@ export const TIPO_MENSAGEM_ROTULO: Record<MensagemTipo, string> = {
   follow_up: "Follow-up",
   lembrete_visita: "Lembrete de visita",
   pos_visita: "Como foi a visita?",
+  alerta_portal: "Alerta de portal",
+  resumo_gestor: "Resumo da gestão",
 };
 
 export const STATUS_LEAD: Record<LeadStatus, { rotulo: string; tom: Tom }> = {

@@ -1,6 +1,7 @@
 // `npm run bench -- <name>`: benchmarks print figures; tests never time things.
 const BENCHES: Record<string, () => Promise<{ main(args: string[]): Promise<void> }>> = {
   analyzer: () => import("./analyzer"),
+  summaries: () => import("./summaries"),
   dashboard: () => import("./dashboard"),
   ingest: () => import("./ingest"),
   pipeline: () => import("./pipeline"),

@@ -27,5 +27,8 @@ export const entregasWebhook = pgTable(
   (t) => [
     uniqueIndex("uq_entregas_portal_externo").on(t.imobiliariaId, t.portal, t.externalId),
     index("idx_entregas_recebido").on(t.recebidoEm),
+    // The quiet-portal watch (agents/vigilante/portal-silencioso): one portal's newest deliveries and
+    // its last 14 days, read backwards, every sweep; without it each read walked all the portal's rows.
+    index("idx_entregas_imobiliaria_portal_recebido").on(t.imobiliariaId, t.portal, t.recebidoEm),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "idx_entregas_imobiliaria_portal_recebido" ON "entregas_webhook" USING btree ("imobiliaria_id","portal","recebido_em");
