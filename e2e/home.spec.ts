@@ -45,3 +45,11 @@ test("/api/health responde ok com os drivers ativos", async ({ request }) => {
   expect(response.headers()["cache-control"]).toContain("no-store");
   expect(await response.json()).toEqual({ ok: true, ...expectedDrivers });
 });
+
+test("/api/health/ready diz o que está configurado e como está o pipeline", async ({ request }) => {
+  const response = await request.get("/api/health/ready");
+  expect(response.status()).toBe(200);
+  const body = (await response.json()) as { ok: boolean; whatsapp: string; pipeline: { pendentes: number } };
+  expect(body).toMatchObject({ ok: true, ...expectedDrivers, whatsapp: "caixa_de_saida" });
+  expect(body.pipeline.pendentes).toBeGreaterThanOrEqual(0);
+});

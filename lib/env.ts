@@ -219,3 +219,4 @@ function loadEnv(): Env {
 }
 
 export const env: Env = loadEnv();
+export type PipelineMode = Env["pipelineMode"];

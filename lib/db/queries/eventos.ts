@@ -295,3 +295,17 @@ export async function listUnprocessedEventos(
     .orderBy(asc(eventos.dataDeteccao), asc(eventos.id))
     .limit(Math.min(limit, 1000));
 }
+
+/** How far behind the Orquestrador is: undecided events and the detection time of the oldest one. */
+export async function pipelineBacklog(db: Db): Promise<{ pendentes: number; maisAntigo: Date | null }> {
+  const [row] = await db
+    .select({
+      pendentes: sql<number>`count(*)::int`,
+      maisAntigo: sql<Date | string | null>`min(${eventos.dataDeteccao})`,
+    })
+    .from(eventos)
+    .where(eq(eventos.processado, false));
+  const raw = row?.maisAntigo ?? null;
+  // Aggregates come back untyped: a Date from PGlite, an ISO-ish string from pg.
+  return { pendentes: row?.pendentes ?? 0, maisAntigo: raw === null ? null : new Date(raw) };
+}
