@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   // workers/natives at runtime; bcrypt is a native addon (password checks off the event loop).
   serverExternalPackages: ["@electric-sql/pglite", "pino", "ioredis", "pg", "bcrypt"],
   poweredByHeader: false,
+  // The Docker image (Dockerfile) builds with NEXT_OUTPUT=standalone: a traced server.js with only the
+  // files it needs. `npm start` keeps the full build, which scripts/web-server.mjs serves.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   // forbidden() and app/forbidden.tsx: a broker opening a manager's page is told "sem permissão" (403),
   // not "página não encontrada". Still flagged experimental in Next 16, stable in behaviour.
   experimental: { authInterrupts: true },

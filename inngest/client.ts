@@ -7,4 +7,5 @@ export const inngest = new Inngest({
   eventKey: env.inngest?.eventKey,
   signingKey: env.inngest?.signingKey,
   isDev: env.inngest?.dev ?? false,
+  baseUrl: env.inngest?.baseUrl,
 });

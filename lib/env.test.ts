@@ -64,3 +64,17 @@ describe("TRUSTED_PROXY_HOPS", () => {
     ]);
   });
 });
+
+describe("INNGEST_BASE_URL", () => {
+  it("points the Inngest client at a self-hosted server (docker-compose.yml's inngest profile); empty counts as unset", () => {
+    const keys = { INNGEST_EVENT_KEY: "ek", INNGEST_SIGNING_KEY: "0123abcd" };
+    expect(parseEnv({ ...keys, INNGEST_BASE_URL: "http://inngest:8288" }).inngest?.baseUrl).toBe("http://inngest:8288");
+    expect(parseEnv({ ...keys, INNGEST_BASE_URL: "" }).inngest?.baseUrl).toBeUndefined();
+  });
+
+  it("refuses a value that is not a URL, naming the variable", () => {
+    expect(envError({ INNGEST_BASE_URL: "inngest:8288" }).issues).toEqual([
+      "INNGEST_BASE_URL: deve ser uma URL http(s)",
+    ]);
+  });
+});

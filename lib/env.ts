@@ -64,6 +64,8 @@ const rawSchema = z.object({
   INNGEST_EVENT_KEY: optional(z.string()),
   INNGEST_SIGNING_KEY: optional(z.string()),
   INNGEST_DEV: optional(z.string()),
+  // A self-hosted Inngest server (docker-compose.yml's "inngest" profile); unset → Inngest Cloud.
+  INNGEST_BASE_URL: optional(z.url({ protocol: /^https?$/, message: "deve ser uma URL http(s)" })),
   PIPELINE_MODE: optional(z.enum(["embutido", "worker"], { message: "deve ser embutido ou worker" })),
   WEB_CONCURRENCY: optional(webConcurrency),
   AUTH_SECRET: optional(z.string().min(16, "deve ter pelo menos 16 caracteres")),
@@ -186,7 +188,12 @@ export function parseEnv(source: Record<string, string | undefined>) {
       : null,
     inngest:
       raw.INNGEST_EVENT_KEY || raw.INNGEST_DEV
-        ? { eventKey: raw.INNGEST_EVENT_KEY, signingKey: raw.INNGEST_SIGNING_KEY, dev: Boolean(raw.INNGEST_DEV) }
+        ? {
+            eventKey: raw.INNGEST_EVENT_KEY,
+            signingKey: raw.INNGEST_SIGNING_KEY,
+            dev: Boolean(raw.INNGEST_DEV),
+            baseUrl: raw.INNGEST_BASE_URL,
+          }
         : null,
     /** Without Inngest: the pipeline runs in the web process ("embutido") or in `npm run worker`. */
     pipelineMode: raw.PIPELINE_MODE ?? "embutido",

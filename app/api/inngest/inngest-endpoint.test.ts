@@ -25,7 +25,11 @@ describe("/api/inngest", () => {
 
   it("with an event key but no signing key (and not the dev server) answers 503 naming the missing key", async () => {
     const client = new Inngest({ id: "lastro", eventKey: "ek" });
-    const handlers = inngestEndpoint({ eventKey: "ek", signingKey: undefined, dev: false }, client, functions);
+    const handlers = inngestEndpoint(
+      { eventKey: "ek", signingKey: undefined, dev: false, baseUrl: undefined },
+      client,
+      functions,
+    );
     const res = await handlers.POST(request("POST"), undefined);
     expect(res.status).toBe(503);
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain("INNGEST_SIGNING_KEY");
@@ -33,7 +37,7 @@ describe("/api/inngest", () => {
 
   it("configured, it is Inngest's own endpoint: it lists our functions to the dev server, refuses unsigned calls in cloud mode", async () => {
     const dev = inngestEndpoint(
-      { eventKey: undefined, signingKey: undefined, dev: true },
+      { eventKey: undefined, signingKey: undefined, dev: true, baseUrl: undefined },
       new Inngest({ id: "lastro", isDev: true }),
       functions,
     );
@@ -42,7 +46,11 @@ describe("/api/inngest", () => {
     expect(await listing.json()).toMatchObject({ function_count: functions.length, mode: "dev" });
 
     const client = new Inngest({ id: "lastro", eventKey: "ek", signingKey: SIGNING_KEY });
-    const cloud = inngestEndpoint({ eventKey: "ek", signingKey: SIGNING_KEY, dev: false }, client, functions);
+    const cloud = inngestEndpoint(
+      { eventKey: "ek", signingKey: SIGNING_KEY, dev: false, baseUrl: undefined },
+      client,
+      functions,
+    );
     const unsigned = await cloud.POST(request("POST"), undefined);
     expect(unsigned.status).toBe(401);
   });
