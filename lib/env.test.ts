@@ -78,3 +78,38 @@ describe("INNGEST_BASE_URL", () => {
     ]);
   });
 });
+
+describe("on Vercel (VERCEL=1)", () => {
+  const complete = {
+    VERCEL: "1",
+    DATABASE_URL: "postgres://lastro:senha@ep-exemplo.sa-east-1.aws.neon.tech/lastro",
+    KV_REST_API_URL: "https://exemplo.upstash.io",
+    KV_REST_API_TOKEN: "token-do-kv",
+    AUTH_SECRET: "um-segredo-de-sessao-bem-comprido",
+    ENCRYPTION_KEY: "a".repeat(64),
+    INNGEST_EVENT_KEY: "ek",
+    INNGEST_SIGNING_KEY: "signkey-prod-0123",
+    PUBLIC_BASE_URL: "https://lastro.exemplo.com.br",
+  };
+
+  it("starts with every part a serverless instance cannot keep for itself", () => {
+    const env = parseEnv(complete);
+    expect(env.database.driver).toBe("neon");
+    expect(env.kv.driver).toBe("vercel-kv");
+  });
+
+  it("refuses to start on local defaults, naming each missing variable and why", () => {
+    const issues = envError({ VERCEL: "1" }).issues;
+    expect(issues.map((i) => i.split(":")[0])).toEqual([
+      "DATABASE_URL",
+      "KV_REST_API_URL",
+      "AUTH_SECRET",
+      "ENCRYPTION_KEY",
+      "INNGEST_EVENT_KEY",
+      "PUBLIC_BASE_URL",
+    ]);
+    expect(issues[3]).toBe(
+      "ENCRYPTION_KEY: obrigatória na Vercel (cada instância geraria a sua e os segredos ficariam ilegíveis)",
+    );
+  });
+});

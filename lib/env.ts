@@ -72,6 +72,8 @@ const rawSchema = z.object({
   ENCRYPTION_KEY: optional(encryptionKey),
   PUBLIC_BASE_URL: optional(z.url({ message: "deve ser uma URL http(s)" })),
   TRUSTED_PROXY_HOPS: optional(proxyHops),
+  // Set by Vercel on its builds and functions: no disk that lasts, no process that stays (docs/deploy.md).
+  VERCEL: optional(z.string()),
   DEMO: optional(z.enum(["true", "false", "1", "0"], { message: "deve ser true ou false" })),
 });
 
@@ -116,6 +118,21 @@ function isNeonUrl(url: string): boolean {
   }
 }
 
+/**
+ * On Vercel every function instance has its own short-lived disk and memory: a key generated into
+ * DATA_DIR would differ per instance (sessions and stored secrets unreadable), PGlite and the
+ * in-memory KV would be per instance, and no process stays up to run the in-process pipeline.
+ */
+function requireOnServerless(raw: z.infer<typeof rawSchema>, issues: string[]): void {
+  const missing = (name: string, why: string) => issues.push(`${name}: obrigatória na Vercel (${why})`);
+  if (!raw.DATABASE_URL) missing("DATABASE_URL", "o banco embutido não persiste entre execuções");
+  if (!raw.KV_REST_API_URL && !raw.REDIS_URL) missing("KV_REST_API_URL", "o KV em memória é de cada instância");
+  if (!raw.AUTH_SECRET) missing("AUTH_SECRET", "cada instância geraria a sua e as sessões cairiam");
+  if (!raw.ENCRYPTION_KEY) missing("ENCRYPTION_KEY", "cada instância geraria a sua e os segredos ficariam ilegíveis");
+  if (!raw.INNGEST_EVENT_KEY) missing("INNGEST_EVENT_KEY", "sem processo contínuo, o pipeline roda no Inngest");
+  if (!raw.PUBLIC_BASE_URL) missing("PUBLIC_BASE_URL", "o Twilio assina as requisições para a URL pública");
+}
+
 export function parseEnv(source: Record<string, string | undefined>) {
   const issues: string[] = [];
   const twilioTemplates = parseContentSids(source, issues);
@@ -148,6 +165,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
       `WEB_CONCURRENCY: com ${raw.WEB_CONCURRENCY} processos web o KV precisa ser compartilhado; defina REDIS_URL ou KV_REST_API_URL`,
     );
   }
+  if (raw.VERCEL) requireOnServerless(raw, issues);
   if (issues.length > 0) throw new EnvError(issues);
 
   const dataDir = path.resolve(/* turbopackIgnore: true */ raw.DATA_DIR ?? ".data");
