@@ -37,6 +37,7 @@ export type ConfiguracoesForm = {
   resumoDiarioHora: string;
   resumoSemanalHora: string;
   limiteMensalIaUsd: string;
+  retencaoMeses: number;
   /** OPENAI_API_KEY is set: the cap applies. */
   iaLigada: boolean;
   templates: TemplateLinha[];
@@ -336,6 +337,20 @@ export function ConfiguracoesImobiliaria({
             </label>
             <Erro nome="limiteMensalIaUsd" erros={erros} />
           </div>
+        </div>
+      </Secao>
+
+      <Secao
+        titulo="Privacidade (LGPD)"
+        descricao="Todo dia, os corpos das entregas dos portais com mais de 30 dias são apagados, e os leads sem atividade há mais meses que o prazo abaixo perdem nome, telefone, e-mail e textos. Os números das métricas continuam; cada execução fica na auditoria."
+      >
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Numero
+            nome="retencaoMeses"
+            rotulo="Guardar dados pessoais por (meses)"
+            valor={v.retencaoMeses}
+            erros={erros}
+          />
         </div>
       </Secao>
 

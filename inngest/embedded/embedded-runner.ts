@@ -11,6 +11,7 @@ import { escreverRascunho } from "@/agents/conselheiro/rascunho/escrever-rascunh
 import { writeWithModel } from "@/agents/conselheiro/send/write-with-model";
 import { analyzeBacklog, DEFAULT_SWEEP, orchestrate, sweep, type SendRequest, type SweepOptions } from "../steps";
 import { queueSummaries } from "../summaries-step";
+import { applyRetention } from "@/lib/privacy/retention";
 
 export type EmbeddedRunnerOptions = {
   sweepEveryMs: number;
@@ -139,6 +140,11 @@ export class EmbeddedRunner {
         log.info("pipeline.sweep", { eventos: found.eventos.length, envios: found.sends.length, ...found.counts });
       if (this.options.resumos) for (const s of (await queueSummaries(this.deps)).sends) this.enqueueSend(s);
       await analyzeBacklog(this.deps);
+      // The process that sends the summaries owns the daily jobs; the trail marks each agency's day.
+      if (this.options.resumos) {
+        const retencao = await applyRetention(this.deps);
+        if (retencao.length) log.info("privacidade.retencao", { imobiliarias: retencao.length });
+      }
     } catch (err) {
       log.warn("pipeline.sweep_failed", { error: String(err) });
     }

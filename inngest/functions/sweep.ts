@@ -1,8 +1,9 @@
 // Every minute: pick up what a crash or a lost trigger left (undecided events, stale claims,
 // due scheduled messages, closed grouping windows) and fan it out to the other functions; and
-// analyse what a lost trigger left unread.
+// analyse what a lost trigger left unread; and the daily LGPD retention (lib/privacy/retention.ts).
 import { getPipelineDeps } from "@/inngest/deps";
 import { analyzeBacklog, sweep } from "@/inngest/steps";
+import { applyRetention } from "@/lib/privacy/retention";
 import { inngest } from "../client";
 
 export const sweepPipeline = inngest.createFunction(
@@ -21,6 +22,14 @@ export const sweepPipeline = inngest.createFunction(
     ];
     if (events.length > 0) await step.sendEvent("disparar", events);
     const analise = await step.run("analisar-pendentes", async () => analyzeBacklog(await getPipelineDeps()));
-    return { ...found.counts, eventos: found.eventos.length, envios: found.sends.length, analisadas: analise.gravadas };
+    // Once per local day per agency (the audit trail marks it); other minutes it only reads that mark.
+    const retencao = await step.run("reter-dados", async () => applyRetention(await getPipelineDeps()));
+    return {
+      ...found.counts,
+      eventos: found.eventos.length,
+      envios: found.sends.length,
+      analisadas: analise.gravadas,
+      retencao: retencao.length,
+    };
   },
 );

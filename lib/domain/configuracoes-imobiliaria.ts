@@ -41,6 +41,11 @@ export const configuracoesImobiliariaSchema = z.object({
   twilioTemplates: twilioTemplatesSchema.optional(),
   /** The model's estimated monthly spend (US$) after which this agency's texts go back to the rules engine; null = no cap. */
   limiteMensalIaUsd: z.number().min(0).max(100_000).nullable().default(null),
+  /**
+   * LGPD retention (lib/privacy/retention.ts): leads with no activity for this many months lose their
+   * personal data (rows and counts stay for the metrics); the seed's 2 years by default.
+   */
+  retencaoMeses: z.number().int().min(6).max(120).default(24),
 });
 
 export type ConfiguracoesImobiliaria = z.infer<typeof configuracoesImobiliariaSchema>;

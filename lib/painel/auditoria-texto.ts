@@ -20,6 +20,7 @@ const ACAO_ROTULO: Record<string, string> = {
   "usuario.papel": "Papel do login mudado",
   "usuario.whatsapp": "WhatsApp do login alterado pelo próprio usuário",
   "corretor.criado": "Corretor adicionado",
+  "retencao.executada": "Retenção de dados pessoais aplicada (LGPD)",
 };
 
 // The agency settings' audit keys (lib/setup/update-configuracoes.ts) as the form names them.
@@ -38,6 +39,7 @@ const CAMPO_ROTULO: Record<string, string> = {
   resumoDiarioHora: "resumo diário a partir de",
   resumoSemanalHora: "resumo semanal a partir de",
   limiteMensalIaUsd: "limite mensal da IA (US$)",
+  retencaoMeses: "guardar dados pessoais (meses)",
 };
 const ROTEAMENTO_ROTULO: Record<string, string> = {
   dono_do_anuncio: "dono do imóvel",
@@ -77,6 +79,15 @@ export function describeAuditoria(row: Pick<Auditoria, "acao" | "detalhes">): { 
     return {
       oque: acaoRotulo(row.acao),
       mudanca: `${numero(detalhes.tinhaNumero)} → ${numero(detalhes.temNumero)} (o número não é guardado aqui)`,
+    };
+  }
+  if (row.acao === "retencao.executada") {
+    return {
+      oque: acaoRotulo(row.acao),
+      mudanca:
+        `corpos de entregas com mais de ${valor(detalhes.entregasDias)} dias apagados: ${valor(detalhes.corposEntrega)} · ` +
+        `leads sem atividade há mais de ${valor(detalhes.meses)} meses anonimizados: ${valor(detalhes.leads)} · ` +
+        `mensagens limpas: ${valor(detalhes.mensagens)}`,
     };
   }
   if (row.acao === "usuario.ativo") {

@@ -36,6 +36,7 @@ export async function loadConfiguracoes(
     resumoDiarioHora: c.resumoDiarioHora ?? "",
     resumoSemanalHora: c.resumoSemanalHora ?? "",
     limiteMensalIaUsd: c.limiteMensalIaUsd === null ? "" : String(c.limiteMensalIaUsd).replace(".", ","),
+    retencaoMeses: c.retencaoMeses,
     iaLigada,
     templates: TEMPLATE_TIPOS.map((tipo) => ({
       tipo,

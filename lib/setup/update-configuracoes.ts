@@ -72,6 +72,7 @@ export const ajustesImobiliariaFormSchema = z
       .trim()
       .regex(/^(\d{1,6}([.,]\d{1,2})?)?$/, "Um valor em dólares, como 20 ou 20,50, ou deixe em branco.")
       .default(""),
+    retencaoMeses: inteiro(6, 120, "De 6 a 120 meses.").optional(),
   })
   .refine((a) => a.scoreMorno < a.scoreQuente, {
     path: ["scoreMorno"],
@@ -105,6 +106,7 @@ function resumo(i: Pick<Imobiliaria, "nome" | "timezone">, c: ConfiguracoesImobi
     resumoDiarioHora: c.resumoDiarioHora,
     resumoSemanalHora: c.resumoSemanalHora,
     limiteMensalIaUsd: c.limiteMensalIaUsd,
+    retencaoMeses: c.retencaoMeses,
   };
   for (const [id, peso] of Object.entries(c.pesosRoleta)) v[`pesoRoleta.${id}`] = peso;
   for (const tipo of TEMPLATE_TIPOS)
@@ -168,6 +170,7 @@ export async function updateConfiguracoesImobiliaria(
       resumoSemanalHora: a.resumoSemanalHora || null,
       twilioTemplates: toTemplates(a.templates),
       limiteMensalIaUsd: a.limiteMensalIaUsd ? Number(a.limiteMensalIaUsd.replace(",", ".")) : null,
+      retencaoMeses: a.retencaoMeses ?? antes.retencaoMeses,
     });
     const de = resumo(atual, antes);
     let salva = await setImobiliariaAjustes(tx, atual.id, { nome: a.nome, timezone: a.timezone, configuracoes });

@@ -35,6 +35,7 @@ export async function salvarConfiguracoesAction(_prev: AcaoEstado, form: FormDat
       resumoSemanalHora: campoTexto(form, "resumoSemanalHora") ?? "",
       templates: camposComPrefixo(form, "template:"),
       limiteMensalIaUsd: campoTexto(form, "limiteMensalIaUsd") ?? "",
+      retencaoMeses: campoNumero(form, "retencaoMeses"),
     },
   );
   if (result.kind === "invalido") return { ok: false, mensagem: "Corrija os campos indicados.", erros: result.erros };

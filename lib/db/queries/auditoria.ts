@@ -27,6 +27,38 @@ export async function insertAuditoria(db: Db, input: NovaAuditoria): Promise<Aud
   return row!;
 }
 
+const auditoriaDoSistemaSchema = novaAuditoriaSchema.omit({ usuarioId: true, alvoId: true }).extend({
+  alvoId: idSchema.nullable().default(null),
+});
+
+/** What Lastro did by itself (a scheduled job): no login behind it, shown as "Sistema". */
+export async function insertAuditoriaDoSistema(
+  db: Db,
+  input: z.input<typeof auditoriaDoSistemaSchema>,
+): Promise<Auditoria> {
+  const [row] = await db
+    .insert(auditoria)
+    .values({ ...auditoriaDoSistemaSchema.parse(input), usuarioId: null })
+    .returning();
+  return row!;
+}
+
+/** Whether the agency's trail has `acao` since `desde` (a daily job's "already ran today"). */
+export async function hasAuditoriaDesde(db: Db, imobiliariaId: string, acao: string, desde: Date): Promise<boolean> {
+  const [row] = await db
+    .select({ id: auditoria.id })
+    .from(auditoria)
+    .where(
+      and(
+        eq(auditoria.imobiliariaId, idSchema.parse(imobiliariaId)),
+        eq(auditoria.acao, acao),
+        gte(auditoria.criadoEm, desde),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 /** What was done to one row of the agency, newest first. */
 export async function listAuditoriaDoAlvo(
   db: Db,

@@ -68,6 +68,12 @@ export const getImobiliariaBySlugCached = (db: Db, slug: string) =>
 export const getImobiliariaByIdCached = (db: Db, id: string) =>
   recent.get(db, `${generation()}:id:${id}`, () => getImobiliariaById(db, id));
 
+/** Every agency (daily jobs that go through them all; a few hundred rows at most). */
+export async function listImobiliarias(db: Db): Promise<Imobiliaria[]> {
+  const rows = await db.select().from(imobiliarias).orderBy(imobiliarias.id);
+  return rows.map(toImobiliaria);
+}
+
 /** Inserts an agency; a taken slug raises a unique violation (`imobiliarias_slug_unique`). */
 export async function insertImobiliaria(db: Db, input: NovaImobiliaria): Promise<Imobiliaria> {
   const data = novaImobiliariaSchema.parse(input);
