@@ -17,6 +17,7 @@ import {
   deliveryRequest,
 } from "../../app/api/webhooks/portais/testing/webhook-agency";
 import { applyRetention, RETENCAO_ACAO } from "./retention";
+import { everythingStored } from "./testing/stored-text";
 
 const DAY = 24 * 60 * 60_000;
 const NOW = new Date("2026-12-05T12:00:00Z"); // 09:00 in São Paulo
@@ -66,19 +67,6 @@ async function message(leadId: string | null, corpo: string, daysAgo: number): P
   return id;
 }
 
-/** Every text column about the agency's rows, as one string, to search for the person in. */
-async function everythingStored(): Promise<string> {
-  const rows = await Promise.all([
-    handle.db.execute(sql`select row_to_json(l)::text as t from leads l`),
-    handle.db.execute(sql`select row_to_json(i)::text as t from interacoes i`),
-    handle.db.execute(sql`select row_to_json(e)::text as t from eventos e`),
-    handle.db.execute(sql`select row_to_json(m)::text as t from mensagens m`),
-    handle.db.execute(sql`select row_to_json(w)::text as t from entregas_webhook w`),
-    handle.db.execute(sql`select row_to_json(a)::text as t from auditoria a`),
-  ]);
-  return rows.flatMap((r) => (r as unknown as { rows: { t: string }[] }).rows.map((x) => x.t)).join("\n");
-}
-
 describe("applyRetention", () => {
   it("anonymizes a lead quiet for more than 24 months everywhere, keeps a recent one, clears delivery bodies over 30 days", async () => {
     const antigo = await postLead("ret-1", "Rosângela Antiga", "(11) 98888-7777", "rosangela@exemplo.com.br");
@@ -94,7 +82,7 @@ describe("applyRetention", () => {
       23 * 30,
     );
     const [antes] = await handle.db.select().from(leads).where(eq(leads.id, antigo));
-    expect(await everythingStored()).toContain("rosangela@exemplo.com.br");
+    expect(await everythingStored(handle.db)).toContain("rosangela@exemplo.com.br");
 
     const runs = await applyRetention({ db: handle.db, now: () => NOW });
 
@@ -121,7 +109,7 @@ describe("applyRetention", () => {
       "Resumo: (nome removido) esperando há 3 dias; Bruno Recente respondeu. Rosângelas não são afetadas.",
     );
 
-    const stored = await everythingStored();
+    const stored = await everythingStored(handle.db);
     for (const trace of ["Rosângela Antiga", "98888-7777", "988887777", "rosangela@exemplo.com.br"])
       expect(stored, trace).not.toContain(trace);
 

@@ -214,3 +214,140 @@ export async function clearOldMessagesWithoutLead(
     .returning({ id: mensagens.id });
   return rows.length;
 }
+
+// ── A person's own request (LGPD art. 18): find, export, erase ────────────────────────────────────
+
+export type TitularLead = {
+  id: string;
+  nome: string;
+  telefone: string;
+  email: string | null;
+  origem: string | null;
+  status: string | null;
+  dataPrimeiroContato: Date | null;
+  corretorId: string | null;
+};
+
+/** The agency's leads with one of these phones (E.164 forms) or this e-mail, anonymized ones left out. */
+export async function findLeadsDoTitular(
+  db: Db,
+  imobiliariaId: string,
+  busca: { telefones: string[] } | { email: string },
+): Promise<TitularLead[]> {
+  const match =
+    "email" in busca
+      ? sql`lower(${leads.email}) = ${z.email().parse(busca.email.trim().toLowerCase())}`
+      : inArray(
+          leads.telefone,
+          z
+            .array(z.string().regex(/^\+\d{8,15}$/))
+            .min(1)
+            .max(5)
+            .parse(busca.telefones),
+        );
+  return db
+    .select({
+      id: leads.id,
+      nome: leads.nome,
+      telefone: leads.telefone,
+      email: leads.email,
+      origem: leads.origem,
+      status: leads.status,
+      dataPrimeiroContato: leads.dataPrimeiroContato,
+      corretorId: leads.corretorId,
+    })
+    .from(leads)
+    .where(
+      and(
+        eq(leads.imobiliariaId, idSchema.parse(imobiliariaId)),
+        match,
+        sql`(${leads.metadata} -> 'anonimizado') is null`,
+      ),
+    )
+    .orderBy(leads.dataPrimeiroContato)
+    .limit(100);
+}
+
+/** Everything held about these leads, row by row, for the person's copy (before any erasure). */
+export async function exportLeadsDoTitular(db: Db, imobiliariaId: string, leadIds: string[]) {
+  const ids = idsSchema.min(1).parse(leadIds);
+  const agency = idSchema.parse(imobiliariaId);
+  const [leadRows, interacaoRows, eventoRows, mensagemRows, entregaRows] = await Promise.all([
+    db
+      .select()
+      .from(leads)
+      .where(and(eq(leads.imobiliariaId, agency), inArray(leads.id, ids))),
+    db.select().from(interacoes).where(inArray(interacoes.leadId, ids)),
+    db
+      .select()
+      .from(eventos)
+      .where(and(eq(eventos.imobiliariaId, agency), inArray(eventos.leadId, ids))),
+    db
+      .select({
+        id: mensagens.id,
+        leadId: mensagens.leadId,
+        tipo: mensagens.tipo,
+        corpo: mensagens.corpo,
+        status: mensagens.status,
+        criadoEm: mensagens.criadoEm,
+        sentAt: mensagens.sentAt,
+      })
+      .from(mensagens)
+      .where(and(eq(mensagens.imobiliariaId, agency), inArray(mensagens.leadId, ids))),
+    db
+      .select({
+        id: entregasWebhook.id,
+        leadId: entregasWebhook.leadId,
+        portal: entregasWebhook.portal,
+        recebidoEm: entregasWebhook.recebidoEm,
+        corpo: entregasWebhook.corpo,
+      })
+      .from(entregasWebhook)
+      .where(and(eq(entregasWebhook.imobiliariaId, agency), inArray(entregasWebhook.leadId, ids))),
+  ]);
+  return leadRows
+    .filter((l) => ids.includes(l.id))
+    .map((lead) => ({
+      lead,
+      interacoes: interacaoRows.filter((r) => r.leadId === lead.id),
+      eventos: eventoRows.filter((r) => r.leadId === lead.id),
+      mensagens: mensagemRows.filter((r) => r.leadId === lead.id),
+      entregas: entregaRows.filter((r) => r.leadId === lead.id),
+    }));
+}
+
+/**
+ * Before an erasure: nothing about these leads may still go out or come due. Unsent messages are
+ * cancelled, undecided events closed, and the SLA chain and visit reminders stopped.
+ */
+export async function stopWorkOnLeads(db: Db, imobiliariaId: string, leadIds: string[], em: Date): Promise<number> {
+  const ids = idsSchema.parse(leadIds);
+  if (ids.length === 0) return 0;
+  const agency = idSchema.parse(imobiliariaId);
+  const cancelamento = JSON.stringify({ cancelamento: { motivo: "pedido_titular", em: em.toISOString() } });
+  const canceladas = await db
+    .update(mensagens)
+    .set({ status: "cancelada", atualizadoEm: em })
+    .where(
+      and(
+        eq(mensagens.imobiliariaId, agency),
+        inArray(mensagens.leadId, ids),
+        inArray(mensagens.status, ["pendente", "agendada", "retida_cota"]),
+      ),
+    )
+    .returning({ id: mensagens.id });
+  await db
+    .update(eventos)
+    .set({
+      processado: true,
+      metadata: sql`coalesce(${eventos.metadata}, '{}'::jsonb) || ${cancelamento}::jsonb || jsonb_build_object('decisao', jsonb_build_object('acao', 'cancelado', 'motivo', 'pedido_titular', 'mensagemIds', '[]'::jsonb))`,
+    })
+    .where(
+      and(eq(eventos.imobiliariaId, agency), inArray(eventos.leadId, ids), sql`${eventos.processado} is not true`),
+    );
+  await db
+    .update(leads)
+    .set({ slaProximaEm: null, visitaEm: null })
+    .where(and(eq(leads.imobiliariaId, agency), inArray(leads.id, ids)));
+  return canceladas.length;
+}
