@@ -17,7 +17,13 @@ import type { Lead } from "./leads";
 export async function findLeadAlertadoPorTelefone(db: Db, telefones: string[]): Promise<Lead | null> {
   const phones = z.array(telefoneSchema).max(5).parse(telefones);
   if (phones.length === 0) return null;
-  const [row] = await db
+  const [row] = await leadAlertadoPorTelefoneQuery(db, phones);
+  return row?.lead ?? null;
+}
+
+/** The query itself, for the EXPLAIN test (leads-remetente-explain.test.ts). */
+export function leadAlertadoPorTelefoneQuery(db: Db, phones: string[]) {
+  return db
     .select({ lead: leads })
     .from(imobiliarias)
     .innerJoin(leads, and(eq(leads.imobiliariaId, imobiliarias.id), inArray(leads.telefone, phones)))
@@ -29,5 +35,4 @@ export async function findLeadAlertadoPorTelefone(db: Db, telefones: string[]): 
     )
     .orderBy(desc(leads.dataPrimeiroContato), desc(leads.id))
     .limit(1);
-  return row?.lead ?? null;
 }
