@@ -147,6 +147,21 @@ describe("a lead's WhatsApp reply", () => {
     expect(after!.slaEtapa).toBeGreaterThanOrEqual(1);
   });
 
+  it("finds the lead from the legacy 12-digit WaId some Brazilian mobiles still report", async () => {
+    const sid = newSid();
+    const legacy = withSid(
+      twilioForm("inbound-text", {
+        From: "whatsapp:+551187654321",
+        WaId: "551187654321",
+        Body: "Pode me ligar amanhã?",
+      }),
+      sid,
+    );
+    expect((await post(legacy)).status).toBe(200);
+    const rows = await repliesOf(lead.id);
+    expect(rows.filter((r) => r.metadata?.messageSid === sid)).toHaveLength(1);
+  });
+
   it("from a phone nobody was told about: 200, nothing stored, nothing dispatched", async () => {
     const before = await snapshotTables(t.db);
     const stranger = twilioForm("inbound-text", { From: "whatsapp:+5511955554444", WaId: "5511955554444", Body: "Oi" });
