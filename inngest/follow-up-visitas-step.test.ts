@@ -1,20 +1,15 @@
 // Integration: the embedded runner's sweep finds a hot lead's follow-up and a visit's reminder and
 // question, and sends each through the real sender to the fake Twilio server (nothing leaves the
 // machine), exactly once with two runners sweeping at the same moment.
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { templateWriter } from "@/agents/conselheiro/compose/templates";
 import { createScene, type Scene } from "@/agents/orquestrador/testing/orquestrador-fixture";
 import { createWorkedLead } from "@/agents/vigilante/follow-up/testing/follow-up-scene";
 import { recordMensagemRecebida } from "@/lib/db/queries/corretores-whatsapp";
 import { setLeadVisitaEm } from "@/lib/db/queries/leads-visita";
-import { leads } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
-import { createKv } from "@/lib/kv";
 import { twilioClientFor } from "@/lib/whatsapp/testing/fake-twilio-client";
 import { startFakeTwilioServer, type FakeTwilioServer } from "@/lib/whatsapp/testing/fake-twilio-server";
-import type { PipelineDeps } from "./deps";
-import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner } from "./embedded/embedded-runner";
+import { closeSlaChains, runnerAt as runnerOn, sweepWith } from "./embedded/testing/runner-harness";
 
 const local = (dia: string, hora: string) => new Date(`${dia}T${hora}:00-03:00`);
 
@@ -42,32 +37,14 @@ beforeAll(async () => {
   await setLeadVisitaEm(t.db, visita, local("2026-11-27", "12:00"));
   // These leads were worked without the interações that record a first response: the SLA chain
   // (its own test, agents/vigilante/sla) would take them for unanswered and remind the broker.
-  await t.db.update(leads).set({ slaEtapa: 3 }).where(eq(leads.imobiliariaId, scene.agency.id));
+  await closeSlaChains(t.db, scene.agency.id);
 });
 afterAll(async () => {
   await fake?.close();
   await t?.cleanup();
 });
 
-const options = { ...DEFAULT_RUNNER_OPTIONS, sweepEveryMs: 60_000, retryBaseMs: 10 };
-const runnerAt = (at: Date) => {
-  const deps: PipelineDeps = {
-    db: t.db,
-    kv: createKv({ driver: "memory" }),
-    whatsapp: twilioClientFor(fake, 2_000),
-    now: () => at,
-    writer: templateWriter,
-  };
-  return new EmbeddedRunner(deps, options);
-};
-
-async function sweepWith(...runners: EmbeddedRunner[]) {
-  await Promise.all(runners.map((r) => r.runSweep()));
-  for (const r of runners) {
-    await r.idle();
-    await r.stop();
-  }
-}
+const runnerAt = (at: Date) => runnerOn(t.db, twilioClientFor(fake, 2_000), at);
 
 const bodies = () => fake.messages.map((m) => m.body ?? "");
 

@@ -4,17 +4,19 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addLead, createBroker, createSummaryAgency, sp } from "@/agents/analista/testing/summary-scene";
-import { templateWriter } from "@/agents/conselheiro/compose/templates";
 import { upsertIntegracao } from "@/lib/db/queries/integracoes";
 import { insertUsuario } from "@/lib/db/queries/usuarios";
-import { entregasWebhook, leads, mensagens, usuarios } from "@/lib/db/schema";
+import { entregasWebhook, mensagens, usuarios } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { newId } from "@/lib/ids";
-import { createKv } from "@/lib/kv";
 import { twilioClientFor } from "@/lib/whatsapp/testing/fake-twilio-client";
 import { startFakeTwilioServer, type FakeTwilioServer } from "@/lib/whatsapp/testing/fake-twilio-server";
-import type { PipelineDeps } from "./deps";
-import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner } from "./embedded/embedded-runner";
+import {
+  RUNNER_TEST_OPTIONS,
+  closeSlaChains,
+  runnerAt as runnerOn,
+  sweepWith,
+} from "./embedded/testing/runner-harness";
 
 const ADMIN = "+5511911140001";
 const GESTOR = "+5511911140002";
@@ -42,7 +44,7 @@ beforeAll(async () => {
   await addLead(t.db, agency, eva, { at: sp("2026-03-09T10:00"), nome: "Lia Lead", score: 60 });
   // Lia waits for her first response on purpose (the summary lists her); the SLA chain, tested in
   // agents/vigilante/sla, would also alert the managers about her: her chain is closed here.
-  await t.db.update(leads).set({ slaEtapa: 3 }).where(eq(leads.imobiliariaId, agency.id));
+  await closeSlaChains(t.db, agency.id);
   // Grupo OLX delivered at 12h every day from 23/02 to 08/03, then nothing (gap 24 h → quiet after 36 h).
   await upsertIntegracao(t.db, { imobiliariaId: agency.id, portal: "grupo-olx", segredo: "segredo-olx-123" });
   for (let d = 0; d < 14; d++) {
@@ -63,25 +65,8 @@ afterAll(async () => {
   await t?.cleanup();
 });
 
-const options = { ...DEFAULT_RUNNER_OPTIONS, sweepEveryMs: 60_000, retryBaseMs: 10, resumos: true };
-const runnerAt = (iso: string) => {
-  const deps: PipelineDeps = {
-    db: t.db,
-    kv: createKv({ driver: "memory" }),
-    whatsapp: twilioClientFor(fake, 2_000),
-    now: () => sp(iso),
-    writer: templateWriter,
-  };
-  return new EmbeddedRunner(deps, options);
-};
-
-async function sweepWith(...runners: EmbeddedRunner[]) {
-  await Promise.all(runners.map((r) => r.runSweep()));
-  for (const r of runners) {
-    await r.idle();
-    await r.stop();
-  }
-}
+const runnerAt = (iso: string) =>
+  runnerOn(t.db, twilioClientFor(fake, 2_000), sp(iso), { ...RUNNER_TEST_OPTIONS, resumos: true });
 
 describe("the management's WhatsApp on the embedded runner", () => {
   it("Tuesday 08:00, two runners: one summary to each manager, one quiet-portal alert to the admin only", async () => {

@@ -10,15 +10,17 @@ import {
   HORARIO_COMERCIAL,
   sp,
 } from "@/agents/analista/testing/summary-scene";
-import { templateWriter } from "@/agents/conselheiro/compose/templates";
 import type { Corretor } from "@/lib/db/queries/corretores";
-import { leads, mensagens } from "@/lib/db/schema";
+import { mensagens } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
-import { createKv } from "@/lib/kv";
 import { twilioClientFor } from "@/lib/whatsapp/testing/fake-twilio-client";
 import { startFakeTwilioServer, type FakeTwilioServer } from "@/lib/whatsapp/testing/fake-twilio-server";
-import type { PipelineDeps } from "./deps";
-import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner } from "./embedded/embedded-runner";
+import {
+  RUNNER_TEST_OPTIONS,
+  closeSlaChains,
+  runnerAt as runnerOn,
+  sweepWith,
+} from "./embedded/testing/runner-harness";
 
 let t: TestDb;
 let fake: FakeTwilioServer;
@@ -41,32 +43,15 @@ beforeAll(async () => {
   await addLead(t.db, agency, gabi, { at: sp("2026-11-23T16:00"), nome: "Caio Frio", score: 20 });
   // Yesterday's unanswered leads would also get the SLA chain's reminders on this sweep (no sweep ran
   // yesterday): that chain is agents/vigilante/sla's to test; here only the summaries count.
-  await t.db.update(leads).set({ slaEtapa: 3 }).where(eq(leads.imobiliariaId, agency.id));
+  await closeSlaChains(t.db, agency.id);
 });
 afterAll(async () => {
   await fake?.close();
   await t?.cleanup();
 });
 
-const options = { ...DEFAULT_RUNNER_OPTIONS, sweepEveryMs: 60_000, retryBaseMs: 10, resumos: true };
-const runnerAt = (iso: string) => {
-  const deps: PipelineDeps = {
-    db: t.db,
-    kv: createKv({ driver: "memory" }),
-    whatsapp: twilioClientFor(fake, 2_000),
-    now: () => sp(iso),
-    writer: templateWriter,
-  };
-  return new EmbeddedRunner(deps, options);
-};
-
-async function sweepWith(...runners: EmbeddedRunner[]) {
-  await Promise.all(runners.map((r) => r.runSweep()));
-  for (const r of runners) {
-    await r.idle();
-    await r.stop();
-  }
-}
+const runnerAt = (iso: string) =>
+  runnerOn(t.db, twilioClientFor(fake, 2_000), sp(iso), { ...RUNNER_TEST_OPTIONS, resumos: true });
 
 describe("summaries on the embedded runner's sweep", () => {
   it("before the start of hours nothing is sent", async () => {

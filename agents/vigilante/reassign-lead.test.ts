@@ -93,7 +93,8 @@ describe("reassignLeadFromPainel", () => {
       conteudo: "Henrique passou o lead de Carla para Rodrigo pelo painel.",
     });
     expect(linha?.metadata).toMatchObject({
-      acao: "reatribuir",
+      acao: "passar_adiante",
+      via: "painel",
       de: carla,
       para: rodrigo,
       mensagensCanceladas: [mensagem.id],

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { isInScope } from "@/lib/auth/scope";
 import type { Db } from "@/lib/db/client";
 import { getCorretorById } from "@/lib/db/queries/corretores";
+import { ACAO_PASSAR_ADIANTE } from "@/lib/db/schema";
 import type { Lead } from "@/lib/db/queries/leads";
 import { lockLeadForUpdate, touchLeadInteracao } from "@/lib/db/queries/leads-resposta";
 import type { Kv } from "@/lib/kv/types";
@@ -53,7 +54,9 @@ export async function reassignLeadFromPainel(
       para,
       now,
       conteudo: `${actor.nome} passou o lead ${de ? `de ${de.nome} ` : ""}para ${para.nome} pelo painel.`,
-      metadata: { acao: "reatribuir", via: "painel", usuarioId: actor.usuarioId },
+      // A hand-over by another name: recorded as one, so its note is nobody's first response (the
+      // trigger of migration 0019 skips ACOES_SEM_RESPOSTA) and the new broker's SLA clock runs.
+      metadata: { acao: ACAO_PASSAR_ADIANTE, via: "painel", usuarioId: actor.usuarioId },
     });
     if (!feito) return { kind: "nao_encontrado" } as const;
     await touchLeadInteracao(tx, lead, now);

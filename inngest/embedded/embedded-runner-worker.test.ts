@@ -4,13 +4,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { templateWriter } from "@/agents/conselheiro/compose/templates";
-import {
-  authHeaders,
-  createWebhookAgency,
-  deliveryRequest,
-  fixture,
-} from "@/app/api/webhooks/portais/testing/webhook-agency";
-import { POST } from "@/app/api/webhooks/portais/[...rota]/route";
+import { createWebhookAgency } from "@/app/api/webhooks/portais/testing/webhook-agency";
 import { useDbForTests } from "@/lib/db/client";
 import { eventos, mensagens } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
@@ -18,6 +12,7 @@ import { createKv } from "@/lib/kv";
 import { createOutboxClient } from "@/lib/whatsapp/outbox-client";
 import { registerEmbeddedRunner } from "../dispatch";
 import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner } from "./embedded-runner";
+import { postLead, until } from "./testing/runner-harness";
 
 let handle: TestDb;
 beforeAll(async () => {
@@ -30,27 +25,9 @@ afterAll(async () => {
   await handle.cleanup();
 });
 
-async function postHotLead(slug: string, n: number): Promise<string> {
-  const body = {
-    ...fixture("grupo-olx-lead-visit-request.json"),
-    originLeadId: `${slug}-${n}`,
-    phoneNumber: `1196${String(1000000 + n).slice(-7)}`,
-    name: `Pessoa ${slug} ${n}`,
-  };
-  const res = await POST(deliveryRequest("grupo-olx", slug, JSON.stringify(body), authHeaders("grupo-olx")), {
-    params: Promise.resolve({ rota: ["grupo-olx", slug] }),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { leadId: string }).leadId;
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("condição não atingida a tempo");
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** A hot lead (Grupo OLX's visit request) posted to the real route; its lead id. */
+const postHotLead = (slug: string, n: number) =>
+  postLead(slug, n, { phoneNumber: `1196${String(1000000 + n).slice(-7)}` });
 
 describe("worker mode", () => {
   it("a runner that polls finds leads recorded by another process, decides each once and sends one alert each", async () => {

@@ -5,13 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { templateWriter } from "@/agents/conselheiro/compose/templates";
 import { twilioClientFor } from "@/lib/whatsapp/testing/fake-twilio-client";
-import {
-  authHeaders,
-  createWebhookAgency,
-  deliveryRequest,
-  fixture,
-} from "@/app/api/webhooks/portais/testing/webhook-agency";
-import { POST } from "@/app/api/webhooks/portais/[...rota]/route";
+import { createWebhookAgency } from "@/app/api/webhooks/portais/testing/webhook-agency";
 import { useDbForTests } from "@/lib/db/client";
 import { eventos, mensagens } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
@@ -22,6 +16,7 @@ import type { WhatsAppClient } from "@/lib/whatsapp/types";
 import type { PipelineDeps } from "../deps";
 import { registerEmbeddedRunner } from "../dispatch";
 import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner } from "./embedded-runner";
+import { postLead, until } from "./testing/runner-harness";
 
 let handle: TestDb;
 beforeAll(async () => {
@@ -45,30 +40,11 @@ function deps(whatsapp: WhatsAppClient, now: () => Date = () => new Date()): Pip
   return { db: handle.db, kv: createKv({ driver: "memory" }), whatsapp, now, writer: templateWriter };
 }
 
-async function postHotLead(slug: string, n: number): Promise<string> {
-  const body = {
-    ...fixture("grupo-olx-lead-visit-request.json"),
-    originLeadId: `${slug}-${n}`,
-    phoneNumber: `1197${String(1000000 + n).slice(-7)}`,
-    name: `Pessoa ${slug} ${n}`,
-  };
-  const res = await POST(deliveryRequest("grupo-olx", slug, JSON.stringify(body), authHeaders("grupo-olx")), {
-    params: Promise.resolve({ rota: ["grupo-olx", slug] }),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { leadId: string }).leadId;
-}
+/** A hot lead (Grupo OLX's visit request) posted to the real route; its lead id. */
+const postHotLead = (slug: string, n: number) => postLead(slug, n);
 
 async function alertsFor(leadId: string) {
   return handle.db.select().from(mensagens).where(eq(mensagens.leadId, leadId));
-}
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("condição não atingida a tempo");
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 describe("embedded runner", () => {

@@ -4,17 +4,12 @@
 import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  authHeaders,
-  createWebhookAgency,
-  deliveryRequest,
-  fixture,
-} from "@/app/api/webhooks/portais/testing/webhook-agency";
-import { POST } from "@/app/api/webhooks/portais/[...rota]/route";
+import { createWebhookAgency } from "@/app/api/webhooks/portais/testing/webhook-agency";
 import { useDbForTests } from "@/lib/db/client";
 import { insertInteracao } from "@/lib/db/queries/interacoes";
 import { eventos, interacoes } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
+import { postLead as postLeadToRoute } from "../embedded/testing/runner-harness";
 import { analyzeConversation } from "./analyze-conversation";
 import { sweepPipeline } from "./sweep";
 
@@ -30,17 +25,10 @@ afterAll(async () => {
 });
 
 async function postLead(n: number, message: string) {
-  const body = {
-    ...fixture("grupo-olx-lead-visit-request.json"),
-    originLeadId: `analise-${n}`,
+  const leadId = await postLeadToRoute("analise-fn", n, {
     phoneNumber: `1195${String(1000000 + n).slice(-7)}`,
     message,
-  };
-  const res = await POST(deliveryRequest("grupo-olx", "analise-fn", JSON.stringify(body), authHeaders("grupo-olx")), {
-    params: Promise.resolve({ rota: ["grupo-olx", "analise-fn"] }),
   });
-  expect(res.status).toBe(201);
-  const { leadId } = (await res.json()) as { leadId: string };
   const [evento] = await handle.db.select().from(eventos).where(eq(eventos.leadId, leadId));
   return { leadId, evento: evento! };
 }

@@ -4,16 +4,11 @@
 import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  authHeaders,
-  createWebhookAgency,
-  deliveryRequest,
-  fixture,
-} from "@/app/api/webhooks/portais/testing/webhook-agency";
-import { POST } from "@/app/api/webhooks/portais/[...rota]/route";
+import { createWebhookAgency } from "@/app/api/webhooks/portais/testing/webhook-agency";
 import { useDbForTests } from "@/lib/db/client";
 import { eventos, mensagens } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
+import { postLead as postLeadToRoute } from "../embedded/testing/runner-harness";
 import { processLead } from "./process-lead";
 import { sendMessage } from "./send-message";
 import { sweepPipeline } from "./sweep";
@@ -30,15 +25,7 @@ afterAll(async () => {
 });
 
 async function postLead(n: number) {
-  const body = {
-    ...fixture("grupo-olx-lead-visit-request.json"),
-    originLeadId: `inngest-${n}`,
-    phoneNumber: `1196${String(1000000 + n).slice(-7)}`,
-  };
-  const res = await POST(deliveryRequest("grupo-olx", "inngest-fn", JSON.stringify(body), authHeaders("grupo-olx")), {
-    params: Promise.resolve({ rota: ["grupo-olx", "inngest-fn"] }),
-  });
-  const { leadId } = (await res.json()) as { leadId: string };
+  const leadId = await postLeadToRoute("inngest-fn", n, { phoneNumber: `1196${String(1000000 + n).slice(-7)}` });
   const [evt] = await handle.db.select().from(eventos).where(eq(eventos.leadId, leadId));
   return { leadId, evento: evt! };
 }

@@ -57,7 +57,8 @@ export function responderLink(lead: LeadLinha, remetente: Remetente, links: Lead
   return waMeLink(lead.telefone, "") ? links.whatsapp(lead.id, remetente.corretorId) : null;
 }
 
-function linkLinhas(lead: LeadLinha, remetente: Remetente, links: LeadLinks): string[] {
+/** The closing lines of a message about one lead: answer it on WhatsApp, see it on the dashboard. */
+export function linkLinhas(lead: LeadLinha, remetente: Remetente, links: LeadLinks): string[] {
   const painel = links.painel(lead.id, remetente.corretorId);
   const responder = responderLink(lead, remetente, links);
   return responder

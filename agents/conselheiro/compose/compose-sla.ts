@@ -5,7 +5,7 @@ import { duracaoTexto } from "@/lib/painel/first-response";
 import type { LeadLinks } from "@/lib/links/lead-links";
 import { origemLabel } from "@/lib/portals/origem-label";
 import { bold, clip, diaCurto, firstName, horaCurta, leadText } from "@/lib/whatsapp/text/compose";
-import { responderLink } from "./compose-lead";
+import { linkLinhas, responderLink } from "./compose-lead";
 import { leadButtons, type ComposedMessage, type LeadLinha, type Remetente } from "./message-types";
 
 export type SlaLembreteInput = {
@@ -28,9 +28,7 @@ export function composeSlaLembrete(input: SlaLembreteInput, links: LeadLinks): C
     `⏰ ${bold(`Prazo de resposta vencido: ${nome}`)}`,
     `Chegou às ${quando(input.recebidoEm, input.timezone)} pelo ${origemLabel(lead.origem)} (score ${lead.score}) e ainda espera seu primeiro contato. O prazo é de ${input.slaMinutos} min no seu expediente.`,
     "",
-    ...(responder
-      ? [`👉 Responder agora: ${responder}`, `📋 Ver no painel: ${painel}`]
-      : [`⚠️ Telefone do lead inválido: confira o contato no painel: ${painel}`]),
+    ...linkLinhas(lead, remetente, links),
   ].join("\n");
   return {
     corpo,

@@ -45,11 +45,8 @@ export async function handleBrokerReply(
 ): Promise<BrokerReplyResult> {
   const msg = inboundSchema.parse(params);
   const candidatos = await findSenderCorretores(deps.db, { from: msg.From, waId: msg.WaId });
-  if (candidatos.length === 0) {
-    // The logger masks the phone; nothing is stored for a stranger, not even this message.
-    log.info("whatsapp.unknown_sender", { from: msg.From, messageSid: msg.MessageSid });
-    return { outcome: "remetente_desconhecido" };
-  }
+  // No broker: the caller may still know the sender as a lead (record-lead-reply.ts), else nobody.
+  if (candidatos.length === 0) return { outcome: "remetente_desconhecido" };
   const command = parseBrokerReply({ body: msg.Body, buttonPayload: msg.ButtonPayload, buttonText: msg.ButtonText });
   const corretor = await pickCorretor(deps.db, candidatos, command);
   const imobiliaria = await getImobiliariaById(deps.db, corretor.imobiliariaId!);

@@ -57,6 +57,21 @@ export async function hasInteracaoDoCorretor(
   return rows.length > 0;
 }
 
+/** Whether the lead already has the interação of this Twilio MessageSid (`metadata.messageSid`): a redelivery. */
+export async function hasInteracaoDaMensagem(db: Db, leadId: string, messageSid: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: interacoes.id })
+    .from(interacoes)
+    .where(
+      and(
+        eq(interacoes.leadId, idSchema.parse(leadId)),
+        sql`${interacoes.metadata}->>'messageSid' = ${z.string().min(1).max(64).parse(messageSid)}`,
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
 export async function insertInteracao(tx: Db, input: NovaInteracao): Promise<Interacao> {
   const data = novaInteracaoSchema.parse(input);
   const [row] = await tx.insert(interacoes).values(data).returning();
