@@ -5,6 +5,7 @@
 import { getMensagemById, saveEscritaMensagem, type Mensagem } from "@/lib/db/queries/mensagens";
 import type { Db } from "@/lib/db/client";
 import type { Redacao } from "@/lib/domain/redacao";
+import { linkOuContato } from "@/lib/llm/check-output";
 import { generatePlainText } from "@/lib/llm/generate";
 import { redactForModel } from "@/lib/llm/redact";
 import { LlmUnavailableError, type Llm } from "@/lib/llm/types";
@@ -42,9 +43,6 @@ export function writingPrompt(redacao: Redacao): string {
   return `Escreva ${o}.\n<dados>\n${fatos}\n</dados>`;
 }
 
-const URL_LIKE = /(https?:\/\/|www\.|wa\.me|\b[\w-]+\.(com|br|net|org|io|me)\b)/i;
-const CONTACT_LIKE = /@[\w-]+\.|\d[\d\s().-]{7,}\d/;
-
 /** A number must appear as itself ("3" is not found in "13h"); anything else as written. */
 function contem(texto: string, fato: string): boolean {
   if (!/^\d+$/.test(fato)) return texto.includes(fato);
@@ -56,8 +54,8 @@ export function checkModelText(texto: string, redacao: Redacao): string | null {
   const t = texto.trim();
   if (!t) return "texto vazio";
   for (const fato of redacao.fatos) if (!contem(t, fato)) return `fato ausente: ${fato}`.slice(0, 120);
-  if (URL_LIKE.test(t)) return "link no texto do modelo";
-  if (CONTACT_LIKE.test(t)) return "contato no texto do modelo";
+  const proibido = linkOuContato(t);
+  if (proibido) return proibido;
   if (t.length + 2 + redacao.rodape.length > MAX_CORPO) return "longo demais para o WhatsApp";
   return null;
 }
