@@ -2,7 +2,7 @@
 // it rewrites the body from the row's `redacao` in natural pt-BR. Its text is kept only if every fact
 // is there unchanged, it carries no link, phone or e-mail of its own, and it fits WhatsApp; otherwise
 // the template goes, and the row says why. Recipients, buttons, links and status are never the model's.
-import { getMensagemById, saveEscritaMensagem, type Mensagem } from "@/lib/db/queries/mensagens";
+import { ESCRITA_REGRAS, getMensagemById, saveEscritaMensagem, type Mensagem } from "@/lib/db/queries/mensagens";
 import type { Db } from "@/lib/db/client";
 import type { Redacao } from "@/lib/domain/redacao";
 import { linkOuContato } from "@/lib/llm/check-output";
@@ -13,7 +13,6 @@ import { MAX_CORPO } from "@/lib/whatsapp/text/compose";
 
 /** A hot lead's alert may not wait on the model: one short try, then the template (the seed's < 2 s). */
 export const ALERTA_ORCAMENTO_MS = 1_000;
-export const ESCRITA_REGRAS = "regras";
 
 const INSTRUCOES: Record<string, string> = {
   novo_lead:
