@@ -61,16 +61,16 @@ export type RascunhoJaLido = {
 };
 
 /** What the draft is built from: the lead, its broker, agency and listing, and its first message. */
-export async function loadRascunhoInput(
-  db: Db,
-  lead: Lead,
-  lido: RascunhoJaLido = {},
-): Promise<RascunhoInput | null> {
+export async function loadRascunhoInput(db: Db, lead: Lead, lido: RascunhoJaLido = {}): Promise<RascunhoInput | null> {
   if (!lead.imobiliariaId || !lead.corretorId) return null;
   const [imobiliaria, corretor, imovel, interacoes] = await Promise.all([
     getImobiliariaByIdCached(db, lead.imobiliariaId),
     lido.corretor !== undefined ? lido.corretor : getCorretorById(db, lead.imobiliariaId, lead.corretorId),
-    lido.imovel !== undefined ? lido.imovel : lead.imovelId ? getImovelById(db, lead.imobiliariaId, lead.imovelId) : null,
+    lido.imovel !== undefined
+      ? lido.imovel
+      : lead.imovelId
+        ? getImovelById(db, lead.imobiliariaId, lead.imovelId)
+        : null,
     lido.interacoes ?? listInteracoesDoLead(db, lead.id),
   ]);
   if (!imobiliaria || !corretor) return null;
