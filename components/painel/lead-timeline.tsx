@@ -73,6 +73,11 @@ export function LeadTimeline({
                     Enviada em <span className="tabular-nums">{formatDataHora(item.enviadaEm, timezone)}</span>
                   </p>
                 ) : null}
+                {item.escrita ? (
+                  <p className="mt-1 text-xs text-muted" data-testid="mensagem-escrita">
+                    {item.escrita}.
+                  </p>
+                ) : null}
               </li>
             );
           })}

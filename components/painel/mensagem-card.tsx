@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { Mensagem } from "@/lib/db/queries/mensagens";
-import { statusMensagem, TIPO_MENSAGEM_ROTULO } from "@/lib/painel/rotulos";
+import { escritaMensagem, statusMensagem, TIPO_MENSAGEM_ROTULO } from "@/lib/painel/rotulos";
 import { maskPhone, maskPii } from "@/lib/privacy/mask";
 import { formatDataHora } from "@/lib/time/format-data-hora";
 import { WhatsAppText } from "./whatsapp-text";
@@ -16,25 +16,6 @@ type MensagemCardProps = {
   acoes?: ReactNode;
 };
 
-const MOTIVOS: Record<string, string> = {
-  sem_vaga: "limite de chamadas por minuto",
-  limite_mensal: "limite mensal da IA atingido",
-  tempo_esgotado: "a IA não respondeu a tempo",
-  erro: "erro ao chamar a IA",
-  saida_invalida: "resposta fora do formato",
-  recusa: "a IA recusou o pedido",
-};
-
-/** Which engine wrote the text; nothing for a message no model was asked about (no key, or not offered). */
-function escritaRotulo(m: Pick<Mensagem, "escritaPor" | "escritaMotivo">): string | null {
-  if (m.escritaPor?.startsWith("modelo:")) return `Texto escrito pela IA (${m.escritaPor.slice(7)}).`;
-  if (m.escritaPor) {
-    const motivo = m.escritaMotivo ? (MOTIVOS[m.escritaMotivo] ?? m.escritaMotivo) : "sem motivo registrado";
-    return `Texto do modelo padrão: a IA não foi usada (${motivo}).`;
-  }
-  return null;
-}
-
 function horaCurta(at: Date, timezone: string): string {
   return formatDataHora(at, timezone).slice(-5);
 }
@@ -45,7 +26,7 @@ export function MensagemCard({ mensagem, corretorNome, timezone, acoes }: Mensag
     (mensagem.status === "falhou" || mensagem.status === "incerta") && (mensagem.erroMensagem || mensagem.erroCodigo);
   // Not an error: the row says why it will not go out (e.g. the lead was passed to a colleague).
   const motivoCancelamento = mensagem.status === "cancelada" ? mensagem.erroMensagem : null;
-  const escrita = escritaRotulo(mensagem);
+  const escrita = escritaMensagem(mensagem);
   return (
     <article
       className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
@@ -111,7 +92,7 @@ export function MensagemCard({ mensagem, corretorNome, timezone, acoes }: Mensag
       ) : null}
       {escrita ? (
         <p className="border-t border-slate-100 px-4 py-2 text-xs text-muted" data-testid="mensagem-escrita">
-          {escrita}
+          {escrita}.
         </p>
       ) : null}
       {motivoCancelamento ? (

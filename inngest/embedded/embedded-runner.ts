@@ -208,7 +208,9 @@ export class EmbeddedRunner {
       }
       await this.throttle();
       this.queued.delete(key);
-      const result = await sendMensagem(this.deps, job.mensagemId);
+      // With a model, every send job here follows the row's write job (enqueueSend), so the sender does
+      // not read the row again to ask the model: its one read is the claim.
+      const result = await sendMensagem({ ...this.deps, llm: null }, job.mensagemId);
       if (result.outcome === "reagendar") this.later(job, 0, result.retryInMs ?? this.options.retryBaseMs);
     } catch (err) {
       this.queued.delete(key);

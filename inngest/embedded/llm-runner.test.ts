@@ -4,9 +4,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createModelAnalyzer } from "@/agents/analista/conversation-analyzer/model-analyzer";
+import { composeResumoSemanal } from "@/agents/conselheiro/compose/compose-resumo-semanal";
+import { composeSlaLembrete } from "@/agents/conselheiro/compose/compose-sla";
 import { templateWriter } from "@/agents/conselheiro/compose/templates";
 import { createWebhookAgency } from "@/app/api/webhooks/portais/testing/webhook-agency";
 import { useDbForTests } from "@/lib/db/client";
+import { getMensagemById, insertMensagemOnce } from "@/lib/db/queries/mensagens";
 import { interacoes, leads, mensagens, usoLlm } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { createKv } from "@/lib/kv";
@@ -130,5 +133,88 @@ describe("the pipeline with a model (fake OpenAI-compatible server)", () => {
     expect(alerta.escritaPor).toBe("regras");
     expect(alerta.escritaMotivo).toMatch(/^fato ausente|^link no texto/);
     expect(alerta.corpo).not.toContain("golpe");
+  });
+
+  it("a weekly summary and an SLA reminder go out in the model's words, every fact kept, our links after them", async () => {
+    const { brokers } = await createWebhookAgency(handle, { slug: "llm-resumo", brokers: 1 });
+    const corretor = brokers[0]!;
+    // The fake model echoes the facts it was given, in a sentence of its own.
+    fake.answer = (req) => {
+      const dados = /<dados>\n([\s\S]*?)\n<\/dados>/.exec(req.messages.at(-1)!.content)?.[1] ?? "";
+      const valores = dados.split("\n").map((l) => l.slice(l.indexOf(": ") + 2));
+      return { kind: "content", content: `Oi! Em resumo: ${valores.join("; ")}.` };
+    };
+    const remetente = { corretorId: corretor.id, corretorNome: corretor.nome, imobiliariaNome: "Imobiliária" };
+    const sp = (iso: string) => new Date(`${iso}-03:00`);
+    const resumo = composeResumoSemanal({
+      semana: { desde: sp("2026-03-02T00:00"), ate: sp("2026-03-09T00:00") },
+      timezone: "America/Sao_Paulo",
+      remetente,
+      desempenho: {
+        recebidos: 15,
+        contatados: 12,
+        percentualContatados: 80,
+        medianaPrimeiraRespostaMin: 85,
+        respostasMedidas: 12,
+        visitasSolicitadas: 4,
+        porStatus: [{ status: "em_contato", leads: 12 }],
+      },
+      demanda: { bairros: [{ nome: "Pinheiros", leads: 9 }], tipos: [], faixasPreco: [] },
+    });
+    const links = {
+      whatsapp: (l: string, c: string) => `https://lastro.test/r/wa.${l}.${c}`,
+      painel: (l: string, c: string) => `https://lastro.test/r/lead.${l}.${c}`,
+    };
+    const lembrete = composeSlaLembrete(
+      {
+        lead: { id: "lead_x", nome: "Joana Prado", origem: "zap", score: 77, telefone: "+5511987654321" },
+        recebidoEm: sp("2026-03-10T09:05"),
+        slaMinutos: 30,
+        timezone: "America/Sao_Paulo",
+        remetente,
+      },
+      links,
+    );
+    const ids: string[] = [];
+    for (const [tipo, composed] of [
+      ["resumo_semanal", resumo],
+      ["lembrete", lembrete],
+    ] as const) {
+      const { mensagem } = await insertMensagemOnce(handle.db, {
+        imobiliariaId: corretor.imobiliariaId!,
+        corretorId: corretor.id,
+        tipo,
+        destino: corretor.telefone,
+        ...composed,
+        status: "pendente",
+        idempotencyKey: `llm-resumo:${tipo}`,
+      });
+      ids.push(mensagem.id);
+    }
+    const antes = fake.requests.length;
+    const runner = new EmbeddedRunner(deps(), options);
+    try {
+      for (const id of ids) runner.enqueueSend({ mensagemId: id, corretorId: corretor.id });
+      await runner.idle();
+    } finally {
+      await runner.stop();
+    }
+    // One model call per message: the send job after the write job does not ask again.
+    expect(fake.requests.length - antes).toBe(2);
+    const [semanal, sla] = await Promise.all(ids.map((id) => getMensagemById(handle.db, id)));
+    expect(semanal).toMatchObject({ status: "outbox", escritaPor: "modelo:modelo-falso", escritaMotivo: null });
+    const [inicio] = semanal!.corpo.split("\n\n");
+    expect(inicio).toMatch(/^Oi! Em resumo: /);
+    for (const fato of ["02/03 a 08/03", "15", "12", "80%", "1h25", "4"]) expect(inicio).toContain(fato);
+    expect(semanal!.corpo).toContain("O que seus leads procuram:");
+    expect(sla).toMatchObject({ status: "outbox", escritaPor: "modelo:modelo-falso", botoes: lembrete.botoes });
+    const abertura = sla!.corpo.split("\n\n")[0]!;
+    expect(abertura).toMatch(/^Oi! Em resumo: /);
+    for (const fato of ["Joana", "77", "9h05", "30"]) expect(abertura).toContain(fato);
+    expect(sla!.corpo).toContain("👉 Responder agora: https://lastro.test/r/wa.lead_x.");
+    // LGPD: the reminder's prompt named the lead by first name only, never with the phone.
+    const prompts = fake.requests.map((r) => r.messages.map((m) => m.content).join("\n")).join("\n");
+    expect(prompts).toContain("primeiroNome: Joana");
+    expect(prompts).not.toMatch(/987654321|Prado/);
   });
 });

@@ -2,24 +2,10 @@
 // env vars spell it. Two per kind: the business-initiated one (outside WhatsApp's 24-hour session
 // window, or after Twilio's 63016) and the quick-reply one that shows a message's buttons in session.
 import { z } from "zod";
-import type { MensagemTipo } from "./mensagem-tipos";
+import { MENSAGEM_TIPOS } from "./mensagem-tipos";
 
-/** Every `mensagens.tipo`; a kind left out here simply has no template (its sends fail when one is needed). */
-export const TEMPLATE_TIPOS = [
-  "alerta",
-  "agrupada",
-  "lembrete",
-  "resumo",
-  "resumo_semanal",
-  "resposta",
-  "alerta_gestao",
-  "aviso",
-  "follow_up",
-  "lembrete_visita",
-  "pos_visita",
-  "alerta_portal",
-  "resumo_gestor",
-] as const satisfies readonly MensagemTipo[];
+/** Every `mensagens.tipo` may have templates: one list, so a new kind is never left without its settings. */
+export const TEMPLATE_TIPOS = MENSAGEM_TIPOS;
 export type TemplateTipo = (typeof TEMPLATE_TIPOS)[number];
 
 export const TEMPLATE_VARIANTES = ["foraDaJanela", "comBotoes"] as const;

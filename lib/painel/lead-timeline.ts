@@ -7,6 +7,7 @@ import type { Mensagem } from "@/lib/db/queries/mensagens";
 import type { InteracaoTipo, LeadStatus } from "@/lib/db/schema";
 import { INTENCAO_ROTULO, SENTIMENTO_ROTULO, type Sentimento } from "@/lib/domain/analise-conversa";
 import {
+  escritaMensagem,
   STATUS_LEAD,
   statusMensagem,
   TIPO_EVENTO_ROTULO,
@@ -31,6 +32,8 @@ export type TimelineItem = {
   decisao: string | null;
   /** Messages only: when it left for the broker. */
   enviadaEm: Date | null;
+  /** Messages only: which engine wrote it ("Escrita pela IA (…)" / "Modelo de texto (…)"), once sent. */
+  escrita?: string | null;
 };
 
 const TITULO_INTERACAO: Record<InteracaoTipo, string> = {
@@ -115,5 +118,6 @@ function fromMensagem(m: Mensagem, timezone: string): TimelineItem {
     badge: statusMensagem(m, timezone),
     decisao: null,
     enviadaEm: m.sentAt,
+    escrita: escritaMensagem(m),
   };
 }

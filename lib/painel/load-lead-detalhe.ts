@@ -28,6 +28,8 @@ export type LeadDetalhe = {
   primeiraResposta: PrimeiraResposta | null;
   /** The ConversationAnalyzer's reading of the newest analysed interação. */
   analise: UltimaAnalise | null;
+  /** Every interação, newest first, as read for the timeline (the reply draft reuses them). */
+  interacoes: Interacao[];
   timeline: TimelineItem[];
   /** Older items exist beyond `timeline` (the page offers the whole history). */
   historicoCortado: boolean;
@@ -88,6 +90,7 @@ export async function loadLeadDetalhe(
     fatores: explainScore(lead),
     primeiraResposta: firstResponse(lead, interacoes),
     analise: ultimaAnalise(interacoes),
+    interacoes,
     timeline: limite ? timeline.slice(0, limite) : timeline,
     historicoCortado: limite !== null && timeline.length > limite,
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MENSAGEM_STATUS } from "@/lib/db/schema";
-import { diasTexto, STATUS_MENSAGEM_OPCOES, statusMensagem } from "./rotulos";
+import { diasTexto, escritaMensagem, STATUS_MENSAGEM_OPCOES, statusMensagem } from "./rotulos";
 
 describe("statusMensagem", () => {
   it("names every status in pt-BR", () => {
@@ -32,5 +32,23 @@ describe("diasTexto", () => {
     expect(diasTexto([0, 1, 2, 3, 4, 5, 6])).toBe("Todos os dias");
     expect(diasTexto([0, 2, 3, 4, 5, 6])).toBe("Dom, Ter, Qua, Qui, Sex, Sáb");
     expect(diasTexto([1, 3])).toBe("Seg, Qua");
+  });
+});
+
+describe("escritaMensagem", () => {
+  it("says which engine wrote a sent message, and why the template went", () => {
+    expect(escritaMensagem({ escritaPor: "modelo:gpt-4o-mini", escritaMotivo: null })).toBe(
+      "Escrita pela IA (gpt-4o-mini)",
+    );
+    expect(escritaMensagem({ escritaPor: "regras", escritaMotivo: "sem_modelo" })).toBe(
+      "Modelo de texto (IA não configurada)",
+    );
+    expect(escritaMensagem({ escritaPor: "regras", escritaMotivo: "tipo_fixo" })).toBe(
+      "Modelo de texto (mensagem de formato fixo)",
+    );
+    expect(escritaMensagem({ escritaPor: "regras", escritaMotivo: "fato ausente: 82" })).toBe(
+      "Modelo de texto (a IA mudou ou omitiu um dado)",
+    );
+    expect(escritaMensagem({ escritaPor: null, escritaMotivo: null })).toBeNull();
   });
 });

@@ -102,3 +102,34 @@ export function diasTexto(dias: readonly number[]): string {
   const contiguous = sorted.length >= 3 && last - first === sorted.length - 1;
   return contiguous ? `${DIAS_CURTOS[first]} a ${DIAS_CURTOS[last]}` : sorted.map((d) => DIAS_CURTOS[d]).join(", ");
 }
+
+// Why the template's words went out (mensagens.escrita_motivo), as a reader of the dashboard says it.
+const MOTIVO_ESCRITA: Record<string, string> = {
+  sem_modelo: "IA não configurada",
+  tipo_fixo: "mensagem de formato fixo",
+  sem_vaga: "limite de chamadas por minuto da IA",
+  limite_mensal: "limite mensal da IA atingido",
+  tempo_esgotado: "a IA não respondeu a tempo",
+  erro: "erro ao chamar a IA",
+  saida_invalida: "resposta da IA fora do formato",
+  recusa: "a IA recusou o pedido",
+  "texto vazio": "a IA respondeu em branco",
+  "link no texto do modelo": "a IA incluiu um link",
+  "contato no texto do modelo": "a IA incluiu um contato",
+  "longo demais para o WhatsApp": "o texto da IA passou do limite do WhatsApp",
+};
+
+/**
+ * Which engine wrote a message's text: "Escrita pela IA (<modelo>)" or "Modelo de texto (<motivo>)";
+ * null while nothing is decided (a row not sent yet, e.g. held by the quota or cancelled).
+ */
+export function escritaMensagem(m: { escritaPor: string | null; escritaMotivo: string | null }): string | null {
+  if (!m.escritaPor) return null;
+  if (m.escritaPor.startsWith("modelo:")) return `Escrita pela IA (${m.escritaPor.slice("modelo:".length)})`;
+  const motivo = m.escritaMotivo?.startsWith("fato ausente")
+    ? "a IA mudou ou omitiu um dado"
+    : m.escritaMotivo
+      ? (MOTIVO_ESCRITA[m.escritaMotivo] ?? m.escritaMotivo)
+      : "sem motivo registrado";
+  return `Modelo de texto (${motivo})`;
+}

@@ -1,5 +1,6 @@
 // The delivery fields of one demo message (id, status along Twilio's path, times), drawn from the
 // caller's random stream.
+import { ESCRITA_REGRAS, ESCRITA_SEM_MODELO } from "@/lib/db/queries/mensagens";
 import { newId } from "@/lib/ids";
 import type { MensagemStatus } from "@/lib/db/schema";
 import type { BrokerRef } from "./generate-base";
@@ -48,6 +49,8 @@ export function deliveryFields(
     templateSid: null,
     templateVariaveis: null,
   };
+  // A sent row names the engine that wrote it, as the claim marks it in a run without a model.
+  const escrita = { escritaPor: ESCRITA_REGRAS, escritaMotivo: ESCRITA_SEM_MODELO };
   // A held alert that waited for the shift keeps its time, as release-scheduled leaves it.
   const waited = sendAt.getTime() > createdAt.getTime() ? sendAt : null;
   if (retido)
@@ -55,10 +58,12 @@ export function deliveryFields(
   if (sendAt.getTime() > now)
     return { ...base, status: "agendada" as const, scheduledFor: sendAt, tentativas: 0, atualizadoEm: createdAt };
   const scheduledFor = waited;
-  if (drawn === "outbox") return { ...base, status: drawn, scheduledFor, sentAt, tentativas: 1, atualizadoEm: sentAt };
+  if (drawn === "outbox")
+    return { ...base, ...escrita, status: drawn, scheduledFor, sentAt, tentativas: 1, atualizadoEm: sentAt };
   if (drawn === "falhou") {
     return {
       ...base,
+      ...escrita,
       status: drawn,
       scheduledFor,
       providerSid: sid,
@@ -69,5 +74,14 @@ export function deliveryFields(
     };
   }
   const updated = new Date(Math.min(sentAt.getTime() + (drawn === "lida" ? readDelay : sendDelay), now));
-  return { ...base, status: drawn, scheduledFor, providerSid: sid, sentAt, tentativas: 1, atualizadoEm: updated };
+  return {
+    ...base,
+    ...escrita,
+    status: drawn,
+    scheduledFor,
+    providerSid: sid,
+    sentAt,
+    tentativas: 1,
+    atualizadoEm: updated,
+  };
 }

@@ -62,13 +62,13 @@ export async function queueResumosGestor(
         result.vazios.push(due.chave);
         return;
       }
-      const corpo = composeResumoGestor(data);
+      const mensagem = composeResumoGestor(data);
       const rows = await queueToGestores(deps, {
         imobiliariaId: imobiliaria.id,
         tipo: "resumo_gestor",
         chave: due.chave,
         papeis: ["admin", "gestor"],
-        corpo: () => corpo,
+        corpo: () => mensagem,
       });
       for (const r of rows)
         if (r.criada) result.enfileirados.push({ mensagemId: r.mensagemId, usuarioId: r.usuarioId });

@@ -1,29 +1,14 @@
 // Messages that list leads: the grouped digest ("3 novos leads desde 14h") and the daily summary.
 // Lists are cut to fit one WhatsApp message ("e mais N…"); the dashboard always has the whole list.
-import type { Redacao } from "@/lib/domain/redacao";
 import type { LeadLinks } from "@/lib/links/lead-links";
 import { origemLabel } from "@/lib/portals/origem-label";
 import { responderLink } from "./compose-lead";
+import { redacaoDoInicio } from "./redacao";
 import type { AgrupadaInput, ComposedMessage, LeadLinha, Remetente, ResumoDiarioInput } from "./message-types";
 import { plural } from "../../../lib/text/plural";
 import { bold, clip, desdeTexto, diaCurto, fitSections, horaCurta, leadText } from "../../../lib/whatsapp/text/compose";
 
 const byScore = (a: LeadLinha, b: LeadLinha) => b.score - a.score;
-
-/**
- * A list's opening may be the model's words; the lists themselves (names, scores, links) stay ours
- * and go after it as they are. Nothing is offered when the head is not where the body starts.
- */
-function redacaoDaLista(
-  tipo: string,
-  head: string,
-  corpo: string,
-  fatos: string[],
-  contexto: Record<string, string>,
-): { redacao?: Redacao } {
-  if (!corpo.startsWith(head)) return {};
-  return { redacao: { tipo, fatos, contexto, rodape: corpo.slice(head.length).trim() } };
-}
 
 /** "• *Maria Souza* · ZAP Imóveis · score 55 · https://…/r/…" — one line per lead, its link short. */
 export function leadLinha(lead: LeadLinha, remetente: Remetente, links: LeadLinks): string {
@@ -80,7 +65,7 @@ export function composeAgrupada(input: AgrupadaInput, links: LeadLinks): Compose
     corpo,
     botoes: [],
     templateVariaveis: { "1": String(total), "2": desde, "3": nomesVariavel([...input.retidos, ...input.leads]) },
-    ...redacaoDaLista("agrupada", head, corpo, [String(total)], {
+    ...redacaoDoInicio("agrupada", head, corpo, [String(total)], {
       novosLeads: String(total),
       desde,
       retidosPelaCota: String(input.retidos.length),
@@ -150,7 +135,7 @@ export function composeResumoDiario(input: ResumoDiarioInput, links: LeadLinks):
   return {
     corpo,
     botoes: [],
-    ...redacaoDaLista("resumo", head, corpo, [...new Set(fatos)], {
+    ...redacaoDoInicio("resumo", head, corpo, [...new Set(fatos)], {
       dia: dias.texto,
       novosLeads: String(c.novos),
       quentes: String(c.quentes),

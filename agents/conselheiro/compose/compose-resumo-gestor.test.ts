@@ -41,7 +41,7 @@ describe("composeResumoGestor", () => {
       reprimida: [],
       vazio: false,
     };
-    const corpo = composeResumoGestor(data);
+    const { corpo } = composeResumoGestor(data);
     expect(corpo.length).toBeLessThanOrEqual(1600);
     expect(corpo).toContain("Resumo da gestão — semana de 09/03 a 15/03");
     expect(corpo).toContain("Prazo de resposta estourado (240 leads)");

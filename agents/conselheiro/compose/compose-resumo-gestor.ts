@@ -8,6 +8,8 @@ import { origemLabel } from "@/lib/portals/origem-label";
 import { bold, fitSections, leadText, MAX_CORPO } from "@/lib/whatsapp/text/compose";
 import { periodoDias } from "./compose-listas";
 import { duracaoTexto } from "./compose-resumo-semanal";
+import type { MensagemGestao } from "./message-types";
+import { redacaoDoInicio } from "./redacao";
 
 const ETAPA: Record<string, [string, string]> = {
   contato: ["em contato", "em contato"],
@@ -18,7 +20,7 @@ const ETAPA: Record<string, [string, string]> = {
 const DIMENSAO = { bairro: "Bairro", tipo: "Tipo", faixa: "Faixa" } as const;
 const plural = (n: number, um: string, varios: string) => `${n} ${n === 1 ? um : varios}`;
 
-export function composeResumoGestor(d: ResumoGestorData): string {
+export function composeResumoGestor(d: ResumoGestorData): MensagemGestao {
   const dias = periodoDias(d.periodo, d.timezone).texto;
   const titulo = d.tipo === "diario" ? `Resumo da gestão — ${dias}` : `Resumo da gestão — semana de ${dias}`;
   const funil = d.funil
@@ -77,5 +79,25 @@ export function composeResumoGestor(d: ResumoGestorData): string {
     "Detalhes em Métricas, no painel do Lastro.",
     MAX_CORPO,
   );
-  return corpo;
+  // The head's figures may be said in the model's words; the sections (names, rankings) stay ours.
+  const mediana = d.resposta.medianaMin === null ? null : duracaoTexto(d.resposta.medianaMin);
+  const etapas = d.funil.slice(1);
+  return {
+    corpo,
+    ...redacaoDoInicio(
+      d.tipo === "diario" ? "resumo_gestor" : "resumo_gestor_semanal",
+      head,
+      corpo,
+      [dias, String(d.leads), ...(d.leads > 0 ? etapas.map((e) => String(e.leads)) : []), mediana],
+      {
+        periodo: d.tipo === "diario" ? dias : `semana de ${dias}`,
+        imobiliaria: leadText(d.imobiliariaNome, 80),
+        leadsRecebidos: String(d.leads),
+        ...(d.leads > 0 ? { funil } : {}),
+        primeiroContato: mediana
+          ? `mediana de ${mediana} (${plural(d.resposta.medidas, "lead", "leads")})`
+          : "sem registro no período",
+      },
+    ),
+  };
 }

@@ -3,6 +3,7 @@
 import { STATUS_LEAD } from "@/lib/painel/rotulos";
 import { periodoDias } from "./compose-listas";
 import type { ComposedMessage, ItemDemanda, ResumoSemanalInput } from "./message-types";
+import { redacaoDoInicio } from "./redacao";
 import { bold, leadText } from "../../../lib/whatsapp/text/compose";
 
 /** "45 min", "1h25", "2h", "1 dia e 3h", "4 dias". */
@@ -38,6 +39,8 @@ export function composeResumoSemanal(input: ResumoSemanalInput): ComposedMessage
     `Tempo até o 1º contato: ${resposta}`,
     `Visitas solicitadas: ${d.visitasSolicitadas}`,
   ];
+  const head = linhas.join("\n");
+  const mediana = d.medianaPrimeiraRespostaMin === null ? null : duracaoTexto(d.medianaPrimeiraRespostaMin);
   if (d.porStatus.length > 0) {
     linhas.push(
       "",
@@ -57,10 +60,36 @@ export function composeResumoSemanal(input: ResumoSemanalInput): ComposedMessage
       ...comDados.map(([titulo, itens]) => `• ${titulo}: ${lista(itens)}`),
     );
   }
+  const corpo = linhas.join("\n");
   return {
     // At most ~700 characters (three top-3 lists of 40-character names), well under MAX_CORPO.
-    corpo: linhas.join("\n"),
+    corpo,
     botoes: [],
+    // The model may say the figures in its own words; the status line and the demand lists follow as they are.
+    ...redacaoDoInicio(
+      "resumo_semanal",
+      head,
+      corpo,
+      [
+        semana,
+        String(d.recebidos),
+        String(d.contatados),
+        d.percentualContatados === null ? null : `${d.percentualContatados}%`,
+        mediana,
+        mediana ? null : "Já contatei",
+        String(d.visitasSolicitadas),
+      ],
+      {
+        semana,
+        leadsRecebidos: String(d.recebidos),
+        contatados: String(d.contatados),
+        ...(d.percentualContatados === null ? {} : { percentualContatados: `${d.percentualContatados}%` }),
+        tempoAtePrimeiroContato: mediana
+          ? `${mediana} (mediana de ${d.respostasMedidas} leads)`
+          : "sem registro: peça para tocar em *Já contatei* nos alertas",
+        visitasSolicitadas: String(d.visitasSolicitadas),
+      },
+    ),
     templateVariaveis: {
       "1": semana,
       "2": String(d.recebidos),

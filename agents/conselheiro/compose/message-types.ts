@@ -16,6 +16,9 @@ export type ComposedMessage = {
   redacao?: Redacao;
 };
 
+/** A message to a manager's login (no buttons): its text, and what a model may rewrite of it. */
+export type MensagemGestao = Pick<ComposedMessage, "corpo" | "redacao">;
+
 /** Who answers the lead: the message's broker, named in the greeting the WhatsApp link pre-fills. */
 export type Remetente = { corretorId: string; corretorNome: string; imobiliariaNome: string };
 

@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { insertMensagemOnce } from "@/lib/db/queries/mensagens";
 import { listGestoresComWhatsapp, type GestorComWhatsapp } from "@/lib/db/queries/usuarios";
 import { MENSAGEM_TIPOS } from "@/lib/domain/mensagem-tipos";
+import type { Redacao } from "@/lib/domain/redacao";
 import type { Papel } from "@/lib/db/schema";
 
 const pedidoSchema = z.object({
@@ -18,8 +19,8 @@ const pedidoSchema = z.object({
   eventoId: z.string().min(1).max(50).nullish(),
 });
 export type PedidoGestores = z.input<typeof pedidoSchema> & {
-  /** The text for one person (their first name is the usual difference). */
-  corpo: (gestor: GestorComWhatsapp) => string;
+  /** The text for one person (their first name is the usual difference), with what a model may rewrite of it. */
+  corpo: (gestor: GestorComWhatsapp) => string | { corpo: string; redacao?: Redacao };
 };
 
 export type EnfileiradaGestor = { mensagemId: string; usuarioId: string; criada: boolean };
@@ -32,6 +33,8 @@ export async function queueToGestores(deps: { db: Db; now: () => Date }, pedido:
   );
   const out: EnfileiradaGestor[] = [];
   for (const g of gestores) {
+    const texto = pedido.corpo(g);
+    const { corpo, redacao } = typeof texto === "string" ? { corpo: texto, redacao: undefined } : texto;
     const { mensagem, criada } = await insertMensagemOnce(deps.db, {
       imobiliariaId: p.imobiliariaId,
       usuarioId: g.id,
@@ -40,7 +43,8 @@ export async function queueToGestores(deps: { db: Db; now: () => Date }, pedido:
       eventoId: p.eventoId ?? null,
       tipo: p.tipo,
       destino: g.whatsapp,
-      corpo: pedido.corpo(g),
+      corpo,
+      ...(redacao ? { redacao } : {}),
       status: "pendente",
       idempotencyKey: `${p.chave}:${g.id}`,
       criadoEm: deps.now(),

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertCorretor } from "@/lib/db/testing/corretores";
 import { insertLead } from "@/lib/db/testing/leads";
 import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
-import { insertInteracao } from "@/lib/db/queries/interacoes";
+import { insertInteracao, listInteracoesDoLead } from "@/lib/db/queries/interacoes";
 import { getLeadById } from "@/lib/db/queries/leads";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { mockLlm } from "@/lib/llm/testing/mock-llm";
@@ -83,6 +83,21 @@ describe("reply draft", () => {
     expect(await rascunhoDoLead(t.db, lead)).toMatchObject({
       motor: "regras",
       texto: expect.stringMatching(/permuta/),
+    });
+  });
+
+  it("the lead page's draft is built from what the page read already (interações, broker, listing)", async () => {
+    const lead = await leadQueDisse("aceita permuta por um terreno?");
+    const [interacao] = await listInteracoesDoLead(t.db, lead.id);
+    // What the page passes in is what the draft reads: here a different question and broker name.
+    const lido = {
+      interacoes: [{ ...interacao!, conteudo: "tem financiamento pela caixa?" }],
+      corretor: { nome: "Renata Alves" },
+      imovel: null,
+    };
+    expect(await rascunhoDoLead(t.db, lead, lido)).toMatchObject({
+      motor: "regras",
+      texto: expect.stringMatching(/^Olá, Carlos! Aqui é Renata.*financiamento/s),
     });
   });
 });

@@ -96,6 +96,20 @@ describe("sendMensagem", () => {
     expect(h.fake.creates).toHaveLength(0);
   });
 
+  it("without a model every sent row says the template wrote it, and why no model did", async () => {
+    const redacao = { tipo: "novo_lead", fatos: ["Mariana"], contexto: { primeiroNome: "Mariana" }, rodape: "" };
+    const offered = await pendente({ redacao });
+    const fixed = await pendente({ tipo: "resposta" });
+    for (const row of [offered, fixed]) await sendMensagem(deps({ whatsapp: createOutboxClient() }), row.id);
+    expect(await getMensagemById(h.t.db, offered.id)).toMatchObject({
+      status: "outbox",
+      corpo: offered.corpo,
+      escritaPor: "regras",
+      escritaMotivo: "sem_modelo",
+    });
+    expect(await getMensagemById(h.t.db, fixed.id)).toMatchObject({ escritaPor: "regras", escritaMotivo: "tipo_fixo" });
+  });
+
   it("two concurrent sends of one row make one Twilio create", async () => {
     const row = await pendente();
     const outcomes = await Promise.all([sendMensagem(deps(), row.id), sendMensagem(deps(), row.id)]);

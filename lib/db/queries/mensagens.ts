@@ -80,6 +80,13 @@ function sendableNow(now: Date) {
   );
 }
 
+/** `escrita_por` of a body the rules wrote (the model's is `modelo:<nome>`). */
+export const ESCRITA_REGRAS = "regras";
+/** `escrita_motivo` of a row the model was never asked about: no model configured… */
+export const ESCRITA_SEM_MODELO = "sem_modelo";
+/** …or a kind whose text stays the template's (a reply to a command, a row without `redacao`). */
+export const ESCRITA_TIPO_FIXO = "tipo_fixo";
+
 /**
  * Atomically moves a sendable message to `enviando` (one attempt more). Returns null when another
  * worker holds it or it is no longer sendable — the caller must then do nothing.
@@ -87,7 +94,17 @@ function sendableNow(now: Date) {
 export async function claimMensagem(db: Db, id: string, now: Date): Promise<Mensagem | null> {
   const [row] = await db
     .update(mensagens)
-    .set({ status: "enviando", tentativas: sql`${mensagens.tentativas} + 1`, atualizadoEm: now })
+    .set({
+      status: "enviando",
+      tentativas: sql`${mensagens.tentativas} + 1`,
+      atualizadoEm: now,
+      // A row no model wrote goes out in the template's words, and says so: never offered to a model
+      // (no key, or asked by the runner's write job already) or a kind with no redacao at all.
+      escritaPor: sql`coalesce(${mensagens.escritaPor}, ${ESCRITA_REGRAS})`,
+      escritaMotivo: sql`case when ${mensagens.escritaPor} is null
+        then (case when ${mensagens.redacao} is null then ${ESCRITA_TIPO_FIXO} else ${ESCRITA_SEM_MODELO} end)
+        else ${mensagens.escritaMotivo} end`,
+    })
     .where(and(eq(mensagens.id, idSchema.parse(id)), sendableNow(now)))
     .returning();
   return row ?? null;

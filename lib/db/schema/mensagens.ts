@@ -61,9 +61,9 @@ export const mensagens = pgTable(
     mensagemAgrupadaId: varchar("mensagem_agrupada_id", { length: 50 }),
     /** What a model may rewrite in its own words (facts it must keep, the fixed link lines); null = template only. */
     redacao: jsonb("redacao").$type<Redacao>(),
-    /** Who wrote the body: null = the template (not offered to a model), "regras" or "modelo:<nome>". */
+    /** Who wrote the body: "modelo:<nome>" or "regras" (the template; set at the send at the latest), null = not sent yet. */
     escritaPor: varchar("escrita_por", { length: 60 }),
-    /** Why the template went instead of the model's text (timeout, a fact missing, too long…). */
+    /** Why the template went instead of the model's text: sem_modelo, tipo_fixo, a timeout, a fact missing, too long… */
     escritaMotivo: varchar("escrita_motivo", { length: 120 }),
   },
   (t) => [

@@ -4,7 +4,12 @@ import type { LanguageModelV3CallOptions, LanguageModelV3GenerateResult } from "
 import { MockLanguageModelV3 } from "ai/test";
 import type { Llm, LlmCallRecord } from "../types";
 
-export type MockReply = string | { text: string; finishReason?: "stop" | "content-filter" } | Error;
+export type MockReply =
+  | string
+  | { text: string; finishReason?: "stop" | "content-filter" }
+  | Error
+  /** Never answers: the caller's timeout (its abort signal) decides. */
+  | { hang: true };
 
 export function mockLlm(reply: (prompt: string, call: number) => MockReply, over: Partial<Llm> = {}) {
   const prompts: { system: string; user: string }[] = [];
@@ -22,6 +27,14 @@ export function mockLlm(reply: (prompt: string, call: number) => MockReply, over
       prompts.push({ system, user });
       const r = reply(user, prompts.length);
       if (r instanceof Error) throw r;
+      if (typeof r === "object" && "hang" in r) {
+        const signal = options.abortSignal;
+        return new Promise<never>((_, reject) => {
+          const stop = () => reject(signal?.reason ?? new Error("abortado"));
+          if (signal?.aborted) stop();
+          else signal?.addEventListener("abort", stop, { once: true });
+        });
+      }
       const { text, finishReason = "stop" } = typeof r === "string" ? { text: r } : r;
       return {
         content: [{ type: "text", text }],

@@ -43,7 +43,12 @@ export default async function LeadPage({ params, searchParams }: PageProps) {
   ]);
   if (!detalhe) notFound();
   const { lead } = detalhe;
-  const rascunho = await rascunhoDoLead(db, lead);
+  // The draft reuses what the page read: no second read of the interações, broker or listing.
+  const rascunho = await rascunhoDoLead(db, lead, {
+    interacoes: detalhe.interacoes,
+    corretor: detalhe.corretor,
+    imovel: detalhe.imovel,
+  });
   const status = lead.status ? STATUS_LEAD[lead.status] : null;
   const score = lead.score ?? 0;
 
