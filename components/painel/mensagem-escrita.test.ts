@@ -47,9 +47,8 @@ const card = (m: Mensagem) =>
 describe("which engine wrote a message, on the dashboard", () => {
   it("the /mensagens card says the model and its name, or the template and why", () => {
     expect(card(mensagem({ escritaPor: "modelo:gpt-4o-mini" }))).toContain("Escrita pela IA (gpt-4o-mini).");
-    expect(card(mensagem({ escritaPor: "regras", escritaMotivo: "sem_modelo" }))).toContain(
-      "Modelo de texto (IA não configurada).",
-    );
+    // Key-less installs see no engine line: nothing changes for them.
+    expect(card(mensagem({ escritaPor: "regras", escritaMotivo: "sem_modelo" }))).not.toContain("mensagem-escrita");
     expect(card(mensagem({ escritaPor: "regras", escritaMotivo: "tempo_esgotado" }))).toContain(
       "Modelo de texto (a IA não respondeu a tempo).",
     );
@@ -62,13 +61,13 @@ describe("which engine wrote a message, on the dashboard", () => {
       eventos: [],
       mensagens: [
         mensagem({ escritaPor: "modelo:gpt-4o-mini" }),
-        mensagem({ id: "msg_2", escritaPor: "regras", escritaMotivo: "tipo_fixo" }),
+        mensagem({ id: "msg_2", escritaPor: "regras", escritaMotivo: "fato ausente: 82" }),
       ],
       decisao: () => null,
       timezone: TZ,
     });
     const html = renderToStaticMarkup(createElement(LeadTimeline, { itens: items, timezone: TZ }));
     expect(html).toContain("Escrita pela IA (gpt-4o-mini).");
-    expect(html).toContain("Modelo de texto (mensagem de formato fixo).");
+    expect(html).toContain("Modelo de texto (a IA mudou ou omitiu um dado).");
   });
 });

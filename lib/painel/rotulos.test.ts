@@ -40,12 +40,9 @@ describe("escritaMensagem", () => {
     expect(escritaMensagem({ escritaPor: "modelo:gpt-4o-mini", escritaMotivo: null })).toBe(
       "Escrita pela IA (gpt-4o-mini)",
     );
-    expect(escritaMensagem({ escritaPor: "regras", escritaMotivo: "sem_modelo" })).toBe(
-      "Modelo de texto (IA não configurada)",
-    );
-    expect(escritaMensagem({ escritaPor: "regras", escritaMotivo: "tipo_fixo" })).toBe(
-      "Modelo de texto (mensagem de formato fixo)",
-    );
+    // Without a key (or for a fixed-format kind) the dashboard says nothing, as before the AI layer.
+    expect(escritaMensagem({ escritaPor: "regras", escritaMotivo: "sem_modelo" })).toBeNull();
+    expect(escritaMensagem({ escritaPor: "regras", escritaMotivo: "tipo_fixo" })).toBeNull();
     expect(escritaMensagem({ escritaPor: "regras", escritaMotivo: "fato ausente: 82" })).toBe(
       "Modelo de texto (a IA mudou ou omitiu um dado)",
     );

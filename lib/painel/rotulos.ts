@@ -120,11 +120,15 @@ const MOTIVO_ESCRITA: Record<string, string> = {
 };
 
 /**
- * Which engine wrote a message's text: "Escrita pela IA (<modelo>)" or "Modelo de texto (<motivo>)";
- * null while nothing is decided (a row not sent yet, e.g. held by the quota or cancelled).
+ * Which engine wrote a message's text: "Escrita pela IA (<modelo>)" or "Modelo de texto (<motivo>)"
+ * when the model was tried and its text not used; null while nothing is decided (a row not sent yet,
+ * e.g. held by the quota or cancelled) and for rows no model was asked about.
  */
 export function escritaMensagem(m: { escritaPor: string | null; escritaMotivo: string | null }): string | null {
   if (!m.escritaPor) return null;
+  // Rows the model was never asked about (no key, or a fixed-format kind) say nothing: without a key the
+  // dashboard stays as it was, and with one an unlabelled message is one that is always the template.
+  if (m.escritaMotivo === "sem_modelo" || m.escritaMotivo === "tipo_fixo") return null;
   if (m.escritaPor.startsWith("modelo:")) return `Escrita pela IA (${m.escritaPor.slice("modelo:".length)})`;
   const motivo = m.escritaMotivo?.startsWith("fato ausente")
     ? "a IA mudou ou omitiu um dado"
