@@ -195,6 +195,7 @@ const PAGES: PageCase[] = [
     expected: admins,
   },
   { route: "/conta", load: () => import("./(painel)/conta/page"), expected: everyone },
+  { route: "/privacidade", load: () => import("./(painel)/privacidade/page"), expected: admins },
   {
     route: "/configuracoes/auditoria",
     load: () => import("./(painel)/configuracoes/auditoria/page"),
@@ -363,6 +364,19 @@ const ACTIONS: ActionCase[] = [
     form: () => ({ usuarioId: logins.gestorA.userId, papel: "admin" }),
     refused: { gestorA: "403", corretorA1: "403", corretorA2: "403", adminB: "404" },
   },
+  // Admins only. Another agency's admin searches their own agency: it finds nothing of agency A's.
+  {
+    file: "(painel)/privacidade/actions",
+    name: "exportarTitularAction",
+    form: () => ({ q: "(11) 91234-5678" }),
+    refused: { gestorA: "403", corretorA1: "403", corretorA2: "403" },
+  },
+  {
+    file: "(painel)/privacidade/actions",
+    name: "apagarTitularAction",
+    form: () => ({ q: "(11) 91234-5678", confirmo: "on" }),
+    refused: { gestorA: "403", corretorA1: "403", corretorA2: "403" },
+  },
   {
     file: "(painel)/conta/actions",
     name: "trocarSenhaAction",
@@ -395,6 +409,7 @@ const ACTION_FILES: Record<string, () => Promise<Record<string, unknown>>> = {
   "(painel)/corretores/[id]/actions": () => import("./(painel)/corretores/[id]/actions"),
   "(painel)/configuracoes/integracoes/actions": () => import("./(painel)/configuracoes/integracoes/actions"),
   "(painel)/configuracoes/actions": () => import("./(painel)/configuracoes/actions"),
+  "(painel)/privacidade/actions": () => import("./(painel)/privacidade/actions"),
 };
 type ServerAction = (prev: unknown, form: FormData) => Promise<unknown>;
 

@@ -44,6 +44,7 @@ const PAGES: Record<Extract<DemoRole, "admin" | "gestor" | "corretor">, Shot[]> 
     { name: "integracoes", url: "/configuracoes/integracoes", ready: heading("Configurações") },
     { name: "auditoria", url: "/configuracoes/auditoria", ready: heading("Configurações") },
     { name: "usuarios", url: "/configuracoes/usuarios", ready: heading("Configurações") },
+    { name: "privacidade", url: "/privacidade?q=11968621242", ready: heading("Privacidade (LGPD)") },
     { name: "conta", url: "/conta", ready: heading("Minha conta") },
   ],
   gestor: [

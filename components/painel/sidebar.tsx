@@ -16,7 +16,12 @@ function navItems(papel: Papel, corretorId: string | null): NavItem[] {
       : corretorId
         ? [{ href: `/corretores/${corretorId}`, label: "Minhas preferências" }]
         : []),
-    ...(papel === "admin" ? [{ href: "/configuracoes", label: "Configurações" }] : []),
+    ...(papel === "admin"
+      ? [
+          { href: "/configuracoes", label: "Configurações" },
+          { href: "/privacidade", label: "Privacidade" },
+        ]
+      : []),
   ];
 }
 

@@ -21,6 +21,8 @@ const ACAO_ROTULO: Record<string, string> = {
   "usuario.whatsapp": "WhatsApp do login alterado pelo próprio usuário",
   "corretor.criado": "Corretor adicionado",
   "retencao.executada": "Retenção de dados pessoais aplicada (LGPD)",
+  "titular.exportado": "Dados de um titular exportados (LGPD)",
+  "titular.apagado": "Dados de um titular apagados (LGPD)",
 };
 
 // The agency settings' audit keys (lib/setup/update-configuracoes.ts) as the form names them.

@@ -35,7 +35,8 @@ export async function salvarConfiguracoesAction(_prev: AcaoEstado, form: FormDat
       resumoSemanalHora: campoTexto(form, "resumoSemanalHora") ?? "",
       templates: camposComPrefixo(form, "template:"),
       limiteMensalIaUsd: campoTexto(form, "limiteMensalIaUsd") ?? "",
-      retencaoMeses: campoNumero(form, "retencaoMeses"),
+      // A form without the field (an older page still open) keeps the agency's period.
+      retencaoMeses: form.has("retencaoMeses") ? campoNumero(form, "retencaoMeses") : undefined,
     },
   );
   if (result.kind === "invalido") return { ok: false, mensagem: "Corrija os campos indicados.", erros: result.erros };
