@@ -297,6 +297,8 @@ const ACTIONS: ActionCase[] = [
     name: "reatribuirAction",
     form: () => ({ leadId: ids.leadA1, paraCorretorId: ids.corretorA2 }),
   },
+  // Another broker's lead, another agency's lead: the same 404, and nobody is marked.
+  { file: "(painel)/leads/[id]/actions", name: "naoQuerContatoAction", form: () => ({ leadId: ids.leadA1 }) },
   { file: "(painel)/funil/actions", name: "moverNoFunilAction", form: moveForm },
   {
     file: "(painel)/mensagens/actions",

@@ -1,5 +1,6 @@
 // Orquestrador(eventoId): load, decide, then ONE transaction writes the message row (if any), the
 // quota outcome, `processado = true` and the decision. Re-running a decided event changes nothing.
+import { hasOptOut } from "@/agents/vigilante/opt-out";
 import { templateWriter, type MessageWriter } from "@/agents/conselheiro/compose/templates";
 import type { Db } from "@/lib/db/client";
 import { getEventoContext, retornoKey } from "@/lib/db/queries/evento-context";
@@ -20,7 +21,7 @@ import { takeQuota, type QuotaSlot } from "./take-quota";
 export type OrquestradorDeps = { db: Db; kv: Kv; now: () => Date; writer?: MessageWriter };
 export type ProcessEventoResult = {
   mensagemIds: string[];
-  decisao: Decision["acao"] | "desconhecida";
+  decisao: Decision["acao"] | "cancelado" | "desconhecida";
   /** For `agora`: whether the quota let the alert through or held it (`retida_cota`). */
   cota?: "liberada" | "retida";
 };
@@ -49,6 +50,18 @@ export async function processEvento(deps: OrquestradorDeps, eventoId: string): P
   if (evento.processado) return recordedResult(evento);
 
   const ctx = await loadEventoContext(deps.db, found);
+  if (hasOptOut(ctx.lead.metadata)) {
+    // The person asked not to be contacted: nothing about them goes to a broker (agents/vigilante/opt-out.ts).
+    const recorded = await recordDecisionOnly(deps.db, evento.id, {
+      acao: "cancelado",
+      motivo: "opt_out",
+      mensagemIds: [],
+      decididoEm: now.toISOString(),
+    });
+    if (recorded.kind === "already_decided" && recorded.evento) return recordedResult(recorded.evento);
+    log.info("orquestrador.decided", { eventoId, decisao: "cancelado", motivo: "opt_out", mensagens: 0 });
+    return { mensagemIds: [], decisao: "cancelado" };
+  }
   const { decision, chave } = decideWithRepeats({
     evento,
     lead: ctx.lead,

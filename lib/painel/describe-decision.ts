@@ -83,6 +83,8 @@ export function describeDecision(decisao: unknown, ctx: DecisaoContexto): string
     case "repetida":
       return `sem nova mensagem: ${motivo ? (MOTIVOS_REPETIDA[motivo] ?? minuscula(motivo)) : "consulta repetida"}`;
     case "cancelado":
+      if (motivo === "opt_out") return "sem alerta: a pessoa pediu para não ser contatada";
+      if (motivo === "pedido_titular") return "cancelada: os dados da pessoa foram apagados a pedido dela";
       return motivo === "lead_encerrado"
         ? "cancelada: o lead foi encerrado (fechado ou perdido) antes do envio"
         : "cancelada: o lead foi passado para outro corretor antes do envio";

@@ -3,6 +3,7 @@
 // Twilio MessageSid, then handed to the ConversationAnalyzer after the commit. We never answer the
 // lead: the broker talks to them. It moves the lead's last interaction (the follow-up cadence starts
 // again) but is no first response of the broker (not in RESPOSTA_DO_CORRETOR_TIPOS): the SLA chain goes on.
+// "Pare" / "não quero contato" also opts the person out (agents/vigilante/opt-out.ts).
 import { z } from "zod";
 import type { Dispatch } from "@/agents/pipeline-events";
 import type { Db } from "@/lib/db/client";
@@ -11,13 +12,15 @@ import { findLeadAlertadoPorTelefone } from "@/lib/db/queries/leads-remetente";
 import { touchLeadInteracao } from "@/lib/db/queries/leads-resposta";
 import { lockInboundMessage } from "@/lib/db/queries/mensagens-resposta";
 import { log } from "@/lib/log";
+import { isOptOutText, optOutLeads } from "@/agents/vigilante/opt-out";
+import { findLeadsDoTitular } from "@/lib/db/queries/retencao";
 import { senderPhoneCandidates } from "../send/resolve-sender";
 
 export type LeadReplyDeps = { db: Db; now: () => Date; dispatch: Dispatch };
 export type LeadReplyResult =
   | { outcome: "remetente_desconhecido" }
   | { outcome: "repetida"; leadId: string }
-  | { outcome: "registrada"; leadId: string; interacaoId: number };
+  | { outcome: "registrada"; leadId: string; interacaoId: number; optOut?: true };
 
 /** Who wrote it as the interação records it (`metadata.origem`): the lead, not a broker. */
 export const ORIGEM_LEAD = "lead";
@@ -68,5 +71,14 @@ export async function recordLeadReply(deps: LeadReplyDeps, params: Record<string
     .dispatch("interacao/recorded", { leadId: lead.id }, `lead-reply-${msg.MessageSid}`)
     .catch((err: unknown) => log.warn("analise.dispatch_failed", { leadId: lead.id, error: String(err) }));
   log.info("whatsapp.lead_replied", { leadId: lead.id, imobiliariaId: lead.imobiliariaId });
+  if (lead.imobiliariaId && isOptOutText(conteudo)) {
+    // "Pare" / "não quero contato": every lead of this person in the agency, not only the one answered.
+    const telefones = senderPhoneCandidates({ from: msg.From, waId: msg.WaId });
+    const seus = await findLeadsDoTitular(deps.db, lead.imobiliariaId, { telefones });
+    const ids = [...new Set([lead.id, ...seus.map((l) => l.id)])];
+    const feito = await optOutLeads(deps.db, lead.imobiliariaId, ids, { canal: "whatsapp" }, now);
+    log.info("lgpd.opt_out", { leadId: lead.id, leads: feito.marcados.length, canceladas: feito.mensagensCanceladas });
+    return { outcome: "registrada", leadId: lead.id, interacaoId, optOut: true };
+  }
   return { outcome: "registrada", leadId: lead.id, interacaoId };
 }

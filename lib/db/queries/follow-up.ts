@@ -52,6 +52,8 @@ export async function listLeadsParados(
       and(
         eq(leads.imobiliariaId, idSchema.parse(filtro.imobiliariaId)),
         sql`${leads.status} in ('em_contato', 'visita_agendada', 'proposta') and ${leads.corretorId} is not null`,
+        // A person who asked not to be contacted gets no follow-up nudges (agents/vigilante/opt-out.ts).
+        sql`(${leads.metadata} -> 'optOut') is null`,
         gte(leads.dataUltimaInteracao, filtro.desde),
         lt(leads.dataUltimaInteracao, filtro.antesDe),
         or(isNull(leads.visitaEm), lt(leads.visitaEm, filtro.agora)),

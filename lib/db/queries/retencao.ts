@@ -320,11 +320,17 @@ export async function exportLeadsDoTitular(db: Db, imobiliariaId: string, leadId
  * Before an erasure: nothing about these leads may still go out or come due. Unsent messages are
  * cancelled, undecided events closed, and the SLA chain and visit reminders stopped.
  */
-export async function stopWorkOnLeads(db: Db, imobiliariaId: string, leadIds: string[], em: Date): Promise<number> {
+export async function stopWorkOnLeads(
+  db: Db,
+  imobiliariaId: string,
+  leadIds: string[],
+  em: Date,
+  motivo: "pedido_titular" | "opt_out" = "pedido_titular",
+): Promise<number> {
   const ids = idsSchema.parse(leadIds);
   if (ids.length === 0) return 0;
   const agency = idSchema.parse(imobiliariaId);
-  const cancelamento = JSON.stringify({ cancelamento: { motivo: "pedido_titular", em: em.toISOString() } });
+  const cancelamento = JSON.stringify({ cancelamento: { motivo, em: em.toISOString() } });
   const canceladas = await db
     .update(mensagens)
     .set({ status: "cancelada", atualizadoEm: em })
@@ -340,7 +346,7 @@ export async function stopWorkOnLeads(db: Db, imobiliariaId: string, leadIds: st
     .update(eventos)
     .set({
       processado: true,
-      metadata: sql`coalesce(${eventos.metadata}, '{}'::jsonb) || ${cancelamento}::jsonb || jsonb_build_object('decisao', jsonb_build_object('acao', 'cancelado', 'motivo', 'pedido_titular', 'mensagemIds', '[]'::jsonb))`,
+      metadata: sql`coalesce(${eventos.metadata}, '{}'::jsonb) || ${cancelamento}::jsonb || jsonb_build_object('decisao', jsonb_build_object('acao', 'cancelado', 'motivo', ${motivo}::text, 'mensagemIds', '[]'::jsonb))`,
     })
     .where(
       and(eq(eventos.imobiliariaId, agency), inArray(eventos.leadId, ids), sql`${eventos.processado} is not true`),
@@ -350,4 +356,31 @@ export async function stopWorkOnLeads(db: Db, imobiliariaId: string, leadIds: st
     .set({ slaProximaEm: null, visitaEm: null })
     .where(and(eq(leads.imobiliariaId, agency), inArray(leads.id, ids)));
   return canceladas.length;
+}
+
+/**
+ * Marks the leads "não quer contato" (`metadata.optOut`: when and through which channel); returns the
+ * ids newly marked. From then on nothing about them goes to a broker (the Orquestrador, the sweeps).
+ */
+export async function setOptOut(
+  db: Db,
+  imobiliariaId: string,
+  leadIds: string[],
+  optOut: { em: Date; canal: "whatsapp" | "painel" },
+): Promise<string[]> {
+  const ids = idsSchema.parse(leadIds);
+  if (ids.length === 0) return [];
+  const marca = JSON.stringify({ optOut: { em: optOut.em.toISOString(), canal: optOut.canal } });
+  const rows = await db
+    .update(leads)
+    .set({ metadata: sql`coalesce(${leads.metadata}, '{}'::jsonb) || ${marca}::jsonb` })
+    .where(
+      and(
+        eq(leads.imobiliariaId, idSchema.parse(imobiliariaId)),
+        inArray(leads.id, ids),
+        sql`(${leads.metadata} -> 'optOut') is null`,
+      ),
+    )
+    .returning({ id: leads.id });
+  return rows.map((r) => r.id);
 }

@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { addLeadNote, changeLeadStatus, mudancaStatusSchema, notaSchema } from "@/agents/vigilante/lead-status";
 import { giveBackQuotaSlot } from "@/agents/orquestrador/take-quota";
 import { reassignLeadFromPainel, reatribuicaoSchema } from "@/agents/vigilante/reassign-lead";
+import { optOutFromPainel } from "@/agents/vigilante/opt-out";
 import { dispatch } from "@/inngest/dispatch";
 import { requireScope } from "@/lib/auth/authorize";
 import { getDb } from "@/lib/db/client";
@@ -96,3 +97,17 @@ export async function reatribuirAction(_prev: AcaoEstado, form: FormData): Promi
 }
 
 const rotulo = (status: LeadStatus | null) => (status ? STATUS_LEAD[status].rotulo : "sem status");
+
+export async function naoQuerContatoAction(_prev: AcaoEstado, form: FormData): Promise<AcaoEstado> {
+  const { viewer, scope } = await requireScope();
+  const leadId = texto(form, "leadId") ?? "";
+  if (!/^[A-Za-z0-9_-]{1,50}$/.test(leadId)) return { ok: false, mensagem: "Lead inválido. Recarregue a página." };
+  const { db } = await getDb();
+  const result = await optOutFromPainel(db, { scope, usuarioId: viewer.userId }, leadId, new Date());
+  if (result.kind === "nao_encontrado") notFound();
+  revalidatePath(`/leads/${leadId}`);
+  const canceladas = result.mensagensCanceladas
+    ? ` ${result.mensagensCanceladas === 1 ? "1 mensagem pendente cancelada" : `${result.mensagensCanceladas} mensagens pendentes canceladas`}.`
+    : "";
+  return { ok: true, mensagem: `Marcado: a pessoa não quer contato. Nenhum alerta sobre ela sairá mais.${canceladas}` };
+}

@@ -8,6 +8,7 @@ import { LeadAcoes } from "@/components/painel/lead-acoes-client";
 import { LeadAnalise } from "@/components/painel/lead-analise";
 import { LeadBusca } from "@/components/painel/lead-busca";
 import { LeadDetalhes } from "@/components/painel/lead-detalhes";
+import { LeadOptOut } from "@/components/painel/lead-opt-out-client";
 import { LeadScore } from "@/components/painel/lead-score";
 import { LeadRascunho } from "@/components/painel/lead-rascunho";
 import { LeadTimeline } from "@/components/painel/lead-timeline";
@@ -20,8 +21,9 @@ import { telLink, whatsappLink } from "@/lib/painel/contato";
 import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
 import { loadLeadDetalhe } from "@/lib/painel/load-lead-detalhe";
 import { STATUS_LEAD } from "@/lib/painel/rotulos";
+import { formatDataHora } from "@/lib/time/format-data-hora";
 import { historicoCompletoParam, type RawSearchParams } from "@/lib/painel/search-params";
-import { adicionarNotaAction, mudarStatusAction, reatribuirAction } from "./actions";
+import { adicionarNotaAction, mudarStatusAction, naoQuerContatoAction, reatribuirAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Lead · Lastro" };
@@ -51,6 +53,7 @@ export default async function LeadPage({ params, searchParams }: PageProps) {
   });
   const status = lead.status ? STATUS_LEAD[lead.status] : null;
   const score = lead.score ?? 0;
+  const optOut = optOutDe(lead.metadata);
 
   return (
     <div className="space-y-5 pb-24 md:pb-0" data-testid="lead-pagina" data-lead-id={lead.id}>
@@ -67,6 +70,11 @@ export default async function LeadPage({ params, searchParams }: PageProps) {
           {status ? (
             <Badge tom={status.tom} testId="lead-status-badge">
               {status.rotulo}
+            </Badge>
+          ) : null}
+          {optOut ? (
+            <Badge tom="alerta" testId="lead-opt-out-badge">
+              Não quer contato
             </Badge>
           ) : null}
         </div>
@@ -92,6 +100,15 @@ export default async function LeadPage({ params, searchParams }: PageProps) {
                 : null
             }
           />
+          <LeadOptOut
+            leadId={lead.id}
+            marcado={
+              optOut
+                ? `desde ${formatDataHora(new Date(optOut.em), timezone)}, ${optOut.canal === "whatsapp" ? "pelo WhatsApp" : "marcado no painel"}`
+                : null
+            }
+            acao={naoQuerContatoAction}
+          />
         </div>
         <div className="min-w-0 space-y-5 lg:col-start-1 lg:row-start-1">
           <LeadScore score={score} fatores={detalhe.fatores} limiares={limiares} />
@@ -111,4 +128,10 @@ export default async function LeadPage({ params, searchParams }: PageProps) {
       </div>
     </div>
   );
+}
+
+/** `metadata.optOut` as the page shows it (agents/vigilante/opt-out.ts writes it); null when absent or odd. */
+function optOutDe(metadata: unknown): { em: string; canal: string } | null {
+  const o = (metadata as { optOut?: { em?: unknown; canal?: unknown } } | null)?.optOut;
+  return o && typeof o.em === "string" && typeof o.canal === "string" ? { em: o.em, canal: o.canal } : null;
 }
