@@ -64,3 +64,34 @@ test("o administrador encontra, exporta e apaga os dados de uma pessoa pelo tele
   await expect(linhas.nth(1).getByTestId("auditoria-oque")).toHaveText("Dados de um titular exportados (LGPD)");
   await expect(page.getByTestId("auditoria-resultados")).not.toContainText("Helena");
 });
+
+test("o corretor vê a base legal do lead e marca que a pessoa não quer contato", async ({ page, request }) => {
+  const sufixo = String(Date.now()).slice(-4);
+  const entrega = await request.post("/api/webhooks/portais/generico/horizonte", {
+    headers: { authorization: "Bearer horizonte-api-demo-key" },
+    data: { id: `optout-${sufixo}`, nome: "Igor Sem Contato", telefone: `(11) 93457-${sufixo}` },
+  });
+  expect(entrega.status()).toBe(201);
+  const { leadId } = (await entrega.json()) as { leadId: string };
+
+  await loginAs(page, "admin");
+  await page.goto(`/leads/${leadId}`);
+  await expect(page.getByTestId("lead-base-legal")).toContainText(
+    "Base legal: legítimo interesse, pedido de contato pelo",
+  );
+  await page.getByText("Não quer contato", { exact: true }).click();
+  await page.getByRole("button", { name: "Confirmar: não quer contato" }).click();
+  await expect(page.getByTestId("lead-opt-out-badge")).toHaveText("Não quer contato");
+  await expect(page.getByTestId("lead-opt-out")).toContainText("A pessoa pediu para não ser contatada");
+  await expect(page.getByTestId("lead-opt-out")).toContainText("marcado no painel");
+
+  for (const [width, height] of [
+    [1366, 900],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await expectNoSidewaysScroll(page, width);
+    expect(await accessibilityProblems(page), `a ${width} px`).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENS, `lead-nao-quer-contato-${width}.png`), fullPage: true });
+  }
+});

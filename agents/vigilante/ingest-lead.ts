@@ -111,7 +111,7 @@ async function decideLead(
     listingPrice: imovel?.preco ?? null,
   });
   const busca = extractBusca(lead, imovel);
-  const intake = intakeMetadata(lead, entregaId, { sanitizado });
+  const intake = intakeMetadata(lead, entregaId, at, { sanitizado });
   const interacao = intakeInteracao(lead, intake);
   const scoreMeta = { total: score, fatores: factors, calculadoEm: at.toISOString() };
   // An admin's "Enviar lead de teste" proves the portal's route end to end; it must not wake a broker

@@ -2,10 +2,18 @@
 // demo data and real intake write the same keys the dashboard reads.
 import type { NormalizedLead } from "@/lib/portals/normalized-lead";
 
-/** `sanitizado`: NULs or lone surrogates were cleaned out of the body (`entrada.sanitizado`, no personal data). */
-export function intakeMetadata(lead: NormalizedLead, entregaId: string, entrada: { sanitizado?: boolean } = {}) {
+/** `recebidoEm`: the receipt time the legal basis is recorded with. `sanitizado`: NULs or lone surrogates were cleaned out of the body (`entrada.sanitizado`, no personal data). */
+export function intakeMetadata(
+  lead: NormalizedLead,
+  entregaId: string,
+  recebidoEm: Date,
+  entrada: { sanitizado?: boolean } = {},
+) {
   return {
     portal: lead.portal,
+    // LGPD: why we may hold and use this person's data: they asked, on this portal, at this time, to be
+    // contacted about a listing (legitimate interest). Shown on the lead page; a "pare" ends the contact.
+    baseLegal: { tipo: "legitimo_interesse" as const, portal: lead.portal, em: recebidoEm.toISOString() },
     externalId: lead.externalId,
     entregaId,
     leadType: lead.leadType,

@@ -1,7 +1,8 @@
 "use client";
 // The lead page's "Não quer contato" (LGPD opt-out): once marked, nothing about the person goes to a
-// broker again; the card then says since when and how it was asked. Marking needs a second click.
-import { useActionState, useState } from "react";
+// broker again; the card then says since when and how it was asked. Marking needs a second click
+// (a disclosure), and the form posts without JavaScript too.
+import { useActionState } from "react";
 import { botaoSecundario } from "@/components/ui/estilos";
 import { ESTADO_INICIAL, type AcaoEstado } from "@/lib/painel/acao-estado";
 
@@ -9,17 +10,23 @@ type Props = {
   leadId: string;
   /** "desde 05/12 14:30, pelo WhatsApp" when already marked; null otherwise. */
   marcado: string | null;
+  /** "legítimo interesse: pedido de contato pelo Grupo OLX em 05/12/2026 14:30"; null for older leads. */
+  baseLegal: string | null;
   acao: (prev: AcaoEstado, form: FormData) => Promise<AcaoEstado>;
 };
 
-export function LeadOptOut({ leadId, marcado, acao }: Props) {
+export function LeadOptOut({ leadId, marcado, baseLegal, acao }: Props) {
   const [estado, enviar, enviando] = useActionState(acao, ESTADO_INICIAL);
-  const [confirmando, setConfirmando] = useState(false);
   return (
     <section aria-labelledby="lead-contato" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <h2 id="lead-contato" className="text-sm font-semibold text-ink">
         Contato (LGPD)
       </h2>
+      {baseLegal ? (
+        <p className="mt-1 text-xs text-muted" data-testid="lead-base-legal">
+          Base legal: {baseLegal}.
+        </p>
+      ) : null}
       {marcado ? (
         <p className="mt-2 text-sm text-slate-700" data-testid="lead-opt-out">
           A pessoa pediu para não ser contatada ({marcado}). Nenhum alerta, lembrete ou follow-up sobre ela sai mais.
@@ -30,15 +37,13 @@ export function LeadOptOut({ leadId, marcado, acao }: Props) {
           <p className="text-sm text-slate-600">
             Se a pessoa pediu para não receber mais contato, marque aqui: os alertas e lembretes sobre ela param.
           </p>
-          {confirmando ? (
-            <button type="submit" className={`${botaoSecundario} w-full`} disabled={enviando}>
+          {/* A disclosure, not state: the second step works before the page's JavaScript has loaded. */}
+          <details className="group">
+            <summary className={`${botaoSecundario} w-full cursor-pointer list-none`}>Não quer contato</summary>
+            <button type="submit" className={`${botaoSecundario} mt-2 w-full`} disabled={enviando}>
               {enviando ? "Marcando…" : "Confirmar: não quer contato"}
             </button>
-          ) : (
-            <button type="button" className={`${botaoSecundario} w-full`} onClick={() => setConfirmando(true)}>
-              Não quer contato
-            </button>
-          )}
+          </details>
         </form>
       )}
       {estado.mensagem ? (

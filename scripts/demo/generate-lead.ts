@@ -294,7 +294,7 @@ export function generateLead(ctx: LeadContext, i: number): LeadBundle {
     });
   }
 
-  const intake = intakeMetadata(normalized, entregas[0]!.id!);
+  const intake = intakeMetadata(normalized, entregas[0]!.id!, at);
   const repeat = timeline.retornoEm ? entregas[1]! : null;
   const lead: InferInsertModel<typeof leads> = {
     id: leadId,

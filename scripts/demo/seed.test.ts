@@ -283,7 +283,8 @@ describe("seedDemoIfEmpty and determinism", () => {
       type Meta = Entrada & {
         entregaId: string;
         score: { calculadoEm: string };
-        ultimaConsulta?: Entrada & { entregaId: string };
+        baseLegal: { em: string };
+        ultimaConsulta?: Entrada & { entregaId: string; baseLegal: { em: string } };
       };
       // The portal's own timestamp (metadata.entrada.dataPortal) moves with the dates.
       const shiftEntrada = (m: Entrada, by: number) =>
@@ -306,12 +307,17 @@ describe("seedDemoIfEmpty and determinism", () => {
               entregaId: meta.entregaId.slice(-16),
               ...shiftEntrada(meta, by),
               score: { ...meta.score, calculadoEm: Date.parse(meta.score.calculadoEm) - by },
+              baseLegal: { ...meta.baseLegal, em: Date.parse(meta.baseLegal.em) - by },
               ...(meta.ultimaConsulta
                 ? {
                     ultimaConsulta: {
                       ...meta.ultimaConsulta,
                       entregaId: meta.ultimaConsulta.entregaId.slice(-16),
                       ...shiftEntrada(meta.ultimaConsulta, by),
+                      baseLegal: {
+                        ...meta.ultimaConsulta.baseLegal,
+                        em: Date.parse(meta.ultimaConsulta.baseLegal.em) - by,
+                      },
                     },
                   }
                 : {}),

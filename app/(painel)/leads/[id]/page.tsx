@@ -22,6 +22,8 @@ import { loadImobiliaria } from "@/lib/painel/load-imobiliaria";
 import { loadLeadDetalhe } from "@/lib/painel/load-lead-detalhe";
 import { STATUS_LEAD } from "@/lib/painel/rotulos";
 import { formatDataHora } from "@/lib/time/format-data-hora";
+import { PORTAIS, type Portal } from "@/lib/db/schema";
+import { PORTAL_ROTULO } from "@/lib/painel/auditoria-texto";
 import { historicoCompletoParam, type RawSearchParams } from "@/lib/painel/search-params";
 import { adicionarNotaAction, mudarStatusAction, naoQuerContatoAction, reatribuirAction } from "./actions";
 
@@ -107,6 +109,7 @@ export default async function LeadPage({ params, searchParams }: PageProps) {
                 ? `desde ${formatDataHora(new Date(optOut.em), timezone)}, ${optOut.canal === "whatsapp" ? "pelo WhatsApp" : "marcado no painel"}`
                 : null
             }
+            baseLegal={baseLegalTexto(lead.metadata, timezone)}
             acao={naoQuerContatoAction}
           />
         </div>
@@ -134,4 +137,12 @@ export default async function LeadPage({ params, searchParams }: PageProps) {
 function optOutDe(metadata: unknown): { em: string; canal: string } | null {
   const o = (metadata as { optOut?: { em?: unknown; canal?: unknown } } | null)?.optOut;
   return o && typeof o.em === "string" && typeof o.canal === "string" ? { em: o.em, canal: o.canal } : null;
+}
+
+/** `metadata.baseLegal` (recorded at intake, agents/vigilante/intake-metadata.ts) in words; null when absent. */
+function baseLegalTexto(metadata: unknown, timezone: string): string | null {
+  const b = (metadata as { baseLegal?: { tipo?: unknown; portal?: unknown; em?: unknown } } | null)?.baseLegal;
+  if (!b || b.tipo !== "legitimo_interesse" || typeof b.em !== "string") return null;
+  const portal = (PORTAIS as readonly unknown[]).includes(b.portal) ? PORTAL_ROTULO[b.portal as Portal] : "portal";
+  return `legítimo interesse, pedido de contato pelo ${portal} em ${formatDataHora(new Date(b.em), timezone)}`;
 }

@@ -292,6 +292,12 @@ describe.each(WEBHOOK_DOORS)(
       const [lead] = await handle.db.select().from(leads).where(eq(leads.id, res.json.leadId));
       expect(lead?.telefone).toBe("+351912000222");
       expect((lead?.metadata as Json).telefoneValido).toBe(true);
+      // LGPD: the legal basis is recorded with the portal and the receipt time.
+      expect((lead?.metadata as Json).baseLegal).toEqual({
+        tipo: "legitimo_interesse",
+        portal: (lead?.metadata as Json).portal,
+        em: lead?.dataPrimeiroContato?.toISOString(),
+      });
     });
 
     it("a 1970 or future portal timestamp: kept in metadata; the lead is ordered and matched by receipt time", async () => {
