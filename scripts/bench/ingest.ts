@@ -1,7 +1,7 @@
 // Ingestion benchmark: posts the portal fixtures with varied ids to a running server (real
 // Postgres + Redis) and compares it with an empty route handler on the same server, same run.
 //   npm run bench -- ingest [--url http://host:port] [--duration 15] [--connections 20] [--rate 110] [--slug horizonte]
-//                           [--web 1] [--worker-nice 19] [--embutido]
+//                           [--web 1] [--worker-nice 19] [--embutido] [--port 3200] [--db lastro_bench]
 // Two phases: a steady `rate` of deliveries, open loop (the target: ≥ 100 leads/s with p99 < 50 ms),
 // and the server's capacity with `connections` clients posting back to back.
 import { readFileSync } from "node:fs";
@@ -231,13 +231,17 @@ export async function main(args: string[]): Promise<void> {
   // web process and a worker at nice 10 measured worse p99 (206 and 144 ms vs 93 ms), same capacity.
   const webProcesses = Number(arg(args, "web", "1"));
   const workerNice = Number(arg(args, "worker-nice", "19"));
+  // Two benches started at once on one machine must not share a port or drop each other's database.
+  const port = Number(arg(args, "port", "3200"));
+  const database = arg(args, "db", "lastro_bench");
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error(`--db inválido: ${database}`);
   const server = given
     ? null
     : await startBenchServer({
-        port: 3200,
+        port,
         databaseUrl: postgres,
         redisUrl: redis,
-        database: "lastro_bench",
+        database,
         worker,
         webProcesses,
         workerNice,
