@@ -94,22 +94,17 @@ WITH m AS MATERIALIZED (
   ON CONFLICT (imobiliaria_id, dia, corretor_id, origem) DO UPDATE SET
     leads = t.leads + excluded.leads, contato = t.contato + excluded.contato, visita = t.visita + excluded.visita,
     proposta = t.proposta + excluded.proposta, fechado = t.fechado + excluded.fechado, roleta = t.roleta + excluded.roleta
-  RETURNING 1
 ), respostas AS (
   INSERT INTO metricas_respostas_diarias AS t (imobiliaria_id, dia, corretor_id, segundos, leads)
   SELECT imobiliaria_id, dia, corretor_id, segundos, sum(sinal)::int FROM m WHERE segundos IS NOT NULL
   GROUP BY 1, 2, 3, 4 HAVING sum(sinal) <> 0 ORDER BY 1, 2, 3, 4
   ON CONFLICT (imobiliaria_id, dia, corretor_id, segundos) DO UPDATE SET leads = t.leads + excluded.leads
-  RETURNING 1
-), demanda AS (
-  INSERT INTO demanda_diaria AS t (imobiliaria_id, dia, corretor_id, dimensao, chave, leads)
-  SELECT m.imobiliaria_id, m.dia, m.corretor_id, g.dimensao, g.chave, sum(m.sinal)::int
-  FROM m CROSS JOIN LATERAL lastro_demanda_grupos(m.busca, m.imovel_id) g
-  GROUP BY 1, 2, 3, 4, 5 HAVING sum(m.sinal) <> 0 ORDER BY 1, 2, 3, 4, 5
-  ON CONFLICT (imobiliaria_id, dia, corretor_id, dimensao, chave) DO UPDATE SET leads = t.leads + excluded.leads
-  RETURNING 1
 )
-SELECT (SELECT count(*) FROM funil) + (SELECT count(*) FROM respostas) + (SELECT count(*) FROM demanda)
+INSERT INTO demanda_diaria AS t (imobiliaria_id, dia, corretor_id, dimensao, chave, leads)
+SELECT m.imobiliaria_id, m.dia, m.corretor_id, g.dimensao, g.chave, sum(m.sinal)::int
+FROM m CROSS JOIN LATERAL lastro_demanda_grupos(m.busca, m.imovel_id) g
+GROUP BY 1, 2, 3, 4, 5 HAVING sum(m.sinal) <> 0 ORDER BY 1, 2, 3, 4, 5
+ON CONFLICT (imobiliaria_id, dia, corretor_id, dimensao, chave) DO UPDATE SET leads = t.leads + excluded.leads
 $q$, src)
 $f$;--> statement-breakpoint
 -- The same for messages: sent (enviada, entregue, lida), held by the quota, scheduled; by creation day.
@@ -129,11 +124,15 @@ ON CONFLICT (imobiliaria_id, dia, corretor_id) DO UPDATE SET
   enviadas = t.enviadas + excluded.enviadas, retidas = t.retidas + excluded.retidas, agendadas = t.agendadas + excluded.agendadas
 $q$, src)
 $f$;--> statement-breakpoint
-CREATE FUNCTION "lastro_metricas_leads_trg"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  -- Most updates (a repeat inquiry's score and metadata, the last interaction) move no figure.
-  -- (Nested IF: the transition tables an INSERT or DELETE lacks must not be planned.)
-  IF TG_OP = 'UPDATE' THEN IF NOT EXISTS (
+-- The triggers. Each operation has its own function whose statement is static SQL, written out once here
+-- from the one definition above: plpgsql plans a static statement once per connection and reuses the plan,
+-- where EXECUTE planned the whole statement (three upserts) again on every write — most of the triggers'
+-- cost on the intake (docs/performance.md, "ingest"). An UPDATE first checks, cheaply, that a figure moved:
+-- most updates (a repeat inquiry's score and metadata, the last interaction, pendente → enviando) move none.
+DO $do$
+DECLARE
+  leads_moveu constant text := $s$
+  IF NOT EXISTS (
     SELECT 1 FROM lastro_novas n JOIN lastro_antigas o ON o.id = n.id
     WHERE (n.imobiliaria_id, n.data_primeiro_contato, n.corretor_id, n.origem, n.status, n.primeira_resposta_em,
            n.busca, n.imovel_id, n.email, n.metadata->>'teste', n.metadata->>'roteamento')
@@ -141,18 +140,10 @@ BEGIN
            o.primeira_resposta_em, o.busca, o.imovel_id, o.email, o.metadata->>'teste', o.metadata->>'roteamento')
   ) THEN
     RETURN NULL;
-  END IF; END IF;
-  EXECUTE lastro_metricas_leads_sql(CASE TG_OP
-    WHEN 'INSERT' THEN 'SELECT 1 AS sinal, * FROM lastro_novas'
-    WHEN 'DELETE' THEN 'SELECT -1 AS sinal, * FROM lastro_antigas'
-    ELSE 'SELECT 1 AS sinal, * FROM lastro_novas UNION ALL SELECT -1 AS sinal, * FROM lastro_antigas' END);
-  RETURN NULL;
-END $$;--> statement-breakpoint
-CREATE FUNCTION "lastro_metricas_mensagens_trg"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
+  END IF;$s$;
   -- pendente → enviando → enviada → entregue → lida: only the step into "sent" (or held, scheduled) counts.
-  -- (Nested IF: the transition tables an INSERT or DELETE lacks must not be planned.)
-  IF TG_OP = 'UPDATE' THEN IF NOT EXISTS (
+  mensagens_moveu constant text := $s$
+  IF NOT EXISTS (
     SELECT 1 FROM lastro_novas n JOIN lastro_antigas o ON o.id = n.id
     WHERE (n.imobiliaria_id, n.criado_em, n.corretor_id,
            CASE WHEN n.status IN ('enviada', 'entregue', 'lida') THEN 'enviada' WHEN n.status IN ('retida_cota', 'agendada') THEN n.status END)
@@ -160,25 +151,33 @@ BEGIN
            CASE WHEN o.status IN ('enviada', 'entregue', 'lida') THEN 'enviada' WHEN o.status IN ('retida_cota', 'agendada') THEN o.status END)
   ) THEN
     RETURN NULL;
-  END IF; END IF;
-  EXECUTE lastro_metricas_mensagens_sql(CASE TG_OP
-    WHEN 'INSERT' THEN 'SELECT 1 AS sinal, * FROM lastro_novas'
-    WHEN 'DELETE' THEN 'SELECT -1 AS sinal, * FROM lastro_antigas'
-    ELSE 'SELECT 1 AS sinal, * FROM lastro_novas UNION ALL SELECT -1 AS sinal, * FROM lastro_antigas' END);
-  RETURN NULL;
-END $$;--> statement-breakpoint
+  END IF;$s$;
+  novas constant text := 'SELECT 1 AS sinal, * FROM lastro_novas';
+  antigas constant text := 'SELECT -1 AS sinal, * FROM lastro_antigas';
+  ambas constant text := 'SELECT 1 AS sinal, * FROM lastro_novas UNION ALL SELECT -1 AS sinal, * FROM lastro_antigas';
+  corpo constant text := 'CREATE FUNCTION %I() RETURNS trigger LANGUAGE plpgsql AS %L';
+BEGIN
+  EXECUTE format(corpo, 'lastro_metricas_leads_ins_trg', format('BEGIN %s; RETURN NULL; END', lastro_metricas_leads_sql(novas)));
+  EXECUTE format(corpo, 'lastro_metricas_leads_del_trg', format('BEGIN %s; RETURN NULL; END', lastro_metricas_leads_sql(antigas)));
+  EXECUTE format(corpo, 'lastro_metricas_leads_upd_trg',
+    format('BEGIN %s %s; RETURN NULL; END', leads_moveu, lastro_metricas_leads_sql(ambas)));
+  EXECUTE format(corpo, 'lastro_metricas_mensagens_ins_trg', format('BEGIN %s; RETURN NULL; END', lastro_metricas_mensagens_sql(novas)));
+  EXECUTE format(corpo, 'lastro_metricas_mensagens_del_trg', format('BEGIN %s; RETURN NULL; END', lastro_metricas_mensagens_sql(antigas)));
+  EXECUTE format(corpo, 'lastro_metricas_mensagens_upd_trg',
+    format('BEGIN %s %s; RETURN NULL; END', mensagens_moveu, lastro_metricas_mensagens_sql(ambas)));
+END $do$;--> statement-breakpoint
 CREATE TRIGGER "leads_metricas_ins" AFTER INSERT ON "leads" REFERENCING NEW TABLE AS lastro_novas
-  FOR EACH STATEMENT EXECUTE FUNCTION "lastro_metricas_leads_trg"();--> statement-breakpoint
+  FOR EACH STATEMENT EXECUTE FUNCTION "lastro_metricas_leads_ins_trg"();--> statement-breakpoint
 CREATE TRIGGER "leads_metricas_upd" AFTER UPDATE ON "leads" REFERENCING OLD TABLE AS lastro_antigas NEW TABLE AS lastro_novas
-  FOR EACH STATEMENT EXECUTE FUNCTION "lastro_metricas_leads_trg"();--> statement-breakpoint
+  FOR EACH STATEMENT EXECUTE FUNCTION "lastro_metricas_leads_upd_trg"();--> statement-breakpoint
 CREATE TRIGGER "leads_metricas_del" AFTER DELETE ON "leads" REFERENCING OLD TABLE AS lastro_antigas
-  FOR EACH STATEMENT EXECUTE FUNCTION "lastro_metricas_leads_trg"();--> statement-breakpoint
+  FOR EACH STATEMENT EXECUTE FUNCTION "lastro_metricas_leads_del_trg"();--> statement-breakpoint
 CREATE TRIGGER "mensagens_metricas_ins" AFTER INSERT ON "mensagens" REFERENCING NEW TABLE AS lastro_novas
-  FOR EACH STATEMENT EXECUTE FUNCTION "lastro_metricas_mensagens_trg"();--> statement-breakpoint
+  FOR EACH STATEMENT EXECUTE FUNCTION "lastro_metricas_mensagens_ins_trg"();--> statement-breakpoint
 CREATE TRIGGER "mensagens_metricas_upd" AFTER UPDATE ON "mensagens" REFERENCING OLD TABLE AS lastro_antigas NEW TABLE AS lastro_novas
-  FOR EACH STATEMENT EXECUTE FUNCTION "lastro_metricas_mensagens_trg"();--> statement-breakpoint
+  FOR EACH STATEMENT EXECUTE FUNCTION "lastro_metricas_mensagens_upd_trg"();--> statement-breakpoint
 CREATE TRIGGER "mensagens_metricas_del" AFTER DELETE ON "mensagens" REFERENCING OLD TABLE AS lastro_antigas
-  FOR EACH STATEMENT EXECUTE FUNCTION "lastro_metricas_mensagens_trg"();--> statement-breakpoint
+  FOR EACH STATEMENT EXECUTE FUNCTION "lastro_metricas_mensagens_del_trg"();--> statement-breakpoint
 -- One agency's rollup from scratch: the backfill below, and when its timezone changes (its days move).
 CREATE FUNCTION "lastro_metricas_reconstruir"(p_imobiliaria varchar) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
