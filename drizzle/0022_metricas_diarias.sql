@@ -2,16 +2,18 @@ CREATE TABLE "demanda_diaria" (
 	"imobiliaria_id" varchar(50) NOT NULL,
 	"dia" date NOT NULL,
 	"corretor_id" varchar(50) DEFAULT '' NOT NULL,
+	"fatia" smallint DEFAULT 0 NOT NULL,
 	"dimensao" varchar(10) NOT NULL,
 	"chave" jsonb NOT NULL,
 	"leads" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "demanda_diaria_imobiliaria_id_dia_corretor_id_dimensao_chave_pk" PRIMARY KEY("imobiliaria_id","dia","corretor_id","dimensao","chave")
+	CONSTRAINT "demanda_diaria_imobiliaria_id_dia_corretor_id_dimensao_chave_fatia_pk" PRIMARY KEY("imobiliaria_id","dia","corretor_id","dimensao","chave","fatia")
 );
 --> statement-breakpoint
 CREATE TABLE "metricas_diarias" (
 	"imobiliaria_id" varchar(50) NOT NULL,
 	"dia" date NOT NULL,
 	"corretor_id" varchar(50) DEFAULT '' NOT NULL,
+	"fatia" smallint DEFAULT 0 NOT NULL,
 	"origem" varchar(50) DEFAULT '' NOT NULL,
 	"leads" integer DEFAULT 0 NOT NULL,
 	"contato" integer DEFAULT 0 NOT NULL,
@@ -19,26 +21,28 @@ CREATE TABLE "metricas_diarias" (
 	"proposta" integer DEFAULT 0 NOT NULL,
 	"fechado" integer DEFAULT 0 NOT NULL,
 	"roleta" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "metricas_diarias_imobiliaria_id_dia_corretor_id_origem_pk" PRIMARY KEY("imobiliaria_id","dia","corretor_id","origem")
+	CONSTRAINT "metricas_diarias_imobiliaria_id_dia_corretor_id_origem_fatia_pk" PRIMARY KEY("imobiliaria_id","dia","corretor_id","origem","fatia")
 );
 --> statement-breakpoint
 CREATE TABLE "metricas_mensagens_diarias" (
 	"imobiliaria_id" varchar(50) NOT NULL,
 	"dia" date NOT NULL,
 	"corretor_id" varchar(50) DEFAULT '' NOT NULL,
+	"fatia" smallint DEFAULT 0 NOT NULL,
 	"enviadas" integer DEFAULT 0 NOT NULL,
 	"retidas" integer DEFAULT 0 NOT NULL,
 	"agendadas" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "metricas_mensagens_diarias_imobiliaria_id_dia_corretor_id_pk" PRIMARY KEY("imobiliaria_id","dia","corretor_id")
+	CONSTRAINT "metricas_mensagens_diarias_imobiliaria_id_dia_corretor_id_fatia_pk" PRIMARY KEY("imobiliaria_id","dia","corretor_id","fatia")
 );
 --> statement-breakpoint
 CREATE TABLE "metricas_respostas_diarias" (
 	"imobiliaria_id" varchar(50) NOT NULL,
 	"dia" date NOT NULL,
 	"corretor_id" varchar(50) DEFAULT '' NOT NULL,
+	"fatia" smallint DEFAULT 0 NOT NULL,
 	"segundos" integer NOT NULL,
 	"leads" integer DEFAULT 0 NOT NULL,
-	CONSTRAINT "metricas_respostas_diarias_imobiliaria_id_dia_corretor_id_segundos_pk" PRIMARY KEY("imobiliaria_id","dia","corretor_id","segundos")
+	CONSTRAINT "metricas_respostas_diarias_imobiliaria_id_dia_corretor_id_segundos_fatia_pk" PRIMARY KEY("imobiliaria_id","dia","corretor_id","segundos","fatia")
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX "uq_corretores_imobiliaria_telefone" ON "corretores" USING btree ("imobiliaria_id","telefone");--> statement-breakpoint
@@ -65,6 +69,12 @@ CREATE FUNCTION "lastro_demanda_grupos"(b jsonb, imovel varchar) RETURNS TABLE(d
       CASE WHEN jsonb_typeof(b->'precoMax') = 'number' THEN (b->>'precoMax')::float8 END AS mx) p
     WHERE jsonb_typeof(b) = 'object' AND (p.mn IS NOT NULL OR p.mx IS NOT NULL)
 $$;--> statement-breakpoint
+-- The writing connection's slice of the rollup's rows (lib/db/schema/metricas.ts, `fatia`): concurrent intakes
+-- of one agency, day and broker then mostly increment different rows, instead of each waiting on the same
+-- row lock until the other's COMMIT (and its WAL flush) is done. Readers sum over the slices.
+CREATE FUNCTION "lastro_metricas_fatia"() RETURNS smallint LANGUAGE sql STABLE AS $$
+  SELECT (pg_backend_pid() % 8)::smallint
+$$;--> statement-breakpoint
 -- One statement that adds `src`'s rows (sinal 1 or -1, then the leads columns) to the three lead tables.
 -- Stage, response and day follow lib/db/queries/metricas-leads.ts (its raw statement is the definition).
 CREATE FUNCTION "lastro_metricas_leads_sql"(src text) RETURNS text LANGUAGE sql IMMUTABLE AS $f$
@@ -88,23 +98,23 @@ WITH m AS MATERIALIZED (
     sum(sinal * roleta)::int AS roleta
   FROM m GROUP BY 1, 2, 3, 4
 ), funil AS (
-  INSERT INTO metricas_diarias AS t (imobiliaria_id, dia, corretor_id, origem, leads, contato, visita, proposta, fechado, roleta)
-  SELECT * FROM d WHERE (leads, contato, visita, proposta, fechado, roleta) <> (0, 0, 0, 0, 0, 0)
+  INSERT INTO metricas_diarias AS t (imobiliaria_id, dia, corretor_id, origem, leads, contato, visita, proposta, fechado, roleta, fatia)
+  SELECT *, lastro_metricas_fatia() FROM d WHERE (leads, contato, visita, proposta, fechado, roleta) <> (0, 0, 0, 0, 0, 0)
   ORDER BY 1, 2, 3, 4
-  ON CONFLICT (imobiliaria_id, dia, corretor_id, origem) DO UPDATE SET
+  ON CONFLICT (imobiliaria_id, dia, corretor_id, origem, fatia) DO UPDATE SET
     leads = t.leads + excluded.leads, contato = t.contato + excluded.contato, visita = t.visita + excluded.visita,
     proposta = t.proposta + excluded.proposta, fechado = t.fechado + excluded.fechado, roleta = t.roleta + excluded.roleta
 ), respostas AS (
-  INSERT INTO metricas_respostas_diarias AS t (imobiliaria_id, dia, corretor_id, segundos, leads)
-  SELECT imobiliaria_id, dia, corretor_id, segundos, sum(sinal)::int FROM m WHERE segundos IS NOT NULL
+  INSERT INTO metricas_respostas_diarias AS t (imobiliaria_id, dia, corretor_id, segundos, leads, fatia)
+  SELECT imobiliaria_id, dia, corretor_id, segundos, sum(sinal)::int, lastro_metricas_fatia() FROM m WHERE segundos IS NOT NULL
   GROUP BY 1, 2, 3, 4 HAVING sum(sinal) <> 0 ORDER BY 1, 2, 3, 4
-  ON CONFLICT (imobiliaria_id, dia, corretor_id, segundos) DO UPDATE SET leads = t.leads + excluded.leads
+  ON CONFLICT (imobiliaria_id, dia, corretor_id, segundos, fatia) DO UPDATE SET leads = t.leads + excluded.leads
 )
-INSERT INTO demanda_diaria AS t (imobiliaria_id, dia, corretor_id, dimensao, chave, leads)
-SELECT m.imobiliaria_id, m.dia, m.corretor_id, g.dimensao, g.chave, sum(m.sinal)::int
+INSERT INTO demanda_diaria AS t (imobiliaria_id, dia, corretor_id, dimensao, chave, leads, fatia)
+SELECT m.imobiliaria_id, m.dia, m.corretor_id, g.dimensao, g.chave, sum(m.sinal)::int, lastro_metricas_fatia()
 FROM m CROSS JOIN LATERAL lastro_demanda_grupos(m.busca, m.imovel_id) g
 GROUP BY 1, 2, 3, 4, 5 HAVING sum(m.sinal) <> 0 ORDER BY 1, 2, 3, 4, 5
-ON CONFLICT (imobiliaria_id, dia, corretor_id, dimensao, chave) DO UPDATE SET leads = t.leads + excluded.leads
+ON CONFLICT (imobiliaria_id, dia, corretor_id, dimensao, chave, fatia) DO UPDATE SET leads = t.leads + excluded.leads
 $q$, src)
 $f$;--> statement-breakpoint
 -- The same for messages: sent (enviada, entregue, lida), held by the quota, scheduled; by creation day.
@@ -118,9 +128,9 @@ WITH d AS (
   FROM (%s) s JOIN imobiliarias i ON i.id = s.imobiliaria_id
   GROUP BY 1, 2, 3
 )
-INSERT INTO metricas_mensagens_diarias AS t (imobiliaria_id, dia, corretor_id, enviadas, retidas, agendadas)
-SELECT * FROM d WHERE (enviadas, retidas, agendadas) <> (0, 0, 0) ORDER BY 1, 2, 3
-ON CONFLICT (imobiliaria_id, dia, corretor_id) DO UPDATE SET
+INSERT INTO metricas_mensagens_diarias AS t (imobiliaria_id, dia, corretor_id, enviadas, retidas, agendadas, fatia)
+SELECT *, lastro_metricas_fatia() FROM d WHERE (enviadas, retidas, agendadas) <> (0, 0, 0) ORDER BY 1, 2, 3
+ON CONFLICT (imobiliaria_id, dia, corretor_id, fatia) DO UPDATE SET
   enviadas = t.enviadas + excluded.enviadas, retidas = t.retidas + excluded.retidas, agendadas = t.agendadas + excluded.agendadas
 $q$, src)
 $f$;--> statement-breakpoint

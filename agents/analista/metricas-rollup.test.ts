@@ -18,7 +18,7 @@ import { wholeLocalDays } from "@/lib/db/queries/metricas-rollup";
 import { eventos, imobiliarias, imoveis, interacoes, leads, mensagens, type MensagemStatus } from "@/lib/db/schema";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { localDayRange } from "@/lib/time/local-day";
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { calculatePeriodPerformance } from "./period-performance";
 import { aggregateDemandVsStock } from "./demand-vs-stock";
 import { addLead, createBroker, createSummaryAgency, sp } from "./testing/summary-scene";
@@ -52,6 +52,19 @@ async function one(q: SQL) {
   const [row] = await executeRows<Record<string, unknown>>(t.db, q);
   return row ?? {};
 }
+
+// The rollup's count columns (the others are its key).
+const CONTAGENS = new Set([
+  "leads",
+  "contato",
+  "visita",
+  "proposta",
+  "fechado",
+  "roleta",
+  "enviadas",
+  "retidas",
+  "agendadas",
+]);
 
 const PERIODOS: [string, string][] = [
   ["2026-11-16", "2026-11-16"],
@@ -253,6 +266,33 @@ describe("daily rollup against the raw rows", () => {
     expect(await loadLeadsMetricasRollup(t.db, scope, wholeLocalDays(p)!, p.timezone)).toBeNull();
     const sp16 = await calculatePeriodPerformance(t.db, scope, p);
     expect(sp16.leadsPorDia).toEqual([{ dia: "2026-11-16", total: 2, porOrigem: { zap: 2 } }]);
+  });
+
+  it("a figure is the sum over the rollup's slices: a +1 in one connection's slice and a −1 in another's cancel", async () => {
+    // What two connections writing the same day and broker leave behind; slices 100 and 101, out of
+    // lastro_metricas_fatia()'s 0–7, so they never collide with the ones this test's own writes used.
+    const pares: [string, string][] = [
+      [
+        "metricas_diarias",
+        "imobiliaria_id, dia, corretor_id, origem, leads, contato, visita, proposta, fechado, roleta",
+      ],
+      ["metricas_respostas_diarias", "imobiliaria_id, dia, corretor_id, segundos, leads"],
+      ["metricas_mensagens_diarias", "imobiliaria_id, dia, corretor_id, enviadas, retidas, agendadas"],
+      ["demanda_diaria", "imobiliaria_id, dia, corretor_id, dimensao, chave, leads"],
+    ];
+    for (const [tabela, colunas] of pares)
+      for (const [fatia, sinal] of [
+        [100, 1],
+        [101, -1],
+      ] as const) {
+        const chave = colunas.split(", ").filter((c) => !CONTAGENS.has(c));
+        const valores = colunas.split(", ").map((c) => (CONTAGENS.has(c) ? String(sinal) : c));
+        await t.db.execute(
+          sql.raw(`insert into ${tabela} (${colunas}, fatia) select distinct on (${chave.join(", ")}) ${valores.join(", ")}, ${fatia}
+            from ${tabela} where fatia < 8`),
+        );
+      }
+    await expectRollupEqualsRaw("America/Manaus");
   });
 
   it("a period that does not start at a local midnight is not read from the rollup", () => {

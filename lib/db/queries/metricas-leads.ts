@@ -136,7 +136,7 @@ export function leadsMetricasRollupQuery(scope: MetricasScope, dias: DiasDoPerio
       coalesce((select json_agg(x) from (
         select to_char(dia, 'YYYY-MM-DD') as dia, corretor_id as "corretorId",
           array_agg(segundos order by segundos) as segundos, array_agg(leads order by segundos) as leads
-        from metricas_respostas_diarias where ${rollupWhere(scope, dias)} and leads > 0
+        from metricas_respostas_diarias where ${rollupWhere(scope, dias)} and leads <> 0
         group by dia, corretor_id) x), '[]') as histograma,
       coalesce((select json_agg(x order by x.leads desc, x.origem) from (
         select origem, ${somaEtapas} from f group by origem having sum(leads) <> 0) x), '[]') as "porPortal",
@@ -172,7 +172,9 @@ export async function loadLeadsMetricasRollup(
     porDiaPortal: json(row.porDiaPortal) ?? [],
     respostaPorDia: [...agrupar((h) => h.dia)]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([dia, partes]) => ({ dia, ...percentilesOf(partes) })),
+      .map(([dia, partes]) => ({ dia, ...percentilesOf(partes) }))
+      // A day whose slices cancel out (a +1 and a −1 written by two connections) has no response left.
+      .filter((d) => d.medidas > 0),
     resposta: percentilesOf(histograma),
     porPortal: json(row.porPortal) ?? [],
     porCorretor: ((json(row.porCorretor) ?? []) as Contagem[]).map((c) => ({
