@@ -42,7 +42,7 @@ test("a página de um corretor mostra os números da linha dele no ranking dos �
   await page.goto("/metricas?periodo=30");
   const linha = page.getByTestId("metricas-ranking").locator("tr").first();
   const celulas = await linha.locator("td").allInnerTexts();
-  const [nome, leads, parte, mediana] = celulas.map((c) => c.trim());
+  const [nome, leads, parte, roleta, mediana] = celulas.map((c) => c.trim());
 
   await page.goto("/corretores");
   await page.getByTestId("corretor-link").filter({ hasText: nome! }).click();
@@ -51,6 +51,7 @@ test("a página de um corretor mostra os números da linha dele no ranking dos �
   for (const [rotulo, valor] of [
     ["Leads recebidos", leads],
     ["Parte dos leads da imobiliária", parte],
+    ["Parte dos leads da roleta", roleta],
     ["1ª resposta (mediana)", mediana],
   ] as const) {
     await expect(numeros.locator("div", { has: page.getByText(rotulo, { exact: true }) }).locator("dd")).toHaveText(

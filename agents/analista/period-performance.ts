@@ -50,6 +50,11 @@ export type DesempenhoPeriodo = {
   ranking: CorretorRanking[] | null;
   mensagensPorDia: ({ dia: string } & ContagemMensagens)[];
   mensagens: ContagemMensagens;
+  /**
+   * The period's leads the roleta routed (not the listing's owner, a fixed broker, a returning person's
+   * broker) and each broker's whole percent of them, by the broker who holds the lead now.
+   */
+  roleta: { leads: number; partilhaPct: Record<string, number | null> };
 };
 
 /** Whole percent of `de` in `sobre`; null when there is nothing to divide by. */
@@ -122,6 +127,7 @@ export function summarizePeriod(
     })),
     ranking: nomes ? rankBrokers(leads, msgs, nomes, total.leads) : null,
     mensagensPorDia,
+    roleta: roletaShare(leads),
     mensagens: mensagensPorDia.reduce(
       (a, m) => ({
         enviadas: a.enviadas + m.enviadas,
@@ -131,6 +137,13 @@ export function summarizePeriod(
       zero,
     ),
   };
+}
+
+function roletaShare(leads: LeadsMetricasRows): DesempenhoPeriodo["roleta"] {
+  const total = leads.roleta.reduce((a, r) => a + r.leads, 0);
+  const partilhaPct: Record<string, number | null> = {};
+  for (const r of leads.roleta) if (r.corretorId) partilhaPct[r.corretorId] = percent(r.leads, total);
+  return { leads: total, partilhaPct };
 }
 
 /** Every broker of the agency, those without a lead in the period too (a zero is a figure), most leads first. */

@@ -84,6 +84,17 @@ describe("addCorretor", () => {
     expect((await listCorretores(t.db, agencia.id)).length).toBe(antes);
   });
 
+  it("the database itself holds one broker per number and agency (two managers at once cannot both add it)", async () => {
+    await expect(
+      insertCorretor(t.db, { imobiliariaId: agencia.id, nome: "Outra Ana", telefone: "+5511987654321" }),
+    ).rejects.toThrow();
+    const outra = await insertImobiliaria(t.db, { slug: "outra-numero", nome: "Outra", cidade: "Santos", uf: "SP" });
+    // Another agency may have a broker with the same number.
+    await expect(
+      insertCorretor(t.db, { imobiliariaId: outra.id, nome: "Ana de Santos", telefone: "+5511987654321" }),
+    ).resolves.toBeTruthy();
+  });
+
   it("puts the new broker in the roleta from the next lead", async () => {
     const feito = await addCorretor(t.db, actor, { nome: "Carla Nova", telefone: "21 99876-5432", email: "" });
     if (feito.kind !== "feito") throw new Error(JSON.stringify(feito));

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { insertAuditoria } from "@/lib/db/queries/auditoria";
 import { findCorretorByTelefone, insertCorretor, type Corretor } from "@/lib/db/queries/corretores";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { preferenciasDeNovoCorretor, type ConfiguracoesImobiliaria } from "@/lib/domain/configuracoes-imobiliaria";
 import { parseWhatsappNumber } from "@/lib/phone/whatsapp-number";
 
@@ -39,15 +40,31 @@ export async function addCorretor(
   if (!parsed.success || !phone.e164 || Object.keys(erros).length > 0) return { kind: "invalido", erros };
   const telefone = phone.e164;
 
+  const duplicado = { kind: "invalido", erros: { telefone: "Já existe um corretor com este número." } } as const;
+  try {
+    return await insertAudited(db, actor, parsed.data, telefone, duplicado);
+  } catch (err) {
+    // Two managers adding the same number at once: the unique index refuses the second.
+    if (isUniqueViolation(err, "uq_corretores_imobiliaria_telefone")) return duplicado;
+    throw err;
+  }
+}
+
+async function insertAudited(
+  db: Db,
+  actor: { imobiliariaId: string; usuarioId: string; configuracoes: ConfiguracoesImobiliaria },
+  dados: z.output<typeof novoCorretorFormSchema>,
+  telefone: string,
+  duplicado: AddCorretorResult,
+): Promise<AddCorretorResult> {
   return db.transaction(async (tx) => {
-    if (await findCorretorByTelefone(tx, actor.imobiliariaId, telefone))
-      return { kind: "invalido", erros: { telefone: "Já existe um corretor com este número." } } as const;
+    if (await findCorretorByTelefone(tx, actor.imobiliariaId, telefone)) return duplicado;
     const preferencias = preferenciasDeNovoCorretor(actor.configuracoes);
     const corretor = await insertCorretor(tx, {
       imobiliariaId: actor.imobiliariaId,
-      nome: parsed.data.nome,
+      nome: dados.nome,
       telefone,
-      email: parsed.data.email || null,
+      email: dados.email || null,
       ativo: true,
       preferencias,
     });

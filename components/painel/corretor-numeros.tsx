@@ -7,16 +7,19 @@ import { formatValor } from "@/components/charts/formato";
 type CorretorNumerosProps = {
   /** Null when the broker got no lead and no message in the period. */
   numeros: CorretorRanking | null;
+  /** Whole percent of the period's roleta-routed leads; null when the roleta routed none. */
+  partilhaRoleta: number | null;
   dias: number;
   /** /metricas for this broker and period. */
   metricasHref: string;
 };
 
-export function CorretorNumeros({ numeros, dias, metricasHref }: CorretorNumerosProps) {
+export function CorretorNumeros({ numeros, partilhaRoleta, dias, metricasHref }: CorretorNumerosProps) {
   const n = numeros;
   const itens: [string, string][] = [
     ["Leads recebidos", formatValor(n?.leads ?? 0, "numero")],
     ["Parte dos leads da imobiliária", formatValor(n?.partilhaPct ?? null, "pct")],
+    ["Parte dos leads da roleta", formatValor(partilhaRoleta, "pct")],
     ["1ª resposta (mediana)", formatValor(n?.medianaMin ?? null, "minutos")],
     ["1ª resposta (p90)", formatValor(n?.p90Min ?? null, "minutos")],
     ["Lead → visita", formatValor(n?.conversaoVisitaPct ?? null, "pct")],

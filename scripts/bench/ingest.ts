@@ -1,7 +1,9 @@
 // Ingestion benchmark: posts the portal fixtures with varied ids to a running server (real
 // Postgres + Redis) and compares it with an empty route handler on the same server, same run.
 //   npm run bench -- ingest [--url http://host:port] [--duration 15] [--connections 20] [--rate 110] [--slug horizonte]
-//                           [--web 1] [--worker-nice 19] [--embutido]
+//                           [--web 1] [--worker-nice 19] [--embutido] [--port 3200] [--db lastro_bench] [--sem-rollup]
+// --sem-rollup switches off the daily rollup's triggers (migration 0022) on leads and mensagens, so
+// runs with and without them can be interleaved on the same code and build to price them.
 // Two phases: a steady `rate` of deliveries, open loop (the target: ≥ 100 leads/s with p99 < 50 ms),
 // and the server's capacity with `connections` clients posting back to back.
 import { readFileSync } from "node:fs";
@@ -131,6 +133,19 @@ async function pipelineBacklog(databaseUrl: string, timeoutS = 120): Promise<Bac
 
 type Phase = { figures: Figures; created: number; duplicates: number; stored: number; p99PerSecondMs?: number[] };
 
+const ROLLUP_TRIGGERS = {
+  leads: ["leads_metricas_ins", "leads_metricas_upd", "leads_metricas_del"],
+  mensagens: ["mensagens_metricas_ins", "mensagens_metricas_upd", "mensagens_metricas_del"],
+};
+
+/** Switches the daily rollup's row-writing triggers on or off (a bench-only measurement, never the app's). */
+async function setRollupTriggers(databaseUrl: string, on: boolean): Promise<void> {
+  await withClient(databaseUrl, async (client) => {
+    for (const [table, names] of Object.entries(ROLLUP_TRIGGERS))
+      for (const name of names) await client.query(`alter table ${table} ${on ? "enable" : "disable"} trigger ${name}`);
+  });
+}
+
 /** A Grupo OLX delivery with its own id and phone; every 10th repeats an earlier one, as portals do. */
 function deliveryBody(bodies: Record<string, unknown>[], runId: string, i: number, salt: number): string {
   const id = i % 10 === 9 ? i - 5 : i;
@@ -231,20 +246,26 @@ export async function main(args: string[]): Promise<void> {
   // web process and a worker at nice 10 measured worse p99 (206 and 144 ms vs 93 ms), same capacity.
   const webProcesses = Number(arg(args, "web", "1"));
   const workerNice = Number(arg(args, "worker-nice", "19"));
+  // Two benches started at once on one machine must not share a port or drop each other's database.
+  const port = Number(arg(args, "port", "3200"));
+  const database = arg(args, "db", "lastro_bench");
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) throw new Error(`--db inválido: ${database}`);
   const server = given
     ? null
     : await startBenchServer({
-        port: 3200,
+        port,
         databaseUrl: postgres,
         redisUrl: redis,
-        database: "lastro_bench",
+        database,
         worker,
         webProcesses,
         workerNice,
       });
   const url = given || server!.url;
   const databaseUrl = server?.databaseUrl ?? postgres;
+  const semRollup = args.includes("--sem-rollup");
   try {
+    if (semRollup) await setRollupTriggers(databaseUrl, false);
     const bodies = FIXTURES.map(
       (f) => JSON.parse(readFileSync(path.join("lib/portals/fixtures", f), "utf8")) as Record<string, unknown>,
     );
@@ -296,7 +317,9 @@ export async function main(args: string[]): Promise<void> {
         : `${processes}; pipeline embutido no mesmo processo`;
     const drained = (b: Backlog) =>
       `  pipeline: ${b.pending} eventos ainda sem decisão ao fim da fase; ${b.drainedAfterS === null ? "não zerou em 120 s" : `todos decididos ${b.drainedAfterS.toFixed(1)} s depois`}`;
-    console.log(`\nBenchmark de ingestão — ${duration} s por fase, ${url} (Postgres + Redis reais; ${shape})`);
+    console.log(
+      `\nBenchmark de ingestão — ${duration} s por fase, ${url} (Postgres + Redis reais; ${shape}${semRollup ? "; SEM os gatilhos do rollup diário" : ""})`,
+    );
     console.log(`\n1) ritmo constante de ${rate} entregas/s, latência contada de quando cada uma devia sair (meta)`);
     console.log(row("rota vazia (/api/ping)", pingAtRate));
     console.log(row("webhook Grupo OLX", atRate.figures));
@@ -328,6 +351,8 @@ export async function main(args: string[]): Promise<void> {
       `\nmeta: ≥ 100 leads/s aceitos com p99 < 50 ms → ${accepted.toFixed(1)} leads/s, p99 ${atRate.figures.p99} ms → ${met ? "atingida" : "NÃO atingida"}${note}`,
     );
   } finally {
+    // A server given by --url keeps its database: leave its rollup as the app needs it.
+    if (semRollup && !server) await setRollupTriggers(databaseUrl, true);
     await server?.stop();
   }
 }

@@ -312,6 +312,8 @@ export function generateLead(ctx: LeadContext, i: number): LeadBundle {
     metadata: {
       ...intake,
       consultas: repeat ? 2 : 1,
+      // The demo agency routes by roleta (generate-base.ts): /metricas' "Parte da roleta" reads this.
+      roteamento: "roleta",
       score: { total: score, fatores, calculadoEm: (repeat?.recebidoEm ?? at).toISOString() },
       ...(repeat ? { ultimaConsulta: { ...intake, externalId: repeat.externalId, entregaId: repeat.id } } : {}),
       ...(timeline.motivoPerda ? { motivoPerda: timeline.motivoPerda } : {}),

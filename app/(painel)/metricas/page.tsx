@@ -71,7 +71,13 @@ export default async function MetricasPage({ searchParams }: PageProps) {
         <GraficoPortais d={desempenho} />
         <GraficoMensagens d={desempenho} />
       </div>
-      {desempenho.ranking ? <MetricasRanking ranking={desempenho.ranking} /> : null}
+      {desempenho.ranking ? (
+        <MetricasRanking
+          ranking={desempenho.ranking}
+          partilhaRoleta={desempenho.roleta.partilhaPct}
+          leadsDaRoleta={desempenho.roleta.leads}
+        />
+      ) : null}
       <div className="grid grid-cols-1 gap-4 xl:grid-cols-3">
         <GraficosDemanda dv={demanda} />
       </div>

@@ -19,7 +19,13 @@ afterAll(async () => {
   await t?.cleanup();
 });
 
-const novo = (imobiliariaId: string, nome: string, telefone = "+5511999990001") => ({ imobiliariaId, nome, telefone });
+// A number of its own per broker: an agency holds one broker per number (uq_corretores_imobiliaria_telefone).
+let seq = 0;
+const novo = (imobiliariaId: string, nome: string, telefone = `+55119999${String(++seq).padStart(5, "0")}`) => ({
+  imobiliariaId,
+  nome,
+  telefone,
+});
 
 describe("corretores queries", () => {
   it("store the preference defaults in the row itself", async () => {

@@ -193,6 +193,18 @@ export async function countLeads<K extends string>(
   return Object.fromEntries(keys.map((k, i) => [k, Number(row?.[`c${i}`] ?? 0)])) as Record<K, number>;
 }
 
+/**
+ * How many leads one busca finds, its conditions in the WHERE clause: a narrow filter ("sem contato":
+ * status novo, then one probe per lead) reads only its own index range instead of every lead's row.
+ */
+export async function countLeadsFiltered(db: Db, scope: Scope, busca: LeadsBusca): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(leads)
+    .where(and(...filterConditions(scope, busca)));
+  return Number(row?.n ?? 0);
+}
+
 /** Every lead that fits, in list order, a batch at a time (the CSV export): memory stays one batch. */
 export async function* iterateLeads(
   db: Db,

@@ -1,11 +1,13 @@
 // The dashboard's WhatsApp figures for a period: messages created each local day that went out, that
 // the daily quota held (`retida_cota`) or that wait for the broker's hours (`agendada`); and per broker.
+// Whole local days of the agency read the rollup (metricas_mensagens_diarias, migration 0022).
 import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { executeRows } from "../execute-rows";
 import type { MensagemStatus } from "../schema";
 import { idSchema } from "./columns";
 import { checkPeriodo, type MetricasPeriodo, type MetricasScope } from "./metricas-leads";
+import { rollupCovers, rollupWhere, wholeLocalDays, type DiasDoPeriodo } from "./metricas-rollup";
 
 /** Reached the broker's phone (or the provider accepted it). */
 export const MENSAGEM_ENVIADA = ["enviada", "entregue", "lida"] as const satisfies readonly MensagemStatus[];
@@ -33,9 +35,28 @@ export function mensagensMetricasQuery(scope: MetricasScope, periodo: MetricasPe
       where imobiliaria_id = ${idSchema.parse(scope.imobiliariaId)} ${corretor} and corretor_id is not null
         and criado_em >= ${p.desde.toISOString()}::timestamptz and criado_em < ${p.ate.toISOString()}::timestamptz)
     select
-      coalesce((select json_agg(x order by x.dia) from (select dia, ${contagens} from base group by dia) x), '[]') as "porDia",
+      coalesce((select json_agg(x order by x.dia) from (select dia, ${contagens} from base group by dia) x
+        where (x.enviadas, x.retidas, x.agendadas) <> (0, 0, 0)), '[]') as "porDia",
       coalesce((select json_agg(x order by x."corretorId") from (
-        select corretor_id as "corretorId", ${contagens} from base group by corretor_id) x), '[]') as "porCorretor"`;
+        select corretor_id as "corretorId", ${contagens} from base group by corretor_id) x
+        where (x.enviadas, x.retidas, x.agendadas) <> (0, 0, 0)), '[]') as "porCorretor"`;
+}
+
+const somas = sql.raw(`sum(enviadas)::int as enviadas, sum(retidas)::int as retidas, sum(agendadas)::int as agendadas`);
+const algumaSoma = sql.raw(`(sum(enviadas), sum(retidas), sum(agendadas)) <> (0, 0, 0)`);
+
+/** The same figures from the rollup; `cobre` false when the agency's timezone is not `timezone`. */
+export function mensagensMetricasRollupQuery(scope: MetricasScope, dias: DiasDoPeriodo, timezone: string) {
+  return sql`
+    with base as materialized (
+      select to_char(dia, 'YYYY-MM-DD') as dia, corretor_id, enviadas, retidas, agendadas
+      from metricas_mensagens_diarias where ${rollupWhere(scope, dias)})
+    select
+      ${rollupCovers(scope, timezone)} as cobre,
+      coalesce((select json_agg(x order by x.dia) from (
+        select dia, ${somas} from base group by dia having ${algumaSoma}) x), '[]') as "porDia",
+      coalesce((select json_agg(x order by x."corretorId") from (
+        select corretor_id as "corretorId", ${somas} from base group by corretor_id having ${algumaSoma}) x), '[]') as "porCorretor"`;
 }
 
 export async function loadMensagensMetricas(
@@ -43,7 +64,12 @@ export async function loadMensagensMetricas(
   scope: MetricasScope,
   periodo: MetricasPeriodo,
 ): Promise<MensagensMetricasRows> {
-  const [row] = await executeRows<Record<string, unknown>>(db, mensagensMetricasQuery(scope, periodo));
+  const p = checkPeriodo(periodo);
+  const dias = wholeLocalDays(p);
+  let [row] = dias
+    ? await executeRows<Record<string, unknown>>(db, mensagensMetricasRollupQuery(scope, dias, p.timezone))
+    : [];
+  if (!row?.cobre) [row] = await executeRows<Record<string, unknown>>(db, mensagensMetricasQuery(scope, p));
   const json = (v: unknown) => (typeof v === "string" ? JSON.parse(v) : v);
   return { porDia: json(row?.porDia) ?? [], porCorretor: json(row?.porCorretor) ?? [] };
 }

@@ -5,7 +5,7 @@ import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { corretores, mensagens, type MensagemStatus } from "../schema";
 import { idSchema } from "./columns";
-import { countLeads } from "./leads-lista";
+import { countLeads, countLeadsFiltered } from "./leads-lista";
 
 export type VisaoGeral = {
   leads: number;
@@ -37,8 +37,10 @@ export async function countVisaoGeral(
     corretorId ? eq(mensagens.corretorId, corretorId) : undefined,
   );
 
-  const [leadCounts, msgCounts, team] = await Promise.all([
-    countLeads(db, scope, { total: {}, quentes: { scoreMin: scoreQuente }, semContato: { semContato: true } }),
+  // Two statements side by side: all and hot leads in one index-only pass, "sem contato" in its own range.
+  const [leadCounts, semContato, msgCounts, team] = await Promise.all([
+    countLeads(db, scope, { total: {}, quentes: { scoreMin: scoreQuente } }),
+    countLeadsFiltered(db, scope, { semContato: true }),
     db
       .select({
         total: sql<number>`count(*)::int`,
@@ -58,7 +60,7 @@ export async function countVisaoGeral(
   return {
     leads: leadCounts.total,
     leadsQuentes: leadCounts.quentes,
-    leadsSemContato: leadCounts.semContato,
+    leadsSemContato: semContato,
     mensagens: Number(m?.total ?? 0),
     mensagensNaCaixa: Number(m?.naCaixa ?? 0),
     mensagensComProblema: Number(m?.comProblema ?? 0),

@@ -1,4 +1,4 @@
-import { boolean, index, jsonb, pgTable, timestamp, varchar } from "drizzle-orm/pg-core";
+import { boolean, index, jsonb, pgTable, timestamp, uniqueIndex, varchar } from "drizzle-orm/pg-core";
 import type { Preferencias } from "@/lib/domain/preferencias";
 import { imobiliarias } from "./imobiliarias";
 
@@ -18,5 +18,9 @@ export const corretores = pgTable(
     metadata: jsonb("metadata").$type<Record<string, unknown>>(),
     imobiliariaId: varchar("imobiliaria_id", { length: 50 }).references(() => imobiliarias.id),
   },
-  (t) => [index("idx_corretores_imobiliaria").on(t.imobiliariaId)],
+  (t) => [
+    index("idx_corretores_imobiliaria").on(t.imobiliariaId),
+    // One number, one broker per agency: alerts and WhatsApp commands are matched to a broker by it.
+    uniqueIndex("uq_corretores_imobiliaria_telefone").on(t.imobiliariaId, t.telefone),
+  ],
 );

@@ -52,6 +52,10 @@ export const interacoes = pgTable(
   },
   (t) => [
     index("idx_interacoes_lead").on(t.leadId),
+    // "Sem contato" asks, per lead still novo, whether a broker acted (SEM_CONTATO_ACOES): one index probe.
+    index("idx_interacoes_lead_acao_corretor")
+      .on(t.leadId)
+      .where(sql`tipo IN ('contato_corretor', 'nota', 'visita', 'mudanca_status', 'toque_link')`),
     // The analysis sweep's to-do list stays as small as what is left to read.
     index("idx_interacoes_a_analisar")
       .on(t.id)

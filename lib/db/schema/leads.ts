@@ -142,5 +142,7 @@ export const leads = pgTable(
     index("idx_leads_follow_up")
       .on(t.imobiliariaId, t.dataUltimaInteracao)
       .where(sql`status in ('em_contato', 'visita_agendada', 'proposta') and corretor_id is not null`),
+    // /visao-geral's headline counts (countLeads: all, hot, sem contato) as an index-only range.
+    index("idx_leads_imobiliaria_contagens").on(t.imobiliariaId, t.status, t.score, t.corretorId, t.id),
   ],
 );

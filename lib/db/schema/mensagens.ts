@@ -73,6 +73,8 @@ export const mensagens = pgTable(
     index("idx_mensagens_corretor_criado").on(t.corretorId, t.criadoEm),
     index("idx_mensagens_status_agenda").on(t.status, t.scheduledFor),
     index("idx_mensagens_provider_sid").on(t.providerSid),
+    // /visao-geral's message counts by status (all, outbox, com problema) as an index-only range.
+    index("idx_mensagens_imobiliaria_status").on(t.imobiliariaId, t.status, t.corretorId),
     // The lead page's messages (listMensagensDoLead): without it every lead page read all of mensagens.
     index("idx_mensagens_lead_criado").on(t.leadId, t.criadoEm),
     // Held alerts no digest has told yet: read by every grouping sweep (predicate: retidasSemAgrupadaQuery's).

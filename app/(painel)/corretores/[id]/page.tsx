@@ -69,6 +69,7 @@ export default async function CorretorPage({ params }: PageProps) {
       />
       <CorretorNumeros
         numeros={numeros}
+        partilhaRoleta={desempenho.roleta.leads > 0 ? (desempenho.roleta.partilhaPct[corretor.id] ?? 0) : null}
         dias={periodo.dias}
         metricasHref={gestao ? `/metricas?periodo=30&corretor=${corretor.id}` : "/metricas?periodo=30"}
       />
