@@ -13,3 +13,4 @@ export * from "./roleta";
 export * from "./corretores-carga";
 export * from "./limites-login";
 export * from "./uso-llm";
+export * from "./incidentes";

@@ -73,6 +73,8 @@ export const mensagens = pgTable(
     index("idx_mensagens_corretor_criado").on(t.corretorId, t.criadoEm),
     index("idx_mensagens_status_agenda").on(t.status, t.scheduledFor),
     index("idx_mensagens_provider_sid").on(t.providerSid),
+    // The operator's error rate (every sweep, the last 15 min) and /operacao's messages per day.
+    index("idx_mensagens_sent_at").on(t.sentAt),
     // The lead page's messages (listMensagensDoLead): without it every lead page read all of mensagens.
     index("idx_mensagens_lead_criado").on(t.leadId, t.criadoEm),
     // Held alerts no digest has told yet: read by every grouping sweep (predicate: retidasSemAgrupadaQuery's).
