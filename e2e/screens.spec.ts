@@ -44,6 +44,7 @@ const PAGES: Record<Extract<DemoRole, "admin" | "gestor" | "corretor">, Shot[]> 
     { name: "integracoes", url: "/configuracoes/integracoes", ready: heading("Configurações") },
     { name: "auditoria", url: "/configuracoes/auditoria", ready: heading("Configurações") },
     { name: "usuarios", url: "/configuracoes/usuarios", ready: heading("Configurações") },
+    { name: "operacao", url: "/operacao", ready: metricasReady("Operação") },
     { name: "conta", url: "/conta", ready: heading("Minha conta") },
   ],
   gestor: [

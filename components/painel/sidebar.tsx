@@ -2,7 +2,7 @@ import type { Papel } from "@/lib/db/schema";
 import { NavLinks, type NavItem } from "./nav-links-client";
 
 // Corretores is the team's page: a broker login has no link to it (and the page refuses them), but
-// has one to their own settings page instead. Configurações is the admin's alone.
+// has one to their own settings page instead. Operação and Configurações are the admin's alone.
 function navItems(papel: Papel, corretorId: string | null): NavItem[] {
   return [
     { href: "/visao-geral", label: "Visão geral" },
@@ -16,7 +16,12 @@ function navItems(papel: Papel, corretorId: string | null): NavItem[] {
       : corretorId
         ? [{ href: `/corretores/${corretorId}`, label: "Minhas preferências" }]
         : []),
-    ...(papel === "admin" ? [{ href: "/configuracoes", label: "Configurações" }] : []),
+    ...(papel === "admin"
+      ? [
+          { href: "/operacao", label: "Operação" },
+          { href: "/configuracoes", label: "Configurações" },
+        ]
+      : []),
   ];
 }
 
