@@ -1,6 +1,6 @@
 // /operacao's loader (admins): the agency's pipeline figures from lib/db/queries/operacao.ts and the
 // installation's incidents (open first, then the last 30 days). Also what the dashboard's banner shows.
-import { INCIDENTE_TITULO, SEVERIDADE_ROTULO, descreverIncidente } from "@/agents/vigilante/operacao/textos";
+import { INCIDENTE_TITULO, SEVERIDADE_ROTULO, descreverIncidente } from "@/lib/domain/incidente-texto";
 import type { Db } from "@/lib/db/client";
 import { listIncidentesAbertos, listIncidentesRecentes, type Incidente } from "@/lib/db/queries/incidentes";
 import {
