@@ -4,7 +4,6 @@
 import { BarrasEmpilhadas } from "@/components/charts/barras-empilhadas-client";
 import { formatValor } from "@/components/charts/formato";
 import { Badge } from "@/components/ui/badge";
-import { Table, Td, Th } from "@/components/ui/table";
 import type { IncidenteLinha, PainelOperacao } from "@/lib/painel/operacao";
 import { diaCurto, horaCurta } from "@/lib/whatsapp/text/compose";
 
@@ -128,30 +127,26 @@ export function IncidentesTabela({ incidentes, tz }: { incidentes: IncidenteLinh
       {incidentes.length === 0 ? (
         <p className="text-sm text-muted">Nenhum incidente nos últimos 30 dias.</p>
       ) : (
-        <Table label="Incidentes">
-          <thead>
-            <tr>
-              <Th>Incidente</Th>
-              <Th>Gravidade</Th>
-              <Th>Aberto em</Th>
-              <Th>Resolvido em</Th>
-              <Th>Detalhes</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {incidentes.map((i) => (
-              <tr key={i.id} data-testid="incidente">
-                <Td className="font-medium">{i.titulo}</Td>
-                <Td>
-                  <Badge tom={i.critico ? "erro" : "alerta"}>{i.severidade}</Badge>
-                </Td>
-                <Td>{quando(i.abertoEm, tz)}</Td>
-                <Td>{i.resolvidoEm ? quando(i.resolvidoEm, tz) : <Badge tom="erro">Aberto</Badge>}</Td>
-                <Td className="whitespace-normal text-muted">{i.descricao}</Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        // One card per incident: it reads the same on a phone as on a desk (a five-column table would scroll).
+        <ul className="space-y-2">
+          {incidentes.map((i) => (
+            <li
+              key={i.id}
+              data-testid="incidente"
+              className="rounded-xl border border-slate-200 bg-white px-4 py-3 text-sm shadow-sm"
+            >
+              <div className="flex flex-wrap items-center gap-2">
+                <span className="font-medium text-ink">{i.titulo}</span>
+                <Badge tom={i.critico ? "erro" : "alerta"}>{i.severidade}</Badge>
+                {i.resolvidoEm ? <Badge tom="sucesso">Resolvido</Badge> : <Badge tom="erro">Aberto</Badge>}
+              </div>
+              <p className="mt-1 text-muted">
+                Aberto em {quando(i.abertoEm, tz)}
+                {i.resolvidoEm ? ` · resolvido em ${quando(i.resolvidoEm, tz)}` : ""}. {i.descricao}
+              </p>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );
