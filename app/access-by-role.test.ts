@@ -182,6 +182,7 @@ const PAGES: PageCase[] = [
   { route: "/funil", load: () => import("./(painel)/funil/page"), expected: everyone },
   { route: "/eventos", load: () => import("./(painel)/eventos/page"), expected: everyone },
   { route: "/configuracoes", load: () => import("./(painel)/configuracoes/page"), expected: admins },
+  { route: "/operacao", load: () => import("./(painel)/operacao/page"), expected: admins },
   // A broker gets their own figures (no ranking), not a 403: scope, not role, narrows this page.
   { route: "/metricas", load: () => import("./(painel)/metricas/page"), expected: everyone },
   {

@@ -45,6 +45,7 @@ const PAGES: Record<Extract<DemoRole, "admin" | "gestor" | "corretor">, Shot[]> 
     { name: "auditoria", url: "/configuracoes/auditoria", ready: heading("Configurações") },
     { name: "usuarios", url: "/configuracoes/usuarios", ready: heading("Configurações") },
     { name: "privacidade", url: "/privacidade?q=11968621242", ready: heading("Privacidade (LGPD)") },
+    { name: "operacao", url: "/operacao", ready: metricasReady("Operação") },
     { name: "conta", url: "/conta", ready: heading("Minha conta") },
   ],
   gestor: [

@@ -10,6 +10,8 @@ import { sweepSla } from "@/agents/vigilante/sla/sweep-sla";
 import { sweepFollowUps } from "@/agents/vigilante/follow-up/sweep-follow-ups";
 import { sweepVisitas } from "@/agents/vigilante/visitas/sweep-visitas";
 import { watchPortais } from "@/agents/vigilante/portal-silencioso/watch-portais";
+import { watchOperacao } from "@/agents/vigilante/operacao/watch-operacao";
+import { log } from "@/lib/log";
 import { listUnprocessedEventos } from "@/lib/db/queries/eventos";
 import { getMensagemById, listSendableIds, requeueStaleEnviando } from "@/lib/db/queries/mensagens";
 import type { PipelineDeps } from "./deps";
@@ -26,6 +28,11 @@ export async function orchestrate(deps: PipelineDeps, eventoId: string): Promise
 }
 
 export type SweepOptions = {
+  /**
+   * Evaluate the operator's alerts (default true). An in-process runner skips them on its first sweep
+   * after start: that sweep drains what the downtime left, which is no incident of the running system.
+   */
+  alertas?: boolean;
   /** Events younger than this are left to their own dispatch. */
   eventGraceMs: number;
   /** A row `enviando` for longer than this belongs to a dead worker. */
@@ -37,10 +44,18 @@ export const DEFAULT_SWEEP: SweepOptions = { eventGraceMs: 30_000, sendLeaseMs: 
 /**
  * What a crash, a lost dispatch or the clock left to do: undecided events, stale claims, due
  * scheduled messages, closed grouping windows, the first-response SLA chain's due steps, portals gone
- * quiet, and every message now sendable.
+ * quiet, and every message now sendable. First the operator's alerts (latency, error rate, Redis,
+ * backlog): a later step failing (Redis down) must not keep them from being recorded.
  */
 export async function sweep(deps: PipelineDeps, options: SweepOptions = DEFAULT_SWEEP) {
   const now = deps.now();
+  const operacao =
+    options.alertas === false
+      ? null
+      : await watchOperacao(deps).catch((err: unknown) => {
+          log.error("vigilante.operacao_failed", { error: String(err) });
+          return null;
+        });
   const followUps = await sweepFollowUps(deps); // new events, decided below with the rest
   const eventos = await listUnprocessedEventos(deps.db, new Date(now.getTime() - options.eventGraceMs));
   const requeued = await requeueStaleEnviando(deps.db, new Date(now.getTime() - options.sendLeaseMs), UNCONFIRMED, now);
@@ -67,6 +82,7 @@ export async function sweep(deps: PipelineDeps, options: SweepOptions = DEFAULT_
       digests: flushed.mensagemIds.length,
       sla: sla.mensagemIds.length,
       portais: portais.mensagens,
+      operacao: operacao?.mensagens ?? 0,
     },
   };
 }

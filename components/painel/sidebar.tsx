@@ -2,7 +2,7 @@ import type { Papel } from "@/lib/db/schema";
 import { NavLinks, type NavItem } from "./nav-links-client";
 
 // Corretores is the team's page: a broker login has no link to it (and the page refuses them), but
-// has one to their own settings page instead. Configurações is the admin's alone.
+// has one to their own settings page instead. Operação and Configurações are the admin's alone.
 function navItems(papel: Papel, corretorId: string | null): NavItem[] {
   return [
     { href: "/visao-geral", label: "Visão geral" },
@@ -18,6 +18,7 @@ function navItems(papel: Papel, corretorId: string | null): NavItem[] {
         : []),
     ...(papel === "admin"
       ? [
+          { href: "/operacao", label: "Operação" },
           { href: "/configuracoes", label: "Configurações" },
           { href: "/privacidade", label: "Privacidade" },
         ]

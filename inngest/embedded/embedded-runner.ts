@@ -60,6 +60,8 @@ export class EmbeddedRunner {
   private polling = false;
   private sendWindow: number[] = [];
   private stopped = false;
+  /** Sweeps run since start: the first skips the operator's alerts (steps.ts, SweepOptions.alertas). */
+  private sweepsDone = 0;
 
   constructor(
     private readonly deps: PipelineDeps,
@@ -133,7 +135,7 @@ export class EmbeddedRunner {
   async runSweep(): Promise<void> {
     if (this.stopped) return;
     try {
-      const found = await sweep(this.deps, this.options.sweep);
+      const found = await sweep(this.deps, { ...this.options.sweep, alertas: this.sweepsDone++ > 0 });
       for (const e of found.eventos) this.enqueueEvento(e.eventoId, e.corretorId);
       for (const s of found.sends) this.enqueueSend(s);
       if (found.eventos.length || found.sends.length)

@@ -73,6 +73,7 @@ const ADDED_TABLES = [
   "entregas_webhook",
   "integracoes",
   "auditoria",
+  "incidentes",
 ];
 
 const journalEntries = (): number =>

@@ -21,5 +21,7 @@ export const MENSAGEM_TIPOS = [
   // To the agency's management (`mensagens.usuario_id`): a portal that went quiet, the manager's summaries.
   "alerta_portal",
   "resumo_gestor",
+  /** To every agency's admins: an operator's incident opened or resolved (agents/vigilante/operacao); no quota. */
+  "alerta_operacao",
 ] as const;
 export type MensagemTipo = (typeof MENSAGEM_TIPOS)[number];

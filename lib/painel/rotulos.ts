@@ -57,6 +57,7 @@ export const TIPO_MENSAGEM_ROTULO: Record<MensagemTipo, string> = {
   pos_visita: "Como foi a visita?",
   alerta_portal: "Alerta de portal",
   resumo_gestor: "Resumo da gestão",
+  alerta_operacao: "Alerta de operação",
 };
 
 export const STATUS_LEAD: Record<LeadStatus, { rotulo: string; tom: Tom }> = {

@@ -14,3 +14,4 @@ export * from "./corretores-carga";
 export * from "./limites-login";
 export * from "./uso-llm";
 export * from "./metricas";
+export * from "./incidentes";

@@ -75,6 +75,8 @@ export const mensagens = pgTable(
     index("idx_mensagens_provider_sid").on(t.providerSid),
     // /visao-geral's message counts by status (all, outbox, com problema) as an index-only range.
     index("idx_mensagens_imobiliaria_status").on(t.imobiliariaId, t.status, t.corretorId),
+    // The operator's error rate (every sweep, the last 15 min) and /operacao's messages per day.
+    index("idx_mensagens_sent_at").on(t.sentAt),
     // The lead page's messages (listMensagensDoLead): without it every lead page read all of mensagens.
     index("idx_mensagens_lead_criado").on(t.leadId, t.criadoEm),
     // Held alerts no digest has told yet: read by every grouping sweep (predicate: retidasSemAgrupadaQuery's).
