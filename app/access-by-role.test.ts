@@ -376,6 +376,18 @@ const ACTIONS: ActionCase[] = [
   },
   {
     file: "(painel)/privacidade/actions",
+    name: "criarChaveApiAction",
+    form: () => ({ nome: "CRM" }),
+    refused: { gestorA: "403", corretorA1: "403", corretorA2: "403" },
+  },
+  {
+    file: "(painel)/privacidade/actions",
+    name: "revogarChaveApiAction",
+    form: () => ({ chaveId: "key_de_outra_imobiliaria" }),
+    refused: { gestorA: "403", corretorA1: "403", corretorA2: "403", adminB: "404" },
+  },
+  {
+    file: "(painel)/privacidade/actions",
     name: "apagarTitularAction",
     form: () => ({ q: "(11) 91234-5678", confirmo: "on" }),
     refused: { gestorA: "403", corretorA1: "403", corretorA2: "403" },

@@ -3,13 +3,26 @@
 // no longer shows the person, and the audit trail records both actions without them.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { accessibilityProblems } from "./support/axe";
 import { expectNoSidewaysScroll } from "./support/layout";
 import { loginAs } from "./support/login";
 
 const SCREENS = path.join("test-results", "screens");
 test.use({ bypassCSP: true });
+
+/** At 1366 and 390 px: nothing scrolls sideways, axe-core finds no WCAG 2 A/AA problem, a screenshot. */
+async function conferirEFotografar(page: Page, nome: string): Promise<void> {
+  for (const [width, height] of [
+    [1366, 900],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await expectNoSidewaysScroll(page, width);
+    expect(await accessibilityProblems(page), `a ${width} px`).toEqual([]);
+    await page.screenshot({ path: path.join(SCREENS, `${nome}-${width}.png`), fullPage: true });
+  }
+}
 
 test("o administrador encontra, exporta e apaga os dados de uma pessoa pelo telefone", async ({ page, request }) => {
   const sufixo = String(Date.now()).slice(-4);
@@ -28,15 +41,7 @@ test("o administrador encontra, exporta e apaga os dados de uma pessoa pelo tele
   await expect(page.getByRole("heading", { name: "1 lead com esses dados" })).toBeVisible();
   await expect(page.getByTestId("titular-leads")).toContainText("Helena Titular");
 
-  for (const [width, height] of [
-    [1366, 900],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await expectNoSidewaysScroll(page, width);
-    expect(await accessibilityProblems(page), `a ${width} px`).toEqual([]);
-    await page.screenshot({ path: path.join(SCREENS, `privacidade-${width}.png`), fullPage: true });
-  }
+  await conferirEFotografar(page, "privacidade");
 
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Baixar dados (JSON)" }).click();
@@ -85,13 +90,33 @@ test("o corretor vê a base legal do lead e marca que a pessoa não quer contato
   await expect(page.getByTestId("lead-opt-out")).toContainText("A pessoa pediu para não ser contatada");
   await expect(page.getByTestId("lead-opt-out")).toContainText("marcado no painel");
 
-  for (const [width, height] of [
-    [1366, 900],
-    [390, 844],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await expectNoSidewaysScroll(page, width);
-    expect(await accessibilityProblems(page), `a ${width} px`).toEqual([]);
-    await page.screenshot({ path: path.join(SCREENS, `lead-nao-quer-contato-${width}.png`), fullPage: true });
-  }
+  await conferirEFotografar(page, "lead-nao-quer-contato");
+});
+
+test("o administrador cria uma chave de API, o sistema da imobiliária a usa, e a chave revogada é recusada", async ({
+  page,
+  request,
+}) => {
+  await loginAs(page, "admin");
+  await page.goto("/privacidade");
+  await page.getByLabel("Nome da chave (quem vai usar)").fill("CRM de teste");
+  await page.getByRole("button", { name: "Criar chave" }).click();
+  const chave = (await page.getByTestId("chave-api-valor").textContent())!.trim();
+  expect(chave).toMatch(/^lst_[0-9a-f]{8}_/);
+
+  const buscar = () =>
+    request.post("/api/privacidade/buscar", {
+      headers: { authorization: `Bearer ${chave}` },
+      data: { email: "ninguem@exemplo.com.br" },
+    });
+  const resposta = await buscar();
+  expect(resposta.status()).toBe(200);
+  expect(await resposta.json()).toEqual({ leads: [] });
+
+  await page.reload();
+  const linha = page.getByTestId("chaves-api").getByRole("listitem").filter({ hasText: "CRM de teste" });
+  await expect(linha).toContainText("último uso");
+  await linha.getByRole("button", { name: "Revogar a chave CRM de teste" }).click();
+  await expect(linha).toContainText("Chave revogada");
+  expect((await buscar()).status()).toBe(401);
 });

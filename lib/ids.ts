@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-export const ID_PREFIXES = ["imob", "cor", "usr", "imv", "lead", "evt", "msg", "ent", "int", "inc"] as const;
+export const ID_PREFIXES = ["imob", "cor", "usr", "imv", "lead", "evt", "msg", "ent", "int", "inc", "key"] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
 function encodeTime(ms: number): string {

@@ -23,6 +23,9 @@ const ACAO_ROTULO: Record<string, string> = {
   "retencao.executada": "Retenção de dados pessoais aplicada (LGPD)",
   "titular.exportado": "Dados de um titular exportados (LGPD)",
   "titular.apagado": "Dados de um titular apagados (LGPD)",
+  "chave_api.criada": "Chave de API criada",
+  "chave_api.revogada": "Chave de API revogada",
+  "lead.opt_out": "Pessoa pediu para não ser contatada (LGPD)",
 };
 
 // The agency settings' audit keys (lib/setup/update-configuracoes.ts) as the form names them.

@@ -4,7 +4,7 @@
 // them; rows and counts stay for the metrics. The KV holds no lead data (lib/kv/keys.ts), so nothing
 // there to remove. Every export and erasure writes an audit row with ids and counts, never the person.
 import type { Db } from "@/lib/db/client";
-import { insertAuditoria } from "@/lib/db/queries/auditoria";
+import { insertAuditoria, insertAuditoriaDoSistema } from "@/lib/db/queries/auditoria";
 import {
   anonymizeLeads,
   exportLeadsDoTitular,
@@ -15,7 +15,20 @@ import {
 import { phoneSearchCandidates } from "@/lib/phone/phone-search";
 
 export type TitularBusca = { telefones: string[] } | { email: string };
-export type Ator = { imobiliariaId: string; usuarioId: string };
+/** Who asks: an admin on /privacidade, or the agency's own system with an API key (/api/privacidade). */
+export type Ator = { imobiliariaId: string; usuarioId: string } | { imobiliariaId: string; chaveApiId: string };
+
+async function audit(db: Db, ator: Ator, acao: string, detalhes: Record<string, number | string>, em: Date) {
+  const base = {
+    imobiliariaId: ator.imobiliariaId,
+    acao,
+    alvoTipo: "titular",
+    alvoId: ator.imobiliariaId,
+    criadoEm: em,
+  };
+  if ("usuarioId" in ator) await insertAuditoria(db, { ...base, usuarioId: ator.usuarioId, detalhes });
+  else await insertAuditoriaDoSistema(db, { ...base, detalhes: { ...detalhes, chaveApi: ator.chaveApiId } });
+}
 
 /** What the admin typed, as a phone (its E.164 forms) or an e-mail; null with the reason otherwise. */
 export function parseTitularBusca(texto: string): { busca: TitularBusca } | { erro: string } {
@@ -42,15 +55,7 @@ export async function exportTitular(db: Db, ator: Ator, busca: TitularBusca, ago
         encontrados.map((l) => l.id),
       )
     : [];
-  await insertAuditoria(db, {
-    imobiliariaId: ator.imobiliariaId,
-    usuarioId: ator.usuarioId,
-    acao: "titular.exportado",
-    alvoTipo: "titular",
-    alvoId: ator.imobiliariaId,
-    detalhes: { leads: leads.length },
-    criadoEm: agora,
-  });
+  await audit(db, ator, "titular.exportado", { leads: leads.length }, agora);
   return {
     geradoEm: agora.toISOString(),
     controlador: ator.imobiliariaId,
@@ -71,14 +76,12 @@ export async function eraseTitular(
   const mensagensCanceladas = await stopWorkOnLeads(db, ator.imobiliariaId, ids, agora);
   const alvo = encontrados.map((l) => ({ id: l.id, nome: l.nome, desde: l.dataPrimeiroContato }));
   const feito = await anonymizeLeads(db, ator.imobiliariaId, alvo, { em: agora, motivo: "pedido_titular" });
-  await insertAuditoria(db, {
-    imobiliariaId: ator.imobiliariaId,
-    usuarioId: ator.usuarioId,
-    acao: "titular.apagado",
-    alvoTipo: "titular",
-    alvoId: ator.imobiliariaId,
-    detalhes: { leads: feito.leads, mensagens: feito.mensagens, mensagensCanceladas },
-    criadoEm: agora,
-  });
+  await audit(
+    db,
+    ator,
+    "titular.apagado",
+    { leads: feito.leads, mensagens: feito.mensagens, mensagensCanceladas },
+    agora,
+  );
   return { leads: feito.leads, mensagensCanceladas };
 }

@@ -16,7 +16,9 @@ import { RETENCAO_ENTREGAS_DIAS } from "@/lib/privacy/retention";
 import { findTitular, parseTitularBusca } from "@/lib/privacy/titular";
 import { formatDataHora } from "@/lib/time/format-data-hora";
 import type { LeadStatus } from "@/lib/db/schema";
-import { apagarTitularAction, exportarTitularAction } from "./actions";
+import { apagarTitularAction, criarChaveApiAction, exportarTitularAction, revogarChaveApiAction } from "./actions";
+import { NovaChaveApi, RevogarChaveApi } from "@/components/painel/chaves-api-client";
+import { listChavesApi } from "@/lib/db/queries/chaves-api";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Privacidade · Lastro" };
@@ -34,6 +36,7 @@ export default async function PrivacidadePage({ searchParams }: PageProps) {
   const apagados = /^\d{1,4}$/.test(param("apagados")) ? Number(param("apagados")) : null;
   const canceladas = /^\d{1,4}$/.test(param("canceladas")) ? Number(param("canceladas")) : 0;
   const imobiliaria = await loadImobiliaria(viewer.imobiliariaId);
+  const chaves = await listChavesApi((await getDb()).db, imobiliaria.id);
   const parsed = q ? parseTitularBusca(q) : null;
   const encontrados =
     parsed && "busca" in parsed ? await findTitular((await getDb()).db, imobiliaria.id, parsed.busca) : null;
@@ -120,6 +123,49 @@ export default async function PrivacidadePage({ searchParams }: PageProps) {
           )}
         </section>
       ) : null}
+
+      <section
+        aria-labelledby="chaves-api"
+        className="space-y-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      >
+        <h2 id="chaves-api" className="text-base font-semibold text-ink">
+          Chaves de API
+        </h2>
+        <p className="text-sm text-slate-600">
+          Para o sistema da imobiliária atender pedidos de titulares sem passar pelo painel:{" "}
+          <code className="text-xs">POST /api/privacidade/buscar</code>, <code className="text-xs">exportar</code> ou{" "}
+          <code className="text-xs">apagar</code>, com{" "}
+          <code className="text-xs">Authorization: Bearer &lt;chave&gt;</code> e o corpo{" "}
+          <code className="text-xs">{'{"telefone": "…"}'}</code> ou <code className="text-xs">{'{"email": "…"}'}</code>.
+        </p>
+        <NovaChaveApi acao={criarChaveApiAction} />
+        {chaves.length ? (
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200" data-testid="chaves-api">
+            {chaves.map((c) => (
+              <li key={c.id} className="flex flex-col gap-2 p-3 text-sm sm:flex-row sm:items-center sm:justify-between">
+                <div className="min-w-0">
+                  <p className="font-medium text-ink">{c.nome}</p>
+                  <p className="text-slate-600">
+                    <code className="text-xs">{c.prefixo}…</code> · criada em{" "}
+                    {formatDataHora(c.criadaEm, imobiliaria.timezone)}
+                    {" · "}
+                    {c.ultimoUsoEm
+                      ? `último uso ${formatDataHora(c.ultimoUsoEm, imobiliaria.timezone)}`
+                      : "nunca usada"}
+                  </p>
+                </div>
+                {c.revogadaEm ? (
+                  <span className="text-slate-600">
+                    Revogada em {formatDataHora(c.revogadaEm, imobiliaria.timezone)}
+                  </span>
+                ) : (
+                  <RevogarChaveApi chaveId={c.id} nome={c.nome} acao={revogarChaveApiAction} />
+                )}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
 
       <section
         aria-labelledby="retencao"

@@ -15,3 +15,4 @@ export * from "./limites-login";
 export * from "./uso-llm";
 export * from "./metricas";
 export * from "./incidentes";
+export * from "./chaves-api";
