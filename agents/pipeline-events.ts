@@ -15,7 +15,12 @@ export const leadReceivedSchema = z.object({
 });
 export type LeadReceived = z.infer<typeof leadReceivedSchema>;
 
-export const messageSendSchema = z.object({ mensagemId: id, corretorId: id.nullable() });
+export const messageSendSchema = z.object({
+  mensagemId: id,
+  corretorId: id.nullable(),
+  /** The webhook's request id (lib/request-context.ts), so the send's log lines carry it; absent for sweeps. */
+  requestId: z.string().max(64).optional(),
+});
 export type MessageSend = z.infer<typeof messageSendSchema>;
 
 /** Something a person wrote about the lead (a broker's note, a reply) waits for the ConversationAnalyzer. */

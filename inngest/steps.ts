@@ -16,7 +16,7 @@ import { listUnprocessedEventos } from "@/lib/db/queries/eventos";
 import { getMensagemById, listSendableIds, requeueStaleEnviando } from "@/lib/db/queries/mensagens";
 import type { PipelineDeps } from "./deps";
 
-export type SendRequest = { mensagemId: string; corretorId: string | null };
+export type SendRequest = { mensagemId: string; corretorId: string | null; requestId?: string };
 
 /** Orquestrador for one event; returns the messages to send now. */
 export async function orchestrate(deps: PipelineDeps, eventoId: string): Promise<SendRequest[]> {
@@ -24,7 +24,11 @@ export async function orchestrate(deps: PipelineDeps, eventoId: string): Promise
   const rows = await Promise.all(result.mensagemIds.map((id) => getMensagemById(deps.db, id)));
   return rows
     .filter((m) => m !== null && m.status === "pendente")
-    .map((m) => ({ mensagemId: m!.id, corretorId: m!.corretorId }));
+    .map((m) => ({
+      mensagemId: m!.id,
+      corretorId: m!.corretorId,
+      ...(result.requestId ? { requestId: result.requestId } : {}),
+    }));
 }
 
 export type SweepOptions = {

@@ -4,6 +4,7 @@
 import pino from "pino";
 import { env } from "@/lib/env";
 import { maskPii, maskPiiDeep } from "@/lib/privacy/mask";
+import { currentRequestId } from "@/lib/request-context";
 
 export type LogFields = Record<string, unknown>;
 
@@ -32,6 +33,12 @@ function maskRecord(value: unknown): Record<string, unknown> {
 
 const pinoOptions = (level: string): pino.LoggerOptions => ({
   level,
+  // The request id current where the line is written (lib/request-context.ts): one id from a
+  // portal's webhook to the WhatsApp send.
+  mixin: () => {
+    const requestId = currentRequestId();
+    return requestId ? { requestId } : {};
+  },
   timestamp: pino.stdTimeFunctions.isoTime,
   hooks: {
     // The message and any printf-style arguments, before pino formats them into `msg`.

@@ -1,5 +1,6 @@
 // Orquestrador(eventoId): load, decide, then ONE transaction writes the message row (if any), the
 // quota outcome, `processado = true` and the decision. Re-running a decided event changes nothing.
+import { withRequestId } from "@/lib/request-context";
 import { hasOptOut } from "@/agents/vigilante/opt-out";
 import { templateWriter, type MessageWriter } from "@/agents/conselheiro/compose/templates";
 import type { Db } from "@/lib/db/client";
@@ -24,6 +25,8 @@ export type ProcessEventoResult = {
   decisao: Decision["acao"] | "cancelado" | "desconhecida";
   /** For `agora`: whether the quota let the alert through or held it (`retida_cota`). */
   cota?: "liberada" | "retida";
+  /** The webhook's request id the event carries (metadata.requestId), for the send jobs. */
+  requestId?: string;
 };
 
 type Decisao = { acao: Decision["acao"]; mensagemIds: string[]; cota?: "liberada" | "retida" };
@@ -46,7 +49,20 @@ export async function processEvento(deps: OrquestradorDeps, eventoId: string): P
   const now = deps.now();
   const found = await getEventoContext(deps.db, eventoId, { dia: saoPauloDay(now) });
   if (!found) throw new AppError("not_found", `evento ${eventoId} não encontrado`);
+  // The rest runs under the webhook's request id: its log lines carry it (lib/request-context.ts).
+  const requestId = (found.evento.metadata as { requestId?: unknown } | null)?.requestId;
+  if (typeof requestId !== "string") return decideEvento(deps, found, now);
+  const result = await withRequestId(requestId, () => decideEvento(deps, found, now));
+  return { ...result, requestId };
+}
+
+async function decideEvento(
+  deps: OrquestradorDeps,
+  found: NonNullable<Awaited<ReturnType<typeof getEventoContext>>>,
+  now: Date,
+): Promise<ProcessEventoResult> {
   const evento = found.evento;
+  const eventoId = evento.id;
   if (evento.processado) return recordedResult(evento);
 
   const ctx = await loadEventoContext(deps.db, found);

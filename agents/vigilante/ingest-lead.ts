@@ -2,6 +2,7 @@
 // the lead (or a link to the same person's earlier lead), its interaction and the detected event.
 // Only after the commit does anything else happen (KV, pipeline), and those may fail safely:
 // the committed `eventos.processado = false` row is what the pipeline works from.
+import { currentRequestId } from "@/lib/request-context";
 import type { Db } from "@/lib/db/client";
 import type { Imobiliaria } from "@/lib/db/queries/imobiliarias";
 import type { Lead } from "@/lib/db/queries/leads";
@@ -199,6 +200,8 @@ async function decideLead(
           roteamento: motivo,
           score: row.score ?? score,
           ...marca,
+          // The webhook's request id (lib/request-context.ts): the pipeline's logs about this event carry it.
+          ...(currentRequestId() ? { requestId: currentRequestId() } : {}),
         },
       };
     },

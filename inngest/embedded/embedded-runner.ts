@@ -2,6 +2,7 @@
 // per broker keeps a broker's decisions in order (so the quota is never raced); sends share a
 // throttle below Twilio's limit; failures retry with backoff; a timer sweeps what was missed.
 // Nothing lives only in memory: a crash loses the queue, and the next sweep rebuilds it from Postgres.
+import { withRequestId } from "@/lib/request-context";
 import { sendMensagem } from "@/agents/conselheiro/send/send-mensagem";
 import { log } from "@/lib/log";
 import { listUnprocessedEventos } from "@/lib/db/queries/eventos";
@@ -45,9 +46,9 @@ export const DEFAULT_RUNNER_OPTIONS: EmbeddedRunnerOptions = {
 
 type Job =
   | { kind: "orchestrate"; eventoId: string; lane: string }
-  | { kind: "send"; mensagemId: string; lane: string }
+  | { kind: "send"; mensagemId: string; lane: string; requestId?: string }
   /** The model's turn at a message, in its own lane: a broker's sends never queue behind a slow model. */
-  | { kind: "write"; mensagemId: string; corretorId: string | null; lane: string }
+  | { kind: "write"; mensagemId: string; corretorId: string | null; lane: string; requestId?: string }
   | { kind: "analyze"; leadId: string; lane: string };
 
 export class EmbeddedRunner {
@@ -121,10 +122,16 @@ export class EmbeddedRunner {
   enqueueSend(req: SendRequest): void {
     if (this.deps.llm) {
       const lane = `escrita:${req.mensagemId}`;
-      this.enqueue({ kind: "write", mensagemId: req.mensagemId, corretorId: req.corretorId, lane }, 0);
+      this.enqueue(
+        { kind: "write", mensagemId: req.mensagemId, corretorId: req.corretorId, lane, requestId: req.requestId },
+        0,
+      );
       return;
     }
-    this.enqueue({ kind: "send", mensagemId: req.mensagemId, lane: `envio:${req.corretorId ?? "sem"}` }, 0);
+    this.enqueue(
+      { kind: "send", mensagemId: req.mensagemId, lane: `envio:${req.corretorId ?? "sem"}`, requestId: req.requestId },
+      0,
+    );
   }
 
   /** The ConversationAnalyzer for a lead's new interações, in its own lane (never a broker's). */
@@ -202,17 +209,21 @@ export class EmbeddedRunner {
         return;
       }
       if (job.kind === "write") {
-        await writeWithModel({ db: this.deps.db, llm: this.deps.llm!, now: this.deps.now }, job.mensagemId);
+        await withRequestId(job.requestId, () =>
+          writeWithModel({ db: this.deps.db, llm: this.deps.llm!, now: this.deps.now }, job.mensagemId),
+        );
         this.queued.delete(key);
         const lane = `envio:${job.corretorId ?? "sem"}`;
-        this.enqueue({ kind: "send", mensagemId: job.mensagemId, lane }, 0);
+        this.enqueue({ kind: "send", mensagemId: job.mensagemId, lane, requestId: job.requestId }, 0);
         return;
       }
       await this.throttle();
       this.queued.delete(key);
       // With a model, every send job here follows the row's write job (enqueueSend), so the sender does
       // not read the row again to ask the model: its one read is the claim.
-      const result = await sendMensagem({ ...this.deps, llm: null }, job.mensagemId);
+      const result = await withRequestId(job.requestId, () =>
+        sendMensagem({ ...this.deps, llm: null }, job.mensagemId),
+      );
       if (result.outcome === "reagendar") this.later(job, 0, result.retryInMs ?? this.options.retryBaseMs);
     } catch (err) {
       this.queued.delete(key);

@@ -1,5 +1,6 @@
 // message/send → Conselheiro sends one message row (claimed first, so a retry never sends twice).
 // A global throttle keeps us under Twilio's 100 messages/s.
+import { withRequestId } from "@/lib/request-context";
 import { NonRetriableError } from "inngest";
 import { sendMensagem } from "@/agents/conselheiro/send/send-mensagem";
 import { getPipelineDeps } from "@/inngest/deps";
@@ -16,7 +17,9 @@ export const sendMessage = inngest.createFunction(
   async ({ event, step }) => {
     const parsed = messageSendSchema.safeParse(event.data);
     if (!parsed.success) throw new NonRetriableError(`message/send inválido: ${parsed.error.message}`);
-    const result = await step.run("enviar", async () => sendMensagem(await getPipelineDeps(), parsed.data.mensagemId));
+    const result = await step.run("enviar", async () =>
+      withRequestId(parsed.data.requestId, async () => sendMensagem(await getPipelineDeps(), parsed.data.mensagemId)),
+    );
     if (result.outcome === "reagendar") {
       await step.sleep("aguardar-nova-tentativa", Math.max(1000, result.retryInMs ?? 5000));
       await step.sendEvent("reenviar", { name: "message/send", data: parsed.data });

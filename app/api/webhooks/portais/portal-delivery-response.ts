@@ -5,6 +5,7 @@ import { receivePortalDelivery } from "@/app/api/webhooks/portais/receive-portal
 import type { IngestDeps } from "@/agents/vigilante/ingest-lead";
 import { asRetryable, errorAnswer } from "@/lib/errors";
 import { getIngestDeps } from "@/inngest/deps";
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from "@/lib/request-context";
 import type { DeliveryRequest } from "../../../../lib/http/read-json-body";
 
 /** The 503 of anything that is not the client's fault: the portal delivers again rather than drop the lead. */
@@ -22,19 +23,23 @@ export async function answerPortalDelivery(
   rota: readonly string[],
   afterResponse: IngestDeps["afterResponse"],
 ): Promise<PortalDeliveryAnswer> {
-  try {
-    const result = await receivePortalDelivery(await getIngestDeps(afterResponse), request, {
-      portal: rota[0] ?? "",
-      imobiliaria: rota[1],
-    });
-    return {
-      status: result.status === "criado" ? 201 : 200,
-      headers: {},
-      body: { ok: true, status: result.status, leadId: result.leadId },
-    };
-  } catch (err) {
-    return errorAnswer(asRetryable(err, PORTAL_RETRY_MESSAGE));
-  }
+  const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+  const answer = await withRequestId(requestId, async (): Promise<PortalDeliveryAnswer> => {
+    try {
+      const result = await receivePortalDelivery(await getIngestDeps(afterResponse), request, {
+        portal: rota[0] ?? "",
+        imobiliaria: rota[1],
+      });
+      return {
+        status: result.status === "criado" ? 201 : 200,
+        headers: {},
+        body: { ok: true, status: result.status, leadId: result.leadId },
+      };
+    } catch (err) {
+      return errorAnswer(asRetryable(err, PORTAL_RETRY_MESSAGE));
+    }
+  });
+  return { ...answer, headers: { ...answer.headers, [REQUEST_ID_HEADER]: requestId } };
 }
 
 export async function respondToPortalDelivery(

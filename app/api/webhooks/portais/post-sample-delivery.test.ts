@@ -45,7 +45,7 @@ describe("postSampleDelivery", () => {
         expect(lead!.metadata).toMatchObject({ teste: true, roteamento: "lead_de_teste" });
         const [evento] = await t.db.select().from(eventos).where(eq(eventos.leadId, lead!.id));
         const decided = await processEvento({ db: t.db, kv, now: () => new Date() }, evento!.id);
-        expect(decided).toEqual({ mensagemIds: [], decisao: "sem_corretor" });
+        expect(decided).toMatchObject({ mensagemIds: [], decisao: "sem_corretor" });
         const [depois] = await t.db.select().from(eventos).where(eq(eventos.id, evento!.id));
         expect(depois!.metadata).toMatchObject({ teste: true, decisao: { motivo: "lead_de_teste" } });
       }
