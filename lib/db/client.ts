@@ -99,8 +99,11 @@ async function openPglite(dir: string | null | undefined, snapshot: Blob | undef
 
 // An idle client that loses its server emits "error" on the pool; unhandled, that kills the process.
 // The pool drops that client and the next query reconnects, so noting it is enough.
+// Only the message and code: node-postgres hangs the whole client (its connection settings, statement
+// texts, cancel key) on the error, which does not belong in a log line.
 function reportIdleError(driver: DbDriver) {
-  return (err: Error) => log.warn("db.idle_connection_lost", { driver, err });
+  return (err: Error & { code?: unknown }) =>
+    log.warn("db.idle_connection_lost", { driver, error: err.message, code: err.code ?? null });
 }
 
 /** Statements on the side pool are short and rare: a couple of connections serve them. */
