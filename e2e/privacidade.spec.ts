@@ -117,6 +117,6 @@ test("o administrador cria uma chave de API, o sistema da imobiliária a usa, e 
   const linha = page.getByTestId("chaves-api").getByRole("listitem").filter({ hasText: "CRM de teste" });
   await expect(linha).toContainText("último uso");
   await linha.getByRole("button", { name: "Revogar a chave CRM de teste" }).click();
-  await expect(linha).toContainText("Chave revogada");
+  await expect(linha).toContainText("Revogada em");
   expect((await buscar()).status()).toBe(401);
 });
