@@ -81,6 +81,7 @@ test("o corretor vê a base legal do lead e marca que a pessoa não quer contato
 
   await loginAs(page, "admin");
   await page.goto(`/leads/${leadId}`);
+  await expect(page.getByText("Rascunho de resposta")).toBeVisible();
   await expect(page.getByTestId("lead-base-legal")).toContainText(
     "Base legal: legítimo interesse, pedido de contato pelo",
   );
@@ -89,6 +90,8 @@ test("o corretor vê a base legal do lead e marca que a pessoa não quer contato
   await expect(page.getByTestId("lead-opt-out-badge")).toHaveText("Não quer contato");
   await expect(page.getByTestId("lead-opt-out")).toContainText("A pessoa pediu para não ser contatada");
   await expect(page.getByTestId("lead-opt-out")).toContainText("marcado no painel");
+  // No ready-made first message for someone who asked not to be contacted.
+  await expect(page.getByText("Rascunho de resposta")).toHaveCount(0);
 
   await conferirEFotografar(page, "lead-nao-quer-contato");
 });

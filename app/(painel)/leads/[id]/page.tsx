@@ -115,7 +115,8 @@ export default async function LeadPage({ params, searchParams }: PageProps) {
         </div>
         <div className="min-w-0 space-y-5 lg:col-start-1 lg:row-start-1">
           <LeadScore score={score} fatores={detalhe.fatores} limiares={limiares} />
-          {rascunho ? <LeadRascunho rascunho={rascunho} telefone={lead.telefone} /> : null}
+          {/* Someone who asked not to be contacted gets no ready-made first message. */}
+          {rascunho && !optOut ? <LeadRascunho rascunho={rascunho} telefone={lead.telefone} /> : null}
           <LeadAnalise analise={detalhe.analise} timezone={timezone} />
           <LeadBusca busca={lead.busca} />
           <LeadTimeline
