@@ -18,6 +18,8 @@ async function conferirEFotografar(page: Page, nome: string): Promise<void> {
     [390, 844],
   ] as const) {
     await page.setViewportSize({ width, height });
+    // After a server action the page's head is re-rendered: wait for its title before axe reads it.
+    await expect(page).toHaveTitle(/Lastro/);
     await expectNoSidewaysScroll(page, width);
     expect(await accessibilityProblems(page), `a ${width} px`).toEqual([]);
     await page.screenshot({ path: path.join(SCREENS, `${nome}-${width}.png`), fullPage: true });
@@ -92,6 +94,9 @@ test("o corretor vê a base legal do lead e marca que a pessoa não quer contato
   await expect(page.getByTestId("lead-opt-out")).toContainText("marcado no painel");
   // No ready-made first message for someone who asked not to be contacted.
   await expect(page.getByText("Rascunho de resposta")).toHaveCount(0);
+  // Kept: a fresh load of the page still says so.
+  await page.reload();
+  await expect(page.getByTestId("lead-opt-out-badge")).toHaveText("Não quer contato");
 
   await conferirEFotografar(page, "lead-nao-quer-contato");
 });
