@@ -79,6 +79,25 @@ describe("INNGEST_BASE_URL", () => {
   });
 });
 
+describe("TWILIO_API_URL", () => {
+  const twilio = {
+    TWILIO_ACCOUNT_SID: `AC${"0".repeat(32)}`,
+    TWILIO_AUTH_TOKEN: "token-1234",
+    TWILIO_WHATSAPP_FROM: "+5511999990000",
+  };
+
+  it("is Twilio's own API unless set; a proxy or a local fake replaces it", () => {
+    expect(parseEnv(twilio).twilio?.apiUrl).toBeNull();
+    expect(parseEnv({ ...twilio, TWILIO_API_URL: "http://127.0.0.1:4010" }).twilio?.apiUrl).toBe("http://127.0.0.1:4010");
+  });
+
+  it("refuses a value that is not an http(s) URL, naming the variable", () => {
+    expect(envError({ ...twilio, TWILIO_API_URL: "ftp://twilio" }).issues).toEqual([
+      "TWILIO_API_URL: deve ser uma URL http(s)",
+    ]);
+  });
+});
+
 describe("on Vercel (VERCEL=1)", () => {
   const complete = {
     VERCEL: "1",

@@ -55,6 +55,8 @@ const rawSchema = z.object({
   TWILIO_WHATSAPP_FROM: optional(
     z.string().regex(/^(whatsapp:)?\+[1-9]\d{7,14}$/, "deve estar em E.164, ex.: whatsapp:+5511999990000"),
   ),
+  /** Twilio's API base (default https://api.twilio.com): a proxy, or the reliability suite's local fake. */
+  TWILIO_API_URL: optional(z.url({ message: "deve ser uma URL http(s)", protocol: /^https?$/ })),
   OPENAI_API_KEY: optional(z.string().min(10, "chave curta demais")),
   OPENAI_MODEL: optional(z.string().min(1).max(100)),
   OPENAI_BASE_URL: optional(z.url({ message: "deve ser uma URL http(s)" })),
@@ -190,6 +192,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
           whatsappFrom: raw.TWILIO_WHATSAPP_FROM!.startsWith("whatsapp:")
             ? raw.TWILIO_WHATSAPP_FROM!
             : `whatsapp:${raw.TWILIO_WHATSAPP_FROM!}`,
+          apiUrl: raw.TWILIO_API_URL ?? null,
         }
       : null,
     /** Content template sids per message kind; an agency's `configuracoes.twilioTemplates` wins over these. */

@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { selectWhatsAppClient } from "./index";
 import { createOutboxClient } from "./outbox-client";
-import { createFakeTwilioHttpClient } from "./testing/fake-twilio-http-client";
+import { createBaseUrlRequestClient } from "./base-url-request-client";
 import { startFakeTwilioServer, type FakeTwilioServer } from "./testing/fake-twilio-server";
 import { createTwilioClient } from "./twilio-client";
 import { WhatsAppSendError } from "./types";
@@ -19,7 +19,7 @@ const clientFor = (url: string, authToken = fake.authToken) =>
     accountSid: fake.accountSid,
     authToken,
     from: FROM,
-    httpClient: createFakeTwilioHttpClient(url, { timeoutMs: 300 }),
+    httpClient: createBaseUrlRequestClient(url, { timeoutMs: 300 }),
   });
 
 beforeAll(async () => {
@@ -148,7 +148,25 @@ describe("outbox client", () => {
 
   it("is what the app gets without Twilio keys", () => {
     expect(selectWhatsAppClient(null).mode).toBe("outbox");
-    const twilioConfig = { accountSid: fake.accountSid, authToken: "token-1234", whatsappFrom: `whatsapp:${FROM}` };
+    const twilioConfig = {
+      accountSid: fake.accountSid,
+      authToken: "token-1234",
+      whatsappFrom: `whatsapp:${FROM}`,
+      apiUrl: null,
+    };
     expect(selectWhatsAppClient(twilioConfig).mode).toBe("twilio");
+  });
+
+  it("sends to TWILIO_API_URL when it is set (a proxy, or the reliability suite's local fake)", async () => {
+    const client = selectWhatsAppClient({
+      accountSid: fake.accountSid,
+      authToken: fake.authToken,
+      whatsappFrom: `whatsapp:${FROM}`,
+      apiUrl: `${fake.url}/`,
+    });
+    const before = fake.landed({ to: TO, body: "pela base configurada" });
+    const sent = await client.send({ to: TO, body: "pela base configurada" });
+    expect(sent.sid).toMatch(/^SM/);
+    expect(fake.landed({ to: TO, body: "pela base configurada" })).toBe(before + 1);
   });
 });

@@ -1,6 +1,6 @@
 // A real Twilio SDK client whose HTTP goes to a local fake Twilio server, for tests and benchmarks.
 // Kept apart from the Vitest fixtures so scripts (npm run bench) can load it without Vitest.
-import { createFakeTwilioHttpClient } from "./fake-twilio-http-client";
+import { createBaseUrlRequestClient } from "../base-url-request-client";
 import type { FakeTwilioServer } from "./fake-twilio-server";
 import { createTwilioClient } from "../twilio-client";
 
@@ -9,5 +9,5 @@ export const twilioClientFor = (fake: Pick<FakeTwilioServer, "url" | "accountSid
     accountSid: fake.accountSid,
     authToken: fake.authToken,
     from: "whatsapp:+14155238886",
-    httpClient: createFakeTwilioHttpClient(fake.url, { timeoutMs }),
+    httpClient: createBaseUrlRequestClient(fake.url, { timeoutMs }),
   });
