@@ -126,6 +126,21 @@ describe("createTwilioClient.findRecent", () => {
     }
   });
 
+  it("pages back past a busy broker's newer messages to the one it looks for", async () => {
+    const busy = "+5511966665555";
+    const client = clientFor(fake.url);
+    const since = new Date(Date.now() - 60_000);
+    const sought = await client.send({ to: busy, body: "o alerta procurado" });
+    for (let i = 0; i < 120; i++) await client.send({ to: busy, body: `alerta seguinte ${i}` });
+    const lists = fake.listCalls;
+    expect(await client.findRecent({ to: busy, since, body: "o alerta procurado" })).toEqual({
+      sid: sought.sid,
+      status: "queued",
+    });
+    expect(fake.listCalls - lists).toBe(3); // 50 + 50 + 21 newest first
+    expect(await client.findRecent({ to: busy, since, body: "nunca enviado" })).toBeNull();
+  });
+
   it("throws a classified error when the list fails", async () => {
     fake.scriptLists({ kind: "error", status: 500 });
     const e = await sendError(clientFor(fake.url).findRecent({ to: other, since: new Date(0) }));

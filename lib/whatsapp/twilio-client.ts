@@ -1,6 +1,7 @@
 // WhatsApp through Twilio's Programmable Messaging API (twilio SDK 6). Every failure leaves as a
 // classified WhatsAppSendError so the caller knows whether the message may have gone out.
 import twilio from "twilio";
+import type { MessageInstance } from "twilio/lib/rest/api/v2010/account/message";
 import { classifySendError } from "./classify-send-error";
 import type { WhatsAppClient, WhatsAppLookup, WhatsAppOutgoing, WhatsAppSent } from "./types";
 
@@ -17,8 +18,14 @@ export type TwilioClientOptions = {
 
 // A lost response must not hang a worker for the SDK's default 30 s; Twilio answers in < 1 s.
 const DEFAULT_TIMEOUT_MS = 10_000;
-// How many of the recipient's newest messages a lookup reads. Brokers get a handful a day.
-const LOOKUP_LIMIT = 20;
+// A lookup reads the recipient's messages newest first, page by page, until one is older than its
+// `since`: a busy broker (50 alerts a day, plus reminders) can have many newer than the one sought.
+const LOOKUP_PAGE_SIZE = 50;
+// Past this many pages the answer is "could not tell", never "not sent".
+const LOOKUP_MAX_PAGES = 20;
+
+// Page#nextPage() returns undefined, not a promise, after the last page.
+type ListPage = { instances: MessageInstance[]; nextPage(): Promise<ListPage> | undefined };
 
 const channel = (phone: string) => (phone.startsWith("whatsapp:") ? phone : `whatsapp:${phone}`);
 const sameBody = (a: string | null | undefined, b: string) => (a ?? "").trim() === b.trim();
@@ -50,14 +57,24 @@ export function createTwilioClient(options: TwilioClientOptions): WhatsAppClient
     // No DateSent filter on purpose: a message still `queued`/`accepted` has date_sent = null and a
     // DateSent>= filter would hide exactly the message a timed-out create may have left behind.
     // We read the recipient's newest messages and filter on date_created ourselves.
-    let recent;
+    const since = query.since.getTime();
+    const createdAt = (m: MessageInstance) => (m.dateCreated ?? m.dateSent)?.getTime() ?? 0;
+    const recent: MessageInstance[] = [];
     try {
-      recent = await client.messages.list({ to: channel(query.to), from, limit: LOOKUP_LIMIT });
+      let page: ListPage | undefined = await client.messages.page({
+        to: channel(query.to),
+        from,
+        pageSize: LOOKUP_PAGE_SIZE,
+      });
+      for (let n = 1; page; n++) {
+        recent.push(...page.instances);
+        if (page.instances.length === 0 || page.instances.some((m) => createdAt(m) < since)) break;
+        if (n >= LOOKUP_MAX_PAGES) throw new Error(`consulta ao Twilio passou de ${n} páginas`);
+        page = await page.nextPage();
+      }
     } catch (err) {
       throw classifySendError(err);
     }
-    const since = query.since.getTime();
-    const createdAt = (m: (typeof recent)[number]) => (m.dateCreated ?? m.dateSent)?.getTime() ?? 0;
     const match = recent
       .filter((m) => createdAt(m) >= since)
       .filter((m) => query.body === undefined || sameBody(m.body, query.body))

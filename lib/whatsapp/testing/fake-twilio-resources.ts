@@ -46,18 +46,28 @@ export function messageJson(accountSid: string, m: FakeMessage) {
   };
 }
 
-export function listJson(accountSid: string, messages: FakeMessage[], pageSize: number) {
-  const uri = `/2010-04-01/Accounts/${accountSid}/Messages.json?PageSize=${pageSize}&Page=0`;
+/** One page of a list, newest first as Twilio lists; `query` is the request's, kept in the page links. */
+export function listJson(accountSid: string, messages: FakeMessage[], query: URLSearchParams) {
+  const pageSize = Math.min(1000, Math.max(1, Number(query.get("PageSize") ?? 50)));
+  const page = Math.max(0, Number(query.get("Page") ?? 0));
+  const link = (n: number) => {
+    const q = new URLSearchParams(query);
+    q.set("PageSize", String(pageSize));
+    q.set("Page", String(n));
+    q.set("PageToken", `PA${n}`);
+    return `/2010-04-01/Accounts/${accountSid}/Messages.json?${q.toString()}`;
+  };
+  const slice = messages.slice(page * pageSize, (page + 1) * pageSize);
   return {
-    messages: messages.slice(0, pageSize).map((m) => messageJson(accountSid, m)),
-    end: Math.min(messages.length, pageSize) - 1,
-    first_page_uri: uri,
-    next_page_uri: null,
-    page: 0,
+    messages: slice.map((m) => messageJson(accountSid, m)),
+    end: page * pageSize + slice.length - 1,
+    first_page_uri: link(0),
+    next_page_uri: (page + 1) * pageSize < messages.length ? link(page + 1) : null,
+    page,
     page_size: pageSize,
-    previous_page_uri: null,
-    start: 0,
-    uri,
+    previous_page_uri: page > 0 ? link(page - 1) : null,
+    start: page * pageSize,
+    uri: link(page),
   };
 }
 
