@@ -92,14 +92,29 @@ describe("sendMensagem after an ambiguous failure", () => {
     expect(creates(row.corpo)).toBe(1);
   });
 
-  it("a second unconfirmed attempt goes to an admin instead of a third create", async () => {
+  it("a streak of 5xx: each retry waits, looks again, then creates; one message lands", async () => {
     const row = await pendente();
-    h.fake.scriptCreates({ kind: "error", status: 500 }, { kind: "error", status: 502 });
-    expect(await sendWithRetries(deps(), row.id)).toEqual({ outcome: "incerta" });
-    expect(h.clock.sleeps).toEqual([30_000]);
-    expect(creates(row.corpo)).toBe(2);
+    h.fake.scriptCreates(
+      { kind: "error", status: 500 },
+      { kind: "error", status: 502 },
+      { kind: "error", status: 503 },
+    );
+    expect(await sendWithRetries(deps(), row.id)).toEqual({ outcome: "enviada" });
+    expect(h.clock.sleeps).toEqual([30_000, 30_000, 20_000]); // 503 is throttling: the plain backoff
+    expect(creates(row.corpo)).toBe(4);
+    expect(h.fake.landed({ body: row.corpo })).toBe(1);
+    expect(await getMensagemById(h.t.db, row.id)).toMatchObject({ status: "enviada", erroCodigo: null });
+  });
+
+  it("5xx on every attempt: gives up after MAX_ATTEMPTS creates, saying so, never more", async () => {
+    const row = await pendente();
+    h.fake.scriptCreates(...Array.from({ length: 6 }, () => ({ kind: "error", status: 500 }) as const));
+    expect(await sendWithRetries(deps(), row.id)).toEqual({ outcome: "falhou" });
+    expect(creates(row.corpo)).toBe(5);
     expect(h.fake.landed({ body: row.corpo })).toBe(0);
-    expect(await getMensagemById(h.t.db, row.id)).toMatchObject({ status: "incerta", erroCodigo: "20502" });
+    const saved = await getMensagemById(h.t.db, row.id);
+    expect(saved).toMatchObject({ status: "falhou", tentativas: 5 });
+    expect(saved?.erroMensagem).toMatch(/5 tentativas/);
   });
 
   it("a match that belongs to another row proves nothing → incerta", async () => {

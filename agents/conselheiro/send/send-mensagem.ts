@@ -119,10 +119,11 @@ async function resolveAmbiguous(ctx: Ctx, e: WhatsAppSendError, envio: Envio) {
   if (found instanceof WhatsAppSendError)
     return uncertain(ctx, codeOf(e), SEND_TEXTS.incertaConsultaFalhou(describe(e), describe(found)));
   if (found) return adopt(ctx, found, envio);
-  // Not found proves this create did not land, so one more try is allowed, but only one: the list
-  // may lag, and a Content send has no body to match, so a second doubt goes to an admin.
-  if (content || ctx.row.erroCodigo === UNCONFIRMED)
-    return uncertain(ctx, codeOf(e), SEND_TEXTS.incertaDeNovo(describe(e)));
+  // Not found says this create did not land, but the list may lag: the next try waits, then looks
+  // again (the UNCONFIRMED branch) before it creates, so a late create is adopted, never repeated.
+  // A streak of Twilio 5xx is retried like that up to MAX_ATTEMPTS. A Content send has no body to
+  // match, so its doubt goes to an admin at once.
+  if (content) return uncertain(ctx, codeOf(e), SEND_TEXTS.incertaModelo(describe(e)));
   if (ctx.row.tentativas >= MAX_ATTEMPTS)
     return fail(ctx, codeOf(e), SEND_TEXTS.tentativasEsgotadas(ctx.row.tentativas, describe(e)));
   const retryInMs = Math.max(UNCONFIRMED_RETRY_MS, backoffMs(ctx.row.tentativas));

@@ -15,7 +15,7 @@ export const SEND_TEXTS = {
   tentativaAnterior: "tentativa anterior sem confirmação",
   incertaConsultaFalhou: (envio: string, consulta: string) =>
     `Não sabemos se a mensagem saiu (${envio}) e a consulta à Twilio falhou (${consulta}). Confira antes de reenviar.`,
-  incertaDeNovo: (detalhe: string) =>
-    `Não sabemos se a mensagem saiu (${detalhe}), pela segunda vez. Confira na Twilio antes de reenviar.`,
+  incertaModelo: (detalhe: string) =>
+    `Não sabemos se a mensagem saiu (${detalhe}), e uma mensagem de modelo não pode ser conferida pelo texto. Confira na Twilio antes de reenviar.`,
   limiteTaxa: "A Twilio limitou a taxa de envio (63018); nova tentativa agendada.",
 } as const;
