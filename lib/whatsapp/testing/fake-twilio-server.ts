@@ -13,7 +13,8 @@ import {
 } from "./fake-twilio-resources";
 
 export type CreateStep =
-  | { kind: "ok" }
+  /** Create and answer 201; with `delayMs`, the message exists that long before the answer leaves. */
+  | { kind: "ok"; delayMs?: number }
   /** Answer `status` with Twilio's error body; `create: true` = the message was created anyway. */
   | { kind: "error"; status: number; code?: number; message?: string; create?: boolean }
   /** Never answer (the client times out); `create` says whether the message was created first. */
@@ -48,6 +49,8 @@ export type FakeTwilioServer = {
   listCalls: number;
   scriptCreates(...steps: CreateStep[]): void;
   scriptLists(...steps: ListStep[]): void;
+  /** What a create gets once the script is empty (default: ok); the reliability suite's chaos. */
+  setDefaultCreate(next: (() => CreateStep) | null): void;
   /** How many messages landed, optionally only to `to` (E.164 or whatsapp:) and/or with `body`. */
   landed(filter?: { to?: string; body?: string }): number;
   statusCallbackParams(sid: string): Record<string, string>;
@@ -75,6 +78,7 @@ export async function startFakeTwilioServer(options: { now?: () => Date } = {}):
   const now = options.now ?? (() => new Date());
   const createScript: CreateStep[] = [];
   const listScript: ListStep[] = [];
+  let defaultCreate: (() => CreateStep) | null = null;
   const sockets = new Set<Socket>();
   const base = `/2010-04-01/Accounts/${ACCOUNT_SID}/Messages.json`;
   const expectedAuth = `Basic ${Buffer.from(`${ACCOUNT_SID}:${AUTH_TOKEN}`).toString("base64")}`;
@@ -88,6 +92,7 @@ export async function startFakeTwilioServer(options: { now?: () => Date } = {}):
     listCalls: 0,
     scriptCreates: (...steps) => void createScript.push(...steps),
     scriptLists: (...steps) => void listScript.push(...steps),
+    setDefaultCreate: (next) => void (defaultCreate = next),
     landed: (filter = {}) =>
       fake.messages.filter(
         (m) => (!filter.to || m.to === channel(filter.to)) && (filter.body === undefined || m.body === filter.body),
@@ -126,7 +131,7 @@ export async function startFakeTwilioServer(options: { now?: () => Date } = {}):
   async function handleCreate(req: http.IncomingMessage, res: http.ServerResponse) {
     const receivedAt = Date.now();
     const form = await readForm(req);
-    const step = createScript.shift() ?? { kind: "ok" };
+    const step = createScript.shift() ?? defaultCreate?.() ?? { kind: "ok" };
     const creates =
       step.kind === "ok" ||
       step.kind === "drop" ||
@@ -154,8 +159,9 @@ export async function startFakeTwilioServer(options: { now?: () => Date } = {}):
       );
       return sendJson(res, step.status, body);
     }
+    if (step.kind === "ok" && step.delayMs) await new Promise((r) => setTimeout(r, step.delayMs));
     // Twilio answers 201 with the message still queued; a late failure only shows in the callback.
-    if (m) sendJson(res, 201, messageJson(ACCOUNT_SID, { ...m, status: "queued", errorCode: null }));
+    if (m && !res.destroyed) sendJson(res, 201, messageJson(ACCOUNT_SID, { ...m, status: "queued", errorCode: null }));
   }
 
   function handleList(url: URL, res: http.ServerResponse, req: http.IncomingMessage) {
@@ -174,7 +180,7 @@ export async function startFakeTwilioServer(options: { now?: () => Date } = {}):
       // Like Twilio: a DateSent filter cannot match a message not sent yet (date_sent null).
       .filter((m) => !sentAfter || (m.dateSent !== null && m.dateSent >= sentAfter))
       .reverse(); // newest first
-    sendJson(res, 200, listJson(ACCOUNT_SID, found, Number(q.get("PageSize") ?? 50)));
+    sendJson(res, 200, listJson(ACCOUNT_SID, found, q));
   }
 
   const server = http.createServer((req, res) => {
