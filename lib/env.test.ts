@@ -88,7 +88,9 @@ describe("TWILIO_API_URL", () => {
 
   it("is Twilio's own API unless set; a proxy or a local fake replaces it", () => {
     expect(parseEnv(twilio).twilio?.apiUrl).toBeNull();
-    expect(parseEnv({ ...twilio, TWILIO_API_URL: "http://127.0.0.1:4010" }).twilio?.apiUrl).toBe("http://127.0.0.1:4010");
+    expect(parseEnv({ ...twilio, TWILIO_API_URL: "http://127.0.0.1:4010" }).twilio?.apiUrl).toBe(
+      "http://127.0.0.1:4010",
+    );
   });
 
   it("refuses a value that is not an http(s) URL, naming the variable", () => {
