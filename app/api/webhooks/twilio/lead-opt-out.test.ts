@@ -117,10 +117,14 @@ describe("opt-out (não quer contato)", () => {
       expect(marcados.find((l) => l.id === id)!.metadata).toMatchObject({ optOut: { canal: "whatsapp" } });
     }
     const [lembrete] = await t.db
-      .select({ status: mensagens.status })
+      .select({ status: mensagens.status, erroMensagem: mensagens.erroMensagem })
       .from(mensagens)
       .where(eq(mensagens.idempotencyKey, `lembrete-optout-${antigo.id}`));
-    expect(lembrete!.status).toBe("cancelada");
+    // The message card says why it never went.
+    expect(lembrete).toEqual({
+      status: "cancelada",
+      erroMensagem: "Cancelada: a pessoa pediu para não ser contatada.",
+    });
 
     const { itens } = await listAuditoria(t.db, scene.agency.id, { acao: "lead.opt_out" }, { limit: 5 });
     expect(itens.map((a) => a.detalhes)).toEqual([{ canal: "whatsapp", leads: 2, mensagensCanceladas: 1 }]);
