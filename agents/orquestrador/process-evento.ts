@@ -66,48 +66,38 @@ async function decideEvento(
   if (evento.processado) return recordedResult(evento);
 
   const ctx = await loadEventoContext(deps.db, found);
-  if (hasOptOut(ctx.lead.metadata)) {
-    // The person asked not to be contacted: nothing about them goes to a broker (agents/vigilante/opt-out.ts).
+  // The person asked not to be contacted: nothing about them goes to a broker (agents/vigilante/opt-out.ts).
+  const decided = hasOptOut(ctx.lead.metadata)
+    ? null
+    : decideWithRepeats({
+        evento,
+        lead: ctx.lead,
+        corretor: ctx.corretor,
+        configuracoes: parseConfiguracoes(ctx.imobiliaria.configuracoes),
+        timezone: ctx.imobiliaria.timezone,
+        now,
+        repeticao: isRepeatInquiry(evento, ctx.lead) ? found.historico : null,
+      });
+
+  if (!decided || !writesMessage(decided.decision, ctx)) {
+    // Opted out, grouped, summary-only, a repeat with nothing new or no broker: only the decision to record, in one statement.
+    const details = decided
+      ? recordOnlyDetails(evento, decided.decision)
+      : { acao: "cancelado" as const, motivo: "opt_out" };
     const recorded = await recordDecisionOnly(deps.db, evento.id, {
-      acao: "cancelado",
-      motivo: "opt_out",
+      ...details,
       mensagemIds: [],
       decididoEm: now.toISOString(),
     });
-    if (recorded.kind === "already_decided" && recorded.evento) return recordedResult(recorded.evento);
-    log.info("orquestrador.decided", { eventoId, decisao: "cancelado", motivo: "opt_out", mensagens: 0 });
-    return { mensagemIds: [], decisao: "cancelado" };
-  }
-  const { decision, chave } = decideWithRepeats({
-    evento,
-    lead: ctx.lead,
-    corretor: ctx.corretor,
-    configuracoes: parseConfiguracoes(ctx.imobiliaria.configuracoes),
-    timezone: ctx.imobiliaria.timezone,
-    now,
-    repeticao: isRepeatInquiry(evento, ctx.lead) ? found.historico : null,
-  });
-
-  if (!writesMessage(decision, ctx)) {
-    // Grouped, summary-only, a repeat with nothing new or no broker: only the decision to record, in one statement.
-    // A settings page's test lead (routed to nobody by the Vigilante) says so, not "no active broker".
-    const teste = (evento.metadata as { teste?: unknown } | null)?.teste === true;
-    const details = {
-      acao: decision.acao,
-      mensagemIds: [],
-      ...decisionDetails(decision),
-      ...(teste ? { motivo: "lead_de_teste" } : {}),
-      decididoEm: now.toISOString(),
-    };
-    const recorded = await recordDecisionOnly(deps.db, evento.id, details);
     if (recorded.kind !== "decided") {
       return recorded.kind === "already_decided" && recorded.evento
         ? recordedResult(recorded.evento)
         : { mensagemIds: [], decisao: "desconhecida" };
     }
-    log.info("orquestrador.decided", { eventoId, decisao: decision.acao, mensagens: 0 });
-    return { mensagemIds: [], decisao: decision.acao };
+    log.info("orquestrador.decided", { eventoId, decisao: details.acao, motivo: details.motivo, mensagens: 0 });
+    return { mensagemIds: [], decisao: details.acao };
   }
+  const { decision, chave } = decided;
 
   const held: { slot: QuotaSlot | null } = { slot: null };
   let result: ProcessEventoResult;
@@ -216,6 +206,12 @@ async function writeDecision(
   }
   const cota = mensagem.status === "retida_cota" ? "retida" : "liberada";
   return { acao: "agora", mensagemIds: [mensagem.id], cota };
+}
+
+/** What a decision that writes no message records; a settings page's test lead (routed to nobody by the Vigilante) says so, not "no active broker". */
+function recordOnlyDetails(evento: Evento, decision: Decision): { acao: Decision["acao"] } & Record<string, string> {
+  const teste = (evento.metadata as { teste?: unknown } | null)?.teste === true;
+  return { acao: decision.acao, ...decisionDetails(decision), ...(teste ? { motivo: "lead_de_teste" } : {}) };
 }
 
 function decisionDetails(decision: Decision): Record<string, string> {

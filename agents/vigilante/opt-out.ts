@@ -10,6 +10,7 @@ import { isInScope, type Scope } from "@/lib/auth/scope";
 import { idSchema } from "@/lib/db/queries/columns";
 import { getLeadById } from "@/lib/db/queries/leads";
 import { findLeadsDoTitular, setOptOut, stopWorkOnLeads } from "@/lib/db/queries/retencao";
+import { isE164 } from "@/lib/phone/e164";
 
 // Whole-message commands ("pare", "sair") and the phrases people write; accents and case ignored.
 const COMANDO = /^(pare|parar|para|stop|sair|cancelar|descadastrar|remover)[\s.!]*$/;
@@ -81,8 +82,9 @@ export async function optOutFromPainel(
 ): Promise<{ kind: "nao_encontrado" } | { kind: "feito"; leads: number; mensagensCanceladas: number }> {
   const lead = await getLeadById(db, actor.scope.imobiliariaId, idSchema.parse(leadId));
   if (!lead || !isInScope(actor.scope, lead)) return { kind: "nao_encontrado" };
-  const mesmaPessoa = lead.telefone
-    ? await findLeadsDoTitular(db, actor.scope.imobiliariaId, { telefones: [lead.telefone] }).catch(() => [])
+  // A phone kept as the portal sent it matches no other lead: only this one is marked.
+  const mesmaPessoa = isE164(lead.telefone)
+    ? await findLeadsDoTitular(db, actor.scope.imobiliariaId, { telefones: [lead.telefone] })
     : [];
   const ids = [...new Set([lead.id, ...mesmaPessoa.map((l) => l.id)])];
   const feito = await optOutLeads(

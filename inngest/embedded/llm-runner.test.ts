@@ -7,6 +7,7 @@ import { createModelAnalyzer } from "@/agents/analista/conversation-analyzer/mod
 import { composeResumoSemanal } from "@/agents/conselheiro/compose/compose-resumo-semanal";
 import { composeSlaLembrete } from "@/agents/conselheiro/compose/compose-sla";
 import { templateWriter } from "@/agents/conselheiro/compose/templates";
+import { weeklySummaryInput } from "@/agents/conselheiro/send/testing/weekly-summary";
 import { createWebhookAgency } from "@/app/api/webhooks/portais/testing/webhook-agency";
 import { useDbForTests } from "@/lib/db/client";
 import { getMensagemById, insertMensagemOnce } from "@/lib/db/queries/mensagens";
@@ -146,21 +147,7 @@ describe("the pipeline with a model (fake OpenAI-compatible server)", () => {
     };
     const remetente = { corretorId: corretor.id, corretorNome: corretor.nome, imobiliariaNome: "Imobiliária" };
     const sp = (iso: string) => new Date(`${iso}-03:00`);
-    const resumo = composeResumoSemanal({
-      semana: { desde: sp("2026-03-02T00:00"), ate: sp("2026-03-09T00:00") },
-      timezone: "America/Sao_Paulo",
-      remetente,
-      desempenho: {
-        recebidos: 15,
-        contatados: 12,
-        percentualContatados: 80,
-        medianaPrimeiraRespostaMin: 85,
-        respostasMedidas: 12,
-        visitasSolicitadas: 4,
-        porStatus: [{ status: "em_contato", leads: 12 }],
-      },
-      demanda: { bairros: [{ nome: "Pinheiros", leads: 9 }], tipos: [], faixasPreco: [] },
-    });
+    const resumo = composeResumoSemanal(weeklySummaryInput(remetente));
     const links = {
       whatsapp: (l: string, c: string) => `https://lastro.test/r/wa.${l}.${c}`,
       painel: (l: string, c: string) => `https://lastro.test/r/lead.${l}.${c}`,

@@ -7,7 +7,7 @@ import { insertLead } from "@/lib/db/testing/leads";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import type { Corretor } from "@/lib/db/queries/corretores";
 import {
-  cancelEventosNaoDecididosDoLead,
+  cancelEventosNaoDecididos,
   insertEvento,
   markEventoDecididoIfPending,
   type NovoEvento,
@@ -106,7 +106,7 @@ beforeAll(async () => {
   // Passed on to Rodrigo before Orquestrador decided it.
   const passado = await lead("Passado", 75, rodrigo.id);
   await evento("cancelado", passado, 6);
-  await cancelEventosNaoDecididosDoLead(t.db, { corretorId: carla.id, leadId: passado }, { em: at(7).toISOString() });
+  await cancelEventosNaoDecididos(t.db, { corretorId: carla.id, leadIds: [passado] }, { em: at(7).toISOString() });
 
   await evento("pendente", await lead("Pendente", 60), 8);
 

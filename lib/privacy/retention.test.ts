@@ -163,4 +163,39 @@ describe("applyRetention", () => {
       .where(sql`${leads.nome} <> ${NOME_REMOVIDO}`);
     expect(restantes.map((l) => l.nome).sort()).toEqual(["Bruno Recente", "Carla Semana"]);
   });
+
+  it("after the day's run, the sweeps of the same local day read nothing; the next day it reads and runs again", async () => {
+    // Every statement the retention starts goes through one of these.
+    const QUERIES = new Set([
+      "select",
+      "selectDistinct",
+      "insert",
+      "update",
+      "delete",
+      "execute",
+      "transaction",
+      "query",
+    ]);
+    let leituras = 0;
+    const contado = new Proxy(handle.db, {
+      get(target, prop, receiver) {
+        if (typeof prop === "string" && QUERIES.has(prop)) leituras++;
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+    let agora = new Date(NOW.getTime() + 3 * DAY); // 09:00 in São Paulo
+    const sweep = () => applyRetention({ db: contado, now: () => agora });
+
+    expect(await sweep()).toHaveLength(1);
+    expect(leituras).toBeGreaterThan(0);
+
+    leituras = 0;
+    agora = new Date(NOW.getTime() + 3 * DAY + 14 * 60 * 60_000); // 23:00 the same day
+    expect(await sweep()).toEqual([]);
+    expect(leituras).toBe(0);
+
+    agora = new Date(NOW.getTime() + 3 * DAY + 15 * 60 * 60_000); // 00:00 the next day
+    expect(await sweep()).toEqual([{ imobiliariaId: agency.agency.id, corposEntrega: 0, leads: 0, mensagens: 0 }]);
+    expect(leituras).toBeGreaterThan(0);
+  });
 });

@@ -1,5 +1,5 @@
 // LGPD retention, once per local day per agency (the pipeline's sweep calls it; a marker in the audit
-// trail says "done today"): raw portal delivery bodies after 30 days; the personal data of leads with
+// trail says "done today", and this process remembers it): raw portal delivery bodies after 30 days; the personal data of leads with
 // no activity for the agency's `retencaoMeses` (default 24), and the bodies of digests and summaries as
 // old; expired login-limit counters. Rows stay, so the metrics keep their counts. Each run writes an
 // `auditoria` row ("Sistema") with what it did.
@@ -48,16 +48,34 @@ async function drain(step: () => Promise<number>, batch: number, maxBatches: num
   return total;
 }
 
+// The sweep calls applyRetention every 30 s (the runner's timer): once every agency is done for its
+// local day, this process remembers it and the day's later sweeps read nothing. Keyed by the Db
+// handle, so two test databases never share it. An agency created later in the day gets its first
+// run at the next local midnight, when its leads are hours old anyway.
+type DiaFeito = { timezone: string; dia: string };
+const feitosPorDb = new WeakMap<Db, Map<string, DiaFeito>>();
+
+const feitoHoje = (feito: DiaFeito, now: Date) => localDayOf(now, feito.timezone) === feito.dia;
+
 /** Runs retention for every agency that has not had it today (its local day); returns what each run did. */
 export async function applyRetention(
   deps: RetentionDeps,
   { batch = 500, maxBatches = 40 }: RetentionOptions = {},
 ): Promise<AgencyRetention[]> {
   const now = deps.now();
+  let feitos = feitosPorDb.get(deps.db);
+  if (!feitos) feitosPorDb.set(deps.db, (feitos = new Map()));
+  if (feitos.size > 0 && [...feitos.values()].every((f) => feitoHoje(f, now))) return [];
   const runs: AgencyRetention[] = [];
   for (const imobiliaria of await listImobiliarias(deps.db)) {
-    const today = localDayRange(localDayOf(now, imobiliaria.timezone), imobiliaria.timezone);
-    if (today && (await hasAuditoriaDesde(deps.db, imobiliaria.id, RETENCAO_ACAO, today.start))) continue;
+    const feito = feitos.get(imobiliaria.id);
+    if (feito?.timezone === imobiliaria.timezone && feitoHoje(feito, now)) continue;
+    const hoje = { timezone: imobiliaria.timezone, dia: localDayOf(now, imobiliaria.timezone) };
+    const today = localDayRange(hoje.dia, imobiliaria.timezone);
+    if (today && (await hasAuditoriaDesde(deps.db, imobiliaria.id, RETENCAO_ACAO, today.start))) {
+      feitos.set(imobiliaria.id, hoje); // another process did it today, or this one before a restart
+      continue;
+    }
     const meses = imobiliaria.configuracoes.retencaoMeses;
     const entregasAntes = new Date(now.getTime() - RETENCAO_ENTREGAS_DIAS * DAY_MS);
     const operacionalAntes = monthsBefore(now, meses);
@@ -90,6 +108,7 @@ export async function applyRetention(
       detalhes: { entregasDias: RETENCAO_ENTREGAS_DIAS, meses, corposEntrega, leads, mensagens },
       criadoEm: now,
     });
+    feitos.set(imobiliaria.id, hoje);
     runs.push({ imobiliariaId: imobiliaria.id, corposEntrega, leads, mensagens });
   }
   if (runs.length > 0) await deleteExpiredLoginLimits(deps.db, now);

@@ -3,9 +3,9 @@
 // alerts and reminders become `cancelada`, grouped events leave the digest.
 import type { Db } from "@/lib/db/client";
 import type { Corretor } from "@/lib/db/queries/corretores";
-import { cancelAgrupamentoDoLead, cancelEventosNaoDecididosDoLead } from "@/lib/db/queries/eventos";
+import { cancelAgrupamentoDoLead, cancelEventosNaoDecididos } from "@/lib/db/queries/eventos";
 import { lockCorretorQuota, QUOTA_TIPOS } from "@/lib/db/queries/mensagens-quota";
-import { cancelMensagensDoLead } from "@/lib/db/queries/mensagens-resposta";
+import { cancelMensagensNaoEnviadas, SOBRE_UM_LEAD } from "@/lib/db/queries/mensagens-resposta";
 import { UNCONFIRMED } from "../send/send-policy";
 
 export const MOTIVO_LEAD_REPASSADO = "lead_repassado";
@@ -34,17 +34,19 @@ export async function cancelPendentesDoLead(
   input: { leadId: string; de: Pick<Corretor, "id">; motivo: MotivoCancelamento; now: Date },
 ): Promise<PendentesCancelados> {
   const alvo = { corretorId: input.de.id, leadId: input.leadId };
+  const dosLeads = { corretorId: input.de.id, leadIds: [input.leadId] };
   const cancelamento = { motivo: input.motivo.codigo, ...input.motivo.extra, em: input.now.toISOString() };
   // The old broker's digest flush reads its waiting events under this lock: it either wrote its
   // digest first (the events are in it, nothing to cancel) or sees them cancelled.
   await lockCorretorQuota(tx, input.de.id);
   // First, so an alert being decided right now (its event row locked) is committed before the
   // messages below are read, and an event not yet decided never becomes one.
-  const naoDecididoIds = await cancelEventosNaoDecididosDoLead(tx, alvo, cancelamento);
-  const mensagens = await cancelMensagensDoLead(
+  const naoDecididoIds = await cancelEventosNaoDecididos(tx, dosLeads, cancelamento);
+  // Only the broker's alerts and reminders about the lead, the kinds that carry its buttons.
+  const mensagens = await cancelMensagensNaoEnviadas(
     tx,
-    alvo,
-    { codigo: input.motivo.codigo, mensagem: input.motivo.mensagem, naoConfirmado: UNCONFIRMED },
+    dosLeads,
+    { codigo: input.motivo.codigo, mensagem: input.motivo.mensagem, tipos: SOBRE_UM_LEAD, naoConfirmado: UNCONFIRMED },
     input.now,
   );
   const eventoIds = await cancelAgrupamentoDoLead(tx, alvo, cancelamento);

@@ -24,6 +24,7 @@ import type { LeadLinks } from "@/lib/links/lead-links";
 import { mockLlm } from "@/lib/llm/testing/mock-llm";
 import { quickReplyVariables } from "@/lib/whatsapp/content-templates";
 import { newPendente, registerSendHarness } from "./testing/send-fixtures";
+import { weeklySummaryInput } from "./testing/weekly-summary";
 import { writeWithModel } from "./write-with-model";
 
 const h = registerSendHarness();
@@ -70,21 +71,7 @@ const resumoGestor: ResumoGestorData = {
 const casos: Record<string, Caso> = {
   "the broker's weekly summary": {
     tipo: "resumo_semanal",
-    composed: composeResumoSemanal({
-      semana: { desde: sp("2026-03-02T00:00"), ate: sp("2026-03-09T00:00") },
-      timezone: SP,
-      remetente,
-      desempenho: {
-        recebidos: 15,
-        contatados: 12,
-        percentualContatados: 80,
-        medianaPrimeiraRespostaMin: 85,
-        respostasMedidas: 12,
-        visitasSolicitadas: 4,
-        porStatus: [{ status: "em_contato", leads: 12 }],
-      },
-      demanda: { bairros: [{ nome: "Pinheiros", leads: 9 }], tipos: [], faixasPreco: [] },
-    }),
+    composed: composeResumoSemanal(weeklySummaryInput(remetente)),
   },
   "the managers' daily summary": { tipo: "resumo_gestor", composed: composeResumoGestor(resumoGestor) },
   "the managers' weekly summary": {
@@ -242,9 +229,7 @@ describe("writeWithModel, for every kind the model may word", () => {
 
   it("the weekly summary without a first-response figure must keep the 'Já contatei' the broker is told to tap", () => {
     const { redacao } = composeResumoSemanal({
-      semana: { desde: sp("2026-03-02T00:00"), ate: sp("2026-03-09T00:00") },
-      timezone: SP,
-      remetente,
+      ...weeklySummaryInput(remetente),
       desempenho: {
         recebidos: 3,
         contatados: 0,

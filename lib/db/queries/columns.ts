@@ -16,3 +16,11 @@ export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("e-mail 
 export const nomeSchema = z.string().trim().min(1, "nome vazio").max(200, "nome com mais de 200 caracteres");
 
 export const ufSchema = z.string().regex(/^[A-Z]{2}$/, "UF deve ter 2 letras maiúsculas, ex.: SP");
+
+/**
+ * Whose rows about some leads a cancellation takes: one broker's (the lead is passed on, closed or
+ * lost) or anyone's in the agency (the person opted out or asked to be erased).
+ */
+export type AlvoDosLeads = { leadIds: string[] } & ({ corretorId: string } | { imobiliariaId: string });
+
+export const leadIdsSchema = z.array(idSchema).max(5_000);

@@ -7,7 +7,7 @@ import type { Db } from "../client";
 import { CompiledStatement, compiledRowInsert, type BoundStatement } from "../wire/compiled-statement";
 import { decodeRow } from "../decode-row";
 import { EVENTO_TIPOS, eventos, URGENCIAS } from "../schema";
-import { idSchema } from "./columns";
+import { idSchema, leadIdsSchema, type AlvoDosLeads } from "./columns";
 
 export type Evento = typeof eventos.$inferSelect;
 
@@ -241,15 +241,21 @@ export async function cancelAgrupamentoDoLead(
 }
 
 /**
- * The lead's events for this broker that the Orquestrador has not decided yet, decided now as
- * `cancelado` (with `metadata.cancelamento`): a decider running at this moment is waited for (row
- * lock), and one that starts later finds them decided. Returns their ids.
+ * The leads' events that the Orquestrador has not decided yet, decided now as `cancelado` (with
+ * `metadata.cancelamento`): a decider running at this moment is waited for (row lock), and one that
+ * starts later finds them decided. Returns their ids.
  */
-export async function cancelEventosNaoDecididosDoLead(
+export async function cancelEventosNaoDecididos(
   tx: Db,
-  alvo: { corretorId: string; leadId: string },
+  alvo: AlvoDosLeads,
   cancelamento: Record<string, unknown> & { em: string },
 ): Promise<string[]> {
+  const leadIds = leadIdsSchema.parse(alvo.leadIds);
+  if (leadIds.length === 0) return [];
+  const dono =
+    "corretorId" in alvo
+      ? eq(eventos.corretorId, idSchema.parse(alvo.corretorId))
+      : eq(eventos.imobiliariaId, idSchema.parse(alvo.imobiliariaId));
   const rows = await tx
     .update(eventos)
     .set({
@@ -264,13 +270,7 @@ export async function cancelEventosNaoDecididosDoLead(
         cancelamento,
       }),
     })
-    .where(
-      and(
-        eq(eventos.corretorId, idSchema.parse(alvo.corretorId)),
-        eq(eventos.leadId, idSchema.parse(alvo.leadId)),
-        sql`${eventos.processado} is not true`,
-      ),
-    )
+    .where(and(dono, inArray(eventos.leadId, leadIds), sql`${eventos.processado} is not true`))
     .returning({ id: eventos.id });
   return rows.map((r) => r.id).sort();
 }

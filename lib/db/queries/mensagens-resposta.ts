@@ -4,7 +4,7 @@ import { and, desc, eq, gte, inArray, isNotNull, ne, or, sql } from "drizzle-orm
 import { z } from "zod";
 import type { Db } from "../client";
 import { mensagens, type MensagemStatus, type MensagemTipo } from "../schema";
-import { idSchema } from "./columns";
+import { idSchema, leadIdsSchema, type AlvoDosLeads } from "./columns";
 import type { Mensagem } from "./mensagens";
 
 const keySchema = z.string().min(1).max(200);
@@ -26,7 +26,7 @@ export async function findMensagemByIdempotencyKey(db: Db, key: string): Promise
 }
 
 /** Kinds of message that are about one lead and carry its quick-reply buttons. */
-const SOBRE_UM_LEAD: MensagemTipo[] = ["alerta", "lembrete", "follow_up", "lembrete_visita", "pos_visita"];
+export const SOBRE_UM_LEAD: MensagemTipo[] = ["alerta", "lembrete", "follow_up", "lembrete_visita", "pos_visita"];
 
 /**
  * The lead a button without payload (or a typed "já contatei") is about: the message the broker
@@ -69,17 +69,32 @@ export type MensagemCancelada = Pick<Mensagem, "id" | "tipo" | "scheduledFor" | 
   statusAnterior: MensagemStatus;
 };
 
+/** Why the rows are cancelled (`erro_codigo`, and `erro_mensagem` shown on the message card), and which stay. */
+export type CancelamentoDeMensagens = {
+  codigo: string;
+  mensagem: string;
+  /** Only these kinds; every kind when absent. */
+  tipos?: MensagemTipo[];
+  /** A `pendente` row with this `erro_codigo` stays: its last attempt may have reached the broker, and only the sender's lookup can tell. */
+  naoConfirmado?: string;
+};
+
 /**
- * Cancels the broker's alerts and reminders about the lead that have not gone out, recording why in
- * `erro_codigo`/`erro_mensagem`. A `pendente` row marked `naoConfirmado` stays: its last attempt may
- * have reached the broker, and only the sender's lookup can tell. Returns each row as it was.
+ * Cancels the messages about the leads that have not gone out, recording why. Returns each row as
+ * it was.
  */
-export async function cancelMensagensDoLead(
+export async function cancelMensagensNaoEnviadas(
   tx: Db,
-  alvo: { corretorId: string; leadId: string },
-  motivo: { codigo: string; mensagem: string; naoConfirmado: string },
+  alvo: AlvoDosLeads,
+  motivo: CancelamentoDeMensagens,
   now: Date,
 ): Promise<MensagemCancelada[]> {
+  const leadIds = leadIdsSchema.parse(alvo.leadIds);
+  if (leadIds.length === 0) return [];
+  const dono =
+    "corretorId" in alvo
+      ? eq(mensagens.corretorId, idSchema.parse(alvo.corretorId))
+      : eq(mensagens.imobiliariaId, idSchema.parse(alvo.imobiliariaId));
   // Locked first so the status read here is the one replaced: a sender's claim waits, then finds
   // the row no longer sendable; a claim that came first leaves the row `enviando`, outside this set.
   const rows = await tx
@@ -93,11 +108,13 @@ export async function cancelMensagensDoLead(
     .from(mensagens)
     .where(
       and(
-        eq(mensagens.corretorId, idSchema.parse(alvo.corretorId)),
-        eq(mensagens.leadId, idSchema.parse(alvo.leadId)),
-        inArray(mensagens.tipo, SOBRE_UM_LEAD),
+        dono,
+        inArray(mensagens.leadId, leadIds),
+        motivo.tipos ? inArray(mensagens.tipo, motivo.tipos) : undefined,
         inArray(mensagens.status, AINDA_NAO_SAIU),
-        or(ne(mensagens.status, "pendente"), sql`${mensagens.erroCodigo} is distinct from ${motivo.naoConfirmado}`),
+        motivo.naoConfirmado === undefined
+          ? undefined
+          : or(ne(mensagens.status, "pendente"), sql`${mensagens.erroCodigo} is distinct from ${motivo.naoConfirmado}`),
       ),
     )
     .orderBy(mensagens.id)

@@ -7,6 +7,8 @@ import { z } from "zod";
 import type { Db } from "../client";
 import { entregasWebhook, eventos, interacoes, leads, limitesLogin, mensagens } from "../schema";
 import { idSchema } from "./columns";
+import { cancelEventosNaoDecididos } from "./eventos";
+import { cancelMensagensNaoEnviadas } from "./mensagens-resposta";
 
 export const NOME_REMOVIDO = "Pessoa removida (LGPD)";
 export const TEXTO_REMOVIDO = "[conteúdo removido (LGPD)]";
@@ -316,45 +318,39 @@ export async function exportLeadsDoTitular(db: Db, imobiliariaId: string, leadId
     }));
 }
 
+const MOTIVO_PARADA = {
+  pedido_titular: "Cancelada: a pessoa pediu que seus dados fossem apagados (LGPD).",
+  opt_out: "Cancelada: a pessoa pediu para não ser contatada.",
+} as const;
+
 /**
- * Before an erasure: nothing about these leads may still go out or come due. Unsent messages are
- * cancelled, undecided events closed, and the SLA chain and visit reminders stopped.
+ * Before an erasure or on an opt-out: nothing about these leads may still go out or come due. Unsent
+ * messages of every kind are cancelled (an unconfirmed one too: better unknown than sent again),
+ * undecided events closed, and the SLA chain and visit reminders stopped.
  */
 export async function stopWorkOnLeads(
   db: Db,
   imobiliariaId: string,
   leadIds: string[],
   em: Date,
-  motivo: "pedido_titular" | "opt_out" = "pedido_titular",
+  motivo: keyof typeof MOTIVO_PARADA = "pedido_titular",
 ): Promise<number> {
   const ids = idsSchema.parse(leadIds);
   if (ids.length === 0) return 0;
-  const agency = idSchema.parse(imobiliariaId);
-  const cancelamento = JSON.stringify({ cancelamento: { motivo, em: em.toISOString() } });
-  const canceladas = await db
-    .update(mensagens)
-    .set({ status: "cancelada", atualizadoEm: em })
-    .where(
-      and(
-        eq(mensagens.imobiliariaId, agency),
-        inArray(mensagens.leadId, ids),
-        inArray(mensagens.status, ["pendente", "agendada", "retida_cota"]),
-      ),
-    )
-    .returning({ id: mensagens.id });
-  await db
-    .update(eventos)
-    .set({
-      processado: true,
-      metadata: sql`coalesce(${eventos.metadata}, '{}'::jsonb) || ${cancelamento}::jsonb || jsonb_build_object('decisao', jsonb_build_object('acao', 'cancelado', 'motivo', ${motivo}::text, 'mensagemIds', '[]'::jsonb))`,
-    })
-    .where(
-      and(eq(eventos.imobiliariaId, agency), inArray(eventos.leadId, ids), sql`${eventos.processado} is not true`),
-    );
+  const alvo = { imobiliariaId: idSchema.parse(imobiliariaId), leadIds: ids };
+  // Events first, as when a lead is passed on: an alert being decided right now is committed before
+  // the messages are read.
+  await cancelEventosNaoDecididos(db, alvo, { motivo, em: em.toISOString() });
+  const canceladas = await cancelMensagensNaoEnviadas(
+    db,
+    alvo,
+    { codigo: motivo, mensagem: MOTIVO_PARADA[motivo] },
+    em,
+  );
   await db
     .update(leads)
     .set({ slaProximaEm: null, visitaEm: null })
-    .where(and(eq(leads.imobiliariaId, agency), inArray(leads.id, ids)));
+    .where(and(eq(leads.imobiliariaId, alvo.imobiliariaId), inArray(leads.id, ids)));
   return canceladas.length;
 }
 

@@ -117,10 +117,14 @@ describe("opt-out (não quer contato)", () => {
       expect(marcados.find((l) => l.id === id)!.metadata).toMatchObject({ optOut: { canal: "whatsapp" } });
     }
     const [lembrete] = await t.db
-      .select({ status: mensagens.status })
+      .select({ status: mensagens.status, erroMensagem: mensagens.erroMensagem })
       .from(mensagens)
       .where(eq(mensagens.idempotencyKey, `lembrete-optout-${antigo.id}`));
-    expect(lembrete!.status).toBe("cancelada");
+    // The message card says why it never went.
+    expect(lembrete).toEqual({
+      status: "cancelada",
+      erroMensagem: "Cancelada: a pessoa pediu para não ser contatada.",
+    });
 
     const { itens } = await listAuditoria(t.db, scene.agency.id, { acao: "lead.opt_out" }, { limit: 5 });
     expect(itens.map((a) => a.detalhes)).toEqual([{ canal: "whatsapp", leads: 2, mensagensCanceladas: 1 }]);
@@ -176,5 +180,38 @@ describe("'Não quer contato' marked on the lead page", () => {
     });
     const [row] = await t.db.select({ metadata: leads.metadata }).from(leads).where(eq(leads.id, novo.id));
     expect(row!.metadata).toMatchObject({ optOut: { canal: "painel" } });
+  });
+
+  it("a lead whose phone was kept as the portal sent it is marked alone", async () => {
+    const { optOutFromPainel } = await import("@/agents/vigilante/opt-out");
+    const novo = await createLead(t.db, scene.agency, scene.carla.id, { at: TUE_1000 });
+    await t.db.update(leads).set({ telefone: "11 9876-543" }).where(eq(leads.id, novo.id));
+    const carla = { imobiliariaId: scene.agency.id, corretorId: scene.carla.id };
+    expect(await optOutFromPainel(t.db, { scope: carla, usuarioId: "usr_teste" }, novo.id, TUE_1000)).toMatchObject({
+      kind: "feito",
+      leads: 1,
+    });
+  });
+
+  it("a database failure while finding the person's other leads is an error, not a partial opt-out", async () => {
+    const { optOutFromPainel } = await import("@/agents/vigilante/opt-out");
+    const novo = await createLead(t.db, scene.agency, scene.carla.id, { at: TUE_1000 });
+    // The lead is read, then the lookup of the same phone loses the connection.
+    let selects = 0;
+    const instavel = new Proxy(t.db, {
+      get(target, prop, receiver) {
+        if (prop !== "select") return Reflect.get(target, prop, receiver);
+        return (...args: Parameters<typeof target.select>) => {
+          if (++selects === 2) throw new Error("conexão perdida");
+          return target.select(...args);
+        };
+      },
+    });
+    const carla = { imobiliariaId: scene.agency.id, corretorId: scene.carla.id };
+    await expect(
+      optOutFromPainel(instavel, { scope: carla, usuarioId: "usr_teste" }, novo.id, TUE_1000),
+    ).rejects.toThrow("conexão perdida");
+    const [row] = await t.db.select({ metadata: leads.metadata }).from(leads).where(eq(leads.id, novo.id));
+    expect(row!.metadata ?? {}).not.toHaveProperty("optOut");
   });
 });
