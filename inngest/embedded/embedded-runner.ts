@@ -12,7 +12,15 @@ import type { PipelineDeps } from "../deps";
 import { analyzeInteracoes } from "@/agents/analista/analyze-interacoes";
 import { escreverRascunho } from "@/agents/conselheiro/rascunho/escrever-rascunho";
 import { writeWithModel } from "@/agents/conselheiro/send/write-with-model";
-import { analyzeBacklog, DEFAULT_SWEEP, orchestrate, sweep, type SendRequest, type SweepOptions } from "../steps";
+import {
+  ANALYZE_CONCURRENCY,
+  analyzeBacklog,
+  DEFAULT_SWEEP,
+  orchestrate,
+  sweep,
+  type SendRequest,
+  type SweepOptions,
+} from "../steps";
 import { queueSummaries } from "../summaries-step";
 import { applyRetention } from "@/lib/privacy/retention";
 import { AnalysisTurns } from "./analysis-turns";
@@ -49,7 +57,7 @@ export const DEFAULT_RUNNER_OPTIONS: EmbeddedRunnerOptions = {
   sendsPerSecond: 80,
   maxAttempts: 5,
   retryBaseMs: 1_000,
-  analyzeConcurrency: 8,
+  analyzeConcurrency: ANALYZE_CONCURRENCY,
   analyzeMaxWaitMs: 30_000,
 };
 
