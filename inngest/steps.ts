@@ -92,6 +92,12 @@ export async function sweep(deps: PipelineDeps, options: SweepOptions = DEFAULT_
 }
 
 /**
+ * Leads whose conversation (analysis + reply draft, model calls each) is read at once, in either
+ * runner: a burst's decisions and sends must not queue behind hundreds of analyses.
+ */
+export const ANALYZE_CONCURRENCY = 8;
+
+/**
  * Interações no trigger reached (a lost dispatch, rows from before the analyzer): a bounded batch
  * per sweep, so a backlog drains over a few sweeps without holding one up.
  */

@@ -1,6 +1,8 @@
 // The pipeline without Inngest: the same steps run in this process after the response. One lane
 // per broker keeps a broker's decisions in order (so the quota is never raced); sends share a
 // throttle below Twilio's limit; failures retry with backoff; a timer sweeps what was missed.
+// Reading conversations (analysis, reply draft) waits its turn: it starts only when no decision,
+// write or send is queued, a few at a time, so a burst of leads is decided and alerted first.
 // Nothing lives only in memory: a crash loses the queue, and the next sweep rebuilds it from Postgres.
 import { withRequestId } from "@/lib/request-context";
 import { sendMensagem } from "@/agents/conselheiro/send/send-mensagem";
@@ -10,9 +12,18 @@ import type { PipelineDeps } from "../deps";
 import { analyzeInteracoes } from "@/agents/analista/analyze-interacoes";
 import { escreverRascunho } from "@/agents/conselheiro/rascunho/escrever-rascunho";
 import { writeWithModel } from "@/agents/conselheiro/send/write-with-model";
-import { analyzeBacklog, DEFAULT_SWEEP, orchestrate, sweep, type SendRequest, type SweepOptions } from "../steps";
+import {
+  ANALYZE_CONCURRENCY,
+  analyzeBacklog,
+  DEFAULT_SWEEP,
+  orchestrate,
+  sweep,
+  type SendRequest,
+  type SweepOptions,
+} from "../steps";
 import { queueSummaries } from "../summaries-step";
 import { applyRetention } from "@/lib/privacy/retention";
+import { AnalysisTurns } from "./analysis-turns";
 
 export type EmbeddedRunnerOptions = {
   sweepEveryMs: number;
@@ -31,6 +42,10 @@ export type EmbeddedRunnerOptions = {
    * server and the worker; off by default so tests and benchmarks see only the messages they cause.
    */
   resumos?: boolean;
+  /** Analyses (analysis + reply draft) running at once; they start only when no decision, write or send waits. */
+  analyzeConcurrency: number;
+  /** An analysis waiting this long runs even under a steady stream of sends, one at a time: it is never starved. */
+  analyzeMaxWaitMs: number;
 };
 
 /** How often `npm run worker` looks for undecided events. */
@@ -42,6 +57,8 @@ export const DEFAULT_RUNNER_OPTIONS: EmbeddedRunnerOptions = {
   sendsPerSecond: 80,
   maxAttempts: 5,
   retryBaseMs: 1_000,
+  analyzeConcurrency: ANALYZE_CONCURRENCY,
+  analyzeMaxWaitMs: 30_000,
 };
 
 type Job =
@@ -56,6 +73,7 @@ export class EmbeddedRunner {
   private readonly queued = new Set<string>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly analyses: AnalysisTurns;
   private sweepTimer: NodeJS.Timeout | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
   private polling = false;
@@ -67,7 +85,9 @@ export class EmbeddedRunner {
   constructor(
     private readonly deps: PipelineDeps,
     private readonly options: EmbeddedRunnerOptions = DEFAULT_RUNNER_OPTIONS,
-  ) {}
+  ) {
+    this.analyses = new AnalysisTurns({ concurrency: options.analyzeConcurrency, maxWaitMs: options.analyzeMaxWaitMs });
+  }
 
   start(): void {
     this.stopped = false;
@@ -112,7 +132,11 @@ export class EmbeddedRunner {
 
   /** Resolves when nothing is queued or running (tests, graceful shutdown). */
   async idle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    for (;;) {
+      this.startAnalyses();
+      if (this.inFlight.size === 0) return;
+      await Promise.allSettled([...this.inFlight]);
+    }
   }
 
   enqueueEvento(eventoId: string, corretorId: string | null): void {
@@ -134,7 +158,7 @@ export class EmbeddedRunner {
     );
   }
 
-  /** The ConversationAnalyzer for a lead's new interações, in its own lane (never a broker's). */
+  /** The ConversationAnalyzer for a lead's new interações, in its own lane (never a broker's), when its turn comes. */
   enqueueAnalise(leadId: string): void {
     this.enqueue({ kind: "analyze", leadId, lane: `analise:${leadId}` }, 0);
   }
@@ -169,14 +193,35 @@ export class EmbeddedRunner {
     const key = this.jobKey(job);
     if (this.stopped || (attempt === 0 && this.queued.has(key))) return;
     this.queued.add(key);
+    if (job.kind === "analyze") {
+      // Retries wait their turn too; a lost wait is no loss: the row stays unanalysed for the sweep.
+      this.analyses.wait(job.leadId, attempt);
+      this.startAnalyses();
+      return;
+    }
+    this.run(job, attempt);
+  }
+
+  private run(job: Job, attempt: number): void {
+    const analysis = job.kind === "analyze";
+    if (!analysis) this.analyses.urgentQueued();
     const previous = this.lanes.get(job.lane) ?? Promise.resolve();
     const run = previous.then(() => this.execute(job, attempt));
     const tracked = run.finally(() => {
       this.inFlight.delete(tracked);
       if (this.lanes.get(job.lane) === run) this.lanes.delete(job.lane);
+      if (analysis) this.analyses.analysisDone();
+      else this.analyses.urgentDone();
+      this.startAnalyses();
     });
     this.lanes.set(job.lane, run);
     this.inFlight.add(tracked);
+  }
+
+  private startAnalyses(): void {
+    if (this.stopped) return;
+    for (const { leadId, attempt } of this.analyses.take())
+      this.run({ kind: "analyze", leadId, lane: `analise:${leadId}` }, attempt);
   }
 
   private later(job: Job, attempt: number, ms: number): void {

@@ -48,6 +48,7 @@ function deps(): PipelineDeps {
       usageRecorder(handle.db, now),
     ),
     alertaOrcamentoMs: 4_000,
+    alertaPrazoMs: 10_000,
   };
   return {
     db: handle.db,

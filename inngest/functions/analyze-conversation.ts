@@ -1,10 +1,13 @@
 // lead/received (the portal's message) or interacao/recorded (a note, a reply) → the
 // ConversationAnalyzer reads the lead's new interações. One lead at a time, so two triggers for the
-// same lead never read the same rows together; the write is once per row anyway.
+// same lead never read the same rows together; the write is once per row anyway. A few leads at once
+// in all: Inngest's priority only orders one function's own runs, so the cap is what leaves a burst's
+// process-lead and send-message runs the app's capacity (the embedded runner also waits for them).
 import { NonRetriableError } from "inngest";
 import { analyzeInteracoes } from "@/agents/analista/analyze-interacoes";
 import { escreverRascunho } from "@/agents/conselheiro/rascunho/escrever-rascunho";
 import { getPipelineDeps } from "@/inngest/deps";
+import { ANALYZE_CONCURRENCY } from "@/inngest/steps";
 import { inngest } from "../client";
 import { interacaoRecorded, interacaoRecordedSchema, leadReceived } from "../events";
 
@@ -12,7 +15,7 @@ export const analyzeConversation = inngest.createFunction(
   {
     id: "analyze-conversation",
     triggers: [leadReceived, interacaoRecorded],
-    concurrency: [{ key: "event.data.leadId", limit: 1 }],
+    concurrency: [{ key: "event.data.leadId", limit: 1 }, { limit: ANALYZE_CONCURRENCY }],
     retries: 5,
   },
   async ({ event, step }) => {

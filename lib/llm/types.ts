@@ -23,6 +23,8 @@ export type Llm = {
   timeoutMs: number;
   /** How long a hot lead's alert waits for the model before the template goes (default 1 s). */
   alertaOrcamentoMs?: number;
+  /** How long after the webhook a hot lead's alert must be out, model or not (default 2 s: agents/conselheiro/send/alert-deadline.ts). */
+  alertaPrazoMs?: number;
   /** Takes one request slot of the per-process rate limit; false = go to the rules engine now. */
   tryAcquire: () => boolean;
   /** Where usage goes (tokens per agency and day); failures to record never fail the call. */

@@ -1,6 +1,7 @@
 // The model is the AI SDK's MockLanguageModelV3 (lib/llm/testing/mock-llm.ts): no network here.
 // Lead text is untrusted: whatever it says, and whatever a model then does, only the words change.
 import { describe, expect, it } from "vitest";
+import { insertEvento } from "@/lib/db/queries/eventos";
 import { getMensagemById } from "@/lib/db/queries/mensagens";
 import type { Redacao } from "@/lib/domain/redacao";
 import { mockLlm } from "@/lib/llm/testing/mock-llm";
@@ -18,6 +19,20 @@ const redacao = (pedido: string): Redacao => ({
 
 async function rowWith(pedido: string, over: Parameters<typeof newPendente>[2] = {}) {
   return newPendente(h.t.db, h.broker, { redacao: redacao(pedido), criadoEm: h.clock.now(), ...over });
+}
+
+/** A lead's event detected `ms` before the test clock's now (negative: earlier). */
+async function eventoDetectado(ms: number) {
+  return insertEvento(h.t.db, {
+    imobiliariaId: h.broker.imobiliariaId,
+    corretorId: h.broker.corretorId,
+    tipo: "visita_solicitada",
+    urgencia: "alta",
+    titulo: "Marina quer visitar",
+    descricao: "",
+    acaoRecomendada: "",
+    dataDeteccao: new Date(h.clock.now().getTime() + ms),
+  });
 }
 
 const BOA = "🔥 *Marina* quer visitar o AP-123. Score 82: pediu visita no sábado.";
@@ -81,6 +96,33 @@ describe("writeWithModel", () => {
     expect(prompts).toHaveLength(1);
     expect(saved).toMatchObject({ corpo: row.corpo, escritaPor: "regras", escritaMotivo: "erro" });
     expect(ALERTA_ORCAMENTO_MS).toBeLessThan(2_000);
+  });
+
+  it("a hot alert whose event waited in the queues gets only the time left before the target", async () => {
+    const { llm, prompts } = mockLlm(() => ({ hang: true }), { timeoutMs: 8_000 });
+    const row = await rowWith("oi", { eventoId: (await eventoDetectado(-1_300)).id });
+    const inicio = Date.now();
+    const saved = await writeWithModel({ db: h.t.db, llm, now: h.clock.now }, row.id);
+    expect(prompts).toHaveLength(1);
+    // 2 s − 1.3 s waited − the send's margin = 400 ms: the model's wait was cut well below the 1 s budget.
+    expect(Date.now() - inicio).toBeLessThan(ALERTA_ORCAMENTO_MS);
+    expect(saved).toMatchObject({ corpo: row.corpo, escritaPor: "regras", escritaMotivo: "tempo_esgotado" });
+  });
+
+  it("a hot alert past its deadline is not offered to the model: the template goes at once, as tempo_esgotado", async () => {
+    const { llm, prompts, calls } = mockLlm(() => BOA);
+    const row = await rowWith("oi", { eventoId: (await eventoDetectado(-1_900)).id });
+    const saved = await writeWithModel({ db: h.t.db, llm, now: h.clock.now }, row.id);
+    expect(prompts).toHaveLength(0);
+    expect(calls).toHaveLength(0);
+    expect(saved).toMatchObject({ corpo: row.corpo, escritaPor: "regras", escritaMotivo: "tempo_esgotado" });
+  });
+
+  it("the deadline is the alert's alone: a digest written as late still gets the model", async () => {
+    const { llm } = mockLlm(() => BOA);
+    const row = await rowWith("oi", { tipo: "agrupada", eventoId: (await eventoDetectado(-60_000)).id });
+    const saved = await writeWithModel({ db: h.t.db, llm, now: h.clock.now }, row.id);
+    expect(saved!.escritaPor).toBe("modelo:mock-1");
   });
 
   it("asks once per message: a second send of the row does not call the model again", async () => {

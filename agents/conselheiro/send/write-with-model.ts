@@ -3,15 +3,18 @@
 // is there unchanged, it carries no link, phone or e-mail of its own, and it fits WhatsApp; otherwise
 // the template goes, and the row says why. Recipients, buttons, links and status are never the model's.
 import { ESCRITA_REGRAS, getMensagemById, saveEscritaMensagem, type Mensagem } from "@/lib/db/queries/mensagens";
+import { getMensagemParaEscrita } from "@/lib/db/queries/mensagens-escrita";
 import type { Db } from "@/lib/db/client";
 import type { Redacao } from "@/lib/domain/redacao";
 import { linkOuContato } from "@/lib/llm/check-output";
 import { generatePlainText } from "@/lib/llm/generate";
 import { redactForModel } from "@/lib/llm/redact";
 import { LlmUnavailableError, type Llm } from "@/lib/llm/types";
+import { log } from "@/lib/log";
 import { MAX_CORPO } from "@/lib/whatsapp/text/compose";
+import { alertClockStart, alertModelBudgetMs } from "./alert-deadline";
 
-/** A hot lead's alert may not wait on the model: one short try, then the template (the seed's < 2 s). */
+/** A hot lead's alert may not wait on the model: one short try, then the template (and never past its deadline: alert-deadline.ts). */
 export const ALERTA_ORCAMENTO_MS = 1_000;
 
 const INSTRUCOES: Record<string, string> = {
@@ -85,11 +88,23 @@ export type WriteDeps = { db: Db; llm: Llm; now: () => Date };
 
 /** Lets the model write the row once; returns the row as it will be sent. */
 export async function writeWithModel(deps: WriteDeps, mensagemId: string): Promise<Mensagem | null> {
-  const row = await getMensagemById(deps.db, mensagemId);
+  const row = await getMensagemParaEscrita(deps.db, mensagemId);
   if (!row?.redacao || row.escritaPor !== null || (row.status !== "pendente" && row.status !== "agendada")) return row;
   const alerta = row.tipo === "alerta";
-  const orcamento = deps.llm.alertaOrcamentoMs ?? ALERTA_ORCAMENTO_MS;
-  const llm = alerta ? { ...deps.llm, timeoutMs: Math.min(deps.llm.timeoutMs, orcamento) } : deps.llm;
+  let llm = deps.llm;
+  if (alerta) {
+    const budget = alertModelBudgetMs({
+      desde: alertClockStart(row, row.eventoDetectadoEm),
+      agora: deps.now(),
+      orcamentoMs: deps.llm.alertaOrcamentoMs ?? ALERTA_ORCAMENTO_MS,
+      prazoMs: deps.llm.alertaPrazoMs,
+    });
+    if (budget === 0) {
+      log.info("conselheiro.alerta_sem_tempo_para_modelo", { mensagemId: row.id });
+      return saveTemplate(deps, row.id, "tempo_esgotado");
+    }
+    llm = { ...deps.llm, timeoutMs: Math.min(deps.llm.timeoutMs, budget) };
+  }
   let motivo: string;
   try {
     const { value } = await generatePlainText(llm, {
@@ -115,8 +130,13 @@ export async function writeWithModel(deps: WriteDeps, mensagemId: string): Promi
   } catch (err) {
     motivo = err instanceof LlmUnavailableError ? err.motivo : "erro";
   }
+  return saveTemplate(deps, row.id, motivo);
+}
+
+/** The template goes, and the row says why (the motivo shown on the message card: lib/painel/rotulos.ts). */
+async function saveTemplate(deps: WriteDeps, id: string, motivo: string): Promise<Mensagem | null> {
   return (
-    (await saveEscritaMensagem(deps.db, row.id, { escritaPor: ESCRITA_REGRAS, escritaMotivo: motivo }, deps.now())) ??
-    (await getMensagemById(deps.db, row.id))
+    (await saveEscritaMensagem(deps.db, id, { escritaPor: ESCRITA_REGRAS, escritaMotivo: motivo }, deps.now())) ??
+    (await getMensagemById(deps.db, id))
   );
 }

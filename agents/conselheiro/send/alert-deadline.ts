@@ -1,0 +1,38 @@
+// A hot lead's alert has a deadline, not only a per-call budget: the notification target counts from
+// the webhook, so whatever the queues already took comes off the model's turn, and past it the template goes.
+
+/** The seed's notification target: a hot lead's alert leaves within 2 s of the portal's webhook. */
+export const ALERTA_PRAZO_MS = 2_000;
+/** Kept for the send after the text is settled: the claim, the throttle's slot and Twilio's answer. */
+export const ALERTA_MARGEM_MS = 300;
+/** Less than this is no time left: no model answers that fast, and a call that cannot win only costs CPU. */
+export const ALERTA_MINIMO_MS = 250;
+
+export type AlertDeadline = {
+  /** When the alert's clock started (alertClockStart). */
+  desde: Date;
+  /** deps.now() at the write. */
+  agora: Date;
+  /** The per-call cap (Llm.alertaOrcamentoMs, else ALERTA_ORCAMENTO_MS). */
+  orcamentoMs: number;
+  prazoMs?: number;
+};
+
+/** How long the alert may wait for the model now; 0 = no time left, the template goes as `tempo_esgotado`. */
+export function alertModelBudgetMs(d: AlertDeadline): number {
+  const restante = (d.prazoMs ?? ALERTA_PRAZO_MS) - (d.agora.getTime() - d.desde.getTime()) - ALERTA_MARGEM_MS;
+  const budget = Math.min(d.orcamentoMs, restante);
+  return budget >= ALERTA_MINIMO_MS ? Math.floor(budget) : 0;
+}
+
+/**
+ * The webhook's moment is its event's detection (the row is written later, at the decision); an alert
+ * held for the broker's shift starts its clock when released (`scheduled_for` = the release).
+ */
+export function alertClockStart(
+  row: { criadoEm: Date; scheduledFor: Date | null },
+  eventoDetectadoEm: Date | null,
+): Date {
+  const inicio = eventoDetectadoEm ?? row.criadoEm;
+  return row.scheduledFor && row.scheduledFor > inicio ? row.scheduledFor : inicio;
+}
