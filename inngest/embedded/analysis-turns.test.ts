@@ -46,4 +46,24 @@ describe("AnalysisTurns", () => {
     q.wait("a", 3);
     expect(q.take()).toEqual([{ leadId: "a", attempt: 3 }]);
   });
+
+  it("after a burst, analyses wait until nothing urgent has come for quietMs, and say how long is left", () => {
+    let t = 0;
+    const q = new AnalysisTurns({ concurrency: 4, maxWaitMs: 30_000, quietMs: 500 }, () => t);
+    q.wait("a", 0);
+    q.urgentQueued(); // an alert between two polls
+    q.urgentDone();
+    expect(q.take()).toEqual([]);
+    expect(q.quietWaitMs()).toBe(500);
+    t += 300;
+    q.urgentQueued(); // the burst goes on: the quiet starts again
+    expect(q.quietWaitMs()).toBeNull(); // urgent work queued: its end asks again
+    q.urgentDone();
+    t += 499;
+    expect(q.take()).toEqual([]);
+    expect(q.quietWaitMs()).toBe(1);
+    t += 1;
+    expect(q.take().map((x) => x.leadId)).toEqual(["a"]);
+    expect(q.quietWaitMs()).toBeNull();
+  });
 });

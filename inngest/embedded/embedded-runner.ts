@@ -46,6 +46,8 @@ export type EmbeddedRunnerOptions = {
   analyzeConcurrency: number;
   /** An analysis waiting this long runs even under a steady stream of sends, one at a time: it is never starved. */
   analyzeMaxWaitMs: number;
+  /** Analyses start only once no decision, write or send has been queued for this long (a burst is over). */
+  analyzeQuietMs: number;
 };
 
 /** How often `npm run worker` looks for undecided events. */
@@ -59,6 +61,7 @@ export const DEFAULT_RUNNER_OPTIONS: EmbeddedRunnerOptions = {
   retryBaseMs: 1_000,
   analyzeConcurrency: ANALYZE_CONCURRENCY,
   analyzeMaxWaitMs: 30_000,
+  analyzeQuietMs: 500,
 };
 
 type Job =
@@ -76,6 +79,8 @@ export class EmbeddedRunner {
   private readonly analyses: AnalysisTurns;
   private sweepTimer: NodeJS.Timeout | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
+  /** Wakes the waiting analyses once a burst is over (AnalysisTurns.quietWaitMs). */
+  private quietTimer: NodeJS.Timeout | null = null;
   private polling = false;
   private sendWindow: number[] = [];
   private stopped = false;
@@ -86,7 +91,11 @@ export class EmbeddedRunner {
     private readonly deps: PipelineDeps,
     private readonly options: EmbeddedRunnerOptions = DEFAULT_RUNNER_OPTIONS,
   ) {
-    this.analyses = new AnalysisTurns({ concurrency: options.analyzeConcurrency, maxWaitMs: options.analyzeMaxWaitMs });
+    this.analyses = new AnalysisTurns({
+      concurrency: options.analyzeConcurrency,
+      maxWaitMs: options.analyzeMaxWaitMs,
+      quietMs: options.analyzeQuietMs,
+    });
   }
 
   start(): void {
@@ -125,6 +134,8 @@ export class EmbeddedRunner {
     this.stopped = true;
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.quietTimer) clearTimeout(this.quietTimer);
+    this.quietTimer = null;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
     await Promise.allSettled([...this.inFlight]);
@@ -134,8 +145,13 @@ export class EmbeddedRunner {
   async idle(): Promise<void> {
     for (;;) {
       this.startAnalyses();
-      if (this.inFlight.size === 0) return;
-      await Promise.allSettled([...this.inFlight]);
+      if (this.inFlight.size > 0) {
+        await Promise.allSettled([...this.inFlight]);
+        continue;
+      }
+      const quiet = this.analyses.quietWaitMs();
+      if (quiet === null) return;
+      await new Promise((r) => setTimeout(r, quiet));
     }
   }
 
@@ -222,6 +238,13 @@ export class EmbeddedRunner {
     if (this.stopped) return;
     for (const { leadId, attempt } of this.analyses.take())
       this.run({ kind: "analyze", leadId, lane: `analise:${leadId}` }, attempt);
+    const quiet = this.analyses.quietWaitMs();
+    if (quiet === null || this.quietTimer) return;
+    this.quietTimer = setTimeout(() => {
+      this.quietTimer = null;
+      this.startAnalyses();
+    }, quiet);
+    this.quietTimer.unref();
   }
 
   private later(job: Job, attempt: number, ms: number): void {

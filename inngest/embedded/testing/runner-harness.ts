@@ -14,11 +14,12 @@ import type { WhatsAppClient } from "@/lib/whatsapp/types";
 import type { PipelineDeps } from "../../deps";
 import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner, type EmbeddedRunnerOptions } from "../embedded-runner";
 
-/** A sweep only when the test asks for one; quick retries. */
+/** A sweep only when the test asks for one; quick retries; analyses as soon as nothing urgent waits. */
 export const RUNNER_TEST_OPTIONS: EmbeddedRunnerOptions = {
   ...DEFAULT_RUNNER_OPTIONS,
   sweepEveryMs: 60_000,
   retryBaseMs: 10,
+  analyzeQuietMs: 0,
 };
 
 /** A runner of its own (fresh in-memory KV) whose clock reads `at`: an instant, or a clock function. */
