@@ -31,8 +31,9 @@ module.exports = {
     {
       name: "no-test-code-in-production",
       severity: "error",
-      comment: "fakes and fixtures are for tests (and the benchmarks, which measure against the same fakes)",
-      from: { path: "^", pathNot: `${TEST}|^scripts/bench/` },
+      comment:
+        "fakes and fixtures are for tests (and the benchmarks and the reliability suite, which run against the same fakes)",
+      from: { path: "^", pathNot: `${TEST}|^scripts/bench/|^scripts/reliability/` },
       to: { path: TEST },
     },
   ],
