@@ -5,8 +5,7 @@ import type { DbHandle } from "@/lib/db/client";
 import { insertCorretor, updatePreferencias } from "@/lib/db/queries/corretores";
 import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
 import { upsertIntegracao } from "@/lib/db/queries/integracoes";
-import { imoveis } from "@/lib/db/schema";
-import { newId } from "@/lib/ids";
+import { insertFixtureListing } from "@/lib/db/testing/imoveis";
 
 export type ScenarioAgency = {
   slug: string;
@@ -40,20 +39,7 @@ export async function seedScenarioAgency(
     await updatePreferencias(handle.db, agency.id, corretor.id, { limiteDiario: o.limiteDiario });
     brokers.push({ id: corretor.id, telefone });
   }
-  await handle.db.insert(imoveis).values({
-    id: newId("imv"),
-    imobiliariaId: agency.id,
-    codigo: "AP0142-LST",
-    corretorId: brokers[0]!.id,
-    titulo: "Apartamento 2 quartos em Pinheiros",
-    tipo: "Apartamento",
-    finalidade: "venda",
-    bairro: "Pinheiros",
-    cidade: "São Paulo",
-    uf: "SP",
-    preco: 890000,
-    quartos: 2,
-  });
+  await insertFixtureListing(handle.db, agency.id, brokers[0]!.id);
   const secret = `confiabilidade-${o.slug}-segredo`;
   await upsertIntegracao(handle.db, { imobiliariaId: agency.id, portal: "grupo-olx", segredo: secret });
   return { slug: o.slug, secret, imobiliariaId: agency.id, brokers, limiteDiario: o.limiteDiario };

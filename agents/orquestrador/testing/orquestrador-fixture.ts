@@ -10,10 +10,11 @@ import { insertImobiliaria, type Imobiliaria } from "@/lib/db/queries/imobiliari
 import { insertInteracao } from "@/lib/db/queries/interacoes";
 import type { Lead } from "@/lib/db/queries/leads";
 import { insertPortalLead } from "@/lib/db/testing/portal-lead";
-import { imoveis, type EventoTipo } from "@/lib/db/schema";
+import type { EventoTipo } from "@/lib/db/schema";
 import type { PreferenciasInput } from "@/lib/domain/preferencias";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
+import { insertFixtureListing } from "@/lib/db/testing/imoveis";
 import { createKv } from "@/lib/kv";
 import type { Kv } from "@/lib/kv/types";
 
@@ -73,21 +74,7 @@ export async function createScene(db: Db, opts: { prefs?: PreferenciasInput; ati
     ativo: opts.ativo ?? true,
     preferencias: opts.prefs ?? {},
   });
-  const imovelId = newId("imv");
-  await db.insert(imoveis).values({
-    id: imovelId,
-    imobiliariaId: agency.id,
-    codigo: "AP0142-LST",
-    corretorId: corretor.id,
-    titulo: "Apartamento 2 quartos em Pinheiros",
-    tipo: "Apartamento",
-    finalidade: "venda",
-    bairro: "Pinheiros",
-    cidade: "São Paulo",
-    uf: "SP",
-    preco: 890000,
-    quartos: 2,
-  });
+  const imovelId = await insertFixtureListing(db, agency.id, corretor.id);
   return { db, agency, corretor, imovelId };
 }
 

@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import type { Db, DbHandle } from "@/lib/db/client";
 import { executeRows } from "@/lib/db/execute-rows";
 import { insertCorretor } from "@/lib/db/testing/corretores";
+import { insertFixtureListing } from "@/lib/db/testing/imoveis";
 import { insertImobiliaria } from "@/lib/db/queries/imobiliarias";
 import { upsertIntegracao } from "@/lib/db/queries/integracoes";
 import { imoveis } from "@/lib/db/schema";
@@ -42,21 +43,8 @@ export async function createWebhookAgency(
     );
   }
   const owner = brokers[brokers.length - 1]!;
+  await insertFixtureListing(handle.db, agency.id, owner.id);
   await handle.db.insert(imoveis).values([
-    {
-      id: newId("imv"),
-      imobiliariaId: agency.id,
-      codigo: "AP0142-LST",
-      corretorId: owner.id,
-      titulo: "Apartamento 2 quartos em Pinheiros",
-      tipo: "Apartamento",
-      finalidade: "venda",
-      bairro: "Pinheiros",
-      cidade: "São Paulo",
-      uf: "SP",
-      preco: 890000,
-      quartos: 2,
-    },
     {
       id: newId("imv"),
       imobiliariaId: agency.id,
