@@ -5,6 +5,9 @@ import { expect, test } from "@playwright/test";
 import { loginAs } from "./support/login";
 
 test("gestor e corretor recebem “Sem permissão” em todas as páginas de Configurações", async ({ browser }) => {
+  // Three logins and every settings page twice, often the run's first pages on a cold server: 30 s
+  // was not enough once on a loaded CI machine.
+  test.setTimeout(90_000);
   const admin = await browser.newPage();
   await loginAs(admin, "admin");
   await admin.getByRole("navigation", { name: "Painel" }).getByRole("link", { name: "Configurações" }).click();
