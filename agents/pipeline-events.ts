@@ -3,6 +3,7 @@
 // Inngest events with keys, or to the embedded runner without. The same schemas validate both paths,
 // so a bad payload is refused the same way.
 import { z } from "zod";
+import { URGENCIAS } from "@/lib/db/schema/eventos";
 
 const id = z.string().min(1).max(50);
 
@@ -12,6 +13,9 @@ export const leadReceivedSchema = z.object({
   imobiliariaId: id,
   /** Concurrency key: one broker's events are decided one at a time, so the quota is never raced. */
   corretorId: id.nullable(),
+  /** The event's urgência and the lead's score: the most urgent decisions run first. Absent = `media`. */
+  urgencia: z.enum(URGENCIAS).nullish(),
+  score: z.number().int().min(0).max(100).nullish(),
 });
 export type LeadReceived = z.infer<typeof leadReceivedSchema>;
 

@@ -13,6 +13,7 @@ import { watchPortais } from "@/agents/vigilante/portal-silencioso/watch-portais
 import { watchOperacao } from "@/agents/vigilante/operacao/watch-operacao";
 import { log } from "@/lib/log";
 import { listUnprocessedEventos } from "@/lib/db/queries/eventos";
+import { escreverRascunhosPendentes } from "@/agents/conselheiro/rascunho/rascunhos-pendentes";
 import { getMensagemById, listSendableIds, requeueStaleEnviando } from "@/lib/db/queries/mensagens";
 import type { PipelineDeps } from "./deps";
 
@@ -76,8 +77,11 @@ export async function sweep(deps: PipelineDeps, options: SweepOptions = DEFAULT_
         leadId: e.leadId,
         imobiliariaId: e.imobiliariaId,
         corretorId: e.corretorId,
+        urgencia: e.urgencia,
+        score: e.score,
       })),
-      ...followUps,
+      // A follow-up is routine: it takes its turn as `media` (inngest/embedded/decision-turns.ts).
+      ...followUps.map((f) => ({ ...f, urgencia: null, score: null })),
     ],
     sends: sends.map((s) => ({ mensagemId: s.id, corretorId: s.corretorId })),
     counts: {
@@ -99,8 +103,11 @@ export const ANALYZE_CONCURRENCY = 8;
 
 /**
  * Interações no trigger reached (a lost dispatch, rows from before the analyzer): a bounded batch
- * per sweep, so a backlog drains over a few sweeps without holding one up.
+ * per sweep, so a backlog drains over a few sweeps without holding one up. With a model, also the
+ * reply drafts a lost analysis turn did not write (rascunhos-pendentes.ts).
  */
-export async function analyzeBacklog(deps: Pick<PipelineDeps, "db" | "now" | "analyzer">, limit = 200) {
-  return analyzeInteracoes(deps, { limit });
+export async function analyzeBacklog(deps: Pick<PipelineDeps, "db" | "now" | "analyzer" | "llm">, limit = 200) {
+  const analise = await analyzeInteracoes(deps, { limit });
+  const rascunhos = deps.llm ? await escreverRascunhosPendentes({ ...deps, llm: deps.llm }) : 0;
+  return { ...analise, rascunhos };
 }

@@ -10,7 +10,7 @@ import { recordIntake, type IntakeDecision, type IntakeDecisionContext } from "@
 import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
 import { newId } from "@/lib/ids";
 import { log } from "@/lib/log";
-import type { Dispatch } from "@/agents/pipeline-events";
+import type { Dispatch, LeadReceived } from "@/agents/pipeline-events";
 import { isLeadDeTeste } from "@/lib/portals/lead-de-teste";
 import type { NormalizedLead } from "@/lib/portals/normalized-lead";
 import { describeLeadEvent } from "./describe-lead-event";
@@ -84,7 +84,8 @@ export async function ingestLead(deps: IngestDeps, input: IngestInput): Promise<
     corretorId: recorded.lead.corretorId,
   };
 
-  const followUp = () => afterCommit(deps, imobiliaria.id, result);
+  const turno = { urgencia: recorded.evento.urgencia, score: recorded.lead.score };
+  const followUp = () => afterCommit(deps, imobiliaria.id, result, turno);
   const deferred = deps.afterResponse?.(() =>
     followUp().catch((err: unknown) =>
       log.warn("lead.after_commit_failed", { leadId: result.leadId, error: String(err) }),
@@ -229,12 +230,17 @@ function routeFor(
 }
 
 /** The pipeline trigger is best effort: the committed rows are the truth, and a sweep finds them. */
-async function afterCommit(deps: IngestDeps, imobiliariaId: string, result: IngestResult) {
+async function afterCommit(
+  deps: IngestDeps,
+  imobiliariaId: string,
+  result: IngestResult,
+  turno: Pick<LeadReceived, "urgencia" | "score">,
+) {
   if (result.eventoId) {
     await deps
       .dispatch(
         "lead/received",
-        { eventoId: result.eventoId, leadId: result.leadId, imobiliariaId, corretorId: result.corretorId },
+        { eventoId: result.eventoId, leadId: result.leadId, imobiliariaId, corretorId: result.corretorId, ...turno },
         `lead-received-${result.eventoId}`,
       )
       .catch((err: unknown) => log.warn("pipeline.dispatch_failed", { eventoId: result.eventoId, error: String(err) }));

@@ -52,11 +52,7 @@ describe("embedded runner", () => {
     const { brokers } = await createWebhookAgency(handle, { slug: "runner-live", brokers: 2 });
     const runner = new EmbeddedRunner(deps(createOutboxClient()), options);
     registerEmbeddedRunner((name, data) => {
-      if (name === "lead/received")
-        runner.enqueueEvento(
-          (data as { eventoId: string }).eventoId,
-          (data as { corretorId: string | null }).corretorId,
-        );
+      if (name === "lead/received") runner.enqueueEvento(data as { eventoId: string; corretorId: string | null });
     });
     try {
       const leadId = await postHotLead("runner-live", 1);

@@ -1,6 +1,7 @@
-// The pipeline without Inngest: the same steps run in this process after the response. One lane
-// per broker keeps a broker's decisions in order (so the quota is never raced); sends share a
-// throttle below Twilio's limit; failures retry with backoff; a timer sweeps what was missed.
+// The pipeline without Inngest: the same steps run in this process after the response. Decisions
+// take turns, a few at a time, the most urgent first and one per broker (so the quota is never
+// raced); sends share a throttle below Twilio's limit; failures retry with backoff; a timer sweeps
+// what was missed.
 // Reading conversations (analysis, reply draft) waits its turn: it starts only when no decision,
 // write or send is queued, a few at a time, so a burst of leads is decided and alerted first.
 // Nothing lives only in memory: a crash loses the queue, and the next sweep rebuilds it from Postgres.
@@ -24,6 +25,7 @@ import {
 import { queueSummaries } from "../summaries-step";
 import { applyRetention } from "@/lib/privacy/retention";
 import { AnalysisTurns } from "./analysis-turns";
+import { DecisionTurns, type DecisionRequest } from "./decision-turns";
 
 export type EmbeddedRunnerOptions = {
   sweepEveryMs: number;
@@ -42,6 +44,8 @@ export type EmbeddedRunnerOptions = {
    * server and the worker; off by default so tests and benchmarks see only the messages they cause.
    */
   resumos?: boolean;
+  /** The Orquestrador's decisions running at once (each a few database round trips), the most urgent first. */
+  decideConcurrency: number;
   /** Analyses (analysis + reply draft) running at once; they start only when no decision, write or send waits. */
   analyzeConcurrency: number;
   /** An analysis waiting this long runs even under a steady stream of sends, one at a time: it is never starved. */
@@ -59,13 +63,14 @@ export const DEFAULT_RUNNER_OPTIONS: EmbeddedRunnerOptions = {
   sendsPerSecond: 80,
   maxAttempts: 5,
   retryBaseMs: 1_000,
+  decideConcurrency: 4,
   analyzeConcurrency: ANALYZE_CONCURRENCY,
   analyzeMaxWaitMs: 30_000,
   analyzeQuietMs: 500,
 };
 
 type Job =
-  | { kind: "orchestrate"; eventoId: string; lane: string }
+  | ({ kind: "orchestrate" } & DecisionRequest)
   | { kind: "send"; mensagemId: string; lane: string; requestId?: string }
   /** The model's turn at a message, in its own lane: a broker's sends never queue behind a slow model. */
   | { kind: "write"; mensagemId: string; corretorId: string | null; lane: string; requestId?: string }
@@ -77,6 +82,7 @@ export class EmbeddedRunner {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly analyses: AnalysisTurns;
+  private readonly decisions: DecisionTurns;
   private sweepTimer: NodeJS.Timeout | null = null;
   private pollTimer: NodeJS.Timeout | null = null;
   /** Wakes the waiting analyses once a burst is over (AnalysisTurns.quietWaitMs). */
@@ -91,6 +97,7 @@ export class EmbeddedRunner {
     private readonly deps: PipelineDeps,
     private readonly options: EmbeddedRunnerOptions = DEFAULT_RUNNER_OPTIONS,
   ) {
+    this.decisions = new DecisionTurns(options.decideConcurrency);
     this.analyses = new AnalysisTurns({
       concurrency: options.analyzeConcurrency,
       maxWaitMs: options.analyzeMaxWaitMs,
@@ -117,7 +124,7 @@ export class EmbeddedRunner {
       const found = await listUnprocessedEventos(this.deps.db, this.deps.now(), 500);
       const fresh = found.filter((e) => !this.queued.has(`evt:${e.id}`));
       for (const e of fresh) {
-        this.enqueueEvento(e.id, e.corretorId);
+        this.enqueueEvento({ eventoId: e.id, corretorId: e.corretorId, urgencia: e.urgencia, score: e.score });
         if (e.leadId) this.enqueueAnalise(e.leadId);
       }
       return fresh.length;
@@ -138,6 +145,7 @@ export class EmbeddedRunner {
     this.quietTimer = null;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    for (let n = this.decisions.clear(); n > 0; n--) this.analyses.urgentDone();
     await Promise.allSettled([...this.inFlight]);
   }
 
@@ -155,8 +163,9 @@ export class EmbeddedRunner {
     }
   }
 
-  enqueueEvento(eventoId: string, corretorId: string | null): void {
-    this.enqueue({ kind: "orchestrate", eventoId, lane: `corretor:${corretorId ?? "sem"}` }, 0);
+  /** `urgencia` and `score` set its turn; without them (a sweep, an older trigger) it ranks as `media`. */
+  enqueueEvento(request: DecisionRequest): void {
+    this.enqueue({ kind: "orchestrate", ...request }, 0);
   }
 
   enqueueSend(req: SendRequest): void {
@@ -183,7 +192,7 @@ export class EmbeddedRunner {
     if (this.stopped) return;
     try {
       const found = await sweep(this.deps, { ...this.options.sweep, alertas: this.sweepsDone++ > 0 });
-      for (const e of found.eventos) this.enqueueEvento(e.eventoId, e.corretorId);
+      for (const e of found.eventos) this.enqueueEvento(e);
       for (const s of found.sends) this.enqueueSend(s);
       if (found.eventos.length || found.sends.length)
         log.info("pipeline.sweep", { eventos: found.eventos.length, envios: found.sends.length, ...found.counts });
@@ -215,22 +224,45 @@ export class EmbeddedRunner {
       this.startAnalyses();
       return;
     }
+    this.analyses.urgentQueued();
+    if (job.kind === "orchestrate") {
+      const { kind: _kind, ...request } = job;
+      this.decisions.push(request, attempt);
+      this.startDecisions();
+      return;
+    }
     this.run(job, attempt);
   }
 
-  private run(job: Job, attempt: number): void {
-    const analysis = job.kind === "analyze";
-    if (!analysis) this.analyses.urgentQueued();
+  /** Runs a write or send after its lane's earlier jobs, or an analysis in its own lane. */
+  private run(job: Exclude<Job, { kind: "orchestrate" }>, attempt: number): void {
     const previous = this.lanes.get(job.lane) ?? Promise.resolve();
     const run = previous.then(() => this.execute(job, attempt));
-    const tracked = run.finally(() => {
-      this.inFlight.delete(tracked);
+    this.lanes.set(job.lane, run);
+    this.track(run, () => {
       if (this.lanes.get(job.lane) === run) this.lanes.delete(job.lane);
-      if (analysis) this.analyses.analysisDone();
+      if (job.kind === "analyze") this.analyses.analysisDone();
       else this.analyses.urgentDone();
+    });
+  }
+
+  private startDecisions(): void {
+    if (this.stopped) return;
+    for (const { request, attempt } of this.decisions.take()) {
+      this.track(this.execute({ kind: "orchestrate", ...request }, attempt), () => {
+        this.decisions.done(request.corretorId);
+        this.analyses.urgentDone();
+        this.startDecisions();
+      });
+    }
+  }
+
+  private track(work: Promise<void>, onDone: () => void): void {
+    const tracked = work.finally(() => {
+      this.inFlight.delete(tracked);
+      onDone();
       this.startAnalyses();
     });
-    this.lanes.set(job.lane, run);
     this.inFlight.add(tracked);
   }
 

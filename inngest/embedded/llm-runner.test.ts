@@ -72,7 +72,7 @@ async function runLead(slug: string, n: number) {
   registerEmbeddedRunner((name, data) => {
     const d = data as { eventoId?: string; corretorId?: string | null; leadId?: string };
     if (name === "lead/received") {
-      runner.enqueueEvento(d.eventoId!, d.corretorId ?? null);
+      runner.enqueueEvento({ eventoId: d.eventoId!, corretorId: d.corretorId ?? null });
       runner.enqueueAnalise(d.leadId!);
     }
   });

@@ -1,13 +1,14 @@
 // What dispatch() hands the embedded runner: each pipeline event name mapped to the runner's queue.
 // One mapping for the server's start-up (start-embedded.ts) and the pipeline benchmark's --embutido run.
+import type { LeadReceived } from "@/agents/pipeline-events";
 import type { EmbeddedHandler } from "../dispatch";
 import type { EmbeddedRunner } from "./embedded-runner";
 
 export function wireToRunner(runner: EmbeddedRunner): EmbeddedHandler {
   return (name, data) => {
     if (name === "lead/received") {
-      const d = data as { eventoId: string; leadId: string; corretorId: string | null };
-      runner.enqueueEvento(d.eventoId, d.corretorId);
+      const d = data as LeadReceived;
+      runner.enqueueEvento(d);
       runner.enqueueAnalise(d.leadId);
     } else if (name === "interacao/recorded") {
       runner.enqueueAnalise((data as { leadId: string }).leadId);

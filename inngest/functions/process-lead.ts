@@ -1,5 +1,6 @@
 // lead/received → Orquestrador decides → one message/send per message to send now.
-// One broker's events run one at a time (concurrency key), so the daily quota is never raced.
+// One broker's events run one at a time (concurrency key), so the daily quota is never raced; the
+// most urgent go first (priority).
 import { NonRetriableError } from "inngest";
 import { getPipelineDeps } from "@/inngest/deps";
 import { orchestrate } from "@/inngest/steps";
@@ -11,6 +12,9 @@ export const processLead = inngest.createFunction(
     id: "process-lead",
     triggers: [leadReceived],
     concurrency: [{ key: "event.data.corretorId", limit: 1 }],
+    // As the embedded runner's decision turns (inngest/embedded/decision-turns.ts): a hot lead's
+    // decision goes ahead of routine ones queued up to this many seconds before it.
+    priority: { run: "event.data.urgencia == 'critica' ? 300 : event.data.urgencia == 'alta' ? 120 : 0" },
     retries: 5,
   },
   async ({ event, step }) => {

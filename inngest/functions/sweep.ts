@@ -1,6 +1,6 @@
 // Every minute: pick up what a crash or a lost trigger left (undecided events, stale claims,
 // due scheduled messages, closed grouping windows) and fan it out to the other functions; and
-// analyse what a lost trigger left unread; and the daily LGPD retention (lib/privacy/retention.ts).
+// analyse what a lost trigger left unread (and write the reply drafts it did not); and the daily LGPD retention (lib/privacy/retention.ts).
 import { getPipelineDeps } from "@/inngest/deps";
 import { analyzeBacklog, sweep } from "@/inngest/steps";
 import { applyRetention } from "@/lib/privacy/retention";
@@ -15,7 +15,14 @@ export const sweepPipeline = inngest.createFunction(
         .filter((e) => e.leadId && e.imobiliariaId)
         .map((e) => ({
           name: "lead/received" as const,
-          data: { eventoId: e.eventoId, leadId: e.leadId!, imobiliariaId: e.imobiliariaId!, corretorId: e.corretorId },
+          data: {
+            eventoId: e.eventoId,
+            leadId: e.leadId!,
+            imobiliariaId: e.imobiliariaId!,
+            corretorId: e.corretorId,
+            urgencia: e.urgencia,
+            score: e.score,
+          },
           id: `lead-received-${e.eventoId}`,
         })),
       ...found.sends.map((s) => ({ name: "message/send" as const, data: s, id: `message-send-${s.mensagemId}` })),
@@ -29,6 +36,7 @@ export const sweepPipeline = inngest.createFunction(
       eventos: found.eventos.length,
       envios: found.sends.length,
       analisadas: analise.gravadas,
+      rascunhos: analise.rascunhos,
       retencao: retencao.length,
     };
   },

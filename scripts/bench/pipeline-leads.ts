@@ -4,7 +4,8 @@ import { authHeaders, deliveryRequest, fixture } from "@/app/api/webhooks/portai
 import { POST } from "@/app/api/webhooks/portais/[...rota]/route";
 
 export type LeadKind = "quente" | "morno" | "frio";
-export type PostedLead = { kind: LeadKind; leadId: string; startedAt: number; status: number };
+/** startedAt: before the call; answeredAt: when the route handler's answer was read. */
+export type PostedLead = { kind: LeadKind; leadId: string; startedAt: number; answeredAt: number; status: number };
 
 const FIXTURES: Record<LeadKind, Record<string, unknown>> = {
   quente: fixture("grupo-olx-lead-visit-request.json"),
@@ -36,7 +37,7 @@ async function postLead(slug: string, runId: string, i: number): Promise<PostedL
   const request = deliveryRequest("grupo-olx", slug, leadBody(runId, i), authHeaders("grupo-olx"));
   const res = await POST(request, { params: Promise.resolve({ rota: ["grupo-olx", slug] }) });
   const json = (await res.json()) as { leadId?: string };
-  return { kind: leadKind(i), leadId: json.leadId ?? "", startedAt, status: res.status };
+  return { kind: leadKind(i), leadId: json.leadId ?? "", startedAt, answeredAt: Date.now(), status: res.status };
 }
 
 /**

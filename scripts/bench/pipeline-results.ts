@@ -17,6 +17,11 @@ export type PipelineResults = {
   creates: number;
   /** ms from the webhook call's start to the fake Twilio's create, per hot lead whose alert went out. */
   hotLatencies: number[];
+  /**
+   * The same latency in three parts, each sorted on its own: the webhook's answer, the wait until the
+   * Orquestrador's decision wrote the alert row, and from that row to the fake Twilio's create.
+   */
+  hotStages: { resposta: number[]; decisao: number[]; envio: number[] };
   hotLeads: number;
   peakRss: number;
   /** CPU time (user + system) of this process from first post to settled, in ms. */
@@ -77,18 +82,27 @@ export async function readResults(
           count(*)::int as n from mensagens where provider_sid is not null group by 1`,
   );
   const sent = (await db.execute(sql`
-    select lead_id as "leadId", provider_sid as sid from mensagens
-    where tipo = 'alerta' and provider_sid is not null`)) as unknown as Rows<{ leadId: string; sid: string }>;
+    select lead_id as "leadId", provider_sid as sid, (extract(epoch from criado_em) * 1000)::float8 as "criadoEm"
+    from mensagens where tipo = 'alerta' and provider_sid is not null`)) as unknown as Rows<{
+    leadId: string;
+    sid: string;
+    criadoEm: number;
+  }>;
 
   const createdAt = new Map(creates.filter((c) => c.sid).map((c) => [c.sid!, c.receivedAt]));
-  const startedAt = new Map(run.posted.filter((p) => p.kind === "quente").map((p) => [p.leadId, p.startedAt]));
+  const hot = new Map(run.posted.filter((p) => p.kind === "quente").map((p) => [p.leadId, p]));
   const hotLatencies: number[] = [];
+  const hotStages: PipelineResults["hotStages"] = { resposta: [], decisao: [], envio: [] };
   for (const row of sent.rows) {
-    const start = startedAt.get(row.leadId);
+    const post = hot.get(row.leadId);
     const at = createdAt.get(row.sid);
-    if (start !== undefined && at !== undefined) hotLatencies.push(at - start);
+    if (post === undefined || at === undefined) continue;
+    hotLatencies.push(at - post.startedAt);
+    hotStages.resposta.push(post.answeredAt - post.startedAt);
+    hotStages.decisao.push(Number(row.criadoEm) - post.answeredAt);
+    hotStages.envio.push(at - Number(row.criadoEm));
   }
-  hotLatencies.sort((a, b) => a - b);
+  for (const list of [hotLatencies, ...Object.values(hotStages)]) list.sort((a, b) => a - b);
 
   return {
     posted: run.posted.length,
@@ -100,7 +114,8 @@ export async function readResults(
     escrita,
     creates: creates.length,
     hotLatencies,
-    hotLeads: startedAt.size,
+    hotStages,
+    hotLeads: hot.size,
     peakRss: run.peakRss,
     cpuMs: run.cpuMs,
     worker: run.worker,

@@ -94,6 +94,11 @@ function report(o: PipelineBenchOptions, redisUrl: string, r: PipelineResults): 
   console.log(
     `lead quente, webhook → create no Twilio falso: p50 ${nf(p50)} ms  p95 ${nf(p95)} ms  máx ${nf(r.hotLatencies.at(-1) ?? NaN)} ms (${nf(r.hotLatencies.length)} de ${nf(r.hotLeads)} quentes)   meta p95 < 2 s → ${verdict(p95 < TARGETS.p95Ms)}`,
   );
+  const stage = (label: string, xs: number[]) =>
+    `${label} p50 ${nf(percentile(xs, 50))} / p95 ${nf(percentile(xs, 95))} ms`;
+  console.log(
+    `  em partes: ${stage("resposta do webhook", r.hotStages.resposta)} · ${stage("até a decisão (linha da alerta)", r.hotStages.decisao)} · ${stage("da linha ao create", r.hotStages.envio)}`,
+  );
   const cpu = (label: string, ms: number) =>
     `CPU ${label}: ${nf(ms / r.posted, 2)} ms por lead, ${nf((100 * ms) / r.wallMs)}% de um núcleo`;
   console.log(cpu(r.worker ? "do processo dos webhooks" : "do processo (webhooks + pipeline)", r.cpuMs));

@@ -6,7 +6,7 @@ import { newId } from "@/lib/ids";
 import type { Db } from "../client";
 import { CompiledStatement, compiledRowInsert, type BoundStatement } from "../wire/compiled-statement";
 import { decodeRow } from "../decode-row";
-import { EVENTO_TIPOS, eventos, URGENCIAS } from "../schema";
+import { EVENTO_TIPOS, eventos, leads, URGENCIAS } from "../schema";
 import { idSchema, leadIdsSchema, type AlvoDosLeads } from "./columns";
 
 export type Evento = typeof eventos.$inferSelect;
@@ -278,23 +278,35 @@ export async function cancelEventosNaoDecididos(
 // ── Pipeline sweep ───────────────────────────────────────────────────────────────────────────
 
 /** Events no Orquestrador has decided yet, detected before `detectedBefore` (work a crash may have lost). */
+/**
+ * Undecided events detected by `detectedBefore`, the most urgent first, with the event's urgência and its
+ * lead's score, by which the embedded runner orders the decisions (inngest/embedded/decision-turns.ts).
+ */
 export async function listUnprocessedEventos(
   db: Db,
   detectedBefore: Date,
   limit = 200,
-): Promise<Pick<Evento, "id" | "corretorId" | "leadId" | "imobiliariaId">[]> {
-  return db
-    .select({
-      id: eventos.id,
-      corretorId: eventos.corretorId,
-      leadId: eventos.leadId,
-      imobiliariaId: eventos.imobiliariaId,
-    })
-    .from(eventos)
-    .where(and(eq(eventos.processado, false), lte(eventos.dataDeteccao, detectedBefore)))
-    .orderBy(asc(eventos.dataDeteccao), asc(eventos.id))
-    .limit(Math.min(limit, 1000));
+): Promise<(Pick<Evento, "id" | "corretorId" | "leadId" | "imobiliariaId" | "urgencia"> & { score: number | null })[]> {
+  return (
+    db
+      .select({
+        id: eventos.id,
+        corretorId: eventos.corretorId,
+        leadId: eventos.leadId,
+        imobiliariaId: eventos.imobiliariaId,
+        urgencia: eventos.urgencia,
+        score: leads.score,
+      })
+      .from(eventos)
+      .leftJoin(leads, eq(leads.id, eventos.leadId))
+      .where(and(eq(eventos.processado, false), lte(eventos.dataDeteccao, detectedBefore)))
+      // The most urgent first, so under a backlog of routine events a hot lead is still among those read.
+      .orderBy(URGENCIA_PRIMEIRO, asc(eventos.dataDeteccao), asc(eventos.id))
+      .limit(Math.min(limit, 1000))
+  );
 }
+
+const URGENCIA_PRIMEIRO = sql`case ${eventos.urgencia} when 'critica' then 0 when 'alta' then 1 when 'media' then 2 when 'baixa' then 3 else 2 end`;
 
 /** How far behind the Orquestrador is: undecided events and the detection time of the oldest one. */
 export async function pipelineBacklog(db: Db): Promise<{ pendentes: number; maisAntigo: Date | null }> {

@@ -1,6 +1,6 @@
 // The leads table: reads, and the intake's statements (units/record-intake.ts): the person lock, the
 // earlier-lead lookup, the new lead and a repeat inquiry's update.
-import { and, desc, eq, gte, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import { unionAll } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db } from "../client";
@@ -80,6 +80,33 @@ export async function saveRascunhoLead(db: Db, id: string, rascunho: z.input<typ
     .where(and(eq(leads.id, idSchema.parse(id)), sql`not coalesce(${leads.metadata}, '{}'::jsonb) ? 'rascunho'`))
     .returning({ id: leads.id });
   return rows.length > 0;
+}
+
+/**
+ * New leads with a broker and no stored reply draft, received in [desde, ate), oldest first: the ones a
+ * lost analysis turn left without the model's draft (idx_leads_recebido walks the window).
+ */
+export async function listLeadsSemRascunho(
+  db: Db,
+  window: { desde: Date; ate: Date; limit: number },
+): Promise<string[]> {
+  const { desde, ate, limit } = z
+    .object({ desde: z.date(), ate: z.date(), limit: z.number().int().min(1).max(500) })
+    .parse(window);
+  const rows = await db
+    .select({ id: leads.id })
+    .from(leads)
+    .where(
+      and(
+        gte(leads.dataPrimeiroContato, desde),
+        lt(leads.dataPrimeiroContato, ate),
+        isNotNull(leads.corretorId),
+        sql`not coalesce(${leads.metadata}, '{}'::jsonb) ? 'rascunho'`,
+      ),
+    )
+    .orderBy(leads.dataPrimeiroContato)
+    .limit(limit);
+  return rows.map((r) => r.id);
 }
 
 // ── Portal intake ────────────────────────────────────────────────────────────────────────────

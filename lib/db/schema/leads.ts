@@ -143,6 +143,8 @@ export const leads = pgTable(
       .on(t.imobiliariaId, t.dataUltimaInteracao)
       .where(sql`status in ('em_contato', 'visita_agendada', 'proposta') and corretor_id is not null`),
     // /visao-geral's headline counts (countLeads: all, hot, sem contato) as an index-only range.
+    // The sweep's look for new leads left without the model's reply draft (listLeadsSemRascunho): a day's window.
+    index("idx_leads_recebido").on(t.dataPrimeiroContato),
     index("idx_leads_imobiliaria_contagens").on(t.imobiliariaId, t.status, t.score, t.corretorId, t.id),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "idx_leads_recebido" ON "leads" USING btree ("data_primeiro_contato");

@@ -1,0 +1,95 @@
+// Integration: under a backlog, the embedded runner decides a hot lead before the cold ones that
+// arrived first (inngest/embedded/decision-turns.ts), on a real database with the real route handler.
+// The Orquestrador's step is wrapped only to record the order it is called in; it still does its work.
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createWebhookAgency } from "@/app/api/webhooks/portais/testing/webhook-agency";
+import { useDbForTests } from "@/lib/db/client";
+import { eventos } from "@/lib/db/schema";
+import { createTestDb, type TestDb } from "@/lib/db/test-db";
+import { createOutboxClient } from "@/lib/whatsapp/outbox-client";
+import type { LeadReceived, PipelineEventName } from "@/agents/pipeline-events";
+import { registerEmbeddedRunner } from "../dispatch";
+import { postLead, RUNNER_TEST_OPTIONS, runnerAt } from "./testing/runner-harness";
+import { wireToRunner } from "./wire-to-runner";
+
+const decided = vi.hoisted(() => [] as string[]);
+vi.mock("../steps", async (importOriginal) => {
+  const steps = await importOriginal<typeof import("../steps")>();
+  return {
+    ...steps,
+    orchestrate: (deps: Parameters<typeof steps.orchestrate>[0], eventoId: string) => {
+      decided.push(eventoId);
+      return steps.orchestrate(deps, eventoId);
+    },
+  };
+});
+
+let handle: TestDb;
+beforeAll(async () => {
+  handle = await createTestDb();
+  useDbForTests(handle);
+});
+afterAll(async () => {
+  registerEmbeddedRunner(undefined);
+  useDbForTests(null);
+  await handle.cleanup();
+});
+
+const coldForm = { temperature: "Baixa", message: "", extraData: { leadType: "CONTACT_FORM" } };
+
+async function eventoOf(leadId: string): Promise<string> {
+  const [row] = await handle.db.select({ id: eventos.id }).from(eventos).where(eq(eventos.leadId, leadId));
+  return row!.id;
+}
+
+const oneAtATime = () =>
+  runnerAt(handle.db, createOutboxClient(), () => new Date(), { ...RUNNER_TEST_OPTIONS, decideConcurrency: 1 });
+
+describe("decision turns in the embedded runner", () => {
+  it("as the webhooks hand them over: a hot lead that came after cold ones waiting for their turn goes before them", async () => {
+    await createWebhookAgency(handle, { slug: "entregues", brokers: 5 });
+    const handed: { name: PipelineEventName; data: unknown; key: string }[] = [];
+    registerEmbeddedRunner((name, data, key) => handed.push({ name, data, key }));
+    const cold = [];
+    for (let i = 1; i <= 4; i++) cold.push(await postLead("entregues", i, coldForm));
+    const hot = await postLead("entregues", 5);
+    registerEmbeddedRunner(undefined);
+    // The intake hands over the event's urgência and the lead's score with it.
+    const received = handed.filter((h) => h.name === "lead/received").map((h) => h.data as LeadReceived);
+    expect(received.at(-1)).toMatchObject({ urgencia: "alta", score: expect.any(Number) });
+    expect(received.slice(0, 4).map((d) => d.urgencia)).toEqual(["baixa", "baixa", "baixa", "baixa"]);
+
+    decided.length = 0;
+    const runner = oneAtATime();
+    try {
+      const deliver = wireToRunner(runner);
+      for (const h of handed) deliver(h.name, h.data, h.key); // in arrival order: the first cold one starts at once
+      await runner.idle();
+    } finally {
+      await runner.stop();
+    }
+    const [first, ...rest] = await Promise.all(cold.map(eventoOf));
+    expect(decided).toEqual([first, await eventoOf(hot), ...rest]);
+  });
+
+  it("as a worker polls them: a hot lead that arrived after four cold ones is decided first, and every event is still decided", async () => {
+    await createWebhookAgency(handle, { slug: "turnos", brokers: 5 });
+    const cold = [];
+    for (let i = 1; i <= 4; i++) cold.push(await postLead("turnos", i, coldForm));
+    const hot = await postLead("turnos", 5);
+
+    decided.length = 0;
+    const runner = oneAtATime();
+    try {
+      expect(await runner.pollEventos()).toBe(5);
+      await runner.idle();
+    } finally {
+      await runner.stop();
+    }
+    expect(decided[0]).toBe(await eventoOf(hot));
+    expect(decided.slice(1)).toEqual(await Promise.all(cold.map(eventoOf)));
+    const rows = await handle.db.select({ processado: eventos.processado }).from(eventos);
+    expect(rows.every((r) => r.processado)).toBe(true);
+  });
+});
