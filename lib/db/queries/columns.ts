@@ -1,5 +1,6 @@
 // zod schemas for column values that several tables share, so every query module validates them alike.
 import { z } from "zod";
+import { E164_PATTERN } from "@/lib/phone/e164";
 
 /** The seed's VARCHAR(50) ids (`newId(prefix)` makes them). */
 export const idSchema = z.string().trim().min(1, "id vazio").max(50, "id com mais de 50 caracteres");
@@ -8,7 +9,7 @@ export const idSchema = z.string().trim().min(1, "id vazio").max(50, "id com mai
 export const telefoneSchema = z
   .string()
   .trim()
-  .regex(/^\+[1-9]\d{7,14}$/, "telefone deve estar em E.164, ex.: +5511999990000");
+  .regex(E164_PATTERN, "telefone deve estar em E.164, ex.: +5511999990000");
 
 /** Emails are stored lower-cased so the same person is found whatever the portal's casing. */
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("e-mail inválido").max(200));
