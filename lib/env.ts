@@ -9,9 +9,13 @@ import {
   TEMPLATE_VARIANTES,
   type TwilioTemplates,
 } from "@/lib/domain/twilio-templates";
+import { E164_PATTERN } from "@/lib/phone/e164";
 
 const emptyToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess(emptyToUndefined, schema.optional());
+
+// Twilio takes the sender as "whatsapp:+55…" or bare E.164; either way the number is the shared pattern.
+const twilioWhatsAppFrom = new RegExp(`^(whatsapp:)?${E164_PATTERN.source.slice(1)}`);
 
 const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/.+/, "deve ser uma URL postgres:// ou postgresql://");
 
@@ -53,7 +57,7 @@ const rawSchema = z.object({
   ),
   TWILIO_AUTH_TOKEN: optional(z.string().min(8, "token curto demais")),
   TWILIO_WHATSAPP_FROM: optional(
-    z.string().regex(/^(whatsapp:)?\+[1-9]\d{7,14}$/, "deve estar em E.164, ex.: whatsapp:+5511999990000"),
+    z.string().regex(twilioWhatsAppFrom, "deve estar em E.164, ex.: whatsapp:+5511999990000"),
   ),
   /** Twilio's API base (default https://api.twilio.com): a proxy, or the reliability suite's local fake. */
   TWILIO_API_URL: optional(z.url({ message: "deve ser uma URL http(s)", protocol: /^https?$/ })),

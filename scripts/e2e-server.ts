@@ -3,8 +3,8 @@
 // Playwright's config also asks (E2E_SEGUNDA_IMOBILIARIA=1) for a second agency beside the demo; the benchmarks do not.
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { Client } from "pg";
 import { formatError } from "./lib/format-error";
+import { isPlainDatabaseName, recreateDatabase } from "./lib/fresh-database";
 import { loadProjectEnv } from "./lib/load-env";
 
 // The benchmark starts its servers through this script too, each on a database of its own.
@@ -25,25 +25,8 @@ const HERMETIC_BLANKS = [
   "INNGEST_DEV",
 ] as const;
 
-/** Drops and creates `name` on the server of `serverUrl`; returns the URL of the new database. */
-async function recreateDatabase(serverUrl: string, name: string): Promise<string> {
-  const admin = new URL(serverUrl);
-  if (admin.pathname === `/${name}`) admin.pathname = "/postgres"; // cannot drop the database we are in
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists ${name} with (force)`);
-    await client.query(`create database ${name}`);
-  } finally {
-    await client.end();
-  }
-  const target = new URL(serverUrl);
-  target.pathname = `/${name}`;
-  return target.toString();
-}
-
 async function main(): Promise<void> {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(DATABASE_NAME)) {
+  if (!isPlainDatabaseName(DATABASE_NAME)) {
     throw new Error(`LASTRO_SERVER_DATABASE inválido: ${DATABASE_NAME} (use letras minúsculas, números e _)`);
   }
   const port = process.env.PORT ?? "3100";

@@ -1,6 +1,7 @@
 // The one lead shape every portal parser returns, whatever the sender's field names.
 // Ingestion, scoring and the "what they want" extraction read only this.
 import { z, ZodError } from "zod";
+import { E164_PATTERN } from "@/lib/phone/e164";
 import { ACOES_AJUSTE } from "./payload-reader";
 
 export const PORTAL_SLUGS = ["grupo-olx", "chaves-na-mao", "imovelweb", "generico"] as const;
@@ -42,10 +43,7 @@ export const NOME_AUSENTE = "Lead sem nome";
 export const CONTATO_AUSENTE = "Informe telefone ou e-mail do lead";
 
 const phoneSchema = z.object({
-  e164: z
-    .string()
-    .regex(/^\+[1-9]\d{7,14}$/)
-    .nullable(),
+  e164: z.string().regex(E164_PATTERN).nullable(),
   valid: z.boolean(),
   mobile: z.boolean(),
   raw: z.string().max(LEAD_LIMITS.telefone),

@@ -1,5 +1,6 @@
 // `npm run bench -- dashboard` options, read and checked before anything starts.
 import { parseArgs } from "node:util";
+import { isPlainDatabaseName } from "@/scripts/lib/fresh-database";
 
 export const DASHBOARD_USAGE = [
   "uso: npm run bench -- dashboard [--reuse] [--db NOME] [--leads N] [--n N] [--warmup N] [--port P] [--url URL]",
@@ -52,8 +53,8 @@ export function parseDashboardArgs(argv: string[], env: Env = {}): DashboardArgs
     strict: true,
   });
   const database = values.db ?? "lastro_bench_dashboard";
-  // It goes into DROP/CREATE DATABASE unquoted.
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(database)) {
+  // Refused here, before any work, with the flag's name; scripts/lib/fresh-database.ts would refuse it too.
+  if (!isPlainDatabaseName(database)) {
     throw new Error(`--db deve ter só letras minúsculas, números e _ (recebido: ${database})`);
   }
   return {
@@ -68,11 +69,4 @@ export function parseDashboardArgs(argv: string[], env: Env = {}): DashboardArgs
     redisUrl: values["redis-url"] ?? env.REDIS_URL ?? "redis://127.0.0.1:6379",
     help: values.help ?? false,
   };
-}
-
-/** The URL of database `name` on the server of `serverUrl` (whatever database that URL names). */
-export function databaseUrlFor(serverUrl: string, name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
 }

@@ -3,7 +3,6 @@
 import { spawn } from "node:child_process";
 import { Client } from "pg";
 import { formatPhone } from "@/lib/phone/format-phone";
-import { databaseUrlFor } from "./dashboard-args";
 
 export async function withClient<T>(databaseUrl: string, run: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: databaseUrl });
@@ -13,15 +12,6 @@ export async function withClient<T>(databaseUrl: string, run: (client: Client) =
   } finally {
     await client.end();
   }
-}
-
-/** Drops (closing its connections) and creates database `name` on the server of `serverUrl`. */
-export async function recreateDatabase(serverUrl: string, name: string): Promise<string> {
-  await withClient(databaseUrlFor(serverUrl, "postgres"), async (client) => {
-    await client.query(`drop database if exists ${name} with (force)`);
-    await client.query(`create database ${name}`);
-  });
-  return databaseUrlFor(serverUrl, name);
 }
 
 /** `npm run db:seed -- --leads N` (migrations, then the demo agency) in its own process; its wall time. */

@@ -1,7 +1,8 @@
 // The dashboard bench's pure parts: its options, the login's cookie handling and the figures it prints.
 // The bench itself (a seeded database, a production server) does not run here.
 import { describe, expect, it } from "vitest";
-import { databaseUrlFor, parseDashboardArgs } from "./dashboard-args";
+import { databaseUrlFor } from "@/scripts/lib/fresh-database";
+import { parseDashboardArgs } from "./dashboard-args";
 import { figuresOf, formatTable } from "./dashboard-report";
 import { cookieHeader, hasSessionCookie, mergeCookies, parseSetCookies } from "./http-session";
 

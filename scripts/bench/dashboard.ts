@@ -10,15 +10,15 @@
 import { loadavg } from "node:os";
 import path from "node:path";
 import { DEMO_LOGINS } from "@/scripts/demo/demo-accounts";
+import { databaseUrlFor, recreateDatabase } from "@/scripts/lib/fresh-database";
 import { startServerOnDatabase, type BenchServer } from "./bench-server";
-import { DASHBOARD_USAGE, databaseUrlFor, parseDashboardArgs } from "./dashboard-args";
+import { DASHBOARD_USAGE, parseDashboardArgs } from "./dashboard-args";
 import {
   corretorIdOfLogin,
   countLeads,
   ensureLongTimeline,
   pickSearchTarget,
   pickTypicalLead,
-  recreateDatabase,
   seedDatabase,
   withClient,
   type TimelineLead,

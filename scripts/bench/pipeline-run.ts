@@ -1,7 +1,6 @@
 // The pipeline benchmark's work, loaded only after pipeline.ts has set the environment: a fresh
 // database, real Redis, the fake Twilio, the embedded runner as dispatch target, N leads posted.
 import { sql } from "drizzle-orm";
-import { Client } from "pg";
 import { createModelAnalyzer } from "@/agents/analista/conversation-analyzer/model-analyzer";
 import { templateWriter } from "@/agents/conselheiro/compose/templates";
 import type { FakeOpenAiServer } from "@/lib/llm/testing/fake-openai-server";
@@ -16,6 +15,7 @@ import type { PipelineDeps } from "@/inngest/deps";
 import { registerEmbeddedRunner } from "@/inngest/dispatch";
 import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner } from "@/inngest/embedded/embedded-runner";
 import { wireToRunner } from "@/inngest/embedded/wire-to-runner";
+import { databaseUrlFor, dropDatabase, recreateDatabase } from "@/scripts/lib/fresh-database";
 import { benchLlm, startSlowFakeModel } from "./fake-llm";
 import { startRemoteFakeTwilio, type RemoteFakeTwilio } from "./fake-twilio-process";
 import { postLeads } from "./pipeline-leads";
@@ -39,36 +39,8 @@ export type PipelineBenchOptions = {
 
 const SLUG = "bench-pipeline";
 
-async function withAdmin(serverUrl: string, database: string, run: (c: Client) => Promise<void>): Promise<void> {
-  const admin = new URL(serverUrl);
-  if (admin.pathname === `/${database}`) admin.pathname = "/postgres"; // cannot drop the database we are in
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
-// The name comes from our own constant, never from input, so quoting is enough.
-const dropDatabase = (serverUrl: string, name: string) =>
-  withAdmin(serverUrl, name, (c) => c.query(`drop database if exists "${name}" with (force)`).then(() => undefined));
-
-const dbUrl = (o: PipelineBenchOptions) => {
-  const url = new URL(o.databaseUrl);
-  url.pathname = `/${o.database}`;
-  return url.toString();
-};
-
 async function openFreshDatabase(serverUrl: string, name: string): Promise<DbHandle> {
-  await withAdmin(serverUrl, name, async (c) => {
-    await c.query(`drop database if exists "${name}" with (force)`);
-    await c.query(`create database "${name}"`);
-  });
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await createDb({ driver: "postgres", url: url.toString() });
+  const handle = await createDb({ driver: "postgres", url: await recreateDatabase(serverUrl, name) });
   await migrateDb(handle);
   return handle;
 }
@@ -112,7 +84,7 @@ export async function runPipelineBench(o: PipelineBenchOptions): Promise<Pipelin
     if (o.llm) model = await startSlowFakeModel();
     if (o.worker) {
       worker = await startBenchWorker({
-        databaseUrl: dbUrl(o),
+        databaseUrl: databaseUrlFor(o.databaseUrl, o.database),
         redisUrl: o.redisUrl,
         fake,
         llmUrl: model?.baseUrl ?? null,

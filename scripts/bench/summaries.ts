@@ -25,8 +25,7 @@ import { ritmoIntegracoesQuery } from "@/lib/db/queries/portal-silencioso";
 import { createKv } from "@/lib/kv";
 import { createOutboxClient } from "@/lib/whatsapp/outbox-client";
 import { benchNow } from "@/scripts/demo/seed-agencias";
-import { databaseUrlFor } from "./dashboard-args";
-import { recreateDatabase } from "./dashboard-data";
+import { databaseUrlFor, recreateDatabase } from "@/scripts/lib/fresh-database";
 
 const TARGETS = { resumosMs: 30_000, sweepMs: 2_000, rssMb: 300 };
 

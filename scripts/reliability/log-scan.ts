@@ -25,8 +25,7 @@ export function scanLogs(files: string[], people: Person[], surnames: string[]):
     const lines = readFileSync(file, "utf8").split("\n");
     lines.forEach((text, i) => {
       const at = { file, line: i + 1 };
-      const digits = text.replace(/[^\d+-]/g, " ");
-      if ([...phones].some((p) => text.includes(p) || digits.includes(p))) findings.push({ ...at, kind: "telefone" });
+      if ([...phones].some((p) => text.includes(p))) findings.push({ ...at, kind: "telefone" });
       const lower = text.toLowerCase();
       if (EMAIL.test(text) || [...emails].some((e) => lower.includes(e))) findings.push({ ...at, kind: "e-mail" });
       if ([...names].some((n) => text.includes(n))) findings.push({ ...at, kind: "nome" });

@@ -4,7 +4,7 @@ import type { DbHandle } from "@/lib/db/client";
 import type { CreateStep, FakeTwilioServer } from "@/lib/whatsapp/testing/fake-twilio-server";
 import type { AppEnv, RunningApp } from "./app-process";
 import { accepted, deliverAll, makeLead, type Delivery, type Lead, type LeadKind } from "./deliveries";
-import { untilSettled, type Ledger } from "./ledger";
+import { readLedger, untilSettled, type Ledger } from "./ledger";
 import type { OwnRedis } from "./redis-process";
 import { seedScenarioAgency, type ScenarioAgency } from "./seed";
 
@@ -229,7 +229,7 @@ export function killMidLoad(ctx: SuiteContext): Promise<ScenarioResult> {
         },
       });
       const ackedBeforeKill = first.filter(accepted);
-      const sendingAtKill = (await untilSettled(ctx.handle.db, ctx.fake, a, 0)).ledger.enviando;
+      const sendingAtKill = (await readLedger(ctx.handle.db, ctx.fake, a, new Date())).enviando;
       ctx.app = await ctx.restartApp();
       // A portal delivers again what got no 2xx: the lead is recorded once either way.
       const retry = first.filter((d) => !accepted(d)).map((d) => d.lead);

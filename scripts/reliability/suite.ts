@@ -4,9 +4,9 @@
 // load and failure, then the app's log is checked for personal data; prints a table, exits 1 on a miss.
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { Client } from "pg";
 import { createDb, type DbHandle } from "@/lib/db/client";
 import { migrateDb } from "@/lib/db/migrate";
+import { recreateDatabase } from "@/scripts/lib/fresh-database";
 import { startFakeTwilioServer, type FakeTwilioServer } from "@/lib/whatsapp/testing/fake-twilio-server";
 import { startApp, type AppEnv } from "./app-process";
 import { scanLogs } from "./log-scan";
@@ -31,22 +31,6 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 
-async function recreateDatabase(serverUrl: string): Promise<string> {
-  const admin = new URL(serverUrl);
-  if (admin.pathname === `/${DATABASE}`) admin.pathname = "/postgres";
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists ${DATABASE} with (force)`);
-    await client.query(`create database ${DATABASE}`);
-  } finally {
-    await client.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${DATABASE}`;
-  return url.toString();
-}
-
 export async function runSuite(): Promise<number> {
   const serverUrl = arg("database-url", process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/postgres");
   const port = Number(arg("port", "3300"));
@@ -63,7 +47,7 @@ export async function runSuite(): Promise<number> {
   let ctx: SuiteContext | null = null;
   const results: ScenarioResult[] = [];
   try {
-    const databaseUrl = await recreateDatabase(serverUrl);
+    const databaseUrl = await recreateDatabase(serverUrl, DATABASE);
     handle = await createDb({ driver: "postgres", url: databaseUrl });
     await migrateDb(handle);
     const agencies = await seedAgencies(handle, runId);

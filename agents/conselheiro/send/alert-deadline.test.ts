@@ -29,13 +29,13 @@ describe("alertModelBudgetMs", () => {
 describe("alertClockStart", () => {
   const criadoEm = at(400);
   it("counts from the event's detection (the webhook), not from the decision that wrote the row", () => {
-    expect(alertClockStart({ criadoEm, scheduledFor: null }, t0)).toEqual(t0);
+    expect(alertClockStart({ criadoEm, scheduledFor: null, eventoDetectadoEm: t0 })).toEqual(t0);
   });
   it("an alert held for the broker's shift counts from its release", () => {
     const liberada = at(8 * 3_600_000);
-    expect(alertClockStart({ criadoEm, scheduledFor: liberada }, t0)).toEqual(liberada);
+    expect(alertClockStart({ criadoEm, scheduledFor: liberada, eventoDetectadoEm: t0 })).toEqual(liberada);
   });
   it("a row without an event counts from its creation", () => {
-    expect(alertClockStart({ criadoEm, scheduledFor: null }, null)).toEqual(criadoEm);
+    expect(alertClockStart({ criadoEm, scheduledFor: null, eventoDetectadoEm: null })).toEqual(criadoEm);
   });
 });

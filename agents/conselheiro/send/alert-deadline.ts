@@ -33,10 +33,11 @@ export function alertModelBudgetMs(d: AlertDeadline): number {
  * The webhook's moment is its event's detection (the row is written later, at the decision); an alert
  * held for the broker's shift starts its clock when released (`scheduled_for` = the release).
  */
-export function alertClockStart(
-  row: { criadoEm: Date; scheduledFor: Date | null },
-  eventoDetectadoEm: Date | null,
-): Date {
-  const inicio = eventoDetectadoEm ?? row.criadoEm;
+export function alertClockStart(row: {
+  criadoEm: Date;
+  scheduledFor: Date | null;
+  eventoDetectadoEm: Date | null;
+}): Date {
+  const inicio = row.eventoDetectadoEm ?? row.criadoEm;
   return row.scheduledFor && row.scheduledFor > inicio ? row.scheduledFor : inicio;
 }

@@ -3,14 +3,13 @@
 import type { Db } from "@/lib/db/client";
 import type { Corretor } from "@/lib/db/queries/corretores";
 import { findCorretoresByTelefones } from "@/lib/db/queries/corretores-whatsapp";
+import { isE164 } from "@/lib/phone/e164";
 import { waIdToE164Candidates } from "@/lib/phone/normalize-phone";
-
-const E164 = /^\+[1-9]\d{7,14}$/;
 
 /** The numbers the sender may be stored under, the modern form first. */
 export function senderPhoneCandidates(sender: { from: string; waId?: string | null }): string[] {
   const all = [...(sender.waId ? waIdToE164Candidates(sender.waId) : []), ...waIdToE164Candidates(sender.from)];
-  return [...new Set(all)].filter((p) => E164.test(p)).slice(0, 4);
+  return [...new Set(all)].filter(isE164).slice(0, 4);
 }
 
 /** Active brokers with the sender's phone (a phone may repeat across agencies). Inactive ones do not count. */

@@ -94,7 +94,7 @@ export async function writeWithModel(deps: WriteDeps, mensagemId: string): Promi
   let llm = deps.llm;
   if (alerta) {
     const budget = alertModelBudgetMs({
-      desde: alertClockStart(row, row.eventoDetectadoEm),
+      desde: alertClockStart(row),
       agora: deps.now(),
       orcamentoMs: deps.llm.alertaOrcamentoMs ?? ALERTA_ORCAMENTO_MS,
       prazoMs: deps.llm.alertaPrazoMs,

@@ -7,7 +7,7 @@ import type { Db } from "../client";
 import { CompiledStatement, compiledRowInsert, type BoundStatement } from "../wire/compiled-statement";
 import { decodeRow } from "../decode-row";
 import { EVENTO_TIPOS, eventos, leads, URGENCIAS } from "../schema";
-import { idSchema, leadIdsSchema, type AlvoDosLeads } from "./columns";
+import { idSchema, leadIdsSchema, ownerFilter, type AlvoDosLeads } from "./columns";
 
 export type Evento = typeof eventos.$inferSelect;
 
@@ -252,10 +252,7 @@ export async function cancelEventosNaoDecididos(
 ): Promise<string[]> {
   const leadIds = leadIdsSchema.parse(alvo.leadIds);
   if (leadIds.length === 0) return [];
-  const dono =
-    "corretorId" in alvo
-      ? eq(eventos.corretorId, idSchema.parse(alvo.corretorId))
-      : eq(eventos.imobiliariaId, idSchema.parse(alvo.imobiliariaId));
+  const dono = ownerFilter(alvo, eventos);
   const rows = await tx
     .update(eventos)
     .set({

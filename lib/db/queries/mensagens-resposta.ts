@@ -4,7 +4,7 @@ import { and, desc, eq, gte, inArray, isNotNull, ne, or, sql } from "drizzle-orm
 import { z } from "zod";
 import type { Db } from "../client";
 import { mensagens, type MensagemStatus, type MensagemTipo } from "../schema";
-import { idSchema, leadIdsSchema, type AlvoDosLeads } from "./columns";
+import { idSchema, leadIdsSchema, ownerFilter, type AlvoDosLeads } from "./columns";
 import type { Mensagem } from "./mensagens";
 
 const keySchema = z.string().min(1).max(200);
@@ -91,10 +91,7 @@ export async function cancelMensagensNaoEnviadas(
 ): Promise<MensagemCancelada[]> {
   const leadIds = leadIdsSchema.parse(alvo.leadIds);
   if (leadIds.length === 0) return [];
-  const dono =
-    "corretorId" in alvo
-      ? eq(mensagens.corretorId, idSchema.parse(alvo.corretorId))
-      : eq(mensagens.imobiliariaId, idSchema.parse(alvo.imobiliariaId));
+  const dono = ownerFilter(alvo, mensagens);
   // Locked first so the status read here is the one replaced: a sender's claim waits, then finds
   // the row no longer sendable; a claim that came first leaves the row `enviando`, outside this set.
   const rows = await tx

@@ -3,6 +3,7 @@
 import { and, asc, eq, gte, inArray, lt, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "@/lib/ids";
+import { E164_PATTERN } from "@/lib/phone/e164";
 import type { Db } from "../client";
 import { MENSAGEM_STATUS, MENSAGEM_TIPOS, mensagens, type MensagemStatus } from "../schema";
 import { idSchema } from "./columns";
@@ -20,7 +21,7 @@ const novaMensagemSchema = z
     eventoId: idSchema.nullish(),
     eventoIds: z.array(idSchema).default([]),
     tipo: z.enum(MENSAGEM_TIPOS),
-    destino: z.string().regex(/^\+[1-9]\d{7,14}$/, "destino deve estar em E.164"),
+    destino: z.string().regex(E164_PATTERN, "destino deve estar em E.164"),
     corpo: z.string().min(1).max(4096),
     templateSid: z.string().max(64).nullish(),
     templateVariaveis: z.record(z.string(), z.string()).nullish(),

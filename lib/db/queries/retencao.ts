@@ -4,6 +4,7 @@
 // quote them) goes. Used by the retention job (lib/privacy/retention.ts).
 import { and, eq, inArray, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
+import { E164_PATTERN } from "@/lib/phone/e164";
 import type { Db } from "../client";
 import { entregasWebhook, eventos, interacoes, leads, limitesLogin, mensagens } from "../schema";
 import { idSchema } from "./columns";
@@ -239,14 +240,7 @@ export async function findLeadsDoTitular(
   const match =
     "email" in busca
       ? sql`lower(${leads.email}) = ${z.email().parse(busca.email.trim().toLowerCase())}`
-      : inArray(
-          leads.telefone,
-          z
-            .array(z.string().regex(/^\+\d{8,15}$/))
-            .min(1)
-            .max(5)
-            .parse(busca.telefones),
-        );
+      : inArray(leads.telefone, z.array(z.string().regex(E164_PATTERN)).min(1).max(5).parse(busca.telefones));
   return db
     .select({
       id: leads.id,

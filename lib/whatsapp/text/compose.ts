@@ -2,6 +2,7 @@
 // wa.me links, local times and lists that fit in one message ("e mais N…").
 import { TZDate } from "@date-fns/tz";
 import { isValidPhoneNumber } from "libphonenumber-js/max";
+import { isE164 } from "@/lib/phone/e164";
 import { maskPii } from "@/lib/privacy/mask";
 
 /** Twilio concatenates WhatsApp text up to 1,600 characters; we never rely on more. */
@@ -30,11 +31,9 @@ export function firstName(nome: string): string {
   return leadText(nome, 60).split(" ")[0] ?? nome;
 }
 
-const E164 = /^\+[1-9]\d{7,14}$/;
-
 /** `https://wa.me/<digits>?text=…` (no text when `saudacao` is empty), or null when the phone is not a valid E.164 number. */
 export function waMeLink(telefone: string | null, saudacao: string): string | null {
-  if (!telefone || !E164.test(telefone) || !isValidPhoneNumber(telefone)) return null;
+  if (!isE164(telefone) || !isValidPhoneNumber(telefone)) return null;
   if (!saudacao) return `https://wa.me/${telefone.slice(1)}`;
   // encodeURIComponent keeps ( ) ! ' *; WhatsApp's link detection may end a link at ")".
   const text = encodeURIComponent(saudacao).replace(
