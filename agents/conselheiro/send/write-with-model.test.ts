@@ -100,11 +100,11 @@ describe("writeWithModel", () => {
 
   it("a hot alert whose event waited in the queues gets only the time left before the target", async () => {
     const { llm, prompts } = mockLlm(() => ({ hang: true }), { timeoutMs: 8_000 });
-    const row = await rowWith("oi", { eventoId: (await eventoDetectado(-1_300)).id });
+    const row = await rowWith("oi", { eventoId: (await eventoDetectado(-1_100)).id });
     const inicio = Date.now();
     const saved = await writeWithModel({ db: h.t.db, llm, now: h.clock.now }, row.id);
     expect(prompts).toHaveLength(1);
-    // 2 s − 1.3 s waited − the send's margin = 400 ms: the model's wait was cut well below the 1 s budget.
+    // 2 s − 1.1 s waited − the send's margin (500 ms) = 400 ms: the model's wait was cut well below the 1 s budget.
     expect(Date.now() - inicio).toBeLessThan(ALERTA_ORCAMENTO_MS);
     expect(saved).toMatchObject({ corpo: row.corpo, escritaPor: "regras", escritaMotivo: "tempo_esgotado" });
   });
