@@ -24,6 +24,8 @@ export const messageSendSchema = z.object({
   corretorId: id.nullable(),
   /** The webhook's request id (lib/request-context.ts), so the send's log lines carry it; absent for sweeps. */
   requestId: z.string().max(64).optional(),
+  /** The row's text is settled (the decision already chose the template): the send offers it to no model. */
+  textoPronto: z.boolean().optional(),
 });
 export type MessageSend = z.infer<typeof messageSendSchema>;
 

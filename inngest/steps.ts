@@ -4,7 +4,7 @@
 import { analyzeInteracoes } from "@/agents/analista/analyze-interacoes";
 import { UNCONFIRMED } from "@/agents/conselheiro/send/send-policy";
 import { flushAgrupamentos } from "@/agents/orquestrador/flush-agrupamentos";
-import { processEvento } from "@/agents/orquestrador/process-evento";
+import { processEvento, type OrquestradorDeps } from "@/agents/orquestrador/process-evento";
 import { releaseScheduled } from "@/agents/orquestrador/release-scheduled";
 import { sweepSla } from "@/agents/vigilante/sla/sweep-sla";
 import { sweepFollowUps } from "@/agents/vigilante/follow-up/sweep-follow-ups";
@@ -15,20 +15,27 @@ import { log } from "@/lib/log";
 import { listUnprocessedEventos } from "@/lib/db/queries/eventos";
 import { escreverRascunhosPendentes } from "@/agents/conselheiro/rascunho/rascunhos-pendentes";
 import { getMensagemById, listSendableIds, requeueStaleEnviando } from "@/lib/db/queries/mensagens";
+import type { MessageSend } from "@/agents/pipeline-events";
 import type { PipelineDeps } from "./deps";
 
-export type SendRequest = { mensagemId: string; corretorId: string | null; requestId?: string };
+export type SendRequest = MessageSend;
 
 /** Orquestrador for one event; returns the messages to send now. */
-export async function orchestrate(deps: PipelineDeps, eventoId: string): Promise<SendRequest[]> {
+export async function orchestrate(deps: OrquestradorDeps, eventoId: string): Promise<SendRequest[]> {
   const result = await processEvento(deps, eventoId);
-  const rows = await Promise.all(result.mensagemIds.map((id) => getMensagemById(deps.db, id)));
+  // This run's rows come back as committed; an earlier run's decision (a retry) is read again.
+  const rows =
+    result.mensagens ??
+    (await Promise.all(result.mensagemIds.map((id) => getMensagemById(deps.db, id)))).flatMap((m) =>
+      m ? [{ id: m.id, status: m.status, corretorId: m.corretorId, textoPronto: m.escritaPor !== null }] : [],
+    );
   return rows
-    .filter((m) => m !== null && m.status === "pendente")
+    .filter((m) => m.status === "pendente")
     .map((m) => ({
-      mensagemId: m!.id,
-      corretorId: m!.corretorId,
+      mensagemId: m.id,
+      corretorId: m.corretorId,
       ...(result.requestId ? { requestId: result.requestId } : {}),
+      ...(m.textoPronto ? { textoPronto: true } : {}),
     }));
 }
 

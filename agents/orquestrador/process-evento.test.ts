@@ -67,7 +67,8 @@ describe("processEvento", () => {
     const scene = await createScene(testDb.db);
     const { evento } = await createLeadEvento(scene, { score: 90, at: TUE_1000 });
     const deps = { db: testDb.db, kv: defaultKv, now: fixedClock().now };
-    const first = await processEvento(deps, evento.id);
+    const { mensagens, ...first } = await processEvento(deps, evento.id);
+    expect(mensagens?.map((m) => m.id)).toEqual(first.mensagemIds); // the rows this run wrote
     const again = await Promise.all([processEvento(deps, evento.id), processEvento(deps, evento.id)]);
     expect(again).toEqual([first, first]);
     expect(await rows(scene)).toHaveLength(1);

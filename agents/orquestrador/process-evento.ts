@@ -6,22 +6,38 @@ import { templateWriter, type MessageWriter } from "@/agents/conselheiro/compose
 import type { Db } from "@/lib/db/client";
 import { getEventoContext, retornoKey } from "@/lib/db/queries/evento-context";
 import type { Evento } from "@/lib/db/queries/eventos";
-import { insertMensagemOnce } from "@/lib/db/queries/mensagens";
+import { ESCRITA_REGRAS, insertMensagemOnce, type Mensagem } from "@/lib/db/queries/mensagens";
 import { recordDecision, recordDecisionOnly } from "@/lib/db/units/record-decision";
 import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
 import { AppError } from "@/lib/errors";
 import { saoPauloDay } from "@/lib/kv/keys";
 import type { Kv } from "@/lib/kv/types";
 import { log } from "@/lib/log";
+import type { Llm } from "@/lib/llm/types";
+import { alertClockStart, alertModelBudgetFor, MOTIVO_SEM_TEMPO } from "@/agents/conselheiro/send/alert-deadline";
 import type { Decision } from "./decide";
 import { decideWithRepeats, isRepeatInquiry, type Chave } from "./decide-repeat";
 import { followUpInput, followUpKey } from "./follow-up-input";
 import { loadEventoContext, novoLeadInput, type LoadedEventoContext } from "./load-evento-context";
 import { takeQuota, type QuotaSlot } from "./take-quota";
 
-export type OrquestradorDeps = { db: Db; kv: Kv; now: () => Date; writer?: MessageWriter };
+export type OrquestradorDeps = {
+  db: Db;
+  kv: Kv;
+  now: () => Date;
+  writer?: MessageWriter;
+  /** With a model, a hot alert whose deadline leaves it no turn is written as the template at once. */
+  llm?: Pick<Llm, "alertaOrcamentoMs" | "alertaPrazoMs"> | null;
+};
+/** A message this run wrote, as committed: what the caller sends needs no second read. */
+export type MensagemDecidida = Pick<Mensagem, "id" | "status" | "corretorId"> & {
+  /** The text is settled (the template, chosen at the decision): no model turn is due. */
+  textoPronto: boolean;
+};
 export type ProcessEventoResult = {
   mensagemIds: string[];
+  /** Set when this run decided (not when an earlier run had): the rows it wrote. */
+  mensagens?: MensagemDecidida[];
   decisao: Decision["acao"] | "cancelado" | "desconhecida";
   /** For `agora`: whether the quota let the alert through or held it (`retida_cota`). */
   cota?: "liberada" | "retida";
@@ -30,6 +46,7 @@ export type ProcessEventoResult = {
 };
 
 type Decisao = { acao: Decision["acao"]; mensagemIds: string[]; cota?: "liberada" | "retida" };
+type Escrita = Decisao & { mensagens: MensagemDecidida[] };
 
 /** What an earlier run recorded in `metadata.decisao`. */
 function recordedResult(evento: Evento): ProcessEventoResult {
@@ -103,9 +120,10 @@ async function decideEvento(
   let result: ProcessEventoResult;
   try {
     const recorded = await recordDecision(deps.db, evento.id, async (tx) => {
-      const decisao = await writeDecision({ ...deps, tx, now }, ctx, { decision, chave }, held);
+      const escrita = await writeDecision({ ...deps, tx, now, clock: deps.now }, ctx, { decision, chave }, held);
+      const { mensagens: _rows, ...decisao } = escrita;
       const details = decisao.acao === "repetida" ? { motivo: "ja_avisado_hoje" } : decisionDetails(decision);
-      return { decisao: { ...decisao, ...details, decididoEm: now.toISOString() }, value: decisao };
+      return { decisao: { ...decisao, ...details, decididoEm: now.toISOString() }, value: escrita };
     });
     if (recorded.kind === "missing") throw new AppError("not_found", `evento ${eventoId} não encontrado`);
     if (recorded.kind === "already_decided")
@@ -114,6 +132,7 @@ async function decideEvento(
       const decisao = recorded.value;
       result = {
         mensagemIds: decisao.mensagemIds,
+        mensagens: decisao.mensagens,
         decisao: decisao.acao,
         ...(decisao.cota ? { cota: decisao.cota } : {}),
       };
@@ -132,7 +151,8 @@ async function decideEvento(
   return result;
 }
 
-type TxDeps = Omit<OrquestradorDeps, "now"> & { tx: Db; now: Date };
+/** `now` is the decision's instant (keys, days); `clock` reads the time as the work goes on. */
+type TxDeps = Omit<OrquestradorDeps, "now"> & { tx: Db; now: Date; clock: () => Date };
 
 const writesMessage = (decision: Decision, ctx: LoadedEventoContext) =>
   (decision.acao === "agora" || decision.acao === "agendar") && ctx.corretor !== null;
@@ -149,9 +169,9 @@ async function writeDecision(
   ctx: LoadedEventoContext,
   { decision, chave }: { decision: Decision; chave: Chave },
   held: { slot: QuotaSlot | null },
-): Promise<Decisao> {
+): Promise<Escrita> {
   const corretor = ctx.corretor;
-  if (!writesMessage(decision, ctx) || !corretor) return { acao: decision.acao, mensagemIds: [] };
+  if (!writesMessage(decision, ctx) || !corretor) return { acao: decision.acao, mensagemIds: [], mensagens: [] };
 
   const writer = deps.writer ?? templateWriter;
   const consultas = Number((ctx.lead.metadata as { consultas?: unknown } | null)?.consultas) || null;
@@ -188,8 +208,8 @@ async function writeDecision(
       status: "agendada",
       scheduledFor: decision.quando,
     });
-    if (tookByOther(mensagem, criada)) return { acao: "repetida", mensagemIds: [] };
-    return { acao: "agendar", mensagemIds: [mensagem.id] };
+    if (tookByOther(mensagem, criada)) return { acao: "repetida", mensagemIds: [], mensagens: [] };
+    return { acao: "agendar", mensagemIds: [mensagem.id], mensagens: [decidida(mensagem)] };
   }
 
   const slot = await takeQuota(deps, { id: corretor.id, limiteDiario: corretor.preferencias.limiteDiario });
@@ -197,15 +217,37 @@ async function writeDecision(
   const { mensagem, criada } = await insertMensagemOnce(deps.tx, {
     ...base,
     status: slot.allowed ? "pendente" : "retida_cota",
+    ...(slot.allowed && base.tipo === "alerta" && semTempoParaModelo(deps, ctx) ? TEMPLATE_SEM_TEMPO : {}),
   });
   if (!criada) {
     // The alert already existed (an event reset by hand, or another repeat's): it keeps its own slot, this one goes back.
     await slot.giveBack();
     held.slot = null;
-    if (tookByOther(mensagem, criada)) return { acao: "repetida", mensagemIds: [] };
+    if (tookByOther(mensagem, criada)) return { acao: "repetida", mensagemIds: [], mensagens: [] };
   }
   const cota = mensagem.status === "retida_cota" ? "retida" : "liberada";
-  return { acao: "agora", mensagemIds: [mensagem.id], cota };
+  return { acao: "agora", mensagemIds: [mensagem.id], mensagens: [decidida(mensagem)], cota };
+}
+
+const decidida = (m: Mensagem): MensagemDecidida => ({
+  id: m.id,
+  status: m.status,
+  corretorId: m.corretorId,
+  textoPronto: m.escritaPor !== null,
+});
+
+const TEMPLATE_SEM_TEMPO = { escritaPor: ESCRITA_REGRAS, escritaMotivo: MOTIVO_SEM_TEMPO };
+
+/**
+ * The template-first rule, applied where the row is written: when the queues already took the hot
+ * alert's deadline, the model gets no turn, and the row goes out as it is without a second write.
+ */
+function semTempoParaModelo(deps: TxDeps, ctx: LoadedEventoContext): boolean {
+  if (!deps.llm) return false;
+  const desde = alertClockStart({ criadoEm: deps.now, scheduledFor: null, eventoDetectadoEm: ctx.evento.dataDeteccao });
+  if (alertModelBudgetFor(deps.llm, desde, deps.clock()) > 0) return false;
+  log.info("conselheiro.alerta_sem_tempo_para_modelo", { eventoId: ctx.evento.id, na: "decisao" });
+  return true;
 }
 
 /** What a decision that writes no message records; a settings page's test lead (routed to nobody by the Vigilante) says so, not "no active broker". */

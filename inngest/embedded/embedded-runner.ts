@@ -169,7 +169,7 @@ export class EmbeddedRunner {
   }
 
   enqueueSend(req: SendRequest): void {
-    if (this.deps.llm) {
+    if (this.deps.llm && !req.textoPronto) {
       const lane = `escrita:${req.mensagemId}`;
       this.enqueue(
         { kind: "write", mensagemId: req.mensagemId, corretorId: req.corretorId, lane, requestId: req.requestId },

@@ -18,7 +18,11 @@ export const sendMessage = inngest.createFunction(
     const parsed = messageSendSchema.safeParse(event.data);
     if (!parsed.success) throw new NonRetriableError(`message/send inválido: ${parsed.error.message}`);
     const result = await step.run("enviar", async () =>
-      withRequestId(parsed.data.requestId, async () => sendMensagem(await getPipelineDeps(), parsed.data.mensagemId)),
+      withRequestId(parsed.data.requestId, async () => {
+        const deps = await getPipelineDeps();
+        // A text the decision settled (the template, no time for the model) is not offered to it again.
+        return sendMensagem(parsed.data.textoPronto ? { ...deps, llm: null } : deps, parsed.data.mensagemId);
+      }),
     );
     if (result.outcome === "reagendar") {
       await step.sleep("aguardar-nova-tentativa", Math.max(1000, result.retryInMs ?? 5000));

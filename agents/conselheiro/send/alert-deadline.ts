@@ -1,5 +1,11 @@
 // A hot lead's alert has a deadline, not only a per-call budget: the notification target counts from
 // the webhook, so whatever the queues already took comes off the model's turn, and past it the template goes.
+import type { Llm, LlmFailure } from "@/lib/llm/types";
+
+/** A hot lead's alert may not wait on the model: one short try, then the template (and never past its deadline). */
+export const ALERTA_ORCAMENTO_MS = 1_000;
+/** `escrita_motivo` of an alert the deadline left no model turn. */
+export const MOTIVO_SEM_TEMPO = "tempo_esgotado" satisfies LlmFailure;
 
 /** The seed's notification target: a hot lead's alert leaves within 2 s of the portal's webhook. */
 export const ALERTA_PRAZO_MS = 2_000;
@@ -40,4 +46,18 @@ export function alertClockStart(row: {
 }): Date {
   const inicio = row.eventoDetectadoEm ?? row.criadoEm;
   return row.scheduledFor && row.scheduledFor > inicio ? row.scheduledFor : inicio;
+}
+
+/** The model's turn for an alert now, as the configured model's budget and deadline allow (0 = none). */
+export function alertModelBudgetFor(
+  llm: Pick<Llm, "alertaOrcamentoMs" | "alertaPrazoMs">,
+  desde: Date,
+  agora: Date,
+): number {
+  return alertModelBudgetMs({
+    desde,
+    agora,
+    orcamentoMs: llm.alertaOrcamentoMs ?? ALERTA_ORCAMENTO_MS,
+    ...(llm.alertaPrazoMs !== undefined ? { prazoMs: llm.alertaPrazoMs } : {}),
+  });
 }

@@ -12,10 +12,9 @@ import { redactForModel } from "@/lib/llm/redact";
 import { LlmUnavailableError, type Llm } from "@/lib/llm/types";
 import { log } from "@/lib/log";
 import { MAX_CORPO } from "@/lib/whatsapp/text/compose";
-import { alertClockStart, alertModelBudgetMs } from "./alert-deadline";
+import { alertClockStart, alertModelBudgetFor, MOTIVO_SEM_TEMPO } from "./alert-deadline";
 
-/** A hot lead's alert may not wait on the model: one short try, then the template (and never past its deadline: alert-deadline.ts). */
-export const ALERTA_ORCAMENTO_MS = 1_000;
+export { ALERTA_ORCAMENTO_MS } from "./alert-deadline";
 
 const INSTRUCOES: Record<string, string> = {
   novo_lead:
@@ -93,15 +92,10 @@ export async function writeWithModel(deps: WriteDeps, mensagemId: string): Promi
   const alerta = row.tipo === "alerta";
   let llm = deps.llm;
   if (alerta) {
-    const budget = alertModelBudgetMs({
-      desde: alertClockStart(row),
-      agora: deps.now(),
-      orcamentoMs: deps.llm.alertaOrcamentoMs ?? ALERTA_ORCAMENTO_MS,
-      prazoMs: deps.llm.alertaPrazoMs,
-    });
+    const budget = alertModelBudgetFor(deps.llm, alertClockStart(row), deps.now());
     if (budget === 0) {
       log.info("conselheiro.alerta_sem_tempo_para_modelo", { mensagemId: row.id });
-      return saveTemplate(deps, row.id, "tempo_esgotado");
+      return saveTemplate(deps, row.id, MOTIVO_SEM_TEMPO);
     }
     llm = { ...deps.llm, timeoutMs: Math.min(deps.llm.timeoutMs, budget) };
   }

@@ -34,6 +34,9 @@ const novaMensagemSchema = z
     scheduledFor: z.date().nullish(),
     criadoEm: z.date().optional(),
     redacao: redacaoSchema.nullish(),
+    /** Set only when the text is settled at insert (the template, with why): no model turn is due. */
+    escritaPor: z.string().min(1).max(60).nullish(),
+    escritaMotivo: z.string().max(120).nullish(),
   })
   .refine((m) => !m.corretorId !== !m.usuarioId, {
     message: "a mensagem é para um corretor ou para um usuário, exatamente um",
