@@ -253,7 +253,7 @@ describe("200 repeats of the same person in one day", () => {
     });
     const result = await processEvento({ ...s.pipeline, kv: racing }, atrasada.eventoId!);
 
-    expect(result).toEqual({ decisao: "repetida", mensagemIds: [] });
+    expect(result).toEqual({ decisao: "repetida", mensagemIds: [], mensagens: [] });
     const alertas = doLead(await s.mensagens(), first.leadId);
     expect(alertas.map((m) => [m.idempotencyKey, m.eventoId])).toEqual([
       [`alerta:${s.eventos[0]}:${s.corretor.id}`, s.eventos[0]],
