@@ -1,7 +1,8 @@
 // One event with everything the Orquestrador reads before deciding (its lead, broker, listing and
 // the lead's latest portal message) in ONE round trip: it runs for every lead that arrives.
-import { and, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, ne, sql, type Placeholder } from "drizzle-orm";
 import type { Db } from "../client";
+import { preparedPerDb, UNNAMED } from "../wire/prepared-per-db";
 import { corretores, eventos, imoveis, interacoes, leads } from "../schema";
 import { z } from "zod";
 import { idSchema } from "./columns";
@@ -45,7 +46,7 @@ const aguardando = sql`case when ${ehRepeticao} then (
   or exists (select 1 from mensagens m where m.status in ('agendada', 'pendente', 'enviando') and m.tipo = 'alerta'
     and m.corretor_id = ${eventos.corretorId} and m.lead_id = ${eventos.leadId})
 ) end`;
-const retornoHoje = (dia: string) => sql`case when ${ehRepeticao} then exists (select 1 from mensagens m
+const retornoHoje = (dia: string | Placeholder) => sql`case when ${ehRepeticao} then exists (select 1 from mensagens m
   where m.idempotency_key = concat('retorno:', ${eventos.leadId}::text, ':', ${eventos.corretorId}::text, ':', ${dia}::text)) end`;
 const visitaAnterior = sql`case when ${ehRepeticao} and ${eventos.tipo} = 'visita_solicitada' then exists (select 1 from eventos o
   where o.lead_id = ${eventos.leadId} and o.tipo = 'visita_solicitada' and ${antes}) else false end`;
@@ -54,9 +55,15 @@ const diaSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 const PORTAL_MESSAGE_TIPOS = ["mensagem_portal", "nova_consulta"] as const;
 
+// It runs for every lead: built and rendered once per database handle, then only its values change
+// (drizzle's builders cost more of the worker's CPU than the statement costs Postgres).
+const preparedContext = preparedPerDb((db) =>
+  buildEventoContextQuery(db, sql.placeholder("id"), sql.placeholder("dia")).prepare(UNNAMED),
+);
+
 /** `dia`: today's São Paulo day (AAAA-MM-DD), for the lead's daily "voltou a perguntar" key. */
 export async function getEventoContext(db: Db, eventoId: string, opts: { dia: string }): Promise<EventoContext | null> {
-  const [row] = await eventoContextQuery(db, eventoId, opts);
+  const [row] = await preparedContext(db).execute({ id: idSchema.parse(eventoId), dia: diaSchema.parse(opts.dia) });
   if (!row) return null;
   return {
     evento: row.evento,
@@ -77,7 +84,10 @@ export async function getEventoContext(db: Db, eventoId: string, opts: { dia: st
 
 /** The query itself, so a test can check that a first inquiry's read runs none of the repeat subqueries. */
 export function eventoContextQuery(db: Db, eventoId: string, opts: { dia: string }) {
-  const id = idSchema.parse(eventoId);
+  return buildEventoContextQuery(db, idSchema.parse(eventoId), diaSchema.parse(opts.dia));
+}
+
+function buildEventoContextQuery(db: Db, id: string | Placeholder, dia: string | Placeholder) {
   const pergunta = db
     .select({ conteudo: interacoes.conteudo })
     .from(interacoes)
@@ -100,7 +110,7 @@ export function eventoContextQuery(db: Db, eventoId: string, opts: { dia: string
       imovel: imoveis,
       pergunta: sql<string | null>`(${pergunta})`,
       aguardando: sql<boolean | null>`${aguardando}`,
-      retornoHoje: sql<boolean | null>`${retornoHoje(diaSchema.parse(opts.dia))}`,
+      retornoHoje: sql<boolean | null>`${retornoHoje(dia)}`,
       visitaAnterior: sql<boolean | null>`${visitaAnterior}`,
     })
     .from(eventos)
