@@ -1,7 +1,7 @@
 // Integration: with the embedded runner wired as the server wires it, a lead posted through the real
 // portal route has its message analysed within seconds, after the webhook has answered.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { templateWriter } from "@/agents/conselheiro/compose/templates";
 import {
   authHeaders,
@@ -10,31 +10,21 @@ import {
   fixture,
 } from "@/app/api/webhooks/portais/testing/webhook-agency";
 import { POST } from "@/app/api/webhooks/portais/[...rota]/route";
-import { useDbForTests } from "@/lib/db/client";
 import { interacoes } from "@/lib/db/schema";
-import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { createKv } from "@/lib/kv";
 import { createOutboxClient } from "@/lib/whatsapp/outbox-client";
 import { registerEmbeddedRunner } from "../dispatch";
 import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner } from "./embedded-runner";
+import { registerRunnerTestDb } from "./testing/runner-harness";
 import { wireToRunner } from "./wire-to-runner";
 
-let handle: TestDb;
-beforeAll(async () => {
-  handle = await createTestDb();
-  useDbForTests(handle);
-});
-afterAll(async () => {
-  registerEmbeddedRunner(undefined);
-  useDbForTests(null);
-  await handle.cleanup();
-});
+const handle = registerRunnerTestDb();
 
 describe("embedded runner: ConversationAnalyzer", () => {
   it("a posted lead's message is analysed by the runner: sentimento and analysis on its interação", async () => {
-    await createWebhookAgency(handle, { slug: "runner-analise", brokers: 1 });
+    await createWebhookAgency(handle(), { slug: "runner-analise", brokers: 1 });
     const deps = {
-      db: handle.db,
+      db: handle().db,
       kv: createKv({ driver: "memory" }),
       whatsapp: createOutboxClient(),
       now: () => new Date(),
@@ -57,11 +47,11 @@ describe("embedded runner: ConversationAnalyzer", () => {
       const { leadId } = (await res.json()) as { leadId: string };
 
       const deadline = Date.now() + 10_000;
-      let row = (await handle.db.select().from(interacoes).where(eq(interacoes.leadId, leadId)))[0];
+      let row = (await handle().db.select().from(interacoes).where(eq(interacoes.leadId, leadId)))[0];
       while (!row?.analisadoEm && Date.now() < deadline) {
         await runner.idle();
         await new Promise((r) => setTimeout(r, 25));
-        row = (await handle.db.select().from(interacoes).where(eq(interacoes.leadId, leadId)))[0];
+        row = (await handle().db.select().from(interacoes).where(eq(interacoes.leadId, leadId)))[0];
       }
       expect(row).toMatchObject({
         sentimento: "positivo",

@@ -2,15 +2,13 @@
 // arrived first (inngest/embedded/decision-turns.ts), on a real database with the real route handler.
 // The Orquestrador's step is wrapped only to record the order it is called in; it still does its work.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createWebhookAgency } from "@/app/api/webhooks/portais/testing/webhook-agency";
-import { useDbForTests } from "@/lib/db/client";
 import { eventos } from "@/lib/db/schema";
-import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { createOutboxClient } from "@/lib/whatsapp/outbox-client";
 import type { LeadReceived, PipelineEventName } from "@/agents/pipeline-events";
 import { registerEmbeddedRunner } from "../dispatch";
-import { postLead, RUNNER_TEST_OPTIONS, runnerAt } from "./testing/runner-harness";
+import { postLead, registerRunnerTestDb, RUNNER_TEST_OPTIONS, runnerAt } from "./testing/runner-harness";
 import { wireToRunner } from "./wire-to-runner";
 
 const decided = vi.hoisted(() => [] as string[]);
@@ -25,30 +23,21 @@ vi.mock("../steps", async (importOriginal) => {
   };
 });
 
-let handle: TestDb;
-beforeAll(async () => {
-  handle = await createTestDb();
-  useDbForTests(handle);
-});
-afterAll(async () => {
-  registerEmbeddedRunner(undefined);
-  useDbForTests(null);
-  await handle.cleanup();
-});
+const handle = registerRunnerTestDb();
 
 const coldForm = { temperature: "Baixa", message: "", extraData: { leadType: "CONTACT_FORM" } };
 
 async function eventoOf(leadId: string): Promise<string> {
-  const [row] = await handle.db.select({ id: eventos.id }).from(eventos).where(eq(eventos.leadId, leadId));
+  const [row] = await handle().db.select({ id: eventos.id }).from(eventos).where(eq(eventos.leadId, leadId));
   return row!.id;
 }
 
 const oneAtATime = () =>
-  runnerAt(handle.db, createOutboxClient(), () => new Date(), { ...RUNNER_TEST_OPTIONS, decideConcurrency: 1 });
+  runnerAt(handle().db, createOutboxClient(), () => new Date(), { ...RUNNER_TEST_OPTIONS, decideConcurrency: 1 });
 
 describe("decision turns in the embedded runner", () => {
   it("as the webhooks hand them over: a hot lead that came after cold ones waiting for their turn goes before them", async () => {
-    await createWebhookAgency(handle, { slug: "entregues", brokers: 5 });
+    await createWebhookAgency(handle(), { slug: "entregues", brokers: 5 });
     const handed: { name: PipelineEventName; data: unknown; key: string }[] = [];
     registerEmbeddedRunner((name, data, key) => handed.push({ name, data, key }));
     const cold = [];
@@ -74,7 +63,7 @@ describe("decision turns in the embedded runner", () => {
   });
 
   it("as a worker polls them: a hot lead that arrived after four cold ones is decided first, and every event is still decided", async () => {
-    await createWebhookAgency(handle, { slug: "turnos", brokers: 5 });
+    await createWebhookAgency(handle(), { slug: "turnos", brokers: 5 });
     const cold = [];
     for (let i = 1; i <= 4; i++) cold.push(await postLead("turnos", i, coldForm));
     const hot = await postLead("turnos", 5);
@@ -89,7 +78,7 @@ describe("decision turns in the embedded runner", () => {
     }
     expect(decided[0]).toBe(await eventoOf(hot));
     expect(decided.slice(1)).toEqual(await Promise.all(cold.map(eventoOf)));
-    const rows = await handle.db.select({ processado: eventos.processado }).from(eventos);
+    const rows = await handle().db.select({ processado: eventos.processado }).from(eventos);
     expect(rows.every((r) => r.processado)).toBe(true);
   });
 });

@@ -43,10 +43,6 @@ export class DecisionTurns {
     return this.pending.length;
   }
 
-  get running(): number {
-    return this.busy.size;
-  }
-
   push(request: DecisionRequest, attempt: number): void {
     const entry = { request, attempt, rank: decisionRank(request), seq: this.seq++ };
     // Binary search for the first entry that sorts after this one (equal ranks keep arrival order).

@@ -2,13 +2,11 @@
 // Orquestrador → Conselheiro) on a real database. Twilio is replaced at the HTTP boundary by a
 // local fake server (lib/whatsapp/testing/fake-twilio-server.ts); nothing leaves the machine.
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { templateWriter } from "@/agents/conselheiro/compose/templates";
 import { twilioClientFor } from "@/lib/whatsapp/testing/fake-twilio-client";
 import { createWebhookAgency } from "@/app/api/webhooks/portais/testing/webhook-agency";
-import { useDbForTests } from "@/lib/db/client";
 import { eventos, mensagens } from "@/lib/db/schema";
-import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { createKv } from "@/lib/kv";
 import { createOutboxClient } from "@/lib/whatsapp/outbox-client";
 import { startFakeTwilioServer } from "@/lib/whatsapp/testing/fake-twilio-server";
@@ -16,18 +14,9 @@ import type { WhatsAppClient } from "@/lib/whatsapp/types";
 import type { PipelineDeps } from "../deps";
 import { registerEmbeddedRunner } from "../dispatch";
 import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner } from "./embedded-runner";
-import { postLead, until } from "./testing/runner-harness";
+import { postLead, registerRunnerTestDb, until } from "./testing/runner-harness";
 
-let handle: TestDb;
-beforeAll(async () => {
-  handle = await createTestDb();
-  useDbForTests(handle);
-});
-afterAll(async () => {
-  registerEmbeddedRunner(undefined);
-  useDbForTests(null);
-  await handle.cleanup();
-});
+const handle = registerRunnerTestDb();
 
 const options = {
   ...DEFAULT_RUNNER_OPTIONS,
@@ -37,19 +26,19 @@ const options = {
 };
 
 function deps(whatsapp: WhatsAppClient, now: () => Date = () => new Date()): PipelineDeps {
-  return { db: handle.db, kv: createKv({ driver: "memory" }), whatsapp, now, writer: templateWriter };
+  return { db: handle().db, kv: createKv({ driver: "memory" }), whatsapp, now, writer: templateWriter };
 }
 
 /** A hot lead (Grupo OLX's visit request) posted to the real route; its lead id. */
 const postHotLead = (slug: string, n: number) => postLead(slug, n);
 
 async function alertsFor(leadId: string) {
-  return handle.db.select().from(mensagens).where(eq(mensagens.leadId, leadId));
+  return handle().db.select().from(mensagens).where(eq(mensagens.leadId, leadId));
 }
 
 describe("embedded runner", () => {
   it("a hot lead posted while the runner listens becomes one outbox alert for its broker", async () => {
-    const { brokers } = await createWebhookAgency(handle, { slug: "runner-live", brokers: 2 });
+    const { brokers } = await createWebhookAgency(handle(), { slug: "runner-live", brokers: 2 });
     const runner = new EmbeddedRunner(deps(createOutboxClient()), options);
     registerEmbeddedRunner((name, data) => {
       if (name === "lead/received") runner.enqueueEvento(data as { eventoId: string; corretorId: string | null });
@@ -70,7 +59,7 @@ describe("embedded runner", () => {
   });
 
   it("on start, its sweep picks up events recorded while no runner was there", async () => {
-    await createWebhookAgency(handle, { slug: "runner-sweep", brokers: 2 });
+    await createWebhookAgency(handle(), { slug: "runner-sweep", brokers: 2 });
     const leadIds = [await postHotLead("runner-sweep", 1), await postHotLead("runner-sweep", 2)];
     for (const id of leadIds) expect(await alertsFor(id)).toHaveLength(0);
     const runner = new EmbeddedRunner(deps(createOutboxClient()), options);
@@ -79,14 +68,14 @@ describe("embedded runner", () => {
     await runner.stop();
     for (const id of leadIds) {
       expect((await alertsFor(id)).map((m) => m.status)).toEqual(["outbox"]);
-      const [evt] = await handle.db.select().from(eventos).where(eq(eventos.leadId, id));
+      const [evt] = await handle().db.select().from(eventos).where(eq(eventos.leadId, id));
       expect(evt?.processado).toBe(true);
     }
   });
 
   it("killed mid-send, a restarted runner loses nothing and sends nothing twice", async () => {
     const fake = await startFakeTwilioServer();
-    await createWebhookAgency(handle, { slug: "runner-kill", brokers: 1 });
+    await createWebhookAgency(handle(), { slug: "runner-kill", brokers: 1 });
     const leadIds = [];
     for (let i = 1; i <= 4; i++) leadIds.push(await postHotLead("runner-kill", i));
     // Runner A: the third create lands at "Twilio" but the answer never comes back — then A is gone.

@@ -199,7 +199,8 @@ export class EmbeddedRunner {
     if (this.stopped) return;
     try {
       const found = await sweep(this.deps, { ...this.options.sweep, alertas: this.sweepsDone++ > 0 });
-      for (const e of found.eventos) this.enqueueEvento(e);
+      for (const e of found.eventos)
+        this.enqueueEvento({ eventoId: e.eventoId, corretorId: e.corretorId, urgencia: e.urgencia, score: e.score });
       for (const s of found.sends) this.enqueueSend(s);
       if (found.eventos.length || found.sends.length)
         log.info("pipeline.sweep", { eventos: found.eventos.length, envios: found.sends.length, ...found.counts });

@@ -1,18 +1,42 @@
 // Test support for the pipeline's runner tests (inngest/*.test.ts, inngest/embedded/*.test.ts): a
-// runner on a chosen clock, several sweeping at once (a second process, a restart mid-tick), a lead
-// posted to the real portal route, a wait for what the runner does in the background, and closing
-// the SLA chain of leads a test set up by hand (that chain is agents/vigilante/sla's to test).
+// file's test database, a runner on a chosen clock, several sweeping at once (a second process, a
+// restart mid-tick), a lead posted to the real portal route, a wait for what the runner does in the
+// background, and closing the SLA chain of leads a test set up by hand (that chain is
+// agents/vigilante/sla's to test).
 import { eq } from "drizzle-orm";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { templateWriter } from "@/agents/conselheiro/compose/templates";
 import { authHeaders, deliveryRequest, fixture } from "@/app/api/webhooks/portais/testing/webhook-agency";
 import { POST } from "@/app/api/webhooks/portais/[...rota]/route";
-import type { Db } from "@/lib/db/client";
+import { useDbForTests, type Db } from "@/lib/db/client";
 import { leads } from "@/lib/db/schema";
+import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { createKv } from "@/lib/kv";
 import type { WhatsAppClient } from "@/lib/whatsapp/types";
 import type { PipelineDeps } from "../../deps";
+import { registerEmbeddedRunner } from "../../dispatch";
 import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner, type EmbeddedRunnerOptions } from "../embedded-runner";
+
+/**
+ * The file's database, the app's too (the route handlers read it) from beforeAll on; afterAll also
+ * unhooks any runner a test left registered. An accessor, since the database exists only once beforeAll ran.
+ */
+export function registerRunnerTestDb(): () => TestDb {
+  let handle: TestDb | undefined;
+  beforeAll(async () => {
+    handle = await createTestDb();
+    useDbForTests(handle);
+  });
+  afterAll(async () => {
+    registerEmbeddedRunner(undefined);
+    useDbForTests(null);
+    await handle?.cleanup();
+  });
+  return () => {
+    if (!handle) throw new Error("the test database exists from beforeAll on");
+    return handle;
+  };
+}
 
 /** A sweep only when the test asks for one; quick retries; analyses as soon as nothing urgent waits. */
 export const RUNNER_TEST_OPTIONS: EmbeddedRunnerOptions = {

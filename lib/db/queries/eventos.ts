@@ -6,7 +6,7 @@ import { newId } from "@/lib/ids";
 import type { Db } from "../client";
 import { CompiledStatement, compiledRowInsert, type BoundStatement } from "../wire/compiled-statement";
 import { decodeRow } from "../decode-row";
-import { EVENTO_TIPOS, eventos, leads, URGENCIAS } from "../schema";
+import { EVENTO_TIPOS, eventos, leads, URGENCIAS, type Urgencia } from "../schema";
 import { idSchema, leadIdsSchema, ownerFilter, type AlvoDosLeads } from "./columns";
 
 export type Evento = typeof eventos.$inferSelect;
@@ -303,7 +303,15 @@ export async function listUnprocessedEventos(
   );
 }
 
-const URGENCIA_PRIMEIRO = sql`case ${eventos.urgencia} when 'critica' then 0 when 'alta' then 1 when 'media' then 2 when 'baixa' then 3 else 2 end`;
+// From URGENCIAS (least urgent first), as decision-turns ranks, so the order is written once; no
+// urgência ranks as `media`. Raw, since the values are the code's own constants, not input.
+const urgenciaRank = (u: Urgencia) => URGENCIAS.length - 1 - URGENCIAS.indexOf(u);
+const URGENCIA_PRIMEIRO = sql`case ${eventos.urgencia} ${sql.raw(
+  [...URGENCIAS]
+    .reverse()
+    .map((u) => `when '${u}' then ${urgenciaRank(u)}`)
+    .join(" "),
+)} else ${sql.raw(String(urgenciaRank("media")))} end`;
 
 /** How far behind the Orquestrador is: undecided events and the detection time of the oldest one. */
 export async function pipelineBacklog(db: Db): Promise<{ pendentes: number; maisAntigo: Date | null }> {
