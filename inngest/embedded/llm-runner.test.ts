@@ -40,7 +40,7 @@ afterAll(async () => {
 const options = { ...DEFAULT_RUNNER_OPTIONS, sweepEveryMs: 60_000, sweep: { eventGraceMs: 0, sendLeaseMs: 120_000 } };
 
 // Generous waits: a loaded test machine must not turn the model's answer into a timeout.
-function deps(): PipelineDeps {
+function deps(prazo: { alertaPrazoMs: number } = { alertaPrazoMs: 10_000 }): PipelineDeps {
   const now = () => new Date();
   const llm = {
     ...createLlm(
@@ -48,7 +48,7 @@ function deps(): PipelineDeps {
       usageRecorder(handle.db, now),
     ),
     alertaOrcamentoMs: 4_000,
-    alertaPrazoMs: 10_000,
+    ...prazo,
   };
   return {
     db: handle.db,
@@ -67,8 +67,8 @@ const postMarina = (slug: string, n: number) =>
 // Generous: a loaded test machine must not turn the model's answer into a timeout.
 const until = (check: () => Promise<boolean>) => untilWithin(check, 30_000);
 
-async function runLead(slug: string, n: number) {
-  const runner = new EmbeddedRunner(deps(), options);
+async function runLead(slug: string, n: number, pipeline: PipelineDeps = deps()) {
+  const runner = new EmbeddedRunner(pipeline, options);
   registerEmbeddedRunner((name, data) => {
     const d = data as { eventoId?: string; corretorId?: string | null; leadId?: string };
     if (name === "lead/received") {
@@ -123,6 +123,18 @@ describe("the pipeline with a model (fake OpenAI-compatible server)", () => {
     expect(alerta.sentAt!.getTime() - alerta.criadoEm.getTime()).toBeLessThan(15_000);
     expect(alerta).toMatchObject({ escritaPor: "regras", escritaMotivo: "tempo_esgotado", status: "outbox" });
     expect(alerta.corpo).toContain("Marina Teste2");
+  });
+
+  it("a hot alert decided after its deadline is gone goes out in the template's words, and the model is not asked to write it", async () => {
+    await createWebhookAgency(handle, { slug: "llm-sem-tempo", brokers: 1 });
+    fake.answer = plausibleAnswer;
+    const antes = fake.requests.length;
+    // A deadline of 1 ms: by the decision, the queues have taken all of it.
+    const { alerta } = await runLead("llm-sem-tempo", 4, deps({ alertaPrazoMs: 1 }));
+    expect(alerta).toMatchObject({ escritaPor: "regras", escritaMotivo: "tempo_esgotado", status: "outbox" });
+    expect(alerta.corpo).toContain("Marina Teste4");
+    const escritas = fake.requests.slice(antes).filter((r) => r.messages.at(-1)!.content.includes("<dados>"));
+    expect(escritas).toEqual([]);
   });
 
   it("a model that invents a link or drops the score is not sent: the template goes, with the reason", async () => {
