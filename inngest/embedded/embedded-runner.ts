@@ -147,13 +147,6 @@ export class EmbeddedRunner {
     this.timers.clear();
     for (let n = this.decisions.clear(); n > 0; n--) this.analyses.urgentDone();
     await Promise.allSettled([...this.inFlight]);
-    const tr = ((globalThis as any).__trace ?? []) as [string, number, number][];
-    const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
-    for (const [k, v] of Object.entries(((globalThis as any).__ph ?? {}) as Record<string, number[]>)) console.error(`PHASE ${k} n=${v.length} p50 ${pct(v, 50)} p95 ${pct(v, 95)}`);
-    for (const u of ["alta", "media", "baixa"]) {
-      const r = tr.filter((x) => x[0] === u);
-      if (r.length) console.error(`TRACE ${u} n=${r.length} wait p50 ${pct(r.map((x) => x[1]), 50)} p95 ${pct(r.map((x) => x[1]), 95)} run p50 ${pct(r.map((x) => x[2]), 50)} p95 ${pct(r.map((x) => x[2]), 95)}`);
-    }
   }
 
   /** Resolves when nothing is queued or running (tests, graceful shutdown). */
@@ -235,7 +228,6 @@ export class EmbeddedRunner {
     this.analyses.urgentQueued();
     if (job.kind === "orchestrate") {
       const { kind: _kind, ...request } = job;
-      (request as { _q?: number })._q = Date.now();
       this.decisions.push(request, attempt);
       this.startDecisions();
       return;
@@ -258,11 +250,7 @@ export class EmbeddedRunner {
   private startDecisions(): void {
     if (this.stopped) return;
     for (const { request, attempt } of this.decisions.take()) {
-      const t0 = Date.now();
-      const q0 = (request as { _q?: number })._q ?? t0;
       this.track(this.execute({ kind: "orchestrate", ...request }, attempt), () => {
-        (globalThis as any).__trace ??= [];
-        (globalThis as any).__trace.push([request.urgencia ?? "?", t0 - q0, Date.now() - t0]);
         this.decisions.done(request.corretorId);
         this.analyses.urgentDone();
         this.startDecisions();
