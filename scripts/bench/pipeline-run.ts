@@ -3,7 +3,6 @@
 import { sql } from "drizzle-orm";
 import { createModelAnalyzer } from "@/agents/analista/conversation-analyzer/model-analyzer";
 import { templateWriter } from "@/agents/conselheiro/compose/templates";
-import type { FakeOpenAiServer } from "@/lib/llm/testing/fake-openai-server";
 import { twilioClientFor } from "@/lib/whatsapp/testing/fake-twilio-client";
 import { createWebhookAgency } from "@/app/api/webhooks/portais/testing/webhook-agency";
 // Renamed: its `use` prefix makes the React hooks lint rule take it for a hook.
@@ -16,7 +15,7 @@ import { registerEmbeddedRunner } from "@/inngest/dispatch";
 import { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner } from "@/inngest/embedded/embedded-runner";
 import { wireToRunner } from "@/inngest/embedded/wire-to-runner";
 import { databaseUrlFor, dropDatabase, recreateDatabase } from "@/scripts/lib/fresh-database";
-import { benchLlm, startSlowFakeModel } from "./fake-llm";
+import { benchLlm, startRemoteSlowFakeModel, type RemoteFakeModel } from "./fake-llm";
 import { startRemoteFakeTwilio, type RemoteFakeTwilio } from "./fake-twilio-process";
 import { postLeads } from "./pipeline-leads";
 import { startBenchWorker, type BenchWorker } from "./pipeline-worker";
@@ -68,7 +67,7 @@ export async function runPipelineBench(o: PipelineBenchOptions): Promise<Pipelin
   let fake: RemoteFakeTwilio | null = null;
   let runner: EmbeddedRunner | null = null;
   let worker: BenchWorker | null = null;
-  let model: FakeOpenAiServer | null = null;
+  let model: RemoteFakeModel | null = null;
   const kv = getKv(); // the same Redis connection the route handler uses (env.kv, set by pipeline.ts)
   try {
     handle = await openFreshDatabase(o.databaseUrl, o.database);
@@ -81,7 +80,7 @@ export async function runPipelineBench(o: PipelineBenchOptions): Promise<Pipelin
     // without any, cached generic plans pick indexes by guesswork (see docs/performance.md, "Three costs were not round trips").
     await handle.db.execute(sql`analyze`);
 
-    if (o.llm) model = await startSlowFakeModel();
+    if (o.llm) model = await startRemoteSlowFakeModel();
     if (o.worker) {
       worker = await startBenchWorker({
         databaseUrl: databaseUrlFor(o.databaseUrl, o.database),

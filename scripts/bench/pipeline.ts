@@ -80,7 +80,7 @@ function report(o: PipelineBenchOptions, redisUrl: string, r: PipelineResults): 
   );
   if (o.llm)
     console.log(
-      `Modelo: servidor FALSO local compatível com OpenAI, respostas em 300–1.500 ms — mensagens escritas pelo modelo: ${nf(r.escrita["modelo"] ?? 0)}, pelo template: ${
+      `Modelo: servidor FALSO local compatível com OpenAI, em outro processo, respostas em 300–1.500 ms — mensagens escritas pelo modelo: ${nf(r.escrita["modelo"] ?? 0)}, pelo template: ${
         Object.entries(r.escrita)
           .filter(([k]) => k !== "modelo")
           .map(([k, n]) => `${nf(n)} (${k})`)
