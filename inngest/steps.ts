@@ -4,7 +4,7 @@
 import { analyzeInteracoes } from "@/agents/analista/analyze-interacoes";
 import { UNCONFIRMED } from "@/agents/conselheiro/send/send-policy";
 import { flushAgrupamentos } from "@/agents/orquestrador/flush-agrupamentos";
-import { processEvento, type OrquestradorDeps } from "@/agents/orquestrador/process-evento";
+import { decidida, processEvento, type OrquestradorDeps } from "@/agents/orquestrador/process-evento";
 import { releaseScheduled } from "@/agents/orquestrador/release-scheduled";
 import { sweepSla } from "@/agents/vigilante/sla/sweep-sla";
 import { sweepFollowUps } from "@/agents/vigilante/follow-up/sweep-follow-ups";
@@ -27,7 +27,7 @@ export async function orchestrate(deps: OrquestradorDeps, eventoId: string): Pro
   const rows =
     result.mensagens ??
     (await Promise.all(result.mensagemIds.map((id) => getMensagemById(deps.db, id)))).flatMap((m) =>
-      m ? [{ id: m.id, status: m.status, corretorId: m.corretorId, textoPronto: m.escritaPor !== null }] : [],
+      m ? [decidida(m)] : [],
     );
   return rows
     .filter((m) => m.status === "pendente")

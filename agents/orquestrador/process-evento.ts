@@ -229,7 +229,8 @@ async function writeDecision(
   return { acao: "agora", mensagemIds: [mensagem.id], mensagens: [decidida(mensagem)], cota };
 }
 
-const decidida = (m: Mensagem): MensagemDecidida => ({
+/** What the send step needs of a message row the decision wrote (or an earlier run wrote). */
+export const decidida = (m: Mensagem): MensagemDecidida => ({
   id: m.id,
   status: m.status,
   corretorId: m.corretorId,

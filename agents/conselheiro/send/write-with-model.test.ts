@@ -6,7 +6,8 @@ import { getMensagemById } from "@/lib/db/queries/mensagens";
 import type { Redacao } from "@/lib/domain/redacao";
 import { mockLlm } from "@/lib/llm/testing/mock-llm";
 import { newPendente, registerSendHarness } from "./testing/send-fixtures";
-import { ALERTA_ORCAMENTO_MS, checkModelText, writeWithModel } from "./write-with-model";
+import { ALERTA_ORCAMENTO_MS } from "./alert-deadline";
+import { checkModelText, writeWithModel } from "./write-with-model";
 
 const h = registerSendHarness();
 

@@ -14,8 +14,6 @@ import { log } from "@/lib/log";
 import { MAX_CORPO } from "@/lib/whatsapp/text/compose";
 import { alertClockStart, alertModelBudgetFor, MOTIVO_SEM_TEMPO } from "./alert-deadline";
 
-export { ALERTA_ORCAMENTO_MS } from "./alert-deadline";
-
 const INSTRUCOES: Record<string, string> = {
   novo_lead:
     "um alerta de novo lead para o corretor: quem é, de qual portal, qual imóvel, o score e por quê, o que pediu",
