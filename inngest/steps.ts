@@ -15,6 +15,7 @@ import { log } from "@/lib/log";
 import { listUnprocessedEventos } from "@/lib/db/queries/eventos";
 import { escreverRascunhosPendentes } from "@/agents/conselheiro/rascunho/rascunhos-pendentes";
 import { getMensagemById, listSendableIds, requeueStaleEnviando } from "@/lib/db/queries/mensagens";
+import type { MensagemParaEscrita } from "@/lib/db/queries/mensagens-escrita";
 import type { MessageSend } from "@/agents/pipeline-events";
 import type { PipelineDeps } from "./deps";
 
@@ -22,6 +23,14 @@ export type SendRequest = MessageSend;
 
 /** Orquestrador for one event; returns the messages to send now. */
 export async function orchestrate(deps: OrquestradorDeps, eventoId: string): Promise<SendRequest[]> {
+  return (await orchestrateInProcess(deps, eventoId)).map((d) => d.send);
+}
+
+/** A message to send now and, when this run wrote it, its row for the model's turn in this process. */
+export type DecidedSend = { send: SendRequest; linha?: MensagemParaEscrita };
+
+/** orchestrate for a runner that keeps the rows in memory (the embedded runner's write job reads none). */
+export async function orchestrateInProcess(deps: OrquestradorDeps, eventoId: string): Promise<DecidedSend[]> {
   const result = await processEvento(deps, eventoId);
   // This run's rows come back as committed; an earlier run's decision (a retry) is read again.
   const rows =
@@ -32,10 +41,13 @@ export async function orchestrate(deps: OrquestradorDeps, eventoId: string): Pro
   return rows
     .filter((m) => m.status === "pendente")
     .map((m) => ({
-      mensagemId: m.id,
-      corretorId: m.corretorId,
-      ...(result.requestId ? { requestId: result.requestId } : {}),
-      ...(m.textoPronto ? { textoPronto: true } : {}),
+      send: {
+        mensagemId: m.id,
+        corretorId: m.corretorId,
+        ...(result.requestId ? { requestId: result.requestId } : {}),
+        ...(m.textoPronto ? { textoPronto: true } : {}),
+      },
+      ...(m.linha && !m.textoPronto ? { linha: m.linha } : {}),
     }));
 }
 

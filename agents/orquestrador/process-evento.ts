@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/client";
 import { getEventoContext, retornoKey } from "@/lib/db/queries/evento-context";
 import type { Evento } from "@/lib/db/queries/eventos";
 import { ESCRITA_REGRAS, insertMensagemOnce, type Mensagem } from "@/lib/db/queries/mensagens";
+import type { MensagemParaEscrita } from "@/lib/db/queries/mensagens-escrita";
 import { recordDecision, recordDecisionOnly } from "@/lib/db/units/record-decision";
 import { parseConfiguracoes } from "@/lib/domain/configuracoes-imobiliaria";
 import { AppError } from "@/lib/errors";
@@ -14,7 +15,7 @@ import { saoPauloDay } from "@/lib/kv/keys";
 import type { Kv } from "@/lib/kv/types";
 import { log } from "@/lib/log";
 import type { Llm } from "@/lib/llm/types";
-import { alertClockStart, alertModelBudgetFor, MOTIVO_SEM_TEMPO } from "@/agents/conselheiro/send/alert-deadline";
+import { alertClockStart, alertModelTurn } from "@/agents/conselheiro/send/alert-deadline";
 import type { Decision } from "./decide";
 import { decideWithRepeats, isRepeatInquiry, type Chave } from "./decide-repeat";
 import { followUpInput, followUpKey } from "./follow-up-input";
@@ -27,12 +28,14 @@ export type OrquestradorDeps = {
   now: () => Date;
   writer?: MessageWriter;
   /** With a model, a hot alert whose deadline leaves it no turn is written as the template at once. */
-  llm?: Pick<Llm, "alertaOrcamentoMs" | "alertaPrazoMs"> | null;
+  llm?: Pick<Llm, "alertaOrcamentoMs" | "alertaPrazoMs" | "latencia"> | null;
 };
 /** A message this run wrote, as committed: what the caller sends needs no second read. */
 export type MensagemDecidida = Pick<Mensagem, "id" | "status" | "corretorId"> & {
   /** The text is settled (the template, chosen at the decision): no model turn is due. */
   textoPronto: boolean;
+  /** The row with its event's detection: the model's turn in this process needs no read of its own. */
+  linha?: MensagemParaEscrita;
 };
 export type ProcessEventoResult = {
   mensagemIds: string[];
@@ -209,7 +212,7 @@ async function writeDecision(
       scheduledFor: decision.quando,
     });
     if (tookByOther(mensagem, criada)) return { acao: "repetida", mensagemIds: [], mensagens: [] };
-    return { acao: "agendar", mensagemIds: [mensagem.id], mensagens: [decidida(mensagem)] };
+    return { acao: "agendar", mensagemIds: [mensagem.id], mensagens: [decidida(mensagem, ctx.evento)] };
   }
 
   const slot = await takeQuota(deps, { id: corretor.id, limiteDiario: corretor.preferencias.limiteDiario });
@@ -217,7 +220,7 @@ async function writeDecision(
   const { mensagem, criada } = await insertMensagemOnce(deps.tx, {
     ...base,
     status: slot.allowed ? "pendente" : "retida_cota",
-    ...(slot.allowed && base.tipo === "alerta" && semTempoParaModelo(deps, ctx) ? TEMPLATE_SEM_TEMPO : {}),
+    ...(slot.allowed && base.tipo === "alerta" ? templateSemModelo(deps, ctx) : {}),
   });
   if (!criada) {
     // The alert already existed (an event reset by hand, or another repeat's): it keeps its own slot, this one goes back.
@@ -226,29 +229,30 @@ async function writeDecision(
     if (tookByOther(mensagem, criada)) return { acao: "repetida", mensagemIds: [], mensagens: [] };
   }
   const cota = mensagem.status === "retida_cota" ? "retida" : "liberada";
-  return { acao: "agora", mensagemIds: [mensagem.id], mensagens: [decidida(mensagem)], cota };
+  return { acao: "agora", mensagemIds: [mensagem.id], mensagens: [decidida(mensagem, ctx.evento)], cota };
 }
 
 /** What the send step needs of a message row the decision wrote (or an earlier run wrote). */
-export const decidida = (m: Mensagem): MensagemDecidida => ({
+export const decidida = (m: Mensagem, evento?: Pick<Evento, "id" | "dataDeteccao">): MensagemDecidida => ({
   id: m.id,
   status: m.status,
   corretorId: m.corretorId,
   textoPronto: m.escritaPor !== null,
+  ...(evento && m.eventoId === evento.id ? { linha: { ...m, eventoDetectadoEm: evento.dataDeteccao } } : {}),
 });
-
-const TEMPLATE_SEM_TEMPO = { escritaPor: ESCRITA_REGRAS, escritaMotivo: MOTIVO_SEM_TEMPO };
 
 /**
  * The template-first rule, applied where the row is written: when the queues already took the hot
- * alert's deadline, the model gets no turn, and the row goes out as it is without a second write.
+ * alert's deadline, or the model has lately been too slow for what is left of it, the model gets no
+ * turn, and the row goes out as it is without a second write.
  */
-function semTempoParaModelo(deps: TxDeps, ctx: LoadedEventoContext): boolean {
-  if (!deps.llm) return false;
+function templateSemModelo(deps: TxDeps, ctx: LoadedEventoContext) {
+  if (!deps.llm) return {};
   const desde = alertClockStart({ criadoEm: deps.now, scheduledFor: null, eventoDetectadoEm: ctx.evento.dataDeteccao });
-  if (alertModelBudgetFor(deps.llm, desde, deps.clock()) > 0) return false;
-  log.info("conselheiro.alerta_sem_tempo_para_modelo", { eventoId: ctx.evento.id, na: "decisao" });
-  return true;
+  const { motivo } = alertModelTurn(deps.llm, desde, deps.clock());
+  if (!motivo) return {};
+  log.info("conselheiro.alerta_sem_modelo", { eventoId: ctx.evento.id, motivo, na: "decisao" });
+  return { escritaPor: ESCRITA_REGRAS, escritaMotivo: motivo };
 }
 
 /** What a decision that writes no message records; a settings page's test lead (routed to nobody by the Vigilante) says so, not "no active broker". */

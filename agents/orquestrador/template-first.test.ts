@@ -7,6 +7,7 @@ import { updatePreferencias } from "@/lib/db/queries/corretores";
 import { listMensagens } from "@/lib/db/queries/mensagens";
 import { createTestDb, type TestDb } from "@/lib/db/test-db";
 import { orchestrate } from "@/inngest/steps";
+import { LatencyWindow } from "@/lib/llm/latency";
 import { processEvento } from "./process-evento";
 import { createDefaultKv, createLeadEvento, createScene, fixedClock, TUE_1000 } from "./testing/orquestrador-fixture";
 
@@ -48,6 +49,17 @@ describe("a hot alert the deadline leaves no model turn", () => {
     expect(alerta).toMatchObject({ status: "pendente", escritaPor: null, escritaMotivo: null });
     expect(sends).toHaveLength(1);
     expect(sends[0]!.textoPronto).toBeUndefined();
+  });
+
+  it("is decided 200 ms after the webhook, but the model has lately missed such deadlines: the template, marked why", async () => {
+    const { evento, alertas } = await hotLead();
+    const latencia = new LatencyWindow();
+    for (let i = 0; i < 10; i++) latencia.timedOut(1_000);
+    const sends = await orchestrate({ db: testDb.db, kv, now: at(200), llm: { ...modelo, latencia } }, evento.id);
+
+    const [alerta] = await alertas();
+    expect(alerta).toMatchObject({ status: "pendente", escritaPor: "regras", escritaMotivo: "ia_lenta" });
+    expect(sends).toEqual([expect.objectContaining({ mensagemId: alerta!.id, textoPronto: true })]);
   });
 
   it("without a model, a late decision leaves the text to the send, as before", async () => {

@@ -16,9 +16,9 @@ vi.mock("../steps", async (importOriginal) => {
   const steps = await importOriginal<typeof import("../steps")>();
   return {
     ...steps,
-    orchestrate: (deps: Parameters<typeof steps.orchestrate>[0], eventoId: string) => {
+    orchestrateInProcess: (deps: Parameters<typeof steps.orchestrateInProcess>[0], eventoId: string) => {
       decided.push(eventoId);
-      return steps.orchestrate(deps, eventoId);
+      return steps.orchestrateInProcess(deps, eventoId);
     },
   };
 });

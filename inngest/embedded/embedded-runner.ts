@@ -12,12 +12,14 @@ import { listUnprocessedEventos } from "@/lib/db/queries/eventos";
 import type { PipelineDeps } from "../deps";
 import { analyzeInteracoes } from "@/agents/analista/analyze-interacoes";
 import { escreverRascunho } from "@/agents/conselheiro/rascunho/escrever-rascunho";
-import { writeWithModel } from "@/agents/conselheiro/send/write-with-model";
+import { decideEscrita } from "@/agents/conselheiro/send/write-with-model";
+import type { Escrita } from "@/lib/db/queries/mensagens";
+import { getMensagemParaEscrita, type MensagemParaEscrita } from "@/lib/db/queries/mensagens-escrita";
 import {
   ANALYZE_CONCURRENCY,
   analyzeBacklog,
   DEFAULT_SWEEP,
-  orchestrate,
+  orchestrateInProcess,
   sweep,
   type SendRequest,
   type SweepOptions,
@@ -71,9 +73,20 @@ export const DEFAULT_RUNNER_OPTIONS: EmbeddedRunnerOptions = {
 
 type Job =
   | ({ kind: "orchestrate" } & DecisionRequest)
-  | { kind: "send"; mensagemId: string; lane: string; requestId?: string }
-  /** The model's turn at a message, in its own lane: a broker's sends never queue behind a slow model. */
-  | { kind: "write"; mensagemId: string; corretorId: string | null; lane: string; requestId?: string }
+  /** `escrita`: the model's turn, taken by the write job, saved with the claim. */
+  | { kind: "send"; mensagemId: string; lane: string; requestId?: string; escrita?: Escrita | null }
+  /**
+   * The model's turn at a message, in its own lane: a broker's sends never queue behind a slow model.
+   * `linha`: the row as the decision wrote it, so the turn reads nothing.
+   */
+  | {
+      kind: "write";
+      mensagemId: string;
+      corretorId: string | null;
+      lane: string;
+      requestId?: string;
+      linha?: MensagemParaEscrita;
+    }
   | { kind: "analyze"; leadId: string; lane: string };
 
 export class EmbeddedRunner {
@@ -168,11 +181,18 @@ export class EmbeddedRunner {
     this.enqueue({ kind: "orchestrate", ...request }, 0);
   }
 
-  enqueueSend(req: SendRequest): void {
+  enqueueSend(req: SendRequest, linha?: MensagemParaEscrita): void {
     if (this.deps.llm && !req.textoPronto) {
       const lane = `escrita:${req.mensagemId}`;
       this.enqueue(
-        { kind: "write", mensagemId: req.mensagemId, corretorId: req.corretorId, lane, requestId: req.requestId },
+        {
+          kind: "write",
+          mensagemId: req.mensagemId,
+          corretorId: req.corretorId,
+          lane,
+          requestId: req.requestId,
+          linha,
+        },
         0,
       );
       return;
@@ -303,27 +323,25 @@ export class EmbeddedRunner {
         return;
       }
       if (job.kind === "orchestrate") {
-        const sends = await orchestrate(this.deps, job.eventoId);
+        const sends = await orchestrateInProcess(this.deps, job.eventoId);
         // Only now: until the decision is committed, a poll must not queue the event again.
         this.queued.delete(key);
-        for (const send of sends) this.enqueueSend(send);
+        for (const { send, linha } of sends) this.enqueueSend(send, linha);
         return;
       }
       if (job.kind === "write") {
-        await withRequestId(job.requestId, () =>
-          writeWithModel({ db: this.deps.db, llm: this.deps.llm!, now: this.deps.now }, job.mensagemId),
-        );
+        const escrita = await withRequestId(job.requestId, () => this.modelTurn(job));
         this.queued.delete(key);
         const lane = `envio:${job.corretorId ?? "sem"}`;
-        this.enqueue({ kind: "send", mensagemId: job.mensagemId, lane, requestId: job.requestId }, 0);
+        this.enqueue({ kind: "send", mensagemId: job.mensagemId, lane, requestId: job.requestId, escrita }, 0);
         return;
       }
       await this.throttle();
       this.queued.delete(key);
       // With a model, every send job here follows the row's write job (enqueueSend), so the sender does
-      // not read the row again to ask the model: its one read is the claim.
+      // not ask the model again: it saves the write job's answer with its claim, its one statement before Twilio.
       const result = await withRequestId(job.requestId, () =>
-        sendMensagem({ ...this.deps, llm: null }, job.mensagemId),
+        sendMensagem({ ...this.deps, llm: null }, job.mensagemId, job.escrita),
       );
       if (result.outcome === "reagendar") this.later(job, 0, result.retryInMs ?? this.options.retryBaseMs);
     } catch (err) {
@@ -336,6 +354,13 @@ export class EmbeddedRunner {
       log.warn("pipeline.step_retry", { job: key, attempt: attempt + 1, error: String(err) });
       this.later(job, attempt + 1, this.options.retryBaseMs * 2 ** attempt);
     }
+  }
+
+  /** The model's answer for the row (decideEscrita); null when it is not the model's to write. */
+  private async modelTurn(job: Extract<Job, { kind: "write" }>): Promise<Escrita | null> {
+    const linha = job.linha ?? (await getMensagemParaEscrita(this.deps.db, job.mensagemId));
+    if (!linha) return null;
+    return decideEscrita({ db: this.deps.db, llm: this.deps.llm!, now: this.deps.now }, linha);
   }
 
   /** Sliding one-second window shared by every send lane. */

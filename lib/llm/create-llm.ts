@@ -1,6 +1,7 @@
 // The model from env (OPENAI_API_KEY, OPENAI_MODEL, OPENAI_BASE_URL…): any OpenAI-compatible
 // endpoint through the AI SDK's provider, on chat completions (the API every compatible server has).
 import { createOpenAI } from "@ai-sdk/openai";
+import { LatencyWindow } from "./latency";
 import { createRateLimiter } from "./rate-limit";
 import type { Llm } from "./types";
 
@@ -13,6 +14,7 @@ export function createLlm(config: LlmConfig, onCall?: Llm["onCall"], permitido?:
     modelName: config.model,
     timeoutMs: config.timeoutMs,
     tryAcquire: createRateLimiter(config.maxRpm),
+    latencia: new LatencyWindow(),
     ...(onCall ? { onCall } : {}),
     ...(permitido ? { permitido } : {}),
   };

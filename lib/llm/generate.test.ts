@@ -77,6 +77,17 @@ describe("generateStructured through the real provider", () => {
     expect(calls.map((c) => c.ok)).toEqual([false, false]);
   });
 
+  it("remembers the model's pace: answers and timeouts feed the window a hot lead's alert consults", async () => {
+    const { llm } = await setup(() => ({ kind: "hang" }), { timeoutMs: 200 });
+    for (let i = 0; i < 4; i++) await generatePlainText(llm, request).catch(() => undefined);
+    // 4 calls × 2 attempts, none answered within 200 ms.
+    expect(llm.latencia!.chanceWithin(200)).toBe(0);
+    await fake!.close();
+    const fast = await setup(() => ({ kind: "content", content: "Olá" }));
+    for (let i = 0; i < 8; i++) await generatePlainText(fast.llm, request);
+    expect(fast.llm.latencia!.chanceWithin(fast.llm.timeoutMs)).toBe(1);
+  });
+
   it("over the per-process rate limit it does not call the model at all", async () => {
     const { llm } = await setup(() => ({ kind: "content", content: "Olá" }), { maxRpm: 1 });
     expect((await generatePlainText(llm, request)).value).toBe("Olá");

@@ -65,12 +65,15 @@ async function withLimits<T extends { usage: LlmUsage }>(
       last = new LlmUnavailableError("sem_vaga");
       break;
     }
+    const inicio = performance.now();
     try {
       const out = await attempt(AbortSignal.timeout(llm.timeoutMs));
+      llm.latencia?.answered(performance.now() - inicio);
       await record(llm, request, out.usage, true);
       return out;
     } catch (err) {
       last = err instanceof LlmUnavailableError ? err : new LlmUnavailableError(classify(err), err);
+      if (last.motivo === "tempo_esgotado") llm.latencia?.timedOut(llm.timeoutMs);
       await record(llm, request, { inputTokens: 0, outputTokens: 0 }, false);
       // A refusal or a malformed answer would repeat itself; a timeout or a 5xx may not.
       if (last.motivo === "recusa" || last.motivo === "saida_invalida") break;

@@ -1,6 +1,7 @@
 // The model layer's one interface. Agents receive an `Llm` (or null: the rules engine writes and reads
 // everything, which is the zero-config run) and never import a provider themselves.
 import type { LanguageModel } from "ai";
+import type { LatencyWindow } from "./latency";
 
 export type LlmUsage = { inputTokens: number; outputTokens: number };
 
@@ -25,6 +26,8 @@ export type Llm = {
   alertaOrcamentoMs?: number;
   /** How long after the webhook a hot lead's alert must be out, model or not (default 2 s: agents/conselheiro/send/alert-deadline.ts). */
   alertaPrazoMs?: number;
+  /** How fast the model has answered lately (lib/llm/latency.ts); a hot lead's alert asks it before calling. */
+  latencia?: LatencyWindow;
   /** Takes one request slot of the per-process rate limit; false = go to the rules engine now. */
   tryAcquire: () => boolean;
   /** Where usage goes (tokens per agency and day); failures to record never fail the call. */

@@ -111,6 +111,7 @@ const MOTIVO_ESCRITA: Record<string, string> = {
   sem_vaga: "limite de chamadas por minuto da IA",
   limite_mensal: "limite mensal da IA atingido",
   tempo_esgotado: "a IA não respondeu a tempo",
+  ia_lenta: "a IA tem demorado mais que o prazo do alerta",
   erro: "erro ao chamar a IA",
   saida_invalida: "resposta da IA fora do formato",
   recusa: "a IA recusou o pedido",

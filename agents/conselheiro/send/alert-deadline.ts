@@ -48,16 +48,32 @@ export function alertClockStart(row: {
   return row.scheduledFor && row.scheduledFor > inicio ? row.scheduledFor : inicio;
 }
 
-/** The model's turn for an alert now, as the configured model's budget and deadline allow (0 = none). */
-export function alertModelBudgetFor(
-  llm: Pick<Llm, "alertaOrcamentoMs" | "alertaPrazoMs">,
+/**
+ * Below this chance of answering within the alert's time left (lib/llm/latency.ts), the model is not
+ * asked: the call would more likely be billed and aborted than used.
+ */
+export const ALERTA_CHANCE_MINIMA = 0.5;
+
+/** `escrita_motivo` of an alert whose model has lately been too slow for the time it had left. */
+export const MOTIVO_IA_LENTA = "ia_lenta";
+
+export type AlertModelTurn =
+  { ms: number; motivo: null } | { ms: 0; motivo: typeof MOTIVO_SEM_TEMPO | typeof MOTIVO_IA_LENTA };
+
+/** The model's turn for an alert now, as the configured model's budget, deadline and recent pace allow. */
+export function alertModelTurn(
+  llm: Pick<Llm, "alertaOrcamentoMs" | "alertaPrazoMs" | "latencia">,
   desde: Date,
   agora: Date,
-): number {
-  return alertModelBudgetMs({
+): AlertModelTurn {
+  const ms = alertModelBudgetMs({
     desde,
     agora,
     orcamentoMs: llm.alertaOrcamentoMs ?? ALERTA_ORCAMENTO_MS,
     ...(llm.alertaPrazoMs !== undefined ? { prazoMs: llm.alertaPrazoMs } : {}),
   });
+  if (ms === 0) return { ms: 0, motivo: MOTIVO_SEM_TEMPO };
+  const chance = llm.latencia?.chanceWithin(ms) ?? null;
+  if (chance !== null && chance < ALERTA_CHANCE_MINIMA) return { ms: 0, motivo: MOTIVO_IA_LENTA };
+  return { ms, motivo: null };
 }

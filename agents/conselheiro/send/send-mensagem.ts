@@ -5,8 +5,10 @@ import {
   claimMensagem,
   findMensagemByProviderSid,
   transitionMensagem,
+  type Escrita,
   type Mensagem,
 } from "@/lib/db/queries/mensagens";
+import { getMensagemParaEscrita } from "@/lib/db/queries/mensagens-escrita";
 import { contentSidEnvVar, type TwilioTemplates } from "@/lib/domain/twilio-templates";
 import type { Llm } from "@/lib/llm/types";
 import { log } from "@/lib/log";
@@ -23,7 +25,7 @@ import {
   UNCONFIRMED_RETRY_MS,
 } from "./send-policy";
 import { SEND_TEXTS } from "./send-texts";
-import { writeWithModel } from "./write-with-model";
+import { decideEscrita } from "./write-with-model";
 
 export type SendMensagemDeps = {
   db: Db;
@@ -33,7 +35,7 @@ export type SendMensagemDeps = {
   statusCallbackUrl?: string;
   /** Content template sids per message kind (env); an agency's own settings win over them. */
   templates?: TwilioTemplates;
-  /** With a model, a message that allows it is rewritten in natural pt-BR first (write-with-model.ts). */
+  /** With a model, a message that allows it is rewritten in natural pt-BR first (write-with-model.ts), saved with the claim. */
   llm?: Llm | null;
 };
 export type SendOutcome = "enviada" | "outbox" | "ja_processada" | "reagendar" | "incerta" | "falhou";
@@ -45,10 +47,15 @@ const codeOf = (e: WhatsAppSendError) =>
   (e.code ?? (e.httpStatus ? `http_${e.httpStatus}` : "desconhecido")).slice(0, 20);
 const describe = (e: WhatsAppSendError) => `${codeOf(e)}: ${e.message}`.slice(0, 500);
 
-export async function sendMensagem(deps: SendMensagemDeps, mensagemId: string): Promise<SendMensagemResult> {
-  if (deps.llm) await writeWithModel({ db: deps.db, llm: deps.llm, now: deps.now }, mensagemId);
+export async function sendMensagem(
+  deps: SendMensagemDeps,
+  mensagemId: string,
+  /** The model's turn already taken (the runner's write job): saved with the claim. */
+  escrita?: Escrita | null,
+): Promise<SendMensagemResult> {
+  const decided = escrita ?? (deps.llm ? await modelTurn(deps, deps.llm, mensagemId) : null);
   const claimedAt = deps.now();
-  const row = await claimMensagem(deps.db, mensagemId, claimedAt);
+  const row = await claimMensagem(deps.db, mensagemId, claimedAt, decided ?? undefined);
   if (!row) return { outcome: "ja_processada" };
   if (deps.whatsapp.mode === "outbox") {
     // The dashboard shows the row itself, buttons included; no template is involved.
@@ -75,6 +82,11 @@ export async function sendMensagem(deps: SendMensagemDeps, mensagemId: string): 
     if (earlier) return adopt(ctx, earlier, likely);
   }
   return attempt(ctx, row.erroCodigo === OUTSIDE_WINDOW);
+}
+
+async function modelTurn(deps: SendMensagemDeps, llm: Llm, mensagemId: string): Promise<Escrita | null> {
+  const row = await getMensagemParaEscrita(deps.db, mensagemId);
+  return row ? decideEscrita({ db: deps.db, llm, now: deps.now }, row) : null;
 }
 
 async function attempt(ctx: Ctx, exigeTemplate: boolean): Promise<SendMensagemResult> {

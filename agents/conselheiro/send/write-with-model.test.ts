@@ -2,12 +2,14 @@
 // Lead text is untrusted: whatever it says, and whatever a model then does, only the words change.
 import { describe, expect, it } from "vitest";
 import { insertEvento } from "@/lib/db/queries/eventos";
-import { getMensagemById } from "@/lib/db/queries/mensagens";
+import { claimMensagem, getMensagemById, saveEscritaMensagem } from "@/lib/db/queries/mensagens";
+import { getMensagemParaEscrita } from "@/lib/db/queries/mensagens-escrita";
 import type { Redacao } from "@/lib/domain/redacao";
+import { LatencyWindow } from "@/lib/llm/latency";
 import { mockLlm } from "@/lib/llm/testing/mock-llm";
 import { newPendente, registerSendHarness } from "./testing/send-fixtures";
 import { ALERTA_ORCAMENTO_MS } from "./alert-deadline";
-import { checkModelText, writeWithModel } from "./write-with-model";
+import { checkModelText, decideEscrita, writeWithModel } from "./write-with-model";
 
 const h = registerSendHarness();
 
@@ -117,6 +119,52 @@ describe("writeWithModel", () => {
     expect(prompts).toHaveLength(0);
     expect(calls).toHaveLength(0);
     expect(saved).toMatchObject({ corpo: row.corpo, escritaPor: "regras", escritaMotivo: "tempo_esgotado" });
+  });
+
+  it("a hot alert is not offered to a model that has lately missed such deadlines; a digest still is", async () => {
+    const latencia = new LatencyWindow();
+    for (let i = 0; i < 10; i++) latencia.timedOut(1_000);
+    const { llm, prompts } = mockLlm(() => BOA, { latencia });
+    const alerta = await rowWith("oi");
+    const digest = await rowWith("oi", { tipo: "agrupada" });
+    expect(await writeWithModel({ db: h.t.db, llm, now: h.clock.now }, alerta.id)).toMatchObject({
+      corpo: alerta.corpo,
+      escritaPor: "regras",
+      escritaMotivo: "ia_lenta",
+    });
+    expect(prompts).toHaveLength(0);
+    expect((await writeWithModel({ db: h.t.db, llm, now: h.clock.now }, digest.id))!.escritaPor).toBe("modelo:mock-1");
+  });
+
+  it("the sender's path: the model's answer is kept in memory and saved with the claim, one statement", async () => {
+    const { llm } = mockLlm(() => BOA);
+    const row = await rowWith("quero visitar sábado");
+    const escrita = await decideEscrita(
+      { db: h.t.db, llm, now: h.clock.now },
+      (await getMensagemParaEscrita(h.t.db, row.id))!,
+    );
+    expect((await getMensagemById(h.t.db, row.id))!.escritaPor).toBeNull();
+
+    const claimed = await claimMensagem(h.t.db, row.id, h.clock.now(), escrita!);
+    expect(claimed).toMatchObject({
+      status: "enviando",
+      corpo: `${BOA}\n\n👉 Responder agora: https://lastro.example.com/r/abc`,
+      escritaPor: "modelo:mock-1",
+      escritaMotivo: null,
+    });
+  });
+
+  it("a claim never replaces text someone already settled on the row", async () => {
+    const { llm } = mockLlm(() => BOA);
+    const row = await rowWith("oi");
+    const escrita = await decideEscrita(
+      { db: h.t.db, llm, now: h.clock.now },
+      (await getMensagemParaEscrita(h.t.db, row.id))!,
+    );
+    await saveEscritaMensagem(h.t.db, row.id, { escritaPor: "regras", escritaMotivo: "tempo_esgotado" }, h.clock.now());
+
+    const claimed = await claimMensagem(h.t.db, row.id, h.clock.now(), escrita!);
+    expect(claimed).toMatchObject({ corpo: row.corpo, escritaPor: "regras", escritaMotivo: "tempo_esgotado" });
   });
 
   it("the deadline is the alert's alone: a digest written as late still gets the model", async () => {

@@ -2,8 +2,14 @@
 // it rewrites the body from the row's `redacao` in natural pt-BR. Its text is kept only if every fact
 // is there unchanged, it carries no link, phone or e-mail of its own, and it fits WhatsApp; otherwise
 // the template goes, and the row says why. Recipients, buttons, links and status are never the model's.
-import { ESCRITA_REGRAS, getMensagemById, saveEscritaMensagem, type Mensagem } from "@/lib/db/queries/mensagens";
-import { getMensagemParaEscrita } from "@/lib/db/queries/mensagens-escrita";
+import {
+  ESCRITA_REGRAS,
+  getMensagemById,
+  saveEscritaMensagem,
+  type Escrita,
+  type Mensagem,
+} from "@/lib/db/queries/mensagens";
+import { getMensagemParaEscrita, type MensagemParaEscrita } from "@/lib/db/queries/mensagens-escrita";
 import type { Db } from "@/lib/db/client";
 import type { Redacao } from "@/lib/domain/redacao";
 import { linkOuContato } from "@/lib/llm/check-output";
@@ -12,7 +18,7 @@ import { redactForModel } from "@/lib/llm/redact";
 import { LlmUnavailableError, type Llm } from "@/lib/llm/types";
 import { log } from "@/lib/log";
 import { MAX_CORPO } from "@/lib/whatsapp/text/compose";
-import { alertClockStart, alertModelBudgetFor, MOTIVO_SEM_TEMPO } from "./alert-deadline";
+import { alertClockStart, alertModelTurn } from "./alert-deadline";
 
 const INSTRUCOES: Record<string, string> = {
   novo_lead:
@@ -83,21 +89,31 @@ export function checkModelText(texto: string, redacao: Redacao): string | null {
 
 export type WriteDeps = { db: Db; llm: Llm; now: () => Date };
 
-/** Lets the model write the row once; returns the row as it will be sent. */
+/** Lets the model write the row once and saves what it decided; returns the row as it will be sent. */
 export async function writeWithModel(deps: WriteDeps, mensagemId: string): Promise<Mensagem | null> {
   const row = await getMensagemParaEscrita(deps.db, mensagemId);
-  if (!row?.redacao || row.escritaPor !== null || (row.status !== "pendente" && row.status !== "agendada")) return row;
+  const escrita = row ? await decideEscrita(deps, row) : null;
+  if (!row || !escrita) return row;
+  return (await saveEscritaMensagem(deps.db, row.id, escrita, deps.now())) ?? (await getMensagemById(deps.db, row.id));
+}
+
+/**
+ * The model's turn at a row, without writing it: its text, or the template and why. Null when the
+ * row is not the model's to write (no facts to keep, written already, no longer waiting to go).
+ * The sender saves the answer with its claim (claimMensagem), so a turn costs no statement of its own.
+ */
+export async function decideEscrita(deps: WriteDeps, row: MensagemParaEscrita): Promise<Escrita | null> {
+  if (!row.redacao || row.escritaPor !== null || (row.status !== "pendente" && row.status !== "agendada")) return null;
   const alerta = row.tipo === "alerta";
   let llm = deps.llm;
   if (alerta) {
-    const budget = alertModelBudgetFor(deps.llm, alertClockStart(row), deps.now());
-    if (budget === 0) {
-      log.info("conselheiro.alerta_sem_tempo_para_modelo", { mensagemId: row.id });
-      return saveTemplate(deps, row.id, MOTIVO_SEM_TEMPO);
+    const turn = alertModelTurn(deps.llm, alertClockStart(row), deps.now());
+    if (turn.motivo) {
+      log.info("conselheiro.alerta_sem_modelo", { mensagemId: row.id, motivo: turn.motivo });
+      return template(turn.motivo);
     }
-    llm = { ...deps.llm, timeoutMs: Math.min(deps.llm.timeoutMs, budget) };
+    llm = { ...deps.llm, timeoutMs: Math.min(deps.llm.timeoutMs, turn.ms) };
   }
-  let motivo: string;
   try {
     const { value } = await generatePlainText(llm, {
       tarefa: "mensagem",
@@ -107,28 +123,16 @@ export async function writeWithModel(deps: WriteDeps, mensagemId: string): Promi
       tentativas: alerta ? 1 : 2,
     });
     const problema = checkModelText(value, row.redacao);
-    if (!problema) {
-      const corpo = `${value.trim()}\n\n${row.redacao.rodape}`.trim();
-      return (
-        (await saveEscritaMensagem(
-          deps.db,
-          row.id,
-          { corpo, escritaPor: `modelo:${deps.llm.modelName}`, escritaMotivo: null },
-          deps.now(),
-        )) ?? (await getMensagemById(deps.db, row.id))
-      );
-    }
-    motivo = problema;
+    if (problema) return template(problema);
+    return {
+      corpo: `${value.trim()}\n\n${row.redacao.rodape}`.trim(),
+      escritaPor: `modelo:${deps.llm.modelName}`,
+      escritaMotivo: null,
+    };
   } catch (err) {
-    motivo = err instanceof LlmUnavailableError ? err.motivo : "erro";
+    return template(err instanceof LlmUnavailableError ? err.motivo : "erro");
   }
-  return saveTemplate(deps, row.id, motivo);
 }
 
 /** The template goes, and the row says why (the motivo shown on the message card: lib/painel/rotulos.ts). */
-async function saveTemplate(deps: WriteDeps, id: string, motivo: string): Promise<Mensagem | null> {
-  return (
-    (await saveEscritaMensagem(deps.db, id, { escritaPor: ESCRITA_REGRAS, escritaMotivo: motivo }, deps.now())) ??
-    (await getMensagemById(deps.db, id))
-  );
-}
+const template = (motivo: string): Escrita => ({ escritaPor: ESCRITA_REGRAS, escritaMotivo: motivo });

@@ -95,7 +95,15 @@ export const ESCRITA_TIPO_FIXO = "tipo_fixo";
  * Atomically moves a sendable message to `enviando` (one attempt more). Returns null when another
  * worker holds it or it is no longer sendable — the caller must then do nothing.
  */
-export async function claimMensagem(db: Db, id: string, now: Date): Promise<Mensagem | null> {
+export async function claimMensagem(
+  db: Db,
+  id: string,
+  now: Date,
+  /** The model's verdict for a row no one has written yet (write-with-model.ts): saved with the claim. */
+  escrita?: Escrita,
+): Promise<Mensagem | null> {
+  const e = escrita ? escritaSchema.parse(escrita) : null;
+  const unwritten = sql`${mensagens.escritaPor} is null`;
   const [row] = await db
     .update(mensagens)
     .set({
@@ -104,10 +112,13 @@ export async function claimMensagem(db: Db, id: string, now: Date): Promise<Mens
       atualizadoEm: now,
       // A row no model wrote goes out in the template's words, and says so: never offered to a model
       // (no key, or asked by the runner's write job already) or a kind with no redacao at all.
-      escritaPor: sql`coalesce(${mensagens.escritaPor}, ${ESCRITA_REGRAS})`,
-      escritaMotivo: sql`case when ${mensagens.escritaPor} is null
+      escritaPor: sql`coalesce(${mensagens.escritaPor}, ${e?.escritaPor ?? ESCRITA_REGRAS})`,
+      escritaMotivo: e
+        ? sql`case when ${unwritten} then ${e.escritaMotivo} else ${mensagens.escritaMotivo} end`
+        : sql`case when ${unwritten}
         then (case when ${mensagens.redacao} is null then ${ESCRITA_TIPO_FIXO} else ${ESCRITA_SEM_MODELO} end)
         else ${mensagens.escritaMotivo} end`,
+      ...(e?.corpo ? { corpo: sql`case when ${unwritten} then ${e.corpo} else ${mensagens.corpo} end` } : {}),
     })
     .where(and(eq(mensagens.id, idSchema.parse(id)), sendableNow(now)))
     .returning();
@@ -283,6 +294,8 @@ const escritaSchema = z.object({
   escritaPor: z.string().min(1).max(60),
   escritaMotivo: z.string().max(120).nullable(),
 });
+/** Who wrote a message's body, and the model's text when it is kept (write-with-model.ts). */
+export type Escrita = z.input<typeof escritaSchema>;
 
 /**
  * Records who wrote a pending message's body (and the model's text, when it is kept) once: only while
