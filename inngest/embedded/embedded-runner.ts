@@ -58,6 +58,12 @@ export type EmbeddedRunnerOptions = {
 
 /** How often `npm run worker` looks for undecided events. */
 export const WORKER_POLL_MS = 250;
+/**
+ * The most urgent undecided events a poll reads. Under a backlog the rest are already queued or can
+ * wait (urgency orders the read, so a hot lead is always among them); reading hundreds of queued ones
+ * four times a second only slowed the decisions that would clear the backlog.
+ */
+const POLL_LIMIT = 100;
 
 export const DEFAULT_RUNNER_OPTIONS: EmbeddedRunnerOptions = {
   sweepEveryMs: 30_000,
@@ -134,7 +140,7 @@ export class EmbeddedRunner {
     if (this.stopped || this.polling) return 0;
     this.polling = true;
     try {
-      const found = await listUnprocessedEventos(this.deps.db, this.deps.now(), 500);
+      const found = await listUnprocessedEventos(this.deps.db, this.deps.now(), POLL_LIMIT);
       const fresh = found.filter((e) => !this.queued.has(`evt:${e.id}`));
       for (const e of fresh) {
         this.enqueueEvento({ eventoId: e.id, corretorId: e.corretorId, urgencia: e.urgencia, score: e.score });

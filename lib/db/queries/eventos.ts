@@ -292,10 +292,10 @@ export async function listUnprocessedEventos(
         leadId: eventos.leadId,
         imobiliariaId: eventos.imobiliariaId,
         urgencia: eventos.urgencia,
-        score: leads.score,
+        // Per returned row, after the limit: a join would read every lead to rank a few events.
+        score: sql<number | null>`(select ${leads.score} from ${leads} where ${leads.id} = ${eventos.leadId})`,
       })
       .from(eventos)
-      .leftJoin(leads, eq(leads.id, eventos.leadId))
       .where(and(eq(eventos.processado, false), lte(eventos.dataDeteccao, detectedBefore)))
       // The most urgent first, so under a backlog of routine events a hot lead is still among those read.
       .orderBy(URGENCIA_PRIMEIRO, asc(eventos.dataDeteccao), asc(eventos.id))
