@@ -3,12 +3,11 @@
 // issue names. Nothing reaches OpenAI. It runs in its own process, as a real model is remote: parsing
 // and answering its requests must not be billed to (or slow) the process taking the webhooks.
 // Also builds the `Llm` the pipeline uses against it.
-import { fork } from "node:child_process";
 import path from "node:path";
 import { createLlm } from "@/lib/llm/create-llm";
 import { plausibleAnswer, startFakeOpenAiServer, type FakeOpenAiServer } from "@/lib/llm/testing/fake-openai-server";
 import type { Llm } from "@/lib/llm/types";
-import { childMessages } from "./child-ipc";
+import { forkBenchChild } from "./child-ipc";
 
 export type RemoteFakeModel = { baseUrl: string; close(): Promise<void> };
 
@@ -22,21 +21,12 @@ export async function startSlowFakeModel(): Promise<FakeOpenAiServer> {
 
 /** In a child process of its own. */
 export async function startRemoteSlowFakeModel(): Promise<RemoteFakeModel> {
-  const child = fork(path.join(import.meta.dirname, "fake-llm-child.ts"), [], {
-    execArgv: ["--import", "tsx"],
-    stdio: "inherit",
-  });
-  const next = childMessages<{ type: "ready"; baseUrl: string }>(child, "o modelo falso");
+  const { next, close } = forkBenchChild<{ type: "ready"; baseUrl: string }>(
+    path.join(import.meta.dirname, "fake-llm-child.ts"),
+    "o modelo falso",
+  );
   const { baseUrl } = await next("ready");
-  return {
-    baseUrl,
-    async close() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once("exit", r));
-      child.send("close");
-      await exited;
-    },
-  };
+  return { baseUrl, close };
 }
 
 export function benchLlm(baseUrl: string): Llm {
