@@ -136,13 +136,16 @@ describe("writeWithModel", () => {
     expect((await writeWithModel({ db: h.t.db, llm, now: h.clock.now }, digest.id))!.escritaPor).toBe("modelo:mock-1");
   });
 
-  it("the sender's path: the model's answer is kept in memory and saved with the claim, one statement", async () => {
+  /** A row and the model's answer for it, as the sender takes it before its claim (nothing saved yet). */
+  async function modelTurnFor(pedido: string) {
     const { llm } = mockLlm(() => BOA);
-    const row = await rowWith("quero visitar sábado");
-    const escrita = await decideEscrita(
-      { db: h.t.db, llm, now: h.clock.now },
-      (await getMensagemParaEscrita(h.t.db, row.id))!,
-    );
+    const row = await rowWith(pedido);
+    const linha = (await getMensagemParaEscrita(h.t.db, row.id))!;
+    return { row, escrita: await decideEscrita({ db: h.t.db, llm, now: h.clock.now }, linha) };
+  }
+
+  it("the sender's path: the model's answer is kept in memory and saved with the claim, one statement", async () => {
+    const { row, escrita } = await modelTurnFor("quero visitar sábado");
     expect((await getMensagemById(h.t.db, row.id))!.escritaPor).toBeNull();
 
     const claimed = await claimMensagem(h.t.db, row.id, h.clock.now(), escrita!);
@@ -155,12 +158,7 @@ describe("writeWithModel", () => {
   });
 
   it("a claim never replaces text someone already settled on the row", async () => {
-    const { llm } = mockLlm(() => BOA);
-    const row = await rowWith("oi");
-    const escrita = await decideEscrita(
-      { db: h.t.db, llm, now: h.clock.now },
-      (await getMensagemParaEscrita(h.t.db, row.id))!,
-    );
+    const { row, escrita } = await modelTurnFor("oi");
     await saveEscritaMensagem(h.t.db, row.id, { escritaPor: "regras", escritaMotivo: "tempo_esgotado" }, h.clock.now());
 
     const claimed = await claimMensagem(h.t.db, row.id, h.clock.now(), escrita!);
