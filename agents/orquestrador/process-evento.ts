@@ -238,7 +238,9 @@ export const decidida = (m: Mensagem, evento?: Pick<Evento, "id" | "dataDeteccao
   status: m.status,
   corretorId: m.corretorId,
   textoPronto: m.escritaPor !== null,
-  ...(evento && m.eventoId === evento.id ? { linha: { ...m, eventoDetectadoEm: evento.dataDeteccao } } : {}),
+  ...(evento && m.eventoId === evento.id && m.escritaPor === null
+    ? { linha: { ...m, eventoDetectadoEm: evento.dataDeteccao } }
+    : {}),
 });
 
 /**

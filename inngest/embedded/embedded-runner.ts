@@ -12,9 +12,9 @@ import { listUnprocessedEventos } from "@/lib/db/queries/eventos";
 import type { PipelineDeps } from "../deps";
 import { analyzeInteracoes } from "@/agents/analista/analyze-interacoes";
 import { escreverRascunho } from "@/agents/conselheiro/rascunho/escrever-rascunho";
-import { decideEscrita } from "@/agents/conselheiro/send/write-with-model";
+import { modelTurnFor } from "@/agents/conselheiro/send/write-with-model";
 import type { Escrita } from "@/lib/db/queries/mensagens";
-import { getMensagemParaEscrita, type MensagemParaEscrita } from "@/lib/db/queries/mensagens-escrita";
+import type { MensagemParaEscrita } from "@/lib/db/queries/mensagens-escrita";
 import {
   ANALYZE_CONCURRENCY,
   analyzeBacklog,
@@ -336,7 +336,8 @@ export class EmbeddedRunner {
         return;
       }
       if (job.kind === "write") {
-        const escrita = await withRequestId(job.requestId, () => this.modelTurn(job));
+        const deps = { db: this.deps.db, llm: this.deps.llm!, now: this.deps.now };
+        const escrita = await withRequestId(job.requestId, () => modelTurnFor(deps, job.mensagemId, job.linha));
         this.queued.delete(key);
         const lane = `envio:${job.corretorId ?? "sem"}`;
         this.enqueue({ kind: "send", mensagemId: job.mensagemId, lane, requestId: job.requestId, escrita }, 0);
@@ -360,13 +361,6 @@ export class EmbeddedRunner {
       log.warn("pipeline.step_retry", { job: key, attempt: attempt + 1, error: String(err) });
       this.later(job, attempt + 1, this.options.retryBaseMs * 2 ** attempt);
     }
-  }
-
-  /** The model's answer for the row (decideEscrita); null when it is not the model's to write. */
-  private async modelTurn(job: Extract<Job, { kind: "write" }>): Promise<Escrita | null> {
-    const linha = job.linha ?? (await getMensagemParaEscrita(this.deps.db, job.mensagemId));
-    if (!linha) return null;
-    return decideEscrita({ db: this.deps.db, llm: this.deps.llm!, now: this.deps.now }, linha);
   }
 
   /** Sliding one-second window shared by every send lane. */

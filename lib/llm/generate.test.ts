@@ -77,15 +77,23 @@ describe("generateStructured through the real provider", () => {
     expect(calls.map((c) => c.ok)).toEqual([false, false]);
   });
 
-  it("remembers the model's pace: answers and timeouts feed the window a hot lead's alert consults", async () => {
+  it("remembers the model's pace at writing messages: answers and timeouts feed the window a hot lead's alert consults", async () => {
+    const mensagem = { ...request, tarefa: "mensagem" as const };
     const { llm } = await setup(() => ({ kind: "hang" }), { timeoutMs: 200 });
-    for (let i = 0; i < 4; i++) await generatePlainText(llm, request).catch(() => undefined);
+    for (let i = 0; i < 4; i++) await generatePlainText(llm, mensagem).catch(() => undefined);
     // 4 calls × 2 attempts, none answered within 200 ms.
     expect(llm.latencia!.chanceWithin(200)).toBe(0);
     await fake!.close();
     const fast = await setup(() => ({ kind: "content", content: "Olá" }));
-    for (let i = 0; i < 8; i++) await generatePlainText(fast.llm, request);
+    for (let i = 0; i < 8; i++) await generatePlainText(fast.llm, mensagem);
     expect(fast.llm.latencia!.chanceWithin(fast.llm.timeoutMs)).toBe(1);
+  });
+
+  it("a slow analysis says nothing about how fast the model writes an alert", async () => {
+    const { llm } = await setup(() => ({ kind: "hang" }), { timeoutMs: 200 });
+    for (let i = 0; i < 5; i++) await generateStructured(llm, { ...request, schema }).catch(() => undefined);
+    expect(fake!.requests).toHaveLength(10);
+    expect(llm.latencia!.chanceWithin(200)).toBeNull();
   });
 
   it("over the per-process rate limit it does not call the model at all", async () => {

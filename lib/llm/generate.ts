@@ -60,6 +60,8 @@ async function withLimits<T extends { usage: LlmUsage }>(
     log.info("llm.monthly_cap", { tarefa: request.tarefa, imobiliariaId: request.imobiliariaId });
     throw new LlmUnavailableError("limite_mensal");
   }
+  // The window speaks for message writing (a hot alert consults it); analyses are longer calls.
+  const janela = request.tarefa === "mensagem" ? llm.latencia : undefined;
   for (let i = 0; i < tentativas; i++) {
     if (!llm.tryAcquire()) {
       last = new LlmUnavailableError("sem_vaga");
@@ -68,12 +70,12 @@ async function withLimits<T extends { usage: LlmUsage }>(
     const inicio = performance.now();
     try {
       const out = await attempt(AbortSignal.timeout(llm.timeoutMs));
-      llm.latencia?.answered(performance.now() - inicio);
+      janela?.answered(performance.now() - inicio);
       await record(llm, request, out.usage, true);
       return out;
     } catch (err) {
       last = err instanceof LlmUnavailableError ? err : new LlmUnavailableError(classify(err), err);
-      if (last.motivo === "tempo_esgotado") llm.latencia?.timedOut(llm.timeoutMs);
+      if (last.motivo === "tempo_esgotado") janela?.timedOut(llm.timeoutMs);
       await record(llm, request, { inputTokens: 0, outputTokens: 0 }, false);
       // A refusal or a malformed answer would repeat itself; a timeout or a 5xx may not.
       if (last.motivo === "recusa" || last.motivo === "saida_invalida") break;

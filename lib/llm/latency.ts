@@ -1,4 +1,4 @@
-// How fast the model has answered lately, per process. A hot lead's alert asks it before calling:
+// How fast the model has written messages lately, per process. A hot lead's alert asks it before calling:
 // when the model has rarely answered within the time the alert has left, the call is not made. An
 // aborted call is still billed by the provider, and its work slows the decisions queued behind it.
 // Samples age out, so a model that was slow is tried again a few minutes later.

@@ -26,7 +26,7 @@ export type Llm = {
   alertaOrcamentoMs?: number;
   /** How long after the webhook a hot lead's alert must be out, model or not (default 2 s: agents/conselheiro/send/alert-deadline.ts). */
   alertaPrazoMs?: number;
-  /** How fast the model has answered lately (lib/llm/latency.ts); a hot lead's alert asks it before calling. */
+  /** How fast the model has written messages lately (lib/llm/latency.ts); a hot lead's alert asks it before calling. */
   latencia?: LatencyWindow;
   /** Takes one request slot of the per-process rate limit; false = go to the rules engine now. */
   tryAcquire: () => boolean;

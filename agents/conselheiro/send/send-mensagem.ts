@@ -8,7 +8,6 @@ import {
   type Escrita,
   type Mensagem,
 } from "@/lib/db/queries/mensagens";
-import { getMensagemParaEscrita } from "@/lib/db/queries/mensagens-escrita";
 import { contentSidEnvVar, type TwilioTemplates } from "@/lib/domain/twilio-templates";
 import type { Llm } from "@/lib/llm/types";
 import { log } from "@/lib/log";
@@ -25,7 +24,7 @@ import {
   UNCONFIRMED_RETRY_MS,
 } from "./send-policy";
 import { SEND_TEXTS } from "./send-texts";
-import { decideEscrita } from "./write-with-model";
+import { modelTurnFor } from "./write-with-model";
 
 export type SendMensagemDeps = {
   db: Db;
@@ -53,7 +52,8 @@ export async function sendMensagem(
   /** The model's turn already taken (the runner's write job): saved with the claim. */
   escrita?: Escrita | null,
 ): Promise<SendMensagemResult> {
-  const decided = escrita ?? (deps.llm ? await modelTurn(deps, deps.llm, mensagemId) : null);
+  const decided =
+    escrita ?? (deps.llm ? await modelTurnFor({ db: deps.db, llm: deps.llm, now: deps.now }, mensagemId) : null);
   const claimedAt = deps.now();
   const row = await claimMensagem(deps.db, mensagemId, claimedAt, decided ?? undefined);
   if (!row) return { outcome: "ja_processada" };
@@ -82,11 +82,6 @@ export async function sendMensagem(
     if (earlier) return adopt(ctx, earlier, likely);
   }
   return attempt(ctx, row.erroCodigo === OUTSIDE_WINDOW);
-}
-
-async function modelTurn(deps: SendMensagemDeps, llm: Llm, mensagemId: string): Promise<Escrita | null> {
-  const row = await getMensagemParaEscrita(deps.db, mensagemId);
-  return row ? decideEscrita({ db: deps.db, llm, now: deps.now }, row) : null;
 }
 
 async function attempt(ctx: Ctx, exigeTemplate: boolean): Promise<SendMensagemResult> {

@@ -98,6 +98,19 @@ export async function writeWithModel(deps: WriteDeps, mensagemId: string): Promi
 }
 
 /**
+ * The model's turn at a message by id, unsaved (decideEscrita): `linha`, the row as the decision
+ * wrote it, spares the read. Null when the row is gone or not the model's to write.
+ */
+export async function modelTurnFor(
+  deps: WriteDeps,
+  mensagemId: string,
+  linha?: MensagemParaEscrita,
+): Promise<Escrita | null> {
+  const row = linha ?? (await getMensagemParaEscrita(deps.db, mensagemId));
+  return row ? decideEscrita(deps, row) : null;
+}
+
+/**
  * The model's turn at a row, without writing it: its text, or the template and why. Null when the
  * row is not the model's to write (no facts to keep, written already, no longer waiting to go).
  * The sender saves the answer with its claim (claimMensagem), so a turn costs no statement of its own.
