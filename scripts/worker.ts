@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   const { getPipelineDeps } = await import("@/inngest/deps");
   const { DEFAULT_RUNNER_OPTIONS, EmbeddedRunner, WORKER_POLL_MS } = await import("@/inngest/embedded/embedded-runner");
   const { getDb } = await import("@/lib/db/client");
+  const { flushLlmUsage } = await import("@/lib/llm");
   const runner = new EmbeddedRunner(await getPipelineDeps(), {
     ...DEFAULT_RUNNER_OPTIONS,
     pollEventsEveryMs: WORKER_POLL_MS,
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   const shutdown = async () => {
     heartbeat.stop();
     await runner.stop();
+    await flushLlmUsage();
     await (await getDb()).close();
     process.exit(0);
   };

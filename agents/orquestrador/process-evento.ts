@@ -4,7 +4,7 @@ import { withRequestId } from "@/lib/request-context";
 import { hasOptOut } from "@/agents/vigilante/opt-out";
 import { templateWriter, type MessageWriter } from "@/agents/conselheiro/compose/templates";
 import type { Db } from "@/lib/db/client";
-import { getEventoContext, retornoKey } from "@/lib/db/queries/evento-context";
+import { getEventoContext, retornoKey, type EventoContext } from "@/lib/db/queries/evento-context";
 import type { Evento } from "@/lib/db/queries/eventos";
 import { ESCRITA_REGRAS, insertMensagemOnce, type Mensagem } from "@/lib/db/queries/mensagens";
 import type { MensagemParaEscrita } from "@/lib/db/queries/mensagens-escrita";
@@ -76,34 +76,45 @@ export async function processEvento(deps: OrquestradorDeps, eventoId: string): P
   return { ...result, requestId };
 }
 
-async function decideEvento(
-  deps: OrquestradorDeps,
-  found: NonNullable<Awaited<ReturnType<typeof getEventoContext>>>,
+/** What a loaded, undecided event comes to, before anything is written. */
+export type PlannedDecision =
+  /** Opted out, grouped, summary-only, a repeat with nothing new or no broker: only the decision to record. */
+  | { kind: "mark"; decisao: { acao: Decision["acao"] | "cancelado" } & Record<string, string> }
+  | { kind: "write"; ctx: LoadedEventoContext; decision: Decision; chave: Chave };
+
+/** The Orquestrador's rules on one event's context, in memory. */
+export async function planDecision(
+  deps: Pick<OrquestradorDeps, "db">,
+  found: EventoContext,
   now: Date,
-): Promise<ProcessEventoResult> {
+): Promise<PlannedDecision> {
+  const evento = found.evento;
+  const ctx = await loadEventoContext(deps.db, found);
+  // The person asked not to be contacted: nothing about them goes to a broker (agents/vigilante/opt-out.ts).
+  if (hasOptOut(ctx.lead.metadata)) return { kind: "mark", decisao: { acao: "cancelado", motivo: "opt_out" } };
+  const decided = decideWithRepeats({
+    evento,
+    lead: ctx.lead,
+    corretor: ctx.corretor,
+    configuracoes: parseConfiguracoes(ctx.imobiliaria.configuracoes),
+    timezone: ctx.imobiliaria.timezone,
+    now,
+    repeticao: isRepeatInquiry(evento, ctx.lead) ? found.historico : null,
+  });
+  if (!writesMessage(decided.decision, ctx))
+    return { kind: "mark", decisao: recordOnlyDetails(evento, decided.decision) };
+  return { kind: "write", ctx, ...decided };
+}
+
+async function decideEvento(deps: OrquestradorDeps, found: EventoContext, now: Date): Promise<ProcessEventoResult> {
   const evento = found.evento;
   const eventoId = evento.id;
   if (evento.processado) return recordedResult(evento);
 
-  const ctx = await loadEventoContext(deps.db, found);
-  // The person asked not to be contacted: nothing about them goes to a broker (agents/vigilante/opt-out.ts).
-  const decided = hasOptOut(ctx.lead.metadata)
-    ? null
-    : decideWithRepeats({
-        evento,
-        lead: ctx.lead,
-        corretor: ctx.corretor,
-        configuracoes: parseConfiguracoes(ctx.imobiliaria.configuracoes),
-        timezone: ctx.imobiliaria.timezone,
-        now,
-        repeticao: isRepeatInquiry(evento, ctx.lead) ? found.historico : null,
-      });
-
-  if (!decided || !writesMessage(decided.decision, ctx)) {
-    // Opted out, grouped, summary-only, a repeat with nothing new or no broker: only the decision to record, in one statement.
-    const details = decided
-      ? recordOnlyDetails(evento, decided.decision)
-      : { acao: "cancelado" as const, motivo: "opt_out" };
+  const plan = await planDecision(deps, found, now);
+  if (plan.kind === "mark") {
+    // Nothing else to write: the decision alone, in one statement.
+    const details = plan.decisao;
     const recorded = await recordDecisionOnly(deps.db, evento.id, {
       ...details,
       mensagemIds: [],
@@ -117,7 +128,7 @@ async function decideEvento(
     log.info("orquestrador.decided", { eventoId, decisao: details.acao, motivo: details.motivo, mensagens: 0 });
     return { mensagemIds: [], decisao: details.acao };
   }
-  const { decision, chave } = decided;
+  const { ctx, decision, chave } = plan;
 
   const held: { slot: QuotaSlot | null } = { slot: null };
   let result: ProcessEventoResult;

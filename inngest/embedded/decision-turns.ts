@@ -29,14 +29,29 @@ export function decisionRank(request: Pick<DecisionRequest, "urgencia" | "score"
 
 const brokerKey = (corretorId: string | null) => corretorId ?? "sem";
 
+/** Decisions that run together: one (anything urgent, any retry) or a batch of routine ones (agents/orquestrador/decide-batch.ts). */
+export type DecisionTurn = { requests: DecisionRequest[]; attempt: number };
+
+/** Below `alta`: a warm or cold lead's event, whose decision almost never writes a message. */
+const ROUTINE_RANK = URGENCY_RANK.media * 1000;
+
 export class DecisionTurns {
   /** Sorted by (rank, seq): the next decision to run is the first whose broker is free. */
   private readonly pending: Pending[] = [];
   private readonly busy = new Set<string>();
+  private running = 0;
   private seq = 0;
 
-  constructor(private readonly concurrency: number) {
+  /**
+   * `batch`: how many routine first attempts one turn may take (1 = none batched). A batch holds each
+   * of its brokers, so no other decision of theirs runs beside it.
+   */
+  constructor(
+    private readonly concurrency: number,
+    private readonly batch = 1,
+  ) {
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error("concurrency must be an integer ≥ 1");
+    if (!Number.isInteger(batch) || batch < 1) throw new Error("batch must be an integer ≥ 1");
   }
 
   get waiting(): number {
@@ -56,24 +71,40 @@ export class DecisionTurns {
     this.pending.splice(lo, 0, entry);
   }
 
-  /** The decisions that may start now, counted as running until `done` with their broker. */
-  take(): { request: DecisionRequest; attempt: number }[] {
-    const out: { request: DecisionRequest; attempt: number }[] = [];
-    for (let i = 0; i < this.pending.length && this.busy.size < this.concurrency;) {
-      const key = brokerKey(this.pending[i]!.request.corretorId);
-      if (this.busy.has(key)) {
+  /** The turns that may start now, counted as running (with their brokers) until `done`. */
+  take(): DecisionTurn[] {
+    const out: DecisionTurn[] = [];
+    for (let i = 0; i < this.pending.length && this.running < this.concurrency;) {
+      const first = this.pending[i]!;
+      if (this.busy.has(brokerKey(first.request.corretorId))) {
         i++;
         continue;
       }
-      const [entry] = this.pending.splice(i, 1);
-      this.busy.add(key);
-      out.push({ request: entry!.request, attempt: entry!.attempt });
+      this.pending.splice(i, 1);
+      const turn = [first];
+      const mine = new Set([brokerKey(first.request.corretorId)]);
+      // Routine entries sort after every urgent one: the rest of the batch lies further on.
+      for (let j = i; this.batchable(first) && j < this.pending.length && turn.length < this.batch;) {
+        const next = this.pending[j]!;
+        const key = brokerKey(next.request.corretorId);
+        if (!this.batchable(next) || (this.busy.has(key) && !mine.has(key))) {
+          j++;
+          continue;
+        }
+        this.pending.splice(j, 1);
+        turn.push(next);
+        mine.add(key);
+      }
+      for (const key of mine) this.busy.add(key);
+      this.running++;
+      out.push({ requests: turn.map((e) => e.request), attempt: first.attempt });
     }
     return out;
   }
 
-  done(corretorId: string | null): void {
-    this.busy.delete(brokerKey(corretorId));
+  done(turn: DecisionTurn): void {
+    for (const r of turn.requests) this.busy.delete(brokerKey(r.corretorId));
+    this.running--;
   }
 
   /** Forgets what waits (the runner stops; Postgres still holds every undecided event); how many. */
@@ -81,5 +112,9 @@ export class DecisionTurns {
     const n = this.pending.length;
     this.pending.length = 0;
     return n;
+  }
+
+  private batchable(entry: Pending): boolean {
+    return this.batch > 1 && entry.attempt === 0 && entry.rank >= ROUTINE_RANK;
   }
 }

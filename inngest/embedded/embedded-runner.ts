@@ -28,6 +28,7 @@ import { queueSummaries } from "../summaries-step";
 import { applyRetention } from "@/lib/privacy/retention";
 import { AnalysisTurns } from "./analysis-turns";
 import { DecisionTurns, type DecisionRequest } from "./decision-turns";
+import { decideBatch, MAX_BATCH } from "@/agents/orquestrador/decide-batch";
 
 export type EmbeddedRunnerOptions = {
   sweepEveryMs: number;
@@ -48,6 +49,8 @@ export type EmbeddedRunnerOptions = {
   resumos?: boolean;
   /** The Orquestrador's decisions running at once (each a few database round trips), the most urgent first. */
   decideConcurrency: number;
+  /** Routine decisions (warm and cold leads) one turn may take together, in two round trips (decide-batch.ts). */
+  decideBatch: number;
   /** Analyses (analysis + reply draft) running at once; they start only when no decision, write or send waits. */
   analyzeConcurrency: number;
   /** An analysis waiting this long runs even under a steady stream of sends, one at a time: it is never starved. */
@@ -72,6 +75,7 @@ export const DEFAULT_RUNNER_OPTIONS: EmbeddedRunnerOptions = {
   maxAttempts: 5,
   retryBaseMs: 1_000,
   decideConcurrency: 4,
+  decideBatch: MAX_BATCH,
   analyzeConcurrency: ANALYZE_CONCURRENCY,
   analyzeMaxWaitMs: 30_000,
   analyzeQuietMs: 500,
@@ -116,7 +120,7 @@ export class EmbeddedRunner {
     private readonly deps: PipelineDeps,
     private readonly options: EmbeddedRunnerOptions = DEFAULT_RUNNER_OPTIONS,
   ) {
-    this.decisions = new DecisionTurns(options.decideConcurrency);
+    this.decisions = new DecisionTurns(options.decideConcurrency, options.decideBatch);
     this.analyses = new AnalysisTurns({
       concurrency: options.analyzeConcurrency,
       maxWaitMs: options.analyzeMaxWaitMs,
@@ -275,12 +279,41 @@ export class EmbeddedRunner {
 
   private startDecisions(): void {
     if (this.stopped) return;
-    for (const { request, attempt } of this.decisions.take()) {
-      this.track(this.execute({ kind: "orchestrate", ...request }, attempt), () => {
-        this.decisions.done(request.corretorId);
-        this.analyses.urgentDone();
+    for (const turn of this.decisions.take()) {
+      const [only] = turn.requests;
+      const work =
+        turn.requests.length === 1 && only
+          ? this.execute({ kind: "orchestrate", ...only }, turn.attempt)
+          : this.executeBatch(turn.requests);
+      this.track(work, () => {
+        this.decisions.done(turn);
+        for (let n = turn.requests.length; n > 0; n--) this.analyses.urgentDone();
         this.startDecisions();
       });
+    }
+  }
+
+  /**
+   * Routine first attempts together (decideBatch); what it hands back runs one by one, as any decision.
+   * A failed batch leaves every event undecided: each is retried alone.
+   */
+  private async executeBatch(requests: DecisionRequest[]): Promise<void> {
+    if (this.stopped) return;
+    let restantes: Set<string>;
+    try {
+      const batch = await decideBatch(
+        this.deps,
+        requests.map((r) => r.eventoId),
+      );
+      restantes = new Set(batch.restantes);
+    } catch (err) {
+      log.warn("pipeline.lote_falhou", { eventos: requests.length, error: String(err) });
+      for (const r of requests) this.later({ kind: "orchestrate", ...r }, 1, this.options.retryBaseMs);
+      return;
+    }
+    for (const r of requests) {
+      if (restantes.has(r.eventoId)) await this.execute({ kind: "orchestrate", ...r }, 0);
+      else this.queued.delete(`evt:${r.eventoId}`);
     }
   }
 

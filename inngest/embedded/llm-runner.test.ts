@@ -40,12 +40,16 @@ afterAll(async () => {
 const options = { ...DEFAULT_RUNNER_OPTIONS, sweepEveryMs: 60_000, sweep: { eventGraceMs: 0, sendLeaseMs: 120_000 } };
 
 // Generous waits: a loaded test machine must not turn the model's answer into a timeout.
+const now = () => new Date();
+const recorder = () => usageRecorder(handle.db, now);
+let uso: ReturnType<typeof recorder> | null = null;
+
 function deps(prazo: { alertaPrazoMs: number } = { alertaPrazoMs: 10_000 }): PipelineDeps {
-  const now = () => new Date();
+  uso = recorder();
   const llm = {
     ...createLlm(
       { apiKey: "sk-teste-local", model: "modelo-falso", baseUrl: fake.baseUrl, timeoutMs: 20_000, maxRpm: 1_000 },
-      usageRecorder(handle.db, now),
+      uso,
     ),
     alertaOrcamentoMs: 4_000,
     ...prazo,
@@ -105,13 +109,14 @@ describe("the pipeline with a model (fake OpenAI-compatible server)", () => {
     });
     const [i] = await handle.db.select().from(interacoes).where(eq(interacoes.leadId, leadId));
     expect(i!.analise).toMatchObject({ motor: "modelo:modelo-falso", proximoPasso: "Ligar e marcar." });
-    const uso = await handle.db.select().from(usoLlm);
-    expect(uso.map((u) => u.tarefa).sort()).toEqual(["analise", "mensagem", "rascunho"]);
+    await uso!.flush();
+    const linhas = await handle.db.select().from(usoLlm);
+    expect(linhas.map((u) => u.tarefa).sort()).toEqual(["analise", "mensagem", "rascunho"]);
     const [lead] = await handle.db.select().from(leads).where(eq(leads.id, leadId));
     expect(lead!.metadata).toMatchObject({
       rascunho: { texto: "Olá, Marina! Quer marcar uma visita esta semana?", motor: "modelo:modelo-falso" },
     });
-    expect(uso.every((u) => u.tokensEntrada > 0 && u.chamadas === 1)).toBe(true);
+    expect(linhas.every((u) => u.tokensEntrada > 0 && u.chamadas === 1)).toBe(true);
   });
 
   it("when the model stalls, the hot alert goes out on time in the template's words and says why", async () => {

@@ -4,14 +4,22 @@ import type { Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { createLlm } from "./create-llm";
 import { monthlyCap } from "./monthly-cap";
-import { usageRecorder } from "./record-usage";
+import { USAGE_FLUSH_MS, usageRecorder, type UsageRecorder } from "./record-usage";
 import type { Llm } from "./types";
 
 let cached: Llm | null | undefined;
+let recorder: UsageRecorder | null = null;
 
 export function getLlm(db: Db): Llm | null {
   if (cached !== undefined) return cached;
   const now = () => new Date();
-  cached = env.llm ? createLlm(env.llm, usageRecorder(db, now), monthlyCap(db, now)) : null;
+  // Under Inngest a function's process may be frozen once its step is done: nothing is left to a timer.
+  recorder = env.llm ? usageRecorder(db, now, env.inngest ? 0 : USAGE_FLUSH_MS) : null;
+  cached = env.llm && recorder ? createLlm(env.llm, recorder, monthlyCap(db, now)) : null;
   return cached;
+}
+
+/** Writes the model's usage counted so far (record-usage.ts sums it for a second): before a process exits. */
+export async function flushLlmUsage(): Promise<void> {
+  await recorder?.flush();
 }

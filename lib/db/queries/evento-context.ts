@@ -1,6 +1,6 @@
 // One event with everything the Orquestrador reads before deciding (its lead, broker, listing and
 // the lead's latest portal message) in ONE round trip: it runs for every lead that arrives.
-import { and, desc, eq, inArray, isNotNull, ne, sql, type Placeholder } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, ne, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { preparedPerDb, UNNAMED } from "../wire/prepared-per-db";
 import { corretores, eventos, imoveis, interacoes, leads } from "../schema";
@@ -58,13 +58,18 @@ const PORTAL_MESSAGE_TIPOS = ["mensagem_portal", "nova_consulta"] as const;
 // It runs for every lead: built and rendered once per database handle, then only its values change
 // (drizzle's builders cost more of the worker's CPU than the statement costs Postgres).
 const preparedContext = preparedPerDb((db) =>
-  buildEventoContextQuery(db, sql.placeholder("id"), sql.placeholder("dia")).prepare(UNNAMED),
+  buildEventoContextQuery(db, eq(eventos.id, sql.placeholder("id")), sql.placeholder("dia")).prepare(UNNAMED),
 );
 
 /** `dia`: today's São Paulo day (AAAA-MM-DD), for the lead's daily "voltou a perguntar" key. */
 export async function getEventoContext(db: Db, eventoId: string, opts: { dia: string }): Promise<EventoContext | null> {
   const [row] = await preparedContext(db).execute({ id: idSchema.parse(eventoId), dia: diaSchema.parse(opts.dia) });
-  if (!row) return null;
+  return row ? toEventoContext(row) : null;
+}
+
+type ContextRow = Awaited<ReturnType<typeof buildEventoContextQuery>>[number];
+
+function toEventoContext(row: ContextRow): EventoContext {
   return {
     evento: row.evento,
     lead: row.lead,
@@ -82,12 +87,24 @@ export async function getEventoContext(db: Db, eventoId: string, opts: { dia: st
   };
 }
 
-/** The query itself, so a test can check that a first inquiry's read runs none of the repeat subqueries. */
-export function eventoContextQuery(db: Db, eventoId: string, opts: { dia: string }) {
-  return buildEventoContextQuery(db, idSchema.parse(eventoId), diaSchema.parse(opts.dia));
+/** Several events' contexts in one round trip (the embedded runner's routine batch), by event id; a missing id is absent. */
+export async function getEventoContexts(
+  db: Db,
+  eventoIds: readonly string[],
+  opts: { dia: string },
+): Promise<Map<string, EventoContext>> {
+  if (eventoIds.length === 0) return new Map();
+  const ids = eventoIds.map((id) => idSchema.parse(id));
+  const rows = await buildEventoContextQuery(db, inArray(eventos.id, ids), diaSchema.parse(opts.dia));
+  return new Map(rows.map((row) => [row.evento.id, toEventoContext(row)]));
 }
 
-function buildEventoContextQuery(db: Db, id: string | Placeholder, dia: string | Placeholder) {
+/** The query itself, so a test can check that a first inquiry's read runs none of the repeat subqueries. */
+export function eventoContextQuery(db: Db, eventoId: string, opts: { dia: string }) {
+  return buildEventoContextQuery(db, eq(eventos.id, idSchema.parse(eventoId)), diaSchema.parse(opts.dia));
+}
+
+function buildEventoContextQuery(db: Db, which: SQL, dia: string | Placeholder) {
   const pergunta = db
     .select({ conteudo: interacoes.conteudo })
     .from(interacoes)
@@ -120,5 +137,5 @@ function buildEventoContextQuery(db: Db, id: string | Placeholder, dia: string |
       and(eq(corretores.id, eventos.corretorId), eq(corretores.imobiliariaId, eventos.imobiliariaId)),
     )
     .leftJoin(imoveis, and(eq(imoveis.id, leads.imovelId), eq(imoveis.imobiliariaId, eventos.imobiliariaId)))
-    .where(eq(eventos.id, id));
+    .where(which);
 }

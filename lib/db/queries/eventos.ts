@@ -160,6 +160,30 @@ export async function markEventoDecididoIfPending(
 }
 
 /**
+ * Many decisions that write nothing else, in one statement (the embedded runner's routine batch):
+ * the ids this call decided; an id already decided (by a concurrent run) is left as it was.
+ */
+export async function markEventosDecididosIfPending(
+  db: Db,
+  decisoes: readonly { id: string; decisao: Record<string, unknown> }[],
+): Promise<Set<string>> {
+  if (decisoes.length === 0) return new Set();
+  const linhas = JSON.stringify(
+    decisoes.map((d) => ({ id: idSchema.parse(d.id), decisao: z.record(z.string(), z.unknown()).parse(d.decisao) })),
+  );
+  const rows = await db
+    .update(eventos)
+    .set({
+      processado: true,
+      metadata: sql`coalesce(${eventos.metadata}, '{}'::jsonb) || jsonb_build_object('decisao', d.decisao)`,
+    })
+    .from(sql`jsonb_to_recordset(${linhas}::jsonb) as d(id varchar, decisao jsonb)`)
+    .where(and(sql`${eventos.id} = d.id`, sql`${eventos.processado} is not true`))
+    .returning({ id: eventos.id });
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
  * Decided `agrupar`, not given up (`metadata.cancelamento`) and not yet told by an `agrupada`
  * message (`mensagem_agrupada_id`). Written as idx_eventos_aguardando_agrupamento's predicate, so
  * the planner reads that small partial index instead of every event ever decided.

@@ -15,27 +15,28 @@ const registroSchema = z.object({
   tokensSaida: z.number().int().min(0),
 });
 
+const somaSchema = registroSchema.omit({ ok: true }).extend({
+  chamadas: z.number().int().min(1),
+  falhas: z.number().int().min(0),
+});
+
 /** Adds one call (and its tokens) to its day's row, in one statement. */
 export async function recordUsoLlm(db: Db, input: z.input<typeof registroSchema>): Promise<void> {
-  const r = registroSchema.parse(input);
-  const falha = r.ok ? 0 : 1;
+  const { ok, ...r } = registroSchema.parse(input);
+  await addUsoLlm(db, { ...r, chamadas: 1, falhas: ok ? 0 : 1 });
+}
+
+/** Adds several calls of one agency, day, task and model (summed by the caller) to their row, in one statement. */
+export async function addUsoLlm(db: Db, input: z.input<typeof somaSchema>): Promise<void> {
+  const r = somaSchema.parse(input);
   await db
     .insert(usoLlm)
-    .values({
-      imobiliariaId: r.imobiliariaId,
-      dia: r.dia,
-      tarefa: r.tarefa,
-      modelo: r.modelo,
-      chamadas: 1,
-      falhas: falha,
-      tokensEntrada: r.tokensEntrada,
-      tokensSaida: r.tokensSaida,
-    })
+    .values(r)
     .onConflictDoUpdate({
       target: [usoLlm.imobiliariaId, usoLlm.dia, usoLlm.tarefa, usoLlm.modelo],
       set: {
-        chamadas: sql`${usoLlm.chamadas} + 1`,
-        falhas: sql`${usoLlm.falhas} + ${falha}`,
+        chamadas: sql`${usoLlm.chamadas} + ${r.chamadas}`,
+        falhas: sql`${usoLlm.falhas} + ${r.falhas}`,
         tokensEntrada: sql`${usoLlm.tokensEntrada} + ${r.tokensEntrada}`,
         tokensSaida: sql`${usoLlm.tokensSaida} + ${r.tokensSaida}`,
       },
