@@ -8,21 +8,13 @@
 // agency are not counted.
 import type { Db } from "@/lib/db/client";
 import { getImobiliariaByIdCached } from "@/lib/db/queries/imobiliarias";
-import { addUsoLlm } from "@/lib/db/queries/uso-llm";
+import { addUsoLlm, type UsoLlmDia } from "@/lib/db/queries/uso-llm";
 import { log } from "@/lib/log";
 import { localDayOf } from "@/lib/time/local-day";
 import type { LlmCallRecord } from "./types";
 
-type Soma = {
-  imobiliariaId: string;
-  dia: string;
-  tarefa: string;
-  modelo: string;
-  chamadas: number;
-  falhas: number;
-  tokensEntrada: number;
-  tokensSaida: number;
-};
+/** An agency's calls of one day, task and model, summed: what its `uso_llm` row gains. */
+type Soma = UsoLlmDia & { imobiliariaId: string };
 
 export type UsageRecorder = ((c: LlmCallRecord) => Promise<void>) & {
   /** Writes what is summed so far (a test reading the rows, a process shutting down). */
