@@ -47,7 +47,7 @@ export async function orchestrateInProcess(deps: OrquestradorDeps, eventoId: str
         ...(result.requestId ? { requestId: result.requestId } : {}),
         ...(m.textoPronto ? { textoPronto: true } : {}),
       },
-      ...(m.linha && !m.textoPronto ? { linha: m.linha } : {}),
+      ...(m.linha ? { linha: m.linha } : {}),
     }));
 }
 

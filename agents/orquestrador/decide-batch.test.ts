@@ -41,11 +41,10 @@ describe("decideBatch", () => {
     const clock = fixedClock(minutes(4));
     const ids = [quente.evento.id, morno.evento.id, frio.evento.id, deNovo.id];
 
-    const result = await decideBatch({ db: testDb.db, now: clock.now }, ids);
+    const restantes = await decideBatch({ db: testDb.db, now: clock.now }, ids);
 
-    expect(result.decididos.sort()).toEqual([morno.evento.id, frio.evento.id].sort());
     // In arrival order: processEvento runs them after the batch, so the repeat sees the grouping.
-    expect(result.restantes).toEqual([quente.evento.id, deNovo.id]);
+    expect(restantes).toEqual([quente.evento.id, deNovo.id]);
     expect(await decisao(morno.evento.id)).toMatchObject({ acao: "agrupar", mensagemIds: [] });
     expect(await decisao(frio.evento.id)).toMatchObject({ acao: "so_resumo", mensagemIds: [] });
     expect((await getEventoForPipeline(testDb.db, quente.evento.id))!.processado).toBe(false);
@@ -74,12 +73,12 @@ describe("decideBatch", () => {
     await testDb.db.execute(
       sql`update leads set metadata = metadata || '{"optOut": {"em": "2026-11-24T13:00:00Z"}}'::jsonb where id = ${saiu.lead.id}`,
     );
-    const result = await decideBatch({ db: testDb.db, now: clock.now }, [
+    const restantes = await decideBatch({ db: testDb.db, now: clock.now }, [
       feito.evento.id,
       "evt_nao_existe",
       saiu.evento.id,
     ]);
-    expect(result).toEqual({ decididos: [saiu.evento.id], restantes: [feito.evento.id, "evt_nao_existe"] });
+    expect(restantes).toEqual([feito.evento.id, "evt_nao_existe"]);
     expect(await decisao(saiu.evento.id)).toMatchObject({ acao: "cancelado", motivo: "opt_out" });
   });
 

@@ -12,23 +12,19 @@ import { log } from "@/lib/log";
 import { withRequestId } from "@/lib/request-context";
 import { planDecision, type OrquestradorDeps } from "./process-evento";
 
-export type BatchDecision = {
-  /** Decided here, or by a concurrent run meanwhile: nothing to send. */
-  decididos: string[];
-  /** For processEvento, one at a time, in this order. */
-  restantes: string[];
-};
-
 export const MAX_BATCH = 100;
 
+/**
+ * Decides the routine events of `eventoIds` and returns the rest, for processEvento one at a time in
+ * this order. An event not returned is decided, here or by a concurrent run meanwhile: nothing to send.
+ */
 export async function decideBatch(
   deps: Pick<OrquestradorDeps, "db" | "now">,
   eventoIds: readonly string[],
-): Promise<BatchDecision> {
+): Promise<string[]> {
   if (eventoIds.length > MAX_BATCH) throw new Error(`no máximo ${MAX_BATCH} eventos por lote`);
   const now = deps.now();
   const found = await getEventoContexts(deps.db, eventoIds, { dia: saoPauloDay(now) });
-  const decididos: string[] = [];
   const restantes: string[] = [];
   const marcas: { id: string; decisao: Record<string, unknown>; requestId: unknown }[] = [];
   const leadsNoLote = new Set<string>();
@@ -56,11 +52,10 @@ export async function decideBatch(
   const marcados = await markEventosDecididosIfPending(deps.db, marcas);
   for (const { id, decisao, requestId } of marcas) {
     // Not marked: a concurrent run decided it first, and its decision stands.
-    decididos.push(id);
     if (!marcados.has(id)) continue;
     const line = { eventoId: id, decisao: decisao.acao, motivo: decisao.motivo, mensagens: 0, lote: marcas.length };
     if (typeof requestId === "string") withRequestId(requestId, () => log.info("orquestrador.decided", line));
     else log.info("orquestrador.decided", line);
   }
-  return { decididos, restantes };
+  return restantes;
 }

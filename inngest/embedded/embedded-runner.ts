@@ -301,11 +301,12 @@ export class EmbeddedRunner {
     if (this.stopped) return;
     let restantes: Set<string>;
     try {
-      const batch = await decideBatch(
-        this.deps,
-        requests.map((r) => r.eventoId),
+      restantes = new Set(
+        await decideBatch(
+          this.deps,
+          requests.map((r) => r.eventoId),
+        ),
       );
-      restantes = new Set(batch.restantes);
     } catch (err) {
       log.warn("pipeline.lote_falhou", { eventos: requests.length, error: String(err) });
       for (const r of requests) this.later({ kind: "orchestrate", ...r }, 1, this.options.retryBaseMs);

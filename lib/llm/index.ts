@@ -12,10 +12,11 @@ let recorder: UsageRecorder | null = null;
 
 export function getLlm(db: Db): Llm | null {
   if (cached !== undefined) return cached;
+  if (!env.llm) return (cached = null);
   const now = () => new Date();
   // Under Inngest a function's process may be frozen once its step is done: nothing is left to a timer.
-  recorder = env.llm ? usageRecorder(db, now, env.inngest ? 0 : USAGE_FLUSH_MS) : null;
-  cached = env.llm && recorder ? createLlm(env.llm, recorder, monthlyCap(db, now)) : null;
+  recorder = usageRecorder(db, now, env.inngest ? 0 : USAGE_FLUSH_MS);
+  cached = createLlm(env.llm, recorder, monthlyCap(db, now));
   return cached;
 }
 

@@ -1,6 +1,6 @@
 // The model layer's one interface. Agents receive an `Llm` (or null: the rules engine writes and reads
 // everything, which is the zero-config run) and never import a provider themselves.
-import type { LanguageModel } from "ai";
+import type { LanguageModelV3 } from "@ai-sdk/provider";
 import type { LatencyWindow } from "./latency";
 
 export type LlmUsage = { inputTokens: number; outputTokens: number };
@@ -18,7 +18,8 @@ export type LlmCallRecord = {
 };
 
 export type Llm = {
-  model: LanguageModel;
+  /** The AI SDK's model interface: generateText for structured output, doGenerate for plain text. */
+  model: LanguageModelV3;
   /** e.g. "gpt-4o-mini": stored beside what the model wrote, so a reader knows which engine did. */
   modelName: string;
   timeoutMs: number;
