@@ -103,6 +103,19 @@ describe("generateStructured through the real provider", () => {
     expect(fake!.requests).toHaveLength(1);
   });
 
+  it("plain text: the system and user prompt reach the server, a 500 is retried once, and the tokens are recorded", async () => {
+    let n = 0;
+    const { llm, calls } = await setup(() =>
+      ++n === 1 ? { kind: "error", status: 500 } : { kind: "content", content: "Olá, Maria!" },
+    );
+    expect((await generatePlainText(llm, request)).value).toBe("Olá, Maria!");
+    expect(fake!.requests).toHaveLength(2);
+    expect(fake!.requests[1]!.messages.map((m) => m.role)).toEqual(["system", "user"]);
+    expect(fake!.requests[1]!.messages[1]!.content).toContain(request.prompt);
+    expect(calls.map((c) => c.ok)).toEqual([false, true]);
+    expect(calls[1]!.usage.outputTokens).toBeGreaterThan(0);
+  });
+
   it("a content-filter refusal fails as recusa", async () => {
     const { llm } = await setup(() => ({ kind: "content", content: "", finishReason: "content_filter" }));
     await expect(generatePlainText(llm, request)).rejects.toMatchObject({ motivo: "recusa" });
