@@ -37,7 +37,7 @@ export async function generateStructured<S extends z.ZodType>(
 /** Free text from the model, or LlmUnavailableError. */
 export async function generatePlainText(llm: Llm, request: LlmRequest): Promise<{ value: string; usage: LlmUsage }> {
   // Straight to the provider (the AI SDK's model interface): generateText's prompt conversion, step
-  // loop and spans cost more CPU than the HTTP call itself (measured: ≈ 4.4 against ≈ 3.0 ms a call),
+  // loop and spans add about half again to the call's CPU (measured: ≈ 4.4 against ≈ 3.0 ms a call),
   // and an alert's call runs in the process that decides and sends alerts. A text prompt needs none of it.
   return withLimits(llm, request, async (abortSignal) => {
     const result = await llm.model.doGenerate({
